@@ -1,0 +1,52 @@
+# 协商知识库 — every command installs what it needs into .venv from the hash-locked requirements.txt.
+PY      := .venv/bin/python
+MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
+CORE    := PYTHONPATH=hooks $(PY) -m zhengxie
+STAMP   := .venv/.installed
+
+.PHONY: serve build test check new bench lock clean chromium
+
+$(STAMP): requirements.txt
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	touch $(STAMP)
+
+## serve: build and serve the site with search on http://127.0.0.1:8000
+serve: $(STAMP)
+	$(MKDOCS) serve -a 127.0.0.1:8000
+
+## build: strict build into site/ (fails on any problem, broken link or anchor)
+build: $(STAMP)
+	$(MKDOCS) build --strict
+
+## check: validate docs/ and data/ without building the site (FORMAT=text|github|json)
+check: $(STAMP)
+	$(CORE) check --format $(or $(FORMAT),text)
+
+## new: scaffold a document, e.g. make new KIND=plan BODY=luoyang-city YEAR=2019 [TYPE=consultation] [SLUG=…]
+new: $(STAMP)
+	$(CORE) new --kind "$(KIND)" --body "$(BODY)" --year "$(YEAR)" $(if $(TYPE),--type "$(TYPE)") $(if $(SLUG),--slug "$(SLUG)")
+
+## test: strict build, core tests and browser tests (Debian chromium is installed when missing)
+test: $(STAMP) chromium
+	$(MKDOCS) build --strict
+	$(PY) -m pytest tests
+
+## bench: benchmark build/check/search at N=200,1000,5000 (or N=…)
+bench: $(STAMP)
+	PYTHONPATH=hooks $(PY) tests/bench/run.py $(if $(N),--sizes $(N))
+
+chromium:
+	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . ; } || { \
+	  echo "Installing Debian chromium and CJK fonts for the browser tests…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+## lock: recompile requirements.txt (with hashes) from requirements.in
+lock:
+	python3 -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --generate-hashes --strip-extras --allow-unsafe -q -o requirements.txt requirements.in
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site build .pytest_cache

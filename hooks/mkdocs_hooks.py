@@ -1,0 +1,60 @@
+"""MkDocs adapter: the only module that knows MkDocs.
+
+Each event hands MkDocs' objects to plain functions of the zhengxie core and passes the results
+back. The corpus is loaded once per build in on_config; MkDocs re-executes this file on every
+config load (also on each `mkdocs serve` rebuild), so the module-level state starts fresh.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from zhengxie.site import Site
+
+log = logging.getLogger("mkdocs.plugins.zhengxie")
+site: Site | None = None
+
+
+@event_priority(100)  # before mkdocs-macros sets up its renderer, which we replace
+def on_config(config):
+    global site
+    root = Path(config.config_file_path).parent
+    site = Site.load(root, template_dir=root / "overrides")
+    for problem in site.problems:
+        (log.error if problem.severity == "error" else log.warning)(problem.format())
+    macros = config.plugins.get("macros")
+    if macros is not None:
+        # mkdocs-macros' own renderer is not sandboxed: render with ours (see zhengxie.sandbox).
+        macros.render = lambda markdown, force_rendering=False: _render_macros(macros.page, markdown)
+    return config
+
+
+def _render_macros(page, markdown: str) -> str:
+    try:
+        return site.render_macros(page.file.src_uri, markdown)
+    except Exception as error:  # bad Jinja in content: report it, publish the text unrendered
+        log.error(f"docs/{page.file.src_uri}: 错误 ZX690 页面中的模板无法渲染：{error}")
+        return markdown
+
+
+def on_files(files, config):
+    from mkdocs.structure.files import File
+
+    for src_uri, content in site.generated_pages():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    context.update(site.page_context(page.file.src_uri))
+    return context
+
+
+def on_page_content(html, page, config, files):
+    return site.page_html(page.file.src_uri, html)
+
+
+def on_post_build(config):
+    site.post_build(Path(config.site_dir))

@@ -1,0 +1,119 @@
+"""Coded problems: every finding carries a stable code, severity, place, Chinese text and a fix hint.
+
+The catalogue (code → severity, title, message and hint templates) lives in data/problems.yml so the
+contributor guide can list every code from the same source the checks use.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    severity: str
+    file: str
+    line: int | None
+    message: str
+    hint: str
+    column: int | None = None
+
+    @property
+    def place(self) -> str:
+        if self.line is None:
+            return self.file
+        if self.column is None:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def format(self) -> str:
+        label = "错误" if self.severity == "error" else "警告"
+        return f"{self.place}: {label} {self.code} {self.message}\n    修改建议：{self.hint}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def sort_key(self):
+        return (self.file, self.line or 0, self.column or 0, self.code)
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    code: str
+    severity: str
+    title: str
+    message: str
+    hint: str
+    wrong: str = ""
+    right: str = ""
+
+
+class _SafeDict(dict):
+    """Leaves unknown {placeholders} visible instead of raising: a catalogue typo must not crash a build."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def load_catalogue(path: Path) -> dict[str, CodeInfo]:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or []
+    catalogue = {}
+    for entry in entries:
+        info = CodeInfo(
+            code=entry["code"],
+            severity=entry["severity"],
+            title=entry["title"],
+            message=entry["message"],
+            hint=entry["hint"],
+            wrong=entry.get("wrong", ""),
+            right=entry.get("right", ""),
+        )
+        catalogue[info.code] = info
+    return catalogue
+
+
+@dataclass
+class Reporter:
+    """Collects problems; `add` fills the catalogue's templates with the finding's parameters."""
+
+    catalogue: dict[str, CodeInfo]
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, code: str, file: str, line: int | None = None, column: int | None = None, **params) -> Problem:
+        info = self.catalogue[code]
+        values = _SafeDict({k: _show(v) for k, v in params.items()})
+        problem = Problem(
+            code=code,
+            severity=info.severity,
+            file=file,
+            line=line,
+            column=column,
+            message=info.message.format_map(values),
+            hint=info.hint.format_map(values),
+        )
+        self.problems.append(problem)
+        return problem
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def _show(value) -> str:
+    if isinstance(value, (list, tuple, set)):
+        return "、".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,78 @@
+"""The site as a whole, for whichever static-site builder drives it.
+
+`Site` is what the MkDocs adapter talks to: it loads and validates the corpus once, renders the
+macros of a page, lists the generated index pages, supplies template context and post-processes
+page HTML. It takes and returns plain strings and paths, never MkDocs objects.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import guide, urls
+from .model import Corpus
+from .problems import Problem
+from .sandbox import MacroRenderer
+from .validate import validate
+from .views import Views
+
+GUIDE_FOLDER = "guide/"
+
+
+@dataclass
+class Site:
+    root: Path
+    corpus: Corpus
+    problems: list
+    views: Views
+    render_problems: list = field(default_factory=list)
+
+    @classmethod
+    def load(cls, root: Path, template_dir: Path) -> "Site":
+        corpus, problems = validate(root)
+        return cls(root=root, corpus=corpus, problems=problems, views=Views(corpus, template_dir))
+
+    # ---- macros -----------------------------------------------------------------------------------
+
+    def render_macros(self, src_uri: str, markdown: str) -> str:
+        doc = self.corpus.by_src_uri.get(src_uri)
+        macros = {}
+        if doc is not None:
+            macros = {
+                "plan_items": lambda: self.views.plan_items(doc),
+                "summary_figures": lambda: self.views.summary_figures(doc),
+                "follow_through": lambda: self.views.follow_through(doc),
+            }
+        elif src_uri.startswith(GUIDE_FOLDER):
+            macros = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue)}
+        try:
+            return MacroRenderer(macros).render(markdown)
+        except Exception as error:  # noqa: BLE001 - any Jinja failure becomes a coded problem
+            problem = self.corpus.reporter.add("ZX699", f"docs/{src_uri}", None, detail=error)
+            self.render_problems.append(problem)
+            return markdown
+
+    # ---- pages ------------------------------------------------------------------------------------
+
+    def generated_pages(self) -> list[tuple[str, str]]:
+        """(src_uri, markdown) of every page generated from the model (indexes land here)."""
+        return []
+
+    def page_context(self, src_uri: str) -> dict:
+        return {"doc": self.corpus.by_src_uri.get(src_uri), "zx": self, "zx_urls": urls}
+
+    def listing(self, kind: str | None = None, limit: int | None = None) -> list:
+        """Documents (of one kind, or all) newest first; templates group them by year."""
+        docs = [d for d in self.corpus.documents.values() if kind is None or d.kind == kind]
+        docs.sort(key=lambda d: (d.date.isoformat() if d.date else "", d.id), reverse=True)
+        return docs[:limit] if limit else docs
+
+    def page_html(self, src_uri: str, html: str) -> str:
+        return html
+
+    def post_build(self, site_dir: Path) -> None:
+        if os.environ.get("ZX_SEARCH", "1") != "0":
+            from .search import index_site
+
+            index_site(site_dir)

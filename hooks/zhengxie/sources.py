@@ -1,0 +1,129 @@
+"""Reading source files the way editors write them: BOM, CRLF, front matter and YAML with line numbers.
+
+Everything here returns data plus findings; nothing raises on bad input and nothing writes files.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+Path_ = tuple  # a key path inside a YAML document, e.g. ("items", 3, "month")
+
+FULL_WIDTH_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*：")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text: JSON Schema and our own parsing decide what a date is."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlIssue:
+    kind: str  # "syntax" | "duplicate-key" | "full-width-colon"
+    line: int
+    column: int | None = None
+    detail: str = ""
+
+
+@dataclass
+class YamlDoc:
+    data: object = None
+    lines: dict = field(default_factory=dict)  # key path -> 1-based line
+    issues: list[YamlIssue] = field(default_factory=list)
+
+    def line_of(self, path: tuple, default: int | None = None) -> int | None:
+        """Line of the deepest known prefix of `path` (an unknown key falls back to its parent)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), default)
+
+
+def read_text(path: Path) -> tuple[str | None, str | None]:
+    """Text with BOM removed and line ends normalised, or (None, reason) when it is not UTF-8."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, f"第 {exc.start} 字节不是 UTF-8"
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
+    """Parse one YAML document; line numbers are shifted so they count from `first_line`."""
+    doc = YamlDoc()
+    offset = first_line - 1
+    for number, line in enumerate(text.split("\n"), first_line):
+        match = FULL_WIDTH_KEY.match(line)
+        if match:
+            doc.issues.append(YamlIssue("full-width-colon", number, match.end(), match.group(1)))
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                _walk(node, (), doc, offset)
+                doc.data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else first_line
+        column = mark.column + 1 if mark else None
+        doc.issues.append(YamlIssue("syntax", line, column, _describe(exc)))
+        doc.data = None
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        doc.issues.append(YamlIssue("syntax", first_line, None, str(exc).splitlines()[0]))
+        doc.data = None
+    return doc
+
+
+def _describe(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "；".join(parts) or "无法解析"
+
+
+def _walk(node, path: tuple, doc: YamlDoc, offset: int) -> None:
+    doc.lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                doc.issues.append(YamlIssue("duplicate-key", line, key_node.start_mark.column + 1, str(key)))
+            seen.add(key)
+            doc.lines[path + (key,)] = line
+            _walk(value_node, path + (key,), doc, offset)
+            doc.lines[path + (key,)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), doc, offset)
+
+
+@dataclass
+class SplitMarkdown:
+    front_matter: str | None  # None when the file has no front matter block
+    front_matter_line: int  # line of the first front-matter line (after the opening ---)
+    body: str
+    body_line: int  # 1-based line number of the body's first line
+    unclosed: bool = False
+
+
+def split_front_matter(text: str) -> SplitMarkdown:
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return SplitMarkdown(None, 1, text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return SplitMarkdown("\n".join(lines[1:index]), 2, "\n".join(lines[index + 1 :]), index + 2)
+    return SplitMarkdown(None, 2, text, 1, unclosed=True)

@@ -1,0 +1,32 @@
+"""Site URLs of documents and index pages, all directory-style and relative to the site root."""
+from __future__ import annotations
+
+import posixpath
+
+
+def topic_url(topic_id: str) -> str:
+    return f"topics/{topic_id}/"
+
+
+def body_url(body_id: str) -> str:
+    return f"bodies/{body_id}/"
+
+
+def year_url(year: int) -> str:
+    return f"years/{year}/"
+
+
+def item_url(plan_url: str, item_id: str) -> str:
+    return f"{plan_url}#item-{item_id}"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at `from_url` to `to_url` (both site-relative, directory URLs)."""
+    path, _, fragment = to_url.partition("#")
+    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+    rel = posixpath.relpath(path or from_url, base or ".")
+    if path.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./":
+        rel = "./"
+    return rel + ("#" + fragment if fragment else "")
