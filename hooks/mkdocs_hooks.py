@@ -23,7 +23,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     site = Site.load(root, template_dir=root / "overrides")
     for problem in site.problems:
-        (log.error if problem.severity == "error" else log.warning)(problem.format())
+        _log(problem)
     macros = config.plugins.get("macros")
     if macros is not None:
         # mkdocs-macros' own renderer is not sandboxed: render with ours (see zhengxie.sandbox).
@@ -32,11 +32,14 @@ def on_config(config):
 
 
 def _render_macros(page, markdown: str) -> str:
-    try:
-        return site.render_macros(page.file.src_uri, markdown)
-    except Exception as error:  # bad Jinja in content: report it, publish the text unrendered
-        log.error(f"docs/{page.file.src_uri}: 错误 ZX690 页面中的模板无法渲染：{error}")
-        return markdown
+    text, problems = site.render_macros(page.file.src_uri, markdown)
+    for problem in problems:
+        _log(problem)
+    return text
+
+
+def _log(problem) -> None:
+    (log.error if problem.severity == "error" else log.warning)(problem.format())
 
 
 def on_files(files, config):

@@ -34,3 +34,16 @@ def test_text_without_jinja_is_untouched(renderer):
 def test_escapes_are_refused(renderer, attack):
     with pytest.raises((SecurityError, TemplateError, TypeError)):
         renderer.render(attack)
+
+
+def test_failed_macro_is_a_coded_problem_with_its_file_line(root):
+    from pathlib import Path
+
+    from zhengxie.site import Site
+
+    site = Site.load(root, template_dir=root / "overrides")
+    doc = site.corpus.documents["2018-luoyang-consultation-plan"]
+    text, problems = site.render_macros(doc.src_uri, "## 一、指导思想\n\n{{ os.system('id') }}\n")
+    assert text.endswith("{{ os.system('id') }}\n")  # published unrendered, never executed
+    [problem] = problems
+    assert (problem.code, problem.file, problem.line) == ("ZX699", doc.path, doc.body_line + 2)

@@ -7,7 +7,7 @@ page HTML. It takes and returns plain strings and paths, never MkDocs objects.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import guide, urls
@@ -26,7 +26,6 @@ class Site:
     corpus: Corpus
     problems: list
     views: Views
-    render_problems: list = field(default_factory=list)
 
     @classmethod
     def load(cls, root: Path, template_dir: Path) -> "Site":
@@ -35,7 +34,8 @@ class Site:
 
     # ---- macros -----------------------------------------------------------------------------------
 
-    def render_macros(self, src_uri: str, markdown: str) -> str:
+    def render_macros(self, src_uri: str, markdown: str) -> tuple[str, list]:
+        """The page's Markdown with its macros rendered, and the problems met doing so."""
         doc = self.corpus.by_src_uri.get(src_uri)
         macros = {}
         if doc is not None:
@@ -47,11 +47,13 @@ class Site:
         elif src_uri.startswith(GUIDE_FOLDER):
             macros = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue)}
         try:
-            return MacroRenderer(macros).render(markdown)
+            return MacroRenderer(macros).render(markdown), []
         except Exception as error:  # noqa: BLE001 - any Jinja failure becomes a coded problem
-            problem = self.corpus.reporter.add("ZX699", f"docs/{src_uri}", None, detail=error)
-            self.render_problems.append(problem)
-            return markdown
+            line = _template_line(error)
+            if line and doc is not None:  # MkDocs hands over the body without its front matter
+                line += doc.body_line - 1
+            problem = self.corpus.reporter.add("ZX699", f"docs/{src_uri}", line, detail=error)
+            return markdown, [problem]
 
     # ---- pages ------------------------------------------------------------------------------------
 
@@ -76,3 +78,14 @@ class Site:
             from .search import index_site
 
             index_site(site_dir)
+
+
+def _template_line(error: Exception) -> int | None:
+    """Line in the rendered text: syntax errors carry it; Jinja puts runtime errors' in the traceback."""
+    line = getattr(error, "lineno", None)
+    tb = error.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
