@@ -80,3 +80,14 @@ def page(request, browser, site_url):
     page.shot = lambda name: page.screenshot(path=str(ARTIFACTS / f"{name}-{request.param}.png"), full_page=False)
     yield page
     context.close()
+
+
+# ---- validation (tests/test_checks_*.py) --------------------------------------------------------
+
+
+@pytest.fixture
+def zx_repo(tmp_path):
+    """A small valid mini-repository (the real vocabularies and schemas, a few documents) to break."""
+    from checks_support import MiniRepo
+
+    return MiniRepo(tmp_path / "repo")

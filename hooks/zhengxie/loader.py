@@ -102,7 +102,7 @@ def _build_vocabulary(corpus: Corpus) -> None:
     for e in _entries(corpus, "kinds"):
         types = {
             t["id"]: _str(t.get("name")) or t["id"]
-            for t in e.get("types") or []
+            for t in _list(e.get("types"))
             if isinstance(t, dict) and isinstance(t.get("id"), str)
         }
         vocab.kinds[e["id"]] = Kind(e["id"], _str(e.get("name")) or e["id"], _str(e.get("folder")) or e["id"], types)
@@ -111,10 +111,10 @@ def _build_vocabulary(corpus: Corpus) -> None:
         specs = tuple(
             SectionSpec(
                 s["name"],
-                tuple(a for a in s.get("aliases") or [] if isinstance(a, str)),
+                tuple(a for a in _list(s.get("aliases")) if isinstance(a, str)),
                 s.get("position") if s.get("position") in ("first", "last") else None,
             )
-            for s in e.get("sections") or []
+            for s in _list(e.get("sections"))
             if isinstance(s, dict) and isinstance(s.get("name"), str)
         )
         vocab.section_rules.append(
@@ -180,7 +180,7 @@ def _read_meta(doc: Document, meta: dict) -> None:
 
 def _read_items(doc: Document, data: dict) -> list[PlanItem]:
     items = []
-    for index, raw in enumerate(data.get("items") or []):
+    for index, raw in enumerate(_list(data.get("items"))):
         if not isinstance(raw, dict):
             continue
         items.append(
@@ -215,10 +215,10 @@ def _read_summary(doc: Document, data: dict) -> SummaryData:
             satisfaction_rate=_num(raw.get("satisfaction_rate")),
         )
     summary.social_opinions = _int(data.get("social_opinions"))
-    for raw in data.get("figures") or []:
+    for raw in _list(data.get("figures")):
         if isinstance(raw, dict):
             summary.figures.append(Figure(_str(raw.get("label")), _num(raw.get("value")), _str(raw.get("unit"))))
-    for index, raw in enumerate(data.get("reports") or []):
+    for index, raw in enumerate(_list(data.get("reports"))):
         if not isinstance(raw, dict):
             continue
         summary.reports.append(
@@ -262,7 +262,26 @@ def _num(value) -> float | int | None:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
+def _list(value) -> list:
+    """A list as written, or [] for anything else (a wrong type is the schema check's finding)."""
+    return value if isinstance(value, list) else []
+
+
 def _str_list(value) -> list[str]:
     if not isinstance(value, list):
         return []
     return [v for v in value if isinstance(v, str)]
+
+
+def load_vocabulary(root: Path | str) -> Corpus:
+    """A corpus with the vocabularies only (no documents): for tools such as `python -m zhengxie new`."""
+    root = Path(root)
+    reporter = Reporter(load_catalogue(root / DATA / "problems.yml"))
+    corpus = Corpus(root=root, vocab=Vocabulary())
+    for name in VOCAB_FILES:
+        path = f"{DATA}/{name}.yml"
+        corpus.vocab_yaml[path] = _load_yaml_file(root, path, reporter)
+    _build_vocabulary(corpus)
+    corpus.problems = reporter.problems
+    corpus.reporter = reporter
+    return corpus

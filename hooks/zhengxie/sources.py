@@ -13,9 +13,15 @@ import yaml
 Path_ = tuple  # a key path inside a YAML document, e.g. ("items", 3, "month")
 
 FULL_WIDTH_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*：")
+_FULL_WIDTH_KEYS = re.compile(r"^[^\S\n]*([A-Za-z_][\w-]*)[^\S\n]*：", re.M)  # FULL_WIDTH_KEY over a whole text
+_STR, _MAP, _SEQ = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (about 10x faster; same nodes, marks and data).
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
     """SafeLoader that keeps dates as text: JSON Schema and our own parsing decide what a date is."""
 
 
@@ -38,6 +44,7 @@ class YamlDoc:
     data: object = None
     lines: dict = field(default_factory=dict)  # key path -> 1-based line
     issues: list[YamlIssue] = field(default_factory=list)
+    text: str = ""  # the source text as parsed (lets checks search a whole file in one pass)
 
     def line_of(self, path: tuple, default: int | None = None) -> int | None:
         """Line of the deepest known prefix of `path` (an unknown key falls back to its parent)."""
@@ -60,19 +67,19 @@ def read_text(path: Path) -> tuple[str | None, str | None]:
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
     """Parse one YAML document; line numbers are shifted so they count from `first_line`."""
-    doc = YamlDoc()
+    doc = YamlDoc(text=text)
     offset = first_line - 1
-    for number, line in enumerate(text.split("\n"), first_line):
-        match = FULL_WIDTH_KEY.match(line)
-        if match:
-            doc.issues.append(YamlIssue("full-width-colon", number, match.end(), match.group(1)))
+    if "：" in text:
+        for match in _FULL_WIDTH_KEYS.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            number = first_line + text.count("\n", 0, match.start())
+            doc.issues.append(YamlIssue("full-width-colon", number, match.end() - line_start, match.group(1)))
     try:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
             if node is not None:
-                _walk(node, (), doc, offset)
-                doc.data = loader.construct_document(node)
+                doc.data = _build_document(loader, node, doc, offset)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -85,6 +92,71 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
         doc.issues.append(YamlIssue("syntax", first_line, None, str(exc).splitlines()[0]))
         doc.data = None
     return doc
+
+
+class _Fallback(Exception):
+    """The document uses YAML the one-pass builder leaves to PyYAML's constructor (merge keys, tags …)."""
+
+
+class _Recursive(Exception):
+    def __init__(self, node):
+        self.node = node
+
+
+def _build_document(loader, node, doc: YamlDoc, offset: int):
+    """Data and line map in one walk over the nodes (plain maps, lists and scalars: nearly every file);
+    anything else is built by PyYAML's SafeConstructor after the line-map walk, as before."""
+    issues = len(doc.issues)
+    try:
+        return _build(loader, node, (), doc, offset, set())
+    except _Recursive as exc:
+        mark = exc.node.start_mark
+        doc.issues.append(YamlIssue("syntax", mark.line + 1 + offset, mark.column + 1, "锚点引用了自身（递归的 *别名）"))
+        return None
+    except _Fallback:
+        doc.lines.clear()
+        del doc.issues[issues:]
+        _walk(node, (), doc, offset)
+        return loader.construct_document(node)
+
+
+def _build(loader, node, path: tuple, doc: YamlDoc, offset: int, active: set):
+    doc.lines.setdefault(path, node.start_mark.line + 1 + offset)
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if tag == _STR else loader.construct_object(node, deep=True)
+    if id(node) in active:
+        raise _Recursive(node)
+    active.add(id(node))
+    try:
+        if isinstance(node, yaml.MappingNode):
+            if tag != _MAP:
+                raise _Fallback
+            result: dict = {}
+            seen: set = set()
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, "tag:yaml.org,2002:int",
+                                                                                    "tag:yaml.org,2002:float",
+                                                                                    "tag:yaml.org,2002:bool",
+                                                                                    "tag:yaml.org,2002:null"):
+                    raise _Fallback  # merge keys (<<), complex keys
+                raw = key_node.value
+                line = key_node.start_mark.line + 1 + offset
+                if raw in seen:
+                    doc.issues.append(YamlIssue("duplicate-key", line, key_node.start_mark.column + 1, str(raw)))
+                seen.add(raw)
+                key = raw if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
+                doc.lines[path + (raw,)] = line
+                result[key] = _build(loader, value_node, path + (raw,), doc, offset, active)
+                doc.lines[path + (raw,)] = line
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _SEQ:
+                raise _Fallback
+            return [_build(loader, item, path + (index,), doc, offset, active) for index, item in enumerate(node.value)]
+        raise _Fallback
+    finally:
+        active.discard(id(node))
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:

@@ -1,4 +1,8 @@
-"""Validation: every check reads the corpus model and adds coded problems to its reporter."""
+"""Validation: every check reads the corpus model and adds coded problems to its reporter.
+
+One module per concern; each registers its check function in CHECKS below. The same list runs in
+`mkdocs build` (through zhengxie.validate) and in the standalone `python -m zhengxie check`.
+"""
 from __future__ import annotations
 
 from ..model import Corpus
@@ -11,3 +15,28 @@ def run_checks(corpus: Corpus) -> list:
     for check in CHECKS:
         check(corpus)
     return sorted(corpus.reporter.problems, key=lambda p: p.sort_key())
+
+
+from .documents import check_documents  # noqa: E402
+from .figures import check_figures  # noqa: E402
+from .links import check_links  # noqa: E402
+from .numbering import check_numbering  # noqa: E402
+from .plan_items import check_plan_items  # noqa: E402
+from .references import check_references  # noqa: E402
+from .residue import check_residue  # noqa: E402
+from .schemas import check_schemas  # noqa: E402
+from .sections import check_sections  # noqa: E402
+from .unsafe import check_unsafe  # noqa: E402
+
+CHECKS += [
+    check_documents,  # kind ↔ folder, type, file names, orphan data (ZX21x)
+    check_schemas,  # JSON Schemas for front matter and every YAML file (ZX20x)
+    check_sections,  # required sections, order, empty sections (ZX30x)
+    check_numbering,  # 一、二、… （一）（二）… 第一条 … (ZX304–ZX306)
+    check_plan_items,  # plan items (ZX401–ZX405)
+    check_figures,  # summary figures, periods, follow-through reports (ZX41x)
+    check_references,  # topics, bodies, forms, plan item references (ZX501–ZX504)
+    check_links,  # Markdown links and anchors (ZX505–ZX508)
+    check_residue,  # template residue (ZX601)
+    check_unsafe,  # Jinja, <script>, on…=, javascript: (ZX602–ZX605)
+]

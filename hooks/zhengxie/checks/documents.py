@@ -1,0 +1,72 @@
+"""Where documents live: front-matter `kind` matches the folder, `type` belongs to the kind, file
+names follow <year>-<slug>, the name's year is the document's year, and no data file is orphaned."""
+from __future__ import annotations
+
+import re
+
+from ..loader import DATA
+from ..model import Corpus
+from . import _text
+from ._pages import pages
+
+STEM = re.compile(r"^[0-9]{4}-[a-z0-9-]+$")
+
+
+def check_documents(corpus: Corpus) -> None:
+    report = corpus.reporter.add
+    vocab = corpus.vocab
+    folders = _text.join(f"docs/{k.folder}/（kind: {k.id}）" for k in vocab.kinds.values())
+    for doc in corpus.documents.values():
+        if not STEM.match(doc.id) or doc.id.endswith("-"):
+            report("ZX212", doc.path, 1, name=f"{doc.id}.md")
+        if doc.meta_yaml is None or not isinstance(doc.meta_yaml.data, dict):
+            continue
+        kind = doc.meta.get("kind")
+        expected = vocab.kinds.get(doc.kind)
+        if isinstance(kind, str) and kind and kind != doc.kind:
+            report("ZX210", doc.path, doc.meta_line("kind"), kind=kind, folder=expected.folder if expected else "",
+                   expected=doc.kind, folders=folders)
+        type_ = doc.meta.get("type")
+        if isinstance(type_, str) and type_ and expected is not None and type_ not in expected.types:
+            report("ZX211", doc.path, doc.meta_line("type"), type=type_, kind_name=expected.name,
+                   did_you_mean=_text.did_you_mean(type_, expected.types),
+                   allowed=_text.join(f"{t}（{name}）" for t, name in expected.types.items()))
+        if STEM.match(doc.id):
+            _check_year(corpus, doc)
+    for path in corpus.orphan_data:
+        folder, name = path[len(DATA) + 1 :].split("/", 1)
+        report("ZX214", path, 1, folder=folder, id=name[: -len(".yml")])
+    _check_other_pages(corpus)
+
+
+def _check_year(corpus: Corpus, doc) -> None:
+    stem_year = int(doc.id[:4])
+    if doc.period and doc.period[:4].isdigit() and len(doc.period) >= 4:
+        year, source, line = int(doc.period[:4]), _text.SOURCE_PERIOD.format(value=doc.period), doc.meta_line("period")
+    elif doc.date is not None:
+        year, source, line = doc.date.year, _text.SOURCE_DATE.format(value=doc.date.isoformat()), doc.meta_line("date")
+    else:
+        return
+    if year != stem_year:
+        corpus.reporter.add("ZX213", doc.path, line, stem_year=stem_year, year=year, source=source)
+
+
+def _check_other_pages(corpus: Corpus) -> None:
+    """Front matter of the pages that are not documents (home, indexes, guide) must still parse."""
+    report = corpus.reporter.add
+    for page in pages(corpus).by_src_uri.values():
+        if page.doc is not None:
+            continue
+        if page.unreadable:
+            report("ZX101", page.path, 1, reason=page.unreadable)
+            continue
+        if page.meta_yaml is None:
+            continue
+        for issue in page.meta_yaml.issues:
+            if issue.kind == "syntax":
+                report("ZX103", page.path, issue.line, issue.column, detail=issue.detail)
+            elif issue.kind == "duplicate-key":
+                report("ZX106", page.path, issue.line, issue.column, key=issue.detail)
+            elif issue.kind == "full-width-colon":
+                report("ZX105", page.path, issue.line, issue.column, key=issue.detail)
+

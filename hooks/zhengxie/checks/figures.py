@@ -1,0 +1,98 @@
+"""Summary figures (data/summaries/<id>.yml) and periods: filed ≤ received, answered ≤ filed, a
+stated answer rate agrees with its counts, the period suits the summary type and the date, and
+the follow-through reports are consistent (merged_into only when merged, each item once)."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from ..model import Corpus, Document
+from .plan_items import check_macro_data
+
+FIGURES_MACRO = re.compile(r"\{\{\s*summary_figures\(\)\s*\}\}")
+FOLLOW_MACRO = re.compile(r"\{\{\s*follow_through\(\)\s*\}\}")
+PERIOD = re.compile(r"^([0-9]{4})(?:-H([12]))?$")
+TOLERANCE = 0.1  # percentage points
+MONTHS_AFTER = 4  # a summary may be dated up to four months after its period
+
+
+def check_figures(corpus: Corpus) -> None:
+    for doc in corpus.documents.values():
+        if doc.kind != "summary":
+            continue
+        _check_period(corpus, doc)
+        data = doc.data_yaml.data if doc.data_yaml is not None and isinstance(doc.data_yaml.data, dict) else None
+        has_figures = data is not None and any(k in data for k in ("proposals", "social_opinions", "figures"))
+        check_macro_data(corpus, doc, FIGURES_MACRO, "{{ summary_figures() }}", "proposals、social_opinions 或 figures",
+                         has_data=has_figures)
+        check_macro_data(corpus, doc, FOLLOW_MACRO, "{{ follow_through() }}", "reports",
+                         has_data=data is not None and bool(data.get("reports")))
+        if data is None:
+            continue
+        _check_proposals(corpus, doc, data.get("proposals"))
+        _check_reports(corpus, doc, data.get("reports"))
+
+
+def _number(value):
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _check_proposals(corpus: Corpus, doc: Document, raw) -> None:
+    if not isinstance(raw, dict):
+        return
+    report = corpus.reporter.add
+    received, filed, answered = (_number(raw.get(k)) for k in ("received", "filed", "answered"))
+    if received is not None and filed is not None and filed > received:
+        report("ZX411", doc.data_path, doc.data_line("proposals", "filed"), filed=filed, received=received)
+    if filed is not None and answered is not None and answered > filed:
+        report("ZX412", doc.data_path, doc.data_line("proposals", "answered"), answered=answered, filed=filed)
+    rate = _number(raw.get("answer_rate"))
+    if rate is not None and filed and answered is not None:
+        computed = answered / filed * 100
+        if abs(rate - computed) > TOLERANCE + 1e-9:
+            report("ZX413", doc.data_path, doc.data_line("proposals", "answer_rate"), stated=rate,
+                   answered=answered, filed=filed, computed=f"{computed:.1f}".rstrip("0").rstrip("."))
+
+
+def _check_period(corpus: Corpus, doc: Document) -> None:
+    period = doc.period
+    match = PERIOD.match(period) if isinstance(period, str) else None
+    if match is None:
+        return  # missing or malformed: the front-matter schema reports it
+    year, half = int(match.group(1)), match.group(2)
+    kind = corpus.vocab.kinds.get(doc.kind)
+    if doc.type == "half-year" and half is None or doc.type == "annual" and half is not None:
+        expected = f'"{year}-H1" 或 "{year}-H2"' if doc.type == "half-year" else f'"{year}"'
+        type_name = kind.types.get(doc.type, doc.type) if kind else doc.type
+        corpus.reporter.add("ZX415", doc.path, doc.meta_line("period"), type_name=type_name, expected=expected,
+                            period=period)
+    if doc.date is None:
+        return
+    start_month, end_month = {None: (1, 12), "1": (1, 6), "2": (7, 12)}[half]
+    start = dt.date(year, start_month, 1)
+    last_month = end_month + MONTHS_AFTER
+    end_year, end_month = year + (last_month - 1) // 12, (last_month - 1) % 12 + 1
+    end = dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    if not start <= doc.date <= end:
+        corpus.reporter.add("ZX414", doc.path, doc.meta_line("date"), period=period, date=doc.date.isoformat(),
+                            start=start.isoformat(), end=end.isoformat())
+
+
+def _check_reports(corpus: Corpus, doc: Document, raw_reports) -> None:
+    if not isinstance(raw_reports, list):
+        return
+    first: dict = {}
+    for index, raw in enumerate(raw_reports):
+        if not isinstance(raw, dict):
+            continue
+        status = raw.get("status")
+        if "merged_into" in raw and isinstance(status, str) and status != "merged":
+            corpus.reporter.add("ZX416", doc.data_path, doc.data_line("reports", index, "merged_into"), status=status)
+        item = raw.get("item")
+        if isinstance(item, str):
+            line = doc.data_line("reports", index, "item")
+            if item in first:
+                corpus.reporter.add("ZX417", doc.data_path, line, ref=item, first_line=first[item])
+            else:
+                first[item] = line

@@ -1,0 +1,126 @@
+"""Links in every page under docs/ (documents, indexes, guide): a relative link must reach an
+existing .md page (or another file under docs/), and its #anchor must exist on that page — heading
+slugs as the site makes them, explicit {#ids}, plan items (#item-<id>) and rule articles
+(#article-<n>). Near misses get a "did you mean". Links inside code are not links and are skipped.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import unquote
+
+from .. import urls
+from ..model import Corpus
+from . import _text
+from ._pages import Page, line_col, pages
+
+# [text](target "title") and ![alt](target); the target may be wrapped in <>.
+INLINE = re.compile(
+    r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+)
+REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def check_links(corpus: Corpus) -> None:
+    site = pages(corpus)
+    generated = _generated_urls(corpus)
+    for page in site.by_src_uri.values():
+        text = page.masked
+        if "](" not in text and "]:" not in text:
+            continue
+        for pattern in (INLINE, REFERENCE):
+            for match in pattern.finditer(text):
+                target = match.group(1)
+                start = match.start(1)
+                if target.startswith("<"):
+                    target, start = target[1:-1], start + 1
+                line, column = line_col(text, start, page.body_line)
+                _check_link(corpus, site, generated, page, target.strip(), line, column)
+
+
+def _check_link(corpus, site, generated, page: Page, target: str, line: int, column: int) -> None:
+    report = corpus.reporter.add
+    if not target or target.startswith("//") or SCHEME.match(target):
+        return  # external (javascript: and the like are the unsafe check's business)
+    if target.startswith("/"):
+        report("ZX507", page.path, line, column, target=target)
+        return
+    path, _, fragment = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    fragment = unquote(fragment)
+    if not path:
+        if fragment:
+            _check_anchor(corpus, page, page, target, fragment, line, column)
+        return
+    base = posixpath.dirname(page.src_uri)
+    resolved = posixpath.normpath(posixpath.join(base, path))
+    if resolved == ".." or resolved.startswith("../"):
+        report("ZX505", page.path, line, column, target=target, did_you_mean="")
+        return
+    if resolved.endswith(".md"):
+        destination = site.by_src_uri.get(resolved)
+        if destination is not None:
+            if fragment:
+                _check_anchor(corpus, page, destination, target, fragment, line, column)
+            return
+        if _is_generated(resolved, generated):
+            return  # a page generated from the model (topics, bodies, years): its anchors are not known here
+        report("ZX505", page.path, line, column, target=target,
+               did_you_mean=_text.suggest(_closest_page(site, base, resolved)))
+        return
+    if resolved in site.files:
+        return
+    as_page = next((c for c in (resolved + ".md", resolved + "/index.md", resolved.rstrip("/") + "/index.md")
+                    if c in site.by_src_uri), None)
+    if as_page is not None or resolved in site.folders or resolved == ".":
+        suggestion = _relative(base, as_page or posixpath.join(resolved, "index.md"))
+        report("ZX508", page.path, line, column, target=target, did_you_mean=_text.suggest(suggestion))
+        return
+    if (resolved.rstrip("/") + "/") in generated:
+        report("ZX508", page.path, line, column, target=target, did_you_mean="")
+        return
+    report("ZX505", page.path, line, column, target=target, did_you_mean=_text.suggest(_closest_page(site, base, resolved)))
+
+
+def _check_anchor(corpus, page: Page, destination: Page, target: str, anchor: str, line: int, column: int) -> None:
+    anchors = destination.anchors(corpus)
+    if anchor in anchors:
+        return
+    corpus.reporter.add("ZX506", page.path, line, column, target=target, anchor=anchor, page=destination.path,
+                        did_you_mean=_text.did_you_mean(anchor, anchors))
+
+
+def _relative(base: str, src_uri: str) -> str:
+    return posixpath.relpath(src_uri, base or ".")
+
+
+def _closest_page(site, base: str, resolved: str) -> str | None:
+    """The existing page whose path is closest to the broken one, written relative to the linking page."""
+    folder = posixpath.dirname(resolved)
+    name = posixpath.basename(resolved)
+    if not name.endswith(".md"):
+        name += ".md"
+    siblings = [src[len(folder) + 1 :] if folder else src for src in site.by_src_uri
+                if posixpath.dirname(src) == folder]
+    match = _text.closest(name, siblings)
+    if match is None:
+        return None
+    return _relative(base, posixpath.join(folder, match) if folder else match)
+
+
+def _generated_urls(corpus: Corpus) -> set:
+    """Directory URLs of the pages the site generates from the model (indexes by topic, body, year)."""
+    found = {"topics/", "bodies/", "years/", "follow-through/"}
+    found.update(urls.topic_url(t) for t in corpus.vocab.topics)
+    found.update(urls.body_url(b) for b in corpus.vocab.bodies)
+    found.update(urls.year_url(d.year) for d in corpus.documents.values() if d.year)
+    return found
+
+
+def _is_generated(resolved_md: str, generated: set) -> bool:
+    stem = resolved_md[: -len(".md")]
+    if stem.endswith("/index") or stem == "index":
+        stem = stem[: -len("index")].rstrip("/")
+    return (stem + "/") in generated

@@ -1,0 +1,84 @@
+"""Numbering: headings 一、二、… and （一）（二）… run on without gaps or repeats within their level
+(restarting under each parent heading); a rule's articles 第一条, 第二条 … run on across the rule."""
+from __future__ import annotations
+
+from ..model import Corpus
+from ..outline import NUMBERING, int_to_chinese
+
+FORMATS = {
+    "han": "{}、",
+    "paren": "（{}）",
+    "chapter": "第{}章",
+    "arabic": "{}.",
+}
+
+
+def check_numbering(corpus: Corpus) -> None:
+    report = corpus.reporter.add
+    for doc in corpus.documents.values():
+        _check_headings(doc, report)
+        if doc.kind == "rule":
+            _check_articles(doc, report)
+
+
+def _well_formed(numeral: str, number: int | None) -> bool:
+    """一 … 九十九, 一百 … 九百九十九 written the standard way (十十 or 一一 are not numerals)."""
+    if number is None:
+        return False
+    if numeral.isdigit():
+        return True
+    return 0 < number < 1000 and int_to_chinese(number) == numeral
+
+
+def _expected(style: str, number: int) -> str:
+    numeral = str(number) if style == "arabic" else int_to_chinese(number)
+    return FORMATS[style].format(numeral)
+
+
+def _check_headings(doc, report) -> None:
+    groups: dict = {}  # (parent heading line, level, style) -> headings of one numbered sequence
+    parents: list = []  # stack of headings above the current one
+    for heading in doc.headings:
+        while parents and parents[-1].level >= heading.level:
+            parents.pop()
+        parent = parents[-1].line if parents else 0
+        parents.append(heading)
+        if heading.numbering_style is not None:
+            groups.setdefault((parent, heading.level, heading.numbering_style), []).append(heading)
+    for (_, _, style), headings in groups.items():
+        numerals = []
+        for heading in headings:
+            match = NUMBERING.match(heading.text)
+            numerals.append(match.group(style) if match else heading.text)
+        for index, expected in _sequence([h.number for h in headings], numerals, report, doc,
+                                          [h.line for h in headings]):
+            heading = headings[index]
+            report("ZX304", doc.path, heading.line, text=heading.text, expected=_expected(style, expected))
+
+
+def _check_articles(doc, report) -> None:
+    articles = doc.articles
+    for index, expected in _sequence([a.number for a in articles], [a.numeral for a in articles], report, doc,
+                                      [a.line for a in articles]):
+        report("ZX305", doc.path, articles[index].line, found=articles[index].numeral,
+               expected=int_to_chinese(expected))
+
+
+def _sequence(numbers: list, numerals: list, report, doc, lines: list):
+    """(index, expected number) of each place where a 1, 2, 3 … sequence breaks.
+
+    After a break the count goes on from the number written — unless the next one shows that this
+    one was the slip (1, 1, 3: the second should be 2), so one mistake is reported once."""
+    previous = 0
+    for index, number in enumerate(numbers):
+        expected = previous + 1
+        if not _well_formed(numerals[index], number):
+            report("ZX306", doc.path, lines[index], numeral=numerals[index])
+            previous = expected
+            continue
+        if number != expected:
+            yield index, expected
+            following = numbers[index + 1] if index + 1 < len(numbers) else None
+            previous = expected if following == expected + 1 else number
+        else:
+            previous = number

@@ -1,0 +1,87 @@
+"""Cross-references by id: front-matter topics and body, plan items' topics and form, a body's
+parent, and the plan items that summaries report on (item, merged_into) must all exist, with a
+"did you mean" for near misses. (Links between pages are checked in `links`.)"""
+from __future__ import annotations
+
+import re
+
+from ..loader import DATA
+from ..model import Corpus, Document
+from . import _text
+
+ITEM_REF = re.compile(r"^([0-9]{4}-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
+
+
+def check_references(corpus: Corpus) -> None:
+    vocab = corpus.vocab
+    report = corpus.reporter.add
+    topics, bodies, forms = vocab.topics, vocab.bodies, vocab.forms
+    allowed_forms = _text.join(f"{f.id}（{f.name}）" for f in forms.values())
+    for doc in corpus.documents.values():
+        meta = doc.meta
+        body = meta.get("body")
+        if isinstance(body, str) and body and body not in bodies:
+            report("ZX502", doc.path, doc.meta_line("body"), id=body, did_you_mean=_text.did_you_mean(body, bodies))
+        _check_topics(corpus, doc.path, meta.get("topics"), lambda i: doc.meta_yaml.line_of(("topics", i)))
+        data = doc.data_yaml.data if doc.data_yaml is not None and isinstance(doc.data_yaml.data, dict) else None
+        if data is None:
+            continue
+        if doc.kind == "plan" and isinstance(data.get("items"), list):
+            for index, raw in enumerate(data["items"]):
+                if not isinstance(raw, dict):
+                    continue
+                form = raw.get("form")
+                if isinstance(form, str) and form and form not in forms:
+                    report("ZX503", doc.data_path, doc.data_line("items", index, "form"), id=form,
+                           did_you_mean=_text.did_you_mean(form, forms), allowed=allowed_forms)
+                _check_topics(corpus, doc.data_path, raw.get("topics"),
+                              lambda i, index=index: doc.data_line("items", index, "topics", i))
+        if doc.kind == "summary" and isinstance(data.get("reports"), list):
+            for index, raw in enumerate(data["reports"]):
+                if isinstance(raw, dict):
+                    for key in ("item", "merged_into"):
+                        _check_item_ref(corpus, doc, raw.get(key), doc.data_line("reports", index, key))
+    _check_parents(corpus)
+
+
+def _check_topics(corpus: Corpus, path: str, values, line_of) -> None:
+    if not isinstance(values, list):
+        return
+    topics = corpus.vocab.topics
+    for index, value in enumerate(values):
+        if isinstance(value, str) and value and value not in topics:
+            corpus.reporter.add("ZX501", path, line_of(index), id=value, did_you_mean=_text.did_you_mean(value, topics))
+
+
+def _check_item_ref(corpus: Corpus, doc: Document, ref, line) -> None:
+    if not isinstance(ref, str):
+        return
+    match = ITEM_REF.match(ref)
+    if match is None:
+        return  # malformed: the summary-data schema reports it
+    if ref in corpus.items:
+        return
+    plan_id, item_id = match.groups()
+    plan = corpus.documents.get(plan_id)
+    if plan is not None and plan.kind == "plan":
+        suggestion = _text.did_you_mean(ref, [item.ref for item in plan.items])
+    else:
+        cache = corpus.__dict__.setdefault("_check_cache", {})
+        if "plan_ids" not in cache:
+            cache["plan_ids"] = [d.id for d in corpus.documents.values() if d.kind == "plan"]
+        close = _text.closest(plan_id, cache["plan_ids"])
+        suggestion = _text.suggest(f"{close}#{item_id}" if close else None)
+    corpus.reporter.add("ZX504", doc.data_path, line, ref=ref, did_you_mean=suggestion)
+
+
+def _check_parents(corpus: Corpus) -> None:
+    path = f"{DATA}/bodies.yml"
+    ydoc = corpus.vocab_yaml.get(path)
+    if ydoc is None or not isinstance(ydoc.data, list):
+        return
+    bodies = corpus.vocab.bodies
+    for index, raw in enumerate(ydoc.data):
+        parent = raw.get("parent") if isinstance(raw, dict) else None
+        if isinstance(parent, str) and parent and parent not in bodies:
+            corpus.reporter.add("ZX502", path, ydoc.line_of((index, "parent")), id=parent,
+                                did_you_mean=_text.did_you_mean(parent, bodies))

@@ -1,0 +1,258 @@
+"""Front matter and every YAML file against the JSON Schemas in data/schemas/ (draft 2020-12).
+
+Each jsonschema error becomes a coded problem at the line of the offending key (from the YamlDoc
+line map), with a Chinese message: unknown key, missing field, wrong type, empty value, bad format,
+out of range, value not allowed. Validators are built once per schema file and reused. Membership
+in the vocabularies (topics, bodies, forms) is checked by `references` with "did you mean" hints.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
+
+from ..loader import DATA
+from ..model import Corpus
+from ..sources import YamlDoc, parse_yaml, read_text
+from . import _text
+from ._fastschema import compile_schema
+
+SCHEMAS = "schemas"
+FRONT_MATTER = "front-matter"
+VOCAB_SCHEMAS = {  # data file -> schema name
+    f"{DATA}/topics.yml": "topics",
+    f"{DATA}/bodies.yml": "bodies",
+    f"{DATA}/forms.yml": "forms",
+    f"{DATA}/kinds.yml": "kinds",
+    f"{DATA}/sections.yml": "sections",
+    f"{DATA}/problems.yml": "problems",
+}
+DATA_SCHEMAS = {"plan": "plan-data", "summary": "summary-data"}  # document kind -> schema of its data file
+
+_REQUIRED = re.compile(r"^(.*) is a required property$")
+_RANGE = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
+
+
+@dataclass
+class Schema:
+    validator: Draft202012Validator
+    descriptions: dict  # property name -> its Chinese description (first one found)
+    quick: object = None  # _fastschema predicate: True = certainly valid (None: always ask jsonschema)
+
+
+_cache: dict = {}  # (path, mtime_ns, size) -> Schema
+
+
+def load_schema(root: Path, name: str, reporter=None) -> Schema | None:
+    """The validator for data/schemas/<name>.schema.json, built once per file version."""
+    path = Path(root) / DATA / SCHEMAS / f"{name}.schema.json"
+    rel = f"{DATA}/{SCHEMAS}/{name}.schema.json"
+    try:
+        stat = path.stat()
+    except OSError:
+        if reporter is not None:
+            reporter.add("ZX108", rel)
+        return None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key in _cache:
+        return _cache[key]
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8-sig"))
+        Draft202012Validator.check_schema(schema)
+    except (ValueError, SchemaError) as error:
+        if reporter is not None:
+            line = getattr(error, "lineno", None)
+            reporter.add("ZX103", rel, line, detail=str(error).splitlines()[0])
+        return None
+    result = Schema(
+        Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER),
+        _descriptions(schema),
+        compile_schema(schema),
+    )
+    _cache[key] = result
+    return result
+
+
+def _descriptions(schema) -> dict:
+    found: dict = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            for name, sub in (node.get("properties") or {}).items():
+                if isinstance(sub, dict) and "description" in sub:
+                    found.setdefault(name, sub["description"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return found
+
+
+def check_schemas(corpus: Corpus) -> None:
+    root, reporter = corpus.root, corpus.reporter
+    schemas: dict = {}
+
+    def schema(name):
+        if name not in schemas:
+            schemas[name] = load_schema(root, name, reporter)
+        return schemas[name]
+
+    for path, ydoc in corpus.vocab_yaml.items():
+        name = VOCAB_SCHEMAS.get(path)
+        if name and schema(name) and _parsed(ydoc):
+            validate(schema(name), ydoc.data, ydoc, path, reporter)
+    problems_path = f"{DATA}/problems.yml"
+    problems_doc = _read_yaml(Path(root) / problems_path)
+    if problems_doc is not None and schema("problems") and _parsed(problems_doc):
+        validate(schema("problems"), problems_doc.data, problems_doc, problems_path, reporter)
+    _check_unique_ids(corpus, problems_doc)
+
+    front = schema(FRONT_MATTER)
+    for doc in corpus.documents.values():
+        meta_yaml = doc.meta_yaml
+        if front is not None and meta_yaml is not None and not _syntax_error(meta_yaml):
+            if isinstance(meta_yaml.data, dict) or meta_yaml.data is None:  # None: an empty front matter
+                validate(front, meta_yaml.data or {}, meta_yaml, doc.path, reporter)
+        name = DATA_SCHEMAS.get(doc.kind)
+        if name and doc.data_yaml is not None and _parsed(doc.data_yaml) and schema(name):
+            validate(schema(name), doc.data_yaml.data, doc.data_yaml, doc.data_path, reporter)
+
+
+def _syntax_error(ydoc: YamlDoc) -> bool:
+    return any(issue.kind == "syntax" for issue in ydoc.issues)
+
+
+def _parsed(ydoc: YamlDoc) -> bool:
+    """A file that was parsed without a syntax error (a file with only comments holds null);
+    empty and unreadable files were never parsed and are reported by the loader (ZX104, ZX101)."""
+    return bool(ydoc.text.strip()) and not _syntax_error(ydoc)
+
+
+def _read_yaml(path: Path) -> YamlDoc | None:
+    if not path.is_file():
+        return None
+    text, _reason = read_text(path)
+    if text is None or not text.strip():
+        return None
+    return parse_yaml(text)
+
+
+# ---- mapping jsonschema errors to problems --------------------------------------------------------
+
+
+def validate(schema: Schema, instance, ydoc: YamlDoc, file: str, reporter) -> None:
+    if schema.quick is not None and schema.quick(instance):
+        return  # certainly valid: skip the (much slower) full jsonschema walk
+    for error in schema.validator.iter_errors(instance):
+        _report(error, schema, ydoc, file, reporter)
+
+
+def _report(error, schema: Schema, ydoc: YamlDoc, file: str, reporter) -> None:
+    path = tuple(error.absolute_path)
+    validator = error.validator
+    value = error.instance
+    line = ydoc.line_of(path) or ydoc.line_of((), 1)
+    field = _field(path)
+    where = _text.at(path)
+    help_ = error.schema.get("description") or schema.descriptions.get(field, "") if isinstance(error.schema, dict) else ""
+    if validator == "additionalProperties" and isinstance(value, dict):
+        allowed = list((error.schema.get("properties") or {}).keys())
+        for key in value:
+            if key in allowed:
+                continue
+            key_path = path + (key,)
+            reporter.add("ZX201", file, ydoc.line_of(key_path) or line, field=key, at=_text.at(key_path),
+                         did_you_mean=_text.did_you_mean(str(key), allowed), allowed=_text.join(allowed))
+    elif validator == "required" and isinstance(value, dict):
+        match = _REQUIRED.match(error.message)
+        missing = [k for k in error.validator_value if k not in value]
+        key = next((k for k in missing if match and match.group(1) == repr(k)), missing[0] if missing else "?")
+        key_path = path + (key,)
+        reporter.add("ZX202", file, line, field=key, at=_text.at(key_path),
+                     help=(error.schema.get("properties") or {}).get(key, {}).get("description")
+                     or schema.descriptions.get(key, ""))
+    elif validator == "type":
+        reporter.add("ZX203", file, line, field=field, at=where, expected=_text.expected_types(error.validator_value),
+                     actual=_text.type_name(value), help=help_)
+    elif validator in ("enum", "const"):
+        allowed = error.validator_value if validator == "enum" else [error.validator_value]
+        reporter.add("ZX204", file, line, field=field, at=where, value=_show(value),
+                     did_you_mean=_text.did_you_mean(value, [a for a in allowed if isinstance(a, str)]),
+                     allowed=_text.join(allowed))
+    elif validator in ("minLength", "minItems", "minProperties") and error.validator_value == 1:
+        reporter.add("ZX205", file, line, field=field, at=where, help=help_)
+    elif validator in ("pattern", "format"):
+        reporter.add("ZX206", file, line, field=field, at=where, value=_show(value), help=help_)
+    elif validator in _RANGE:
+        low = error.schema.get("minimum", error.schema.get("exclusiveMinimum"))
+        high = error.schema.get("maximum", error.schema.get("exclusiveMaximum"))
+        reporter.add("ZX207", file, line, field=field, at=where, value=_show(value),
+                     range=_text.numeral_range(low, high), help=help_)
+    elif validator == "uniqueItems" and isinstance(value, list):
+        seen: set = set()
+        for index, item in enumerate(value):
+            marker = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
+            if marker in seen:
+                reporter.add("ZX208", file, ydoc.line_of(path + (index,)), field=field, at=where, value=_show(item))
+                break
+            seen.add(marker)
+    else:
+        reporter.add("ZX200", file, line, field=field, at=where, rule=validator, help=help_)
+
+
+def _field(path: tuple) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return _text.item(path[-1]) if path else _text.ROOT
+
+
+def _show(value) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if value is None:
+        return "null"
+    return str(value)
+
+
+# ---- unique ids in the vocabularies ---------------------------------------------------------------
+
+
+def _check_unique_ids(corpus: Corpus, problems_doc: YamlDoc | None) -> None:
+    files = [(path, corpus.vocab_yaml[path], "id") for path in (f"{DATA}/{n}.yml" for n in ("topics", "bodies", "forms", "kinds"))
+             if path in corpus.vocab_yaml]
+    if problems_doc is not None:
+        files.append((f"{DATA}/problems.yml", problems_doc, "code"))
+    for path, ydoc, key in files:
+        entries = ydoc.data if isinstance(ydoc.data, list) else []
+        _unique(corpus, path, ydoc, [((i,), e.get(key)) for i, e in enumerate(entries) if isinstance(e, dict)], key)
+        if path.endswith("kinds.yml"):
+            _unique(corpus, path, ydoc, [((i,), e.get("folder")) for i, e in enumerate(entries) if isinstance(e, dict)], "folder")
+            for i, e in enumerate(entries):
+                types = e.get("types") if isinstance(e, dict) else None
+                if isinstance(types, list):
+                    _unique(corpus, path, ydoc, [((i, "types", j), t.get("id")) for j, t in enumerate(types)
+                                                 if isinstance(t, dict)], "id")
+    sections = corpus.vocab_yaml.get(f"{DATA}/sections.yml")
+    if sections is not None and isinstance(sections.data, list):
+        keyed = [((i,), f"{e.get('kind')}/{e.get('type') or '*'}") for i, e in enumerate(sections.data) if isinstance(e, dict)]
+        _unique(corpus, f"{DATA}/sections.yml", sections, keyed, None)
+
+
+def _unique(corpus: Corpus, path: str, ydoc: YamlDoc, entries: list, key: str | None) -> None:
+    first: dict = {}
+    for where, value in entries:
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            continue
+        line = ydoc.line_of(where + ((key,) if key else ()))
+        if value in first:
+            corpus.reporter.add("ZX209", path, line, id=value, first_line=first[value])
+        else:
+            first[value] = line

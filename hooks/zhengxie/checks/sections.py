@@ -1,0 +1,124 @@
+"""Required sections (data/sections.yml): present, in order, first/last where pinned, not empty.
+
+A required section is a `##` heading whose title (numbering removed) is the section's name or an
+alias. A missing section is reported at the line where it belongs — at the end of the preceding
+required section's block, or before the following one — so the editor knows where to write it.
+"""
+from __future__ import annotations
+
+from ..model import Corpus, Document, SectionRule
+from ..outline import int_to_chinese
+from . import _text
+
+LEVEL = 2  # required sections are ## headings
+
+
+def check_sections(corpus: Corpus) -> None:
+    for doc in corpus.documents.values():
+        for heading in doc.headings:
+            if heading.level == 1:
+                corpus.reporter.add("ZX307", doc.path, heading.line, text=heading.text)
+        rule = corpus.vocab.section_rule(doc.kind, doc.type)
+        if rule is not None and rule.sections:
+            _check_document(corpus, doc, rule)
+
+
+def _top(doc: Document) -> list:
+    return [h for h in doc.headings if h.level <= LEVEL]
+
+
+def _check_document(corpus: Corpus, doc: Document, rule: SectionRule) -> None:
+    report = corpus.reporter.add
+    specs = rule.sections
+    top = _top(doc)
+    sections = [h for h in top if h.level == LEVEL]
+    # the first ## heading matching each required section
+    found: list = []
+    for spec in specs:
+        found.append(next((i for i, h in enumerate(sections) if spec.matches(h.title)), None))
+    in_order = _in_order(found)
+    order = _text.join(s.name for s in specs)
+    lines = doc.text.split("\n")
+    last_line = doc.body_line + len(lines) - 1
+    while last_line > doc.body_line and not lines[last_line - doc.body_line].strip():
+        last_line -= 1
+
+    for index, spec in enumerate(specs):
+        position = found[index]
+        prev_index = next((j for j in range(index - 1, -1, -1) if j in in_order), None)
+        next_index = next((j for j in range(index + 1, len(specs)) if j in in_order), None)
+        prev_h = sections[found[prev_index]] if prev_index is not None else None
+        next_h = sections[found[next_index]] if next_index is not None else None
+        if position is None:
+            line, where = _belongs(spec, prev_h, next_h, sections, top, last_line, doc)
+            report("ZX301", doc.path, line, section=spec.name, where=where, at_line=line,
+                   numbering=_numbering(sections, prev_h), aliases=_text.join(spec.aliases), order=order)
+            continue
+        heading = sections[position]
+        if index not in in_order:
+            _, where = _belongs(spec, prev_h, next_h, sections, top, last_line, doc)
+            report("ZX302", doc.path, heading.line, section=spec.name, where=where, order=order)
+        elif spec.position == "first" and position != 0:
+            report("ZX302", doc.path, heading.line, section=spec.name, where=_text.FIRST_SECTION, order=order)
+        elif spec.position == "last" and position != len(sections) - 1:
+            report("ZX302", doc.path, heading.line, section=spec.name, where=_text.LAST_SECTION, order=order)
+        if _is_empty(doc, heading, lines):
+            report("ZX303", doc.path, heading.line, section=heading.text)
+
+
+def _in_order(found: list) -> set:
+    """Indexes of the required sections that form the longest run in the right order (the rest are misplaced)."""
+    present = [(i, p) for i, p in enumerate(found) if p is not None]
+    best: list = []  # best[k] = longest increasing chain ending at present[k]
+    for k, (_, p) in enumerate(present):
+        chain = [k]
+        for j in range(k):
+            if present[j][1] < p and len(best[j]) + 1 > len(chain):
+                chain = best[j] + [k]
+        best.append(chain)
+    longest = max(best, key=len) if best else []
+    return {present[k][0] for k in longest}
+
+
+def _belongs(spec, prev_h, next_h, sections, top, last_line, doc):
+    """(line, description) of where a required section should be written: the line its heading would take."""
+    end_of_file = last_line + 1
+    if spec.position == "first":
+        return (sections[0].line if sections else doc.body_line), _text.FIRST_SECTION
+    if spec.position == "last":
+        return end_of_file, _text.LAST_SECTION
+    if prev_h is not None:
+        following = next((h for h in top if h.line > prev_h.line), None)
+        after = _text.after_section(prev_h.text)
+        if next_h is not None:
+            return following.line, _text.between(after, _text.before_section(next_h.text))
+        if following is None:
+            return end_of_file, _text.at_end(after)
+        return following.line, after
+    if next_h is not None:
+        return next_h.line, _text.before_section(next_h.text)
+    if sections:
+        return sections[0].line, _text.BODY_START
+    return end_of_file, _text.BODY_END
+
+
+def _numbering(sections: list, prev_h) -> str:
+    """The 一、 numbering the missing section would take (after the preceding one), in the document's style."""
+    styled = [h for h in sections if h.numbering_style == "han"]
+    if not styled:
+        return ""
+    before = [h for h in styled if prev_h is None or h.line <= prev_h.line]
+    number = (before[-1].number or 0) + 1 if before and prev_h is not None else 1
+    return int_to_chinese(number) + "、"
+
+
+def _is_empty(doc: Document, heading, lines: list) -> bool:
+    """No text between the heading and the next heading of the same or a higher level."""
+    start = heading.line - doc.body_line + 1
+    following = next((h for h in doc.headings if h.line > heading.line and h.level <= heading.level), None)
+    end = (following.line - doc.body_line) if following else len(lines)
+    for raw in lines[start:end]:
+        stripped = raw.strip()
+        if stripped and not stripped.startswith("#") and not (stripped.startswith("<!--") and stripped.endswith("-->")):
+            return False
+    return True

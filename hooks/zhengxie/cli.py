@@ -1,0 +1,115 @@
+"""The standalone command: `python -m zhengxie check` and `python -m zhengxie new`.
+
+check  validates docs/ and data/ without building the site (the same checks as `mkdocs build`);
+       exit 0 without errors, 1 with errors, 2 on usage errors.
+new    scaffolds a document and its data file from data/sections.yml (see zhengxie.scaffold).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+FORMATS = ("text", "github", "json")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors: exit 2 with a Chinese line before argparse's own
+        self.print_usage(sys.stderr)
+        print(f"用法错误：{message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m zhengxie", description="协商知识库：检查文档、新建文档")
+    commands = parser.add_subparsers(dest="command", metavar="{check,new}", parser_class=_Parser)
+    check = commands.add_parser("check", help="检查 docs/ 和 data/（不生成网站）")
+    check.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
+    check.add_argument("--format", choices=FORMATS, default="text",
+                       help="text：给人看的列表；github：GitHub Actions 注释加列表；json：问题的 JSON 数组")
+    new = commands.add_parser("new", help="新建文档及其数据文件骨架")
+    new.add_argument("--kind", required=True, help="文档种类：rule、plan、summary、note（也可写文件夹名）")
+    new.add_argument("--body", required=True, help="发文机关编号（data/bodies.yml）")
+    new.add_argument("--year", required=True, help="年份，四位数字")
+    new.add_argument("--type", default=None, help="文档类型（data/kinds.yml），默认为该种类的第一个类型")
+    new.add_argument("--slug", default=None, help="文件名中年份和机关之后的部分，默认由类型得出")
+    new.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(Path(args.root), args.format)
+    if args.command == "new":
+        from .scaffold import ScaffoldError, scaffold
+
+        try:
+            created = scaffold(Path(args.root), kind=args.kind, body=args.body, year=args.year,
+                               type_=args.type, slug=args.slug)
+        except ScaffoldError as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return 2
+        for path in created.paths:
+            print(f"已创建 {path}")
+        print(created.next_steps)
+        return 0
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def check(root: Path, output: str = "text") -> int:
+    from .validate import validate
+
+    if not (root / "data").is_dir() or not (root / "docs").is_dir():
+        print(f"用法错误：{root} 不是仓库根目录（没有 docs/ 和 data/ 文件夹），请用 --root 指定", file=sys.stderr)
+        return 2
+    try:
+        corpus, problems = validate(root)
+    except Exception as error:  # noqa: BLE001 - e.g. an unreadable problem catalogue; never a traceback
+        print(f"错误：无法读取 data/problems.yml 或其他基础文件：{error}", file=sys.stderr)
+        return 1
+    errors = sum(1 for p in problems if p.severity == "error")
+    if output == "json":
+        print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        return 1 if errors else 0
+    if output == "github":
+        for problem in problems:
+            print(github_annotation(problem))
+    print(human_report(problems, len(corpus.documents)))
+    return 1 if errors else 0
+
+
+def human_report(problems: list, documents: int) -> str:
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    lines = [p.format() for p in problems]
+    if not problems:
+        lines.append(f"检查通过：{documents} 个文档，没有发现问题。")
+    else:
+        verdict = "检查未通过" if errors else "检查通过（有警告）"
+        lines.append(f"{verdict}：{documents} 个文档，{errors} 个错误，{warnings} 个警告。")
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem) -> str:
+    """A GitHub Actions workflow command: ::error file=…,line=…,col=…,title=CODE::message."""
+    command = "error" if problem.severity == "error" else "warning"
+    props = [f"file={_escape_property(problem.file)}"]
+    if problem.line is not None:
+        props.append(f"line={problem.line}")
+    if problem.column is not None:
+        props.append(f"col={problem.column}")
+    props.append(f"title={_escape_property(problem.code)}")
+    message = f"{problem.message}\n修改建议：{problem.hint}"
+    return f"::{command} {','.join(props)}::{_escape_data(message)}"
