@@ -60,4 +60,4 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    site.post_build(Path(config.site_dir))
+    site.post_build(Path(config.site_dir), site_url=config.site_url)

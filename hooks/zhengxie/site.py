@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from . import guide, urls
+from . import articles, calendar, guide, pages, urls
+from .followthrough import DONE_RULE, FollowThrough
+from .indexes import Indexes
 from .model import Corpus
-from .problems import Problem
 from .sandbox import MacroRenderer
 from .validate import validate
 from .views import Views
@@ -30,7 +32,8 @@ class Site:
     @classmethod
     def load(cls, root: Path, template_dir: Path) -> "Site":
         corpus, problems = validate(root)
-        return cls(root=root, corpus=corpus, problems=problems, views=Views(corpus, template_dir))
+        follow = FollowThrough(corpus)
+        return cls(root=root, corpus=corpus, problems=problems, views=Views(corpus, template_dir, follow=follow))
 
     # ---- macros -----------------------------------------------------------------------------------
 
@@ -58,8 +61,9 @@ class Site:
     # ---- pages ------------------------------------------------------------------------------------
 
     def generated_pages(self) -> list[tuple[str, str]]:
-        """(src_uri, markdown) of every page generated from the model (indexes land here)."""
-        return []
+        """(src_uri, markdown) of every page generated from the model: the topic, year, body and
+        follow-through indexes."""
+        return pages.generated_pages(self.index)
 
     def page_context(self, src_uri: str) -> dict:
         return {"doc": self.corpus.by_src_uri.get(src_uri), "zx": self, "zx_urls": urls}
@@ -71,13 +75,53 @@ class Site:
         return docs[:limit] if limit else docs
 
     def page_html(self, src_uri: str, html: str) -> str:
+        doc = self.corpus.by_src_uri.get(src_uri)
+        if doc is not None and doc.kind == "rule":
+            return articles.link_articles(html)
         return html
 
-    def post_build(self, site_dir: Path) -> None:
+    def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
+        (site_dir / calendar.FILE).write_bytes(calendar.build_calendar(self.corpus, self.follow, site_url))
         if os.environ.get("ZX_SEARCH", "1") != "0":
             from .search import index_site
 
             index_site(site_dir)
+
+    # ---- indexes: built once per Site (one Site per build); templates read their slices ----------
+
+    done_rule = DONE_RULE
+
+    @property
+    def follow(self) -> FollowThrough:
+        return self.views.follow
+
+    @cached_property
+    def index(self) -> Indexes:
+        return Indexes(self.corpus, self.follow)
+
+    def topics(self) -> list:
+        return list(self.index.topics.values())
+
+    def topic(self, topic_id: str):
+        return self.index.topics.get(topic_id)
+
+    def years(self) -> list:
+        return list(self.index.years.values())
+
+    def year(self, year: int):
+        return self.index.years.get(year)
+
+    def bodies(self) -> list:
+        return list(self.index.bodies.values())
+
+    def body(self, body_id: str):
+        return self.index.bodies.get(body_id)
+
+    def plan_progress(self) -> list:
+        return self.follow.plans()
+
+    def unresolved_reports(self) -> list:
+        return self.follow.unresolved
 
 
 def _template_line(error: Exception) -> int | None:

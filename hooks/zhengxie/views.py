@@ -10,13 +10,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import urls
+from .followthrough import DONE_RULE, FollowThrough
 from .model import Corpus, Document
 
 
 class Views:
-    def __init__(self, corpus: Corpus, template_dir: Path, follow=None):
+    def __init__(self, corpus: Corpus, template_dir: Path, follow: FollowThrough | None = None):
         self.corpus = corpus
-        self.follow = follow  # followthrough index (item ref -> status), when built
+        self.follow = follow  # item statuses and plan progress, built once per build
         self.env = Environment(
             loader=FileSystemLoader(str(template_dir)),
             autoescape=select_autoescape(["html"]),
@@ -27,16 +28,21 @@ class Views:
     def render(self, template: str, doc: Document, **context) -> str:
         html = self.env.get_template(template).render(
             doc=doc, vocab=self.corpus.vocab, corpus=self.corpus, follow=self.follow,
-            link=lambda target: urls.relative(doc.url, target), urls=urls, **context,
+            link=lambda target: urls.relative(doc.url, target), urls=urls, done_rule=DONE_RULE,
+            # Prefix to the site root, like `base_url ~ "/"` in page templates, so partials work in both.
+            base="../" * doc.url.count("/"), **context,
         )
         # A blank line would end Markdown's raw-HTML block and let Markdown re-parse the rest.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
     def plan_items(self, doc: Document) -> str:
-        return self.render("partials/zx/plan-items.html", doc)
+        progress = self.follow.of_plan(doc) if self.follow else None
+        return self.render("partials/zx/plan-items.html", doc, progress=progress)
 
     def summary_figures(self, doc: Document) -> str:
         return self.render("partials/zx/summary-figures.html", doc, summary=doc.summary)
 
     def follow_through(self, doc: Document) -> str:
-        return self.render("partials/zx/follow-through.html", doc, summary=doc.summary)
+        lines = self.follow.of_summary(doc) if self.follow else []
+        plans = list({line.plan.id: line.plan for line in lines if line.plan}.values())
+        return self.render("partials/zx/follow-through.html", doc, summary=doc.summary, lines=lines, plans=plans)

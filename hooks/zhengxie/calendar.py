@@ -1,0 +1,77 @@
+"""The scheduled consultation items as an iCalendar file (calendar.ics), one event per item.
+
+An item with a known date of holding (or a new date after postponement) is an all-day event on
+that date; otherwise it spans its planned month (or quarter). UIDs and DTSTAMPs derive from the
+data only, so the same sources always give the same file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+
+from . import urls
+from .followthrough import FollowThrough
+from .model import Corpus
+
+FILE = "calendar.ics"
+UID_DOMAIN = "xieshang"
+
+
+def _span(year: int, month: int | None, quarter: int | None) -> tuple[dt.date, dt.date] | None:
+    """[start, end) of the planned month or quarter; None when the item has no valid time."""
+    if month and 1 <= month <= 12:
+        first, months = month, 1
+    elif quarter and 1 <= quarter <= 4:
+        first, months = 3 * quarter - 2, 3
+    else:
+        return None
+    end_month = first + months
+    end = dt.date(year + 1, 1, 1) if end_month > 12 else dt.date(year, end_month, 1)
+    return dt.date(year, first, 1), end
+
+
+def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//协商知识库//zhengxie//ZH")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "协商计划安排")
+    base = (site_url or "/").rstrip("/") + "/"
+    vocab = corpus.vocab
+    for plan in corpus.documents.values():
+        if not plan.items or not plan.year:
+            continue
+        stamp = dt.datetime.combine(plan.date or dt.date(plan.year, 1, 1), dt.time(), dt.timezone.utc)
+        for item in plan.items:
+            status = follow.of_item(item)
+            report = status.latest.report if status and status.latest else None
+            if report and report.date and report.status in ("held", "postponed"):
+                span = (report.date, report.date + dt.timedelta(days=1))
+            else:
+                span = _span(plan.year, item.month, item.quarter)
+            if span is None:
+                continue
+            form = vocab.forms.get(item.form)
+            url = base + urls.item_url(plan.url, item.id)
+            lines = [
+                f"形式：{form.name if form else item.form or ''}",
+                f"牵头：{item.lead}",
+                f"协商部门：{'、'.join(item.departments)}",
+                f"计划：{plan.title}",
+            ]
+            if status:
+                lines.append(f"落实情况：{status.label}")
+            lines.append(url)
+            event = icalendar.Event()
+            event.add("uid", f"{plan.id}-{item.id}@{UID_DOMAIN}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", span[0])
+            event.add("dtend", span[1])
+            event.add("summary", item.title)
+            event.add("description", "\n".join(lines))
+            if site_url:
+                event.add("url", url)
+            if status and status.status == "cancelled":
+                event.add("status", "CANCELLED")
+            cal.add_component(event)
+    return cal.to_ical()

@@ -1,0 +1,240 @@
+"""Indexes by topic, year and body, built in one pass over the corpus once per build.
+
+Each generated page reads its own slice (a dict lookup), so generation stays linear in the number
+of documents and plan items. Entries that point at ids missing from the vocabularies are kept under
+their raw id: the checks report them, the indexes must neither crash on them nor drop them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import urls
+from .followthrough import FollowThrough, ItemStatus
+from .model import Body, Corpus, Document, PlanItem, Topic
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # ids that may become a URL path segment
+LEVELS = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "township": "乡镇（街道）"}
+QUARTER_MONTHS = {1: "1—3 月", 2: "4—6 月", 3: "7—9 月", 4: "10—12 月"}
+
+
+@dataclass(frozen=True)
+class ItemEntry:
+    """A plan item as the indexes list it: with its plan, year and follow-through status."""
+
+    item: PlanItem
+    plan: Document
+    year: int | None
+    status: ItemStatus | None
+
+    @property
+    def url(self) -> str:
+        return urls.item_url(self.plan.url, self.item.id)
+
+    @property
+    def when(self) -> str:
+        if self.item.month:
+            return f"{self.item.month} 月"
+        if self.item.quarter:
+            return f"第 {self.item.quarter} 季度"
+        return "时间未定"
+
+    @property
+    def sort_month(self) -> int:
+        """Month used for ordering: a quarter sorts after its last month, no time after December."""
+        if self.item.month and 1 <= self.item.month <= 12:
+            return self.item.month
+        if self.item.quarter:
+            return 3 * self.item.quarter
+        return 99
+
+
+def _doc_key(doc: Document) -> tuple:
+    return (doc.date or dt.date.min, doc.id)
+
+
+def _item_key(entry: ItemEntry) -> tuple:
+    return (entry.year or 0, entry.sort_month, entry.plan.date or dt.date.min, entry.plan.id, entry.item.index)
+
+
+@dataclass
+class YearGroup:
+    year: int | None
+    docs: list = field(default_factory=list)
+    items: list = field(default_factory=list)
+
+
+def _by_year(docs: list, items: list) -> list[YearGroup]:
+    """Documents and items grouped by year, newest year first (lists are already newest first)."""
+    groups: dict = {}
+    for doc in docs:
+        groups.setdefault(doc.year, YearGroup(doc.year)).docs.append(doc)
+    for entry in items:
+        groups.setdefault(entry.year, YearGroup(entry.year)).items.append(entry)
+    return sorted(groups.values(), key=lambda g: g.year or 0, reverse=True)
+
+
+@dataclass
+class TopicEntry:
+    id: str
+    topic: Topic | None  # None: used by a document or item but missing from data/topics.yml
+    docs: list = field(default_factory=list)  # newest first
+    items: list = field(default_factory=list)  # of ItemEntry, newest first
+    years: list = field(default_factory=list)  # of YearGroup
+
+    @property
+    def name(self) -> str:
+        return self.topic.name if self.topic else self.id
+
+    @property
+    def has_page(self) -> bool:
+        return bool(SLUG.match(self.id))
+
+    @property
+    def url(self) -> str:
+        return urls.topic_url(self.id)
+
+
+@dataclass
+class MonthGroup:
+    key: str  # anchor on the year page: m03, q2, later
+    label: str
+    docs: list = field(default_factory=list)  # issued in that month
+    items: list = field(default_factory=list)  # scheduled in that month (or quarter)
+
+
+@dataclass
+class YearEntry:
+    year: int
+    months: list = field(default_factory=list)  # of MonthGroup, January first, only non-empty
+    issued: list = field(default_factory=list)  # documents issued this year, newest first
+    items: list = field(default_factory=list)  # items scheduled this year, in calendar order
+    about: list = field(default_factory=list)  # documents on this year issued in another year
+
+    @property
+    def url(self) -> str:
+        return urls.year_url(self.year)
+
+
+@dataclass
+class BodyEntry:
+    id: str
+    body: Body | None  # None: used by a document but missing from data/bodies.yml
+    docs: list = field(default_factory=list)  # newest first
+    plans: list = field(default_factory=list)  # of (plan, PlanProgress | None), newest first
+    item_count: int = 0
+    children: list = field(default_factory=list)  # of BodyEntry
+    parent: "BodyEntry | None" = None
+
+    @property
+    def name(self) -> str:
+        return self.body.short if self.body else self.id
+
+    @property
+    def level(self) -> str:
+        return LEVELS.get(self.body.level, self.body.level) if self.body else ""
+
+    @property
+    def has_page(self) -> bool:
+        return bool(SLUG.match(self.id))
+
+    @property
+    def url(self) -> str:
+        return urls.body_url(self.id)
+
+
+class Indexes:
+    def __init__(self, corpus: Corpus, follow: FollowThrough):
+        vocab = corpus.vocab
+        docs = sorted(corpus.documents.values(), key=_doc_key, reverse=True)
+        entries = [
+            ItemEntry(item, plan, plan.year, follow.by_item.get(item.ref))
+            for plan in corpus.documents.values()
+            for item in plan.items
+        ]
+        entries.sort(key=_item_key, reverse=True)
+
+        self.topics: dict[str, TopicEntry] = {t: TopicEntry(t, topic) for t, topic in vocab.topics.items()}
+        for doc in docs:
+            for t in dict.fromkeys(doc.topics):
+                self._topic(t).docs.append(doc)
+        for entry in entries:
+            for t in dict.fromkeys(entry.item.topics):
+                self._topic(t).items.append(entry)
+        for entry in self.topics.values():
+            entry.years = _by_year(entry.docs, entry.items)
+
+        self.years: dict[int, YearEntry] = {}
+        self.undated: list = []  # documents with neither a date nor a period
+        self.unscheduled: list = []  # items of plans without a year
+        for doc in docs:
+            if doc.date:
+                self._year(doc.date.year).issued.append(doc)
+            if doc.year and (not doc.date or doc.date.year != doc.year):
+                self._year(doc.year).about.append(doc)
+            if doc.year is None:
+                self.undated.append(doc)
+        for entry in reversed(entries):  # calendar order within a year
+            (self._year(entry.year).items if entry.year else self.unscheduled).append(entry)
+        for year in self.years.values():
+            year.months = _months(year)
+        self.years = dict(sorted(self.years.items(), reverse=True))
+
+        self.bodies: dict[str, BodyEntry] = {b: BodyEntry(b, body) for b, body in vocab.bodies.items()}
+        self.no_body: list = []  # documents without a body
+        for doc in docs:
+            if not doc.body:
+                self.no_body.append(doc)
+                continue
+            entry = self._body(doc.body)
+            entry.docs.append(doc)
+            if doc.items:
+                entry.plans.append((doc, follow.of_plan(doc)))
+                entry.item_count += len(doc.items)
+        for entry in self.bodies.values():
+            parent = self.bodies.get(entry.body.parent) if entry.body and entry.body.parent else None
+            if parent is not None and parent is not entry:
+                entry.parent = parent
+                parent.children.append(entry)
+
+    def _topic(self, topic_id: str) -> TopicEntry:
+        entry = self.topics.get(topic_id)
+        if entry is None:
+            entry = self.topics[topic_id] = TopicEntry(topic_id, None)
+        return entry
+
+    def _year(self, year: int) -> YearEntry:
+        entry = self.years.get(year)
+        if entry is None:
+            entry = self.years[year] = YearEntry(year)
+        return entry
+
+    def _body(self, body_id: str) -> BodyEntry:
+        entry = self.bodies.get(body_id)
+        if entry is None:
+            entry = self.bodies[body_id] = BodyEntry(body_id, None)
+        return entry
+
+
+def _months(year: YearEntry) -> list[MonthGroup]:
+    """Month groups of a year: documents by month issued, items by month (or quarter) scheduled."""
+    groups: dict = {}
+
+    def group(order: float, key: str, label: str) -> MonthGroup:
+        if order not in groups:
+            groups[order] = MonthGroup(key, label)
+        return groups[order]
+
+    for doc in reversed(year.issued):  # oldest first within a month
+        group(doc.date.month, f"m{doc.date.month:02d}", f"{doc.date.month} 月").docs.append(doc)
+    for entry in year.items:
+        item = entry.item
+        if item.month and 1 <= item.month <= 12:
+            group(item.month, f"m{item.month:02d}", f"{item.month} 月").items.append(entry)
+        elif item.quarter:
+            label = f"第 {item.quarter} 季度（{QUARTER_MONTHS.get(item.quarter, '')}，月份未定）"
+            group(3 * item.quarter + 0.5, f"q{item.quarter}", label).items.append(entry)
+        else:
+            group(99, "later", "时间未定").items.append(entry)
+    return [groups[k] for k in sorted(groups)]

@@ -1,0 +1,40 @@
+"""The index pages generated from the model: (src_uri, markdown) pairs for the site builder.
+
+Each page is a title, a template from overrides/ and the id of its slice; the template renders the
+listing from the Site's indexes. Only ids that are safe URL slugs get a page of their own.
+"""
+from __future__ import annotations
+
+import yaml
+
+from .indexes import Indexes
+
+FOLLOW_THROUGH = "follow-through/index.md"
+
+
+def page(title: str, template: str, intro: str = "", **meta) -> str:
+    front = yaml.safe_dump({"title": title, "template": template, **meta}, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n{intro}\n"
+
+
+def generated_pages(index: Indexes) -> list[tuple[str, str]]:
+    pages = [
+        ("topics/index.md", page("专题", "zx-topics.html", "按专题查找文档和协商计划中的协商活动。")),
+        ("years/index.md", page("时间", "zx-years.html", "按年份和月份查找文档（按印发日期）和协商计划安排的协商活动（按计划月份）。")),
+        ("bodies/index.md", page("机构", "zx-bodies.html", "各级政协及其工作机构发布的文档。")),
+        (FOLLOW_THROUGH, page("落实情况", "zx-follow-through.html",
+                              "协商计划中的每一项协商活动是否已经开展：依据各工作总结中的落实情况报告。")),
+    ]
+    pages += [
+        (f"topics/{t.id}.md", page(t.name, "zx-topic.html", zx_topic=t.id))
+        for t in index.topics.values() if t.has_page
+    ]
+    pages += [
+        (f"years/{y.year}.md", page(f"{y.year}年", "zx-year.html", zx_year=y.year))
+        for y in index.years.values()
+    ]
+    pages += [
+        (f"bodies/{b.id}.md", page(b.body.name if b.body else b.id, "zx-body.html", zx_body=b.id))
+        for b in index.bodies.values() if b.has_page
+    ]
+    return pages
