@@ -30,6 +30,26 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# libyaml calls back into Python to resolve every scalar's tag; PyYAML's general resolver also walks
+# path resolvers we never register. The same implicit rules, looked up once per first character:
+_WILDCARD = _Loader.yaml_implicit_resolvers.get(None, [])
+_BY_FIRST_CHAR = {k: v + _WILDCARD for k, v in _Loader.yaml_implicit_resolvers.items() if k is not None}
+
+
+def _resolve(self, kind, value, implicit):
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in _BY_FIRST_CHAR.get(value[:1], _WILDCARD):
+                if regexp.match(value):
+                    return tag
+        return self.DEFAULT_SCALAR_TAG
+    return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
+_Loader.resolve = _resolve
+_Loader.descend_resolver = lambda self, current_node, current_index: None
+_Loader.ascend_resolver = lambda self: None
+
 
 @dataclass
 class YamlIssue:
