@@ -1,0 +1,85 @@
+"""The benchmark's corpus generator writes valid, deterministic sites (no timings asserted here).
+
+tests/bench/run.py measures builds of generated corpora; these tests only prove that what it
+measures is a corpus the checks accept and a site that builds strictly.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+
+import gen_corpus  # noqa: E402
+from zhengxie.validate import validate  # noqa: E402  (conftest puts hooks/ on sys.path)
+
+N = 30
+SEED = 7
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("bench") / "site"
+    info = gen_corpus.generate(root, N, seed=SEED)
+    assert info["documents"] == N
+    return root
+
+
+def test_generated_corpus_has_no_problems(site):
+    corpus, problems = validate(site)
+    assert [p.format() for p in problems] == []
+    assert len(corpus.documents) == N
+    types = {(d.kind, d.type) for d in corpus.documents.values()}
+    assert types >= {("rule", "rules"), ("plan", "consultation"), ("plan", "work"), ("summary", "annual"),
+                     ("summary", "half-year"), ("note", "study")}
+    reports = corpus.reports
+    assert reports and all(r.item in corpus.items for r in reports)
+    for doc in corpus.of_kind("summary"):
+        p = doc.summary.proposals
+        assert p.filed <= p.received and p.answered <= p.filed
+        assert p.answer_rate == round(p.answered / p.filed * 100, 1)
+
+
+def test_same_seed_writes_identical_files(site, tmp_path):
+    again = tmp_path / "again"
+    gen_corpus.generate(again, N, seed=SEED)
+    assert files(again) == files(site)
+    other = tmp_path / "other"
+    gen_corpus.generate(other, N, seed=SEED + 1)
+    assert files(other) != files(site)
+
+
+def test_generated_site_builds_strictly(site, tmp_path):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0", PYTHONPATH=str(site / "hooks"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=site, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "out" / "plans" / "index.html").is_file()
+
+
+def test_baseline_twin_builds(tmp_path):
+    """The plain-Material baseline of the benchmark: same pages, no hooks, no macros left in the text."""
+    site = tmp_path / "site"
+    gen_corpus.generate(site, N, seed=SEED)
+    config = gen_corpus.write_baseline(site)
+    documents = [p for folder in ("rules", "plans", "summaries", "notes")
+                 for p in (site / "docs-baseline" / folder).glob("*.md")]
+    assert documents and not any("{{" in p.read_text(encoding="utf-8") for p in documents)
+    text = config.read_text(encoding="utf-8")
+    assert "hooks:" not in text and "custom_dir" not in text and "plugins: []" in text
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "out")],
+        cwd=site, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
