@@ -6,6 +6,7 @@ config load (also on each `mkdocs serve` rebuild), so the module-level state sta
 """
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
@@ -22,6 +23,9 @@ def on_config(config):
     global site
     root = Path(config.config_file_path).parent
     site = Site.load(root, template_dir=root / "overrides")
+    # The model lives as long as the build: keep the cyclic collector from rescanning it while
+    # MkDocs allocates pages (handed back after the build, also after a failed one under `serve`).
+    gc.freeze()
     for problem in site.problems:
         _log(problem)
     macros = config.plugins.get("macros")
@@ -61,3 +65,8 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     site.post_build(Path(config.site_dir), site_url=config.site_url)
+    gc.unfreeze()
+
+
+def on_build_error(error):
+    gc.unfreeze()

@@ -174,3 +174,21 @@ def test_building_twice_in_one_process_gives_identical_output(root, tmp_path, mo
     assert not _differences(cmp)
     for page in ("follow-through/index.html", f"plans/{PLAN}/index.html", "years/2018/index.html", "calendar.ics"):
         assert (outputs[0] / page).read_bytes() == (outputs[1] / page).read_bytes()
+
+
+def test_calendar_holds_the_two_most_recent_plan_years(root):
+    import icalendar
+
+    from zhengxie.model import Document, PlanItem
+
+    site = Site.load(root, template_dir=root / "overrides")
+    for year in (2001, 2002):  # with the sample 2018 plan: 2002 and 2018 are the two most recent
+        plan_id = f"{year}-old-plan"
+        item = PlanItem(plan=plan_id, id="p01", title="旧议题", form="research", month=3, quarter=None,
+                        lead="委员会", departments=["局"], topics=[])
+        site.corpus.documents[plan_id] = Document(id=plan_id, kind="plan", path=f"docs/plans/{plan_id}.md",
+                                                  src_uri=f"plans/{plan_id}.md", period=str(year), items=[item])
+    calendar = icalendar.Calendar.from_ical(build_calendar(site.corpus, site.follow))
+    uids = {str(event["uid"]) for event in calendar.walk("VEVENT")}
+    assert {f"{PLAN}-p01@xieshang", "2002-old-plan-p01@xieshang"} <= uids
+    assert "2001-old-plan-p01@xieshang" not in uids

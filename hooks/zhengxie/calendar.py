@@ -1,5 +1,9 @@
 """The scheduled consultation items as an iCalendar file (calendar.ics), one event per item.
 
+The calendar is for subscribing to what is scheduled, so it holds the plans of the two most recent
+plan years; earlier years stay on the year pages. This also keeps its cost from growing with the
+archive: icalendar serialises about 30 000 content lines a second.
+
 An item with a known date of holding (or a new date after postponement) is an all-day event on
 that date; otherwise it spans its planned month (or quarter). UIDs and DTSTAMPs derive from the
 data only, so the same sources always give the same file.
@@ -16,6 +20,7 @@ from .model import Corpus
 
 FILE = "calendar.ics"
 UID_DOMAIN = "xieshang"
+RECENT_YEARS = 2
 
 
 def _span(year: int, month: int | None, quarter: int | None) -> tuple[dt.date, dt.date] | None:
@@ -38,8 +43,10 @@ def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None =
     cal.add("x-wr-calname", "协商计划安排")
     base = (site_url or "/").rstrip("/") + "/"
     vocab = corpus.vocab
-    for plan in corpus.documents.values():
-        if not plan.items or not plan.year:
+    plans = [plan for plan in corpus.documents.values() if plan.items and plan.year]
+    recent = set(sorted({plan.year for plan in plans})[-RECENT_YEARS:])
+    for plan in plans:
+        if plan.year not in recent:
             continue
         stamp = dt.datetime.combine(plan.date or dt.date(plan.year, 1, 1), dt.time(), dt.timezone.utc)
         for item in plan.items:

@@ -7,7 +7,8 @@ page HTML. It takes and returns plain strings and paths, never MkDocs objects.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -15,11 +16,14 @@ from . import articles, calendar, guide, pages, urls
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .model import Corpus
-from .sandbox import MacroRenderer
+from .sandbox import MARKERS, MacroRenderer
+from .slots import Slots
 from .validate import validate
 from .views import Views
 
 GUIDE_FOLDER = "guide/"
+# A macro call alone on its line, e.g. {{ plan_items() }}
+MACRO_LINE = re.compile(r"^[ \t]*\{\{\s*([a-z_]+)\(\)\s*\}\}[ \t]*$", re.M)
 
 
 @dataclass
@@ -28,6 +32,7 @@ class Site:
     corpus: Corpus
     problems: list
     views: Views
+    _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
 
     @classmethod
     def load(cls, root: Path, template_dir: Path) -> "Site":
@@ -39,16 +44,24 @@ class Site:
 
     def render_macros(self, src_uri: str, markdown: str) -> tuple[str, list]:
         """The page's Markdown with its macros rendered, and the problems met doing so."""
+        if not any(marker in markdown for marker in MARKERS):
+            return markdown, []
         doc = self.corpus.by_src_uri.get(src_uri)
         macros = {}
         if doc is not None:
+            slots = self._slots[src_uri] = Slots()
             macros = {
-                "plan_items": lambda: self.views.plan_items(doc),
-                "summary_figures": lambda: self.views.summary_figures(doc),
-                "follow_through": lambda: self.views.follow_through(doc),
+                "plan_items": lambda: slots.placeholder(self.views.plan_items(doc)),
+                "summary_figures": lambda: slots.placeholder(self.views.summary_figures(doc)),
+                "follow_through": lambda: slots.placeholder(self.views.follow_through(doc)),
             }
         elif src_uri.startswith(GUIDE_FOLDER):
             macros = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue)}
+        if "{%" not in markdown and "{#" not in markdown:
+            # The usual page: macros alone on their lines. Calling them directly saves compiling
+            # the whole page as a template; anything else still goes through the sandbox below.
+            if "{{" not in MACRO_LINE.sub("", markdown):
+                return MACRO_LINE.sub(lambda m: macros[m[1]]() if m[1] in macros else m[0], markdown), []
         try:
             return MacroRenderer(macros).render(markdown), []
         except Exception as error:  # noqa: BLE001 - any Jinja failure becomes a coded problem
@@ -75,6 +88,9 @@ class Site:
         return docs[:limit] if limit else docs
 
     def page_html(self, src_uri: str, html: str) -> str:
+        slots = self._slots.pop(src_uri, None)
+        if slots is not None:
+            html = slots.fill(html)
         doc = self.corpus.by_src_uri.get(src_uri)
         if doc is not None and doc.kind == "rule":
             return articles.link_articles(html)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def topic_url(topic_id: str) -> str:
@@ -20,6 +21,7 @@ def item_url(plan_url: str, item_id: str) -> str:
     return f"{plan_url}#item-{item_id}"
 
 
+@lru_cache(maxsize=65536)  # index pages link the same few targets thousands of times
 def relative(from_url: str, to_url: str) -> str:
     """Link from the page at `from_url` to `to_url` (both site-relative, directory URLs)."""
     path, _, fragment = to_url.partition("#")
