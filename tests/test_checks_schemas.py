@@ -125,28 +125,20 @@ def _variants(instance):
             yield extra
 
 
-def test_quick_precheck_never_passes_what_jsonschema_rejects():
-    from zhengxie.checks._fastschema import compile_schema
+def test_fast_validator_agrees_with_jsonschema():
+    """jsonschema-rs decides valid/invalid; jsonschema explains. They must agree on every variant."""
+    import jsonschema_rs
 
     compared = 0
     for schema_name, instance in _instances():
         schema = _load(ROOT / "data" / "schemas" / f"{schema_name}.schema.json")
         validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-        quick = compile_schema(schema)
-        assert quick is not None, schema_name
+        quick = jsonschema_rs.validator_for(schema, validate_formats=True)
         for variant in _variants(instance):
             valid = next(iter(validator.iter_errors(variant)), None) is None
-            assert quick(variant) == valid, (schema_name, variant if len(str(variant)) < 300 else str(variant)[:300])
+            assert quick.is_valid(variant) == valid, (schema_name, str(variant)[:300])
             compared += 1
     assert compared > 1000
-
-
-def test_quick_precheck_declines_unknown_keywords():
-    from zhengxie.checks._fastschema import compile_schema
-
-    assert compile_schema({"type": "string", "maxLength": 3}) is None
-    assert compile_schema({"anyOf": [{"type": "string"}]}) is None
-    assert compile_schema({"if": {"minLength": 2}, "then": {"type": "string"}}) is None
 
 
 # ---- the catalogue --------------------------------------------------------------------------------
