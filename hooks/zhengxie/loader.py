@@ -24,12 +24,8 @@ VOCAB_FILES = ("topics", "bodies", "forms", "kinds", "sections")
 
 def load_corpus(root: Path | str) -> Corpus:
     root = Path(root)
-    reporter = Reporter(load_catalogue(root / DATA / "problems.yml"))
-    corpus = Corpus(root=root, vocab=Vocabulary())
-    for name in VOCAB_FILES:
-        path = f"{DATA}/{name}.yml"
-        corpus.vocab_yaml[path] = _load_yaml_file(root, path, reporter)
-    _build_vocabulary(corpus)
+    corpus = load_vocabulary(root)
+    reporter = corpus.reporter
     for kind in corpus.vocab.kinds.values():
         folder = root / DOCS / kind.folder
         if not folder.is_dir():
@@ -46,8 +42,6 @@ def load_corpus(root: Path | str) -> Corpus:
             corpus.orphan_data += [
                 f"{DATA}/{kind.folder}/{p.name}" for p in sorted(data_folder.glob("*.yml")) if p.stem not in known
             ]
-    corpus.problems = reporter.problems
-    corpus.reporter = reporter
     return corpus
 
 
