@@ -10,10 +10,9 @@ from pathlib import Path
 
 import yaml
 
-Path_ = tuple  # a key path inside a YAML document, e.g. ("items", 3, "month")
 
-FULL_WIDTH_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*：")
-_FULL_WIDTH_KEYS = re.compile(r"^[^\S\n]*([A-Za-z_][\w-]*)[^\S\n]*：", re.M)  # FULL_WIDTH_KEY over a whole text
+# A key followed by a full-width colon (title：…), which YAML reads as plain text, not a key.
+_FULL_WIDTH_KEYS = re.compile(r"^[^\S\n]*([A-Za-z_][\w-]*)[^\S\n]*：", re.M)
 _STR, _MAP, _SEQ = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
