@@ -16,6 +16,7 @@ from zhengxie.site import Site
 
 log = logging.getLogger("mkdocs.plugins.zhengxie")
 site: Site | None = None
+nav_pages: dict = {}  # src_uri -> the nav's Page, for pages outside the nav
 
 
 @event_priority(100)  # before mkdocs-macros sets up its renderer, which we replace
@@ -54,9 +55,29 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    global nav_pages
+    nav_pages = {item.file.src_uri: item for item in nav.pages}
+    return nav
+
+
 def on_page_context(context, page, config, nav):
     context.update(site.page_context(page.file.src_uri))
+    _mark_section(page, True)
     return context
+
+
+def on_post_page(output, page, config):
+    _mark_section(page, False)
+    return output
+
+
+def _mark_section(page, active: bool) -> None:
+    """MkDocs marks the current page and its ancestors active for the theme; pages kept out of the
+    nav have none, so their section's index page stands in (tabs and sidebar show where they are)."""
+    section = nav_pages.get(site.section_page(page.file.src_uri))
+    if section is not None:
+        section.active = active
 
 
 def on_page_content(html, page, config, files):

@@ -254,3 +254,18 @@ def test_the_extended_pagefind_binary_is_used():
     from zhengxie.search import pagefind_binary
 
     assert pagefind_binary().name.startswith("pagefind_extended")
+
+
+def test_pages_outside_the_nav_highlight_their_section_tab(built_site):
+    import re
+
+    def active_tab(url):
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        tabs = re.findall(r'class="md-tabs__item( md-tabs__item--active)?">\s*<a[^>]*>\s*([^<]+?)\s*</a>', html)
+        return [name for active, name in tabs if active]
+
+    assert active_tab("plans/2018-luoyang-consultation-plan") == ["协商计划"]
+    assert active_tab("rules/2010-juxian-township-office-rules") == ["工作规则"]
+    assert active_tab("topics/education") == ["专题"]
+    assert active_tab("summaries") == ["工作总结"]  # the section page itself, as before
+    assert active_tab("") == ["首页"]  # nothing left active from the pages built before

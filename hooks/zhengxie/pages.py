@@ -10,6 +10,7 @@ import yaml
 from .indexes import Indexes
 
 FOLLOW_THROUGH = "follow-through/index.md"
+INDEX_FOLDERS = ("topics", "years", "bodies")  # one generated page per topic, year, body
 
 
 def page(title: str, template: str, intro: str = "", **meta) -> str:

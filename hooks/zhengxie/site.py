@@ -87,6 +87,18 @@ class Site:
         docs.sort(key=lambda d: (d.date.isoformat() if d.date else "", d.id), reverse=True)
         return docs[:limit] if limit else docs
 
+    def section_page(self, src_uri: str) -> str | None:
+        """The nav page a page belongs under: documents and generated pages are not in the nav
+        (it would grow with the corpus), so the theme highlights their section's index instead."""
+        doc = self.corpus.by_src_uri.get(src_uri)
+        if doc is not None:
+            kind = self.corpus.vocab.kinds.get(doc.kind)
+            return f"{kind.folder}/index.md" if kind else None
+        folder, _, name = src_uri.partition("/")
+        if name and name != "index.md" and folder in pages.INDEX_FOLDERS:
+            return f"{folder}/index.md"
+        return None
+
     def page_html(self, src_uri: str, html: str) -> str:
         slots = self._slots.pop(src_uri, None)
         if slots is not None:
