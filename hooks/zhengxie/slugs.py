@@ -1,19 +1,17 @@
 """Heading anchors exactly as the site's Markdown makes them.
 
-mkdocs.yml configures the toc extension with ``pymdownx.slugs.slugify(case="lower")``; this module
-reproduces that slug (NFC-normalise, strip tags, lower-case, drop everything but word characters,
-hyphens and spaces, spaces → "-") and the toc extension's de-duplication (``_1``, ``_2`` …) without
-importing Markdown, so the link check and the site agree on every anchor.
+mkdocs.yml configures the toc extension with ``pymdownx.slugs.slugify(case="lower")``; the link check
+calls the same slugify and the toc extension's own de-duplication (``_1``, ``_2`` …) on the text a
+heading renders to, so the check and the site agree on every anchor without running Markdown.
 """
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
 
-_TAGS = re.compile(r"</?[^>]*>")
-_INVALID = re.compile(r"[^\w\- ]")
-_IDCOUNT = re.compile(r"^(.*)_([0-9]+)$")
+from markdown.extensions import toc
+from pymdownx import slugs as pymdownx_slugs
+
 # Inline Markdown that renders to markup around text: links/images keep their text, code keeps its content.
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -23,10 +21,12 @@ _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 
+_slugify = pymdownx_slugs.slugify(case="lower")
+
+
 def slugify(text: str) -> str:
-    """pymdownx.slugs.slugify(case="lower") applied to already-rendered heading text."""
-    slug = _TAGS.sub("", unicodedata.normalize("NFC", text)).strip().lower()
-    return _INVALID.sub("", slug).replace(" ", "-")
+    """The anchor of a heading whose rendered text is `text` (as configured in mkdocs.yml)."""
+    return _slugify(text, "-")
 
 
 def heading_text(markdown: str) -> str:
@@ -47,12 +47,4 @@ def heading_slug(markdown: str) -> str:
 
 def unique(slug: str, used: set) -> str:
     """The toc extension's de-duplication: a taken (or empty) id gets _1, _2 … appended."""
-    if slug in used or not slug:
-        match = _IDCOUNT.match(slug)
-        base, count = (match.group(1), int(match.group(2))) if match else (slug, 0)
-        count += 1
-        while f"{base}_{count}" in used:
-            count += 1
-        slug = f"{base}_{count}"
-    used.add(slug)
-    return slug
+    return toc.unique(slug, used)
