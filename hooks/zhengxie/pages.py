@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import yaml
 
+from . import urls
 from .indexes import Indexes
+from .model import Corpus
 
 FOLLOW_THROUGH = "follow-through/index.md"
 INDEX_FOLDERS = ("topics", "years", "bodies")  # one generated page per topic, year, body
@@ -27,15 +29,30 @@ def generated_pages(index: Indexes) -> list[tuple[str, str]]:
                               "协商计划中的每一项协商活动是否已经开展：依据各工作总结中的落实情况报告。")),
     ]
     pages += [
-        (f"topics/{t.id}.md", page(t.name, "zx-topic.html", zx_topic=t.id))
+        (_src(urls.topic_url(t.id)), page(t.name, "zx-topic.html", zx_topic=t.id))
         for t in index.topics.values() if t.has_page
     ]
     pages += [
-        (f"years/{y.year}.md", page(f"{y.year}年", "zx-year.html", zx_year=y.year))
+        (_src(urls.year_url(y.year)), page(f"{y.year}年", "zx-year.html", zx_year=y.year))
         for y in index.years.values()
     ]
     pages += [
-        (f"bodies/{b.id}.md", page(b.body.name if b.body else b.id, "zx-body.html", zx_body=b.id))
+        (_src(urls.body_url(b.id)), page(b.body.name if b.body else b.id, "zx-body.html", zx_body=b.id))
         for b in index.bodies.values() if b.has_page
     ]
     return pages
+
+
+def _src(url: str) -> str:
+    """topics/ecology/ -> topics/ecology.md (the builder turns it back into the directory URL)."""
+    return url.rstrip("/") + ".md"
+
+
+def known_urls(corpus: Corpus) -> set:
+    """Directory URLs of the generated pages for registered topics, bodies and the documents' years:
+    what a hand-written link may point to without building the indexes (the link check's view)."""
+    found = {f"{folder}/" for folder in INDEX_FOLDERS} | {FOLLOW_THROUGH[: -len("index.md")]}
+    found.update(urls.topic_url(t) for t in corpus.vocab.topics)
+    found.update(urls.body_url(b) for b in corpus.vocab.bodies)
+    found.update(urls.year_url(d.year) for d in corpus.documents.values() if d.year)
+    return found

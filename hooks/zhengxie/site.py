@@ -21,7 +21,6 @@ from .slots import Slots
 from .validate import validate
 from .views import Views
 
-GUIDE_FOLDER = "guide/"
 # A macro call alone on its line, e.g. {{ plan_items() }}
 MACRO_LINE = re.compile(r"^[ \t]*\{\{\s*([a-z_]+)\(\)\s*\}\}[ \t]*$", re.M)
 
@@ -55,7 +54,7 @@ class Site:
                 "summary_figures": lambda: slots.placeholder(self.views.summary_figures(doc)),
                 "follow_through": lambda: slots.placeholder(self.views.follow_through(doc)),
             }
-        elif src_uri.startswith(GUIDE_FOLDER):
+        elif src_uri.startswith(urls.GUIDE_FOLDER):
             macros = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue)}
         if "{%" not in markdown and "{#" not in markdown:
             # The usual page: macros alone on their lines. Calling them directly saves compiling

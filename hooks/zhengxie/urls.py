@@ -4,6 +4,8 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
+GUIDE_FOLDER = "guide/"  # docs/guide/: the contributor guide, the only place problem_codes() may appear
+
 
 def topic_url(topic_id: str) -> str:
     return f"topics/{topic_id}/"

@@ -13,11 +13,10 @@ from functools import cached_property
 from pathlib import Path
 
 from .. import slugs
+from ..urls import GUIDE_FOLDER
 from ..loader import DOCS
 from ..model import Corpus, Document
 from ..sources import YamlDoc, parse_yaml, read_text, split_front_matter
-
-GUIDE_FOLDER = "guide/"
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")

@@ -9,8 +9,8 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from .. import urls
 from ..model import Corpus
+from ..pages import known_urls
 from . import _text
 from ._pages import Page, line_col, pages
 
@@ -25,7 +25,7 @@ SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 def check_links(corpus: Corpus) -> None:
     site = pages(corpus)
-    generated = _generated_urls(corpus)
+    generated = known_urls(corpus)
     for page in site.by_src_uri.values():
         text = page.masked
         if "](" not in text and "]:" not in text:
@@ -108,15 +108,6 @@ def _closest_page(site, base: str, resolved: str) -> str | None:
     if match is None:
         return None
     return _relative(base, posixpath.join(folder, match) if folder else match)
-
-
-def _generated_urls(corpus: Corpus) -> set:
-    """Directory URLs of the pages the site generates from the model (indexes by topic, body, year)."""
-    found = {"topics/", "bodies/", "years/", "follow-through/"}
-    found.update(urls.topic_url(t) for t in corpus.vocab.topics)
-    found.update(urls.body_url(b) for b in corpus.vocab.bodies)
-    found.update(urls.year_url(d.year) for d in corpus.documents.values() if d.year)
-    return found
 
 
 def _is_generated(resolved_md: str, generated: set) -> bool:
