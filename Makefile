@@ -4,7 +4,7 @@ MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
 CORE    := PYTHONPATH=hooks $(PY) -m zhengxie
 STAMP   := .venv/.installed
 
-.PHONY: serve build test check new bench lock clean chromium
+.PHONY: serve build test check new schemas bench lock clean chromium
 
 $(STAMP): requirements.txt
 	python3 -m venv .venv
@@ -26,6 +26,10 @@ check: $(STAMP)
 ## new: scaffold a document, e.g. make new KIND=plan BODY=luoyang-city YEAR=2019 [TYPE=consultation] [SLUG=…]
 new: $(STAMP)
 	$(CORE) new --kind "$(KIND)" --body "$(BODY)" --year "$(YEAR)" $(if $(TYPE),--type "$(TYPE)") $(if $(SLUG),--slug "$(SLUG)")
+
+## schemas: regenerate data/schemas/front-matter.schema.json from data/fields.yml
+schemas: $(STAMP)
+	$(CORE) schemas
 
 ## test: strict build, core tests and browser tests (Debian chromium is installed when missing)
 test: $(STAMP) chromium

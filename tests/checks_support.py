@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VOCAB = ("topics", "bodies", "forms", "kinds", "sections", "problems")
+VOCAB = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections", "problems")
 
 PLAN = "docs/plans/2019-test-consultation-plan.md"
 PLAN_DATA = "data/plans/2019-test-consultation-plan.yml"
@@ -64,16 +64,18 @@ items:
   - id: p01
     title: 黄河流域生态保护
     form: thematic
-    month: 3
-    lead: 市政协人口资源环境委员会
-    departments: [市生态环境局, 市水利局]
+    time: 3月
+    roles:
+      lead-unit: 市政协人口资源环境委员会
+      participants: [市生态环境局, 市水利局]
     topics: [ecology]
   - id: p02
     title: 推动制造业高质量发展
     form: bimonthly-forum
-    quarter: 3
-    lead: 市政协经济委员会
-    departments: [市工业和信息化局]
+    time: 第三季度
+    roles:
+      lead-unit: 市政协经济委员会
+      participants: [市工业和信息化局]
     topics: [industry]
     summary: 听取各方面意见。
 """,

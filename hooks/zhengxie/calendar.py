@@ -23,17 +23,18 @@ UID_DOMAIN = "xieshang"
 RECENT_YEARS = 2
 
 
-def _span(year: int, month: int | None, quarter: int | None) -> tuple[dt.date, dt.date] | None:
-    """[start, end) of the planned month or quarter; None when the item has no valid time."""
-    if month and 1 <= month <= 12:
-        first, months = month, 1
-    elif quarter and 1 <= quarter <= 4:
-        first, months = 3 * quarter - 2, 3
-    else:
+def _span(year: int, when) -> tuple[dt.date, dt.date] | None:
+    """[start, end) of the planned time; None when the plan states none (such items stay out of
+    calendars: a reader must not see a date the original never gave)."""
+    if when is None:
         return None
-    end_month = first + months
-    end = dt.date(year + 1, 1, 1) if end_month > 12 else dt.date(year, end_month, 1)
-    return dt.date(year, first, 1), end
+    try:
+        if when.day is not None:
+            return dt.date(year, when.first_month, when.day), dt.date(year, when.last_month, when.last_day) + dt.timedelta(days=1)
+        end = dt.date(year + 1, 1, 1) if when.last_month == 12 else dt.date(year, when.last_month + 1, 1)
+        return dt.date(year, when.first_month, 1), end
+    except ValueError:  # a day the month does not have: the check reports it
+        return None
 
 
 def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> bytes:
@@ -55,17 +56,16 @@ def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None =
             if report and report.date and report.status in ("held", "postponed"):
                 span = (report.date, report.date + dt.timedelta(days=1))
             else:
-                span = _span(plan.year, item.month, item.quarter)
+                span = _span(plan.year, item.when)
             if span is None:
                 continue
             form = vocab.forms.get(item.form)
             url = base + urls.item_url(plan.url, item.id)
-            lines = [
-                f"形式：{form.name if form else item.form or ''}",
-                f"牵头：{item.lead}",
-                f"协商部门：{'、'.join(item.departments)}",
-                f"计划：{plan.title}",
-            ]
+            lines = [f"形式：{form.name if form else item.form or ''}"]
+            for role_id, names in item.roles.items():
+                role = vocab.roles.get(role_id)
+                lines.append(f"{role.name if role else role_id}：{'、'.join(names) if names else names}")
+            lines.append(f"计划：{plan.title}")
             if status:
                 lines.append(f"落实情况：{status.label}")
             lines.append(url)

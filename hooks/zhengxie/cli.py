@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m zhengxie", description="协商知识库：检查文档、新建文档")
-    commands = parser.add_subparsers(dest="command", metavar="{check,new}", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="{check,new,schemas}", parser_class=_Parser)
     check = commands.add_parser("check", help="检查 docs/ 和 data/（不生成网站）")
     check.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
     check.add_argument("--format", choices=FORMATS, default="text",
@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--type", default=None, help="文档类型（data/kinds.yml），默认为该种类的第一个类型")
     new.add_argument("--slug", default=None, help="文件名中年份和机关之后的部分，默认由类型得出")
     new.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
+    schemas = commands.add_parser("schemas", help="由 data/fields.yml 重新生成 data/schemas/front-matter.schema.json")
+    schemas.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
     return parser
 
 
@@ -55,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         for path in created.paths:
             print(f"已创建 {path}")
         print(created.next_steps)
+        return 0
+    if args.command == "schemas":
+        from .schemagen import write_generated_schemas
+
+        for path in write_generated_schemas(Path(args.root)):
+            print(f"已生成 {path}")
         return 0
     parser.print_help(sys.stderr)
     return 2

@@ -34,20 +34,14 @@ class ItemEntry:
 
     @property
     def when(self) -> str:
-        if self.item.month:
-            return f"{self.item.month} 月"
-        if self.item.quarter:
-            return f"第 {self.item.quarter} 季度"
-        return "时间未定"
+        """The time as the plan states it; 原文未载 or 时间未定 when it states none."""
+        return self.item.time_label
 
     @property
-    def sort_month(self) -> int:
-        """Month used for ordering: a quarter sorts after its last month, no time after December."""
-        if self.item.month and 1 <= self.item.month <= 12:
-            return self.item.month
-        if self.item.quarter:
-            return 3 * self.item.quarter
-        return 99
+    def sort_month(self) -> float:
+        """Month used for ordering: a span sorts after its last month, no time after December."""
+        when = self.item.when
+        return when.sort_month if when else 99
 
 
 def _doc_key(doc: Document) -> tuple:
@@ -229,12 +223,13 @@ def _months(year: YearEntry) -> list[MonthGroup]:
     for doc in reversed(year.issued):  # oldest first within a month
         group(doc.date.month, f"m{doc.date.month:02d}", f"{doc.date.month} 月").docs.append(doc)
     for entry in year.items:
-        item = entry.item
-        if item.month and 1 <= item.month <= 12:
-            group(item.month, f"m{item.month:02d}", f"{item.month} 月").items.append(entry)
-        elif item.quarter:
-            label = f"第 {item.quarter} 季度（{QUARTER_MONTHS.get(item.quarter, '')}，月份未定）"
-            group(3 * item.quarter + 0.5, f"q{item.quarter}", label).items.append(entry)
-        else:
+        when = entry.item.when
+        if when is None:  # not stated in the original, or not written: never placed in a month
             group(99, "later", "时间未定").items.append(entry)
+        elif when.month:
+            group(when.month, f"m{when.month:02d}", f"{when.month} 月").items.append(entry)
+        else:
+            label = f"{when.label}（{when.first_month}—{when.last_month} 月，月份未定）"
+            group(when.sort_month, f"m{when.first_month:02d}-{when.last_month:02d}", label).items.append(entry)
     return [groups[k] for k in sorted(groups)]
+

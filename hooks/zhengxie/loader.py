@@ -9,17 +9,22 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import re
+
 from . import outline
+from .fields import parse_date, read_value
 from .model import (
-    Body, Corpus, Document, Figure, Form, Kind, PlanItem, Proposals, Report, SectionRule, SectionSpec,
-    SummaryData, Topic, Vocabulary,
+    Body, Corpus, DocType, Document, Field, Figure, Form, Kind, PlanItem, Profile, Proposals, Report, Role,
+    SectionSpec, Stage, SummaryData, Topic, Vocabulary,
 )
 from .problems import Reporter, load_catalogue
 from .sources import YamlDoc, parse_yaml, read_text, split_front_matter
+from .values import NOT_STATED, NOT_STATED_TEXT, parse_when
 
 DATA = "data"
 DOCS = "docs"
-VOCAB_FILES = ("topics", "bodies", "forms", "kinds", "sections")
+VOCAB_FILES = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections")
+MAX_PATTERN = 200  # characters of a heading pattern in data/sections.yml (a regular expression)
 
 
 def load_corpus(root: Path | str) -> Corpus:
@@ -33,7 +38,7 @@ def load_corpus(root: Path | str) -> Corpus:
         for md in sorted(folder.glob("*.md")):
             if md.name == "index.md":
                 continue
-            doc = _load_document(root, kind, md, reporter)
+            doc = _load_document(root, kind, md, reporter, corpus.vocab)
             if doc is not None:
                 corpus.documents[doc.id] = doc
         data_folder = root / DATA / kind.folder
@@ -92,35 +97,66 @@ def _build_vocabulary(corpus: Corpus) -> None:
             _str(e.get("level")), _str(e.get("region")), e.get("parent") if isinstance(e.get("parent"), str) else None,
         )
     for e in _entries(corpus, "forms"):
-        vocab.forms[e["id"]] = Form(e["id"], _str(e.get("name")) or e["id"])
+        vocab.forms[e["id"]] = Form(
+            e["id"], _str(e.get("name")) or e["id"], _opt_str(e.get("parent")), _opt_str(e.get("body")),
+            tuple(_str_list(e.get("requires"))),
+        )
+    for e in _entries(corpus, "roles"):
+        vocab.roles[e["id"]] = Role(e["id"], _str(e.get("name")) or e["id"], e.get("lists") is True)
     for e in _entries(corpus, "kinds"):
-        types = {
-            t["id"]: _str(t.get("name")) or t["id"]
-            for t in _list(e.get("types"))
-            if isinstance(t, dict) and isinstance(t.get("id"), str)
-        }
-        vocab.kinds[e["id"]] = Kind(e["id"], _str(e.get("name")) or e["id"], _str(e.get("folder")) or e["id"], types)
+        types = {}
+        for t in _list(e.get("types")):
+            if isinstance(t, dict) and isinstance(t.get("id"), str):
+                types[t["id"]] = DocType(t["id"], _str(t.get("name")) or t["id"], tuple(_str_list(t.get("profiles"))),
+                                         _opt_str(t.get("period")))
+        vocab.kinds[e["id"]] = Kind(e["id"], _str(e.get("name")) or e["id"], _str(e.get("folder")) or e["id"], types,
+                                    _opt_str(e.get("data")), tuple(_str_list(e.get("behaviours"))))
+    for e in _entries(corpus, "fields"):
+        required = e.get("required")
+        vocab.fields[e["id"]] = Field(
+            id=e["id"], label=_str(e.get("label")) or e["id"], type=_str(e.get("type")),
+            required=True if required is True else tuple(_str_list(required)),
+            kinds=tuple(_str_list(e.get("kinds"))), not_stated=e.get("not_stated") is True,
+            header=e.get("header") is True, filter=_str(e.get("filter")), vocabulary=_str(e.get("vocabulary")),
+            choices={str(k): str(v) for k, v in e["choices"].items()} if isinstance(e.get("choices"), dict) else {},
+            help=_str(e.get("help")), example=e.get("example"),
+        )
     sections_yaml = corpus.vocab_yaml[f"{DATA}/sections.yml"]
     for index, e in enumerate(_entries(corpus, "sections")):
-        specs = tuple(
-            SectionSpec(
-                s["name"],
-                tuple(a for a in _list(s.get("aliases")) if isinstance(a, str)),
-                s.get("position") if s.get("position") in ("first", "last") else None,
-            )
-            for s in _list(e.get("sections"))
-            if isinstance(s, dict) and isinstance(s.get("name"), str)
+        applies = e.get("applies") if isinstance(e.get("applies"), dict) else {}
+        vocab.profiles[e["id"]] = Profile(
+            id=e["id"], name=_str(e.get("name")) or e["id"],
+            sections=tuple(
+                SectionSpec(
+                    s["name"],
+                    tuple(a for a in _list(s.get("aliases")) if isinstance(a, str)),
+                    tuple(p for p in (_pattern(x) for x in _list(s.get("patterns"))) if p is not None),
+                    s.get("position") if s.get("position") in ("first", "last") else None,
+                    s.get("optional") is True,
+                )
+                for s in _list(e.get("sections"))
+                if isinstance(s, dict) and isinstance(s.get("name"), str)
+            ),
+            heading=_pattern(applies.get("heading")), no_heading=_pattern(applies.get("no_heading")),
+            body=_opt_str(e.get("body")), types=tuple(_str_list(e.get("types"))),
+            line=sections_yaml.line_of((index,)),
         )
-        vocab.section_rules.append(
-            SectionRule(e["kind"], e.get("type") if isinstance(e.get("type"), str) else None, specs,
-                        sections_yaml.line_of((index,)))
-        )
+
+
+def _pattern(value):
+    """A compiled heading pattern, or None (a malformed one is the schema check's finding)."""
+    if not isinstance(value, str) or len(value) > MAX_PATTERN:
+        return None
+    try:
+        return re.compile(value)
+    except re.error:
+        return None
 
 
 # ---- documents ------------------------------------------------------------------------------------
 
 
-def _load_document(root: Path, kind: Kind, md: Path, reporter: Reporter) -> Document | None:
+def _load_document(root: Path, kind: Kind, md: Path, reporter: Reporter, vocab: Vocabulary) -> Document | None:
     src_uri = f"{kind.folder}/{md.name}"
     path = f"{DOCS}/{src_uri}"
     doc = Document(id=md.stem, kind=kind.id, path=path, src_uri=src_uri)
@@ -143,7 +179,7 @@ def _load_document(root: Path, kind: Kind, md: Path, reporter: Reporter) -> Docu
             meta = {}
         if isinstance(meta, dict):
             doc.meta = meta
-            _read_meta(doc, meta)
+            _read_meta(doc, meta, vocab)
         elif meta is not None:
             reporter.add("ZX107", path, split.front_matter_line)
     doc.headings, doc.articles = outline.scan(doc.text, doc.body_line)
@@ -152,52 +188,72 @@ def _load_document(root: Path, kind: Kind, md: Path, reporter: Reporter) -> Docu
         doc.data_path = data_path
         doc.data_yaml = _load_yaml_file(root, data_path, reporter)
         data = doc.data_yaml.data
-        if isinstance(data, dict):
-            if kind.id == "plan":
-                doc.items = _read_items(doc, data)
-            elif kind.id == "summary":
-                doc.summary = _read_summary(doc, data)
+        reader = DATA_READERS.get(kind.data)
+        if isinstance(data, dict) and reader is not None:
+            reader(doc, data, vocab)
     return doc
 
 
-def _read_meta(doc: Document, meta: dict) -> None:
-    doc.title = _str(meta.get("title"))
-    doc.type = meta.get("type") if isinstance(meta.get("type"), str) else None
-    doc.body = meta.get("body") if isinstance(meta.get("body"), str) else None
-    doc.date = parse_date(meta.get("date"))
-    period = meta.get("period")
-    doc.period = str(period) if isinstance(period, (str, int)) and not isinstance(period, bool) else None
-    doc.topics = _str_list(meta.get("topics"))
-    doc.sample = meta.get("sample") is True
-    doc.sample_note = _str(meta.get("sample_note"))
+def _read_meta(doc: Document, meta: dict, vocab: Vocabulary) -> None:
+    """Every field the table declares, read by its type; unknown fields are the schema's finding."""
+    for key, value in meta.items():
+        spec = vocab.fields.get(key) if isinstance(key, str) else None
+        if spec is not None:
+            parsed = read_value(spec, value)
+            if parsed is not None:
+                doc.fields[key] = parsed
+    fields = doc.fields
+    doc.title = fields.get("title") or ""
+    doc.type = fields.get("type")
+    doc.body = fields.get("body")
+    doc.date = fields.get("date")
+    doc.period = fields.get("period")
+    doc.topics = list(fields.get("topics") or ())
+    doc.sample = fields.get("sample") is True
+    doc.sample_note = fields.get("sample_note") or ""
 
 
-def _read_items(doc: Document, data: dict) -> list[PlanItem]:
-    items = []
+def _read_items(doc: Document, data: dict, vocab: Vocabulary) -> None:
+    listed = [r for r in vocab.roles.values() if r.lists]
     for index, raw in enumerate(_list(data.get("items"))):
         if not isinstance(raw, dict):
             continue
-        items.append(
+        roles = {}
+        raw_roles = raw.get("roles") if isinstance(raw.get("roles"), dict) else {}
+        for role, names in raw_roles.items():
+            if isinstance(names, str) and names.strip() == NOT_STATED_TEXT:
+                roles[str(role)] = NOT_STATED
+            elif isinstance(names, (str, list)):
+                roles[str(role)] = tuple(_str_list(names if isinstance(names, list) else [names]))
+        order = list(vocab.roles)
+        roles = dict(sorted(roles.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)))
+        stages = tuple(
+            Stage(_opt_str(s.get("form")), parse_when(s.get("time")), _str(s.get("note")))
+            for s in _list(raw.get("stages")) if isinstance(s, dict)
+        )
+        form = _opt_str(raw.get("form")) or next((s.form for s in stages if s.form), None)
+        lead = next(("、".join(roles[r.id]) for r in listed if roles.get(r.id)), "")
+        doc.items.append(
             PlanItem(
                 plan=doc.id,
                 id=str(raw.get("id", f"#{index + 1}")),
                 title=_str(raw.get("title")),
-                form=raw.get("form") if isinstance(raw.get("form"), str) else None,
-                month=_int(raw.get("month")),
-                quarter=_int(raw.get("quarter")),
-                lead=_str(raw.get("lead")),
-                departments=_str_list(raw.get("departments")),
+                form=form,
+                time=parse_when(raw.get("time")),
+                roles=roles,
+                stages=stages,
                 topics=_str_list(raw.get("topics")),
                 summary=_str(raw.get("summary")),
+                points=tuple(_str_list(raw.get("points"))),
+                lead=lead,
                 line=doc.data_line("items", index),
                 index=index,
             )
         )
-    return items
 
 
-def _read_summary(doc: Document, data: dict) -> SummaryData:
-    summary = SummaryData()
+def _read_summary(doc: Document, data: dict, vocab: Vocabulary) -> None:
+    summary = doc.summary = SummaryData()
     raw = data.get("proposals")
     if isinstance(raw, dict):
         summary.proposals = Proposals(
@@ -227,25 +283,21 @@ def _read_summary(doc: Document, data: dict) -> SummaryData:
                 index=index,
             )
         )
-    return summary
+
+
+# The data-file model of each kind (data/kinds.yml `data`): one reader per behaviour.
+DATA_READERS = {"plan-items": _read_items, "summary-figures": _read_summary}
 
 
 # ---- tolerant readers -----------------------------------------------------------------------------
 
 
-def parse_date(value) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
 def _str(value) -> str:
     return value.strip() if isinstance(value, str) else ""
+
+
+def _opt_str(value) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _int(value) -> int | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .outline import Article, Heading
 from .sources import YamlDoc
+from .values import NOT_STATED, NOT_STATED_TEXT
 
 
 @dataclass(frozen=True)
@@ -27,36 +28,112 @@ class Body:
     parent: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Form:
     id: str
     name: str
+    parent: str | None = None  # a local form is indexed under its parent form
+    body: str | None = None  # a body's own form: only its documents use it
+    requires: tuple = ()  # "time" and role ids an item of this form must state (or mark 原文未载)
+
+    @property
+    def root(self) -> str:
+        return self.parent or self.id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    name: str
+    lists: bool = False  # stands for "who leads" in one-line lists
+
+
+@dataclass(frozen=True, slots=True)
+class DocType:
+    id: str
+    name: str
+    profiles: tuple = ()  # section profile ids (data/sections.yml), in the order they are tried
+    period: str | None = None  # "year" | "half-year" | "any" | None: what `period` a document states
+
+
+@dataclass(frozen=True, slots=True)
 class Kind:
     id: str
     name: str
     folder: str
-    types: dict  # type id -> Chinese name
+    types: dict  # type id -> DocType, in declared order (the first is the default)
+    data: str | None = None  # the data-file model of its documents ("plan-items", "summary-figures")
+    behaviours: tuple = ()  # further behaviour modules, e.g. ("articles",)
+
+    def type_of(self, type_id: str | None) -> DocType | None:
+        """The declared type, or the kind's first type when the document names none."""
+        if type_id is None:
+            return next(iter(self.types.values()), None)
+        return self.types.get(type_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SectionSpec:
     name: str
     aliases: tuple = ()
+    patterns: tuple = ()  # compiled regular expressions over the title (numbering removed)
     position: str | None = None  # "first" | "last" | None
+    optional: bool = False
 
     def matches(self, title: str) -> bool:
-        return title == self.name or title in self.aliases
+        return title == self.name or title in self.aliases or any(p.search(title) for p in self.patterns)
 
 
-@dataclass(frozen=True)
-class SectionRule:
-    kind: str
-    type: str | None
-    sections: tuple  # of SectionSpec, in required order
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One structure a document of a type may follow (data/sections.yml)."""
+
+    id: str
+    name: str
+    sections: tuple  # of SectionSpec, in order
+    heading: object = None  # compiled pattern: applies only with a ## heading matching it
+    no_heading: object = None  # compiled pattern: applies only without such a heading
+    body: str | None = None  # a body's own profile
+    types: tuple = ()  # with `body`: the types it serves
     line: int | None = None
+
+    def applies(self, headings) -> bool:
+        """Whether the profile fits a document with these ## headings (full text, numbering included)."""
+        if self.heading is not None and not any(self.heading.search(h) for h in headings):
+            return False
+        if self.no_heading is not None and any(self.no_heading.search(h) for h in headings):
+            return False
+        return True
+
+    @property
+    def required(self) -> tuple:
+        return tuple(s for s in self.sections if not s.optional)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A front-matter field (data/fields.yml)."""
+
+    id: str
+    label: str
+    type: str
+    required: object = False  # True, or a tuple of "kind" / "kind/type" it is required for
+    kinds: tuple = ()  # the kinds it applies to (empty: all)
+    not_stated: bool = False
+    header: bool = False
+    filter: str = ""
+    vocabulary: str = ""
+    choices: dict = field(default_factory=dict)
+    help: str = ""
+    example: object = None
+
+    def applies_to(self, kind: str) -> bool:
+        return not self.kinds or kind in self.kinds
+
+    def required_for(self, kind: str, type_id: str | None) -> bool:
+        if self.required is True:
+            return True
+        return bool(self.required) and (kind in self.required or f"{kind}/{type_id}" in self.required)
 
 
 @dataclass
@@ -64,18 +141,43 @@ class Vocabulary:
     topics: dict = field(default_factory=dict)  # id -> Topic
     bodies: dict = field(default_factory=dict)  # id -> Body
     forms: dict = field(default_factory=dict)  # id -> Form
+    roles: dict = field(default_factory=dict)  # id -> Role, in page order
     kinds: dict = field(default_factory=dict)  # id -> Kind
-    section_rules: list = field(default_factory=list)  # of SectionRule
+    fields: dict = field(default_factory=dict)  # id -> Field, in header order
+    profiles: dict = field(default_factory=dict)  # id -> Profile
 
     def kind_of_folder(self, folder: str) -> Kind | None:
         return next((k for k in self.kinds.values() if k.folder == folder), None)
 
-    def section_rule(self, kind: str, type_: str | None) -> SectionRule | None:
-        """The rule for (kind, type), falling back to the kind's rule without a type."""
-        exact = [r for r in self.section_rules if r.kind == kind and r.type == type_]
-        if exact:
-            return exact[0]
-        return next((r for r in self.section_rules if r.kind == kind and r.type is None), None)
+    def doc_type(self, kind: str, type_id: str | None) -> DocType | None:
+        kind_obj = self.kinds.get(kind)
+        return kind_obj.type_of(type_id) if kind_obj else None
+
+    def type_name(self, kind: str, type_id: str | None) -> str:
+        doc_type = self.doc_type(kind, type_id)
+        if doc_type is not None:
+            return doc_type.name
+        kind_obj = self.kinds.get(kind)
+        return kind_obj.name if kind_obj else kind
+
+    def profiles_for(self, kind: str, type_id: str | None, body: str | None) -> list:
+        """The profiles a document may follow: its body's own first, then its type's, in order."""
+        doc_type = self.doc_type(kind, type_id)
+        if doc_type is None:
+            return []
+        own = [p for p in self.profiles.values()
+               if p.body is not None and p.body == body and (not p.types or doc_type.id in p.types)]
+        declared = [self.profiles[p] for p in doc_type.profiles if p in self.profiles]
+        return own + declared
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One step of an item that runs through several forms (联组讨论 → 大会发言 → 常委会议)."""
+
+    form: str | None
+    time: object = None  # When | NOT_STATED | None
+    note: str = ""
 
 
 @dataclass
@@ -83,13 +185,14 @@ class PlanItem:
     plan: str  # document id of the plan
     id: str
     title: str
-    form: str | None
-    month: int | None
-    quarter: int | None
-    lead: str
-    departments: list
-    topics: list
+    form: str | None  # the item's form; with stages, the first stage's
+    time: object = None  # values.When | NOT_STATED | None (not written)
+    roles: dict = field(default_factory=dict)  # role id -> tuple of names | NOT_STATED, in data/roles.yml order
+    stages: tuple = ()  # of Stage
+    topics: list = field(default_factory=list)
     summary: str = ""
+    points: tuple = ()  # 主要内容: the plan's sub-points for the item
+    lead: str = ""  # who leads, as one line for lists: the first `lists: true` role the item names
     line: int | None = None  # line in the plan's data file
     index: int = 0  # position in the items list (for locating its fields)
 
@@ -100,6 +203,27 @@ class PlanItem:
     @property
     def anchor(self) -> str:
         return f"item-{self.id}"
+
+    @property
+    def forms(self) -> tuple:
+        """Every form the item takes, stages included, in order."""
+        if self.stages:
+            return tuple(dict.fromkeys(s.form for s in self.stages if s.form))
+        return (self.form,) if self.form else ()
+
+    @property
+    def time_label(self) -> str:
+        """The time as the plan states it; 原文未载 when it states none, 时间未定 when nothing is written."""
+        if self.time is NOT_STATED:
+            return NOT_STATED_TEXT
+        when = self.when
+        return when.label if when else "时间未定"
+
+    @property
+    def when(self):
+        """A When for calendars and month indexes, or None when the time is not stated or not written."""
+        return self.time or next((s.time for s in self.stages if s.time), None)
+
 
 
 @dataclass
@@ -148,9 +272,10 @@ class Document:
     title: str = ""
     type: str | None = None
     body: str | None = None
-    date: dt.date | None = None
-    period: str | None = None
+    date: object = None  # dt.date | NOT_STATED | None: 成文日期
+    period: object = None  # values.Period | NOT_STATED | None
     topics: list = field(default_factory=list)
+    fields: dict = field(default_factory=dict)  # field id -> parsed value, for every field written (data/fields.yml)
     sample: bool = False
     sample_note: str = ""
     meta: dict = field(default_factory=dict)  # the front matter as written
@@ -171,9 +296,18 @@ class Document:
 
     @property
     def year(self) -> int | None:
-        if self.period and self.period[:4].isdigit():
-            return int(self.period[:4])
-        return self.date.year if self.date else None
+        """The year the document is filed under: its period's (last) year, else its date's, else its
+        file name's (documents are named <year>-…)."""
+        if self.period and self.period.year:
+            return self.period.year
+        if self.date:
+            return self.date.year
+        return int(self.id[:4]) if self.id[:4].isdigit() else None
+
+    @property
+    def waivers(self) -> dict:
+        """Problem code -> the editor's reason, for departures from the usual format the original makes."""
+        return self.fields.get("waive") or {}
 
     def meta_line(self, key: str) -> int | None:
         if self.meta_yaml is None:
@@ -195,6 +329,7 @@ class Corpus:
     problems: list = field(default_factory=list)  # Problems found while loading
     orphan_data: list = field(default_factory=list)  # data/<folder>/*.yml with no document
     reporter: object = None  # the problems.Reporter that checks add their findings to
+    waivers: list = field(default_factory=list)  # checks.waivers.Waiver: findings set aside by the documents' waive
 
     # The corpus is not changed after loading, so derived lookups are computed once.
     @cached_property

@@ -60,6 +60,7 @@ class CodeInfo:
     hint: str
     wrong: str = ""
     right: str = ""
+    waivable: bool = False  # a document may waive it with a reason (the original departs from the norm)
 
 
 class _SafeDict(dict):
@@ -81,6 +82,7 @@ def load_catalogue(path: Path) -> dict[str, CodeInfo]:
             hint=entry["hint"],
             wrong=entry.get("wrong", ""),
             right=entry.get("right", ""),
+            waivable=entry.get("waivable") is True,
         )
         catalogue[info.code] = info
     return catalogue

@@ -23,8 +23,8 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 YEAR = re.compile(r"^[0-9]{4}$")
 PLAN_ITEMS_SECTION = "协商议题"  # consultation plans: the item table goes into this section
 MACROS = {
-    ("plan", PLAN_ITEMS_SECTION): "{{ plan_items() }}",
-    ("summary", None): "{{ summary_figures() }}",  # summaries: the figures go into the first section
+    ("plan-items", PLAN_ITEMS_SECTION): "{{ plan_items() }}",
+    ("summary-figures", None): "{{ summary_figures() }}",  # summaries: the figures go into the first section
 }
 
 
@@ -59,7 +59,7 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
         type_ = next(iter(kind_obj.types), None)
     elif type_ not in kind_obj.types:
         raise ScaffoldError(f"“{kind_obj.name}”没有类型“{type_}”{_text.did_you_mean(type_, kind_obj.types)}。可选："
-                            + _text.join(f"{t}（{n}）" for t, n in kind_obj.types.items()))
+                            + _text.join(f"{t.id}（{t.name}）" for t in kind_obj.types.values()))
     if slug is None:
         slug = _default_slug(kind_obj.id, type_)
     if not SLUG.match(slug):
@@ -67,32 +67,31 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
     doc_id = f"{year}-{body}-{slug}"
     md_path = f"{DOCS}/{kind_obj.folder}/{doc_id}.md"
     data_path = f"{DATA}/{kind_obj.folder}/{doc_id}.yml"
-    rule = vocab.section_rule(kind_obj.id, type_)
-    sections = list(rule.sections) if rule else []
-    with_items = kind_obj.id == "plan" and any(s.matches(PLAN_ITEMS_SECTION) for s in sections)
-    with_data = with_items or kind_obj.id == "summary"
+    profiles = vocab.profiles_for(kind_obj.id, type_, body)
+    sections = list(profiles[0].sections) if profiles else []
+    with_data = kind_obj.data in SKELETONS
     for path in [md_path] + ([data_path] if with_data else []):
         if (root / path).exists():
             raise ScaffoldError(f"文件已存在：{path}，不会覆盖。请换一个 --slug，或直接编辑已有的文件")
 
     today = today or dt.date.today()
     date = today.isoformat() if today.year == int(year) else f"{year}-01-01"
-    type_name = kind_obj.types.get(type_, kind_obj.name) if type_ else kind_obj.name
+    doc_type = kind_obj.type_of(type_)
+    type_name = doc_type.name if doc_type else kind_obj.name
     title = f"{body_obj.short}{year}{type_name}" if type_name.startswith("年") else f"{body_obj.short}{year}年{type_name}"
     period = None
-    if kind_obj.id in ("plan", "summary"):
-        period = f"{year}-H1" if type_ == "half-year" else year
+    if doc_type is not None and doc_type.period:
+        period = f"{year}-H1" if doc_type.period == "half-year" else year
 
     created = Created(doc_id)
-    _write(root / md_path, _markdown(kind_obj.id, title, type_, body, date, period, sections))
+    _write(root / md_path, _markdown(kind_obj, title, type_, body, date, period, sections))
     created.paths.append(md_path)
     if with_data:
-        skeleton = PLAN_SKELETON if kind_obj.id == "plan" else SUMMARY_SKELETON
-        _write(root / data_path, skeleton)
+        _write(root / data_path, SKELETONS[kind_obj.data])
         created.paths.append(data_path)
     created.next_steps = (
         "下一步：在 " + "、".join(created.paths) + " 中填写标题下的正文和空着的字段"
-        + ("（半年总结的 period 默认是上半年 H1，下半年请改成 H2）" if type_ == "half-year" else "")
+        + ("（半年总结的 period 默认是上半年 H1，下半年请改成 H2）" if doc_type and doc_type.period == "half-year" else "")
         + "，然后运行 make check：它会列出还空着的章节（警告）和未填写的字段（错误）。"
     )
     return created
@@ -104,8 +103,9 @@ def _default_slug(kind: str, type_: str | None) -> str:
     return type_ if type_.startswith(kind) else f"{type_}-{kind}"
 
 
-def _markdown(kind: str, title: str, type_: str | None, body: str, date: str, period: str | None,
+def _markdown(kind_obj, title: str, type_: str | None, body: str, date: str, period: str | None,
               sections: list) -> str:
+    kind = kind_obj.id
     lines = [f"title: {_scalar(title)}", f"kind: {kind}"]
     if type_:
         lines.append(f"type: {type_}")
@@ -117,7 +117,7 @@ def _markdown(kind: str, title: str, type_: str | None, body: str, date: str, pe
     parts = [f"---\n{front}---\n"]
     for index, spec in enumerate(sections):
         parts.append(f"## {int_to_chinese(index + 1)}、{spec.name}\n")
-        macro = MACROS.get((kind, spec.name)) or (MACROS.get((kind, None)) if index == 0 else None)
+        macro = MACROS.get((kind_obj.data, spec.name)) or (MACROS.get((kind_obj.data, None)) if index == 0 else None)
         if macro:
             parts.append(f"{macro}\n")
     return "\n".join(parts)
@@ -143,10 +143,9 @@ items:
   - id: p01
     title: ""         # 协商议题
     form: ""          # 协商形式编号，见 data/forms.yml，例如 bimonthly-forum
-    month:            # 月份 1–12；不能确定月份时删去这一行，改写 quarter: 季度 1–4
-    lead: ""          # 牵头单位（委室）
-    departments: []   # 协商部门，至少一个，例如 [市发展改革委, 市财政局]
-    topics: []        # 主题编号，见 data/topics.yml，至少一个
+    time: ""          # 照原件写：3月、第二季度、下半年、全年；原件没有写明时写 原文未载
+    roles:
+      lead-unit: ""   # 牵头单位；原件没有写明时写 原文未载（其他角色见 data/roles.yml）
 """
 
 SUMMARY_SKELETON = """\
@@ -159,3 +158,6 @@ proposals:
 # 可选：answer_rate、solved_rate、satisfaction_rate（百分数，写在 proposals 下）、
 # social_opinions（社情民意件数）、figures（其他数字）、reports（协商计划项目的落实情况），写法见编辑指南。
 """
+
+# The data-file skeleton of each data model (data/kinds.yml `data`).
+SKELETONS = {"plan-items": PLAN_SKELETON, "summary-figures": SUMMARY_SKELETON}

@@ -276,8 +276,12 @@ class Vocab:
         return self.kinds[kind].get("folder") or kind
 
     def required(self, kind: str, type_: str | None) -> list[dict]:
-        exact = [e for e in self.sections if e.get("kind") == kind and e.get("type") == type_]
-        fallback = [e for e in self.sections if e.get("kind") == kind and not e.get("type")]
+        """The sections of the type's first profile (data/kinds.yml names it, data/sections.yml holds it)."""
+        types = self.kinds[kind].get("types") or []
+        declared = next((t for t in types if t.get("id") == type_), types[0] if types else {})
+        profiles = {e.get("id"): e for e in self.sections}
+        exact = [profiles[p] for p in (declared.get("profiles") or []) if p in profiles][:1]
+        fallback: list = []
         entry = (exact or fallback or [{}])[0]
         return list(entry.get("sections") or [])
 
@@ -420,8 +424,10 @@ class Generator:
             item = {"id": f"p{i:02d}", "title": FORM_TITLES.get(form, "{s}").format(s=subject), "form": form}
             if r.random() < 0.85:
                 item["month"] = month
+                item["time"] = f"{month}月"
             else:
                 item["quarter"] = (month - 1) // 3 + 1
+                item["time"] = f"第{'一二三四'[item['quarter'] - 1]}季度"
             item["lead"] = f"{body.prefix}政协{r.choice(COMMITTEES)}"
             item["departments"] = [body.prefix + d for d in r.sample(DEPARTMENTS, r.randint(1, 4))]
             item["topics"] = [tid] + ([x] if (x := r.choice(doc.topics)) != tid and r.random() < 0.5 else [])
@@ -470,11 +476,11 @@ class Generator:
         out = ["# yaml-language-server: $schema=../schemas/plan-data.schema.json", f"stated_count: {len(items)}", "items:"]
         for item in items:
             out.append(f"  - id: {item['id']}")
-            for key in ("title", "form", "month", "quarter", "lead"):
-                if key in item:
-                    value = item[key]
-                    out.append(f"    {key}: {value if isinstance(value, int) else q(value)}")
-            out.append(f"    departments: [{', '.join(q(d) for d in item['departments'])}]")
+            for key in ("title", "form", "time"):
+                out.append(f"    {key}: {q(item[key])}")
+            out.append("    roles:")
+            out.append(f"      lead-unit: {q(item['lead'])}")
+            out.append(f"      participants: [{', '.join(q(d) for d in item['departments'])}]")
             out.append(f"    topics: [{', '.join(item['topics'])}]")
             if "summary" in item:
                 out.append(f"    summary: {q(item['summary'])}")
@@ -672,7 +678,7 @@ class Generator:
 
 # ---- writing the site -----------------------------------------------------------------------------
 
-COPY_DATA = ("kinds.yml", "sections.yml", "forms.yml", "problems.yml")
+COPY_DATA = ("kinds.yml", "sections.yml", "forms.yml", "roles.yml", "fields.yml", "problems.yml")
 
 
 def _ignore(_dir, names):

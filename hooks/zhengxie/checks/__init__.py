@@ -14,10 +14,12 @@ CHECKS: list = []
 def run_checks(corpus: Corpus) -> list:
     for check in CHECKS:
         check(corpus)
-    return sorted(corpus.reporter.problems, key=lambda p: p.sort_key())
+    problems = sorted(corpus.reporter.problems, key=lambda p: p.sort_key())
+    return apply_waivers(corpus, problems)
 
 
 from .documents import check_documents  # noqa: E402
+from .fields import check_fields  # noqa: E402
 from .figures import check_figures  # noqa: E402
 from .links import check_links  # noqa: E402
 from .numbering import check_numbering  # noqa: E402
@@ -27,10 +29,12 @@ from .residue import check_residue  # noqa: E402
 from .schemas import check_schemas  # noqa: E402
 from .sections import check_sections  # noqa: E402
 from .unsafe import check_unsafe  # noqa: E402
+from .waivers import apply_waivers  # noqa: E402
 
 CHECKS += [
     check_documents,  # kind ↔ folder, type, file names, orphan data (ZX21x)
     check_schemas,  # JSON Schemas for front matter and every YAML file (ZX20x)
+    check_fields,  # required and misplaced front-matter fields, rule succession (ZX215–ZX219)
     check_sections,  # required sections, order, empty sections (ZX30x)
     check_numbering,  # 一、二、… （一）（二）… 第一条 … (ZX304–ZX306)
     check_plan_items,  # plan items (ZX401–ZX405)

@@ -30,7 +30,7 @@ def check_documents(corpus: Corpus) -> None:
         if isinstance(type_, str) and type_ and expected is not None and type_ not in expected.types:
             report("ZX211", doc.path, doc.meta_line("type"), type=type_, kind_name=expected.name,
                    did_you_mean=_text.did_you_mean(type_, expected.types),
-                   allowed=_text.join(f"{t}（{name}）" for t, name in expected.types.items()))
+                   allowed=_text.join(f"{t.id}（{t.name}）" for t in expected.types.values()))
         if STEM.match(doc.id):
             _check_year(corpus, doc)
     for path in corpus.orphan_data:
@@ -41,8 +41,8 @@ def check_documents(corpus: Corpus) -> None:
 
 def _check_year(corpus: Corpus, doc) -> None:
     stem_year = int(doc.id[:4])
-    if doc.period and doc.period[:4].isdigit() and len(doc.period) >= 4:
-        year, source, line = int(doc.period[:4]), _text.SOURCE_PERIOD.format(value=doc.period), doc.meta_line("period")
+    if doc.period and doc.period.year:
+        year, source, line = doc.period.year, _text.SOURCE_PERIOD.format(value=doc.period.text), doc.meta_line("period")
     elif doc.date is not None:
         year, source, line = doc.date.year, _text.SOURCE_DATE.format(value=doc.date.isoformat()), doc.meta_line("date")
     else:

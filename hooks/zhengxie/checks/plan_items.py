@@ -1,20 +1,28 @@
-"""Plan items (data/plans/<id>.yml): unique ids, a month or a quarter (exactly one), the stated
-count equals the items, and `{{ plan_items() }}` has items to show. Required fields, types, ranges
-and vocabulary membership are the `schemas` and `references` checks' business."""
+"""Plan items (data/plans/<id>.yml): unique ids; a form or stages (not both); what each form requires
+(data/forms.yml `requires`: a time, roles) is written or marked 原文未载; roles are declared in
+data/roles.yml; a body's own form is used only by that body; an exact stated count equals the items
+(an approximate one, 20余项, is a lower bound); and `{{ plan_items() }}` has items to show. Value
+forms are the schema's business, form ids the `references` check's."""
 from __future__ import annotations
 
 import re
 
 from ..loader import DATA
 from ..model import Corpus, Document
+from ..values import parse_count
+from . import _text
 from ._pages import line_col
+
+TIME = "time"  # in a form's `requires`, beside role ids
+AT_LEAST = ("余", "多", "以上")
 
 MACRO = re.compile(r"\{\{\s*plan_items\(\)\s*\}\}")
 
 
 def check_plan_items(corpus: Corpus) -> None:
     for doc in corpus.documents.values():
-        if doc.kind != "plan":
+        kind = corpus.vocab.kinds.get(doc.kind)
+        if kind is None or kind.data != "plan-items":
             continue
         check_macro_data(corpus, doc, MACRO, "{{ plan_items() }}", "items", has_data=doc.data_path is not None)
         data = doc.data_yaml.data if doc.data_yaml is not None else None
@@ -24,9 +32,18 @@ def check_plan_items(corpus: Corpus) -> None:
         if not isinstance(raw_items, list):
             continue
         _check_items(corpus, doc, raw_items)
-        stated = data.get("stated_count")
-        if isinstance(stated, int) and not isinstance(stated, bool) and stated != len(raw_items):
-            corpus.reporter.add("ZX404", doc.data_path, doc.data_line("stated_count"), stated=stated, actual=len(raw_items))
+        stated = parse_count(data.get("stated_count"))
+        if stated is not None and _count_disagrees(stated, len(raw_items)):
+            corpus.reporter.add("ZX404", doc.data_path, doc.data_line("stated_count"), stated=stated.text,
+                                actual=len(raw_items))
+
+
+def _count_disagrees(stated, actual: int) -> bool:
+    if stated.exact:
+        return stated.value != actual
+    if stated.qualifier in AT_LEAST:
+        return actual < stated.value
+    return False  # 约 / 左右: the plan gives no bound to hold it to
 
 
 def _check_items(corpus: Corpus, doc: Document, raw_items: list) -> None:
@@ -44,11 +61,43 @@ def _check_items(corpus: Corpus, doc: Document, raw_items: list) -> None:
                 report("ZX401", doc.data_path, doc.data_line("items", index, "id"), id=key, first_line=first[key])
             else:
                 first[key] = doc.data_line("items", index, "id")
-        has_month, has_quarter = "month" in raw, "quarter" in raw
-        if not has_month and not has_quarter:
-            report("ZX402", doc.data_path, line, id=label)
-        elif has_month and has_quarter and raw.get("month") is not None and raw.get("quarter") is not None:
-            report("ZX403", doc.data_path, doc.data_line("items", index, "quarter"), id=label)
+        _check_item(corpus, doc, raw, index, label)
+
+
+def _check_item(corpus: Corpus, doc: Document, raw: dict, index: int, label: str) -> None:
+    report = corpus.reporter.add
+    vocab = corpus.vocab
+    has_form, has_stages = "form" in raw, "stages" in raw
+    if has_form and has_stages:
+        report("ZX403", doc.data_path, doc.data_line("items", index, "stages"), id=label)
+    elif not has_form and not has_stages:
+        report("ZX406", doc.data_path, doc.data_line("items", index), id=label)
+    roles = raw.get("roles") if isinstance(raw.get("roles"), dict) else {}
+    for role in roles:
+        if role not in vocab.roles:
+            report("ZX408", doc.data_path, doc.data_line("items", index, "roles", role), id=role,
+                   did_you_mean=_text.did_you_mean(str(role), vocab.roles),
+                   allowed=_text.join(f"{r.id}（{r.name}）" for r in vocab.roles.values()))
+    stages = [s for s in raw.get("stages") or [] if isinstance(s, dict)] if isinstance(raw.get("stages"), list) else []
+    forms = [(raw.get("form"), ("items", index, "form"))] if has_form else [
+        (s.get("form"), ("items", index, "stages", i, "form")) for i, s in enumerate(stages)]
+    for form_id, path in forms:
+        form = vocab.forms.get(form_id) if isinstance(form_id, str) else None
+        if form is None:
+            continue  # missing or unknown: the schema and `references` report it
+        if form.body is not None and form.body != doc.body:
+            owner = vocab.bodies.get(form.body)
+            body = vocab.bodies.get(doc.body) if doc.body else None
+            report("ZX409", doc.data_path, doc.data_line(*path), form=form.name, owner=owner.short if owner else form.body,
+                   body=body.short if body else doc.body or "")
+        for need in form.requires:
+            if need == TIME:
+                if "time" not in raw and not any("time" in s for s in stages):
+                    report("ZX402", doc.data_path, doc.data_line("items", index), id=label, form=form.name)
+            elif need not in roles:
+                role = vocab.roles.get(need)
+                report("ZX407", doc.data_path, doc.data_line("items", index, "roles") or doc.data_line("items", index),
+                       id=label, form=form.name, role=role.name if role else need, role_id=need)
 
 
 def check_macro_data(corpus: Corpus, doc: Document, pattern, macro: str, field: str, has_data: bool) -> None:

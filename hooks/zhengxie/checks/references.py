@@ -26,17 +26,22 @@ def check_references(corpus: Corpus) -> None:
         data = doc.data_yaml.data if doc.data_yaml is not None and isinstance(doc.data_yaml.data, dict) else None
         if data is None:
             continue
-        if doc.kind == "plan" and isinstance(data.get("items"), list):
+        kind = vocab.kinds.get(doc.kind)
+        model = kind.data if kind else None
+        if model == "plan-items" and isinstance(data.get("items"), list):
             for index, raw in enumerate(data["items"]):
                 if not isinstance(raw, dict):
                     continue
-                form = raw.get("form")
-                if isinstance(form, str) and form and form not in forms:
-                    report("ZX503", doc.data_path, doc.data_line("items", index, "form"), id=form,
-                           did_you_mean=_text.did_you_mean(form, forms), allowed=allowed_forms)
+                stages = raw.get("stages") if isinstance(raw.get("stages"), list) else []
+                uses = [(raw.get("form"), ("items", index, "form"))] + [
+                    (s.get("form"), ("items", index, "stages", i, "form")) for i, s in enumerate(stages) if isinstance(s, dict)]
+                for form, path in uses:
+                    if isinstance(form, str) and form and form not in forms:
+                        report("ZX503", doc.data_path, doc.data_line(*path), id=form,
+                               did_you_mean=_text.did_you_mean(form, forms), allowed=allowed_forms)
                 _check_topics(corpus, doc.data_path, raw.get("topics"),
                               lambda i, index=index: doc.data_line("items", index, "topics", i))
-        if doc.kind == "summary" and isinstance(data.get("reports"), list):
+        if model == "summary-figures" and isinstance(data.get("reports"), list):
             for index, raw in enumerate(data["reports"]):
                 if isinstance(raw, dict):
                     for key in ("item", "merged_into"):
@@ -63,12 +68,12 @@ def _check_item_ref(corpus: Corpus, doc: Document, ref, line) -> None:
         return
     plan_id, item_id = match.groups()
     plan = corpus.documents.get(plan_id)
-    if plan is not None and plan.kind == "plan":
+    if plan is not None and plan.items:
         suggestion = _text.did_you_mean(ref, [item.ref for item in plan.items])
     else:
         cache = corpus.__dict__.setdefault("_check_cache", {})
         if "plan_ids" not in cache:
-            cache["plan_ids"] = [d.id for d in corpus.documents.values() if d.kind == "plan"]
+            cache["plan_ids"] = [d.id for d in corpus.documents.values() if d.items]
         close = _text.closest(plan_id, cache["plan_ids"])
         suggestion = _text.suggest(f"{close}#{item_id}" if close else None)
     corpus.reporter.add("ZX504", doc.data_path, line, ref=ref, did_you_mean=suggestion)

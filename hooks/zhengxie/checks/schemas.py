@@ -27,11 +27,13 @@ VOCAB_SCHEMAS = {  # data file -> schema name
     f"{DATA}/topics.yml": "topics",
     f"{DATA}/bodies.yml": "bodies",
     f"{DATA}/forms.yml": "forms",
+    f"{DATA}/roles.yml": "roles",
+    f"{DATA}/fields.yml": "fields",
     f"{DATA}/kinds.yml": "kinds",
     f"{DATA}/sections.yml": "sections",
     f"{DATA}/problems.yml": "problems",
 }
-DATA_SCHEMAS = {"plan": "plan-data", "summary": "summary-data"}  # document kind -> schema of its data file
+DATA_SCHEMAS = {"plan-items": "plan-data", "summary-figures": "summary-data"}  # data model (kinds.yml) -> schema
 
 _REQUIRED = re.compile(r"^(.*) is a required property$")
 _RANGE = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
@@ -122,7 +124,8 @@ def check_schemas(corpus: Corpus) -> None:
         if front is not None and meta_yaml is not None and not _syntax_error(meta_yaml):
             if isinstance(meta_yaml.data, dict) or meta_yaml.data is None:  # None: an empty front matter
                 validate(front, meta_yaml.data or {}, meta_yaml, doc.path, reporter)
-        name = DATA_SCHEMAS.get(doc.kind)
+        kind = corpus.vocab.kinds.get(doc.kind)
+        name = DATA_SCHEMAS.get(kind.data) if kind else None
         if name and doc.data_yaml is not None and _parsed(doc.data_yaml) and schema(name):
             validate(schema(name), doc.data_yaml.data, doc.data_yaml, doc.data_path, reporter)
 
@@ -228,7 +231,8 @@ def _show(value) -> str:
 
 
 def _check_unique_ids(corpus: Corpus, problems_doc: YamlDoc | None) -> None:
-    files = [(path, corpus.vocab_yaml[path], "id") for path in (f"{DATA}/{n}.yml" for n in ("topics", "bodies", "forms", "kinds"))
+    files = [(path, corpus.vocab_yaml[path], "id")
+             for path in (f"{DATA}/{n}.yml" for n in ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections"))
              if path in corpus.vocab_yaml]
     if problems_doc is not None:
         files.append((f"{DATA}/problems.yml", problems_doc, "code"))
@@ -242,10 +246,6 @@ def _check_unique_ids(corpus: Corpus, problems_doc: YamlDoc | None) -> None:
                 if isinstance(types, list):
                     _unique(corpus, path, ydoc, [((i, "types", j), t.get("id")) for j, t in enumerate(types)
                                                  if isinstance(t, dict)], "id")
-    sections = corpus.vocab_yaml.get(f"{DATA}/sections.yml")
-    if sections is not None and isinstance(sections.data, list):
-        keyed = [((i,), f"{e.get('kind')}/{e.get('type') or '*'}") for i, e in enumerate(sections.data) if isinstance(e, dict)]
-        _unique(corpus, f"{DATA}/sections.yml", sections, keyed, None)
 
 
 def _unique(corpus: Corpus, path: str, ydoc: YamlDoc, entries: list, key: str | None) -> None:

@@ -1,35 +1,61 @@
-"""Required sections (data/sections.yml): present, in order, first/last where pinned, not empty.
+"""Section profiles (data/sections.yml): a document follows one of the structures its type allows —
+required sections present, in order, first/last where pinned, not empty.
 
-A required section is a `##` heading whose title (numbering removed) is the section's name or an
-alias. A missing section is reported at the line where it belongs — at the end of the preceding
-required section's block, or before the following one — so the editor knows where to write it.
+A section is a `##` heading whose title (numbering removed) is the section's name, an alias or
+matches a pattern. The document's profile is the one it names (`profile:`), else the first of its
+type's profiles that applies to it and that it satisfies; when none is satisfied, the findings are
+those against the first that applies. A missing section is reported at the line where it belongs —
+at the end of the preceding section's block, or before the following one — so the editor knows
+where to write it. A departure the original itself makes is waived in the front matter (`waive:`).
 """
 from __future__ import annotations
 
-from ..model import Corpus, Document, SectionRule
+from ..model import Corpus, Document, Profile
 from ..outline import int_to_chinese
 from . import _text
 
-LEVEL = 2  # required sections are ## headings
+LEVEL = 2  # profile sections are ## headings
 
 
 def check_sections(corpus: Corpus) -> None:
+    vocab = corpus.vocab
     for doc in corpus.documents.values():
         for heading in doc.headings:
             if heading.level == 1:
                 corpus.reporter.add("ZX307", doc.path, heading.line, text=heading.text)
-        rule = corpus.vocab.section_rule(doc.kind, doc.type)
-        if rule is not None and rule.sections:
-            _check_document(corpus, doc, rule)
+        candidates = vocab.profiles_for(doc.kind, doc.type, doc.body)
+        pinned = doc.fields.get("profile")
+        if pinned is not None:
+            if pinned not in {p.id for p in candidates}:
+                corpus.reporter.add("ZX308", doc.path, doc.meta_line("profile"), profile=pinned,
+                                    type_name=vocab.type_name(doc.kind, doc.type),
+                                    did_you_mean=_text.did_you_mean(pinned, [p.id for p in candidates]),
+                                    allowed=_text.join(f"{p.id}（{p.name}）" for p in candidates) or "（无）")
+                continue
+            candidates = [p for p in candidates if p.id == pinned]
+        else:
+            titles = [h.text for h in doc.headings if h.level == LEVEL]
+            candidates = [p for p in candidates if p.applies(titles)]
+        first_findings = None
+        for profile in candidates:
+            findings: list = []
+            _check_document(corpus, doc, profile, candidates, lambda *args, **kw: findings.append((args, kw)))
+            if not any(args[0] != "ZX303" for args, _ in findings):
+                first_findings = findings
+                break
+            if first_findings is None:
+                first_findings = findings
+        for args, kw in first_findings or ():
+            corpus.reporter.add(*args, **kw)
 
 
 def _top(doc: Document) -> list:
     return [h for h in doc.headings if h.level <= LEVEL]
 
 
-def _check_document(corpus: Corpus, doc: Document, rule: SectionRule) -> None:
-    report = corpus.reporter.add
-    specs = rule.sections
+def _check_document(corpus: Corpus, doc: Document, profile: Profile, candidates: list, report) -> None:
+    specs = profile.sections
+    others = _text.join(f"{p.id}（{p.name}）" for p in candidates if p is not profile) or "（无）"
     top = _top(doc)
     sections = [h for h in top if h.level == LEVEL]
     # the first ## heading matching each required section
@@ -37,7 +63,7 @@ def _check_document(corpus: Corpus, doc: Document, rule: SectionRule) -> None:
     for spec in specs:
         found.append(next((i for i, h in enumerate(sections) if spec.matches(h.title)), None))
     in_order = _in_order(found)
-    order = _text.join(s.name for s in specs)
+    order = _text.join(s.name + ("（可选）" if s.optional else "") for s in specs)
     lines = doc.text.split("\n")
     last_line = doc.body_line + len(lines) - 1
     while last_line > doc.body_line and not lines[last_line - doc.body_line].strip():
@@ -50,9 +76,12 @@ def _check_document(corpus: Corpus, doc: Document, rule: SectionRule) -> None:
         prev_h = sections[found[prev_index]] if prev_index is not None else None
         next_h = sections[found[next_index]] if next_index is not None else None
         if position is None:
+            if spec.optional:
+                continue
             line, where = _belongs(spec, prev_h, next_h, sections, top, last_line, doc)
             report("ZX301", doc.path, line, section=spec.name, where=where, at_line=line,
-                   numbering=_numbering(sections, prev_h), aliases=_text.join(spec.aliases), order=order)
+                   numbering=_numbering(sections, prev_h), aliases=_text.join(spec.aliases) or "（无）", order=order,
+                   profile=profile.name, others=others)
             continue
         heading = sections[position]
         if index not in in_order:

@@ -1,0 +1,73 @@
+"""Front-matter fields against the table in data/fields.yml: required fields are written (or marked
+原文未载 where the original does not state them), fields are used only by the kinds they serve, and a
+rule's supersedes / superseded_by links point at real documents, both ways, with a fitting status.
+
+The form of each value is the schema's business (data/schemas/front-matter.schema.json, generated
+from the same table)."""
+from __future__ import annotations
+
+from ..model import Corpus, Document, Field
+from ..values import NOT_STATED_TEXT
+from . import _text
+
+IN_FORCE = "in-force"
+
+
+def check_fields(corpus: Corpus) -> None:
+    vocab = corpus.vocab
+    for doc in corpus.documents.values():
+        if doc.meta_yaml is None or not isinstance(doc.meta_yaml.data, (dict, type(None))):
+            continue  # no front matter or not a mapping: the loader reported it
+        if any(issue.kind == "syntax" for issue in doc.meta_yaml.issues):
+            continue
+        kind = vocab.kinds.get(doc.kind)
+        kind_name = kind.name if kind else doc.kind
+        for spec in vocab.fields.values():
+            written = spec.id in doc.meta
+            if not written and spec.required_for(doc.kind, doc.type):
+                corpus.reporter.add("ZX215", doc.path, _missing_line(doc), field=spec.id, label=spec.label,
+                                    fix=_fix(spec))
+            elif written and not spec.applies_to(doc.kind):
+                kinds = _text.join(vocab.kinds[k].name if k in vocab.kinds else k for k in spec.kinds)
+                corpus.reporter.add("ZX216", doc.path, doc.meta_line(spec.id), field=spec.id, label=spec.label,
+                                    kinds=kinds, kind_name=kind_name)
+        _check_succession(corpus, doc)
+
+
+def _missing_line(doc: Document) -> int:
+    """The closing --- of the front matter: where a missing field is added."""
+    return max(doc.body_line - 1, 1)
+
+
+def _fix(spec: Field) -> str:
+    example = spec.example
+    shown = f"，例如 {spec.id}: {example}" if isinstance(example, (str, int)) else ""
+    fix = f"照原件填写{spec.label}（{spec.help or spec.label}）{shown}"
+    if spec.not_stated:
+        fix += f"；原件没有写明时写 {spec.id}: {NOT_STATED_TEXT}（不要自己推断或编造）"
+    return fix
+
+
+def _check_succession(corpus: Corpus, doc: Document) -> None:
+    documents = corpus.documents
+    report = corpus.reporter.add
+    links = [("supersedes", other, "superseded_by") for other in doc.fields.get("supersedes") or ()]
+    successor = doc.fields.get("superseded_by")
+    if successor:
+        links.append(("superseded_by", successor, "supersedes"))
+    for field, other_id, back in links:
+        other = documents.get(other_id)
+        if other is None:
+            report("ZX217", doc.path, doc.meta_line(field), field=field, id=other_id,
+                   did_you_mean=_text.did_you_mean(other_id, documents))
+            continue
+        back_value = other.fields.get(back)
+        points_back = doc.id in back_value if isinstance(back_value, tuple) else back_value == doc.id
+        if not points_back:
+            report("ZX218", doc.path, doc.meta_line(field), field=field, other=other_id, back=back, id=doc.id,
+                   other_path=other.path)
+    if successor and doc.fields.get("status", IN_FORCE) == IN_FORCE:
+        spec = corpus.vocab.fields.get("status")
+        shown = spec.choices.get(IN_FORCE, IN_FORCE) if spec else IN_FORCE
+        report("ZX219", doc.path, doc.meta_line("status") if "status" in doc.meta else doc.meta_line("superseded_by"),
+               other=successor, status=shown)

@@ -1,0 +1,31 @@
+"""Schemas generated from the registry: data/fields.yml → data/schemas/front-matter.schema.json.
+
+`make schemas` writes them; a test asserts the committed files equal what the table generates, so the
+schema editors' tools read and the check uses cannot drift from the table.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .fields import front_matter_schema
+from .loader import DATA, load_vocabulary
+
+FRONT_MATTER_SCHEMA = f"{DATA}/schemas/front-matter.schema.json"
+
+
+def generated_schemas(root: Path) -> dict[str, str]:
+    """Repo-relative path -> the file's text as generated from the registry."""
+    vocab = load_vocabulary(root).vocab
+    text = json.dumps(front_matter_schema(vocab.fields), ensure_ascii=False, indent=2) + "\n"
+    return {FRONT_MATTER_SCHEMA: text}
+
+
+def write_generated_schemas(root: Path) -> list[str]:
+    written = []
+    for path, text in generated_schemas(root).items():
+        target = Path(root) / path
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written

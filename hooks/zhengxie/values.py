@@ -1,0 +1,211 @@
+"""Values as originals state them: 原文未载, periods, plan-item times and approximate counts.
+
+Each parser takes what an editor wrote and returns a frozen value, or None when the text is not of
+the value's form (the schema check explains that). Nothing here guesses: a value the original does
+not state is NOT_STATED, never a default.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NOT_STATED_TEXT = "原文未载"
+
+
+class NotStated:
+    """The original does not state this (distinct from a field the editor forgot)."""
+
+    __slots__ = ()
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        return NOT_STATED_TEXT
+
+    def __repr__(self) -> str:
+        return "NOT_STATED"
+
+
+NOT_STATED = NotStated()
+
+
+def is_not_stated(value) -> bool:
+    return value is NOT_STATED or (isinstance(value, str) and value.strip() == NOT_STATED_TEXT)
+
+
+# ---- periods --------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"^([0-9]{4})$")
+_HALF = re.compile(r"^([0-9]{4})-H([12])$")
+_RANGE = re.compile(r"^([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})$")
+_SINCE = re.compile(r"^(\S.{0,40}?)以来$")
+PERIOD_PATTERN = r"^([0-9]{4}(-H[12])?|[0-9]{4}\s*[-–—~至到]\s*[0-9]{4}|\S.{0,40}以来|原文未载)$"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    kind: str  # "year" | "half-year" | "range" | "since"
+    text: str  # as written
+    start: int | None = None  # first year covered
+    end: int | None = None  # last year covered
+    half: int | None = None  # 1 or 2 for half-years
+    since: str = ""  # the meeting a "since" period counts from
+
+    @property
+    def label(self) -> str:
+        if self.kind == "year":
+            return f"{self.start}年"
+        if self.kind == "half-year":
+            return f"{self.start}年{'上' if self.half == 1 else '下'}半年"
+        if self.kind == "range":
+            return f"{self.start}—{self.end}年"
+        return self.text
+
+    @property
+    def year(self) -> int | None:
+        """The year a document of this period is filed under: the period's last year."""
+        return self.end
+
+
+def parse_period(value) -> Period | NotStated | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text == NOT_STATED_TEXT:
+        return NOT_STATED
+    if match := _YEAR.match(text):
+        year = int(match[1])
+        return Period("year", text, year, year)
+    if match := _HALF.match(text):
+        year = int(match[1])
+        return Period("half-year", text, year, year, half=int(match[2]))
+    if match := _RANGE.match(text):
+        start, end = int(match[1]), int(match[2])
+        return Period("range", text, start, end) if start <= end else None
+    if match := _SINCE.match(text):
+        return Period("since", text, since=match[1])
+    return None
+
+
+# ---- plan-item times ------------------------------------------------------------------------------
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "十一": 11, "十二": 12}
+_MONTH = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
+_M = re.compile(rf"^{_MONTH}月(份)?(上旬|中旬|下旬|底|初)?$")
+_M_RANGE = re.compile(rf"^{_MONTH}(?:月)?\s*[-–—~至到]\s*{_MONTH}月(份)?$")
+_QUARTER = re.compile(r"^(?:第([一二三四1-4])季度|Q([1-4]))$")
+_HALVES = {"上半年": 1, "下半年": 2}
+_WHOLE_YEAR = ("全年", "全年度", "全年开展")
+_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_DATE_RANGE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\s*(?:至|到|~|—|–|\.\.)\s*([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+TIME_PATTERN = (r"^((1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份)?(上旬|中旬|下旬|底|初)?"
+                r"|(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])(月)?\s*[-–—~至到]\s*(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份)?"
+                r"|第[一二三四1-4]季度|Q[1-4]|上半年|下半年|全年|全年度|全年开展"
+                r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(\s*(至|到|~|—|–|\.\.)\s*[0-9]{4}-[0-9]{2}-[0-9]{2})?|原文未载)$")
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else _CN_DIGITS[text]
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """When a plan item is to take place, as precisely as the plan says."""
+
+    kind: str  # "month" | "months" | "quarter" | "half-year" | "year" | "date" | "dates"
+    text: str  # as written
+    first_month: int  # 1–12: the months the time spans, for calendars and month indexes
+    last_month: int
+    day: int | None = None  # for dates
+    last_day: int | None = None
+
+    @property
+    def label(self) -> str:
+        if self.kind in ("month", "date", "dates"):
+            return self.text if not self.text.isdigit() else f"{self.text}月"
+        if self.kind == "months":
+            return f"{self.first_month}—{self.last_month}月"
+        if self.kind == "quarter":
+            return f"第{'一二三四'[self.first_month // 3]}季度"
+        return self.text
+
+    @property
+    def month(self) -> int | None:
+        """The single month, when the plan names one."""
+        return self.first_month if self.first_month == self.last_month else None
+
+    @property
+    def sort_month(self) -> float:
+        """Orders items in a year: a span sorts after the single months it ends with."""
+        return self.last_month + (0 if self.first_month == self.last_month else 0.5)
+
+
+def parse_when(value) -> When | NotStated | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return When("month", f"{value}月", value, value) if 1 <= value <= 12 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text == NOT_STATED_TEXT:
+        return NOT_STATED
+    if match := _M.match(text):
+        month = _month(match[1])
+        return When("month", text, month, month)
+    if match := _M_RANGE.match(text):
+        first, last = _month(match[1]), _month(match[2])
+        return When("months", text, first, last) if first < last else None
+    if match := _QUARTER.match(text):
+        quarter = _month(match[1] or match[2])
+        return When("quarter", text, 3 * quarter - 2, 3 * quarter)
+    if text in _HALVES:
+        half = _HALVES[text]
+        return When("half-year", text, 6 * half - 5, 6 * half)
+    if text in _WHOLE_YEAR:
+        return When("year", text, 1, 12)
+    if match := _DATE.match(text):
+        month, day = int(match[2]), int(match[3])
+        return When("date", text, month, month, day, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+    if match := _DATE_RANGE.match(text):
+        first, last = int(match[2]), int(match[5])
+        if match[1] != match[4] or not (1 <= first <= last <= 12):
+            return None
+        return When("dates", text, first, last, int(match[3]), int(match[6]))
+    return None
+
+
+# ---- approximate counts ---------------------------------------------------------------------------
+
+_COUNT = re.compile(r"^(约)?\s*([0-9]+)\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?$")
+COUNT_PATTERN = r"^(约)?\s*[0-9]+\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?$"
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A count as stated: 18, 10件左右, 约20项, 20余次."""
+
+    value: int
+    text: str
+    exact: bool
+    qualifier: str = ""  # 约 / 余 / 多 / 左右 / 以上, as written
+
+
+def parse_count(value) -> Count | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Count(value, str(value), True) if value >= 0 else None
+    if not isinstance(value, str):
+        return None
+    match = _COUNT.match(value.strip())
+    if match is None:
+        return None
+    qualifier = match[1] or match[3] or match[5] or ""
+    return Count(int(match[2]), value.strip(), not qualifier, qualifier)
