@@ -43,7 +43,7 @@ def _check_year(corpus: Corpus, doc) -> None:
     stem_year = int(doc.id[:4])
     if doc.period and doc.period.year:
         year, source, line = doc.period.year, _text.SOURCE_PERIOD.format(value=doc.period.text), doc.meta_line("period")
-    elif doc.date is not None:
+    elif doc.date:  # 原文未载 (falsy) has no year: the file name stands
         year, source, line = doc.date.year, _text.SOURCE_DATE.format(value=doc.date.isoformat()), doc.meta_line("date")
     else:
         return
