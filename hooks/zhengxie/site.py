@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import articles, calendar, guide, pages, urls
+from . import articles, calendar, guide, header, pages, urls
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .model import Corpus
@@ -143,6 +143,26 @@ class Site:
 
     def body(self, body_id: str):
         return self.index.bodies.get(body_id)
+
+    @cached_property
+    def waivers_by_doc(self) -> dict:
+        """Document id -> its waivers (corpus.waivers), grouped once per build."""
+        found: dict = {}
+        for waiver in self.corpus.waivers:
+            found.setdefault(waiver.doc.id, []).append(waiver)
+        return found
+
+    def header(self, doc) -> header.Header:
+        """The document's page header: field rows, 题注 and editor's notes for its waivers."""
+        return header.doc_header(self.corpus, doc, tuple(self.waivers_by_doc.get(doc.id, ())))
+
+    def waivers(self) -> list:
+        """Every waiver, as the waivers page lists them: by document, then code."""
+        return sorted(self.corpus.waivers, key=lambda w: (w.doc.id, w.code))
+
+    def waiver_title(self, code: str) -> str:
+        info = self.corpus.reporter.catalogue.get(code) if self.corpus.reporter is not None else None
+        return info.title if info else code
 
     def plan_progress(self) -> list:
         return self.follow.plans()

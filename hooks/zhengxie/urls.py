@@ -5,6 +5,7 @@ import posixpath
 from functools import lru_cache
 
 GUIDE_FOLDER = "guide/"  # docs/guide/: the contributor guide, the only place problem_codes() may appear
+WAIVERS_URL = "waivers/"  # the generated list of every waiver (格式说明)
 
 
 def topic_url(topic_id: str) -> str:
@@ -17,6 +18,10 @@ def body_url(body_id: str) -> str:
 
 def year_url(year: int) -> str:
     return f"years/{year}/"
+
+
+def waiver_anchor(code: str, doc_id: str) -> str:
+    return f"{code.lower()}-{doc_id}"
 
 
 def item_url(plan_url: str, item_id: str) -> str:
