@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .followthrough import FollowThrough, ItemStatus
-from .model import Body, Corpus, Document, PlanItem, Topic
+from .model import Body, Corpus, Document, PlanItem, Topic, Vocabulary
+from .values import NOT_STATED
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # ids that may become a URL path segment
 LEVELS = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "township": "乡镇（街道）"}
@@ -111,6 +112,60 @@ class YearEntry:
         return urls.year_url(self.year)
 
 
+@dataclass(frozen=True)
+class Completeness:
+    """How many of a body's values of one kind its originals state, and how many they leave out."""
+
+    label: str  # 成文日期, 计划项目时间, 计划项目牵头单位 …
+    unit: str  # 篇 (documents) or 项 (plan items)
+    stated: int
+    not_stated: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}：{self.stated} {self.unit}写明，{self.not_stated} {self.unit}原文未载"
+
+
+def _tally(counts: dict, key, value) -> None:
+    """Count a written value as stated or 原文未载 (a value not written at all is not counted)."""
+    if value is None:
+        return
+    stated, missing = counts.get(key, (0, 0))
+    counts[key] = (stated, missing + 1) if value is NOT_STATED else (stated + 1, missing)
+
+
+def _item_time(item: PlanItem):
+    """The item's time, or its stages' when it has none of its own: stated if any stage states one."""
+    if item.time is not None or not item.stages:
+        return item.time
+    times = [s.time for s in item.stages if s.time is not None]
+    return next((t for t in times if t), times[0] if times else None)
+
+
+def completeness(vocab: Vocabulary, docs: list) -> list[Completeness]:
+    """Per field that may be 原文未载 (data/fields.yml), and per plan-item time and role: how many
+    values the documents state and how many they mark as not stated in the original."""
+    doc_counts: dict = {}
+    item_counts: dict = {}
+    for doc in docs:
+        for spec in vocab.fields.values():
+            if spec.not_stated and spec.applies_to(doc.kind):
+                _tally(doc_counts, spec.id, doc.fields.get(spec.id))
+        for item in doc.items:
+            _tally(item_counts, "time", _item_time(item))
+            for role, names in item.roles.items():
+                _tally(item_counts, role, names)
+    lines = [Completeness(spec.label, "篇", *doc_counts[spec.id]) for spec in vocab.fields.values() if spec.id in doc_counts]
+    if "time" in item_counts:
+        lines.append(Completeness("计划项目时间", "项", *item_counts.pop("time")))
+    order = list(vocab.roles) + sorted(set(item_counts) - set(vocab.roles))
+    for role_id in order:
+        if role_id in item_counts:
+            role = vocab.roles.get(role_id)
+            lines.append(Completeness(f"计划项目{role.name if role else role_id}", "项", *item_counts[role_id]))
+    return lines
+
+
 @dataclass
 class BodyEntry:
     id: str
@@ -120,6 +175,11 @@ class BodyEntry:
     item_count: int = 0
     children: list = field(default_factory=list)  # of BodyEntry
     parent: "BodyEntry | None" = None
+    completeness: list = field(default_factory=list)  # of Completeness, over its documents and plan items
+
+    @property
+    def not_stated_count(self) -> int:
+        return sum(line.not_stated for line in self.completeness)
 
     @property
     def name(self) -> str:
@@ -187,6 +247,7 @@ class Indexes:
                 entry.plans.append((doc, follow.of_plan(doc)))
                 entry.item_count += len(doc.items)
         for entry in self.bodies.values():
+            entry.completeness = completeness(vocab, entry.docs)
             parent = self.bodies.get(entry.body.parent) if entry.body and entry.body.parent else None
             if parent is not None and parent is not entry:
                 entry.parent = parent

@@ -12,6 +12,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from . import urls
 from .followthrough import DONE_RULE, FollowThrough
 from .model import Corpus, Document
+from .values import parse_count
+
+
+def stated_count(doc: Document):
+    """The number of items the plan's text states (values.Count: 18, 10件左右, 20余项), or None."""
+    data = doc.data_yaml.data if doc.data_yaml is not None else None
+    return parse_count(data.get("stated_count")) if isinstance(data, dict) else None
 
 
 class Views:
@@ -37,7 +44,7 @@ class Views:
 
     def plan_items(self, doc: Document) -> str:
         progress = self.follow.of_plan(doc) if self.follow else None
-        return self.render("partials/zx/plan-items.html", doc, progress=progress)
+        return self.render("partials/zx/plan-items.html", doc, progress=progress, stated=stated_count(doc))
 
     def summary_figures(self, doc: Document) -> str:
         return self.render("partials/zx/summary-figures.html", doc, summary=doc.summary)
