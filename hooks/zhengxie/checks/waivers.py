@@ -55,11 +55,11 @@ def apply_waivers(corpus: Corpus, problems: list) -> list:
             info = catalogue.get(code)
             if info is None or not info.waivable:
                 why = "没有这个问题代码" if info is None else "它关系到网站的安全或数据的正确，不能以原件为由保留"
-                added.append(reporter.add("ZX310", doc.path, line, code=code, reason=why, allowed=allowed))
+                added.append(reporter.add("ZX310", doc.path, line, waived=code, reason=why, allowed=allowed))
                 continue
             found = set_aside.get((doc.id, code))
             if not found:
-                added.append(reporter.add("ZX309", doc.path, line, code=code))
+                added.append(reporter.add("ZX309", doc.path, line, waived=code))
                 continue
             corpus.waivers.append(Waiver(doc, code, reason, tuple(found)))
     return sorted(kept + added, key=lambda p: p.sort_key())
