@@ -6,11 +6,14 @@ The form of each value is the schema's business (data/schemas/front-matter.schem
 from the same table)."""
 from __future__ import annotations
 
+import re
+
 from ..model import Corpus, Document, Field
 from ..values import NOT_STATED_TEXT
 from . import _text
 
 IN_FORCE = "in-force"
+_NUMBER = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9]*)?")
 
 
 def check_fields(corpus: Corpus) -> None:
@@ -41,6 +44,8 @@ def _missing_line(doc: Document) -> int:
 
 def _fix(spec: Field) -> str:
     example = spec.example
+    if isinstance(example, str) and _NUMBER.fullmatch(example):
+        example = f'"{example}"'  # YAML would read 2018 as a number: the field wants text
     shown = f"，例如 {spec.id}: {example}" if isinstance(example, (str, int)) else ""
     fix = f"照原件填写{spec.label}（{spec.help or spec.label}）{shown}"
     if spec.not_stated:

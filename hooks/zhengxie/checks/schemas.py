@@ -19,6 +19,7 @@ from jsonschema.exceptions import SchemaError
 from ..loader import DATA
 from ..model import Corpus
 from ..sources import YamlDoc, parse_yaml, read_text
+from ..values import NOT_STATED_TEXT
 from . import _text
 
 SCHEMAS = "schemas"
@@ -159,14 +160,56 @@ def validate(schema: Schema, instance, ydoc: YamlDoc, file: str, reporter) -> No
         _report(error, schema, ydoc, file, reporter)
 
 
+def _explain_alternatives(error):
+    """For a value that fits none of an anyOf's forms (a date or 原文未载; a month name or a number …):
+    the error of the form the value was meant to take — the one whose type it has — so the editor
+    reads "format", "empty" or "out of range" instead of a bare "does not match". None when every
+    form wants another type (then the value's type is what is wrong)."""
+    while error.validator in ("anyOf", "oneOf") and error.context:
+        meant = [e for e in error.context
+                 if e.validator != "type" and not (e.validator == "const" and e.validator_value == NOT_STATED_TEXT)]
+        if not meant:
+            return None
+        # the error of the branch that got furthest (deepest path), first in schema order
+        error = max(meant, key=lambda e: (len(e.absolute_path), -e.schema_path[0]))
+    return error
+
+
+def _alternative_types(error) -> list:
+    """Every JSON type the anyOf's forms accept (原文未载 shown as itself)."""
+    types: list = []
+    for sub in error.context:
+        if sub.validator == "type":
+            for t in sub.validator_value if isinstance(sub.validator_value, list) else [sub.validator_value]:
+                if t not in types:
+                    types.append(t)
+        elif sub.validator == "const" and sub.validator_value == NOT_STATED_TEXT and NOT_STATED_TEXT not in types:
+            types.append(NOT_STATED_TEXT)
+        elif sub.validator in ("anyOf", "oneOf"):
+            types += [t for t in _alternative_types(sub) if t not in types]
+    return types
+
+
 def _report(error, schema: Schema, ydoc: YamlDoc, file: str, reporter) -> None:
+    outer_help = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        meant = _explain_alternatives(error)
+        if meant is None:
+            path = tuple(error.absolute_path)
+            reporter.add("ZX203", file, ydoc.line_of(path) or ydoc.line_of((), 1), field=_field(path),
+                         at=_text.at(path), expected=_text.expected_types(_alternative_types(error)),
+                         actual=_text.type_name(error.instance),
+                         help=outer_help or _described(path, schema))
+            return
+        error = meant
     path = tuple(error.absolute_path)
     validator = error.validator
     value = error.instance
     line = ydoc.line_of(path) or ydoc.line_of((), 1)
     field = _field(path)
     where = _text.at(path)
-    help_ = error.schema.get("description") or schema.descriptions.get(field, "") if isinstance(error.schema, dict) else ""
+    help_ = (error.schema.get("description") if isinstance(error.schema, dict) else None) \
+        or outer_help or _described(path, schema)
     if validator == "additionalProperties" and isinstance(value, dict):
         allowed = list((error.schema.get("properties") or {}).keys())
         for key in value:
@@ -210,6 +253,14 @@ def _report(error, schema: Schema, ydoc: YamlDoc, file: str, reporter) -> None:
             seen.add(marker)
     else:
         reporter.add("ZX200", file, line, field=field, at=where, rule=validator, help=help_)
+
+
+def _described(path: tuple, schema: Schema) -> str:
+    """The description of the nearest key on the path that has one (roles → lead-unit: the roles')."""
+    for part in reversed(path):
+        if isinstance(part, str) and part in schema.descriptions:
+            return schema.descriptions[part]
+    return ""
 
 
 def _field(path: tuple) -> str:
