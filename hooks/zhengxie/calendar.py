@@ -5,7 +5,9 @@ plan years; earlier years stay on the year pages. This also keeps its cost from 
 archive: icalendar serialises about 30 000 content lines a second.
 
 An item with a known date of holding (or a new date after postponement) is an all-day event on
-that date; otherwise it spans its planned month (or quarter). UIDs and DTSTAMPs derive from the
+that date; otherwise it spans its planned time (month, quarter, half-year, dates). An item whose
+time the plan does not state (原文未载) or that has none written is no event: the calendar never
+invents a month; the year pages list such items under 时间未定. UIDs and DTSTAMPs derive from the
 data only, so the same sources always give the same file.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ import icalendar
 from . import urls
 from .followthrough import FollowThrough
 from .model import Corpus
+from .values import NOT_STATED_TEXT
 
 FILE = "calendar.ics"
 UID_DOMAIN = "xieshang"
@@ -59,12 +62,12 @@ def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None =
                 span = _span(plan.year, item.when)
             if span is None:
                 continue
-            form = vocab.forms.get(item.form)
             url = base + urls.item_url(plan.url, item.id)
-            lines = [f"形式：{form.name if form else item.form or ''}"]
+            forms = [vocab.forms[f].name if f in vocab.forms else f for f in item.forms]
+            lines = [f"形式：{' → '.join(forms)}", f"时间：{item.time_label}"]
             for role_id, names in item.roles.items():
                 role = vocab.roles.get(role_id)
-                lines.append(f"{role.name if role else role_id}：{'、'.join(names) if names else names}")
+                lines.append(f"{role.name if role else role_id}：{'、'.join(names) if names else NOT_STATED_TEXT}")
             lines.append(f"计划：{plan.title}")
             if status:
                 lines.append(f"落实情况：{status.label}")
