@@ -5,13 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 from checks_support import FILES, PLAN, PLAN_DATA, ROOT, SUMMARY, SUMMARY_DATA, summary
-
-SAMPLE_PLAN = "docs/plans/2018-luoyang-consultation-plan.md"
 
 
 def _cli(root, *args):
@@ -27,40 +24,36 @@ def test_sample_site_has_no_problems():
     assert problems == [], "\n".join(p.format() for p in problems)
 
 
-def test_deleting_a_required_section_fails_naming_file_line_and_section(tmp_path):
+def test_deleting_a_required_section_fails_naming_file_line_and_section(zx_repo):
     from zhengxie.validate import validate
 
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    plan = tmp_path / SAMPLE_PLAN
-    lines = plan.read_text(encoding="utf-8").split("\n")
+    lines = zx_repo.read(PLAN).split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith("## ") and "组织实施" in line)
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    kept = lines[:start] + lines[end:]
-    plan.write_text("\n".join(kept), encoding="utf-8")
+    kept = lines[:start]
+    zx_repo.write(PLAN, "\n".join(kept))
     # where it belongs: right after the last non-blank line of the preceding section (here: the end)
-    last = max(i for i, line in enumerate(kept) if line.strip()) + 1
-    expected_line = last + 1 if end == len(lines) else start + 1
+    expected_line = max(i for i, line in enumerate(kept) if line.strip()) + 2
 
-    problems = validate(tmp_path)[1]
+    problems = validate(zx_repo.root)[1]
     missing = [p for p in problems if p.code == "ZX301"]
     assert len(missing) == 1, [p.format() for p in problems]
     problem = missing[0]
     assert problem.severity == "error"
-    assert problem.file == SAMPLE_PLAN
+    assert problem.file == PLAN
     assert problem.line == expected_line
     assert "组织实施" in problem.message and f"第 {expected_line} 行" in problem.message
     assert "协商议题" in problem.message  # after which section
+    assert "waive" in problem.hint  # the original may lack it: say so instead of inventing one
 
-    result = _cli(tmp_path)
+    result = _cli(zx_repo.root)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert f"{SAMPLE_PLAN}:{expected_line}: 错误 ZX301" in result.stdout
+    assert f"{PLAN}:{expected_line}: 错误 ZX301" in result.stdout
     assert "缺少必需章节“组织实施”" in result.stdout
 
-    result = _cli(tmp_path, "--format", "json")
+    result = _cli(zx_repo.root, "--format", "json")
     assert result.returncode == 1
     found = [p for p in json.loads(result.stdout) if p["code"] == "ZX301"]
-    assert found and found[0]["file"] == SAMPLE_PLAN and found[0]["line"] == expected_line
+    assert found and found[0]["file"] == PLAN and found[0]["line"] == expected_line
 
 
 def test_bom_and_crlf_files_pass(zx_repo):
@@ -72,9 +65,9 @@ def test_bom_and_crlf_files_pass(zx_repo):
 
 
 def test_bom_crlf_file_still_reports_the_right_line(zx_repo):
-    zx_repo.write(PLAN_DATA, ("\ufeff" + FILES[PLAN_DATA].replace("month: 3", "month: 13").replace("\n", "\r\n"))
+    zx_repo.write(PLAN_DATA, ("\ufeff" + FILES[PLAN_DATA].replace("time: 3月", "time: 13").replace("\n", "\r\n"))
                   .encode("utf-8"))
-    assert ("ZX207", PLAN_DATA, FILES[PLAN_DATA].split("\n").index("    month: 3") + 1) in summary(zx_repo.check())
+    assert ("ZX207", PLAN_DATA, FILES[PLAN_DATA].split("\n").index("    time: 3月") + 1) in summary(zx_repo.check())
 
 
 def test_section_aliases_pass(zx_repo):
@@ -92,15 +85,15 @@ def test_other_sections_between_required_ones_pass(zx_repo):
 
 
 def test_yaml_anchors_and_aliases_pass(zx_repo):
-    zx_repo.edit(PLAN_DATA, "departments: [市生态环境局, 市水利局]", "departments: &shared [市生态环境局, 市水利局]")
-    zx_repo.edit(PLAN_DATA, "departments: [市工业和信息化局]", "departments: *shared")
+    zx_repo.edit(PLAN_DATA, "participants: [市生态环境局, 市水利局]", "participants: &shared [市生态环境局, 市水利局]")
+    zx_repo.edit(PLAN_DATA, "participants: [市工业和信息化局]", "participants: *shared")
     zx_repo.edit(SUMMARY_DATA, "figures:\n  - label: 专题视察\n    value: 4\n    unit: 次\n",
                  "figures:\n  - &visit\n    label: 专题视察\n    value: 4\n    unit: 次\n  - <<: *visit\n    label: 视察报告\n")
     assert zx_repo.check() == []
 
 
 def test_quarter_instead_of_month_passes(zx_repo):
-    zx_repo.edit(PLAN_DATA, "month: 3", "quarter: 1")
+    zx_repo.edit(PLAN_DATA, "time: 3月", "time: 第一季度")
     assert zx_repo.check() == []
 
 

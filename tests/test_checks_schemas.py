@@ -12,7 +12,8 @@ from jsonschema import Draft202012Validator
 from checks_support import ROOT
 
 SCHEMAS = sorted((ROOT / "data" / "schemas").glob("*.schema.json"))
-EXPECTED = {"front-matter", "plan-data", "summary-data", "topics", "bodies", "forms", "kinds", "sections", "problems"}
+EXPECTED = {"front-matter", "plan-data", "summary-data", "topics", "bodies", "forms", "roles", "kinds", "fields",
+            "sections", "problems"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -45,6 +46,8 @@ def test_objects_are_closed_and_described_in_chinese():
         for obj in _objects(schema):
             if "if" in obj or obj.get("properties", {}).keys() <= {"status", "kind"} and "type" not in obj:
                 continue  # the `if` part of a conditional
+            if "properties" not in obj and isinstance(obj.get("additionalProperties"), dict):
+                continue  # a map keyed by data (roles, waivers, choices): its values have a schema
             assert obj.get("additionalProperties") is False, (path.name, list(obj.get("properties", {})))
             for name, prop in obj.get("properties", {}).items():
                 assert CJK.search(prop.get("description", "")), (path.name, name)
@@ -66,8 +69,8 @@ def _instances():
     from zhengxie.sources import parse_yaml, read_text, split_front_matter
 
     found = []
-    names = {"topics": "topics", "bodies": "bodies", "forms": "forms", "kinds": "kinds", "sections": "sections",
-             "problems": "problems"}
+    names = {"topics": "topics", "bodies": "bodies", "forms": "forms", "roles": "roles", "kinds": "kinds",
+             "fields": "fields", "sections": "sections", "problems": "problems"}
     for name, schema in names.items():
         found.append((schema, yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))))
     for folder, schema in (("plans", "plan-data"), ("summaries", "summary-data")):

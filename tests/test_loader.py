@@ -8,10 +8,17 @@ def test_sample_corpus_has_every_kind(root):
     assert {"rule", "plan", "summary"} <= kinds
 
 
-def test_sample_plan_has_its_eighteen_items(root):
-    plan = load_corpus(root).documents["2018-luoyang-consultation-plan"]
-    assert len(plan.items) == 18
-    assert all(item.lead and item.departments for item in plan.items)
+def test_plan_items_load_with_their_time_roles_and_lead(zx_repo):
+    from checks_support import PLAN
+
+    plan = load_corpus(zx_repo.root).documents[PLAN.split("/")[-1][: -len(".md")]]
+    assert [item.id for item in plan.items] == ["p01", "p02"]
+    first, second = plan.items
+    assert first.lead == "市政协人口资源环境委员会"
+    assert first.roles["participants"] == ("市生态环境局", "市水利局")
+    assert (first.time.kind, first.when.month, first.time_label) == ("month", 3, "3月")
+    assert (second.time.kind, second.when.first_month, second.when.last_month) == ("quarter", 7, 9)
+    assert second.forms == ("bimonthly-forum",)
 
 
 def test_bom_and_crlf_load_like_plain_files(tmp_path, root):
