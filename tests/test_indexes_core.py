@@ -129,6 +129,9 @@ def test_calendar_events_are_stable_and_span_month_or_day(root):
     events = {str(e["uid"]): e for e in icalendar.Calendar.from_ical(first).walk("VEVENT")}
     plan = site.corpus.documents[PLAN]
     for item in plan.items:
+        if item.when is None:  # no time stated: never an event with an invented month
+            assert f"{PLAN}-{item.id}@xieshang" not in events
+            continue
         event = events[f"{PLAN}-{item.id}@xieshang"]
         assert str(event["url"]) == f"https://example.org/kb/{plan.url}#item-{item.id}"
         start, end = event.decoded("dtstart"), event.decoded("dtend")
@@ -136,9 +139,12 @@ def test_calendar_events_are_stable_and_span_month_or_day(root):
         report = status.latest.report if status.latest else None
         if report and report.date and report.status in ("held", "postponed"):
             assert (start, end) == (report.date, report.date + dt.timedelta(days=1))
-        else:  # month-long in the plan's year
-            assert start == dt.date(plan.year, item.month, 1)
-            assert end == (dt.date(plan.year, item.month + 1, 1) if item.month < 12 else dt.date(plan.year + 1, 1, 1))
+        elif item.when.day is not None:  # the planned dates
+            assert start == dt.date(plan.year, item.when.first_month, item.when.day)
+        else:  # the planned months in the plan's year, whole
+            last = item.when.last_month
+            assert start == dt.date(plan.year, item.when.first_month, 1)
+            assert end == (dt.date(plan.year, last + 1, 1) if last < 12 else dt.date(plan.year + 1, 1, 1))
 
 
 # ---- no state between builds -----------------------------------------------------------------------
@@ -180,15 +186,20 @@ def test_calendar_holds_the_two_most_recent_plan_years(root):
     import icalendar
 
     from zhengxie.model import Document, PlanItem
+    from zhengxie.values import parse_period, parse_when
 
     site = Site.load(root, template_dir=root / "overrides")
-    for year in (2001, 2002):  # with the sample 2018 plan: 2002 and 2018 are the two most recent
+    documents = site.corpus.documents
+    for doc_id in [d.id for d in documents.values() if d.kind == "plan"]:
+        del documents[doc_id]  # whichever plans the samples hold, only these three remain
+    for year in (2001, 2002, 2003):  # 2002 and 2003 are the two most recent
         plan_id = f"{year}-old-plan"
-        item = PlanItem(plan=plan_id, id="p01", title="旧议题", form="research", month=3, quarter=None,
-                        lead="委员会", departments=["局"], topics=[])
+        item = PlanItem(plan=plan_id, id="p01", title="旧议题", form="research", time=parse_when("3月"),
+                        roles={"lead-unit": ("委员会",), "participants": ("局",)}, lead="委员会")
         site.corpus.documents[plan_id] = Document(id=plan_id, kind="plan", path=f"docs/plans/{plan_id}.md",
-                                                  src_uri=f"plans/{plan_id}.md", period=str(year), items=[item])
+                                                  src_uri=f"plans/{plan_id}.md", period=parse_period(str(year)),
+                                                  items=[item])
     calendar = icalendar.Calendar.from_ical(build_calendar(site.corpus, site.follow))
     uids = {str(event["uid"]) for event in calendar.walk("VEVENT")}
-    assert {f"{PLAN}-p01@xieshang", "2002-old-plan-p01@xieshang"} <= uids
+    assert uids == {"2002-old-plan-p01@xieshang", "2003-old-plan-p01@xieshang"}
     assert "2001-old-plan-p01@xieshang" not in uids
