@@ -1,14 +1,17 @@
-"""`python -m zhengxie new`: a new document and its data-file skeleton, built from data/sections.yml.
+"""`python -m zhengxie new`: a new document and its data-file skeleton, built from the registry.
 
-The headings come from the same section rules the check uses, so a new document never disagrees
-with the check. The skeleton holds no placeholders (no xxx): what the editor still has to fill is
-empty ("", [], or no value), which the check reports as errors with clear messages
-(e.g. 字段“lead”不能为空), and the empty sections as warnings (章节内容为空). Existing files are never
-overwritten.
+Everything comes from data/: the kind and type from kinds.yml, the headings from the type's first
+section profile (sections.yml), the front-matter fields from fields.yml and the data-file skeleton
+from the kind's data model. Nothing is guessed on the editor's behalf: what only the original can
+say (its title, its 成文日期, a half-year or a session as its period) is left as a commented line
+with the field's help, so `make check` reports it as missing (ZX215, whose hint offers 原文未载 where
+the field allows it); today's date is never written as the document's. What the editor chose on
+the command line (kind, type, body, the year of a yearly document) is filled in. The skeleton holds
+no placeholders (no xxx); empty values ("" or []) are reported as empty (ZX205), empty sections as
+warnings (ZX303). Existing files are never overwritten.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,14 +21,24 @@ import yaml
 from .checks import _text
 from .loader import DATA, DOCS, load_vocabulary
 from .outline import int_to_chinese
+from .values import NOT_STATED_TEXT
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 YEAR = re.compile(r"^[0-9]{4}$")
-PLAN_ITEMS_SECTION = "协商议题"  # consultation plans: the item table goes into this section
-MACROS = {
-    ("plan-items", PLAN_ITEMS_SECTION): "{{ plan_items() }}",
-    ("summary-figures", None): "{{ summary_figures() }}",  # summaries: the figures go into the first section
-}
+
+# Where a data model's macro goes: plan items into the section that arranges them (by its name in
+# data/sections.yml), a summary's figures into the first section.
+ITEM_SECTIONS = ("协商议题", "工作安排", "主要任务")
+MACROS = {"plan-items": "{{ plan_items() }}", "summary-figures": "{{ summary_figures() }}"}
+
+# Fields taken from the request rather than left for the editor.
+FROM_REQUEST = ("kind", "type", "body", "period")
+# Optional fields never offered as commented lines (they are the editor's own annotations or
+# written by the site, and the guide explains them).
+NOT_OFFERED = ("title",)
+OPTIONAL_NOTE = "可选"
+CHAPTER = "第{n}章　{name}"
+NUMBERED = "{n}、{name}"
 
 
 class ScaffoldError(Exception):
@@ -40,7 +53,7 @@ class Created:
 
 
 def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | None = None,
-             slug: str | None = None, today: dt.date | None = None) -> Created:
+             slug: str | None = None) -> Created:
     root = Path(root)
     corpus = load_vocabulary(root)
     vocab = corpus.vocab
@@ -67,32 +80,27 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
     doc_id = f"{year}-{body}-{slug}"
     md_path = f"{DOCS}/{kind_obj.folder}/{doc_id}.md"
     data_path = f"{DATA}/{kind_obj.folder}/{doc_id}.yml"
-    profiles = vocab.profiles_for(kind_obj.id, type_, body)
-    sections = list(profiles[0].sections) if profiles else []
-    with_data = kind_obj.data in SKELETONS
-    for path in [md_path] + ([data_path] if with_data else []):
+    skeleton = SKELETONS.get(kind_obj.data)
+    for path in [md_path] + ([data_path] if skeleton else []):
         if (root / path).exists():
             raise ScaffoldError(f"文件已存在：{path}，不会覆盖。请换一个 --slug，或直接编辑已有的文件")
 
-    today = today or dt.date.today()
-    date = today.isoformat() if today.year == int(year) else f"{year}-01-01"
     doc_type = kind_obj.type_of(type_)
-    type_name = doc_type.name if doc_type else kind_obj.name
-    title = f"{body_obj.short}{year}{type_name}" if type_name.startswith("年") else f"{body_obj.short}{year}年{type_name}"
-    period = None
-    if doc_type is not None and doc_type.period:
-        period = f"{year}-H1" if doc_type.period == "half-year" else year
-
+    profiles = vocab.profiles_for(kind_obj.id, type_, body)
+    profile = profiles[0] if profiles else None
+    known = {"kind": kind_obj.id, "type": type_, "body": body, "period": _period(doc_type, year)}
+    front = _front_matter(vocab, kind_obj, type_, known, _title(body_obj, year, doc_type, kind_obj),
+                          _structure_note(profile, profiles))
     created = Created(doc_id)
-    _write(root / md_path, _markdown(kind_obj, title, type_, body, date, period, sections))
+    _write(root / md_path, front + _sections(kind_obj.data, profile))
     created.paths.append(md_path)
-    if with_data:
-        _write(root / data_path, SKELETONS[kind_obj.data])
+    if skeleton:
+        _write(root / data_path, skeleton)
         created.paths.append(data_path)
     created.next_steps = (
-        "下一步：在 " + "、".join(created.paths) + " 中填写标题下的正文和空着的字段"
-        + ("（半年总结的 period 默认是上半年 H1，下半年请改成 H2）" if doc_type and doc_type.period == "half-year" else "")
-        + "，然后运行 make check：它会列出还空着的章节（警告）和未填写的字段（错误）。"
+        "下一步：照原件填写 " + "、".join(created.paths) + "：去掉文首注释行开头的“# ”填上标题、成文日期等"
+        "（原件没有写明的写 " + NOT_STATED_TEXT + "，不要推断），写好各节正文；"
+        "然后运行 make check：它会列出还没填的字段（错误 ZX215、ZX205）和还空着的章节（警告 ZX303）。"
     )
     return created
 
@@ -103,29 +111,94 @@ def _default_slug(kind: str, type_: str | None) -> str:
     return type_ if type_.startswith(kind) else f"{type_}-{kind}"
 
 
-def _markdown(kind_obj, title: str, type_: str | None, body: str, date: str, period: str | None,
-              sections: list) -> str:
-    kind = kind_obj.id
-    lines = [f"title: {_scalar(title)}", f"kind: {kind}"]
-    if type_:
-        lines.append(f"type: {type_}")
-    lines += [f"body: {body}", f"date: {date}"]
-    if period:
-        lines.append(f'period: "{period}"')
-    lines.append("topics: []")
-    front = "\n".join(lines) + "\n"
-    parts = [f"---\n{front}---\n"]
-    for index, spec in enumerate(sections):
-        parts.append(f"## {int_to_chinese(index + 1)}、{spec.name}\n")
-        macro = MACROS.get((kind_obj.data, spec.name)) or (MACROS.get((kind_obj.data, None)) if index == 0 else None)
-        if macro:
+def _period(doc_type, year: str) -> str | None:
+    """The period when the request settles it: a yearly document's year. A half-year, a range or a
+    session is the original's to state."""
+    return year if doc_type is not None and doc_type.period == "year" else None
+
+
+def _title(body_obj, year: str, doc_type, kind_obj) -> str:
+    """A suggested title, offered in a comment only: the title is the original's."""
+    name = doc_type.name if doc_type else kind_obj.name
+    return f"{body_obj.short}{year}{name}" if name.startswith("年") else f"{body_obj.short}{year}年{name}"
+
+
+def _structure_note(profile, profiles: list) -> list:
+    """Comment lines naming the structure the headings follow, its optional sections and the
+    other structures the type allows (an empty optional section still warns, so the note is kept
+    out of the body)."""
+    if profile is None:
+        return []
+    lines = [f"# 正文章节按结构 {profile.id}（{profile.name}）写出。"]
+    optional = [spec.name for spec in profile.sections if spec.optional]
+    if optional:
+        lines.append("# 可选章节：" + "、".join(f"“{name}”" for name in optional) + "，原件没有时连同标题删去。")
+    others = [p for p in profiles if p is not profile]
+    if others:
+        lines.append("# 原件是别的结构时，改用 profile: " + " 或 ".join(f"{p.id}（{p.name}）" for p in others)
+                     + "；哪种都不合时，用 waive 写明原因。")
+    return lines
+
+
+def _front_matter(vocab, kind_obj, type_: str | None, known: dict, title: str, structure: list) -> str:
+    required, optional = [], []
+    for spec in vocab.fields.values():
+        if not spec.applies_to(kind_obj.id):
+            continue
+        value = known.get(spec.id) if spec.id in FROM_REQUEST else None
+        if value is not None:
+            required.append(f"{spec.id}: {_scalar(value)}")
+        elif spec.required_for(kind_obj.id, type_):
+            hint = f"{spec.label}（必填）：{spec.help}"
+            if spec.id == "title":
+                hint += f"。建议：{title}"
+            required.append(f"# {spec.id}:{' ' * max(1, 14 - len(spec.id))}# {hint}")
+        elif spec.id == "topics":
+            required.append(f"topics: []{' ' * 10}# {spec.label}：{spec.help}")
+        elif spec.id not in NOT_OFFERED:
+            optional.append(f"# {spec.id}:{' ' * max(1, 14 - len(spec.id))}# {spec.label}（{OPTIONAL_NOTE}）：{spec.help}")
+    lines = ["# 以“# 字段:”开头的行要照原件填写：去掉开头的“# ”再填值。"
+             f"原件没有写明、注明可写{NOT_STATED_TEXT}的字段写 {NOT_STATED_TEXT}，不要推断或编造。"]
+    lines += required
+    lines += structure
+    if optional:
+        lines.append("# ---- 以下字段原件写了才填 ----")
+        lines += optional
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def _sections(data_model: str | None, profile) -> str:
+    """The profile's sections as ## headings, numbered the way the profile expects (chapters when
+    it applies to chaptered documents), and the data model's macro in its section."""
+    specs = list(profile.sections) if profile else []
+    style = NUMBERED
+    if profile is not None and profile.heading is not None:
+        style = next((s for s in (CHAPTER, NUMBERED)
+                      if profile.heading.search(s.format(n=int_to_chinese(1), name=specs[0].name if specs else ""))),
+                     NUMBERED)
+    macro = MACROS.get(data_model)
+    macro_at = None
+    if macro:
+        names = [spec.name for spec in specs]
+        if data_model == "plan-items":
+            macro_at = next((i for i, name in enumerate(names) if name in ITEM_SECTIONS), None)
+        elif specs:
+            macro_at = 0
+    parts = []
+    for index, spec in enumerate(specs):
+        parts.append("## " + style.format(n=int_to_chinese(index + 1), name=spec.name) + "\n")
+        if index == macro_at:
             parts.append(f"{macro}\n")
-    return "\n".join(parts)
+    if macro and macro_at is None:  # a profile without the section: the macro still has a place
+        parts.append(f"{macro}\n")
+    return "\n" + "\n".join(parts) if parts else ""
 
 
-def _scalar(text: str) -> str:
-    """`text` as a YAML value, quoted only when it has to be."""
-    dumped = yaml.safe_dump(text, allow_unicode=True, default_style=None).strip()
+def _scalar(value: str) -> str:
+    """`value` as a YAML value, quoted when YAML would read it as something else (a year as a number)."""
+    if value.isdigit():
+        return f'"{value}"'
+    dumped = yaml.safe_dump(value, allow_unicode=True, default_style=None).strip()
     return dumped[: -len("...")].strip() if dumped.endswith("...") else dumped
 
 
@@ -135,28 +208,35 @@ def _write(path: Path, text: str) -> None:
         handle.write(text)
 
 
-PLAN_SKELETON = """\
+PLAN_SKELETON = f"""\
 # yaml-language-server: $schema=../schemas/plan-data.schema.json
-# 协商项目：每项一个条目，需要几项就复制几份（编号 p01、p02……）。
-# 计划正文写明了项目总数时，在 items 上面加一行 stated_count: 总数。
+# 计划中的各项活动：每项一个条目，需要几项就复制几份（编号 p01、p02……），照原件写，原件详略不一就详略不一。
+# 计划正文写明了项目数时，在 items 上面加一行 stated_count: 18（约数照写：stated_count: 10件左右）。
+# 计划没有逐项列出活动时，删去本文件和正文中的 {{{{ plan_items() }}}}。
 items:
   - id: p01
-    title: ""         # 协商议题
-    form: ""          # 协商形式编号，见 data/forms.yml，例如 bimonthly-forum
-    time: ""          # 照原件写：3月、第二季度、下半年、全年；原件没有写明时写 原文未载
-    roles:
-      lead-unit: ""   # 牵头单位；原件没有写明时写 原文未载（其他角色见 data/roles.yml）
+    title: ""          # 议题，照原件写
+    form: ""           # 协商形式编号，见 data/forms.yml，例如 bimonthly-forum；一个议题经过几种形式时改写 stages
+    # time:            # 时间，照原件写：3月、第二季度、上半年、全年、3月至5月；该形式要求写时间而原件没有写明时写 {NOT_STATED_TEXT}
+    # roles:           # 牵头和参加的单位或领导（角色见 data/roles.yml），原件写了才写
+    #   lead-unit:     # 牵头单位；该形式要求写而原件没有写明时写 {NOT_STATED_TEXT}
+    #   participants: []
+    # topics: []       # 专题编号（data/topics.yml）
+    # points: []       # 原件在该项下列出的主要内容
 """
 
 SUMMARY_SKELETON = """\
 # yaml-language-server: $schema=../schemas/summary-data.schema.json
-# 提案办理情况（总结没有提到提案时，删去整个 proposals 段）。
-proposals:
-  received:           # 收到提案（件）
-  filed:              # 立案（件），不大于收到的件数
-  answered:           # 已答复（件），不大于立案件数
-# 可选：answer_rate、solved_rate、satisfaction_rate（百分数，写在 proposals 下）、
-# social_opinions（社情民意件数）、figures（其他数字）、reports（协商计划项目的落实情况），写法见编辑指南。
+# 总结或报告里的数字：照原件写，原件没有的数字不要推算或补写。写法见编辑指南。
+# 提案办理情况：原件写了才填，去掉行首的“# ”。
+# proposals:
+#   received:          # 收到提案（件）
+#   filed:             # 立案（件），不大于收到的件数
+#   answered:          # 已答复（件），不大于立案件数
+#   answer_rate:       # 答复率（%）
+# social_opinions:     # 社情民意信息（件）
+# reports:             # 对协商计划各项的落实情况，例如 - {item: 2023-某计划#p01, status: held, date: 2023-04-20}
+figures: []            # 其他数字，每个一行：- {label: 专题视察, value: 4, unit: 次}
 """
 
 # The data-file skeleton of each data model (data/kinds.yml `data`).
