@@ -1,14 +1,23 @@
-"""The problem-code reference of the contributor guide, generated from data/problems.yml.
+"""The generated reference pages of the contributor guide.
 
 `problem_codes_markdown(catalogue)` is what the `{{ problem_codes() }}` macro on
 docs/guide/problems.md renders: an overview table, then one `### ZXnnn 标题 {#zxnnn}` section per
 code with its severity, message, fix hint and a wrong and a right example — so the guide lists
 exactly the codes the checks use, in the checks' own words.
+
+`fields_markdown(vocab)` is what `{{ fields_table() }}` on docs/guide/fields.md renders from
+data/fields.yml (and, for `type` and `profile`, from kinds.yml and sections.yml): an overview
+table, then one section per front-matter field with whether it is required, for which kinds,
+whether it accepts 原文未载, its help and its example — the same table the schema and the checks use.
 """
 from __future__ import annotations
 
 import re
 import string
+
+import yaml
+
+from .values import NOT_STATED_TEXT
 
 GROUPS = {
     "1": "读取文件（ZX1xx）",
@@ -89,3 +98,129 @@ def language(example: str) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
+
+
+# ---- front-matter fields --------------------------------------------------------------------------
+
+FIELD_TYPES = {
+    "text": "文字",
+    "texts": "文字，一个或多个（多个写成列表 [甲, 乙]）",
+    "date": "日期 YYYY-MM-DD",
+    "period": "时期（要加引号）",
+    "ref": "词表中的编号",
+    "refs": "词表中的编号列表",
+    "doc-ref": "文档编号",
+    "doc-refs": "文档编号列表",
+    "choice": "下列值之一",
+    "flag": "true 或 false",
+    "adoption": "通过信息（meeting、session、date、caption）",
+    "waivers": "问题代码: 原因",
+    "code-name": "编号（英文小写）",
+}
+VOCABULARY_FILES = {"bodies": "data/bodies.yml", "topics": "data/topics.yml"}
+ALL_KINDS = "全部"
+
+
+def fields_markdown(vocab) -> str:
+    specs = list(vocab.fields.values())
+    out = ["| 字段 | 名称 | 必填 | 适用于 | 可写原文未载 |", "| --- | --- | --- | --- | --- |"]
+    out += [f"| `{s.id}` | {_cell(s.label)} | {_required(vocab, s) or '—'} | {_kinds(vocab, s)} | "
+            f"{'可' if s.not_stated else '—'} |" for s in specs]
+    for spec in specs:
+        out += ["", *field_section(vocab, spec)]
+    return "\n".join(out) + "\n"
+
+
+def field_section(vocab, spec) -> list[str]:
+    facts = [f"**{'必填：' + _required(vocab, spec) if _required(vocab, spec) else '可选'}**",
+             f"适用于：{_kinds(vocab, spec)}",
+             f"写法：{FIELD_TYPES.get(spec.type, spec.type)}"]
+    if spec.vocabulary:
+        facts.append(f"编号见 `{VOCABULARY_FILES.get(spec.vocabulary, spec.vocabulary)}`")
+    if spec.not_stated:
+        facts.append(f"原件没有写明时写 `{NOT_STATED_TEXT}`")
+    lines = [f"### {spec.id}（{_text(spec.label)}） {{#field-{spec.id.replace('_', '-')}}}", "", "；".join(facts) + "。"]
+    if spec.help:
+        lines += ["", _text(spec.help)]
+    if spec.choices:
+        lines += ["", *(f"- `{key}`：{_text(name)}" for key, name in spec.choices.items())]
+    lines += _registry_lists(vocab, spec.id)
+    if spec.example is not None:
+        lines += ["", "例：", "", *fenced(_example(spec.id, spec.example))]
+    return lines
+
+
+def _registry_lists(vocab, field_id: str) -> list[str]:
+    """For `type`, the types of each kind; for `profile`, the structures — straight from the registry."""
+    if field_id == "type":
+        lines = ["", "| 种类 `kind` | 类型 `type`（第一个是默认） |", "| --- | --- |"]
+        for kind in vocab.kinds.values():
+            types = "、".join(f"`{t.id}` {_text(t.name)}" for t in kind.types.values())
+            lines.append(f"| `{kind.id}` {_text(kind.name)} | {types} |")
+        return lines
+    if field_id == "profile":
+        lines = ["", "| 结构 `profile` | 说明 | 用于 |", "| --- | --- | --- |"]
+        users: dict = {}
+        for kind in vocab.kinds.values():
+            for doc_type in kind.types.values():
+                for profile_id in doc_type.profiles:
+                    users.setdefault(profile_id, []).append(doc_type.name)
+        for profile in vocab.profiles.values():
+            used = "、".join(users.get(profile.id, [])) or (f"机构 `{profile.body}` 专用" if profile.body else "—")
+            lines.append(f"| `{profile.id}` | {_text(profile.name)} | {_text(used)} |")
+        return lines
+    return []
+
+
+def _required(vocab, spec) -> str:
+    if spec.required is True:
+        return "所有文档"
+    names = []
+    for entry in spec.required or ():
+        kind_id, _, type_id = entry.partition("/")
+        kind = vocab.kinds.get(kind_id)
+        if kind is None:
+            names.append(entry)
+        elif type_id:
+            names.append(vocab.type_name(kind_id, type_id))
+        else:
+            names.append(kind.name)
+    return "、".join(names)
+
+
+def _kinds(vocab, spec) -> str:
+    if not spec.kinds:
+        return ALL_KINDS
+    return "、".join(vocab.kinds[k].name if k in vocab.kinds else k for k in spec.kinds)
+
+
+def _example(key: str, value) -> str:
+    """A field and its example as an editor writes it in front matter: mappings in block style,
+    lists in brackets, dates bare, years and periods quoted."""
+    if isinstance(value, dict):
+        return "\n".join([f"{key}:", *(f"  {k}: {_scalar(v)}" for k, v in value.items())])
+    if isinstance(value, (list, tuple)):
+        return f"{key}: [" + ", ".join(_scalar(v) for v in value) + "]"
+    return f"{key}: {_scalar(value)}"
+
+
+_BARE_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_QUOTED = re.compile(r"^[0-9]{4}(-H[12]|-[0-9]{4})?$")
+
+
+def _scalar(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and _BARE_DATE.match(value):
+        return value
+    if isinstance(value, str) and _QUOTED.match(value):
+        return f'"{value}"'
+    if not isinstance(value, str):
+        return str(getattr(value, "isoformat", lambda: value)())
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=1000).strip()
+    return dumped[: -len("...")].strip() if dumped.endswith("...") else dumped
+
+
+def _text(text: str) -> str:
+    """Prose from the registry as Markdown text: no HTML, no attribute lists ({…} at a line's end)."""
+    return _cell(text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;"))

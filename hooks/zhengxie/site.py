@@ -55,7 +55,8 @@ class Site:
                 "follow_through": lambda: slots.placeholder(self.views.follow_through(doc)),
             }
         elif src_uri.startswith(urls.GUIDE_FOLDER):
-            macros = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue)}
+            macros = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue),
+                      "fields_table": lambda: guide.fields_markdown(self.corpus.vocab)}
         if "{%" not in markdown and "{#" not in markdown:
             # The usual page: macros alone on their lines. Calling them directly saves compiling
             # the whole page as a template; anything else still goes through the sandbox below.

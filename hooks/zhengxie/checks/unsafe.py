@@ -3,7 +3,7 @@ event attributes and javascript: URLs.
 
 Jinja is looked for in the raw Markdown, code included, because the macro renderer sees all of it:
 documents may contain exactly {{ plan_items() }}, {{ summary_figures() }} and {{ follow_through() }};
-guide pages may contain {{ problem_codes() }} and {% raw %} … {% endraw %} (to show macros
+guide pages may contain {{ problem_codes() }}, {{ fields_table() }} and {% raw %} … {% endraw %} (to show macros
 literally); other pages none. HTML and URLs are looked for outside code, and in front-matter and
 data values, which templates put into pages.
 """
@@ -17,7 +17,7 @@ from . import _values
 from ._pages import Page, line_col, pages
 
 DOCUMENT_MACROS = ("plan_items()", "summary_figures()", "follow_through()")
-GUIDE_MACROS = ("problem_codes()",)
+GUIDE_MACROS = ("problem_codes()", "fields_table()")
 MARKERS = "{{ }}、{% %}、{# #}"
 
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#", re.S)
