@@ -6,6 +6,7 @@ not state is NOT_STATED, never a default.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -173,14 +174,22 @@ def parse_when(value) -> When | NotStated | None:
     if text in _WHOLE_YEAR:
         return When("year", text, 1, 12)
     if match := _DATE.match(text):
-        month, day = int(match[2]), int(match[3])
-        return When("date", text, month, month, day, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+        day = _real_date(match[1], match[2], match[3])
+        return When("date", text, day.month, day.month, day.day, day.day) if day else None
     if match := _DATE_RANGE.match(text):
-        first, last = int(match[2]), int(match[5])
-        if match[1] != match[4] or not (1 <= first <= last <= 12):
-            return None
-        return When("dates", text, first, last, int(match[3]), int(match[6]))
+        first, last = _real_date(*match.group(1, 2, 3)), _real_date(*match.group(4, 5, 6))
+        if first is None or last is None or first.year != last.year or first > last:
+            return None  # a range within one plan year, from the earlier date to the later
+        return When("dates", text, first.month, last.month, first.day, last.day)
     return None
+
+
+def _real_date(year: str, month: str, day: str) -> dt.date | None:
+    """The date, or None for one the calendar does not have (2018-02-30)."""
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 # ---- approximate counts ---------------------------------------------------------------------------

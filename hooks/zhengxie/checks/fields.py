@@ -3,16 +3,19 @@
 rule's supersedes / superseded_by links point at real documents, both ways, with a fitting status.
 
 The form of each value is the schema's business (data/schemas/front-matter.schema.json, generated
-from the same table)."""
+from the same table); a period the schema's pattern lets through but that is no period (2010-2004)
+is reported here."""
 from __future__ import annotations
 
 import re
 
 from ..model import Corpus, Document, Field
-from ..values import NOT_STATED_TEXT
+from ..values import NOT_STATED_TEXT, PERIOD_PATTERN, parse_period
 from . import _text
 
 IN_FORCE = "in-force"
+PERIOD_FORM = re.compile(PERIOD_PATTERN)
+IMPOSSIBLE_PERIOD = "跨年的时期要从早到晚，例如 2004-2010"
 _NUMBER = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9]*)?")
 
 
@@ -27,6 +30,9 @@ def check_fields(corpus: Corpus) -> None:
         kind_name = kind.name if kind else doc.kind
         for spec in vocab.fields.values():
             written = spec.id in doc.meta
+            if written and spec.type == "period" and _impossible_period(doc.meta[spec.id]):
+                corpus.reporter.add("ZX206", doc.path, doc.meta_line(spec.id), field=spec.id, at="",
+                                    value=doc.meta[spec.id], help=IMPOSSIBLE_PERIOD)
             if not written and spec.required_for(doc.kind, doc.type):
                 corpus.reporter.add("ZX215", doc.path, _missing_line(doc), field=spec.id, label=spec.label,
                                     fix=_fix(spec))
@@ -35,6 +41,11 @@ def check_fields(corpus: Corpus) -> None:
                 corpus.reporter.add("ZX216", doc.path, doc.meta_line(spec.id), field=spec.id, label=spec.label,
                                     kinds=kinds, kind_name=kind_name)
         _check_succession(corpus, doc)
+
+
+def _impossible_period(value) -> bool:
+    """Written in an accepted form (the schema passes it) yet no period: 2010-2004."""
+    return isinstance(value, str) and PERIOD_FORM.search(value) is not None and parse_period(value) is None
 
 
 def _missing_line(doc: Document) -> int:

@@ -1,15 +1,16 @@
 """Plan items (data/plans/<id>.yml): unique ids; a form or stages (not both); what each form requires
 (data/forms.yml `requires`: a time, roles) is written or marked 原文未载; roles are declared in
 data/roles.yml; a body's own form is used only by that body; an exact stated count equals the items
-(an approximate one, 20余项, is a lower bound); and `{{ plan_items() }}` has items to show. Value
-forms are the schema's business, form ids the `references` check's."""
+(an approximate one, 20余项, is a lower bound); a time in an accepted form is a real one (not 5月至3月
+or 2018-02-30); and `{{ plan_items() }}` has items to show. Value forms are the schema's business,
+form ids the `references` check's."""
 from __future__ import annotations
 
 import re
 
 from ..loader import DATA
 from ..model import Corpus, Document
-from ..values import parse_count
+from ..values import TIME_PATTERN, parse_count, parse_when
 from . import _text
 from ._pages import line_col
 
@@ -17,6 +18,9 @@ TIME = "time"  # in a form's `requires`, beside role ids
 AT_LEAST = ("余", "多", "以上")
 
 MACRO = re.compile(r"\{\{\s*plan_items\(\)\s*\}\}")
+TIME_FORM = re.compile(TIME_PATTERN)
+IMPOSSIBLE_TIME = ("月份范围要从早到晚（3月至5月），日期要是日历上有的日子，日期范围要在同一年内、从早到晚"
+                   "（2018-03-05至2018-03-07）")
 
 
 def check_plan_items(corpus: Corpus) -> None:
@@ -79,6 +83,12 @@ def _check_item(corpus: Corpus, doc: Document, raw: dict, index: int, label: str
                    did_you_mean=_text.did_you_mean(str(role), vocab.roles),
                    allowed=_text.join(f"{r.id}（{r.name}）" for r in vocab.roles.values()))
     stages = [s for s in raw.get("stages") or [] if isinstance(s, dict)] if isinstance(raw.get("stages"), list) else []
+    times = [(raw.get("time"), ("items", index, "time"))] + [
+        (s.get("time"), ("items", index, "stages", i, "time")) for i, s in enumerate(stages)]
+    for value, path in times:
+        if _impossible_time(value):
+            report("ZX206", doc.data_path, doc.data_line(*path), field="time", at=_text.at(path), value=value,
+                   help=IMPOSSIBLE_TIME)
     forms = [(raw.get("form"), ("items", index, "form"))] if has_form else [
         (s.get("form"), ("items", index, "stages", i, "form")) for i, s in enumerate(stages)]
     for form_id, path in forms:
@@ -98,6 +108,12 @@ def _check_item(corpus: Corpus, doc: Document, raw: dict, index: int, label: str
                 role = vocab.roles.get(need)
                 report("ZX407", doc.data_path, doc.data_line("items", index, "roles") or doc.data_line("items", index),
                        id=label, form=form.name, role=role.name if role else need, role_id=need)
+
+
+def _impossible_time(value) -> bool:
+    """Written in an accepted form (the schema passes it) yet no time: 5月至3月, 2018-02-30, a range
+    across years. Without this the item would quietly show as 时间未定."""
+    return isinstance(value, str) and TIME_FORM.search(value) is not None and parse_when(value) is None
 
 
 def check_macro_data(corpus: Corpus, doc: Document, pattern, macro: str, field: str, has_data: bool) -> None:
