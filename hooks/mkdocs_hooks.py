@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -17,6 +18,7 @@ from zhengxie.site import Site
 log = logging.getLogger("mkdocs.plugins.zhengxie")
 site: Site | None = None
 nav_pages: dict = {}  # src_uri -> the nav's Page, for pages outside the nav
+_ARTICLE_ID = re.compile(r'id="(article-[0-9]+)"')
 
 
 @event_priority(100)  # before mkdocs-macros sets up its renderer, which we replace
@@ -81,7 +83,12 @@ def _mark_section(page, active: bool) -> None:
 
 
 def on_page_content(html, page, config, files):
-    return site.page_html(page.file.src_uri, html)
+    html = site.page_html(page.file.src_uri, html)
+    # Rule articles get their ids (article-N) after Markdown; MkDocs validates links against the ids
+    # it saw while converting, so it must hear of them too, or a link the check accepts fails the build.
+    if 'id="article-' in html:
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ARTICLE_ID.findall(html))
+    return html
 
 
 def on_post_build(config):
