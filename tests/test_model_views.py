@@ -344,3 +344,26 @@ def test_body_page_shows_data_completeness(site):
     assert lines["计划项目牵头单位"] == "3 项写明，1 项原文未载"
     assert lines["发布日期"] == "0 篇写明，1 篇原文未载"
     assert lines["成文日期"] == "6 篇写明，0 篇原文未载"
+
+
+# ---- the header is the table's: no template change for a new field ------------------------------------
+
+
+def test_a_field_added_to_the_table_shows_in_the_header_with_its_filter(tmp_path):
+    from zhengxie.header import doc_header
+    from zhengxie.loader import load_corpus
+
+    repo = MiniRepo(tmp_path)
+    repo.write("data/fields.yml", repo.read("data/fields.yml")
+               + "- id: signer\n  label: 签发人\n  type: texts\n  not_stated: true\n  header: true\n  filter: 签发人\n")
+    repo.edit(PLAN, "date: 2019-02-01\n", "date: 2019-02-01\nsigner: [张某, 李某]\n")
+    repo.edit(RULE, "date: 2019-05-01\n", "date: 2019-05-01\nsigner: 原文未载\n")
+    corpus = load_corpus(tmp_path)
+    plan = {row.label: row for row in doc_header(corpus, corpus.documents["2019-test-consultation-plan"]).rows}
+    assert [(v.text, v.filter) for v in plan["签发人"].values] == [("张某", "签发人"), ("李某", "签发人")]
+    assert list(plan)[-1] == "签发人"  # in table order: the new field is last
+    rule = {row.label: row for row in doc_header(corpus, corpus.documents["2019-test-rules"]).rows}
+    (value,) = rule["签发人"].values
+    assert value.text == "原文未载" and value.not_stated and not value.filter  # 原文未载 is no filter value
+    note = {row.label for row in doc_header(corpus, corpus.documents["2019-test-study-note"]).rows}
+    assert "签发人" not in note  # not written: no row
