@@ -124,9 +124,11 @@ def test_new_half_year_summary_leaves_the_half_to_the_editor(zx_repo):
                  "--root", str(zx_repo.root))
     assert result.returncode == 0, result.stderr
     md = zx_repo.read("docs/summaries/2010-suichuan-county-half-year-summary.md")
-    assert not any(line.startswith("period:") for line in front_matter(md))  # H1 or H2 is the original's
+    front = front_matter(md)
+    assert not any(line.startswith("period:") for line in front)  # H1 or H2 is the original's
+    assert any(line.startswith("# period:") and '"2010-H1"' in line and '"2010-H2"' in line for line in front)
     assert "{{ summary_figures() }}" in md
-    assert "proposals:" in zx_repo.read("data/summaries/2010-suichuan-county-half-year-summary.yml")
+    assert "# proposals:" in zx_repo.read("data/summaries/2010-suichuan-county-half-year-summary.yml")
     problems = zx_repo.check()
     assert {p.code for p in problems} <= FILL_IN
     assert any(p.code == "ZX215" and "period" in p.message for p in problems)

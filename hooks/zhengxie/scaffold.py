@@ -88,7 +88,7 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
     doc_type = kind_obj.type_of(type_)
     profiles = vocab.profiles_for(kind_obj.id, type_, body)
     profile = profiles[0] if profiles else None
-    known = {"kind": kind_obj.id, "type": type_, "body": body, "period": _period(doc_type, year)}
+    known = {"kind": kind_obj.id, "type": type_, "body": body, "period": _period(doc_type, year), "year": year}
     front = _front_matter(vocab, kind_obj, type_, known, _title(body_obj, year, doc_type, kind_obj),
                           _structure_note(profile, profiles))
     created = Created(doc_id)
@@ -141,6 +141,8 @@ def _structure_note(profile, profiles: list) -> list:
 
 
 def _front_matter(vocab, kind_obj, type_: str | None, known: dict, title: str, structure: list) -> str:
+    doc_type = kind_obj.type_of(type_)
+    half_year = known["year"] if doc_type is not None and doc_type.period == "half-year" else None
     required, optional = [], []
     for spec in vocab.fields.values():
         if not spec.applies_to(kind_obj.id):
@@ -152,6 +154,8 @@ def _front_matter(vocab, kind_obj, type_: str | None, known: dict, title: str, s
             hint = f"{spec.label}（必填）：{spec.help}"
             if spec.id == "title":
                 hint += f"。建议：{title}"
+            elif spec.id == "period" and half_year:
+                hint += f"。本类型写 \"{half_year}-H1\"（上半年）或 \"{half_year}-H2\"（下半年）"
             required.append(f"# {spec.id}:{' ' * max(1, 14 - len(spec.id))}# {hint}")
         elif spec.id == "topics":
             required.append(f"topics: []{' ' * 10}# {spec.label}：{spec.help}")
