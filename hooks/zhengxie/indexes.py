@@ -290,7 +290,8 @@ def _months(year: YearEntry) -> list[MonthGroup]:
         elif when.month:
             group(when.month, f"m{when.month:02d}", f"{when.month} 月").items.append(entry)
         else:
-            label = f"{when.label}（{when.first_month}—{when.last_month} 月，月份未定）"
+            # A span the plan gives (quarter, half-year, 7—9月, 全年): listed as such, never put in a month.
+            label = when.label if when.kind in ("year", "months") else f"{when.label}（{when.first_month}—{when.last_month} 月）"
             group(when.sort_month, f"m{when.first_month:02d}-{when.last_month:02d}", label).items.append(entry)
     return [groups[k] for k in sorted(groups)]
 
