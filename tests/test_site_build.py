@@ -122,10 +122,11 @@ def test_document_pages_show_the_header_and_sample_badge(built_site, docs):
             problems.append(f"{url}: {len(headers)} document headers")
             continue
         labels = {text for _, _, text in page.find("dt", inside="zx-doc-header")}
-        wanted = {"类别", "发文单位"} | ({"专题"} if meta.get("topics") else set())
+        wanted = {"类别", "所属机构"} | ({"专题"} if meta.get("topics") else set())  # labels from data/fields.yml
         if not wanted <= labels:
             problems.append(f"{url}: header lacks {sorted(wanted - labels)}")
-        filters = {a.get("data-pagefind-filter") for _, a, _ in page.find(inside="zx-doc-header") if a.get("data-pagefind-filter")}
+        filters = {a.get("data-pagefind-filter").partition(":")[0]  # "年份:2018" names its value inline
+                   for _, a, _ in page.find(inside="zx-doc-header") if a.get("data-pagefind-filter")}
         if not {"类别", "单位", "年份"} <= filters:
             problems.append(f"{url}: search filters {sorted(filters)}")
         if meta.get("topics") and "专题" not in filters:
