@@ -397,3 +397,23 @@ def test_pages_that_are_not_documents_are_read_too(zx_repo):
     problems = summary(zx_repo.check())
     assert ("ZX105", "docs/guide/index.md", 2) in problems
     assert ("ZX101", "docs/plans/index.md", 1) in problems
+
+
+@pytest.mark.parametrize("path,old,new,code,says", [
+    (PLAN, 'period: "2019"', "period: 2019", "ZX203", "应为文字或原文未载，现在是整数 2019"),
+    (PLAN, "date: 2019-02-01", "date: 2019-2-1", "ZX206", "“2019-2-1”格式不对"),
+    (PLAN, "date: 2019-02-01\n", "date: 2019-02-01\nissuers: [3]\n", "ZX203", "应为文字，现在是整数 3"),
+    (PLAN, "date: 2019-02-01\n", "date: 2019-02-01\nadopted: {date: 2019-2-1}\n", "ZX206", "（adopted）"),
+    (PLAN_DATA, "time: 3月", "time: 13", "ZX207", "超出范围 1–12"),
+    (PLAN_DATA, "time: 3月", "time: 三月中下旬", "ZX206", "格式不对"),
+    (PLAN_DATA, "participants: [市工业和信息化局]", "participants: [1]", "ZX203", "应为文字，现在是整数 1"),
+    (PLAN_DATA, "lead-unit: 市政协经济委员会", "lead-unit: 3", "ZX203", "应为文字或列表（如 [a, b]）或原文未载"),
+    (PLAN_DATA, "stated_count: 2", "stated_count: 两项", "ZX206", "“两项”格式不对"),
+])
+def test_values_that_may_say_not_stated_get_the_specific_message(zx_repo, path, old, new, code, says):
+    """A field that accepts a value or 原文未载 still tells the editor what is wrong with the value."""
+    zx_repo.edit(path, old, new)
+    problems = zx_repo.check()
+    assert [p.code for p in problems] == [code], summary(problems)
+    assert says in problems[0].message, problems[0].message
+    assert problems[0].line == zx_repo.line_of(path, new.strip().split("\n")[-1])

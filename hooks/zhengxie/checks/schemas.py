@@ -167,7 +167,7 @@ def _explain_alternatives(error):
     form wants another type (then the value's type is what is wrong)."""
     while error.validator in ("anyOf", "oneOf") and error.context:
         meant = [e for e in error.context
-                 if e.validator != "type" and not (e.validator == "const" and e.validator_value == NOT_STATED_TEXT)]
+                 if not _wants_another_type(e) and not (e.validator == "const" and e.validator_value == NOT_STATED_TEXT)]
         if not meant:
             return None
         # the error of the branch that got furthest (deepest path), first in schema order
@@ -175,11 +175,17 @@ def _explain_alternatives(error):
     return error
 
 
+def _wants_another_type(error) -> bool:
+    """A form of the anyOf that wants another type for this very value (not for something inside it:
+    a list of numbers where names belong is the list form, with wrong items)."""
+    return error.validator == "type" and not error.relative_path
+
+
 def _alternative_types(error) -> list:
     """Every JSON type the anyOf's forms accept (原文未载 shown as itself)."""
     types: list = []
     for sub in error.context:
-        if sub.validator == "type":
+        if _wants_another_type(sub):
             for t in sub.validator_value if isinstance(sub.validator_value, list) else [sub.validator_value]:
                 if t not in types:
                     types.append(t)
