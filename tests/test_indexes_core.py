@@ -120,19 +120,30 @@ def test_broken_site_still_builds_and_shows_the_problems(broken_root, tmp_path, 
 # ---- calendar --------------------------------------------------------------------------------------
 
 
-def test_calendar_events_are_stable_and_span_month_or_day(root):
+def test_calendar_events_are_stable_and_span_month_or_day(root, zx_repo):
     import icalendar
 
-    site = Site.load(root, template_dir=root / "overrides")
+    from checks_support import PLAN_DATA
+
+    zx_repo.write(PLAN_DATA, zx_repo.read(PLAN_DATA).replace("stated_count: 2\n", "") + """\
+  - {id: p03, title: 全年议题, form: online, time: 全年}
+  - {id: p04, title: 会期议题, form: online, time: 2019-05-20至2019-05-22}
+  - {id: p05, title: 原件未写时间, form: online, time: 原文未载}
+  - {id: p06, title: 年底议题, form: online, time: 十二月}
+""")
+    plan_id = "2019-test-consultation-plan"
+    site = Site.load(zx_repo.root, template_dir=root / "overrides")
+    assert site.problems == []
     first = build_calendar(site.corpus, site.follow, "https://example.org/kb/")
     assert first == build_calendar(site.corpus, FollowThrough(site.corpus), "https://example.org/kb/")
     events = {str(e["uid"]): e for e in icalendar.Calendar.from_ical(first).walk("VEVENT")}
-    plan = site.corpus.documents[PLAN]
+    plan = site.corpus.documents[plan_id]
+    assert len(events) == 5  # every item but the one whose time the plan does not state
     for item in plan.items:
         if item.when is None:  # no time stated: never an event with an invented month
-            assert f"{PLAN}-{item.id}@xieshang" not in events
+            assert f"{plan_id}-{item.id}@xieshang" not in events
             continue
-        event = events[f"{PLAN}-{item.id}@xieshang"]
+        event = events[f"{plan_id}-{item.id}@xieshang"]
         assert str(event["url"]) == f"https://example.org/kb/{plan.url}#item-{item.id}"
         start, end = event.decoded("dtstart"), event.decoded("dtend")
         status = site.follow.of_item(item)
@@ -141,6 +152,7 @@ def test_calendar_events_are_stable_and_span_month_or_day(root):
             assert (start, end) == (report.date, report.date + dt.timedelta(days=1))
         elif item.when.day is not None:  # the planned dates
             assert start == dt.date(plan.year, item.when.first_month, item.when.day)
+            assert end == dt.date(plan.year, item.when.last_month, item.when.last_day) + dt.timedelta(days=1)
         else:  # the planned months in the plan's year, whole
             last = item.when.last_month
             assert start == dt.date(plan.year, item.when.first_month, 1)
@@ -182,16 +194,16 @@ def test_building_twice_in_one_process_gives_identical_output(root, tmp_path, mo
         assert (outputs[0] / page).read_bytes() == (outputs[1] / page).read_bytes()
 
 
-def test_calendar_holds_the_two_most_recent_plan_years(root):
+def test_calendar_holds_the_two_most_recent_plan_years(root, zx_repo):
     import icalendar
 
     from zhengxie.model import Document, PlanItem
     from zhengxie.values import parse_period, parse_when
 
-    site = Site.load(root, template_dir=root / "overrides")
+    site = Site.load(zx_repo.root, template_dir=root / "overrides")
     documents = site.corpus.documents
     for doc_id in [d.id for d in documents.values() if d.kind == "plan"]:
-        del documents[doc_id]  # whichever plans the samples hold, only these three remain
+        del documents[doc_id]  # only these three plans remain
     for year in (2001, 2002, 2003):  # 2002 and 2003 are the two most recent
         plan_id = f"{year}-old-plan"
         item = PlanItem(plan=plan_id, id="p01", title="旧议题", form="research", time=parse_when("3月"),
