@@ -37,7 +37,7 @@ def test_required_fields_examples_and_registry_lists(zx_repo):
     assert "**必填：所有文档**" in date and "`原文未载`" in date
     period = text.split("### period（时期）")[1].split("### ")[0]
     assert "**必填：工作总结、协商计划**" in period or "**必填：协商计划、工作总结**" in period
-    assert '```yaml\nperiod: "2018"\n```' in period  # a year is quoted, as the editor must write it
+    assert '```yaml\nperiod: "2023"\n```' in period  # a year is quoted, as the editor must write it
     kinds = yaml.safe_load(zx_repo.read("data/kinds.yml"))
     type_section = text.split("### type（类别）")[1].split("### ")[0]
     for kind in kinds:

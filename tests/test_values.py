@@ -27,6 +27,11 @@ TIMES = [
     ("第二季度", "quarter", 4, 6, "第二季度"),
     ("第4季度", "quarter", 10, 12, "第四季度"),
     ("Q1", "quarter", 1, 3, "第一季度"),
+    ("三月中下旬", "month", 3, 3, "三月中下旬"),
+    ("第三、四季度", "quarters", 7, 12, "第三、四季度"),
+    ("第二至三季度", "quarters", 4, 9, "第二至三季度"),
+    ("年底", "vague", 1, 12, "年底"),
+    ("适时", "vague", 1, 12, "适时"),
     ("上半年", "half-year", 1, 6, "上半年"),
     ("下半年", "half-year", 7, 12, "下半年"),
     ("全年", "year", 1, 12, "全年"),
@@ -146,3 +151,13 @@ def test_stated_counts(text, value, exact, qualifier):
     assert re.search(COUNT_PATTERN, str(text)) or isinstance(text, int)
     count = parse_count(text)
     assert (count.value, count.exact, count.qualifier) == (value, exact, qualifier)
+
+
+@pytest.mark.parametrize("text", ["年底", "年内", "适时"])
+def test_a_time_without_a_month_is_kept_as_written_but_never_placed(text):
+    """年底, 适时 … are what the plan says: shown as written, listed under 时间未定, in no calendar."""
+    from zhengxie.calendar import _span
+
+    when = parse_when(text)
+    assert when.label == text and not when.placed and when.month is None and when.sort_month == 99
+    assert _span(2024, when) is None

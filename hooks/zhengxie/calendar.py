@@ -29,7 +29,7 @@ RECENT_YEARS = 2
 def _span(year: int, when) -> tuple[dt.date, dt.date] | None:
     """[start, end) of the planned time; None when the plan states none (such items stay out of
     calendars: a reader must not see a date the original never gave)."""
-    if when is None:
+    if when is None or not when.placed:
         return None
     try:
         if when.day is not None:

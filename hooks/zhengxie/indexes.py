@@ -285,7 +285,7 @@ def _months(year: YearEntry) -> list[MonthGroup]:
         group(doc.date.month, f"m{doc.date.month:02d}", f"{doc.date.month} 月").docs.append(doc)
     for entry in year.items:
         when = entry.item.when
-        if when is None:  # not stated in the original, or not written: never placed in a month
+        if when is None or not when.placed:  # not stated (or only 年内, 适时 …): never placed in a month
             group(99, "later", "时间未定").items.append(entry)
         elif when.month:
             group(when.month, f"m{when.month:02d}", f"{when.month} 月").items.append(entry)

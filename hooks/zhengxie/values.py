@@ -102,16 +102,21 @@ def parse_period(value) -> Period | NotStated | None:
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
               "十一": 11, "十二": 12}
 _MONTH = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
-_M = re.compile(rf"^{_MONTH}月(份)?(上旬|中旬|下旬|底|初)?$")
+_PART = r"(上旬|中旬|下旬|上中旬|中下旬|底|初|中|末)"
+_M = re.compile(rf"^{_MONTH}月(份)?{_PART}?$")
 _M_RANGE = re.compile(rf"^{_MONTH}(?:月)?\s*[-–—~至到]\s*{_MONTH}月(份)?$")
 _QUARTER = re.compile(r"^(?:第([一二三四1-4])季度|Q([1-4]))$")
+_QUARTERS = re.compile(r"^第([一二三四1-4])\s*[、至到-]\s*(?:第)?([一二三四1-4])季度$")
+# Times a plan states without a month: within the plan year, but no calendar may place them.
+_VAGUE = ("年初", "年中", "年底", "年末", "年内", "适时", "全年适时", "视情况安排", "另行安排")
 _HALVES = {"上半年": 1, "下半年": 2}
 _WHOLE_YEAR = ("全年", "全年度", "全年开展")
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _DATE_RANGE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\s*(?:至|到|~|—|–|\.\.)\s*([0-9]{4})-([0-9]{2})-([0-9]{2})$")
-TIME_PATTERN = (r"^((1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份)?(上旬|中旬|下旬|底|初)?"
+TIME_PATTERN = (r"^((1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份)?(上旬|中旬|下旬|上中旬|中下旬|底|初|中|末)?"
                 r"|(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])(月)?\s*[-–—~至到]\s*(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份)?"
-                r"|第[一二三四1-4]季度|Q[1-4]|上半年|下半年|全年|全年度|全年开展"
+                r"|第[一二三四1-4]季度|Q[1-4]|第[一二三四1-4]\s*[、至到-]\s*(第)?[一二三四1-4]季度|上半年|下半年|全年|全年度|全年开展"
+                r"|年初|年中|年底|年末|年内|适时|全年适时|视情况安排|另行安排"
                 r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(\s*(至|到|~|—|–|\.\.)\s*[0-9]{4}-[0-9]{2}-[0-9]{2})?|原文未载)$")
 
 
@@ -123,7 +128,7 @@ def _month(text: str) -> int:
 class When:
     """When a plan item is to take place, as precisely as the plan says."""
 
-    kind: str  # "month" | "months" | "quarter" | "half-year" | "year" | "date" | "dates"
+    kind: str  # "month" | "months" | "quarter" | "quarters" | "half-year" | "year" | "date" | "dates" | "vague"
     text: str  # as written
     first_month: int  # 1–12: the months the time spans, for calendars and month indexes
     last_month: int
@@ -141,13 +146,20 @@ class When:
         return self.text
 
     @property
+    def placed(self) -> bool:
+        """Whether calendars and month lists may place it (年内, 适时 … are stated but not placeable)."""
+        return self.kind != "vague"
+
+    @property
     def month(self) -> int | None:
         """The single month, when the plan names one."""
-        return self.first_month if self.first_month == self.last_month else None
+        return self.first_month if self.placed and self.first_month == self.last_month else None
 
     @property
     def sort_month(self) -> float:
-        """Orders items in a year: a span sorts after the single months it ends with."""
+        """Orders items in a year: a span sorts after the single months it ends with; vague times last."""
+        if not self.placed:
+            return 99
         return self.last_month + (0 if self.first_month == self.last_month else 0.5)
 
 
@@ -168,6 +180,11 @@ def parse_when(value) -> When | NotStated | None:
     if match := _QUARTER.match(text):
         quarter = _month(match[1] or match[2])
         return When("quarter", text, 3 * quarter - 2, 3 * quarter)
+    if match := _QUARTERS.match(text):
+        first, last = _month(match[1]), _month(match[2])
+        return When("quarters", text, 3 * first - 2, 3 * last) if first < last else None
+    if text in _VAGUE:
+        return When("vague", text, 1, 12)
     if text in _HALVES:
         half = _HALVES[text]
         return When("half-year", text, 6 * half - 5, 6 * half)
