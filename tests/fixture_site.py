@@ -66,11 +66,15 @@ def copy_repository(dest: Path) -> Path:
     return dest
 
 
-def add_bodies(root: Path, extra: Path = FIXTURE / "data" / "bodies.yml") -> None:
-    """Append the fixture bodies to root's data/bodies.yml (those it does not list already)."""
+def fixture_bodies() -> list[dict]:
+    return yaml.safe_load((FIXTURE / "data" / "bodies.yml").read_text(encoding="utf-8"))
+
+
+def add_bodies(root: Path, bodies: list[dict] | None = None) -> None:
+    """Append bodies (the fixture bodies by default) to root's data/bodies.yml, except those it lists."""
     target = root / "data" / "bodies.yml"
     known = {b["id"] for b in yaml.safe_load(target.read_text(encoding="utf-8")) or []}
-    wanted = [b for b in yaml.safe_load(extra.read_text(encoding="utf-8")) if b["id"] not in known]
+    wanted = [b for b in (fixture_bodies() if bodies is None else bodies) if b["id"] not in known]
     if wanted:
         text = target.read_text(encoding="utf-8").rstrip("\n") + "\n"
         text += yaml.safe_dump(wanted, allow_unicode=True, sort_keys=False, default_flow_style=False)
@@ -95,21 +99,28 @@ def assemble(dest: Path) -> Path:
     return dest
 
 
-def transplant(dest: Path, years: dict[int, int]) -> list[str]:
+def transplant(dest: Path, years: dict[int, int], bodies: dict[str, str] | None = None) -> list[str]:
     """Copy the fixture documents (and their data files) into dest with each fixture year replaced by
-    years[year]: ids, file names, dates and text. Adds the fixture bodies. Returns the new doc ids."""
-    add_bodies(dest)
+    years[year] (ids, file names, dates, text) and each fixture body id by bodies[id]; the bodies are
+    added to dest's data/bodies.yml. Returns the new document ids."""
+    bodies = bodies or {}
+    pattern = re.compile("|".join([r"20\d\d", *(rf"\b{re.escape(b)}\b" for b in sorted(bodies, key=len, reverse=True))]))
 
-    def redate(text: str) -> str:
-        return re.sub(r"20\d\d", lambda m: str(years.get(int(m.group()), m.group())), text)
+    def rename(text: str) -> str:
+        def one(match: re.Match) -> str:
+            word = match.group()
+            return str(years.get(int(word), word)) if word.isdigit() else bodies[word]
+        return pattern.sub(one, text)
 
+    add_bodies(dest, [dict(b, id=bodies.get(b["id"], b["id"]), parent=bodies.get(b["parent"], b["parent"]))
+                      for b in fixture_bodies()])
     ids = []
     for doc in documents(FIXTURE):
         for path in [doc, *data_file(FIXTURE, doc)]:
-            target = dest / redate(str(path.relative_to(FIXTURE)))
+            target = dest / rename(str(path.relative_to(FIXTURE)))
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(redate(path.read_text(encoding="utf-8")), encoding="utf-8", newline="\n")
-        ids.append(redate(doc.stem))
+            target.write_text(rename(path.read_text(encoding="utf-8")), encoding="utf-8", newline="\n")
+        ids.append(rename(doc.stem))
     return ids
 
 

@@ -11,8 +11,10 @@ import re
 
 import pytest
 
+import yaml
+
 from fixture_site import (FIXTURE, FIXTURE_YEARS, ROOT, build, check, copy_repository, data_file, documents,
-                          front_matter, transplant)
+                          fixture_bodies, front_matter, transplant)
 from site_checks import calendar_plan_ids, header_problems, index_problems, missing_pages
 from site_checks import documents as site_documents
 
@@ -22,6 +24,15 @@ def year_of(path) -> int:
     return int(str(meta.get("period") or meta["date"])[:4])
 
 
+def new_bodies(root) -> dict[str, str]:
+    """Fixture body id -> an id neither data/bodies.yml nor any document of root uses."""
+    used = {b["id"] for b in yaml.safe_load((root / "data" / "bodies.yml").read_text(encoding="utf-8")) or []}
+    used |= {front_matter(p).get("body") for p in documents(root)}
+    ids = [b["id"] for b in fixture_bodies()]
+    suffix = next(s for s in ("", *(f"-{n}" for n in range(2, 100))) if not {i + s for i in ids} & used)
+    return {i: i + suffix for i in ids}
+
+
 @pytest.fixture(scope="module")
 def grown(tmp_path_factory):
     """(root, new doc ids, newest year, unused year) of the real repository with the fixture added."""
@@ -29,7 +40,7 @@ def grown(tmp_path_factory):
     years = {year_of(p) for p in documents(root)}
     newest = max(years | {2030}) + 1
     unused = next(y for y in (2024, *range(2000, newest)) if y not in years)
-    ids = transplant(root, {FIXTURE_YEARS[0]: newest, FIXTURE_YEARS[1]: unused})
+    ids = transplant(root, {FIXTURE_YEARS[0]: newest, FIXTURE_YEARS[1]: unused}, new_bodies(root))
     return root, ids, newest, unused
 
 
@@ -90,7 +101,7 @@ def test_removing_a_document_still_passes(tmp_path):
     root = copy_repository(tmp_path / "repo")
     candidates = _unreferenced(root, documents(root))
     if not candidates:  # every sample is referenced (or there are none): remove an added document instead
-        transplant(root, {FIXTURE_YEARS[0]: 2031, FIXTURE_YEARS[1]: 2024})
+        transplant(root, {FIXTURE_YEARS[0]: 2031, FIXTURE_YEARS[1]: 2024}, new_bodies(root))
         candidates = _unreferenced(root, documents(root))
     doc = candidates[0]
     for path in [doc, *data_file(root, doc)]:
