@@ -97,8 +97,16 @@ def missing_pages(site: Path, docs) -> list[str]:
     return [f"{KINDS[k]}/{s}" for k, s, _ in docs if not (site / KINDS[k] / s / "index.html").is_file()]
 
 
-def header_problems(site: Path, docs) -> list[str]:
-    """Each document page has one header with its labels, search filters and (only if sample) the badge."""
+def header_fields(root: Path) -> dict[str, dict]:
+    """The header fields of the registry (data/fields.yml): field id -> its entry (label, filter)."""
+    fields = yaml.safe_load((root / "data" / "fields.yml").read_text(encoding="utf-8"))
+    return {f["id"]: f for f in fields if f.get("header")}
+
+
+def header_problems(site: Path, root: Path, docs) -> list[str]:
+    """Each document page has one header with its type, body and topics (labels and search filters from
+    data/fields.yml), a 年份 filter, and (only if sample) the 示例 badge."""
+    fields = header_fields(root)
     problems = []
     for kind, stem, meta in docs:
         url = url_of(KINDS[kind], stem)
@@ -107,15 +115,16 @@ def header_problems(site: Path, docs) -> list[str]:
         if len(headers) != 1:
             problems.append(f"{url}: {len(headers)} document headers")
             continue
+        shown = [fields[f] for f in ("type", "body", "topics") if f in fields and (f != "topics" or meta.get("topics"))]
         labels = {text for _, _, text in page.find("dt", inside="zx-doc-header")}
-        wanted = {"类别", "发文单位"} | ({"专题"} if meta.get("topics") else set())
+        wanted = {f["label"] for f in shown}
         if not wanted <= labels:
             problems.append(f"{url}: header lacks {sorted(wanted - labels)}")
-        filters = {a.get("data-pagefind-filter") for _, a, _ in page.find(inside="zx-doc-header") if a.get("data-pagefind-filter")}
-        if not {"类别", "单位", "年份"} <= filters:
-            problems.append(f"{url}: search filters {sorted(filters)}")
-        if meta.get("topics") and "专题" not in filters:
-            problems.append(f"{url}: topics are not a search filter")
+        filters = {a["data-pagefind-filter"].split(":", 1)[0]
+                   for _, a, _ in page.find(inside="zx-doc-header") if a.get("data-pagefind-filter")}
+        wanted = {f["filter"] for f in shown if f.get("filter")} | {"年份"}
+        if not wanted <= filters:
+            problems.append(f"{url}: search filters {sorted(filters)} lack {sorted(wanted - filters)}")
         badges = list(page.find(cls="zx-sample__badge", inside="zx-doc-header"))
         if bool(meta.get("sample")) != bool(badges):
             problems.append(f"{url}: sample={meta.get('sample')!r} but {len(badges)} 示例 badge(s) in the header")
@@ -129,13 +138,15 @@ def content_links(site: Path, url: str) -> set[str]:
     return {resolve(url, href) for href in page.links(inside="md-content__inner")}
 
 
-def index_problems(site: Path, docs) -> list[str]:
-    """Each document is listed on its section page, its year page and its body page."""
+def index_problems(site: Path, root: Path) -> list[str]:
+    """Each document is listed on its section page, its year page (when it has a year) and its body page."""
+    from zhengxie.loader import load_corpus
+
     problems = []
-    for kind, stem, meta in docs:
-        url = url_of(KINDS[kind], stem)
-        year = str(meta.get("period") or meta["date"])[:4]
-        for index in (f"/{KINDS[kind]}/", f"/years/{year}/", f"/bodies/{meta['body']}/"):
+    for doc in load_corpus(root).documents.values():
+        url = "/" + doc.url
+        indexes = [f"/{KINDS[doc.kind]}/", f"/bodies/{doc.body}/"] + ([f"/years/{doc.year}/"] if doc.year else [])
+        for index in indexes:
             if url not in content_links(site, index):
                 problems.append(f"{index} does not link to {url}")
     return problems

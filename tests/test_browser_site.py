@@ -16,7 +16,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import fixture_site
-from conftest import ARTIFACTS, VIEWPORTS
+from conftest import ARTIFACTS, ROOT, VIEWPORTS
+from site_checks import header_fields
 
 PLAN = f"plans/{fixture_site.PLAN}/"
 PLAN_TITLE = fixture_site.front_matter(fixture_site.FIXTURE / "docs" / f"{PLAN.rstrip('/')}.md")["title"]
@@ -84,9 +85,10 @@ def test_home_to_a_plan_in_two_clicks(page):
     expect(page.locator("h1")).to_have_text(PLAN_TITLE)
     header = page.locator(".zx-doc-header")
     expect(header).to_be_visible()
-    expect(header).to_contain_text("类别")
+    fields = header_fields(ROOT)  # the header's labels come from the registry (data/fields.yml)
+    expect(header).to_contain_text(fields["type"]["label"])
     expect(header).to_contain_text("年度协商计划")
-    expect(header).to_contain_text("发文单位")
+    expect(header).to_contain_text(fields["body"]["label"])
     expect(header).to_contain_text("明湖市政协")
     expect(header).to_contain_text("专题")
     expect(header.locator(".zx-sample__badge")).to_have_text("示例")

@@ -1,4 +1,5 @@
 """The corpus model loads every document with its data, whatever the line endings."""
+
 from fixture_site import FIXTURE, documents
 from zhengxie.loader import load_corpus
 

@@ -32,13 +32,13 @@ def test_every_document_has_a_page(built_site, docs):
     assert not missing, f"documents without a page: {missing}"
 
 
-def test_document_pages_show_the_header_and_sample_badge(built_site, docs):
-    problems = header_problems(built_site, docs)
+def test_document_pages_show_the_header_and_sample_badge(built_site, fixture_root, docs):
+    problems = header_problems(built_site, fixture_root, docs)
     assert not problems, "\n".join(problems)
 
 
-def test_documents_are_listed_on_their_section_year_and_body_pages(built_site, docs):
-    problems = index_problems(built_site, docs)
+def test_documents_are_listed_on_their_section_year_and_body_pages(built_site, fixture_root):
+    problems = index_problems(built_site, fixture_root)
     assert not problems, "\n".join(problems)
 
 
