@@ -1,8 +1,7 @@
-"""Shared fixtures: the repository root, the core on sys.path, and one strict build of the site."""
+"""Shared fixtures: the repository root, the core on sys.path, the fixture site (tests/fixtures/corpus)
+and one strict build of it."""
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,14 +17,29 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The sample site built once with `mkdocs build --strict` (search index included)."""
-    out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+def fixture_root(tmp_path_factory) -> Path:
+    """The fixture site (tests/fixtures/corpus with the repository's machinery and vocabularies), assembled
+    once per session. Read-only: a test that changes files uses `fixture_copy`."""
+    from fixture_site import assemble
+
+    return assemble(tmp_path_factory.mktemp("fixture") / "site")
+
+
+@pytest.fixture
+def fixture_copy(fixture_root, tmp_path) -> Path:
+    """A private copy of the fixture site to change."""
+    import shutil
+
+    return Path(shutil.copytree(fixture_root, tmp_path / "site"))
+
+
+@pytest.fixture(scope="session")
+def built_site(fixture_root, tmp_path_factory) -> Path:
+    """The fixture site built once with `mkdocs build --strict` (search index included)."""
+    from fixture_site import build
+
+    out = tmp_path_factory.mktemp("built")
+    result = build(fixture_root, out, search=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from fixture_site import PLAN, SUMMARY
+
 TOPIC = "topics/rural-revitalization/"
 
 
@@ -25,12 +27,12 @@ def test_topic_page_links_land_on_the_plan_item(page):
 
 
 def test_plan_item_status_links_to_the_reporting_summary(page):
-    page.goto(page.base_url + "plans/2018-luoyang-consultation-plan/#item-p15")
-    item = page.locator("#item-p15")
+    page.goto(page.base_url + f"plans/{PLAN}/#item-p04")  # postponed in the fixture summary
+    item = page.locator("#item-p04")
     expect(item).to_be_in_viewport()
     expect(item.locator(".zx-status--postponed")).to_be_visible()
     item.locator(".zx-status__source a").click()
-    page.wait_for_url("**/summaries/2018-luoyang-annual-summary/#report-*")
-    row = page.locator("#report-2018-luoyang-consultation-plan-p15")
+    page.wait_for_url(f"**/summaries/{SUMMARY}/#report-*")
+    row = page.locator(f"#report-{PLAN}-p04")
     expect(row).to_be_in_viewport()
     page.shot("plan-item-to-summary")

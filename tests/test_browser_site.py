@@ -1,6 +1,7 @@
 """The site in Debian's Chromium (Playwright), at desktop and phone width, served over local HTTP:
-home → 协商计划 → a plan, and the Pagefind search in the header (提案 → the 2009 遂川 summary, the 类别
-filter, 振兴, 营商环境, keyboard, phone overlay), plus what one query downloads.
+home → 协商计划 → a plan, and the Pagefind search in the header (提案 → the annual summary, the 类别
+filter, 振兴, 营商环境, keyboard, phone overlay), plus what one query downloads. The site is the fixture
+site (tests/fixtures/corpus), so what is searched for is known whatever samples the repository holds.
 Screenshots land in tests/artifacts/ (page.shot)."""
 from __future__ import annotations
 
@@ -14,11 +15,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ARTIFACTS, VIEWPORTS
+import fixture_site
+from conftest import ARTIFACTS, ROOT, VIEWPORTS
+from site_checks import header_fields
 
-PLAN = "plans/2018-luoyang-consultation-plan/"
+PLAN = f"plans/{fixture_site.PLAN}/"
+PLAN_TITLE = fixture_site.front_matter(fixture_site.FIXTURE / "docs" / f"{PLAN.rstrip('/')}.md")["title"]
 TITLE = ".pagefind-ui__result-inner > .pagefind-ui__result-title > a.pagefind-ui__result-link"  # not sub-results
-SUICHUAN = "summaries/2009-suichuan-annual-summary/"
+SUMMARY = f"summaries/{fixture_site.SUMMARY}/"  # the one annual summary that mentions 提案
+SUMMARY_TITLE = fixture_site.front_matter(fixture_site.FIXTURE / "docs" / f"{SUMMARY.rstrip('/')}.md")["title"]
 
 
 # ---- helpers -----------------------------------------------------------------------------------------
@@ -75,15 +80,16 @@ def test_home_to_a_plan_in_two_clicks(page):
     page.shot("home")
     page.locator("article").get_by_role("link", name="协商计划", exact=True).first.click()
     expect(page).to_have_url(re.compile(r"/plans/$"))
-    page.locator("article").get_by_role("link", name="洛阳市政协2018年度协商计划").click()
+    page.locator("article").get_by_role("link", name=PLAN_TITLE).click()
     expect(page).to_have_url(re.compile(re.escape(PLAN) + "$"))
-    expect(page.locator("h1")).to_have_text("洛阳市政协2018年度协商计划")
+    expect(page.locator("h1")).to_have_text(PLAN_TITLE)
     header = page.locator(".zx-doc-header")
     expect(header).to_be_visible()
-    expect(header).to_contain_text("类别")
+    fields = header_fields(ROOT)  # the header's labels come from the registry (data/fields.yml)
+    expect(header).to_contain_text(fields["type"]["label"])
     expect(header).to_contain_text("年度协商计划")
-    expect(header).to_contain_text("发文单位")
-    expect(header).to_contain_text("洛阳市政协")
+    expect(header).to_contain_text(fields["body"]["label"])
+    expect(header).to_contain_text("明湖市政协")
     expect(header).to_contain_text("专题")
     expect(header.locator(".zx-sample__badge")).to_have_text("示例")
     item = page.locator("#item-p01")
@@ -98,11 +104,11 @@ def test_home_to_a_plan_in_two_clicks(page):
 
 # ---- search ------------------------------------------------------------------------------------------
 
-def test_search_proposals_finds_the_suichuan_summary_then_filters_by_kind(page):
+def test_search_proposals_finds_the_annual_summary_then_filters_by_kind(page):
     page.goto(page.base_url)
     dialog = search(page, "提案")
-    link = result_link(dialog, SUICHUAN)
-    expect(link).to_have_text(re.compile("遂川县政协2009年"))
+    link = result_link(dialog, SUMMARY)
+    expect(link).to_have_text(SUMMARY_TITLE)
     total = result_count(dialog)
     assert total >= 2
     page.shot("search-proposals")
@@ -118,13 +124,13 @@ def test_search_proposals_finds_the_suichuan_summary_then_filters_by_kind(page):
     option.locator("input[type=checkbox]").check()
     expect(dialog.locator(".pagefind-ui__message")).to_have_text(re.compile(rf"\b{expected}\b"))
     assert result_count(dialog) == expected
-    expect(result_link(dialog, SUICHUAN)).to_be_visible()
+    expect(result_link(dialog, SUMMARY)).to_be_visible()
     expect(dialog.locator(TITLE)).to_have_count(min(expected, 5))
     assert all("/summaries/" in url for url in result_urls(dialog))
     page.shot("search-proposals-filtered")
 
-    result_link(dialog, SUICHUAN).click()
-    expect(page).to_have_url(re.compile(re.escape(SUICHUAN) + "$"))
+    result_link(dialog, SUMMARY).click()
+    expect(page).to_have_url(re.compile(re.escape(SUMMARY) + "$"))
     expect(page.locator("#zx-search")).to_be_hidden()
 
 
@@ -292,9 +298,9 @@ def test_results_link_under_any_base_path(browser, built_site):
     page = context.new_page()
     page.goto(url.rstrip("/") + prefix + PLAN)
     dialog = search(page, "提案")
-    link = result_link(dialog, SUICHUAN)
-    expect(link).to_have_attribute("href", prefix + SUICHUAN)
+    link = result_link(dialog, SUMMARY)
+    expect(link).to_have_attribute("href", prefix + SUMMARY)
     link.click()
-    expect(page).to_have_url(re.compile(re.escape(prefix + SUICHUAN) + "$"))
+    expect(page).to_have_url(re.compile(re.escape(prefix + SUMMARY) + "$"))
     context.close()
     server.shutdown()

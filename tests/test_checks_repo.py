@@ -1,5 +1,6 @@
-"""The real sample site: no problems; deleting a required section is caught (function and CLI);
-files that must pass (BOM, CRLF, section aliases, YAML anchors) pass; checks never write files."""
+"""The real repository has no problems; deleting a required section of the fixture plan is caught
+(function and CLI); files that must pass (BOM, CRLF, section aliases, YAML anchors) pass; checks
+never write files."""
 from __future__ import annotations
 
 import hashlib
@@ -17,7 +18,7 @@ def _cli(root, *args):
                           capture_output=True, text=True, env=env, cwd=ROOT)
 
 
-def test_sample_site_has_no_problems():
+def test_repository_has_no_problems():
     from zhengxie.validate import validate
 
     problems = validate(ROOT)[1]

@@ -10,6 +10,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from checks_support import ROOT
+from fixture_site import FIXTURE
 
 SCHEMAS = sorted((ROOT / "data" / "schemas").glob("*.schema.json"))
 EXPECTED = {"front-matter", "plan-data", "summary-data", "topics", "bodies", "forms", "roles", "kinds", "fields",
@@ -65,7 +66,7 @@ def test_data_files_point_editors_at_their_schema():
 
 
 def _instances():
-    """Every real data file and front matter, each with many broken variants."""
+    """Every real and fixture data file and front matter, each with many broken variants."""
     from zhengxie.sources import parse_yaml, read_text, split_front_matter
 
     found = []
@@ -73,13 +74,14 @@ def _instances():
              "fields": "fields", "sections": "sections", "problems": "problems"}
     for name, schema in names.items():
         found.append((schema, yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))))
-    for folder, schema in (("plans", "plan-data"), ("summaries", "summary-data")):
-        for path in sorted((ROOT / "data" / folder).glob("*.yml")):
-            found.append((schema, parse_yaml(read_text(path)[0]).data))
-    for path in sorted((ROOT / "docs").glob("*/*.md")):
-        split = split_front_matter(read_text(path)[0])
-        if split.front_matter and path.name != "index.md" and path.parent.name != "guide":
-            found.append(("front-matter", parse_yaml(split.front_matter).data))
+    for root in (ROOT, FIXTURE):  # the fixture's documents too: the test never depends on which samples exist
+        for folder, schema in (("plans", "plan-data"), ("summaries", "summary-data")):
+            for path in sorted((root / "data" / folder).glob("*.yml")):
+                found.append((schema, parse_yaml(read_text(path)[0]).data))
+        for path in sorted((root / "docs").glob("*/*.md")):
+            split = split_front_matter(read_text(path)[0])
+            if split.front_matter and path.name != "index.md" and path.parent.name != "guide":
+                found.append(("front-matter", parse_yaml(split.front_matter).data))
     return found
 
 

@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from fixture_site import PLAN, SUMMARY
 from zhengxie.articles import link_articles
 from zhengxie.calendar import build_calendar
 from zhengxie.followthrough import FollowThrough
 from zhengxie.site import Site
-
-PLAN = "2018-luoyang-consultation-plan"
-SUMMARY = "2018-luoyang-annual-summary"
 
 
 # ---- rule articles --------------------------------------------------------------------------------
@@ -58,25 +56,22 @@ def test_html_without_articles_is_unchanged():
 
 
 @pytest.fixture(scope="module")
-def broken_root(root, tmp_path_factory) -> Path:
-    """A copy of the project whose summary reports on items that do not exist, and whose documents
-    use a topic and a body that are not registered."""
-    copy = tmp_path_factory.mktemp("broken")
-    for name in ("docs", "data", "overrides", "hooks"):
-        shutil.copytree(root / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(root / "mkdocs.yml", copy / "mkdocs.yml")
+def broken_root(fixture_root, tmp_path_factory) -> Path:
+    """A copy of the fixture site whose summary reports on items that do not exist, and whose plan
+    uses a topic and a body that are not registered."""
+    copy = Path(shutil.copytree(fixture_root, tmp_path_factory.mktemp("broken") / "site"))
     data = copy / "data" / "summaries" / f"{SUMMARY}.yml"
     data.write_text(
         data.read_text(encoding="utf-8")
-        + f"  - item: {PLAN}#p99\n    status: held\n    date: 2018-12-01\n"
+        + f"  - item: {PLAN}#p99\n    status: held\n    date: 2016-12-01\n"
         + "  - item: no-such-plan#p01\n    status: cancelled\n    reason: 示例\n"
-        + f"  - item: {PLAN}#p16\n    status: merged\n    merged_into: {PLAN}#p98\n    reason: 示例\n",
+        + f"  - item: {PLAN}#p05\n    status: merged\n    merged_into: {PLAN}#p98\n    reason: 示例\n",
         encoding="utf-8",
     )
     plan = copy / "docs" / "plans" / f"{PLAN}.md"
     plan.write_text(
-        plan.read_text(encoding="utf-8").replace("topics: [industry,", "topics: [made-up-topic, industry,", 1)
-        .replace("body: luoyang-city", "body: made-up-body", 1),
+        plan.read_text(encoding="utf-8").replace("topics: [", "topics: [made-up-topic, ", 1)
+        .replace("body: minghu-city", "body: made-up-body", 1),
         encoding="utf-8",
     )
     return copy
@@ -91,7 +86,7 @@ def test_reports_on_missing_items_are_listed_not_dropped(broken_root):
     assert f"未找到的计划项目 <code>{PLAN}#p98</code>" in html  # merged into a missing item
     assert {line.report.item for line in site.unresolved_reports()} == {f"{PLAN}#p99", "no-such-plan#p01"}
     progress = site.follow.of_plan(site.corpus.documents[PLAN])
-    assert progress.counts.get("none", 0) == 0  # p16 now reported (merged)
+    assert progress.counts.get("none", 0) == 0  # p05, the one unreported item, now reported (merged)
 
 
 def test_unregistered_topics_and_bodies_are_indexed(broken_root):
@@ -162,9 +157,9 @@ def test_calendar_events_are_stable_and_span_month_or_day(root, zx_repo):
 # ---- no state between builds -----------------------------------------------------------------------
 
 
-def test_generation_is_the_same_every_time(root):
-    one = Site.load(root, template_dir=root / "overrides")
-    two = Site.load(root, template_dir=root / "overrides")
+def test_generation_is_the_same_every_time(fixture_root):
+    one = Site.load(fixture_root, template_dir=fixture_root / "overrides")
+    two = Site.load(fixture_root, template_dir=fixture_root / "overrides")
     assert one.generated_pages() == one.generated_pages() == two.generated_pages()
     plan = one.corpus.documents[PLAN]
     assert one.views.plan_items(plan) == two.views.plan_items(plan)
@@ -177,7 +172,7 @@ def _differences(cmp: filecmp.dircmp) -> list:
     return found
 
 
-def test_building_twice_in_one_process_gives_identical_output(root, tmp_path, monkeypatch):
+def test_building_twice_in_one_process_gives_identical_output(fixture_root, tmp_path, monkeypatch):
     """What `mkdocs serve` does on every edit: load the config and build again in the same process."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -186,11 +181,12 @@ def test_building_twice_in_one_process_gives_identical_output(root, tmp_path, mo
     outputs = []
     for name in ("first", "second"):
         out = tmp_path / name
-        build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out)))  # strictness is built_site's test
+        build(load_config(config_file=str(fixture_root / "mkdocs.yml"), site_dir=str(out)))  # strictness is built_site's test
         outputs.append(out)
     cmp = filecmp.dircmp(outputs[0], outputs[1], ignore=[])
     assert not _differences(cmp)
-    for page in ("follow-through/index.html", f"plans/{PLAN}/index.html", "years/2018/index.html", "calendar.ics"):
+    year = PLAN[:4]
+    for page in ("follow-through/index.html", f"plans/{PLAN}/index.html", f"years/{year}/index.html", "calendar.ics"):
         assert (outputs[0] / page).read_bytes() == (outputs[1] / page).read_bytes()
 
 

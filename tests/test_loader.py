@@ -1,11 +1,14 @@
-"""The corpus model loads every sample document with its data, whatever the line endings."""
+"""The corpus model loads every document with its data, whatever the line endings."""
+
+from fixture_site import FIXTURE, documents
 from zhengxie.loader import load_corpus
 
 
-def test_sample_corpus_has_every_kind(root):
-    corpus = load_corpus(root)
+def test_corpus_has_every_document_and_kind(fixture_root):
+    corpus = load_corpus(fixture_root)
+    assert set(corpus.documents) == {path.stem for path in documents(FIXTURE)}
     kinds = {d.kind for d in corpus.documents.values()}
-    assert {"rule", "plan", "summary"} <= kinds
+    assert kinds == {"rule", "plan", "summary", "note"}
 
 
 def test_plan_items_load_with_their_time_roles_and_lead(zx_repo):
@@ -21,15 +24,15 @@ def test_plan_items_load_with_their_time_roles_and_lead(zx_repo):
     assert second.forms == ("bimonthly-forum",)
 
 
-def test_bom_and_crlf_load_like_plain_files(tmp_path, root):
+def test_bom_and_crlf_load_like_plain_files(tmp_path, fixture_root):
     import shutil
 
-    shutil.copytree(root / "data", tmp_path / "data")
+    shutil.copytree(fixture_root / "data", tmp_path / "data")
     (tmp_path / "docs" / "notes").mkdir(parents=True)
-    text = "---\ntitle: 学习体会\nkind: note\nbody: luoyang-city\ndate: 2018-05-04\n---\n\n## 一、体会\n\n正文。\n"
-    (tmp_path / "docs" / "notes" / "2018-a.md").write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode())
-    (tmp_path / "docs" / "notes" / "2018-b.md").write_text(text, encoding="utf-8")
+    text = "---\ntitle: 学习体会\nkind: note\nbody: minghu-city\ndate: 2016-05-04\n---\n\n## 一、体会\n\n正文。\n"
+    (tmp_path / "docs" / "notes" / "2016-a.md").write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode())
+    (tmp_path / "docs" / "notes" / "2016-b.md").write_text(text, encoding="utf-8")
     corpus = load_corpus(tmp_path)
-    a, b = corpus.documents["2018-a"], corpus.documents["2018-b"]
+    a, b = corpus.documents["2016-a"], corpus.documents["2016-b"]
     assert (a.title, a.date, a.headings) == (b.title, b.date, b.headings)
     assert a.headings[0].line == 8

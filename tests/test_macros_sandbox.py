@@ -36,27 +36,27 @@ def test_escapes_are_refused(renderer, attack):
         renderer.render(attack)
 
 
-def test_failed_macro_is_a_coded_problem_with_its_file_line(root):
-    from pathlib import Path
-
+def test_failed_macro_is_a_coded_problem_with_its_file_line(fixture_root):
+    from fixture_site import PLAN
     from zhengxie.site import Site
 
-    site = Site.load(root, template_dir=root / "overrides")
-    doc = site.corpus.documents["2018-luoyang-consultation-plan"]
+    site = Site.load(fixture_root, template_dir=fixture_root / "overrides")
+    doc = site.corpus.documents[PLAN]
     text, problems = site.render_macros(doc.src_uri, "## 一、指导思想\n\n{{ os.system('id') }}\n")
     assert text.endswith("{{ os.system('id') }}\n")  # published unrendered, never executed
     [problem] = problems
     assert (problem.code, problem.file, problem.line) == ("ZX699", doc.path, doc.body_line + 2)
 
 
-def test_macro_html_reaches_the_page_after_markdown(root):
+def test_macro_html_reaches_the_page_after_markdown(fixture_root):
     """Macro HTML skips Markdown (placeholders with the fragment's anchors), then fills the page."""
+    from fixture_site import PLAN
     from zhengxie.site import Site
 
-    site = Site.load(root, template_dir=root / "overrides")
-    doc = site.corpus.documents["2018-luoyang-consultation-plan"]
+    site = Site.load(fixture_root, template_dir=fixture_root / "overrides")
+    doc = site.corpus.documents[PLAN]
     text, problems = site.render_macros(doc.src_uri, "## 三、协商议题\n\n{{ plan_items() }}\n")
     assert problems == [] and 'class="zx-item"' not in text
     assert '<a id="item-p01"></a>' in text  # MkDocs still sees the anchors it validates links against
     html = site.page_html(doc.src_uri, f"<h2>三、协商议题</h2>\n{text.split(chr(10), 2)[2]}")
-    assert html.count('class="zx-item"') == 18 and 'zx-slot' not in html
+    assert html.count('class="zx-item"') == len(doc.items) > 1 and 'zx-slot' not in html

@@ -5,97 +5,17 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 
-KINDS = {"rule": "rules", "plan": "plans", "summary": "summaries", "note": "notes"}
-CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-# ---- helpers -----------------------------------------------------------------------------------------
-
-class Page(HTMLParser):
-    """The elements of one HTML page, each with its ancestors' classes and its text."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, dict, list]] = []   # open elements: tag, attrs, text parts
-        self.elements: list[tuple[str, dict, tuple[str, ...], list]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = {k: (v or "") for k, v in attrs}
-        ancestors = tuple(c for _, a, _ in self.stack for c in a.get("class", "").split())
-        text: list[str] = []
-        self.elements.append((tag, attrs, ancestors, text))
-        if tag not in self.VOID:
-            self.stack.append((tag, attrs, text))
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in self.VOID:
-            self.stack.pop()
-
-    def handle_endtag(self, tag):
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
-
-    def handle_data(self, data):
-        for _, _, text in self.stack:
-            text.append(data)
-
-    def find(self, tag=None, cls=None, inside=None):
-        """(tag, attrs, text) of the elements matching a tag, an own class, an ancestor class."""
-        for t, a, ancestors, text in self.elements:
-            if (tag and t != tag) or (cls and cls not in a.get("class", "").split()):
-                continue
-            if inside and inside not in ancestors:
-                continue
-            yield t, a, "".join(text).strip()
-
-    def links(self, inside=None) -> list[str]:
-        return [a["href"] for _, a, _ in self.find("a", inside=inside) if "href" in a]
-
-
-def documents(root: Path) -> list[tuple[str, str, dict]]:
-    """(kind, doc-id, front matter) of every document under docs/<kind folder>/."""
-    found = []
-    for kind, folder in KINDS.items():
-        for path in sorted((root / "docs" / folder).glob("*.md")):
-            if path.name == "index.md":
-                continue
-            text = path.read_text(encoding="utf-8")
-            match = re.match(r"---\n(.*?)\n---\n", text, re.S)
-            meta = yaml.safe_load(match.group(1)) if match else {}
-            found.append((kind, path.stem, meta or {}))
-    return found
-
-
-def url_of(folder: str, stem: str) -> str:
-    return f"/{folder}/{stem}/"
-
-
-def read(site: Path, url: str) -> str:
-    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
-
-
-def resolve(page_url: str, href: str) -> str:
-    """A link as a site path (no query/fragment), from the page it sits on."""
-    path = urlsplit(urljoin("http://site" + page_url, href)).path
-    return path[: -len("index.html")] if path.endswith("/index.html") else path
+from fixture_site import PLAN, RULE
+from site_checks import (CJK, KINDS, Page, documents, header_problems, index_problems, missing_pages, read, resolve,
+                         url_of)
 
 
 @pytest.fixture(scope="module")
-def docs(root):
-    found = documents(root)
+def docs(fixture_root):
+    found = documents(fixture_root)
     assert found, "no documents under docs/{rules,plans,summaries,notes}/"
     return found
 
@@ -108,34 +28,17 @@ def doc_urls(docs):
 # ---- every document has a page with its header ------------------------------------------------------
 
 def test_every_document_has_a_page(built_site, docs):
-    missing = [f"{KINDS[k]}/{s}" for k, s, _ in docs if not (built_site / KINDS[k] / s / "index.html").is_file()]
+    missing = missing_pages(built_site, docs)
     assert not missing, f"documents without a page: {missing}"
 
 
-def test_document_pages_show_the_header_and_sample_badge(built_site, docs):
-    problems = []
-    for kind, stem, meta in docs:
-        url = url_of(KINDS[kind], stem)
-        page = Page(read(built_site, url))
-        headers = list(page.find("div", cls="zx-doc-header"))
-        if len(headers) != 1:
-            problems.append(f"{url}: {len(headers)} document headers")
-            continue
-        labels = {text for _, _, text in page.find("dt", inside="zx-doc-header")}
-        wanted = {"类别", "所属机构"} | ({"专题"} if meta.get("topics") else set())  # labels from data/fields.yml
-        if not wanted <= labels:
-            problems.append(f"{url}: header lacks {sorted(wanted - labels)}")
-        filters = {a.get("data-pagefind-filter").partition(":")[0]  # "年份:2018" names its value inline
-                   for _, a, _ in page.find(inside="zx-doc-header") if a.get("data-pagefind-filter")}
-        if not {"类别", "单位", "年份"} <= filters:
-            problems.append(f"{url}: search filters {sorted(filters)}")
-        if meta.get("topics") and "专题" not in filters:
-            problems.append(f"{url}: topics are not a search filter")
-        badges = list(page.find(cls="zx-sample__badge", inside="zx-doc-header"))
-        if bool(meta.get("sample")) != bool(badges):
-            problems.append(f"{url}: sample={meta.get('sample')!r} but {len(badges)} 示例 badge(s) in the header")
-        if badges and badges[0][2] != "示例":
-            problems.append(f"{url}: badge reads {badges[0][2]!r}")
+def test_document_pages_show_the_header_and_sample_badge(built_site, fixture_root, docs):
+    problems = header_problems(built_site, fixture_root, docs)
+    assert not problems, "\n".join(problems)
+
+
+def test_documents_are_listed_on_their_section_year_and_body_pages(built_site, fixture_root):
+    problems = index_problems(built_site, fixture_root)
     assert not problems, "\n".join(problems)
 
 
@@ -166,7 +69,7 @@ def test_chinese_headings_have_unicode_slug_ids(built_site, docs):
 
 
 def test_plan_heading_id_example(built_site):
-    html = read(built_site, "/plans/2018-luoyang-consultation-plan/")
+    html = read(built_site, f"/plans/{PLAN}/")
     assert 'id="一指导思想"' in html
     assert not re.search(r'<h[2-6][^>]* id="_\d+"', html)
 
@@ -265,8 +168,8 @@ def test_pages_outside_the_nav_highlight_their_section_tab(built_site):
         tabs = re.findall(r'class="md-tabs__item( md-tabs__item--active)?">\s*<a[^>]*>\s*([^<]+?)\s*</a>', html)
         return [name for active, name in tabs if active]
 
-    assert active_tab("plans/2018-luoyang-consultation-plan") == ["协商计划"]
-    assert active_tab("rules/2010-juxian-township-office-rules") == ["工作规则"]
-    assert active_tab("topics/education") == ["专题"]
+    assert active_tab(f"plans/{PLAN}") == ["协商计划"]
+    assert active_tab(f"rules/{RULE}") == ["工作规则"]
+    assert active_tab("topics/ecology") == ["专题"]
     assert active_tab("summaries") == ["工作总结"]  # the section page itself, as before
     assert active_tab("") == ["首页"]  # nothing left active from the pages built before
