@@ -406,7 +406,7 @@ def test_pages_that_are_not_documents_are_read_too(zx_repo):
     (PLAN, "date: 2019-02-01\n", "date: 2019-02-01\nissuers: [3]\n", "ZX203", "应为文字，现在是整数 3"),
     (PLAN, "date: 2019-02-01\n", "date: 2019-02-01\nadopted: {date: 2019-2-1}\n", "ZX206", "（adopted）"),
     (PLAN_DATA, "time: 3月", "time: 13", "ZX207", "超出范围 1–12"),
-    (PLAN_DATA, "time: 3月", "time: 三月中下旬", "ZX206", "格式不对"),
+    (PLAN_DATA, "time: 3月", "time: 三月前后", "ZX206", "格式不对"),
     (PLAN_DATA, "participants: [市工业和信息化局]", "participants: [1]", "ZX203", "应为文字，现在是整数 1"),
     (PLAN_DATA, "lead-unit: 市政协经济委员会", "lead-unit: 3", "ZX203", "应为文字或列表（如 [a, b]）或原文未载"),
     (PLAN_DATA, "stated_count: 2", "stated_count: 两项", "ZX206", "“两项”格式不对"),
