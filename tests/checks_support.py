@@ -220,5 +220,52 @@ class MiniRepo:
         raise AssertionError(f"{needle!r} not in {rel}")
 
 
+# The nav of a mini-repo built as a site: the sections and the generated pages, no guide pages.
+SITE_NAV = """
+nav:
+  - 首页: index.md
+  - 工作规则: rules/index.md
+  - 协商计划: plans/index.md
+  - 工作总结: summaries/index.md
+  - 学习园地: notes/index.md
+  - 专题: topics/index.md
+  - 时间: years/index.md
+  - 机构: bodies/index.md
+  - 落实情况: follow-through/index.md
+  - 编辑指南:
+      - 格式说明: waivers/index.md
+"""
+SITE_SECTIONS = {"rules": ("工作规则", "rule"), "plans": ("协商计划", "plan"), "summaries": ("工作总结", "summary"),
+                 "notes": ("学习园地", "note")}
+
+
+def make_buildable(repo: "MiniRepo") -> "MiniRepo":
+    """The mini-repo as a site MkDocs can build: section pages, the real hooks, templates, styles and
+    mkdocs.yml (with a nav of the pages a mini-repo has)."""
+    import shutil
+
+    for folder, (title, kind) in SITE_SECTIONS.items():
+        repo.write(f"docs/{folder}/index.md",
+                   f"---\ntitle: {title}\ntemplate: zx-section.html\nzx_section: {kind}\n---\n\n{title}。\n")
+    for part in ("hooks", "overrides"):
+        shutil.copytree(ROOT / part, repo.root / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+    for css in (ROOT / "docs" / "assets").glob("zx*"):
+        repo.write(f"docs/assets/{css.name}", css.read_text(encoding="utf-8"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    repo.write("mkdocs.yml", config[: config.index("\nnav:")] + SITE_NAV)
+    return repo
+
+
+def build_site(repo: "MiniRepo", out: Path):
+    """`mkdocs build --strict` of a buildable mini-repo into `out` (no search index)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                          cwd=repo.root, env=env, capture_output=True, text=True)
+
+
 def summary(problems) -> list:
     return [(p.code, p.file, p.line) for p in problems]

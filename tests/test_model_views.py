@@ -5,16 +5,12 @@ listing them, plan items (stated count, stages, 原文未载 time), the year pag
 and each body's 资料完整度."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from checks_support import PLAN, PLAN_DATA, RULE, MiniRepo
+from checks_support import PLAN, PLAN_DATA, RULE, MiniRepo, build_site, make_buildable
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW_RULE = "docs/rules/2021-test-rules.md"
@@ -23,29 +19,6 @@ CAPTION = "（2019年4月28日政协洛阳市第十二届委员会主席会议�
 ISSUERS = ("中共洛阳市委办公室", "洛阳市人民政府办公室", "政协洛阳市委员会办公室")
 DOC_NUMBER = "洛政协办〔2019〕7号"
 WAIVER_REASON = "原件只报告提案提出和立案情况，没有办理部分"
-
-SECTIONS = {
-    "docs/index.md": None,  # the mini-repo's home page
-    "docs/rules/index.md": ("工作规则", "zx-section.html", "rule"),
-    "docs/plans/index.md": ("协商计划", "zx-section.html", "plan"),
-    "docs/summaries/index.md": ("工作总结", "zx-section.html", "summary"),
-    "docs/notes/index.md": ("学习园地", "zx-section.html", "note"),
-}
-NAV = """
-nav:
-  - 首页: index.md
-  - 工作规则: rules/index.md
-  - 协商计划: plans/index.md
-  - 工作总结: summaries/index.md
-  - 学习园地: notes/index.md
-  - 专题: topics/index.md
-  - 时间: years/index.md
-  - 机构: bodies/index.md
-  - 落实情况: follow-through/index.md
-  - 编辑指南:
-      - 格式说明: waivers/index.md
-"""
-
 
 def make_repo(root: Path) -> MiniRepo:
     """The mini-repo with one document for each variation this file looks at."""
@@ -105,17 +78,7 @@ waive: {ZX301: %s}
 
 七年来共收到提案一千余件。
 """ % WAIVER_REASON)
-    for path, section in SECTIONS.items():
-        if section:
-            title, template, kind = section
-            repo.write(path, f"---\ntitle: {title}\ntemplate: {template}\nzx_section: {kind}\n---\n\n{title}。\n")
-    for part in ("hooks", "overrides"):
-        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-    for css in (ROOT / "docs" / "assets").glob("zx*"):
-        repo.write(f"docs/assets/{css.name}", css.read_text(encoding="utf-8"))
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    repo.write("mkdocs.yml", config[: config.index("\nnav:")] + NAV)
-    return repo
+    return make_buildable(repo)
 
 
 @pytest.fixture(scope="module")
@@ -123,9 +86,7 @@ def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("model-views")
     repo = make_repo(root)
     assert not repo.check(), "\n".join(p.format() for p in repo.check())
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "out")],
-                            cwd=root, env=env, capture_output=True, text=True)
+    result = build_site(repo, root / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "out"
 

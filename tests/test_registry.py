@@ -4,13 +4,9 @@ front-matter schema is what data/fields.yml generates, never hand-edited, and ca
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from checks_support import ROOT, MiniRepo, summary
+from checks_support import ROOT, MiniRepo, build_site, make_buildable, summary
 
 INSPECTION = "docs/summaries/2022-test-inspection-report.md"
 NEW_TYPE = """\
@@ -47,24 +43,6 @@ topics: [rural-revitalization]
 
 加快老旧管网改造。
 """
-NAV = """
-nav:
-  - 首页: index.md
-  - 工作规则: rules/index.md
-  - 协商计划: plans/index.md
-  - 工作总结: summaries/index.md
-  - 学习园地: notes/index.md
-  - 专题: topics/index.md
-  - 时间: years/index.md
-  - 机构: bodies/index.md
-  - 落实情况: follow-through/index.md
-  - 编辑指南:
-      - 格式说明: waivers/index.md
-"""
-SECTIONS = {"rules": ("工作规则", "rule"), "plans": ("协商计划", "plan"), "summaries": ("工作总结", "summary"),
-            "notes": ("学习园地", "note")}
-
-
 def _add_type(repo: MiniRepo) -> None:
     """The whole change a new type needs: a kinds.yml entry and its profile — no code."""
     kinds = repo.read("data/kinds.yml")
@@ -73,18 +51,6 @@ def _add_type(repo: MiniRepo) -> None:
     repo.write("data/kinds.yml", kinds.replace(anchor, anchor + NEW_TYPE, 1))
     repo.write("data/sections.yml", repo.read("data/sections.yml") + NEW_PROFILE)
     repo.write(INSPECTION, INSPECTION_TEXT)
-
-
-def _make_site(repo: MiniRepo) -> None:
-    for folder, (title, kind) in SECTIONS.items():
-        repo.write(f"docs/{folder}/index.md",
-                   f"---\ntitle: {title}\ntemplate: zx-section.html\nzx_section: {kind}\n---\n\n{title}。\n")
-    for part in ("hooks", "overrides"):
-        shutil.copytree(ROOT / part, repo.root / part, ignore=shutil.ignore_patterns("__pycache__"))
-    for css in (ROOT / "docs" / "assets").glob("zx*"):
-        repo.write(f"docs/assets/{css.name}", css.read_text(encoding="utf-8"))
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    repo.write("mkdocs.yml", config[: config.index("\nnav:")] + NAV)
 
 
 def test_a_type_added_with_data_only_is_checked_by_its_profile(zx_repo):
@@ -98,19 +64,13 @@ def test_a_type_added_with_data_only_is_checked_by_its_profile(zx_repo):
     assert "是不是“inspection-report”" in next(p.message for p in zx_repo.check() if p.code == "ZX211")
 
 
-def _build(repo: MiniRepo, out: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=repo.root, env=env, capture_output=True, text=True)
-
-
 def test_a_type_added_with_data_only_builds_and_shows_its_name(tmp_path):
     repo = MiniRepo(tmp_path / "repo")
     _add_type(repo)
-    _make_site(repo)
+    make_buildable(repo)
     assert repo.check() == []  # the mini-repo's note links to a rule article (#article-2): the build agrees
     out = tmp_path / "out"
-    result = _build(repo, out)
+    result = build_site(repo, out)
     assert result.returncode == 0, result.stdout + result.stderr
     html = (out / "summaries" / "2022-test-inspection-report" / "index.html").read_text(encoding="utf-8")
     assert "视察情况报告" in html  # the type's name from the registry, in the page header
@@ -121,10 +81,10 @@ def test_a_link_to_a_missing_rule_article_fails_check_and_build_alike(tmp_path):
     from checks_support import NOTE
 
     repo = MiniRepo(tmp_path / "repo")
-    _make_site(repo)
+    make_buildable(repo)
     repo.edit(NOTE, "#article-2", "#article-9")
     assert summary(repo.check()) == [("ZX506", NOTE, repo.line_of(NOTE, "#article-9"))]
-    result = _build(repo, tmp_path / "out")
+    result = build_site(repo, tmp_path / "out")
     assert result.returncode != 0 and "article-9" in result.stdout + result.stderr
 
 
