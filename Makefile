@@ -4,7 +4,7 @@ MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
 CORE    := PYTHONPATH=hooks $(PY) -m zhengxie
 STAMP   := .venv/.installed
 
-.PHONY: serve build test check new schemas bench lock clean chromium
+.PHONY: serve build test check new import schemas bench lock clean chromium
 
 $(STAMP): requirements.txt
 	python3 -m venv .venv
@@ -26,6 +26,10 @@ check: $(STAMP)
 ## new: scaffold a document, e.g. make new KIND=plan BODY=luoyang-city YEAR=2019 [TYPE=consultation] [SLUG=…]
 new: $(STAMP)
 	$(CORE) new --kind "$(KIND)" --body "$(BODY)" --year "$(YEAR)" $(if $(TYPE),--type "$(TYPE)") $(if $(SLUG),--slug "$(SLUG)")
+
+## import: draft documents from a Word or text file, e.g. make import FILE=原件.docx [KIND=plan TYPE=… BODY=…]
+import: $(STAMP)
+	$(CORE) import "$(FILE)" $(if $(KIND),--kind "$(KIND)") $(if $(TYPE),--type "$(TYPE)") $(if $(BODY),--body "$(BODY)")
 
 ## schemas: regenerate data/schemas/front-matter.schema.json from data/fields.yml
 schemas: $(STAMP)

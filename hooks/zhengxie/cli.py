@@ -1,8 +1,9 @@
-"""The standalone command: `python -m zhengxie check` and `python -m zhengxie new`.
+"""The standalone command: `python -m zhengxie check`, `new`, `import` and `schemas`.
 
 check  validates docs/ and data/ without building the site (the same checks as `mkdocs build`);
        exit 0 without errors, 1 with errors, 2 on usage errors.
 new    scaffolds a document and its data file from data/sections.yml (see zhengxie.scaffold).
+import writes draft documents from a Word or text file (see zhengxie.importer).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m zhengxie", description="协商知识库：检查文档、新建文档")
-    commands = parser.add_subparsers(dest="command", metavar="{check,new,schemas}", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="{check,new,import,schemas}", parser_class=_Parser)
     check = commands.add_parser("check", help="检查 docs/ 和 data/（不生成网站）")
     check.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
     check.add_argument("--format", choices=FORMATS, default="text",
@@ -35,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--type", default=None, help="文档类型（data/kinds.yml），默认为该种类的第一个类型")
     new.add_argument("--slug", default=None, help="文件名中年份和机关之后的部分，默认由类型得出")
     new.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
+    imp = commands.add_parser("import", help="导入 Word（.docx）或文本（.txt、.md）文件，写出文档草稿和数据文件")
+    imp.add_argument("file", help="要导入的文件")
+    imp.add_argument("--kind", default=None, help="文档种类；看标题认不出时必填。一个文件有几篇时可逐篇写：rule,summary,plan")
+    imp.add_argument("--type", default=None, help="文档类型（data/kinds.yml），可逐篇写")
+    imp.add_argument("--body", default=None, help="所属机构编号（data/bodies.yml），可逐篇写")
+    imp.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
     schemas = commands.add_parser("schemas", help="由 data/fields.yml 重新生成 data/schemas/front-matter.schema.json")
     schemas.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
     return parser
@@ -58,6 +65,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"已创建 {path}")
         print(created.next_steps)
         return 0
+    if args.command == "import":
+        from .importer import ImportFailed, import_file
+        from .importer.report import format_report
+
+        try:
+            imported = import_file(Path(args.root), Path(args.file), kind=args.kind, type_=args.type, body=args.body)
+        except ImportFailed as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return 2
+        print(format_report(imported))
+        return 1 if any(part.error for part in imported.parts) else 0
     if args.command == "schemas":
         from .schemagen import write_generated_schemas
 

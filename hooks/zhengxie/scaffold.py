@@ -31,8 +31,6 @@ YEAR = re.compile(r"^[0-9]{4}$")
 ITEM_SECTIONS = ("协商议题", "工作安排", "主要任务")
 MACROS = {"plan-items": "{{ plan_items() }}", "summary-figures": "{{ summary_figures() }}"}
 
-# Fields taken from the request rather than left for the editor.
-FROM_REQUEST = ("kind", "type", "body", "period")
 # Optional fields never offered as commented lines (they are the editor's own annotations or
 # written by the site, and the guide explains them).
 NOT_OFFERED = ("title",)
@@ -147,9 +145,9 @@ def _front_matter(vocab, kind_obj, type_: str | None, known: dict, title: str, s
     for spec in vocab.fields.values():
         if not spec.applies_to(kind_obj.id):
             continue
-        value = known.get(spec.id) if spec.id in FROM_REQUEST else None
+        value = known.get(spec.id)  # `make new` knows the request's fields; `make import` what it read
         if value is not None:
-            required.append(f"{spec.id}: {_scalar(value)}")
+            required.append(f"{spec.id}: {_yaml_value(value)}")
         elif spec.required_for(kind_obj.id, type_):
             hint = f"{spec.label}（必填）：{spec.help}"
             if spec.id == "title":
@@ -204,6 +202,14 @@ def _scalar(value: str) -> str:
         return f'"{value}"'
     dumped = yaml.safe_dump(value, allow_unicode=True, default_style=None).strip()
     return dumped[: -len("...")].strip() if dumped.endswith("...") else dumped
+
+
+def _yaml_value(value) -> str:
+    """A front-matter value on one line: a scalar, or a list or mapping in YAML's flow style."""
+    if isinstance(value, (list, tuple, dict)):
+        return yaml.safe_dump(value if not isinstance(value, tuple) else list(value), allow_unicode=True,
+                              default_flow_style=True, width=10_000, sort_keys=False).strip()
+    return _scalar(str(value))
 
 
 def _write(path: Path, text: str) -> None:

@@ -1,0 +1,102 @@
+"""Summary figures from sentences: 共收到提案134件，经审查立案129件，立案率96% → the summary data
+file's typed measures (data/schemas/summary-data.schema.json: proposals, social_opinions) and, for
+what has no typed measure yet, `figures` rows. Every figure found keeps the sentence it came from,
+so the report can show it for checking; nothing is computed from other figures.
+
+The measures live in MEASURES below, one row each: adding a measure is a row here (and in the schema).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_N = r"([0-9]{1,7})"
+_PCT = r"([0-9]{1,3}(?:\.[0-9]{1,2})?)\s*[%％]"
+_GAP = r"[^，。；0-9]{0,12}?"  # a few words between a measure's name and its number, within a clause
+
+# (path in the data file, pattern, value type)
+MEASURES = (
+    ("proposals.received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int),
+    ("proposals.filed", re.compile(rf"立案\s*{_N}\s*件"), int),
+    ("proposals.answered", re.compile(rf"(?:已)?(?:答复|办复)\s*{_N}\s*件"), int),
+    ("proposals.answer_rate", re.compile(rf"(?:答复率|办复率){_GAP}{_PCT}"), float),
+    ("proposals.solved_rate", re.compile(rf"(?:已解决|得到解决)[^，。；]{{0,10}}?占\s*{_PCT}"), float),
+    ("proposals.satisfaction_rate", re.compile(rf"满意率{_GAP}{_PCT}"), float),
+    ("social_opinions", re.compile(rf"社情民意(?:信息)?{_GAP}{_N}\s*(?:件|条|篇)"), int),
+)
+# Rates and counts with no typed measure today, as `figures` rows: 立案率96%.
+OTHER_RATES = re.compile(rf"([\u4e00-\u9fff]{{2,6}}率){_GAP}{_PCT}")
+TYPED_RATES = ("答复率", "办复率", "满意率")
+# Counted activities: 开展专题视察4次, 共收到论文68篇, 组织参加报告会6次.
+COUNTED = re.compile(rf"((?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出)(?:了)?"
+                     rf"[\u4e00-\u9fff“”]{{2,12}}?)\s*{_N}\s*(次|篇|件|项|期|个|场|户|人|册|条)")
+
+
+@dataclass
+class Figure:
+    path: str  # proposals.received, social_opinions, or figures
+    value: int | float
+    label: str = ""  # for figures rows
+    unit: str = ""
+    sentence: str = ""
+
+
+def _number(text: str, kind):
+    value = float(text)
+    return int(value) if kind is int or value.is_integer() else value
+
+
+def sentences(text: str):
+    for sentence in re.split(r"(?<=[。；！？])", text):
+        if sentence.strip():
+            yield sentence.strip()
+
+
+def figures_in(paragraphs: list[str]) -> tuple[list, list]:
+    """(figures found, conflicts): a measure stated twice with different values is a conflict for a
+    person, and neither value is kept."""
+    found: dict = {}
+    conflicts = []
+    rows = []
+    for paragraph in paragraphs:
+        for sentence in sentences(paragraph):
+            typed_spans = []
+            for path, pattern, kind in MEASURES:
+                for match in pattern.finditer(sentence):
+                    typed_spans.append(match.span())
+                    figure = Figure(path, _number(match.group(1), kind), sentence=sentence)
+                    earlier = found.get(path)
+                    if earlier is None:
+                        found[path] = figure
+                    elif earlier.value != figure.value:
+                        conflicts.append((earlier, figure))
+            for match in OTHER_RATES.finditer(sentence):
+                if not any(match.group(1).endswith(t) for t in TYPED_RATES):
+                    rows.append(Figure("figures", _number(match.group(2), float), match.group(1), "%", sentence))
+            for match in COUNTED.finditer(sentence):
+                if any(s <= match.start(2) < e for s, e in typed_spans):
+                    continue
+                label = match.group(1).strip("“”")
+                if "提案" in label or "社情民意" in label:
+                    continue  # counted by a typed measure, or a part of it the editor places
+                rows.append(Figure("figures", _number(match.group(2), int), label, match.group(3), sentence))
+    for earlier, later in conflicts:
+        found.pop(earlier.path, None)
+    return list(found.values()) + rows, conflicts
+
+
+def data_of(figures: list) -> dict:
+    """The summary data file's mapping for the figures."""
+    data: dict = {}
+    for figure in figures:
+        if figure.path == "figures":
+            row = {"label": figure.label, "value": figure.value}
+            if figure.unit:
+                row["unit"] = figure.unit
+            data.setdefault("figures", []).append(row)
+        elif "." in figure.path:
+            group, key = figure.path.split(".", 1)
+            data.setdefault(group, {})[key] = figure.value
+        else:
+            data[figure.path] = figure.value
+    return data
