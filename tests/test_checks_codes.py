@@ -145,6 +145,8 @@ CASES = [
     ("ZX507", lambda r: r.edit(NOTE, "../rules/2019-test-rules.md#article-2", "/rules/2019-test-rules/"), NOTE,
      (NOTE, "/rules/"), None),
     ("ZX508", lambda r: r.edit(HOME, "(plans/2019-test-consultation-plan.md)", "(plans/)"), HOME, (HOME, "(plans/)"), None),
+    ("ZX130", lambda r: r.edit(SUMMARY, "收到提案100件", "收到提案【待核：原件此处是未填写的占位符（数字）】件"), SUMMARY,
+     (SUMMARY, "待核"), 8),
     ("ZX601", lambda r: r.edit(SUMMARY, "收到提案100件", "收到提案□件"), SUMMARY, (SUMMARY, "□"), 8),
     ("ZX602", lambda r: r.edit(NOTE, "学习的体会", "{{ config.site_name }}学习的体会"), NOTE, (NOTE, "config"), 1),
     ("ZX603", lambda r: r.edit(NOTE, "学习的体会", "<script>alert(1)</script>学习的体会"), NOTE, (NOTE, "script"), 1),

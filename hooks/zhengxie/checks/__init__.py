@@ -21,6 +21,7 @@ def run_checks(corpus: Corpus) -> list:
 from .documents import check_documents  # noqa: E402
 from .fields import check_fields  # noqa: E402
 from .figures import check_figures  # noqa: E402
+from .import_todo import check_import_todos  # noqa: E402
 from .links import check_links  # noqa: E402
 from .numbering import check_numbering  # noqa: E402
 from .plan_items import check_plan_items  # noqa: E402
@@ -42,5 +43,6 @@ CHECKS += [
     check_references,  # topics, bodies, forms, plan item references (ZX501–ZX504)
     check_links,  # Markdown links and anchors (ZX505–ZX508)
     check_residue,  # template residue (ZX601)
+    check_import_todos,  # what make import left for a person (ZX130)
     check_unsafe,  # Jinja, <script>, on…=, javascript: (ZX602–ZX605)
 ]

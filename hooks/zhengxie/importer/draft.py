@@ -66,13 +66,18 @@ def write_draft(root: Path, vocab, found: Recognised, body: str, doc_id: str) ->
         if spec.applies_to(found.kind) and spec.required_for(found.kind, found.type_) and spec.id not in known:
             allowed = f"；原件确实没有写明时写 {spec.id}: {NOT_STATED_TEXT}" if spec.not_stated else ""
             found.todos.append(Todo("ZX215", f"没有识别出{spec.label}（{spec.id}）：照原件填写{allowed}", field=spec.id))
+    data = _data_file(vocab, found)
+    blocks = list(found.blocks)
+    if data is not None and scaffold.MACROS[kind.data] not in blocks:
+        blocks.append(scaffold.MACROS[kind.data])
+    for todo in found.todos:  # what has no place of its own: a marker at the end, reported as ZX130
+        if not todo.code:
+            todo.code = "ZX130"
+            blocks.append(MARK.format(todo.what))
     front = scaffold._front_matter(vocab, kind, found.type_, known, "", [])
-    text = front + "\n" + "\n\n".join(found.blocks) + "\n"
+    text = front + "\n" + "\n\n".join(blocks) + "\n"
     written = Written(doc_id)
     md_path = f"{DOCS}/{kind.folder}/{doc_id}.md"
-    data = _data_file(vocab, found)
-    if data is not None and "{{" not in text:
-        text += "\n" + scaffold.MACROS[kind.data] + "\n"
     scaffold._write(root / md_path, text)
     written.paths.append(md_path)
     if data is not None:
