@@ -10,6 +10,7 @@ report (ZX402 / ZX407) with a 待核 comment beside the item.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from ..loader import DATA, DOCS
 from ..values import NOT_STATED_TEXT
 from .recognise import MARK, Recognised, Todo
 
-UNDATED = "undated"  # a file-name year the original does not give: the check reports it (ZX212)
+UNDATED = "undated"
+DATELINE_YEAR = re.compile(r"^([0-9]{4})年")  # a file-name year the original does not give: the check reports it (ZX212)
 
 
 @dataclass
@@ -37,7 +39,10 @@ def year_of(found: Recognised) -> str | None:
         if found.fields.get(key):
             return found.fields[key][:4]
     adopted = found.fields.get("adopted") or {}
-    return adopted.get("date", "")[:4] or None
+    if adopted.get("date"):
+        return adopted["date"][:4]
+    dated = DATELINE_YEAR.match(found.fields.get("dateline", ""))  # a report's 2020年1月10日在…上
+    return dated.group(1) if dated else None
 
 
 def free_id(root: Path, folder: str, stem: str, taken: set) -> str:

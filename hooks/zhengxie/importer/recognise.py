@@ -80,7 +80,7 @@ def kind_and_type(title: str, vocab) -> tuple[str | None, str | None]:
             if doc_type.name.startswith("年度"):
                 names.append((doc_type.name[2:], kind.id, doc_type.id))
     for name, kind, type_id in sorted(names, key=lambda n: -len(n[0])):
-        if name in title:
+        if name in title or name in title.replace("的", ""):  # 提案工作情况的报告
             return kind, type_id
     return None, None
 

@@ -1,0 +1,106 @@
+"""make import on Word and text files the tests make: what it recognises, what it leaves for a
+person (as problems the check reports), and that nothing is invented or overwritten."""
+from __future__ import annotations
+
+import yaml
+
+from import_fixtures import PLAN_TITLE, RULE_CAPTION, plan_docx, report_txt, rule_docx
+
+from zhengxie.importer import import_file
+from zhengxie.importer.read import ImportFailed, decode
+
+
+def _front(text: str) -> dict:
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def _only(imported):
+    assert len(imported.parts) == 1
+    part = imported.parts[0]
+    assert not part.error, part.error
+    return part
+
+
+def test_plan_from_word_keeps_its_head_table_list_and_signature(zx_repo, tmp_path):
+    part = _only(import_file(zx_repo.root, plan_docx(tmp_path / "plan.docx")))
+    assert part.doc_id == "2024-yunxi-city-consultation-plan"
+    front = _front(zx_repo.read(part.paths[0]))
+    assert front["title"] == PLAN_TITLE
+    assert (front["kind"], front["type"], front["body"]) == ("plan", "consultation", "yunxi-city")
+    assert front["doc_number"] == "云政协发〔2024〕2号"
+    assert front["issuers"] == ["政协云溪市委员会办公室"]
+    assert str(front["date"]) == "2024-02-06"  # 二〇二四年二月六日
+    assert front["period"] == "2024"
+    body = zx_repo.read(part.paths[0])
+    assert "## 一、指导思想" in body and "## 二、协商议题" in body and "### （一）加强统筹" in body
+    assert "{{ plan_items() }}" in body
+    assert "20xx" not in body and "【待核：原件此处是未填写的占位符（年份）】" in body
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    assert data["stated_count"] == "4项"
+    items = {item["title"]: item for item in data["items"]}
+    assert list(items) == ["城乡供水一体化", "职业教育产教融合", "社区嵌入式养老服务", "文旅融合发展"]
+    assert items["城乡供水一体化"] == {"id": "p01", "title": "城乡供水一体化", "form": "thematic", "time": "4月",
+                                      "roles": {"lead-unit": "市政协人口资源环境委员会"}}
+    # the table's time cell is empty and a forum must state one: the original states none
+    assert items["职业教育产教融合"]["time"] == "原文未载"
+    assert "form" not in items["社区嵌入式养老服务"]  # 湖畔夜谈 is no registered form: a person decides
+    assert items["文旅融合发展"]["form"] == "inspection"
+    assert items["文旅融合发展"]["roles"] == {"lead-unit": "市政协文化文史委员会"}
+    codes = sorted(todo.code for todo in part.found.todos)
+    assert codes.count("ZX406") == 1 and "ZX130" in codes
+    reported = {p.code for p in zx_repo.check() if p.file in part.paths}
+    assert {"ZX130", "ZX406"} <= reported  # every gap is a problem the check reports
+
+
+def test_rule_with_caption_chapters_and_articles(zx_repo, tmp_path):
+    part = _only(import_file(zx_repo.root, rule_docx(tmp_path / "rule.docx")))
+    assert part.doc_id == "2022-yunxi-city-measures-rule"
+    text = zx_repo.read(part.paths[0])
+    front = _front(text)
+    assert front["adopted"] == {"caption": RULE_CAPTION, "meeting": "常务委员会第八次会议", "session": "第十届",
+                                "date": "2022-05-10"}
+    assert "date" not in front  # only the adoption date is stated: the 成文日期 is left for the editor
+    assert any(t.code == "ZX215" and t.field == "date" for t in part.found.todos)
+    assert "## 第一章　总则" in text and "## 第三章　附则" in text
+    assert "第四条　本办法自通过之日起施行。" in text
+    assert part.found.counts["articles"] == 4
+
+
+def test_report_from_gb18030_text_with_reporter_dateline_and_figures(zx_repo, tmp_path):
+    imported = import_file(zx_repo.root, report_txt(tmp_path / "report.txt"))
+    assert imported.encoding == "gb18030"
+    part = _only(imported)
+    front = _front(zx_repo.read(part.paths[0]))
+    assert front["type"] == "proposal-report" and front["body"] == "yunling-county"
+    assert front["period"] == "九届三次会议以来"
+    assert front["reporter"] == "政协云岭县委员会副主席　李某"
+    assert front["dateline"] == "2020年1月10日在政协云岭县第九届委员会第四次会议上"
+    assert front["session"] == "政协云岭县第九届委员会第四次会议"
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    assert data["proposals"] == {"received": 134, "filed": 129, "answer_rate": 100, "satisfaction_rate": 97.2}
+    assert {"label": "立案率", "value": 96, "unit": "%"} in data["figures"]
+    assert {"label": "组织开展专题视察", "value": 3, "unit": "次"} in data["figures"]
+    assert "推动一批问题得到解决" in zx_repo.read(part.paths[0])  # the broken line is joined
+
+
+def test_never_overwrites(zx_repo, tmp_path):
+    original = plan_docx(tmp_path / "plan.docx")
+    first = _only(import_file(zx_repo.root, original))
+    before = zx_repo.read(first.paths[0])
+    second = _only(import_file(zx_repo.root, original))
+    assert second.doc_id == first.doc_id + "-2"
+    assert zx_repo.read(first.paths[0]) == before
+
+
+def test_unreadable_inputs_are_refused_in_chinese(zx_repo, tmp_path):
+    for name, content in (("a.doc", b"x"), ("b.docx", b"not a zip"), ("c.txt", b"\xff\xfe\xff\xfe\x81")):
+        path = tmp_path / name
+        path.write_bytes(content)
+        try:
+            import_file(zx_repo.root, path)
+        except ImportFailed as error:
+            assert any("\u4e00" <= c <= "\u9fff" for c in str(error))
+        else:
+            raise AssertionError(f"{name} was imported")
+    assert decode("政协".encode("gb18030")) == ("政协", "gb18030")
+    assert decode("\ufeff政协".encode("utf-8")) == ("政协", "utf-8")
