@@ -79,6 +79,9 @@ def write_draft(root: Path, vocab, found: Recognised, body: str, doc_id: str) ->
         if not todo.code:
             todo.code = "ZX130"
             blocks.append(MARK.format(todo.what))
+    if "topics" in vocab.fields and vocab.fields["topics"].applies_to(found.kind):  # scaffold offers topics: []
+        found.todos.append(Todo("ZX205", "专题（topics）要由人按内容选择 data/topics.yml 中的编号；不分专题时删去 topics 这一行",
+                                field="topics"))
     front = scaffold._front_matter(vocab, kind, found.type_, known, "", [])
     text = front + "\n" + "\n\n".join(blocks) + "\n"
     written = Written(doc_id)
