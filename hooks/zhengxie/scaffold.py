@@ -140,7 +140,7 @@ def _structure_note(profile, profiles: list) -> list:
 
 def _front_matter(vocab, kind_obj, type_: str | None, known: dict, title: str, structure: list) -> str:
     doc_type = kind_obj.type_of(type_)
-    half_year = known["year"] if doc_type is not None and doc_type.period == "half-year" else None
+    half_year = known.get("year") if doc_type is not None and doc_type.period == "half-year" else None
     required, optional = [], []
     for spec in vocab.fields.values():
         if not spec.applies_to(kind_obj.id):

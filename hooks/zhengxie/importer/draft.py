@@ -57,7 +57,8 @@ def free_id(root: Path, folder: str, stem: str, taken: set) -> str:
 
 def write_draft(root: Path, vocab, found: Recognised, body: str, doc_id: str) -> Written:
     kind = vocab.kinds[found.kind]
-    known = {"kind": found.kind, "type": found.type_, "body": body}
+    year = year_of(found)
+    known = {"kind": found.kind, "type": found.type_, "body": body, "year": year}
     for key, value in found.fields.items():
         spec = vocab.fields.get(key)
         if spec is None:
