@@ -32,6 +32,12 @@ COUNTED = re.compile(rf"((?:开展|组织|举办|召开|收到|形成|撰写|报
                      rf"[\u4e00-\u9fff“”]{{2,12}}?)\s*{_N}\s*(次|篇|件|项|期|个|场|户|人|册|条)")
 
 
+# A count before its noun: 进行了4次专题视察, 召开2场座谈会.
+COUNT_FIRST = re.compile(rf"(?:进行|开展|组织|召开|举办)了?\s*{_N}\s*(次|场|期)([\u4e00-\u9fff]{{2,8}}?)(?=[，。；、]|$)")
+# Further counts in the same list: 一等奖3篇，二等奖6篇，三等奖14篇.
+CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(次|篇|件|项|期|个|场|户|人|册|条|对)")
+
+
 @dataclass
 class Figure:
     path: str  # proposals.received, social_opinions, or figures
@@ -80,9 +86,21 @@ def figures_in(paragraphs: list[str]) -> tuple[list, list]:
                 if "提案" in label or "社情民意" in label:
                     continue  # counted by a typed measure, or a part of it the editor places
                 rows.append(Figure("figures", _number(match.group(2), int), label, match.group(3), sentence))
+                rows += _continued(sentence, match.end())
+            for match in COUNT_FIRST.finditer(sentence):
+                rows.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
     for earlier, later in conflicts:
         found.pop(earlier.path, None)
     return list(found.values()) + rows, conflicts
+
+
+def _continued(sentence: str, position: int) -> list:
+    """The counts that follow a counted one in a list (一等奖3篇，二等奖6篇 …), each with its own label."""
+    rows = []
+    while (match := CONTINUED.match(sentence, position)) is not None:
+        rows.append(Figure("figures", int(match.group(2)), match.group(1), match.group(3), sentence))
+        position = match.end()
+    return rows
 
 
 def data_of(figures: list) -> dict:
