@@ -104,3 +104,48 @@ def test_unreadable_inputs_are_refused_in_chinese(zx_repo, tmp_path):
             raise AssertionError(f"{name} was imported")
     assert decode("政协".encode("gb18030")) == ("政协", "gb18030")
     assert decode("\ufeff政协".encode("utf-8")) == ("政协", "utf-8")
+
+
+def test_long_and_odd_lines_are_read_without_backtracking(zx_repo, tmp_path):
+    """Bounded parsing: lines built to trip nested patterns are read in one pass each."""
+    odd = ["一" * 20_000, "（" * 20_000, "第" * 20_000 + "条", "20" + "x" * 20_000, "20xx年" * 4_000, "□" * 20_000,
+           "共收到提案" + "1" * 20_000 + "件", "在" * 20_000 + "会议上", "篇" * 20_000, "_" * 20_000]
+    path = tmp_path / "odd.txt"
+    path.write_text("云溪市政协2024年工作总结\n" + "\n".join(odd) + "\n", encoding="utf-8")
+    part = _only(import_file(zx_repo.root, path))
+    assert part.found.counts["residue"] >= 3
+    from zhengxie.checks.residue import RESIDUE
+
+    assert RESIDUE.search(zx_repo.read(part.paths[0]).split("---\n", 2)[-1]) is None  # none kept unmarked
+
+
+def test_counts_in_a_list_each_keep_their_label(zx_repo, tmp_path):
+    path = tmp_path / "half.md"
+    path.write_text("云溪市政协2024年上半年工作总结\n\n一、主要工作\n\n委员论坛收到论文40篇，评选出一等奖2篇，二等奖5篇，三等奖9篇。"
+                    "各专门委员会进行了3次专题视察。\n", encoding="utf-8")
+    part = _only(import_file(zx_repo.root, path))
+    front = _front(zx_repo.read(part.paths[0]))
+    assert (front["type"], front["period"]) == ("half-year", "2024-H1")
+    rows = yaml.safe_load(zx_repo.read(part.paths[1]))["figures"]
+    assert [(r["label"], r["value"], r["unit"]) for r in rows] == [
+        ("收到论文", 40, "篇"), ("评选出一等奖", 2, "篇"), ("二等奖", 5, "篇"), ("三等奖", 9, "篇"), ("专题视察", 3, "次")]
+
+
+def test_command_prints_a_chinese_report_and_refuses_bad_input(zx_repo, tmp_path):
+    import subprocess
+    import sys
+
+    from checks_support import ROOT
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "zhengxie", "import", *args, "--root", str(zx_repo.root)],
+                              cwd=ROOT, env={"PYTHONPATH": str(ROOT / "hooks")}, capture_output=True, text=True)
+
+    done = run(str(plan_docx(tmp_path / "plan.docx")))
+    assert done.returncode == 0, done.stderr
+    assert "已写出 docs/plans/2024-yunxi-city-consultation-plan.md" in done.stdout
+    assert "需要人工处理" in done.stdout and "[ZX406]" in done.stdout and "Traceback" not in done.stderr
+    refused = run(str(tmp_path / "missing.docx"))
+    assert refused.returncode == 2 and refused.stderr.startswith("错误：") and "Traceback" not in refused.stderr
+    unknown = run(str(plan_docx(tmp_path / "plan2.docx")), "--body", "nowhere")
+    assert unknown.returncode == 2 and "BODY=nowhere" in unknown.stderr

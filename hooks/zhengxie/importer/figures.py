@@ -79,14 +79,16 @@ def figures_in(paragraphs: list[str]) -> tuple[list, list]:
             for match in OTHER_RATES.finditer(sentence):
                 if not any(match.group(1).endswith(t) for t in TYPED_RATES):
                     rows.append(Figure("figures", _number(match.group(2), float), match.group(1), "%", sentence))
+            consumed = 0  # the end of the last list of counts already read
             for match in COUNTED.finditer(sentence):
-                if any(s <= match.start(2) < e for s, e in typed_spans):
+                if match.start() < consumed or any(s <= match.start(2) < e for s, e in typed_spans):
                     continue
                 label = match.group(1).strip("“”")
                 if "提案" in label or "社情民意" in label:
                     continue  # counted by a typed measure, or a part of it the editor places
                 rows.append(Figure("figures", _number(match.group(2), int), label, match.group(3), sentence))
-                rows += _continued(sentence, match.end())
+                more, consumed = _continued(sentence, match.end())
+                rows += more
             for match in COUNT_FIRST.finditer(sentence):
                 rows.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
     for earlier, later in conflicts:
@@ -94,13 +96,14 @@ def figures_in(paragraphs: list[str]) -> tuple[list, list]:
     return list(found.values()) + rows, conflicts
 
 
-def _continued(sentence: str, position: int) -> list:
-    """The counts that follow a counted one in a list (一等奖3篇，二等奖6篇 …), each with its own label."""
+def _continued(sentence: str, position: int) -> tuple[list, int]:
+    """The counts that follow a counted one in a list (一等奖3篇，二等奖6篇 …), each with its own
+    label, and where the list ends."""
     rows = []
     while (match := CONTINUED.match(sentence, position)) is not None:
         rows.append(Figure("figures", int(match.group(2)), match.group(1), match.group(3), sentence))
         position = match.end()
-    return rows
+    return rows, position
 
 
 def data_of(figures: list) -> dict:
