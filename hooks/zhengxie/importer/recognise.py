@@ -277,10 +277,16 @@ def _read_body(body: list, found: Recognised, vocab, names) -> None:
     found.counts["figures"] = len(found.figures)
 
 
+MARKDOWN_START = re.compile(r"^([#>*+\-=|]|[0-9]{1,3}\.\s)")  # would start a heading, quote, list or table
+
+
 def _flush(pending: str, found: Recognised, paragraphs: list) -> str:
     if pending:
         paragraphs.append(pending)
-        found.blocks.append(mark_residue(pending, found, "正文"))
+        text = mark_residue(pending, found, "正文")
+        if MARKDOWN_START.match(text):  # the original's text, not markup: 1\. or \#
+            text = text.replace(".", "\\.", 1) if text[0].isdigit() else "\\" + text
+        found.blocks.append(text)
     return ""
 
 
