@@ -74,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         except ImportFailed as error:
             print(f"错误：{error}", file=sys.stderr)
             return 2
-        print(format_report(imported))
+        from .validate import validate
+
+        written = any(part.paths for part in imported.parts)
+        print(format_report(imported, validate(Path(args.root))[1] if written else []))
         return 1 if any(part.error for part in imported.parts) else 0
     if args.command == "schemas":
         from .schemagen import write_generated_schemas
