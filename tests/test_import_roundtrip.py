@@ -1,20 +1,16 @@
-"""Round trip: import the test originals into a copy of the site, make the fixes the report lists
+"""Round trip: import the test originals into a buildable mini-repo, make the fixes the report lists
 (as an editor would, programmatically here), then the check finds nothing and the strict build passes."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 
+from checks_support import build_site, make_buildable
 from import_fixtures import plan_docx, report_txt, rule_docx
 
 from zhengxie.importer import import_file
 from zhengxie.validate import validate
 from zhengxie.values import NOT_STATED_TEXT
 
-SITE_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 WHOLE_MARKER = re.compile(r"^【待核：[^】]*】\n\n?", re.M)
 MARKER = re.compile(r"【待核：[^】]*】")
 # The editor's decisions for what the report names (here: what the originals made by the tests say).
@@ -43,15 +39,8 @@ def _fix(root, part) -> None:
     md.write_text(text, encoding="utf-8")
 
 
-def test_import_fix_check_build(tmp_path, root):
-    site = tmp_path / "site"
-    site.mkdir()
-    for part in SITE_PARTS:
-        source = root / part
-        if source.is_dir():
-            shutil.copytree(source, site / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, site / part)
+def test_import_fix_check_build(zx_repo, tmp_path):
+    site = make_buildable(zx_repo).root
     paths = []
     for original in (plan_docx(tmp_path / "plan.docx"), rule_docx(tmp_path / "rule.docx"),
                      report_txt(tmp_path / "report.txt")):
@@ -62,11 +51,8 @@ def test_import_fix_check_build(tmp_path, root):
             assert before == {t.code for t in part.found.todos}, (before, part.found.todos)
             _fix(site, part)
             paths += part.paths
-    problems = [p for p in validate(site)[1] if p.file in paths]
-    assert problems == [], [p.format() for p in problems]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
-                           cwd=site, env=env, capture_output=True, text=True)
+    assert validate(site)[1] == [], [p.format() for p in validate(site)[1]]
+    build = build_site(zx_repo, tmp_path / "out")
     assert build.returncode == 0, build.stdout + build.stderr
     page = (tmp_path / "out" / "plans" / "2024-yunxi-city-consultation-plan" / "index.html").read_text(encoding="utf-8")
     assert "城乡供水一体化" in page and "文旅融合发展" in page
