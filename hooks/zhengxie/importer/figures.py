@@ -27,14 +27,14 @@ MEASURES = (
 # Rates and counts with no typed measure today, as `figures` rows: 立案率96%.
 OTHER_RATES = re.compile(rf"([\u4e00-\u9fff]{{2,6}}率){_GAP}{_PCT}")
 TYPED_RATES = ("答复率", "办复率", "满意率")
-# Counted activities: 开展专题视察4次, 共收到论文68篇, 组织参加报告会6次.
+# Counted activities: 开展专题调研5次, 收到征文31篇, 举办培训班2期.
 COUNTED = re.compile(rf"((?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出)(?:了)?"
                      rf"[\u4e00-\u9fff“”]{{2,12}}?)\s*{_N}\s*(次|篇|件|项|期|个|场|户|人|册|条)")
 
 
-# A count before its noun: 进行了4次专题视察, 召开2场座谈会.
+# A count before its noun: 开展了5次专题调研, 召开2场座谈会.
 COUNT_FIRST = re.compile(rf"(?:进行|开展|组织|召开|举办)了?\s*{_N}\s*(次|场|期)([\u4e00-\u9fff]{{2,8}}?)(?=[，。；、]|$)")
-# Further counts in the same list: 一等奖3篇，二等奖6篇，三等奖14篇.
+# Further counts in the same list: 特等奖1篇，优秀奖7篇，鼓励奖12篇.
 CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(次|篇|件|项|期|个|场|户|人|册|条|对)")
 
 
@@ -97,7 +97,7 @@ def figures_in(paragraphs: list[str]) -> tuple[list, list]:
 
 
 def _continued(sentence: str, position: int) -> tuple[list, int]:
-    """The counts that follow a counted one in a list (一等奖3篇，二等奖6篇 …), each with its own
+    """The counts that follow a counted one in a list (特等奖1篇，优秀奖7篇 …), each with its own
     label, and where the list ends."""
     rows = []
     while (match := CONTINUED.match(sentence, position)) is not None:

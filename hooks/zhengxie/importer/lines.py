@@ -55,7 +55,7 @@ class HeadingLine:
 
 
 def heading(text: str, listed: bool = False) -> HeadingLine | None:
-    """A numbered heading: short, and no sentence inside (一、指导思想 — not 一是…。 or 1、抓好…。紧紧…)."""
+    """A numbered heading: short, and no sentence inside (一、指导思想 — not 1、做好调研。今年…)."""
     for style, pattern in _HEADING:
         match = pattern.match(text)
         if match is None:
@@ -72,7 +72,7 @@ def heading(text: str, listed: bool = False) -> HeadingLine | None:
 
 
 def run_in(text: str) -> str | None:
-    """The numbering style of a numbered paragraph that is not a heading (（一）围绕中心。牢固树立…)."""
+    """The numbering style of a numbered paragraph that is not a heading (（一）突出重点。今年的协商…)."""
     for style, pattern in _HEADING:
         if pattern.match(text):
             return style
