@@ -11,8 +11,10 @@ import logging
 import re
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
+from zhengxie import sanitize
 from zhengxie.site import Site
 
 log = logging.getLogger("mkdocs.plugins.zhengxie")
@@ -33,9 +35,28 @@ def on_config(config):
         _log(problem)
     macros = config.plugins.get("macros")
     if macros is not None:
-        # mkdocs-macros' own renderer is not sandboxed: render with ours (see zhengxie.sandbox).
-        macros.render = lambda markdown, force_rendering=False: _render_macros(macros.page, markdown)
+        _neutralise(macros)
     return config
+
+
+def _neutralise(macros) -> None:
+    """mkdocs-macros stays only as the event that hands us each page's Markdown.
+
+    Its renderer evaluates Jinja with the MkDocs config in reach, and its on_config imports Python
+    from the repository (main.py, `modules`, pluglets) and reads `include_yaml` files: content from a
+    pull request must do none of this. Page bodies go to zhengxie.macros (calls of the site's
+    macros, nothing evaluated); titles and other front-matter values are never rendered.
+    """
+    macros._load_modules = lambda: _no_module_functions(macros)
+    macros._load_yaml = lambda: None
+    macros.has_j2 = lambda text: False  # its only use: whether to render the page title
+    macros.render = lambda markdown, force_rendering=False: _render_macros(macros.page, markdown)
+
+
+def _no_module_functions(macros) -> None:
+    macros._pre_macro_functions = []
+    macros._post_macro_functions = []
+    macros._post_build_functions = []
 
 
 def _render_macros(page, markdown: str) -> str:
@@ -82,13 +103,31 @@ def _mark_section(page, active: bool) -> None:
         section.active = active
 
 
+def on_env(env, config, files):
+    # Every value a page template prints is escaped: titles, front matter (description goes into a
+    # <meta>), data. What is HTML already is marked so: the page's sanitized content (below) and
+    # the table of contents, which Python-Markdown escapes itself.
+    env.autoescape = True
+    return env
+
+
 def on_page_content(html, page, config, files):
+    for item in _toc_items(page.toc):
+        item.title = Markup(sanitize.text(item.title))
+    if not (page.meta and page.meta.get("title")):
+        page.title = Markup(sanitize.text(page.title or ""))  # MkDocs took it from the page's <h1>
     html = site.page_html(page.file.src_uri, html)
     # Rule articles get their ids (article-N) after Markdown; MkDocs validates links against the ids
     # it saw while converting, so it must hear of them too, or a link the check accepts fails the build.
     if 'id="article-' in html:
         page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ARTICLE_ID.findall(html))
-    return html
+    return Markup(html)
+
+
+def _toc_items(items):
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
 
 
 def on_post_build(config):

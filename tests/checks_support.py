@@ -179,6 +179,7 @@ class MiniRepo:
         for name in VOCAB:
             shutil.copy(ROOT / "data" / f"{name}.yml", root / "data" / f"{name}.yml")
         shutil.copytree(ROOT / "data" / "schemas", root / "data" / "schemas")
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")  # its Markdown extensions: the HTML check renders with them
         for path, text in FILES.items():
             self.write(path, text)
 

@@ -153,6 +153,7 @@ CASES = [
     ("ZX604", lambda r: r.edit(NOTE, "学习的体会", '<img src="a.png" onerror="alert(1)">学习的体会'), NOTE,
      (NOTE, "onerror"), 18),
     ("ZX605", lambda r: r.edit(NOTE, "学习的体会", "[点我](javascript:alert(1))学习的体会"), NOTE, (NOTE, "javascript"), 6),
+    ("ZX606", lambda r: r.edit(HOME, "title: 首页", "title: 首页\ntemplate: redirect.html"), HOME, 3, None),
 ]
 
 NOT_FROM_THE_CHECK = {

@@ -7,22 +7,18 @@ page HTML. It takes and returns plain strings and paths, never MkDocs objects.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import articles, calendar, guide, header, pages, urls
+from . import articles, calendar, guide, header, macros, pages, sanitize, urls
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .model import Corpus
-from .sandbox import MARKERS, MacroRenderer
 from .slots import Slots
 from .validate import validate
 from .views import Views
 
-# A macro call alone on its line, e.g. {{ plan_items() }}
-MACRO_LINE = re.compile(r"^[ \t]*\{\{\s*([a-z_]+)\(\)\s*\}\}[ \t]*$", re.M)
 
 
 @dataclass
@@ -42,33 +38,30 @@ class Site:
     # ---- macros -----------------------------------------------------------------------------------
 
     def render_macros(self, src_uri: str, markdown: str) -> tuple[str, list]:
-        """The page's Markdown with its macros rendered, and the problems met doing so."""
-        if not any(marker in markdown for marker in MARKERS):
+        """The page's Markdown with its macro calls replaced, and the problems met doing so. Nothing
+        else is evaluated: other template syntax stays as text (the check reports it as ZX602)."""
+        if not macros.has_markers(markdown):
             return markdown, []
         doc = self.corpus.by_src_uri.get(src_uri)
-        macros = {}
+        allowed, raw = macros.allowed_on(doc is not None, src_uri.startswith(urls.GUIDE_FOLDER))
+        calls = {}
         if doc is not None:
             slots = self._slots[src_uri] = Slots()
-            macros = {
+            calls = {
                 "plan_items": lambda: slots.placeholder(self.views.plan_items(doc)),
                 "summary_figures": lambda: slots.placeholder(self.views.summary_figures(doc)),
                 "follow_through": lambda: slots.placeholder(self.views.follow_through(doc)),
             }
-        elif src_uri.startswith(urls.GUIDE_FOLDER):
-            macros = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue),
-                      "fields_table": lambda: guide.fields_markdown(self.corpus.vocab)}
-        if "{%" not in markdown and "{#" not in markdown:
-            # The usual page: macros alone on their lines. Calling them directly saves compiling
-            # the whole page as a template; anything else still goes through the sandbox below.
-            if "{{" not in MACRO_LINE.sub("", markdown):
-                return MACRO_LINE.sub(lambda m: macros[m[1]]() if m[1] in macros else m[0], markdown), []
+        elif "problem_codes" in allowed:
+            calls = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue),
+                     "fields_table": lambda: guide.fields_markdown(self.corpus.vocab)}
         try:
-            return MacroRenderer(macros).render(markdown), []
-        except Exception as error:  # noqa: BLE001 - any Jinja failure becomes a coded problem
-            line = _template_line(error)
-            if line and doc is not None:  # MkDocs hands over the body without its front matter
+            return macros.substitute(markdown, macros.scan(markdown, allowed, raw), calls), []
+        except macros.MacroFailed as failed:
+            line = markdown.count("\n", 0, failed.token.start) + 1
+            if doc is not None:  # MkDocs hands over the body without its front matter
                 line += doc.body_line - 1
-            problem = self.corpus.reporter.add("ZX699", f"docs/{src_uri}", line, detail=error)
+            problem = self.corpus.reporter.add("ZX699", f"docs/{src_uri}", line, detail=failed.cause)
             return markdown, [problem]
 
     # ---- pages ------------------------------------------------------------------------------------
@@ -105,8 +98,9 @@ class Site:
             html = slots.fill(html)
         doc = self.corpus.by_src_uri.get(src_uri)
         if doc is not None and doc.kind == "rule":
-            return articles.link_articles(html)
-        return html
+            html = articles.link_articles(html)
+        # Last step: whatever Markdown and the macros made, only the allowlist is published.
+        return sanitize.clean(html)
 
     def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
         (site_dir / calendar.FILE).write_bytes(calendar.build_calendar(self.corpus, self.follow, site_url))
@@ -170,14 +164,3 @@ class Site:
 
     def unresolved_reports(self) -> list:
         return self.follow.unresolved
-
-
-def _template_line(error: Exception) -> int | None:
-    """Line in the rendered text: syntax errors carry it; Jinja puts runtime errors' in the traceback."""
-    line = getattr(error, "lineno", None)
-    tb = error.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line

@@ -1,67 +1,51 @@
-"""Unsafe content: Jinja beyond the site's own macros, raw <script> (and other active HTML), on…=
-event attributes and javascript: URLs.
+"""Unsafe content: template syntax beyond the site's macros, HTML the sanitizer would remove, and
+page templates other than the site's own.
 
-Jinja is looked for in the raw Markdown, code included, because the macro renderer sees all of it:
-documents may contain exactly {{ plan_items() }}, {{ summary_figures() }} and {{ follow_through() }};
-guide pages may contain {{ problem_codes() }}, {{ fields_table() }} and {% raw %} … {% endraw %} (to show macros
-literally); other pages none. HTML and URLs are looked for outside code, and in front-matter and
-data values, which templates put into pages.
+Template syntax (ZX602) is looked for with zhengxie.macros — the scanner the build substitutes
+with — in the raw Markdown, code included (the build sees all of it), and in every front-matter
+value (never rendered: a title is text).
+
+HTML (ZX603 element, ZX604 attribute, ZX605 URL) is judged on what the page publishes: its Markdown
+rendered as the build renders it, walked with the allowlist of zhengxie.sanitize, which the build
+applies with nh3. Rendering costs, so only pages that can hold HTML the allowlist refuses are
+rendered: those with `<` or `&`, an attribute list with `=`, or a link whose URL has a scheme other
+than http(s)/mailto. Front-matter and data values are walked as they are (templates escape them).
 """
 from __future__ import annotations
 
-import html
 import re
+from pathlib import Path
 
+from .. import guide, macros, sanitize
 from ..model import Corpus
+from ..sources import YamlDoc
 from . import _values
 from ._pages import Page, line_col, pages
 
-DOCUMENT_MACROS = ("plan_items()", "summary_figures()", "follow_through()")
-GUIDE_MACROS = ("problem_codes()", "fields_table()")
 MARKERS = "{{ }}、{% %}、{# #}"
+TEMPLATE_GLOB = "zx-*.html"  # the page templates of overrides/ a page may choose
 
-JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#", re.S)
-RAW_OPEN = re.compile(r"\{%-?\s*raw\s*-?%\}")
-RAW_CLOSE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
-TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|meta)\b", re.I)
-ELEMENT = re.compile(r"<[A-Za-z][^<>]*>|\{:?[^{}\n]*\}")
-EVENT = re.compile(r"(?<![\w-])(on[a-z]+)\s*=", re.I)
-SCRIPT_URL = re.compile(r"(?:java|vb)script\s*:", re.I)
-HTML_VALUE = re.compile(
-    r"<\s*(?:script|iframe|frame|frameset|object|embed|applet|base|meta)\b"
-    r"|(?<![\w-])on[a-z]+\s*=|(?:java|vb)script\s*:", re.I)
-
-# Every HTML_VALUE match also matches this cheaper pattern (used to skip whole files in one pass).
-VALUE_PREFILTER = re.compile(r"[<&]|[oO][nN][a-zA-Z]+\s*=|[sS][cC][rR][iI][pP][tT]")
+_HTML = re.compile(r"[<&]|(?<!\{)\{(?![{%#])[^{}\n]*=")
+_LINK = re.compile(r"\]\(|^[ ]{0,3}\[[^\]\n]+\]:", re.M)
+_LINK_URL = re.compile(r"\s*<?([^)>]{0,200})")
+CODES = {"element": "ZX603", "attribute": "ZX604", "url": "ZX605"}
 
 
 def check_unsafe(corpus: Corpus) -> None:
-    report = corpus.reporter.add
+    renderer = None
+    templates = {p.name for p in (Path(corpus.root) / "overrides").glob(TEMPLATE_GLOB)}
     for page in pages(corpus).by_src_uri.values():
-        if any(marker in page.text for marker in ("{{", "{%", "{#")):
-            _check_jinja(corpus, page)
-        raw = page.text
-        has_tag = "<" in raw
-        has_attrs = "{" in raw and "=" in raw
-        lowered = raw.lower()
-        has_script = "script" in lowered or "&#" in raw or "&colon" in lowered
-        if has_tag or has_attrs or has_script:
-            text = page.masked
-            if has_tag:
-                for match in TAG.finditer(text):
-                    line, column = line_col(text, match.start(), page.body_line)
-                    report("ZX603", page.path, line, column, tag=match.group(1).lower())
-            if has_tag or has_attrs:
-                for element in ELEMENT.finditer(text):
-                    if "on" not in element.group(0).lower():
-                        continue
-                    for match in EVENT.finditer(element.group(0)):
-                        line, column = line_col(text, element.start() + match.start(1), page.body_line)
-                        report("ZX604", page.path, line, column, attr=match.group(1))
-            if has_script:
-                _check_script_urls(corpus, page, text)
+        allowed, raw = macros.allowed_on(page.doc is not None, page.is_guide)
+        tokens = macros.scan(page.text, allowed, raw)
+        _report_jinja(corpus, page, tokens, allowed)
+        if needs_render(page.text):
+            if renderer is None:
+                from ..markdown_html import Renderer
+
+                renderer = Renderer(Path(corpus.root))
+            _check_html(corpus, page, renderer.html(_without_macros(corpus, page.text, tokens)))
         if page.meta:
-            _check_values(corpus, page.path, page.meta_yaml, page.meta)
+            _check_front_matter(corpus, page, templates)
     for file, ydoc in corpus.vocab_yaml.items():
         _check_values(corpus, file, ydoc, ydoc.data)
     for doc in corpus.documents.values():
@@ -69,56 +53,104 @@ def check_unsafe(corpus: Corpus) -> None:
             _check_values(corpus, doc.data_path, doc.data_yaml, doc.data_yaml.data)
 
 
-def _check_script_urls(corpus: Corpus, page: Page, text: str) -> None:
-    """javascript:/vbscript: URLs, also when spelled with character references (&#106;avascript&#58;)
-    or with tabs and newlines that browsers drop from URLs."""
-    if "&" not in text:
-        for match in SCRIPT_URL.finditer(text):
-            line, column = line_col(text, match.start(), page.body_line)
-            corpus.reporter.add("ZX605", page.path, line, column, text=match.group(0))
+def needs_render(text: str) -> bool:
+    """Whether the page's Markdown can produce HTML the allowlist refuses (a cheap, linear test)."""
+    if _HTML.search(text):
+        return True
+    for match in _LINK.finditer(text):
+        url = _LINK_URL.match(text, match.end())
+        scheme = sanitize.url_scheme(url.group(1)) if url else None
+        if scheme is not None and scheme not in sanitize.URL_SCHEMES:
+            return True
+    return False
+
+
+def _without_macros(corpus: Corpus, text: str, tokens: list) -> str:
+    """The Markdown the build converts, minus macro output that comes from templates (escaped and
+    sanitized there); the guide's lists are Markdown made from data/problems.yml and data/fields.yml,
+    so they stay."""
+    calls = {name: (lambda: "") for name in macros.DOCUMENT_MACROS}
+    calls["problem_codes"] = lambda: guide.problem_codes_markdown(corpus.reporter.catalogue)
+    calls["fields_table"] = lambda: guide.fields_markdown(corpus.vocab)
+    return macros.substitute(text, tokens, calls)
+
+
+def _check_html(corpus: Corpus, page: Page, html: str) -> None:
+    found = sanitize.removals(html)
+    if not found:
         return
-    for number, line in enumerate(text.split("\n"), page.body_line):
-        decoded = html.unescape(line) if "&" in line else line
-        decoded = decoded.replace("\t", "").replace("\r", "").replace("\n", "")
-        for match in SCRIPT_URL.finditer(decoded):
-            column = match.start() + 1 if decoded == line else None
-            corpus.reporter.add("ZX605", page.path, number, column, text=match.group(0))
+    lowered = page.text.lower()
+    searched_from: dict = {}
+    for removal in found:
+        line, column = _locate(page, lowered, removal, searched_from)
+        code = CODES[removal.kind]
+        corpus.reporter.add(code, page.path, line, column, **_params(removal))
 
 
-def _check_jinja(corpus: Corpus, page: Page) -> None:
-    if page.doc is not None:
-        allowed = DOCUMENT_MACROS
-    elif page.is_guide:
-        allowed = GUIDE_MACROS
-    else:
-        allowed = ()
-    text = page.text
-    raw_until = -1
-    for match in JINJA.finditer(text):
-        if match.start() < raw_until:
+def _locate(page: Page, lowered: str, removal: sanitize.Removal, searched_from: dict) -> tuple[int, int | None]:
+    """Where the removed markup most likely is in the Markdown: the next occurrence of its name
+    (rendering loses positions); the first body line when the source spells it otherwise."""
+    for needle in removal.needles:
+        needle = needle.lower()
+        if not needle:
             continue
-        token = match.group(0)
-        if page.is_guide and page.doc is None and RAW_OPEN.fullmatch(token):
-            close = RAW_CLOSE.search(text, match.end())
-            if close is not None:
-                raw_until = close.end()
-                continue
-        if token.startswith("{{") and token.endswith("}}") and len(token) > 4 and token[2:-2].strip() in allowed:
+        offset = lowered.find(needle, searched_from.get(needle, 0))
+        if offset >= 0:
+            searched_from[needle] = offset + len(needle)
+            return line_col(page.text, offset, page.body_line)
+    return page.body_line, None
+
+
+def _params(removal: sanitize.Removal) -> dict:
+    if removal.kind == "element":
+        return {"tag": removal.name}
+    if removal.kind == "url":
+        shown = removal.value if len(removal.value) <= 60 else removal.value[:57] + "…"
+        return {"text": shown, "attr": removal.name}
+    attr = removal.name if not removal.value else f"{removal.name}（{removal.value}）"
+    return {"attr": attr, "tag": removal.tag}
+
+
+def _report_jinja(corpus: Corpus, page: Page, tokens: list, allowed: tuple) -> None:
+    shown_allowed = "、".join("{{ " + m + "() }}" for m in allowed) or "（本页不能使用模板）"
+    for token in tokens:
+        if token.kind != "forbidden":
             continue
-        line, column = line_col(text, match.start(), page.body_line)
-        shown = token if len(token) <= 60 else token[:57] + "…"
-        corpus.reporter.add("ZX602", page.path, line, column, text=shown.replace("\n", " "),
-                            allowed="、".join("{{ " + m + " }}" for m in allowed) or "（本页不能使用模板）",
-                            markers=MARKERS)
+        line, column = line_col(page.text, token.start, page.body_line)
+        corpus.reporter.add("ZX602", page.path, line, column, text=_short(token.text),
+                            allowed=shown_allowed, markers=MARKERS)
 
 
-def _check_values(corpus: Corpus, file: str, ydoc, data) -> None:
-    for path, match in _values.search(HTML_VALUE, ydoc, data, VALUE_PREFILTER):
-        found = match.group(0)
-        line = ydoc.line_of(path)
-        if found.lstrip("<").strip().lower().startswith(("script", "iframe", "frame", "object", "embed", "applet", "base", "meta")) and found.startswith("<"):
-            corpus.reporter.add("ZX603", file, line, tag=found.lstrip("<").strip().lower())
-        elif SCRIPT_URL.fullmatch(found):
-            corpus.reporter.add("ZX605", file, line, text=found)
-        else:
-            corpus.reporter.add("ZX604", file, line, attr=found.rstrip("= ").strip())
+def _short(text: str) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _check_front_matter(corpus: Corpus, page: Page, templates: set) -> None:
+    """Front-matter values are text: no template syntax (ZX602), no HTML the allowlist refuses, and
+    `template` names one of the site's page templates (Material's others, e.g. redirect.html,
+    would turn a value into a script or a redirect)."""
+    ydoc = page.meta_yaml
+    for path, text in _values.strings(page.meta):
+        if macros.has_markers(text):
+            for token in macros.scan(text):
+                corpus.reporter.add("ZX602", page.path, _line(ydoc, path), text=_short(token.text),
+                                    allowed="（文首元数据中不能使用模板）", markers=MARKERS)
+    template = page.meta.get("template")
+    if template is not None and str(template) not in templates:
+        corpus.reporter.add("ZX606", page.path, _line(ydoc, ("template",)), template=template,
+                            allowed="、".join(sorted(templates)) or "（无）")
+    _check_values(corpus, page.path, ydoc, page.meta)
+
+
+def _line(ydoc: YamlDoc | None, path: tuple) -> int | None:
+    return ydoc.line_of(path) if ydoc is not None else None
+
+
+def _check_values(corpus: Corpus, file: str, ydoc: YamlDoc | None, data) -> None:
+    if data is None or (ydoc is not None and ydoc.text and "<" not in ydoc.text and "&" not in ydoc.text):
+        return
+    for path, text in _values.strings(data):
+        if "<" in text or "&" in text:
+            for removal in sanitize.removals(text):
+                corpus.reporter.add(CODES[removal.kind], file, _line(ydoc, path), **_params(removal))

@@ -1,0 +1,53 @@
+"""Markdown to HTML as the build renders it, for the checks that must see the HTML a page publishes.
+
+The extensions and their options are read from mkdocs.yml (declared once, for MkDocs and for us).
+Options that are Python objects (the toc slugify function) are dropped: they change ids, not
+which elements and attributes a page holds.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import yaml
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+# mkdocs.yml may hold !!python/… and !ENV tags: read them as nothing instead of running them.
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def extensions(root: Path) -> tuple[list, dict]:
+    """(names, configs) of mkdocs.yml's markdown_extensions; an unreadable config gives none."""
+    try:
+        config = yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return [], {}
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, str):
+            names.append(entry)
+        elif isinstance(entry, dict) and len(entry) == 1:
+            [(name, options)] = entry.items()
+            names.append(name)
+            if isinstance(options, dict):
+                configs[name] = {k: v for k, v in options.items() if v is not None}
+    return names, configs
+
+
+class Renderer:
+    """One Markdown converter per check run, reset between pages."""
+
+    def __init__(self, root: Path):
+        names, configs = extensions(root)
+        try:
+            self.md = markdown.Markdown(extensions=names, extension_configs=configs)
+        except Exception:  # noqa: BLE001 - a broken mkdocs.yml fails the build itself; check with defaults
+            self.md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables"])
+
+    def html(self, text: str) -> str:
+        self.md.reset()
+        return self.md.convert(text)

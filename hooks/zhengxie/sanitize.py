@@ -1,0 +1,154 @@
+"""What HTML content may publish: one allowlist, enforced by nh3 in the build and explained by the check.
+
+Content comes from pull requests. Every HTML fragment it produces (rendered Markdown, macro output)
+goes through `clean` (nh3, a maintained sanitizer) before it reaches a page, so whatever the
+Markdown parser lets through, the site publishes only these elements, attributes and URL schemes.
+`removals` walks a fragment with the same allowlist and lists what `clean` would drop, so the
+check can name it (file:line) before CI; the build never publishes what the check did not see.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+
+import nh3
+
+# Elements the site's Markdown extensions and macro templates produce (tables, admonitions,
+# details, md_in_html blocks, heading permalinks, plan item cards, figure tables).
+TAGS = frozenset("""
+    a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption
+    figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre progress q s samp section small span
+    strong sub summary sup table tbody td tfoot th thead time tr u ul var
+""".split())
+
+# Removed together with their content (the text of a script is not prose).
+CLEAN_CONTENT = frozenset("""
+    script style template title textarea xmp noscript iframe noembed noframes object applet svg math
+""".split())
+
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
+ATTRIBUTES = {
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"style", "colspan", "rowspan", "align"},
+    "th": {"style", "colspan", "rowspan", "align", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "progress": {"value", "max"},  # plan progress bar (partials/zx/plan-items.html)
+    "strong": {"data-done", "data-total"},  # completion rate (partials/zx/plan-items.html)
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})  # and relative URLs: pages, anchors, images
+STYLE_PROPERTIES = frozenset({"text-align"})  # table column alignment from the tables extension
+
+# Attributes whose value is a URL (the ones ammonia checks against URL_SCHEMES).
+URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "poster", "background",
+                            "longdesc", "xlink:href", "data", "codebase", "srcset", "ping"})
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
+
+
+@lru_cache(maxsize=1)
+def _cleaner() -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(TAGS),
+        clean_content_tags=set(CLEAN_CONTENT),
+        attributes={"*": set(GLOBAL_ATTRIBUTES), **{tag: set(names) for tag, names in ATTRIBUTES.items()}},
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+        link_rel=None,  # no target= is allowed, so no rel="noopener" is needed
+        strip_comments=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def _text_cleaner() -> nh3.Cleaner:
+    return nh3.Cleaner(tags=set(), clean_content_tags=set(CLEAN_CONTENT), attributes={}, link_rel=None)
+
+
+def clean(html: str) -> str:
+    """The fragment with everything outside the allowlist removed."""
+    return _cleaner().clean(html)
+
+
+def text(html: str) -> str:
+    """The fragment's text, still HTML-escaped, without any element: for titles and the table of
+    contents, which hold text made from headings (MkDocs strips their tags with a simple loop)."""
+    return _text_cleaner().clean(html)
+
+
+@dataclass(frozen=True)
+class Removal:
+    kind: str  # "element", "attribute" or "url"
+    name: str  # element or attribute name
+    tag: str = ""  # the element an attribute or URL sits on
+    value: str = ""  # the URL, or the removed style properties
+
+    @property
+    def needles(self) -> tuple[str, ...]:
+        """Source text to look for when placing the finding on a line, best guess first."""
+        if self.kind == "element":
+            return (f"<{self.name}",)
+        if self.kind == "url":
+            scheme = self.value.split(":", 1)[0]
+            return (scheme, self.value[:20], self.name)
+        if self.name == "style":
+            return tuple(self.value.split("、")) + ("style",)
+        return (self.name,)
+
+
+def allowed_attribute(tag: str, name: str) -> bool:
+    return name in GLOBAL_ATTRIBUTES or name in ATTRIBUTES.get(tag, ())
+
+
+def url_scheme(value: str) -> str | None:
+    """The scheme of a URL as a browser reads it (None for a relative URL)."""
+    match = _SCHEME.match(_URL_IGNORED.sub("", value).strip(" \x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"))
+    return match.group(1).lower() if match else None
+
+
+def removed_styles(value: str) -> list[str]:
+    names = [part.split(":", 1)[0].strip().lower() for part in value.split(";") if part.strip()]
+    return [name for name in names if name not in STYLE_PROPERTIES]
+
+
+def removals(html: str) -> list[Removal]:
+    """What `clean` would remove from `html`, in document order (comments aside: they never show)."""
+    walker = _Walker()
+    walker.feed(html)
+    walker.close()
+    return walker.found
+
+
+class _Walker(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[Removal] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in TAGS:
+            self.found.append(Removal("element", tag))
+            return
+        for name, value in attrs:
+            value = value or ""
+            if not allowed_attribute(tag, name):
+                self.found.append(Removal("attribute", name, tag))
+            elif name in URL_ATTRIBUTES:
+                scheme = url_scheme(value)
+                if scheme is not None and scheme not in URL_SCHEMES:
+                    self.found.append(Removal("url", name, tag, _URL_IGNORED.sub("", value).strip()))
+            elif name == "style":
+                styles = removed_styles(value)
+                if styles:
+                    self.found.append(Removal("attribute", name, tag, "、".join(styles)))
+
+    handle_startendtag = handle_starttag
