@@ -12,6 +12,7 @@ whether it accepts 原文未载, its help and its example — the same table the
 """
 from __future__ import annotations
 
+import html
 import re
 import string
 
@@ -33,12 +34,20 @@ PLACEHOLDER = "…"
 _YAML_LINE = re.compile(r"^\s*(?:#.*|---|\.\.\.|-\s.*|-|[^\s:#][^:]*:(?:\s.*)?)$")
 _MARKDOWN = re.compile(r"^\s*#{1,6}\s|\[[^\]]*\]\(|\{\{|\{%|^\s*第[零〇一二三四五六七八九十百两]+条|<[a-zA-Z]", re.M)
 _BACKTICKS = re.compile(r"`+")
+# data/problems.yml is data: its text is shown, never read as Markdown or HTML.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|])")
+
+
+def markdown_text(text: str) -> str:
+    """`text` as literal Markdown: HTML escaped, Markdown's special characters backslash-escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def problem_codes_markdown(catalogue) -> str:
     infos = sorted(catalogue.values(), key=lambda info: info.code)
     out = ["| 代码 | 级别 | 问题 |", "| --- | --- | --- |"]
-    out += [f"| [{i.code}](#{anchor(i.code)}) | {SEVERITY.get(i.severity, i.severity)} | {_cell(i.title)} |" for i in infos]
+    out += [f"| [{i.code}](#{anchor(i.code)}) | {SEVERITY.get(i.severity, i.severity)} | {markdown_text(i.title)} |"
+            for i in infos]
     group = None
     for info in infos:
         key = info.code[2:3]
@@ -55,7 +64,7 @@ def anchor(code: str) -> str:
 
 def code_section(info) -> list[str]:
     lines = [
-        f"### {info.code} {info.title} {{#{anchor(info.code)}}}",
+        f"### {info.code} {markdown_text(info.title)} {{#{anchor(info.code)}}}",
         "",
         f"**级别：{SEVERITY.get(info.severity, info.severity)}**"
         + ("（检查失败，必须改正）" if info.severity == "error" else "（提示，不影响发布）"),
@@ -75,9 +84,8 @@ def template_text(template: str) -> str:
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError:
-        return template
-    text = "".join(literal + (PLACEHOLDER if name is not None else "") for literal, name, _, _ in parts)
-    return text.replace("<", "&lt;")
+        return markdown_text(template)
+    return "".join(markdown_text(literal) + (PLACEHOLDER if name is not None else "") for literal, name, _, _ in parts)
 
 
 def fenced(example: str) -> list[str]:
