@@ -108,12 +108,15 @@ def on_env(env, config, files):
     # <meta>), data. What is HTML already is marked so: the page's sanitized content (below) and
     # the table of contents, which Python-Markdown escapes itself.
     env.autoescape = True
+    env.filters["zx_filter_value"] = sanitize.filter_value
     return env
 
 
 def on_page_content(html, page, config, files):
     for item in _toc_items(page.toc):
         item.title = Markup(sanitize.text(item.title))
+    if page.meta and not site.allowed_template(page.meta.get("template")):
+        del page.meta["template"]  # reported as ZX606 by the check
     if not (page.meta and page.meta.get("title")):
         page.title = Markup(sanitize.text(page.title or ""))  # MkDocs took it from the page's <h1>
     html = site.page_html(page.file.src_uri, html)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 import nh3
+from markupsafe import Markup, escape
 
 # Elements the site's Markdown extensions and macro templates produce (tables, admonitions,
 # details, md_in_html blocks, heading permalinks, plan item cards, figure tables).
@@ -84,6 +85,17 @@ def text(html: str) -> str:
     """The fragment's text, still HTML-escaped, without any element: for titles and the table of
     contents, which hold text made from headings (MkDocs strips their tags with a simple loop)."""
     return _text_cleaner().clean(html)
+
+
+# Pagefind decodes every character reference in a filter value and its UI inserts the label with
+# innerHTML, so no escaping survives: the characters that make markup are replaced by their
+# full-width forms, which read the same and mean nothing to HTML.
+_FILTER_VALUE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇"})
+
+
+def filter_value(value) -> Markup:
+    """A search filter value for a data-zx-filter attribute (see overrides/partials/zx/doc-header.html)."""
+    return Markup(escape(str(value).translate(_FILTER_VALUE)))
 
 
 @dataclass(frozen=True)

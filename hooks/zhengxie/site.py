@@ -71,6 +71,17 @@ class Site:
         follow-through indexes."""
         return pages.generated_pages(self.index)
 
+    @cached_property
+    def templates(self) -> set:
+        from .checks.unsafe import allowed_templates
+
+        return allowed_templates(self.root)
+
+    def allowed_template(self, name) -> bool:
+        """Whether a page may use the template its front matter names (ZX606 reports the others;
+        the build falls back to the default template instead of running, e.g., redirect.html)."""
+        return name is None or str(name) in self.templates
+
     def page_context(self, src_uri: str) -> dict:
         return {"doc": self.corpus.by_src_uri.get(src_uri), "zx": self, "zx_urls": urls}
 
