@@ -103,7 +103,8 @@ class Removal:
     kind: str  # "element", "attribute" or "url"
     name: str  # element or attribute name
     tag: str = ""  # the element an attribute or URL sits on
-    value: str = ""  # the URL, or the removed style properties
+    value: str = ""  # the attribute's value (a URL as the browser reads it)
+    styles: str = ""  # the style properties removed from a style attribute
 
     @property
     def needles(self) -> tuple[str, ...]:
@@ -111,11 +112,9 @@ class Removal:
         if self.kind == "element":
             return (f"<{self.name}",)
         if self.kind == "url":
-            scheme = self.value.split(":", 1)[0]
-            return (scheme, self.value[:20], self.name)
-        if self.name == "style":
-            return tuple(self.value.split("、")) + ("style",)
-        return (self.name,)
+            scheme, _, rest = self.value.partition(":")
+            return (self.value[:20], rest[:20], scheme, self.name)
+        return (self.name, self.value[:20])
 
 
 def allowed_attribute(tag: str, name: str) -> bool:
@@ -153,7 +152,7 @@ class _Walker(HTMLParser):
         for name, value in attrs:
             value = value or ""
             if not allowed_attribute(tag, name):
-                self.found.append(Removal("attribute", name, tag))
+                self.found.append(Removal("attribute", name, tag, value))
             elif name in URL_ATTRIBUTES:
                 scheme = url_scheme(value)
                 if scheme is not None and scheme not in URL_SCHEMES:
@@ -161,6 +160,6 @@ class _Walker(HTMLParser):
             elif name == "style":
                 styles = removed_styles(value)
                 if styles:
-                    self.found.append(Removal("attribute", name, tag, "、".join(styles)))
+                    self.found.append(Removal("attribute", name, tag, value, "、".join(styles)))
 
     handle_startendtag = handle_starttag

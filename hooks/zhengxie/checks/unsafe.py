@@ -43,12 +43,13 @@ def check_unsafe(corpus: Corpus) -> None:
         allowed, raw = macros.allowed_on(page.doc is not None, page.is_guide)
         tokens = macros.scan(page.text, allowed, raw)
         _report_jinja(corpus, page, tokens, allowed)
-        if needs_render(page.text):
+        text = _without_macros(corpus, page.text, tokens)
+        if needs_render(text):
             if renderer is None:
                 from ..markdown_html import Renderer
 
                 renderer = Renderer(Path(corpus.root))
-            _check_html(corpus, page, renderer.html(_without_macros(corpus, page.text, tokens)))
+            _check_html(corpus, page, renderer.html(text))
         if page.meta:
             _check_front_matter(corpus, page, templates)
     for file, ydoc in corpus.vocab_yaml.items():
@@ -84,26 +85,33 @@ def _check_html(corpus: Corpus, page: Page, html: str) -> None:
     found = sanitize.removals(html)
     if not found:
         return
-    lowered = page.text.lower()
-    searched_from: dict = {}
+    places = _Places(page)
     for removal in found:
-        line, column = _locate(page, lowered, removal, searched_from)
-        code = CODES[removal.kind]
-        corpus.reporter.add(code, page.path, line, column, **_params(removal))
+        line, column = places.locate(removal)
+        corpus.reporter.add(CODES[removal.kind], page.path, line, column, **_params(removal))
 
 
-def _locate(page: Page, lowered: str, removal: sanitize.Removal, searched_from: dict) -> tuple[int, int | None]:
-    """Where the removed markup most likely is in the Markdown: the next occurrence of its name
-    (rendering loses positions); the first body line when the source spells it otherwise."""
-    for needle in removal.needles:
-        needle = needle.lower()
-        if not needle:
-            continue
-        offset = lowered.find(needle, searched_from.get(needle, 0))
-        if offset >= 0:
-            searched_from[needle] = offset + len(needle)
-            return line_col(page.text, offset, page.body_line)
-    return page.body_line, None
+class _Places:
+    """Where removed markup most likely is in the Markdown (rendering loses positions): the first
+    occurrence of its value or name after the previous finding (findings come in document order),
+    outside code first — an unclosed fence hides nothing from the browser, so the raw text is
+    searched next; the first body line when the source spells it otherwise."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.texts = (page.masked.lower(), page.text.lower())
+        self.last = 0
+
+    def locate(self, removal: sanitize.Removal) -> tuple[int, int | None]:
+        for start in (self.last, 0):
+            for needle in removal.needles:
+                needle = needle.lower()
+                for text in self.texts if needle else ():
+                    offset = text.find(needle, start)
+                    if offset >= 0:
+                        self.last = offset + 1
+                        return line_col(self.page.text, offset, self.page.body_line)
+        return self.page.body_line, None
 
 
 def _params(removal: sanitize.Removal) -> dict:
@@ -112,7 +120,7 @@ def _params(removal: sanitize.Removal) -> dict:
     if removal.kind == "url":
         shown = removal.value if len(removal.value) <= 60 else removal.value[:57] + "…"
         return {"text": shown, "attr": removal.name}
-    attr = removal.name if not removal.value else f"{removal.name}（{removal.value}）"
+    attr = removal.name if not removal.styles else f"{removal.name}（{removal.styles}）"
     return {"attr": attr, "tag": removal.tag}
 
 
