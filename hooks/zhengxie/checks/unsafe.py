@@ -25,9 +25,9 @@ from ._pages import Page, line_col, pages
 MARKERS = "{{ }}、{% %}、{# #}"
 TEMPLATE_GLOB = "zx-*.html"  # the page templates of overrides/ a page may choose
 
-_HTML = re.compile(r"[<&]|(?<!\{)\{(?![{%#])[^{}\n]*=")
-_LINK = re.compile(r"\]\(|^[ ]{0,3}\[[^\]\n]+\]:", re.M)
-_LINK_URL = re.compile(r"\s*<?([^)>]{0,200})")
+_ATTR_LIST = re.compile(r"(?<!\{)\{(?![{%#])[^{}\n]*=")
+# A link destination with a colon before it ends: [a](javascript:…), [r]: vbscript:…, [a](<java\nscript:…>)
+_LINK_SCHEME = re.compile(r"(?:\]\(|^[ ]{0,3}\[[^\]\n]+\]:)\s*<?([^)>:\s][^)>:]{0,100}):", re.M)
 CODES = {"element": "ZX603", "attribute": "ZX604", "url": "ZX605"}
 
 
@@ -61,13 +61,15 @@ def check_unsafe(corpus: Corpus) -> None:
 
 def needs_render(text: str) -> bool:
     """Whether the page's Markdown can produce HTML the allowlist refuses (a cheap, linear test)."""
-    if _HTML.search(text):
+    if "<" in text or "&" in text:
         return True
-    for match in _LINK.finditer(text):
-        url = _LINK_URL.match(text, match.end())
-        scheme = sanitize.url_scheme(url.group(1)) if url else None
-        if scheme is not None and scheme not in sanitize.URL_SCHEMES:
-            return True
+    if "{" in text and _ATTR_LIST.search(text):
+        return True
+    if "]" in text:
+        for match in _LINK_SCHEME.finditer(text):
+            scheme = sanitize.url_scheme(match.group(1) + ":")
+            if scheme is not None and scheme not in sanitize.URL_SCHEMES:
+                return True
     return False
 
 
@@ -144,7 +146,8 @@ def _check_front_matter(corpus: Corpus, page: Page, templates: set) -> None:
     `template` names one of the site's page templates (Material's others, e.g. redirect.html,
     would turn a value into a script or a redirect)."""
     ydoc = page.meta_yaml
-    for path, text in _values.strings(page.meta):
+    source = ydoc.text if ydoc is not None and ydoc.text else None
+    for path, text in _values.strings(page.meta) if source is None or macros.has_markers(source) else ():
         if macros.has_markers(text):
             for token in macros.scan(text):
                 corpus.reporter.add("ZX602", page.path, _line(ydoc, path), text=_short(token.text),
