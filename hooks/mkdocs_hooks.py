@@ -105,8 +105,8 @@ def _mark_section(page, active: bool) -> None:
 
 def on_env(env, config, files):
     # Every value a page template prints is escaped: titles, front matter (description goes into a
-    # <meta>), data. What is HTML already is marked so: the page's sanitized content (below) and
-    # the table of contents, which Python-Markdown escapes itself.
+    # <meta>), data. Only HTML the core made safe is marked so (on_page_content): the page's
+    # sanitized content, and the table of contents and <h1> titles reduced to escaped text.
     env.autoescape = True
     env.filters["zx_filter_value"] = sanitize.filter_value
     return env

@@ -95,7 +95,7 @@ def build_hostile_repo(root: Path) -> MiniRepo:
     repo.write("docs/redirect.md", "---\ntitle: 跳转\ntemplate: redirect.html\nlocation: javascript:alert('redirect')\n---\n\n正文\n")
     repo.edit(PLAN_DATA, "title: 黄河流域生态保护", f'title: "{HOSTILE_NAME.format("item")}"')
     repo.edit(PLAN_DATA, "summary: 听取各方面意见。", "summary: \"<script>alert('summary')</script>\"")
-    repo.edit(PLAN_DATA, "lead: 市政协经济委员会", f'lead: "{HOSTILE_NAME.format("lead")}"')
+    repo.edit(PLAN_DATA, "lead-unit: 市政协经济委员会", f'lead-unit: "{HOSTILE_NAME.format("lead")}"')
     repo.edit(SUMMARY_DATA, "reason: 与 p01 合并召开", f'reason: "{HOSTILE_NAME.format("reason")}"')
     repo.edit(SUMMARY_DATA, "label: 专题视察", f'label: "{HOSTILE_NAME.format("figure")}"')
     repo.edit("data/topics.yml", "name: 生态环境", f'name: "{HOSTILE_NAME.format("topic")}"')

@@ -178,7 +178,8 @@ def test_rule_header_shows_caption_status_and_supersession(site):
     assert fields["成文日期"].text == "2019年5月1日"
     badge = fields["效力"].one(cls="zx-badge")
     assert badge.text == "已修订" and "zx-badge--alert" in badge.classes
-    assert badge.attrs["data-pagefind-filter"] == "效力"
+    assert badge.attrs["data-pagefind-filter"] == "效力[data-zx-filter]"  # the value from data-zx-filter
+    assert badge.attrs["data-zx-filter"] == "已修订"
     newer = fields["已被取代"].one("a")
     assert newer.text == "洛阳市政协工作规则（2021年修订）" and newer.attrs["href"].endswith("rules/2021-test-rules/")
     _, new_fields = header(site, "rules/2021-test-rules/")
@@ -190,7 +191,7 @@ def test_rule_header_shows_caption_status_and_supersession(site):
 
 def test_plan_header_shows_joint_issuers_doc_number_and_not_stated(site):
     _, fields = header(site, "plans/2019-test-consultation-plan/")
-    issuers = fields["发文机关"].find(data_pagefind_filter="发文机关")
+    issuers = fields["发文机关"].find(data_pagefind_filter="发文机关[data-zx-filter]")
     assert [i.text for i in issuers] == list(ISSUERS)
     assert fields["文号"].text == DOC_NUMBER
     published = fields["发布日期"].one(cls="zx-not-stated")
@@ -199,7 +200,8 @@ def test_plan_header_shows_joint_issuers_doc_number_and_not_stated(site):
     labels = list(fields)
     assert labels.index("类别") < labels.index("所属机构") < labels.index("发文机关") < labels.index("文号") \
         < labels.index("成文日期") < labels.index("时期") < labels.index("专题")  # the table's order
-    assert fields["时期"].one("a").attrs["data-pagefind-filter"] == "年份:2019"
+    year = fields["时期"].one("a").attrs
+    assert (year["data-pagefind-filter"], year["data-zx-filter"]) == ("年份[data-zx-filter]", "2019")
 
 
 def test_report_header_shows_session_reporter_and_range_period(site):
@@ -220,7 +222,7 @@ def test_search_filters_come_from_the_field_table(site):
     seen = set()
     for url in ("rules/2019-test-rules/", "plans/2019-test-consultation-plan/", "summaries/2010-test-proposal-report/"):
         head = page(site, url).one("div", "zx-doc-header")
-        seen |= {n.attrs["data-pagefind-filter"].partition(":")[0] for n in head.find() if "data-pagefind-filter" in n.attrs}
+        seen |= {n.attrs["data-pagefind-filter"].split("[")[0] for n in head.find() if "data-pagefind-filter" in n.attrs}
     assert declared <= seen and seen - declared <= {"年份"}
 
 

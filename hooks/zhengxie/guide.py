@@ -34,12 +34,14 @@ PLACEHOLDER = "…"
 _YAML_LINE = re.compile(r"^\s*(?:#.*|---|\.\.\.|-\s.*|-|[^\s:#][^:]*:(?:\s.*)?)$")
 _MARKDOWN = re.compile(r"^\s*#{1,6}\s|\[[^\]]*\]\(|\{\{|\{%|^\s*第[零〇一二三四五六七八九十百两]+条|<[a-zA-Z]", re.M)
 _BACKTICKS = re.compile(r"`+")
-# data/problems.yml is data: its text is shown, never read as Markdown or HTML.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|])")
+# data/problems.yml is data: its text is shown, never read as HTML, links, attribute lists or code
+# (emphasis marks are left alone: they cannot add markup, and snake_case names stay readable).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`{}\[\]|])")
 
 
 def markdown_text(text: str) -> str:
-    """`text` as literal Markdown: HTML escaped, Markdown's special characters backslash-escaped."""
+    """`text` as literal Markdown: HTML escaped, the characters of links, code and attribute lists
+    backslash-escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
@@ -132,7 +134,7 @@ ALL_KINDS = "全部"
 def fields_markdown(vocab) -> str:
     specs = list(vocab.fields.values())
     out = ["| 字段 | 名称 | 必填 | 适用于 | 可写原文未载 |", "| --- | --- | --- | --- | --- |"]
-    out += [f"| `{s.id}` | {_cell(s.label)} | {_required(vocab, s) or '—'} | {_kinds(vocab, s)} | "
+    out += [f"| `{s.id}` | {_text(s.label)} | {_required(vocab, s) or '—'} | {_kinds(vocab, s)} | "
             f"{'可' if s.not_stated else '—'} |" for s in specs]
     for spec in specs:
         out += ["", *field_section(vocab, spec)]

@@ -44,5 +44,5 @@ CHECKS += [
     check_links,  # Markdown links and anchors (ZX505–ZX508)
     check_residue,  # template residue (ZX601)
     check_import_todos,  # what make import left for a person (ZX130)
-    check_unsafe,  # Jinja, <script>, on…=, javascript: (ZX602–ZX605)
+    check_unsafe,  # template syntax, HTML the sanitizer would remove, page templates (ZX602–ZX606)
 ]
