@@ -120,7 +120,7 @@ def header_problems(site: Path, root: Path, docs) -> list[str]:
         wanted = {f["label"] for f in shown}
         if not wanted <= labels:
             problems.append(f"{url}: header lacks {sorted(wanted - labels)}")
-        filters = {a["data-pagefind-filter"].split(":", 1)[0].split("[")[0]  # 单位[data-zx-filter]: value in data-zx-filter
+        filters = {a["data-pagefind-filter"].split(":", 1)[0].split("[")[0]
                    for _, a, _ in page.find(inside="zx-doc-header") if a.get("data-pagefind-filter")}
         wanted = {f["filter"] for f in shown if f.get("filter")} | {"年份"}
         if not wanted <= filters:
