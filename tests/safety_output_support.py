@@ -9,15 +9,13 @@ payload calls alert() with its own label, so a browser test can name the one tha
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from checks_support import HOME, NOTE, PLAN, PLAN_DATA, ROOT, SUMMARY_DATA, MiniRepo
+from checks_support import HOME, NOTE, PLAN, PLAN_DATA, SUMMARY_DATA, MiniRepo, make_buildable
 
-SITE_CODE = ("hooks", "overrides")
 MARKER = "main-py-ran.txt"
 
 HOSTILE_BODY = """
@@ -74,17 +72,7 @@ HOSTILE_NAME = "<img src=x onerror=alert('{}')>"
 
 
 def build_hostile_repo(root: Path) -> MiniRepo:
-    repo = MiniRepo(root)
-    for part in SITE_CODE:
-        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-    assets = root / "docs" / "assets"
-    assets.mkdir(parents=True, exist_ok=True)
-    for asset in (ROOT / "docs" / "assets").iterdir():
-        if asset.suffix in (".css", ".js"):  # the site's own styles and search script
-            shutil.copy(asset, assets / asset.name)
-    # The site's mkdocs.yml without its nav (the mini-repository has no section pages).
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    repo.write("mkdocs.yml", config.split("\nnav:")[0] + "\n")
+    repo = make_buildable(MiniRepo(root))  # the site's hooks, templates, assets and mkdocs.yml
     repo.write("main.py", f"open({MARKER!r}, 'w').write('ran')\nraise SystemExit('main.py ran')\n")
 
     repo.write(NOTE, repo.read(NOTE) + HOSTILE_BODY)
