@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VOCAB = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections", "problems")
+VOCAB = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections", "problems", "measures")
 
 PLAN = "docs/plans/2019-test-consultation-plan.md"
 PLAN_DATA = "data/plans/2019-test-consultation-plan.yml"

@@ -14,16 +14,16 @@ import re
 from . import outline
 from .fields import parse_date, read_value
 from .model import (
-    Body, Corpus, DocType, Document, Field, Figure, Form, Kind, PlanItem, Profile, Proposals, Report, Role,
-    SectionSpec, Stage, SummaryData, Topic, Vocabulary,
+    Body, Breakdown, Corpus, DocType, Document, Field, Figure, Form, Kind, Measure, Part, PlanItem, Profile, Report,
+    Role, SectionSpec, Stage, SummaryData, Topic, Vocabulary,
 )
 from .problems import Reporter, load_catalogue
 from .sources import YamlDoc, parse_yaml, read_text, split_front_matter
-from .values import NOT_STATED, NOT_STATED_TEXT, parse_when
+from .values import NOT_STATED, NOT_STATED_TEXT, parse_amount, parse_when
 
 DATA = "data"
 DOCS = "docs"
-VOCAB_FILES = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections")
+VOCAB_FILES = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections", "measures")
 MAX_PATTERN = 200  # characters of a heading pattern in data/sections.yml (a regular expression)
 
 
@@ -95,6 +95,7 @@ def _build_vocabulary(corpus: Corpus) -> None:
         vocab.bodies[e["id"]] = Body(
             e["id"], _str(e.get("name")) or e["id"], _str(e.get("short")) or _str(e.get("name")) or e["id"],
             _str(e.get("level")), _str(e.get("region")), e.get("parent") if isinstance(e.get("parent"), str) else None,
+            _opt_str(e.get("merged_proposals")),
         )
     for e in _entries(corpus, "forms"):
         vocab.forms[e["id"]] = Form(
@@ -121,6 +122,7 @@ def _build_vocabulary(corpus: Corpus) -> None:
             choices={str(k): str(v) for k, v in e["choices"].items()} if isinstance(e.get("choices"), dict) else {},
             help=_str(e.get("help")), example=e.get("example"),
         )
+    _read_measures(corpus)
     sections_yaml = corpus.vocab_yaml[f"{DATA}/sections.yml"]
     for index, e in enumerate(_entries(corpus, "sections")):
         applies = e.get("applies") if isinstance(e.get("applies"), dict) else {}
@@ -140,6 +142,27 @@ def _build_vocabulary(corpus: Corpus) -> None:
             heading=_pattern(applies.get("heading")), no_heading=_pattern(applies.get("no_heading")),
             body=_opt_str(e.get("body")), types=tuple(_str_list(e.get("types"))),
             line=sections_yaml.line_of((index,)),
+        )
+
+
+def _read_measures(corpus: Corpus) -> None:
+    vocab = corpus.vocab
+    data = corpus.vocab_yaml[f"{DATA}/measures.yml"].data
+    if not isinstance(data, dict):
+        return
+    vocab.units = tuple(_str_list(data.get("units")))
+    raw = data.get("breakdowns")
+    vocab.breakdowns = {str(k): _str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    for e in _list(data.get("measures")):
+        if not (isinstance(e, dict) and isinstance(e.get("id"), str)):
+            continue
+        unit = _str(e.get("unit"))
+        vocab.measures[e["id"]] = Measure(
+            id=e["id"], name=_str(e.get("name")) or e["id"], group=_str(e.get("group")), unit=unit,
+            units=tuple(dict.fromkeys(([unit] if unit else []) + _str_list(e.get("units")))),
+            rate=e.get("rate") is True, numerator=_opt_str(e.get("numerator")), denominator=_opt_str(e.get("denominator")),
+            parts=tuple(_str_list(e.get("parts"))), at_most=_opt_str(e.get("at_most")), merging=e.get("merging") is True,
+            difference=tuple(_str_list(e.get("difference"))), plan=_opt_str(e.get("plan")),
         )
 
 
@@ -254,20 +277,9 @@ def _read_items(doc: Document, data: dict, vocab: Vocabulary) -> None:
 
 def _read_summary(doc: Document, data: dict, vocab: Vocabulary) -> None:
     summary = doc.summary = SummaryData()
-    raw = data.get("proposals")
-    if isinstance(raw, dict):
-        summary.proposals = Proposals(
-            received=_int(raw.get("received")),
-            filed=_int(raw.get("filed")),
-            answered=_int(raw.get("answered")),
-            answer_rate=_num(raw.get("answer_rate")),
-            solved_rate=_num(raw.get("solved_rate")),
-            satisfaction_rate=_num(raw.get("satisfaction_rate")),
-        )
-    summary.social_opinions = _int(data.get("social_opinions"))
-    for raw in _list(data.get("figures")):
+    for index, raw in enumerate(_list(data.get("figures"))):
         if isinstance(raw, dict):
-            summary.figures.append(Figure(_str(raw.get("label")), _num(raw.get("value")), _str(raw.get("unit"))))
+            summary.figures.append(_read_figure(doc, raw, index, vocab))
     for index, raw in enumerate(_list(data.get("reports"))):
         if not isinstance(raw, dict):
             continue
@@ -283,6 +295,38 @@ def _read_summary(doc: Document, data: dict, vocab: Vocabulary) -> None:
                 index=index,
             )
         )
+
+
+def _read_figure(doc: Document, raw: dict, index: int, vocab: Vocabulary) -> Figure:
+    measure_id = _opt_str(raw.get("measure"))
+    measure = vocab.measures.get(measure_id) if measure_id else None
+    of = raw.get("of")
+    return Figure(
+        label=_str(raw.get("label")) or (measure.name if measure else measure_id or ""),
+        value=parse_amount(raw.get("value")),
+        unit=_str(raw.get("unit")) or (measure.unit if measure else ""),
+        measure=measure_id,
+        rate=measure.rate if measure else _str(raw.get("unit")) == "%",
+        of=NOT_STATED if isinstance(of, str) and of.strip() == NOT_STATED_TEXT else _opt_str(of),
+        plan=_opt_str(raw.get("plan")),
+        breakdown=_read_breakdown(raw.get("breakdown"), ("figures", index, "breakdown")),
+        sic=_str(raw.get("sic")),
+        line=doc.data_line("figures", index),
+        index=index,
+    )
+
+
+def _read_breakdown(raw, path: tuple) -> Breakdown | None:
+    if not isinstance(raw, dict):
+        return None
+    breakdown = Breakdown(_str(raw.get("by")))
+    for index, part in enumerate(_list(raw.get("parts"))):
+        if isinstance(part, dict):
+            part_path = path + ("parts", index)
+            breakdown.parts.append(Part(_str(part.get("label")), parse_amount(part.get("value")),
+                                        _read_breakdown(part.get("breakdown"), part_path + ("breakdown",)),
+                                        _str(part.get("sic")), part_path))
+    return breakdown
 
 
 # The data-file model of each kind (data/kinds.yml `data`): one reader per behaviour.

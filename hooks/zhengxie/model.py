@@ -26,6 +26,7 @@ class Body:
     level: str
     region: str = ""
     parent: str | None = None
+    merged_proposals: str | None = None  # 并案: "within-filed" (out of 立案) | "beside-filed" | None (undeclared)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,25 @@ class Field:
         return bool(self.required) and (kind in self.required or f"{kind}/{type_id}" in self.required)
 
 
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A recurring quantity a summary may report (data/measures.yml)."""
+
+    id: str
+    name: str
+    group: str
+    unit: str = ""
+    units: tuple = ()  # every unit the original may use, the default first
+    rate: bool = False
+    numerator: str | None = None
+    denominator: str | None = None
+    parts: tuple = ()  # measures that add up to this one
+    at_most: str | None = None
+    merging: bool = False  # 并案: its place in the sums is the body's declaration
+    difference: tuple = ()  # (minuend, subtrahend)
+    plan: str | None = None  # "stated" | "held": a statement about the summary's plan
+
+
 @dataclass
 class Vocabulary:
     topics: dict = field(default_factory=dict)  # id -> Topic
@@ -145,6 +165,9 @@ class Vocabulary:
     kinds: dict = field(default_factory=dict)  # id -> Kind
     fields: dict = field(default_factory=dict)  # id -> Field, in header order
     profiles: dict = field(default_factory=dict)  # id -> Profile
+    measures: dict = field(default_factory=dict)  # id -> Measure, in table order
+    units: tuple = ()  # units a figure may have
+    breakdowns: dict = field(default_factory=dict)  # breakdown id -> name (领域, 界别, 承办单位, 会次)
 
     def kind_of_folder(self, folder: str) -> Kind | None:
         return next((k for k in self.kinds.values() if k.folder == folder), None)
@@ -227,20 +250,77 @@ class PlanItem:
 
 
 @dataclass
-class Proposals:
-    received: int | None = None
-    filed: int | None = None
-    answered: int | None = None
-    answer_rate: float | None = None
-    solved_rate: float | None = None
-    satisfaction_rate: float | None = None
+class Part:
+    """One line of a breakdown, as printed: a field, 界别, 承办单位 or session and its amount."""
+
+    label: str
+    value: object  # values.Amount | None
+    breakdown: "Breakdown | None" = None  # nested
+    sic: str = ""
+    path: tuple = ()  # key path in the data file, for line numbers
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, **_amount_dict(self.value), "sic": self.sic or None,
+                "breakdown": self.breakdown.to_dict() if self.breakdown else None}
+
+
+@dataclass
+class Breakdown:
+    by: str  # data/measures.yml breakdowns id
+    parts: list = field(default_factory=list)  # of Part
+
+    def to_dict(self) -> dict:
+        return {"by": self.by, "parts": [p.to_dict() for p in self.parts]}
 
 
 @dataclass
 class Figure:
-    label: str
-    value: float | int | None
+    """A number a summary states, as printed (data/summaries/<id>.yml `figures`)."""
+
+    label: str  # the measure's name, or the editor's label for a custom figure
+    value: object  # values.Amount | None (malformed: the schema reports it)
     unit: str = ""
+    measure: str | None = None  # data/measures.yml id; None for a custom figure
+    rate: bool = False
+    of: object = None  # a rate's base as the document states it: measure id | NOT_STATED | None (the declared one)
+    plan: str | None = None  # the plan document a plan-items figure is about
+    breakdown: Breakdown | None = None
+    sic: str = ""  # 原文如此: the editor's reason for keeping an inconsistent value as printed
+    line: int | None = None
+    index: int = 0
+
+    @property
+    def path(self) -> tuple:
+        return ("figures", self.index)
+
+    @property
+    def text(self) -> str:
+        """The value and unit as printed: 174件, 99%以上, 1200余人次."""
+        if self.value is None:
+            return ""
+        text = self.value.text
+        if self.rate and not self.value.percent:
+            return f"{text}%"
+        unit = "" if self.rate or self.unit in text else self.unit
+        if unit and self.value.qualifier in ("以上", "左右"):
+            return text.replace(self.value.qualifier, unit + self.value.qualifier)
+        return text + unit
+
+    def to_dict(self) -> dict:
+        """Every property of the figure for exports: measure, unit, qualifier, base, sic."""
+        return {
+            "measure": self.measure, "label": self.label, **_amount_dict(self.value), "unit": self.unit or None,
+            "rate": self.rate, "base": str(self.of) if self.of is not None else None, "plan": self.plan,
+            "sic": self.sic or None, "breakdown": self.breakdown.to_dict() if self.breakdown else None,
+        }
+
+
+def _amount_dict(amount) -> dict:
+    if amount is None:
+        return {"value": None, "text": None, "qualifier": None}
+    low, high = amount.bounds
+    return {"value": amount.value, "text": amount.text, "qualifier": amount.qualifier or None,
+            "bounds": [low, None if high == float("inf") else high]}
 
 
 @dataclass
@@ -257,10 +337,15 @@ class Report:
 
 @dataclass
 class SummaryData:
-    proposals: Proposals | None = None
-    social_opinions: int | None = None
-    figures: list = field(default_factory=list)  # of Figure
+    figures: list = field(default_factory=list)  # of Figure, in the order the data file lists them
     reports: list = field(default_factory=list)  # of Report
+
+    def figure(self, measure: str):
+        """The first figure of a measure, or None."""
+        return next((f for f in self.figures if f.measure == measure), None)
+
+    def to_dict(self) -> dict:
+        return {"figures": [f.to_dict() for f in self.figures]}
 
 
 @dataclass
@@ -330,6 +415,7 @@ class Corpus:
     orphan_data: list = field(default_factory=list)  # data/<folder>/*.yml with no document
     reporter: object = None  # the problems.Reporter that checks add their findings to
     waivers: list = field(default_factory=list)  # checks.waivers.Waiver: findings set aside by the documents' waive
+    acknowledged: list = field(default_factory=list)  # checks.figures.Acknowledged: inconsistencies kept as printed (sic)
 
     # The corpus is not changed after loading, so derived lookups are computed once.
     @cached_property

@@ -235,3 +235,73 @@ def parse_count(value) -> Count | None:
         return None
     qualifier = match[1] or match[3] or match[5] or ""
     return Count(int(match[2]), value.strip(), not qualifier, qualifier)
+
+
+# ---- figures: amounts as printed ------------------------------------------------------------------
+
+_AMOUNT = re.compile(r"^(约)?\s*([0-9]+(?:\.[0-9]+)?)\s*(余|多)?\s*(%)?\s*(以上|左右|多)?$")
+AMOUNT_PATTERN = r"^(约)?\s*[0-9]+(\.[0-9]+)?\s*(余|多)?\s*%?\s*(以上|左右|多)?$"
+APPROXIMATE = 0.1  # 约 / 左右: within a tenth either side
+
+
+@dataclass(frozen=True, slots=True)
+class Amount(Count):
+    """A figure as printed: 174, 73.2%, 99%以上, 20余, 约300, 1200余. The text stays as written;
+    `bounds` is the interval the wording allows, so checks compare what the original can mean."""
+
+    decimals: int = 0  # digits after the point, as printed: the precision a rate is stated to
+    percent: bool = False
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        return self.interval(rounded=self.percent or self.decimals > 0)
+
+    def interval(self, rounded: bool) -> tuple[float, float]:
+        """What the wording allows; `rounded`: the value is rounded to its last printed digit (rates)."""
+        low = high = self.value
+        if rounded:
+            half = 0.5 * 10 ** -self.decimals
+            low, high = low - half, high + half
+        q = self.qualifier
+        if q == "以上":
+            return (self.value, float("inf"))
+        if q in ("余", "多"):  # 20余 is 20 to under 30; 1200余 is 1200 to under 1300
+            digits = str(int(self.value))
+            step = 10 ** (len(digits) - len(digits.rstrip("0"))) if self.value else 1
+            return (self.value, self.value + step)
+        if q in ("约", "左右"):
+            return (self.value * (1 - APPROXIMATE), self.value * (1 + APPROXIMATE))
+        return (low, high)
+
+    def admits(self, value: float) -> bool:
+        low, high = self.bounds
+        return low - 1e-9 <= value <= high + 1e-9
+
+    def overlaps(self, low: float, high: float) -> bool:
+        mine = self.bounds
+        return mine[0] - 1e-9 <= high and low <= mine[1] + 1e-9
+
+    @property
+    def number(self) -> str:
+        """The value without qualifiers, as printed (73.2, 1200)."""
+        return f"{self.value:.{self.decimals}f}" if self.decimals else str(int(self.value))
+
+
+def parse_amount(value) -> Amount | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Amount(value, str(value), True) if value >= 0 else None
+    if isinstance(value, float):
+        value = repr(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    match = _AMOUNT.match(text)
+    if match is None:
+        return None
+    qualifier = match[1] or match[3] or match[5] or ""
+    number = match[2]
+    decimals = len(number.partition(".")[2])
+    parsed = float(number) if decimals else int(number)
+    return Amount(parsed, text, not qualifier, qualifier, decimals, bool(match[4]))

@@ -23,6 +23,7 @@ from .fields import check_fields  # noqa: E402
 from .figures import check_figures  # noqa: E402
 from .import_todo import check_import_todos  # noqa: E402
 from .links import check_links  # noqa: E402
+from .measures import check_measures  # noqa: E402
 from .numbering import check_numbering  # noqa: E402
 from .plan_items import check_plan_items  # noqa: E402
 from .references import check_references  # noqa: E402
@@ -39,7 +40,8 @@ CHECKS += [
     check_sections,  # required sections, order, empty sections (ZX30x)
     check_numbering,  # 一、二、… （一）（二）… 第一条 … (ZX304–ZX306)
     check_plan_items,  # plan items (ZX401–ZX405)
-    check_figures,  # summary figures, periods, follow-through reports (ZX41x)
+    check_figures,  # summary data, periods, follow-through reports (ZX41x)
+    check_measures,  # figures: breakdowns, rates, parts, repeats, the plan, 原文如此 (ZX411, ZX413, ZX42x, ZX509–ZX511)
     check_references,  # topics, bodies, forms, plan item references (ZX501–ZX504)
     check_links,  # Markdown links and anchors (ZX505–ZX508)
     check_residue,  # template residue (ZX601)

@@ -1,6 +1,6 @@
-"""Summary figures (data/summaries/<id>.yml) and periods: filed ≤ received, answered ≤ filed, a
-stated answer rate agrees with its counts, the period suits the summary type and the date, and
-the follow-through reports are consistent (merged_into only when merged, each item once)."""
+"""Summaries (data/summaries/<id>.yml) and periods: the macros have data to show, the period suits the
+summary type and the date, and the follow-through reports are consistent (merged_into only when
+merged, each item once). The figures themselves are audited in checks/measures.py."""
 from __future__ import annotations
 
 import calendar
@@ -13,7 +13,6 @@ from .plan_items import check_macro_data
 FIGURES_MACRO = re.compile(r"\{\{\s*summary_figures\(\)\s*\}\}")
 FOLLOW_MACRO = re.compile(r"\{\{\s*follow_through\(\)\s*\}\}")
 PERIOD = re.compile(r"^([0-9]{4})(?:-H([12]))?$")
-TOLERANCE = 0.1  # percentage points
 MONTHS_AFTER = 4  # a summary may be dated up to four months after its period
 
 
@@ -23,36 +22,13 @@ def check_figures(corpus: Corpus) -> None:
             continue
         _check_period(corpus, doc)
         data = doc.data_yaml.data if doc.data_yaml is not None and isinstance(doc.data_yaml.data, dict) else None
-        has_figures = data is not None and any(k in data for k in ("proposals", "social_opinions", "figures"))
-        check_macro_data(corpus, doc, FIGURES_MACRO, "{{ summary_figures() }}", "proposals、social_opinions 或 figures",
-                         has_data=has_figures)
+        check_macro_data(corpus, doc, FIGURES_MACRO, "{{ summary_figures() }}", "figures",
+                         has_data=data is not None and bool(data.get("figures")))
         check_macro_data(corpus, doc, FOLLOW_MACRO, "{{ follow_through() }}", "reports",
                          has_data=data is not None and bool(data.get("reports")))
         if data is None:
             continue
-        _check_proposals(corpus, doc, data.get("proposals"))
         _check_reports(corpus, doc, data.get("reports"))
-
-
-def _number(value):
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def _check_proposals(corpus: Corpus, doc: Document, raw) -> None:
-    if not isinstance(raw, dict):
-        return
-    report = corpus.reporter.add
-    received, filed, answered = (_number(raw.get(k)) for k in ("received", "filed", "answered"))
-    if received is not None and filed is not None and filed > received:
-        report("ZX411", doc.data_path, doc.data_line("proposals", "filed"), filed=filed, received=received)
-    if filed is not None and answered is not None and answered > filed:
-        report("ZX412", doc.data_path, doc.data_line("proposals", "answered"), answered=answered, filed=filed)
-    rate = _number(raw.get("answer_rate"))
-    if rate is not None and filed and answered is not None:
-        computed = answered / filed * 100
-        if abs(rate - computed) > TOLERANCE + 1e-9:
-            report("ZX413", doc.data_path, doc.data_line("proposals", "answer_rate"), stated=rate,
-                   answered=answered, filed=filed, computed=f"{computed:.1f}".rstrip("0").rstrip("."))
 
 
 def _check_period(corpus: Corpus, doc: Document) -> None:

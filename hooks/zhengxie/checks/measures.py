@@ -1,0 +1,293 @@
+"""Figures checked like an auditor, published like an archivist.
+
+Each summary's figures (data/summaries/<id>.yml) are read against data/measures.yml: totals against
+their breakdowns and declared parts, rates against their numerator and denominator, a measure
+stated twice against itself, a part against the whole it may not exceed, and what a summary says
+about its plan against the plan and the follow-through reports. Values are compared as the
+intervals their wording allows (20余, 99%以上, 约300; a rate within its printed precision).
+
+An inconsistency is the original's, so the value stays as printed: unacknowledged it is a problem
+that names the computed value; acknowledged (`sic:` plus a reason) it is kept in
+corpus.acknowledged with the note the page shows beside the figure. A `sic` on a value that is in
+fact consistent is itself a problem.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Corpus, Document, Figure
+from ..values import NOT_STATED, Amount, parse_count
+from . import _text
+
+WITHIN, BESIDE = "within-filed", "beside-filed"  # data/bodies.yml merged_proposals
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledged:
+    """An inconsistency of the original, kept as printed (原文如此)."""
+
+    doc: Document
+    path: tuple  # key path of the figure or breakdown part in the data file
+    label: str
+    value: str  # as printed
+    code: str
+    note: str  # the project's note beside the figure
+    reason: str  # the editor's
+
+
+def check_measures(corpus: Corpus) -> None:
+    for doc in corpus.documents.values():
+        if doc.summary is not None and doc.summary.figures:
+            _Audit(corpus, doc).run()
+
+
+def fmt(value: float) -> str:
+    """73.17 -> 73.2, 171.0 -> 171."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def span(low: float, high: float) -> str:
+    if high == float("inf"):
+        return f"{fmt(low)}以上"
+    return fmt(low) if abs(high - low) < 1e-9 else f"{fmt(low)}～{fmt(high)}"
+
+
+class _Audit:
+    def __init__(self, corpus: Corpus, doc: Document):
+        self.corpus, self.doc = corpus, doc
+        self.vocab = corpus.vocab
+        self.figures = doc.summary.figures
+        body = self.vocab.bodies.get(doc.body) if doc.body else None
+        self.merging = body.merged_proposals if body else None
+        self.stated: dict = {}  # measure id -> first Figure with a value
+        for f in self.figures:
+            if f.measure and f.value is not None:
+                self.stated.setdefault((f.measure, f.plan), f)
+        self.used: set = set()  # key paths whose sic an inconsistency used
+
+    # ---- reporting ---------------------------------------------------------------------------
+
+    def flag(self, owner, path: tuple, code: str, note: str, line: int | None = None, **params) -> None:
+        """An inconsistency at `owner` (a Figure or Part): acknowledged by its sic, else a problem."""
+        doc = self.doc
+        if owner.sic:
+            self.used.add(path)
+            label = owner.label
+            value = owner.text if isinstance(owner, Figure) else (owner.value.text if owner.value else "")
+            self.corpus.acknowledged.append(Acknowledged(doc, path, label, value, code, f"{note}（原文如此）", owner.sic))
+            return
+        self.corpus.reporter.add(code, doc.data_path, line or doc.data_line(*path, "value") or doc.data_line(*path),
+                                 note=note, **params)
+
+    # ---- the audit -----------------------------------------------------------------------------
+
+    def run(self) -> None:
+        for figure in self.figures:
+            self.check_registry(figure)
+        for figure in self.figures:
+            if figure.value is None:
+                continue
+            measure = self.vocab.measures.get(figure.measure) if figure.measure else None
+            if figure.breakdown is not None:
+                self.check_breakdown(figure, figure.path, figure.value, figure.breakdown, figure.unit)
+            if measure is None:
+                continue
+            self.check_repeated(figure)
+            if measure.rate:
+                self.check_rate(figure, measure)
+            if measure.at_most:
+                self.check_at_most(figure, measure)
+            if measure.parts:
+                self.check_parts(figure, measure)
+            if measure.difference:
+                self.check_difference(figure, measure)
+            if measure.plan:
+                self.check_plan(figure, measure)
+        self.check_unused_sic()
+
+    def check_registry(self, figure: Figure) -> None:
+        doc, report = self.doc, self.corpus.reporter.add
+        measures = self.vocab.measures
+        if figure.measure and figure.measure not in measures:
+            report("ZX420", doc.data_path, doc.data_line(*figure.path, "measure"), measure=figure.measure,
+                   hint=_text.did_you_mean(figure.measure, measures))
+            return
+        measure = measures.get(figure.measure) if figure.measure else None
+        if measure is not None and measure.merging and self.merging is None:
+            report("ZX428", doc.data_path, figure.line, body=doc.body or "")
+        if isinstance(figure.of, str) and figure.of not in measures:
+            report("ZX420", doc.data_path, doc.data_line(*figure.path, "of"), measure=figure.of,
+                   hint=_text.did_you_mean(figure.of, measures))
+        if figure.of is NOT_STATED:
+            report("ZX424", doc.data_path, doc.data_line(*figure.path, "of"), label=figure.label)
+        if not figure.rate and figure.unit:
+            allowed = measure.units if measure is not None and measure.units else self.vocab.units
+            if figure.unit not in allowed:
+                report("ZX421", doc.data_path, doc.data_line(*figure.path, "unit") or figure.line, unit=figure.unit,
+                       label=figure.label, allowed=_text.join(allowed))
+        breakdown = figure.breakdown
+        while breakdown is not None:  # every level names a registered dimension
+            if breakdown.by not in self.vocab.breakdowns:
+                report("ZX423", doc.data_path, figure.line, by=breakdown.by,
+                       allowed=_text.join(f"{k}（{v}）" for k, v in self.vocab.breakdowns.items()))
+                break
+            breakdown = next((p.breakdown for p in breakdown.parts if p.breakdown), None)
+        if measure is not None and measure.plan and not figure.plan:
+            report("ZX511", doc.data_path, figure.line, label=figure.label, plan="（未写 plan）")
+
+    def bounds(self, measure_id: str | None, plan: str | None = None):
+        """The interval a measure's value may be in this document: stated, or derived (实际立案)."""
+        figure = self.stated.get((measure_id, plan))
+        if figure is not None:
+            return figure.value.bounds, figure
+        measure = self.vocab.measures.get(measure_id) if measure_id else None
+        if measure is not None and measure.difference and self.merging == WITHIN:
+            a, b = (self.stated.get((m, plan)) for m in measure.difference)
+            if a is not None and b is not None:
+                (alo, ahi), (blo, bhi) = a.value.bounds, b.value.bounds
+                return (alo - bhi, ahi - blo), None
+        return None, None
+
+    def name(self, measure_id: str) -> str:
+        figure = self.stated.get((measure_id, None))
+        measure = self.vocab.measures.get(measure_id)
+        return figure.label if figure else measure.name if measure else measure_id
+
+    def check_breakdown(self, owner, path: tuple, total: Amount, breakdown, unit: str) -> None:
+        parts = [p for p in breakdown.parts if p.value is not None]
+        for part in parts:
+            if part.breakdown is not None:
+                self.check_breakdown(part, part.path, part.value, part.breakdown, unit)
+        if not parts or len(parts) != len(breakdown.parts):
+            return
+        low = sum(p.value.bounds[0] for p in parts)
+        high = sum(p.value.bounds[1] for p in parts)
+        if not total.overlaps(low, high):
+            by = self.vocab.breakdowns.get(breakdown.by, breakdown.by)
+            note = f"按{by}分项合计{span(low, high)}{unit}，与{owner.label}{total.text}{unit}不符"
+            self.flag(owner, path, "ZX422", note, sum=span(low, high), total=total.text, label=owner.label, by=by,
+                      unit=unit)
+
+    def check_repeated(self, figure: Figure) -> None:
+        first = self.stated.get((figure.measure, figure.plan))
+        if first is None or first is figure:
+            return
+        low, high = first.value.bounds
+        if not figure.value.overlaps(low, high):
+            note = f"{figure.label}另处为{first.text}，此处为{figure.text}"
+            self.flag(figure, figure.path, "ZX425", note, label=figure.label, first=first.text,
+                      first_line=first.line, value=figure.text)
+
+    def check_rate(self, figure: Figure, measure) -> None:
+        if figure.of is NOT_STATED:
+            return  # ZX424: the original does not say over what
+        denominator = figure.of or measure.denominator
+        (num, num_fig), (den, den_fig) = self.bounds(measure.numerator), self.bounds(denominator)
+        if num is None or den is None or den[0] <= 0:
+            return
+        low, high = num[0] / den[1] * 100, (num[1] / den[0] * 100 if den[0] > 0 else float("inf"))
+        stated = figure.value.interval(rounded=True) if figure.value.exact else figure.value.bounds
+        if stated[0] - 1e-9 <= high and low <= stated[1] + 1e-9:
+            return
+        num_text = num_fig.text if num_fig else f"{span(*num)}{self.unit_of(measure.numerator)}"
+        den_text = den_fig.text if den_fig else f"{span(*den)}{self.unit_of(denominator)}"
+        computed = span(low, high)
+        note = (f"{figure.label}{figure.text}，按{self.name(measure.numerator)}{num_text} ÷ "
+                f"{self.name(denominator)}{den_text}计算为{computed}%")
+        self.flag(figure, figure.path, "ZX413", note, label=figure.label, stated=figure.text, computed=computed,
+                  numerator=f"{self.name(measure.numerator)}{num_text}", denominator=f"{self.name(denominator)}{den_text}")
+
+    def unit_of(self, measure_id: str) -> str:
+        measure = self.vocab.measures.get(measure_id)
+        return measure.unit if measure else ""
+
+    def check_at_most(self, figure: Figure, measure) -> None:
+        whole, whole_fig = self.bounds(measure.at_most, figure.plan)
+        if whole is None or figure.value.bounds[0] <= whole[1] + 1e-9:
+            return
+        whole_text = whole_fig.text if whole_fig else span(*whole)
+        note = f"{figure.label}{figure.text}多于{self.name(measure.at_most)}{whole_text}"
+        self.flag(figure, figure.path, "ZX411", note, part=f"{figure.label}{figure.text}",
+                  whole=f"{self.name(measure.at_most)}{whole_text}")
+
+    def check_parts(self, figure: Figure, measure) -> None:
+        parts = []
+        for part_id in measure.parts:
+            part = self.vocab.measures.get(part_id)
+            if part is not None and part.merging:
+                if self.merging != BESIDE:
+                    continue  # merged out of 立案 (already inside it), or undeclared (ZX428)
+            parts.append(part_id)
+        found = [(p, *self.bounds(p, figure.plan)) for p in parts]
+        if not found or any(b is None for _, b, _ in found):
+            return  # only a complete set of parts can be added up
+        low, high = sum(b[0] for _, b, _ in found), sum(b[1] for _, b, _ in found)
+        if figure.value.overlaps(low, high):
+            return
+        formula = " + ".join(f"{self.name(p)}{f.text if f else span(*b)}" for p, b, f in found)
+        note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
+        self.flag(figure, figure.path, "ZX427", note, label=figure.label, value=figure.text, formula=formula,
+                  computed=f"{span(low, high)}{figure.unit}")
+
+    def check_difference(self, figure: Figure, measure) -> None:
+        if self.merging != WITHIN:
+            return
+        a, b = (self.stated.get((m, figure.plan)) for m in measure.difference)
+        if a is None or b is None:
+            return
+        low, high = a.value.bounds[0] - b.value.bounds[1], a.value.bounds[1] - b.value.bounds[0]
+        if figure.value.overlaps(low, high):
+            return
+        formula = f"{a.label}{a.text} − {b.label}{b.text}"
+        note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
+        self.flag(figure, figure.path, "ZX427", note, label=figure.label, value=figure.text, formula=formula,
+                  computed=f"{span(low, high)}{figure.unit}")
+
+    def check_plan(self, figure: Figure, measure) -> None:
+        if not figure.plan:
+            return
+        plan = self.corpus.documents.get(figure.plan)
+        plan_kind = self.vocab.kinds.get(plan.kind) if plan is not None else None
+        if plan_kind is None or plan_kind.data != "plan-items":
+            self.corpus.reporter.add("ZX511", self.doc.data_path, self.doc.data_line(*figure.path, "plan"),
+                                     label=figure.label, plan=figure.plan)
+            return
+        if measure.plan == "stated":
+            data = plan.data_yaml.data if plan.data_yaml is not None else None
+            count = parse_count(data.get("stated_count")) if isinstance(data, dict) else None
+            if count is not None:
+                other = Amount(count.value, count.text, count.exact, count.qualifier)
+                where = f"计划写明{count.text}" + ("" if count.text.endswith("项") else "项")
+            else:
+                other = Amount(len(plan.items), str(len(plan.items)), True)
+                where = f"计划列出{len(plan.items)}项"
+            if not figure.value.overlaps(*other.bounds):
+                note = f"{figure.label}{figure.text}，{where}"
+                self.flag(figure, figure.path, "ZX509", note, label=figure.label, value=figure.text, where=where,
+                          plan=plan.id)
+        else:
+            refs = {item.ref for item in plan.items}
+            reports = [r for r in self.doc.summary.reports if r.item in refs]
+            if not reports:
+                return  # the summary reports no follow-through for this plan: nothing to compare
+            held = sum(1 for r in reports if r.status == "held")
+            if not figure.value.admits(held):
+                note = f"{figure.label}{figure.text}，落实情况报告中已开展{held}项"
+                self.flag(figure, figure.path, "ZX510", note, label=figure.label, value=figure.text, held=held,
+                          plan=plan.id)
+
+    def check_unused_sic(self) -> None:
+        doc = self.doc
+        for figure in self.figures:
+            owners = [(figure, figure.path)]
+            stack = [figure.breakdown] if figure.breakdown else []
+            while stack:
+                breakdown = stack.pop()
+                for part in breakdown.parts:
+                    owners.append((part, part.path))
+                    if part.breakdown:
+                        stack.append(part.breakdown)
+            for owner, path in owners:
+                if owner.sic and path not in self.used:
+                    self.corpus.reporter.add("ZX426", doc.data_path, doc.data_line(*path, "sic"), label=owner.label)
