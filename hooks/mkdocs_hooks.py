@@ -73,7 +73,7 @@ def _log(problem) -> None:
 def on_files(files, config):
     from mkdocs.structure.files import File
 
-    for src_uri, content in site.generated_pages():
+    for src_uri, content in site.generated_pages() + site.generated_assets():
         files.append(File.generated(config, src_uri, content=content))
     return files
 

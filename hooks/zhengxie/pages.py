@@ -8,8 +8,9 @@ from __future__ import annotations
 import yaml
 
 from . import urls
-from .indexes import Indexes
+from .indexes import SLUG, Indexes
 from .model import Corpus
+from .series import Statistics
 
 FOLLOW_THROUGH = "follow-through/index.md"
 WAIVERS = urls.WAIVERS_URL + "index.md"
@@ -19,6 +20,26 @@ INDEX_FOLDERS = ("topics", "years", "bodies")  # one generated page per topic, y
 def page(title: str, template: str, intro: str = "", **meta) -> str:
     front = yaml.safe_dump({"title": title, "template": template, **meta}, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n{intro}\n"
+
+
+DATA_CHECK = urls.DATA_CHECK_URL + "index.md"
+FIGURES = urls.FIGURES_URL + "index.md"
+
+
+def figures_pages(stats: Statistics) -> list[tuple[str, str]]:
+    """数据 (all bodies), one 数据 page per body that reports figures, and 数据核对."""
+    pages = [
+        (FIGURES, page("数据", "zx-figures.html",
+                       "各机构工作总结中的主要数据，按年份排列；数字照原文（“余”“以上”等照写）。")),
+        (DATA_CHECK, page("数据核对", "zx-data-check.html",
+                          "原文的数字有时前后不一致（分项合计与总数不符、比率与件数不符……）。网站照原文发布，"
+                          "在数字旁注明核对结果（原文如此）；下表列出全部这样的数字。")),
+    ]
+    pages += [
+        (_src(entry.url), page(f"{entry.name}：数据", "zx-figures.html", zx_figures_body=entry.id))
+        for entry in stats.bodies.values() if SLUG.match(entry.id)
+    ]
+    return pages
 
 
 def generated_pages(index: Indexes) -> list[tuple[str, str]]:
@@ -55,7 +76,8 @@ def _src(url: str) -> str:
 def known_urls(corpus: Corpus) -> set:
     """Directory URLs of the generated pages for registered topics, bodies and the documents' years:
     what a hand-written link may point to without building the indexes (the link check's view)."""
-    found = {f"{folder}/" for folder in INDEX_FOLDERS} | {FOLLOW_THROUGH[: -len("index.md")], urls.WAIVERS_URL}
+    found = {f"{folder}/" for folder in INDEX_FOLDERS} | {FOLLOW_THROUGH[: -len("index.md")], urls.WAIVERS_URL,
+                                                           urls.FIGURES_URL, urls.DATA_CHECK_URL}
     found.update(urls.topic_url(t) for t in corpus.vocab.topics)
     found.update(urls.body_url(b) for b in corpus.vocab.bodies)
     found.update(urls.year_url(d.year) for d in corpus.documents.values() if d.year)

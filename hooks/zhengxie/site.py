@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import articles, calendar, guide, header, macros, pages, sanitize, urls
+from . import articles, calendar, charts, guide, header, macros, pages, sanitize, urls
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .model import Corpus
+from .series import Statistics
 from .slots import Slots
 from .validate import validate
 from .views import Views
@@ -69,7 +70,12 @@ class Site:
     def generated_pages(self) -> list[tuple[str, str]]:
         """(src_uri, markdown) of every page generated from the model: the topic, year, body and
         follow-through indexes."""
-        return pages.generated_pages(self.index)
+        return pages.generated_pages(self.index) + pages.figures_pages(self.statistics)
+
+    def generated_assets(self) -> list[tuple[str, str]]:
+        """(site path, content) of generated files that are not pages: the 数据 pages' SVG charts,
+        each drawn once per build."""
+        return charts.chart_files(self.statistics)
 
     @cached_property
     def templates(self) -> set:
@@ -101,6 +107,8 @@ class Site:
         folder, _, name = src_uri.partition("/")
         if name and name != "index.md" and folder in pages.INDEX_FOLDERS:
             return f"{folder}/index.md"
+        if name and name != "index.md" and folder + "/" == urls.FIGURES_URL:
+            return pages.FIGURES
         return None
 
     def page_html(self, src_uri: str, html: str) -> str:
@@ -131,6 +139,21 @@ class Site:
     @cached_property
     def index(self) -> Indexes:
         return Indexes(self.corpus, self.follow)
+
+    @cached_property
+    def statistics(self) -> Statistics:
+        return Statistics(self.corpus)
+
+    def figures_of(self, body_id: str | None = None):
+        """A body's 数据 (BodyFigures), or with no body every measure's series across bodies."""
+        return self.statistics.body(body_id) if body_id else self.statistics.measures
+
+    def chart_alt(self, series, with_body: bool = False) -> str:
+        return charts.alt_text(series, with_body)
+
+    def acknowledged(self) -> list:
+        """Every inconsistency kept as printed (原文如此), by document and position."""
+        return sorted(self.corpus.acknowledged, key=lambda a: (a.doc.id, a.path))
 
     def topics(self) -> list:
         return list(self.index.topics.values())

@@ -39,3 +39,16 @@ def relative(from_url: str, to_url: str) -> str:
     if rel == "./":
         rel = "./"
     return rel + ("#" + fragment if fragment else "")
+
+
+FIGURES_URL = "figures/"  # 数据: every measure across years, all bodies
+DATA_CHECK_URL = "data-check/"  # 数据核对: every inconsistency kept as printed (原文如此)
+
+
+def figures_url(body_id: str | None = None) -> str:
+    return f"{FIGURES_URL}{body_id}/" if body_id else FIGURES_URL
+
+
+def chart_url(body_id: str | None, measure_id: str) -> str:
+    """The chart of one measure on a 数据 page: drawn once per build, a static SVG beside the page."""
+    return f"{figures_url(body_id)}{measure_id}.svg"

@@ -5,6 +5,7 @@ fragments, so data typed once in data/ becomes page content without being retype
 """
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -47,7 +48,16 @@ class Views:
         return self.render("partials/zx/plan-items.html", doc, progress=progress, stated=stated_count(doc))
 
     def summary_figures(self, doc: Document) -> str:
-        return self.render("partials/zx/summary-figures.html", doc, summary=doc.summary)
+        notes = self.acknowledged.get(doc.id, {})
+        return self.render("partials/zx/summary-figures.html", doc, summary=doc.summary, notes=notes)
+
+    @cached_property
+    def acknowledged(self) -> dict:
+        """Document id -> {key path of a figure or part: the note shown beside it (原文如此)}."""
+        found: dict = {}
+        for ack in self.corpus.acknowledged:
+            found.setdefault(ack.doc.id, {}).setdefault(ack.path, []).append(ack.note)
+        return found
 
     def follow_through(self, doc: Document) -> str:
         lines = self.follow.of_summary(doc) if self.follow else []
