@@ -108,14 +108,19 @@ topics: [proposals]
 """,
     SUMMARY_DATA: """\
 # yaml-language-server: $schema=../schemas/summary-data.schema.json
-proposals:
-  received: 100
-  filed: 90
-  answered: 90
-  answer_rate: 100
-  solved_rate: 80.5
-social_opinions: 12
 figures:
+  - measure: proposals-received
+    value: 100
+  - measure: proposals-filed
+    value: 90
+  - measure: proposals-answered
+    value: 90
+  - measure: proposals-answer-rate
+    value: 100
+  - measure: proposals-solved-rate
+    value: 80.5
+  - measure: opinions-submitted
+    value: 12
   - label: 专题视察
     value: 4
     unit: 次

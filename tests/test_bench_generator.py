@@ -43,9 +43,10 @@ def test_generated_corpus_has_no_problems(site):
     reports = corpus.reports
     assert reports and all(r.item in corpus.items for r in reports)
     for doc in corpus.of_kind("summary"):
-        p = doc.summary.proposals
-        assert p.filed <= p.received and p.answered <= p.filed
-        assert p.answer_rate == round(p.answered / p.filed * 100, 1)
+        value = {f.measure: f.value.value for f in doc.summary.figures if f.measure}
+        assert value["proposals-filed"] <= value["proposals-received"]
+        assert value["proposals-answered"] <= value["proposals-filed"]
+        assert value["proposals-answer-rate"] == round(value["proposals-answered"] / value["proposals-filed"] * 100, 1)
 
 
 def test_same_seed_writes_identical_files(site, tmp_path):

@@ -88,8 +88,8 @@ def test_other_sections_between_required_ones_pass(zx_repo):
 def test_yaml_anchors_and_aliases_pass(zx_repo):
     zx_repo.edit(PLAN_DATA, "participants: [市生态环境局, 市水利局]", "participants: &shared [市生态环境局, 市水利局]")
     zx_repo.edit(PLAN_DATA, "participants: [市工业和信息化局]", "participants: *shared")
-    zx_repo.edit(SUMMARY_DATA, "figures:\n  - label: 专题视察\n    value: 4\n    unit: 次\n",
-                 "figures:\n  - &visit\n    label: 专题视察\n    value: 4\n    unit: 次\n  - <<: *visit\n    label: 视察报告\n")
+    zx_repo.edit(SUMMARY_DATA, "  - label: 专题视察\n    value: 4\n    unit: 次\n",
+                 "  - &visit\n    label: 专题视察\n    value: 4\n    unit: 次\n  - <<: *visit\n    label: 视察报告\n")
     assert zx_repo.check() == []
 
 

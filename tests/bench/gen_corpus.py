@@ -588,9 +588,10 @@ class Generator:
 
     @staticmethod
     def summary_yaml(proposals: dict, social: int, figures: list, reports: list[dict]) -> str:
-        out = ["# yaml-language-server: $schema=../schemas/summary-data.schema.json", "proposals:"]
-        out += [f"  {k}: {v:g}" if isinstance(v, float) else f"  {k}: {v}" for k, v in proposals.items()]
-        out += [f"social_opinions: {social}", "figures:"]
+        out = ["# yaml-language-server: $schema=../schemas/summary-data.schema.json", "figures:"]
+        for key, value in proposals.items():
+            out += [f"  - measure: {MEASURES[key]}", f"    value: {value:g}" if isinstance(value, float) else f"    value: {value}"]
+        out += ["  - measure: opinions-submitted", f"    value: {social}", "    unit: 条"]
         for label, value, unit in figures:
             out += [f"  - label: {q(label)}", f"    value: {value}", f"    unit: {q(unit)}"]
         if reports:
@@ -678,7 +679,11 @@ class Generator:
 
 # ---- writing the site -----------------------------------------------------------------------------
 
-COPY_DATA = ("kinds.yml", "sections.yml", "forms.yml", "roles.yml", "fields.yml", "problems.yml")
+COPY_DATA = ("kinds.yml", "sections.yml", "forms.yml", "roles.yml", "fields.yml", "problems.yml", "measures.yml")
+# The summary's proposal figures as data/measures.yml names them.
+MEASURES = {"received": "proposals-received", "filed": "proposals-filed", "answered": "proposals-answered",
+            "answer_rate": "proposals-answer-rate", "solved_rate": "proposals-solved-rate",
+            "satisfaction_rate": "proposals-satisfaction-rate"}
 
 
 def _ignore(_dir, names):
