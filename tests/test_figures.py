@@ -18,10 +18,11 @@ DATA = "data/summaries/2020-test-annual-summary.yml"
 PLAN_REF = "2019-test-consultation-plan"
 
 
-def write_summary(repo, figures: str, body: str = "luoyang-city", year: int = 2020, extra: str = "") -> None:
+def write_summary(repo, figures: str, body: str = "luoyang-city", year: int = 2020, extra: str = "",
+                  slug: str = "test") -> None:
     """A summary of `year` whose data file lists `figures` (YAML list items, two-space indented)."""
-    doc = DOC.replace("2020", str(year))
-    data = DATA.replace("2020", str(year))
+    doc = DOC.replace("2020-test", f"{year}-{slug}")
+    data = DATA.replace("2020-test", f"{year}-{slug}")
     text = (repo.read(SUMMARY).replace("date: 2019-12-20", f"date: {year}-12-20").replace('period: "2019"', f'period: "{year}"')
             .replace("body: luoyang-city", f"body: {body}").replace("2019年工作总结", f"{year}年工作总结")
             .replace("{{ follow_through() }}\n", ""))

@@ -18,11 +18,11 @@ STYLE = Style(
     background="white", plot_background="white", foreground="#333", foreground_strong="#000",
     foreground_subtle="#ccc", font_family="'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif",
     colors=("#3f51b5", "#ef6c00", "#2e7d32", "#c62828", "#6a1b9a", "#00838f", "#5d4037", "#546e7a"),
-    title_font_size=16, label_font_size=12, major_label_font_size=12, legend_font_size=12, value_font_size=11,
+    title_font_size=20, label_font_size=15, major_label_font_size=15, legend_font_size=15, value_font_size=16,
 )
 CONFIG = dict(
     style=STYLE, width=640, height=300, js=[], disable_xml_declaration=False, show_legend=False,
-    print_values=True, print_zeroes=True, explicit_size=False, margin=16, truncate_label=-1,
+    print_values=True, print_zeroes=True, explicit_size=True, margin=16, truncate_label=-1,
     x_label_rotation=0, show_y_guides=True, include_x_axis=True, no_data_text="",
 )
 
