@@ -128,7 +128,8 @@ def test_new_half_year_summary_leaves_the_half_to_the_editor(zx_repo):
     assert not any(line.startswith("period:") for line in front)  # H1 or H2 is the original's
     assert any(line.startswith("# period:") and '"2010-H1"' in line and '"2010-H2"' in line for line in front)
     assert "{{ summary_figures() }}" in md
-    assert "# proposals:" in zx_repo.read("data/summaries/2010-suichuan-county-half-year-summary.yml")
+    data = zx_repo.read("data/summaries/2010-suichuan-county-half-year-summary.yml")
+    assert "proposals-filed（立案）" in data and "sic" in data  # the registered measures, and 原文如此
     problems = zx_repo.check()
     assert {p.code for p in problems} <= FILL_IN
     assert any(p.code == "ZX215" and "period" in p.message for p in problems)

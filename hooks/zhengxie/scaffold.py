@@ -93,7 +93,7 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
     _write(root / md_path, front + _sections(kind_obj.data, profile))
     created.paths.append(md_path)
     if skeleton:
-        _write(root / data_path, skeleton)
+        _write(root / data_path, skeleton(vocab))
         created.paths.append(data_path)
     created.next_steps = (
         "下一步：照原件填写 " + "、".join(created.paths) + "：去掉文首注释行开头的“# ”填上标题、成文日期等"
@@ -237,17 +237,25 @@ items:
 
 SUMMARY_SKELETON = """\
 # yaml-language-server: $schema=../schemas/summary-data.schema.json
-# 总结或报告里的数字：照原件写，原件没有的数字不要推算或补写。写法见编辑指南。
-# 提案办理情况：原件写了才填，去掉行首的“# ”。
-# proposals:
-#   received:          # 收到提案（件）
-#   filed:             # 立案（件），不大于收到的件数
-#   answered:          # 已答复（件），不大于立案件数
-#   answer_rate:       # 答复率（%）
-# social_opinions:     # 社情民意信息（件）
-# reports:             # 对协商计划各项的落实情况，例如 - {item: 2023-某计划#p01, status: held, date: 2023-04-20}
-figures: []            # 其他数字，每个一行：- {label: 专题视察, value: 4, unit: 次}
+# 总结或报告里的数字：照原件写（“20余”“99%以上”照写），原件没有的数字不要推算或补写。写法见编辑指南的“数据”。
+# 每个数字一行：把 figures: [] 改成 figures:，再去掉所需各行行首的“# ”；登记的数据项写 measure，其他数字写 label 和 unit。
+# 原件的数字前后不一致（分项合计与总数不符等）时照原样写，并加 sic: 说明原因（原文如此）。
+# reports:             # 对协商计划各项的落实情况，例如 - {{item: 2023-某计划#p01, status: held, date: 2023-04-20}}
+figures: []
+{measures}#   - {{label: 专题视察, value: 4, unit: 次}}
 """
 
+
+def _summary_skeleton(vocab) -> str:
+    """The summary data skeleton, listing the registered measures (data/measures.yml) as comments."""
+    lines = []
+    for group in dict.fromkeys(m.group for m in vocab.measures.values()):
+        names = "、".join(f"{m.id}（{m.name}）" for m in vocab.measures.values() if m.group == group)
+        lines.append(f"# {group}：{names}\n")
+    example = next(iter(vocab.measures), "proposals-received")
+    lines.append(f"#   - {{measure: {example}, value: 100}}\n")
+    return SUMMARY_SKELETON.format(measures="".join(lines))
+
+
 # The data-file skeleton of each data model (data/kinds.yml `data`).
-SKELETONS = {"plan-items": PLAN_SKELETON, "summary-figures": SUMMARY_SKELETON}
+SKELETONS = {"plan-items": lambda vocab: PLAN_SKELETON, "summary-figures": _summary_skeleton}

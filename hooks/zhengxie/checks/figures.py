@@ -23,7 +23,7 @@ def check_figures(corpus: Corpus) -> None:
         _check_period(corpus, doc)
         data = doc.data_yaml.data if doc.data_yaml is not None and isinstance(doc.data_yaml.data, dict) else None
         check_macro_data(corpus, doc, FIGURES_MACRO, "{{ summary_figures() }}", "figures",
-                         has_data=data is not None and bool(data.get("figures")))
+                         has_data=data is not None and "figures" in data)
         check_macro_data(corpus, doc, FOLLOW_MACRO, "{{ follow_through() }}", "reports",
                          has_data=data is not None and bool(data.get("reports")))
         if data is None:
