@@ -344,14 +344,6 @@ def _opt_str(value) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _int(value) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _num(value) -> float | int | None:
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
 def _list(value) -> list:
     """A list as written, or [] for anything else (a wrong type is the schema check's finding)."""
     return value if isinstance(value, list) else []

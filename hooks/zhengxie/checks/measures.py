@@ -34,6 +34,10 @@ class Acknowledged:
     note: str  # the project's note beside the figure
     reason: str  # the editor's
 
+    def to_dict(self) -> dict:
+        return {"document": self.doc.id, "path": list(self.path), "label": self.label, "value": self.value,
+                "code": self.code, "note": self.note, "reason": self.reason}
+
 
 def check_measures(corpus: Corpus) -> None:
     for doc in corpus.documents.values():
