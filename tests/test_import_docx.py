@@ -77,7 +77,9 @@ def test_report_from_gb18030_text_with_reporter_dateline_and_figures(zx_repo, tm
     assert front["dateline"] == "2020年1月10日在政协云岭县第九届委员会第四次会议上"
     assert front["session"] == "政协云岭县第九届委员会第四次会议"
     data = yaml.safe_load(zx_repo.read(part.paths[1]))
-    assert data["proposals"] == {"received": 134, "filed": 129, "answer_rate": 100, "satisfaction_rate": 97.2}
+    measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
+    assert measures == {"proposals-received": 134, "proposals-filed": 129, "proposals-answer-rate": 100,
+                        "proposals-satisfaction-rate": 97.2}
     assert {"label": "立案率", "value": 96, "unit": "%"} in data["figures"]
     assert {"label": "组织开展专题视察", "value": 3, "unit": "次"} in data["figures"]
     assert "推动一批问题得到解决" in zx_repo.read(part.paths[0])  # the broken line is joined

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from checks_support import ROOT
 
 from zhengxie.checks.residue import RESIDUE
@@ -44,10 +46,11 @@ def test_headings_articles_and_figures_are_kept(zx_repo):
     rule = imported.parts[0]
     assert rule.found.counts["articles"] == 4
     summary = imported.parts[1]
-    data = zx_repo.read(summary.paths[1])
-    for figure in ("received: 138", "filed: 134", "answer_rate: 100", "solved_rate: 89.6",
-                   "satisfaction_rate: 95.5", "social_opinions: 40"):
-        assert figure in data
+    data = yaml.safe_load(zx_repo.read(summary.paths[1]))
+    measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
+    assert measures == {"proposals-received": 138, "proposals-filed": 134,
+                        "proposals-answer-rate": 100, "proposals-solved-rate": 89.6,
+                        "proposals-satisfaction-rate": 95.5, "opinions-submitted": 40}
     assert imported.parts[2].found.stated_count == "18项"
     assert imported.parts[2].found.items == []  # the plan names 18 items but lists none: none invented
     half = imported.parts[6]

@@ -1,9 +1,9 @@
 """Summary figures from sentences: 共收到提案134件，经审查立案129件，立案率96% → the summary data
-file's typed measures (data/schemas/summary-data.schema.json: proposals, social_opinions) and, for
-what has no typed measure yet, `figures` rows. Every figure found keeps the sentence it came from,
+file's `figures`: a registered measure (data/measures.yml) where the sentence names one, and a
+label-and-unit row for the rest. Every figure found keeps the sentence it came from,
 so the report can show it for checking; nothing is computed from other figures.
 
-The measures live in MEASURES below, one row each: adding a measure is a row here (and in the schema).
+The patterns live in MEASURES below, one row each, keyed by the measure id of data/measures.yml.
 """
 from __future__ import annotations
 
@@ -14,15 +14,15 @@ _N = r"([0-9]{1,7})"
 _PCT = r"([0-9]{1,3}(?:\.[0-9]{1,2})?)\s*[%％]"
 _GAP = r"[^，。；0-9]{0,12}?"  # a few words between a measure's name and its number, within a clause
 
-# (path in the data file, pattern, value type)
+# (measure id in data/measures.yml, pattern, value type); a second group, when there is one, is the unit
 MEASURES = (
-    ("proposals.received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int),
-    ("proposals.filed", re.compile(rf"立案\s*{_N}\s*件"), int),
-    ("proposals.answered", re.compile(rf"(?:已)?(?:答复|办复)\s*{_N}\s*件"), int),
-    ("proposals.answer_rate", re.compile(rf"(?:答复率|办复率){_GAP}{_PCT}"), float),
-    ("proposals.solved_rate", re.compile(rf"(?:已解决|得到解决)[^，。；]{{0,10}}?占\s*{_PCT}"), float),
-    ("proposals.satisfaction_rate", re.compile(rf"满意率{_GAP}{_PCT}"), float),
-    ("social_opinions", re.compile(rf"社情民意(?:信息)?{_GAP}{_N}\s*(?:件|条|篇)"), int),
+    ("proposals-received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int),
+    ("proposals-filed", re.compile(rf"立案\s*{_N}\s*件"), int),
+    ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复)\s*{_N}\s*件"), int),
+    ("proposals-answer-rate", re.compile(rf"(?:答复率|办复率){_GAP}{_PCT}"), float),
+    ("proposals-solved-rate", re.compile(rf"(?:已解决|得到解决)[^，。；]{{0,10}}?占\s*{_PCT}"), float),
+    ("proposals-satisfaction-rate", re.compile(rf"满意率{_GAP}{_PCT}"), float),
+    ("opinions-submitted", re.compile(rf"社情民意(?:信息)?{_GAP}{_N}\s*(件|条|篇)"), int),
 )
 # Rates and counts with no typed measure today, as `figures` rows: 立案率96%.
 OTHER_RATES = re.compile(rf"([\u4e00-\u9fff]{{2,6}}率){_GAP}{_PCT}")
@@ -40,7 +40,7 @@ CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(次|篇|�
 
 @dataclass
 class Figure:
-    path: str  # proposals.received, social_opinions, or figures
+    path: str  # a measure id (proposals-received, opinions-submitted …), or "figures" for a label-and-unit row
     value: int | float
     label: str = ""  # for figures rows
     unit: str = ""
@@ -70,7 +70,8 @@ def figures_in(paragraphs: list[str]) -> tuple[list, list]:
             for path, pattern, kind in MEASURES:
                 for match in pattern.finditer(sentence):
                     typed_spans.append(match.span())
-                    figure = Figure(path, _number(match.group(1), kind), sentence=sentence)
+                    unit = match.group(2) if (match.lastindex or 0) >= 2 else ""
+                    figure = Figure(path, _number(match.group(1), kind), unit=unit, sentence=sentence)
                     earlier = found.get(path)
                     if earlier is None:
                         found[path] = figure
@@ -107,17 +108,14 @@ def _continued(sentence: str, position: int) -> tuple[list, int]:
 
 
 def data_of(figures: list) -> dict:
-    """The summary data file's mapping for the figures."""
-    data: dict = {}
+    """The summary data file's mapping for the figures: registered measures first, then the rest."""
+    rows = []
     for figure in figures:
         if figure.path == "figures":
             row = {"label": figure.label, "value": figure.value}
-            if figure.unit:
-                row["unit"] = figure.unit
-            data.setdefault("figures", []).append(row)
-        elif "." in figure.path:
-            group, key = figure.path.split(".", 1)
-            data.setdefault(group, {})[key] = figure.value
         else:
-            data[figure.path] = figure.value
-    return data
+            row = {"measure": figure.path, "value": figure.value}
+        if figure.unit:
+            row["unit"] = figure.unit
+        rows.append(row)
+    return {"figures": rows} if rows else {}
