@@ -238,8 +238,10 @@ nav:
   - 时间: years/index.md
   - 机构: bodies/index.md
   - 落实情况: follow-through/index.md
+  - 数据: figures/index.md
   - 编辑指南:
       - 格式说明: waivers/index.md
+      - 数据核对: data-check/index.md
 """
 SITE_SECTIONS = {"rules": ("工作规则", "rule"), "plans": ("协商计划", "plan"), "summaries": ("工作总结", "summary"),
                  "notes": ("学习园地", "note")}

@@ -4,31 +4,18 @@ with a table and a static SVG chart per measure, and screenshots of a 数据 pag
 from __future__ import annotations
 
 import functools
-import os
 import re
-import shutil
-import subprocess
-import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from checks_support import MiniRepo
+from checks_support import MiniRepo, build_site, make_buildable
 from conftest import ARTIFACTS, VIEWPORTS
 from test_figures import write_summary
 
-ROOT = Path(__file__).resolve().parent.parent
 SIC_NOTE = "按领域分项合计171件，与立案174件不符（原文如此）"
-NAV = """
-nav:
-  - 首页: index.md
-  - 工作总结: summaries/index.md
-  - 机构: bodies/index.md
-  - 数据: figures/index.md
-  - 数据核对: data-check/index.md
-"""
 
 
 def figures(received: int, filed: int, answered: int, rate, parts=None, sic: str = "") -> str:
@@ -54,18 +41,9 @@ def site(tmp_path_factory) -> Path:
                                 sic="原件分项合计171件，与立案数不符"), year=2020)
     write_summary(repo, figures(200, 190, 188, "98.9%"), year=2021)
     write_summary(repo, figures(150, 140, 140, 100), body="juxian-county", year=2021, slug="juxian")
-    for path, title, template, kind in (("docs/summaries/index.md", "工作总结", "zx-section.html", "summary"),):
-        repo.write(path, f"---\ntitle: {title}\ntemplate: {template}\nzx_section: {kind}\n---\n\n{title}。\n")
-    for part in ("hooks", "overrides"):
-        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-    for css in (ROOT / "docs" / "assets").glob("zx*"):
-        repo.write(f"docs/assets/{css.name}", css.read_text(encoding="utf-8"))
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    repo.write("mkdocs.yml", config[: config.index("\nnav:")] + NAV)
+    make_buildable(repo)
     assert repo.check() == [], [p.format() for p in repo.check()]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "out")],
-                            cwd=root, env=env, capture_output=True, text=True)
+    result = build_site(repo, root / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "out"
 
