@@ -155,3 +155,7 @@ def test_data_page_reads_at_desktop_and_phone_width(browser, served, width):
     note.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / f"figures-sic-note-{width}.png"), full_page=False)
     context.close()
+
+
+def test_a_body_page_links_to_its_data_page(site):
+    assert 'href="../../figures/luoyang-city/">数据（' in html(site, "bodies/luoyang-city")
