@@ -104,8 +104,9 @@ def test_figures_show_as_printed(zx_repo):
         - {measure: proposals-satisfaction-rate, value: 99%以上, of: proposals-feedback}
         - {measure: proposals-answer-rate, value: 100}
         - {label: 调研报告, value: 10左右, unit: 篇}
+        - {measure: proposals-solved-rate, value: 90以上}
     """)
-    assert [f.text for f in figures_of(zx_repo)] == ["1200余人次", "99%以上", "100%", "10篇左右"]
+    assert [f.text for f in figures_of(zx_repo)] == ["1200余人次", "99%以上", "100%", "10篇左右", "90%以上"]
 
 
 # ---- breakdowns --------------------------------------------------------------------------------
@@ -232,6 +233,12 @@ def test_a_rate_whose_base_the_original_does_not_state_is_a_warning(zx_repo):
     write_summary(zx_repo, "- {measure: proposals-satisfaction-rate, value: 98.5, of: 原文未载}")
     [problem] = zx_repo.check()
     assert (problem.code, problem.severity, problem.line) == ("ZX424", "warning", 2)
+
+
+def test_an_unstated_base_may_be_waived_with_a_reason(zx_repo):
+    write_summary(zx_repo, "- {measure: proposals-satisfaction-rate, value: 98.5, of: 原文未载}")
+    zx_repo.edit(DOC, "type: annual\n", "type: annual\nwaive: {ZX424: 原件没有说明满意率的基数}\n")
+    assert zx_repo.check() == []
 
 
 @pytest.mark.parametrize("parts,ok", [("12, 11", True), ("20, 11", False)])

@@ -298,12 +298,14 @@ class Figure:
         """The value and unit as printed: 174件, 99%以上, 1200余人次."""
         if self.value is None:
             return ""
-        text = self.value.text
-        if self.rate and not self.value.percent:
+        text, qualifier = self.value.text, self.value.qualifier
+        if self.rate and not self.value.percent:  # 99以上 -> 99%以上, 77 -> 77%
+            if qualifier in ("以上", "左右") and text.endswith(qualifier):
+                return f"{text[: -len(qualifier)]}%{qualifier}"
             return f"{text}%"
         unit = "" if self.rate or self.unit in text else self.unit
-        if unit and self.value.qualifier in ("以上", "左右"):
-            return text.replace(self.value.qualifier, unit + self.value.qualifier)
+        if unit and qualifier in ("以上", "左右") and text.endswith(qualifier):
+            return f"{text[: -len(qualifier)]}{unit}{qualifier}"
         return text + unit
 
     def to_dict(self) -> dict:
