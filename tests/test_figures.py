@@ -5,6 +5,7 @@ filed, 591 in one place and 588 in another) each caught with the computed value 
 with `sic`; 并案 as each body declares it; what a summary says about its plan; the export of every figure."""
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
@@ -91,6 +92,7 @@ def test_each_measure_type_loads_checks_and_exports(zx_repo, figure, export):
     assert codes(problems) in ([], ["ZX424"]), summary(problems)
     exported = figures_of(zx_repo)[0].to_dict()
     assert {k: exported[k] for k in export} == export
+    assert json.loads(json.dumps(exported, ensure_ascii=False)) == exported  # ready for the JSON export
 
 
 def test_a_custom_figure_needs_a_registered_unit(zx_repo):
