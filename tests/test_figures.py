@@ -379,3 +379,14 @@ def test_an_approximate_plan_count_is_an_interval(zx_repo):
     zx_repo.edit(f"data/plans/{PLAN_REF}.yml", "stated_count: 2", "stated_count: 2项左右")
     write_summary(zx_repo, f"- {{measure: plan-items, value: 2, plan: {PLAN_REF}}}")
     assert zx_repo.check() == []
+
+
+def test_a_breakdown_by_undertaking_unit_with_approximate_parts(zx_repo):
+    write_summary(zx_repo, """\
+        - measure: proposals-answered
+          value: 300
+          breakdown:
+            by: undertaker
+            parts: [{label: 县发展改革局, value: 约100}, {label: 县教育局, value: 90余}, {label: 其他单位, value: 105}]
+    """)
+    assert zx_repo.check() == []  # 90–110 + 90–100 + 105 may be 300
