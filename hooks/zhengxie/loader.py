@@ -11,14 +11,15 @@ from pathlib import Path
 
 import re
 
-from . import outline
+from . import limits, outline
+from .discovery import discover
 from .fields import parse_date, read_value
 from .model import (
     Body, Breakdown, Corpus, DocType, Document, Field, Figure, Form, Kind, Measure, Part, PlanItem, Profile, Report,
     Role, SectionSpec, Stage, SummaryData, Topic, Vocabulary,
 )
 from .problems import Reporter, load_catalogue
-from .sources import YamlDoc, parse_yaml, read_text, split_front_matter
+from .sources import YamlDoc, parse_yaml, read_source, split_front_matter
 from .values import NOT_STATED, NOT_STATED_TEXT, parse_amount, parse_when
 
 DATA = "data"
@@ -31,14 +32,18 @@ def load_corpus(root: Path | str) -> Corpus:
     root = Path(root)
     corpus = load_vocabulary(root)
     reporter = corpus.reporter
+    listing = corpus.listing = discover(root, (k.folder for k in corpus.vocab.kinds.values()), reporter)
+    in_folder: dict = {}
+    for folder, src_uri in listing.documents:
+        in_folder.setdefault(folder, []).append(src_uri)
     for kind in corpus.vocab.kinds.values():
-        folder = root / DOCS / kind.folder
-        if not folder.is_dir():
-            continue
-        for md in sorted(folder.glob("*.md")):
-            if md.name == "index.md":
+        for src_uri in sorted(in_folder.get(kind.folder, ())):
+            other = corpus.documents.get(src_uri.rsplit("/", 1)[-1][: -len(".md")])
+            if other is not None:  # one id, one document: references and data files go by id
+                reporter.add("ZX118", f"{DOCS}/{src_uri}", 1, other=other.path)
+                listing.refuse_page(src_uri)
                 continue
-            doc = _load_document(root, kind, md, reporter, corpus.vocab)
+            doc = _load_document(root, kind, src_uri, reporter, corpus.vocab)
             if doc is not None:
                 corpus.documents[doc.id] = doc
         data_folder = root / DATA / kind.folder
@@ -55,26 +60,44 @@ def _load_yaml_file(root: Path, path: str, reporter: Reporter) -> YamlDoc:
     if not full.is_file():
         reporter.add("ZX108", path)
         return YamlDoc()
-    text, reason = read_text(full)
+    text, issue = read_source(full, root)
     if text is None:
-        reporter.add("ZX101", path, 1, reason=reason)
+        report_read_issue(issue, path, reporter)
         return YamlDoc()
     if not text.strip():
         reporter.add("ZX104", path, 1)
         return YamlDoc()
     doc = parse_yaml(text)
-    _report_yaml_issues(doc, path, reporter)
+    report_yaml_issues(doc, path, reporter)
     return doc
 
 
-def _report_yaml_issues(doc: YamlDoc, path: str, reporter: Reporter) -> None:
+# YamlIssue kind -> (code, name of the message parameter its detail fills)
+_YAML_ISSUE_CODES = {
+    "syntax": ("ZX103", "detail"),
+    "duplicate-key": ("ZX106", "key"),
+    "full-width-colon": ("ZX105", "key"),
+    "depth": (limits.YAML_DEPTH.code, "limit"),
+    "aliases": (limits.YAML_ALIASES.code, "limit"),
+    "expansion": (limits.YAML_EXPANSION.code, "extra"),
+    "tag": ("ZX114", "tag"),
+}
+
+
+def report_yaml_issues(doc: YamlDoc, path: str, reporter: Reporter) -> None:
     for issue in doc.issues:
-        if issue.kind == "syntax":
-            reporter.add("ZX103", path, issue.line, issue.column, detail=issue.detail)
-        elif issue.kind == "duplicate-key":
-            reporter.add("ZX106", path, issue.line, issue.column, key=issue.detail)
-        elif issue.kind == "full-width-colon":
-            reporter.add("ZX105", path, issue.line, issue.column, key=issue.detail)
+        code, param = _YAML_ISSUE_CODES[issue.kind]
+        extra = {"limit": limits.YAML_EXPANSION.value} if issue.kind == "expansion" else {}
+        reporter.add(code, path, issue.line, issue.column, **{param: issue.detail}, **extra)
+
+
+def report_read_issue(issue, path: str, reporter: Reporter) -> None:
+    """A file that was not read (not UTF-8, too big, a line too long, a symlink): one coded problem."""
+    if issue.code == "ZX116":
+        reporter.add_once("ZX116", path, 1)
+    else:
+        reporter.add(issue.code, path, issue.line, **issue.params)
+
 
 
 # ---- vocabularies ---------------------------------------------------------------------------------
@@ -179,13 +202,13 @@ def _pattern(value):
 # ---- documents ------------------------------------------------------------------------------------
 
 
-def _load_document(root: Path, kind: Kind, md: Path, reporter: Reporter, vocab: Vocabulary) -> Document | None:
-    src_uri = f"{kind.folder}/{md.name}"
+def _load_document(root: Path, kind: Kind, src_uri: str, reporter: Reporter, vocab: Vocabulary) -> Document | None:
+    md = root / DOCS / src_uri  # docs/<kind-folder>/[<year>/]<id>.md
     path = f"{DOCS}/{src_uri}"
     doc = Document(id=md.stem, kind=kind.id, path=path, src_uri=src_uri)
-    text, reason = read_text(md)
+    text, issue = read_source(md, root)
     if text is None:
-        reporter.add("ZX101", path, 1, reason=reason)
+        report_read_issue(issue, path, reporter)
         return doc
     if not text.strip():
         reporter.add("ZX104", path, 1)
@@ -196,7 +219,7 @@ def _load_document(root: Path, kind: Kind, md: Path, reporter: Reporter, vocab: 
         reporter.add("ZX102", path, 1, problem="没有闭合的 --- 行" if split.unclosed else "文件开头没有 --- 行")
     else:
         doc.meta_yaml = parse_yaml(split.front_matter, split.front_matter_line)
-        _report_yaml_issues(doc.meta_yaml, path, reporter)
+        report_yaml_issues(doc.meta_yaml, path, reporter)
         meta = doc.meta_yaml.data
         if meta is None and not doc.meta_yaml.issues:
             meta = {}

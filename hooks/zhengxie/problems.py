@@ -71,6 +71,8 @@ class _SafeDict(dict):
 
 
 def load_catalogue(path: Path) -> dict[str, CodeInfo]:
+    if Path(path).is_symlink():  # never follow a link out of the repository (its text would reach the log)
+        raise ValueError(f"{path.name} 是符号链接，不读取")
     entries = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or []
     catalogue = {}
     for entry in entries:
@@ -109,6 +111,12 @@ class Reporter:
         )
         self.problems.append(problem)
         return problem
+
+    def add_once(self, code: str, file: str, line: int | None = None, **params) -> Problem | None:
+        """`add`, unless this code was already reported for this file (e.g. a symlink met twice)."""
+        if any(p.code == code and p.file == file for p in self.problems):
+            return None
+        return self.add(code, file, line, **params)
 
     @property
     def errors(self) -> list[Problem]:

@@ -4,11 +4,14 @@ Everything here returns data plus findings; nothing raises on bad input and noth
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from . import limits
 
 
 # A key followed by a full-width colon (title：…), which YAML reads as plain text, not a key.
@@ -50,9 +53,22 @@ _Loader.descend_resolver = lambda self, current_node, current_index: None
 _Loader.ascend_resolver = lambda self: None
 
 
+# Tags a value may carry: the JSON-like types (a `<<` merge key is resolved to `merge`). Everything
+# else — !!binary, !!set, !!omap, !!timestamp, !!python/…, local !tags — is refused with ZX114.
+JSON_TAGS = frozenset({_STR, _MAP, _SEQ, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                       "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"})
+
+# libyaml's composer recurses in C once per nesting level and would overflow the stack (a segfault)
+# on a file nested tens of thousands deep. Texts that *could* be nested more than this are first
+# measured with the event parser (flat, and stopped as soon as the limit is passed).
+_SAFE_TO_COMPOSE = 1000
+_LEADING = re.compile(r"^[ ?:-]*", re.M)
+
+
 @dataclass
 class YamlIssue:
-    kind: str  # "syntax" | "duplicate-key" | "full-width-colon"
+    # "syntax" | "duplicate-key" | "full-width-colon" | "depth" | "aliases" | "expansion" | "tag"
+    kind: str
     line: int
     column: int | None = None
     detail: str = ""
@@ -74,14 +90,65 @@ class YamlDoc:
         return self.lines.get((), default)
 
 
-def read_text(path: Path) -> tuple[str | None, str | None]:
-    """Text with BOM removed and line ends normalised, or (None, reason) when it is not UTF-8."""
-    raw = path.read_bytes()
+@dataclass(frozen=True)
+class ReadIssue:
+    """Why a file was not read: a problem code, its line and the message's parameters."""
+
+    code: str
+    line: int | None = 1
+    params: dict = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return self.params.get("reason", self.code)
+
+
+def inside_repository(path: Path, root: Path) -> bool:
+    """True when `path` is a real file path under `root`: no symlink on the way, nothing outside."""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
+        return False
+    return os.path.realpath(path) == os.path.join(os.path.realpath(root), rel)
+
+
+def read_source(path: Path, root: Path | None = None) -> tuple[str | None, ReadIssue | None]:
+    """Text with BOM removed and line ends normalised, or (None, why not). With `root`, a path that
+    is a symlink or leads outside the repository is never opened (ZX116)."""
+    if root is not None and not inside_repository(path, root):
+        return None, ReadIssue("ZX116", 1)
+    try:
+        size = os.stat(path).st_size
+        if size > limits.FILE_BYTES.value:
+            return None, ReadIssue(limits.FILE_BYTES.code, 1, {"size": size, "limit": limits.FILE_BYTES.value})
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        return None, ReadIssue("ZX101", 1, {"reason": f"无法读取：{exc.strerror or type(exc).__name__}"})
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, f"第 {exc.start} 字节不是 UTF-8"
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+        return None, ReadIssue("ZX101", 1, {"reason": f"第 {exc.start} 字节不是 UTF-8"})
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    long_line = _first_long_line(text)
+    if long_line is not None:
+        number, length = long_line
+        return None, ReadIssue(limits.LINE_CHARS.code, number, {"length": length, "limit": limits.LINE_CHARS.value})
+    return text, None
+
+
+def _first_long_line(text: str) -> tuple[int, int] | None:
+    limit = limits.LINE_CHARS.value
+    if len(text) <= limit:
+        return None
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > limit:
+            return number, len(line)
+    return None
+
+
+def read_text(path: Path, root: Path | None = None) -> tuple[str | None, str | None]:
+    """`read_source` for callers that only need a reason to show when the text is missing."""
+    text, issue = read_source(path, root)
+    return text, (issue.reason if issue else None)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
@@ -93,11 +160,19 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
             line_start = text.rfind("\n", 0, match.start()) + 1
             number = first_line + text.count("\n", 0, match.start())
             doc.issues.append(YamlIssue("full-width-colon", number, match.end() - line_start, match.group(1)))
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        doc.issues.append(YamlIssue("depth", too_deep + offset, None, str(limits.YAML_DEPTH.value)))
+        return doc
     try:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            if node is not None:
+            refused = _refuse(node) if node is not None else None
+            if refused is not None:
+                kind, mark, detail = refused
+                doc.issues.append(YamlIssue(kind, mark.line + 1 + offset, mark.column + 1, detail))
+            elif node is not None:
                 doc.data = _build_document(loader, node, doc, offset)
         finally:
             loader.dispose()
@@ -110,7 +185,88 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
         doc.issues.append(YamlIssue("syntax", first_line, None, str(exc).splitlines()[0]))
         doc.data = None
+    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. an integer of 5 000 digits
+        doc.issues.append(YamlIssue("syntax", first_line, None, f"无法读取的值（{type(exc).__name__}）"))
+        doc.data = None
     return doc
+
+
+def _too_deep(text: str) -> int | None:
+    """Line where the nesting first passes the limit, for texts that might nest beyond what the
+    composer survives; None otherwise (then `_refuse` applies the limit on the composed nodes).
+
+    Every level is opened by a `[` or `{`, or by indentation / `- ` `? ` `: ` at a line's start, so
+    the count of brackets plus twice the longest such line prefix bounds the depth from above."""
+    bound = text.count("[") + text.count("{")
+    if bound <= _SAFE_TO_COMPOSE:
+        bound += 2 * (max(map(len, _LEADING.findall(text)), default=0) + 1)
+    if bound <= _SAFE_TO_COMPOSE:
+        return None
+    limit = limits.YAML_DEPTH.value
+    opening, closing = (yaml.SequenceStartEvent, yaml.MappingStartEvent), (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    parser = _BaseLoader(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, opening):
+                depth += 1
+                if depth > limit:
+                    return event.start_mark.line + 1
+            elif isinstance(event, closing):
+                depth -= 1
+            elif event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+    except yaml.YAMLError:
+        return None  # the composer reports the syntax error, before it nests any deeper
+    finally:
+        parser.dispose()
+
+
+def _refuse(root) -> tuple[str, object, str] | None:
+    """(kind, mark, detail) of the first reason not to build this node graph: a tag other than the
+    JSON-like ones, nesting deeper than the limit (aliases included), too many aliases, or aliases
+    that expand to too many values. One pass over the distinct nodes, without recursion."""
+    sizes: dict = {}  # id(node) -> (values when expanded, depth)
+    aliases = 0
+    seen: set = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            children = [sizes.get(id(c), (1, 0)) for c in _children(node)]  # absent: a cycle
+            size = 1 + sum(c[0] for c in children)
+            depth = 0 if isinstance(node, yaml.ScalarNode) else 1 + max((c[1] for c in children), default=0)
+            if depth > limits.YAML_DEPTH.value:
+                return "depth", node.start_mark, str(limits.YAML_DEPTH.value)
+            sizes[key] = (size, depth)
+            continue
+        if key in seen:
+            aliases += 1
+            if aliases > limits.YAML_ALIASES.value:
+                return "aliases", node.start_mark, str(limits.YAML_ALIASES.value)
+            continue  # a cycle (the node is still open) is the builder's "recursive alias" finding
+        seen.add(key)
+        if node.tag not in JSON_TAGS:
+            return "tag", node.start_mark, node.tag.replace("tag:yaml.org,2002:", "!!")
+        stack.append((node, True))
+        for child in reversed(_children(node)):
+            if id(child) in seen and id(child) not in sizes:  # an alias to a node still open: a cycle
+                continue
+            stack.append((child, False))
+    total = sizes[id(root)][0]
+    if total - len(seen) > limits.YAML_EXPANSION.value:
+        return "expansion", root.start_mark, str(total - len(seen))
+    return None
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return []
 
 
 class _Fallback(Exception):

@@ -6,7 +6,6 @@ computed at most once, on first use, so a run stays linear in the size of the co
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,7 +15,7 @@ from .. import slugs
 from ..urls import GUIDE_FOLDER
 from ..loader import DOCS
 from ..model import Corpus, Document
-from ..sources import YamlDoc, parse_yaml, read_text, split_front_matter
+from ..sources import ReadIssue, YamlDoc, parse_yaml, read_source, split_front_matter
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -68,7 +67,7 @@ class Page:
     meta: dict = field(default_factory=dict)
     meta_yaml: YamlDoc | None = None
     doc: Document | None = None
-    unreadable: str = ""  # why the file could not be read (not UTF-8), or empty
+    unreadable: ReadIssue | None = None  # why the file was not read (not UTF-8, too big …), or None
 
     @property
     def is_guide(self) -> bool:
@@ -139,35 +138,25 @@ def pages(corpus: Corpus) -> Pages:
 
 
 def _scan(corpus: Corpus) -> Pages:
+    """The pages and files discovery accepted (refused ones are reported there and never read)."""
     docs_dir = Path(corpus.root) / DOCS
+    listing = corpus.listing
     by_src_uri: dict = {}
-    files: set = set()
-    folders: set = set()
     documents = corpus.by_src_uri
-    for dirpath, dirnames, filenames in os.walk(docs_dir):
-        dirnames.sort()
-        rel_dir = os.path.relpath(dirpath, docs_dir).replace(os.sep, "/")
-        prefix = "" if rel_dir == "." else rel_dir + "/"
-        if prefix:
-            folders.add(rel_dir)
-        for name in sorted(filenames):
-            src_uri = prefix + name
-            if not name.endswith(".md"):
-                files.add(src_uri)
-                continue
-            doc = documents.get(src_uri)
-            if doc is not None:
-                by_src_uri[src_uri] = Page(src_uri, doc.path, doc.text, doc.body_line, doc.meta, doc.meta_yaml, doc)
-            else:
-                by_src_uri[src_uri] = _read_page(docs_dir, src_uri)
-    return Pages(by_src_uri, files, folders)
+    for src_uri in listing.pages:
+        doc = documents.get(src_uri)
+        if doc is not None:
+            by_src_uri[src_uri] = Page(src_uri, doc.path, doc.text, doc.body_line, doc.meta, doc.meta_yaml, doc)
+        else:
+            by_src_uri[src_uri] = _read_page(Path(corpus.root), docs_dir, src_uri)
+    return Pages(by_src_uri, set(listing.files), set(listing.folders))
 
 
-def _read_page(docs_dir: Path, src_uri: str) -> Page:
+def _read_page(root: Path, docs_dir: Path, src_uri: str) -> Page:
     path = f"{DOCS}/{src_uri}"
-    text, reason = read_text(docs_dir / src_uri)
+    text, issue = read_source(docs_dir / src_uri, root)
     if text is None:
-        return Page(src_uri, path, "", 1, unreadable=reason or "?")
+        return Page(src_uri, path, "", 1, unreadable=issue)
     split = split_front_matter(text)
     page = Page(src_uri, path, split.body, split.body_line)
     if split.front_matter is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..loader import DATA
+from ..loader import DATA, report_read_issue, report_yaml_issues
 from ..model import Corpus
 from . import _text
 from ._pages import pages
@@ -58,15 +58,8 @@ def _check_other_pages(corpus: Corpus) -> None:
         if page.doc is not None:
             continue
         if page.unreadable:
-            report("ZX101", page.path, 1, reason=page.unreadable)
+            report_read_issue(page.unreadable, page.path, corpus.reporter)
             continue
-        if page.meta_yaml is None:
-            continue
-        for issue in page.meta_yaml.issues:
-            if issue.kind == "syntax":
-                report("ZX103", page.path, issue.line, issue.column, detail=issue.detail)
-            elif issue.kind == "duplicate-key":
-                report("ZX106", page.path, issue.line, issue.column, key=issue.detail)
-            elif issue.kind == "full-width-colon":
-                report("ZX105", page.path, issue.line, issue.column, key=issue.detail)
+        if page.meta_yaml is not None:
+            report_yaml_issues(page.meta_yaml, page.path, corpus.reporter)
 

@@ -115,7 +115,7 @@ def check_schemas(corpus: Corpus) -> None:
         if name and schema(name) and _parsed(ydoc):
             validate(schema(name), ydoc.data, ydoc, path, reporter)
     problems_path = f"{DATA}/problems.yml"
-    problems_doc = _read_yaml(Path(root) / problems_path)
+    problems_doc = _read_yaml(Path(root) / problems_path, Path(root))
     if problems_doc is not None and schema("problems") and _parsed(problems_doc):
         validate(schema("problems"), problems_doc.data, problems_doc, problems_path, reporter)
     _check_unique_ids(corpus, problems_doc)
@@ -142,10 +142,10 @@ def _parsed(ydoc: YamlDoc) -> bool:
     return bool(ydoc.text.strip()) and not _syntax_error(ydoc)
 
 
-def _read_yaml(path: Path) -> YamlDoc | None:
+def _read_yaml(path: Path, root: Path) -> YamlDoc | None:
     if not path.is_file():
         return None
-    text, _reason = read_text(path)
+    text, _reason = read_text(path, root)
     if text is None or not text.strip():
         return None
     return parse_yaml(text)

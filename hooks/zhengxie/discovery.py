@@ -1,0 +1,149 @@
+"""What docs/ and data/ hold, listed once per run: documents, other pages, publishable files, and
+what is refused.
+
+docs/ publishes an allowlist of file types; anything else, a symlink anywhere, a file name with
+control characters, a document nested where no document belongs, or two names that differ only in
+case is a coded problem — and the build publishes only what this listing accepts (the MkDocs
+adapter drops every other file), so the check and the site agree. Nothing here follows a symlink
+or opens a file.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DOCS = "docs"
+DATA = "data"
+PAGE_SUFFIX = ".md"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+ASSET_FOLDER = "assets"  # docs/assets/: the site's own styles and scripts (reviewed as code)
+ASSET_SUFFIXES = (".css", ".js")
+INDEX = "index.md"
+YEAR_FOLDER = re.compile(r"^[0-9]{4}$")  # docs/<kind-folder>/<year>/<id>.md
+# Control characters (C0, DEL, C1), line and paragraph separators, bidi overrides, and the
+# surrogates that stand for undecodable bytes: never in a file name that reaches a log or a URL.
+_BAD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+@dataclass
+class Listing:
+    documents: list = field(default_factory=list)  # (kind folder, src_uri), in path order
+    pages: list = field(default_factory=list)  # src_uri of every publishable .md (documents too)
+    files: list = field(default_factory=list)  # src_uri of every other publishable file
+    folders: set = field(default_factory=set)  # docs-relative folders (no trailing slash)
+    refused: set = field(default_factory=set)  # repo-relative paths refused (reported)
+
+    def refuse_page(self, src_uri: str) -> None:
+        """Keep a page out of the site (its problem is reported by the caller)."""
+        self.pages.remove(src_uri)
+        self.refused.add(f"{DOCS}/{src_uri}")
+        self.__dict__.pop("_accepted_set", None)
+
+    def publishable(self, src_uri: str) -> bool:
+        return src_uri in self._accepted
+
+    @property
+    def _accepted(self) -> set:
+        accepted = self.__dict__.get("_accepted_set")
+        if accepted is None:
+            accepted = self.__dict__["_accepted_set"] = set(self.pages) | set(self.files)
+        return accepted
+
+
+def discover(root: Path | str, kind_folders, reporter) -> Listing:
+    """Walk docs/ and data/ (never following a symlink) and report what may not be there."""
+    root = Path(root)
+    kind_folders = set(kind_folders)
+    listing = Listing()
+    names: dict = {}  # lower-cased repo-relative path -> the first path with that spelling
+    _walk(root, DOCS, listing, names, reporter, lambda rel, parts: _docs_file(rel, parts, kind_folders, listing, reporter))
+    _walk(root, DATA, listing, names, reporter, lambda rel, parts: _data_file(rel, parts, kind_folders, listing, reporter))
+    return listing
+
+
+def _walk(root: Path, top: str, listing: Listing, names: dict, reporter, accept) -> None:
+    base = root / top
+    if os.path.islink(base):
+        _refuse(listing, reporter, "ZX116", top)
+        return
+    if not base.is_dir():
+        return
+    for dirpath, dirnames, filenames in os.walk(base):  # followlinks=False: symlinked folders are listed, not entered
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        keep = []
+        for name in sorted(dirnames):
+            rel = f"{rel_dir}/{name}"
+            if name.startswith("."):
+                continue  # MkDocs never publishes hidden files or folders (its default exclude_docs)
+            if _BAD_NAME.search(name):
+                _refuse(listing, reporter, "ZX120", rel)
+            elif os.path.islink(os.path.join(dirpath, name)):
+                _refuse(listing, reporter, "ZX116", rel)
+            else:
+                _same_but_case(rel, names, reporter)
+                keep.append(name)
+                if top == DOCS:
+                    listing.folders.add(rel[len(DOCS) + 1 :])
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            rel = f"{rel_dir}/{name}"
+            if name.startswith("."):
+                continue
+            if _BAD_NAME.search(name):
+                _refuse(listing, reporter, "ZX120", rel)
+                continue
+            mode = os.lstat(os.path.join(dirpath, name)).st_mode
+            if stat.S_ISLNK(mode):
+                _refuse(listing, reporter, "ZX116", rel)
+                continue
+            if not stat.S_ISREG(mode):  # a FIFO or a device would hang or leak when read
+                _refuse(listing, reporter, "ZX115", rel, suffix="（不是普通文件）")
+                continue
+            _same_but_case(rel, names, reporter)
+            accept(rel, rel.split("/")[1:])
+
+
+def _docs_file(rel: str, parts: list, kind_folders: set, listing: Listing, reporter) -> None:
+    src_uri = "/".join(parts)
+    name = parts[-1]
+    if name.endswith(PAGE_SUFFIX):
+        if parts[0] in kind_folders and len(parts) > 2:
+            if len(parts) == 3 and YEAR_FOLDER.match(parts[1]) and name != INDEX:
+                listing.documents.append((parts[0], src_uri))
+            else:
+                _refuse(listing, reporter, "ZX117", rel, folder=parts[0])
+                return
+        elif parts[0] in kind_folders and name != INDEX:
+            listing.documents.append((parts[0], src_uri))
+        listing.pages.append(src_uri)
+        return
+    if name.endswith(IMAGE_SUFFIXES) or (parts[0] == ASSET_FOLDER and name.endswith(ASSET_SUFFIXES)):
+        listing.files.append(src_uri)
+        return
+    suffix = os.path.splitext(name)[1] or "（没有扩展名）"
+    _refuse(listing, reporter, "ZX115", rel, suffix=suffix)
+
+
+def _data_file(rel: str, parts: list, kind_folders: set, listing: Listing, reporter) -> None:
+    """data/<kind-folder>/ holds <id>.yml files only: a sub-folder there would be silently unread."""
+    if parts[0] in kind_folders and len(parts) > 2:
+        _refuse(listing, reporter, "ZX117", rel, folder=parts[0])
+
+
+def _same_but_case(rel: str, names: dict, reporter) -> None:
+    first = names.setdefault(rel.lower(), rel)
+    if first != rel:
+        reporter.add("ZX119", rel, 1, other=first)
+
+
+def _refuse(listing: Listing, reporter, code: str, rel: str, **params) -> None:
+    listing.refused.add(rel)
+    reporter.add_once(code, _printable(rel), 1, **params)
+
+
+def _printable(rel: str) -> str:
+    """A path as it may appear in a report: undecodable bytes and control characters made visible."""
+    return _BAD_NAME.sub(lambda m: f"\\u{ord(m.group(0)):04x}", rel)
