@@ -73,6 +73,11 @@ def _log(problem) -> None:
 def on_files(files, config):
     from mkdocs.structure.files import File
 
+    # MkDocs would publish every file in docs/ (following symlinks); only what the core accepted
+    # goes out — refused files are the check's coded problems (ZX115–ZX120).
+    for file in list(files):
+        if file.src_dir == config.docs_dir and not site.publishable(file.src_uri):
+            files.remove(file)
     for src_uri, content in site.generated_pages() + site.generated_assets():
         files.append(File.generated(config, src_uri, content=content))
     return files

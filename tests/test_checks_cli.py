@@ -29,11 +29,12 @@ def test_errors_exit_1_text(zx_repo):
     assert "1 个错误" in result.stdout
 
 
-def test_warnings_only_exit_0(zx_repo):
+def test_warnings_only_fail_like_the_strict_build(zx_repo):
     zx_repo.edit(PLAN, "各有关单位要密切配合。\n", "")
     result = run("check", "--root", str(zx_repo.root))
-    assert result.returncode == 0
+    assert result.returncode == 1
     assert "警告 ZX303" in result.stdout
+    assert "检查未通过（只有警告，但严格构建同样会因警告失败）" in result.stdout
 
 
 def test_github_format(zx_repo):

@@ -1,7 +1,8 @@
 """The standalone command: `python -m zhengxie check`, `new`, `import` and `schemas`.
 
 check  validates docs/ and data/ without building the site (the same checks as `mkdocs build`);
-       exit 0 without errors, 1 with errors, 2 on usage errors.
+       exit 0 without problems, 1 with any error or warning (`mkdocs build --strict` fails on
+       warnings too, so both give one verdict), 2 on usage errors.
 new    scaffolds a document and its data file from data/sections.yml (see zhengxie.scaffold).
 import writes draft documents from a Word or text file (see zhengxie.importer).
 """
@@ -11,6 +12,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+from .problems import printable
 
 FORMATS = ("text", "github", "json")
 
@@ -98,17 +101,17 @@ def check(root: Path, output: str = "text") -> int:
     try:
         corpus, problems = validate(root)
     except Exception as error:  # noqa: BLE001 - e.g. an unreadable problem catalogue; never a traceback
-        print(f"错误：无法读取 data/problems.yml 或其他基础文件：{error}", file=sys.stderr)
+        print(f"错误：无法读取 data/problems.yml 或其他基础文件：{printable(str(error))}", file=sys.stderr)
         return 1
-    errors = sum(1 for p in problems if p.severity == "error")
+    failed = 1 if problems else 0  # a warning fails the strict build, so it fails the check too
     if output == "json":
         print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
-        return 1 if errors else 0
+        return failed
     if output == "github":
         for problem in problems:
             print(github_annotation(problem))
     print(human_report(problems, len(corpus.documents)))
-    return 1 if errors else 0
+    return failed
 
 
 def human_report(problems: list, documents: int) -> str:
@@ -118,13 +121,14 @@ def human_report(problems: list, documents: int) -> str:
     if not problems:
         lines.append(f"检查通过：{documents} 个文档，没有发现问题。")
     else:
-        verdict = "检查未通过" if errors else "检查通过（有警告）"
+        verdict = "检查未通过" if errors else "检查未通过（只有警告，但严格构建同样会因警告失败）"
         lines.append(f"{verdict}：{documents} 个文档，{errors} 个错误，{warnings} 个警告。")
     return "\n".join(lines)
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Problems hold no control characters (problems.printable); the newline is ours, before the hint.
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -140,5 +144,5 @@ def github_annotation(problem) -> str:
     if problem.column is not None:
         props.append(f"col={problem.column}")
     props.append(f"title={_escape_property(problem.code)}")
-    message = f"{problem.message}\n修改建议：{problem.hint}"
-    return f"::{command} {','.join(props)}::{_escape_data(message)}"
+    message = f"{_escape_data(problem.message)}%0A修改建议：{_escape_data(problem.hint)}"
+    return f"::{command} {','.join(props)}::{message}"

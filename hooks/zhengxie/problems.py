@@ -5,6 +5,7 @@ contributor guide can list every code from the same source the checks use.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,20 @@ from typing import Any
 import yaml
 
 SEVERITIES = ("error", "warning")
+
+# Characters that would let content steer a terminal or a CI log: control characters (a newline
+# could start a `::warning` workflow command, ESC an ANSI sequence), line/paragraph separators,
+# bidi overrides, and the lone surrogates that stand for undecodable bytes in file names.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` on one line, every control sequence shown as an escape (\\n, \\x1b, \\u202e …)."""
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(lambda m: _NAMED.get(m[0]) or (f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
+                                                           else f"\\u{ord(m[0]):04x}"), text)
 
 
 @dataclass(frozen=True)
@@ -23,6 +38,14 @@ class Problem:
     message: str
     hint: str
     column: int | None = None
+
+    def __post_init__(self):
+        # Whatever a problem quotes from content, every output (text, GitHub annotations, JSON,
+        # the build log) shows it on its own line, as plain characters.
+        for name in ("file", "message", "hint"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, printable(value))
 
     @property
     def place(self) -> str:

@@ -88,6 +88,10 @@ class Site:
         the build falls back to the default template instead of running, e.g., redirect.html)."""
         return name is None or str(name) in self.templates
 
+    def publishable(self, src_uri: str) -> bool:
+        """Whether a file of docs/ may be published: the check's allowlist (zhengxie.discovery)."""
+        return self.corpus.listing.publishable(src_uri)
+
     def page_context(self, src_uri: str) -> dict:
         return {"doc": self.corpus.by_src_uri.get(src_uri), "zx": self, "zx_urls": urls}
 
