@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from safety_input_cases import INPUT_CASES
 from checks_support import (FILES, HALF, HOME, NOTE, PLAN, PLAN_DATA, RULE, SUMMARY, SUMMARY_DATA, ROOT,
                             summary)
 
@@ -189,6 +190,8 @@ CASES = [
     ("ZX605", lambda r: r.edit(NOTE, "学习的体会", "[点我](javascript:alert(1))学习的体会"), NOTE, (NOTE, "javascript"), 6),
     ("ZX606", lambda r: r.edit(HOME, "title: 首页", "title: 首页\ntemplate: redirect.html"), HOME, 3, None),
 ]
+
+CASES += INPUT_CASES  # reading limits, publishing and identity (ZX109–ZX120)
 
 NOT_FROM_THE_CHECK = {
     "ZX699": "reported by the site build when a page's macros fail to render (zhengxie.site), not by the check",
@@ -424,7 +427,7 @@ def test_malformed_vocabulary_and_data_are_problems_not_tracebacks(zx_repo, path
 
 
 def test_empty_front_matter_lists_the_missing_fields(zx_repo):
-    zx_repo.write(NOTE, "---\n---\n\n正文。\n")
+    zx_repo.write(NOTE, "---\n\n---\n\n正文。\n")  # (MkDocs reads ---/--- with nothing between as no block)
     missing = [p.message for p in zx_repo.check() if p.code == "ZX215"]
     assert len(missing) == 4 and any("title（标题）" in m for m in missing)
 

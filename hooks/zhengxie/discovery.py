@@ -141,9 +141,4 @@ def _same_but_case(rel: str, names: dict, reporter) -> None:
 
 def _refuse(listing: Listing, reporter, code: str, rel: str, **params) -> None:
     listing.refused.add(rel)
-    reporter.add_once(code, _printable(rel), 1, **params)
-
-
-def _printable(rel: str) -> str:
-    """A path as it may appear in a report: undecodable bytes and control characters made visible."""
-    return _BAD_NAME.sub(lambda m: f"\\u{ord(m.group(0)):04x}", rel)
+    reporter.add_once(code, rel, 1, **params)  # a Problem shows control characters as escapes

@@ -19,7 +19,7 @@ from .model import (
     Role, SectionSpec, Stage, SummaryData, Topic, Vocabulary,
 )
 from .problems import Reporter, load_catalogue
-from .sources import YamlDoc, parse_yaml, read_source, split_front_matter
+from .sources import YamlDoc, front_matter_problem, parse_yaml, read_source, split_front_matter
 from .values import NOT_STATED, NOT_STATED_TEXT, parse_amount, parse_when
 
 DATA = "data"
@@ -216,7 +216,7 @@ def _load_document(root: Path, kind: Kind, src_uri: str, reporter: Reporter, voc
     split = split_front_matter(text)
     doc.text, doc.body_line = split.body, split.body_line
     if split.front_matter is None:
-        reporter.add("ZX102", path, 1, problem="没有闭合的 --- 行" if split.unclosed else "文件开头没有 --- 行")
+        reporter.add("ZX102", path, 1, problem=front_matter_problem(text))
     else:
         doc.meta_yaml = parse_yaml(split.front_matter, split.front_matter_line)
         report_yaml_issues(doc.meta_yaml, path, reporter)

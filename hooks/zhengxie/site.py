@@ -101,6 +101,15 @@ class Site:
         docs.sort(key=lambda d: (d.date.isoformat() if d.date else "", d.id), reverse=True)
         return docs[:limit] if limit else docs
 
+    @staticmethod
+    def by_year(docs: list) -> list[tuple[int | None, list]]:
+        """(year, documents) newest year first, documents in the given order; a document whose year
+        is unknown (e.g. its front matter is broken, which is reported) goes last under None."""
+        groups: dict = {}
+        for doc in docs:
+            groups.setdefault(doc.year, []).append(doc)
+        return sorted(groups.items(), key=lambda group: group[0] if group[0] is not None else -1, reverse=True)
+
     def section_page(self, src_uri: str) -> str | None:
         """The nav page a page belongs under: documents and generated pages are not in the nav
         (it would grow with the corpus), so the theme highlights their section's index instead."""

@@ -230,9 +230,9 @@ def _refuse(root) -> tuple[str, object, str] | None:
     sizes: dict = {}  # id(node) -> (values when expanded, depth)
     aliases = 0
     seen: set = set()
-    stack = [(root, False)]
+    stack = [(root, False, root)]  # (node, its children are sized, the collection it appears in)
     while stack:
-        node, done = stack.pop()
+        node, done, parent = stack.pop()
         key = id(node)
         if done:
             children = [sizes.get(id(c), (1, 0)) for c in _children(node)]  # absent: a cycle
@@ -244,17 +244,17 @@ def _refuse(root) -> tuple[str, object, str] | None:
             continue
         if key in seen:
             aliases += 1
-            if aliases > limits.YAML_ALIASES.value:
-                return "aliases", node.start_mark, str(limits.YAML_ALIASES.value)
+            if aliases > limits.YAML_ALIASES.value:  # where the alias is used, not its anchor
+                return "aliases", parent.start_mark, str(limits.YAML_ALIASES.value)
             continue  # a cycle (the node is still open) is the builder's "recursive alias" finding
         seen.add(key)
         if node.tag not in JSON_TAGS:
             return "tag", node.start_mark, node.tag.replace("tag:yaml.org,2002:", "!!")
-        stack.append((node, True))
+        stack.append((node, True, parent))
         for child in reversed(_children(node)):
             if id(child) in seen and id(child) not in sizes:  # an alias to a node still open: a cycle
                 continue
-            stack.append((child, False))
+            stack.append((child, False, node))
     total = sizes[id(root)][0]
     if total - len(seen) > limits.YAML_EXPANSION.value:
         return "expansion", root.start_mark, str(total - len(seen))
@@ -366,11 +366,29 @@ class SplitMarkdown:
     unclosed: bool = False
 
 
+# MkDocs' rule (YAML_RE in mkdocs/utils/meta.py), so that the check and the build read the same block:
+# `---` opens it on the file's very first line (no space before it), the first `---` or `...` line
+# closes it, both may end in spaces or tabs, and at least one line (and a newline) lies in between.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_OPENING = re.compile(r"^-{3}[ \t]*\n")
+
+
 def split_front_matter(text: str) -> SplitMarkdown:
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return SplitMarkdown(None, 1, text, 1)
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return SplitMarkdown("\n".join(lines[1:index]), 2, "\n".join(lines[index + 1 :]), index + 2)
-    return SplitMarkdown(None, 2, text, 1, unclosed=True)
+    match = _FRONT_MATTER.match(text)
+    if match:
+        block = match.group(1)[:-1]
+        return SplitMarkdown(block, 2, text[match.end():], match.group(0).count("\n") + 1)
+    if _OPENING.match(text):
+        return SplitMarkdown(None, 2, text, 1, unclosed=True)
+    return SplitMarkdown(None, 1, text, 1)
+
+
+def front_matter_problem(text: str) -> str:
+    """Why `split_front_matter` found no block, in the words of ZX102's message."""
+    if _OPENING.match(text):
+        if re.match(r"^-{3}[ \t]*\n(?:\.{3}|-{3})[ \t]*(?:\n|$)", text):
+            return "两行 --- 之间没有内容"
+        return "没有单独成行、其后换行的结束 --- 行"
+    if text.lstrip(" \t\n\ufeff").startswith("---"):
+        return "第一行的 --- 前面不能有空格或空行"
+    return "文件开头没有 --- 行"
