@@ -65,6 +65,10 @@ _SAFE_TO_COMPOSE = 1000
 _LEADING = re.compile(r"^[ ?:-]*", re.M)
 
 
+# Issues after which the text's data is not built (None): later checks have nothing to judge.
+UNREAD = frozenset({"syntax", "depth", "aliases", "expansion", "tag"})
+
+
 @dataclass
 class YamlIssue:
     # "syntax" | "duplicate-key" | "full-width-colon" | "depth" | "aliases" | "expansion" | "tag"

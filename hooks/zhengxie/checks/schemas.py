@@ -18,7 +18,7 @@ from jsonschema.exceptions import SchemaError
 
 from ..loader import DATA
 from ..model import Corpus
-from ..sources import YamlDoc, parse_yaml, read_text
+from ..sources import UNREAD, YamlDoc, parse_yaml, read_text
 from ..values import NOT_STATED_TEXT
 from . import _text
 
@@ -133,7 +133,7 @@ def check_schemas(corpus: Corpus) -> None:
 
 
 def _syntax_error(ydoc: YamlDoc) -> bool:
-    return any(issue.kind == "syntax" for issue in ydoc.issues)
+    return any(issue.kind in UNREAD for issue in ydoc.issues)
 
 
 def _parsed(ydoc: YamlDoc) -> bool:
