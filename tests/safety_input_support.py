@@ -49,8 +49,9 @@ def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
                           cwd=root, env=_env(), capture_output=True, text=True, timeout=120)
 
 
-def run_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+def run_build(root: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+                           "--site-dir", str(site_dir)],
                           cwd=root, env=_env(), capture_output=True, text=True, timeout=300)
 
 
