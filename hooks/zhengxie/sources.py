@@ -17,6 +17,7 @@ from . import limits
 # A key followed by a full-width colon (title：…), which YAML reads as plain text, not a key.
 _FULL_WIDTH_KEYS = re.compile(r"^[^\S\n]*([A-Za-z_][\w-]*)[^\S\n]*：", re.M)
 _STR, _MAP, _SEQ = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 # libyaml's parser when PyYAML was built with it (about 10x faster; same nodes, marks and data).
@@ -254,6 +255,9 @@ def _refuse(root) -> tuple[str, object, str] | None:
         seen.add(key)
         if node.tag not in JSON_TAGS:
             return "tag", node.start_mark, node.tag.replace("tag:yaml.org,2002:", "!!")
+        odd = _odd_structure(node)
+        if odd is not None:
+            return "syntax", odd[0], odd[1]
         stack.append((node, True, parent))
         for child in reversed(_children(node)):
             if id(child) in seen and id(child) not in sizes:  # an alias to a node still open: a cycle
@@ -265,6 +269,26 @@ def _refuse(root) -> tuple[str, object, str] | None:
     return None
 
 
+def _odd_structure(node):
+    """(mark, detail) when a node is not plain JSON-like structure, else None."""
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP:
+            return node.start_mark, f"映射不能标为 {node.tag.replace('tag:yaml.org,2002:', '!!')}"
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in (_MAP, _SEQ):
+                return key_node.start_mark, "字段名必须是文字，不能是列表或映射（“? ”开头的复杂键）"
+            if key_node.tag == _MERGE:
+                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                if not all(isinstance(n, yaml.MappingNode) for n in sources):
+                    return key_node.start_mark, "“<<” 只能合并映射（*别名 指向的“字段: 值”）"
+    elif isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            return node.start_mark, f"列表不能标为 {node.tag.replace('tag:yaml.org,2002:', '!!')}"
+    elif node.tag in (_MAP, _SEQ):
+        return node.start_mark, f"文字不能标为 {node.tag.replace('tag:yaml.org,2002:', '!!')}"
+    return None
+
+
 def _children(node) -> list:
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
@@ -273,67 +297,55 @@ def _children(node) -> list:
     return []
 
 
-class _Fallback(Exception):
-    """The document uses YAML the one-pass builder leaves to PyYAML's constructor (merge keys, tags …)."""
-
-
 class _Recursive(Exception):
     def __init__(self, node):
         self.node = node
 
 
 def _build_document(loader, node, doc: YamlDoc, offset: int):
-    """Data and line map in one walk over the nodes (plain maps, lists and scalars: nearly every file);
-    anything else is built by PyYAML's SafeConstructor after the line-map walk, as before."""
-    issues = len(doc.issues)
+    """Data and line map in one walk over the nodes `_refuse` accepted: maps with text keys, lists,
+    scalars of the JSON-like types, and `<<` merge keys."""
     try:
         return _build(loader, node, (), doc, offset, set())
     except _Recursive as exc:
         mark = exc.node.start_mark
         doc.issues.append(YamlIssue("syntax", mark.line + 1 + offset, mark.column + 1, "锚点引用了自身（递归的 *别名）"))
         return None
-    except _Fallback:
-        doc.lines.clear()
-        del doc.issues[issues:]
-        _walk(node, (), doc, offset)
-        return loader.construct_document(node)
 
 
 def _build(loader, node, path: tuple, doc: YamlDoc, offset: int, active: set):
     doc.lines.setdefault(path, node.start_mark.line + 1 + offset)
-    tag = node.tag
     if isinstance(node, yaml.ScalarNode):
-        return node.value if tag == _STR else loader.construct_object(node, deep=True)
+        # `<<` outside a key position is just the text "<<"
+        return node.value if node.tag in (_STR, _MERGE) else loader.construct_object(node, deep=True)
     if id(node) in active:
         raise _Recursive(node)
     active.add(id(node))
     try:
-        if isinstance(node, yaml.MappingNode):
-            if tag != _MAP:
-                raise _Fallback
-            result: dict = {}
-            seen: set = set()
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, "tag:yaml.org,2002:int",
-                                                                                    "tag:yaml.org,2002:float",
-                                                                                    "tag:yaml.org,2002:bool",
-                                                                                    "tag:yaml.org,2002:null"):
-                    raise _Fallback  # merge keys (<<), complex keys
-                raw = key_node.value
-                line = key_node.start_mark.line + 1 + offset
-                if raw in seen:
-                    doc.issues.append(YamlIssue("duplicate-key", line, key_node.start_mark.column + 1, str(raw)))
-                seen.add(raw)
-                key = raw if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
-                doc.lines[path + (raw,)] = line
-                result[key] = _build(loader, value_node, path + (raw,), doc, offset, active)
-                doc.lines[path + (raw,)] = line
-            return result
         if isinstance(node, yaml.SequenceNode):
-            if tag != _SEQ:
-                raise _Fallback
             return [_build(loader, item, path + (index,), doc, offset, active) for index, item in enumerate(node.value)]
-        raise _Fallback
+        result: dict = {}
+        seen: set = set()
+        merges = []
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1 + offset
+            if key_node.tag == _MERGE:
+                merges.append((value_node, line))
+                continue
+            key = key_node.value  # keys are text, as in JSON (`2019:` is the key "2019")
+            if key in seen:
+                doc.issues.append(YamlIssue("duplicate-key", line, key_node.start_mark.column + 1, key))
+            seen.add(key)
+            doc.lines[path + (key,)] = line
+            result[key] = _build(loader, value_node, path + (key,), doc, offset, active)
+            doc.lines[path + (key,)] = line
+        for value_node, line in merges:  # keys written in the mapping win; earlier merged maps win
+            for source in value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]:
+                for key, value in _build(loader, source, path, YamlDoc(), offset, active).items():
+                    if key not in result:
+                        result[key] = value
+                        doc.lines[path + (key,)] = line
+        return result
     finally:
         active.discard(id(node))
 
@@ -341,24 +353,6 @@ def _build(loader, node, path: tuple, doc: YamlDoc, offset: int, active: set):
 def _describe(exc: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
     return "；".join(parts) or "无法解析"
-
-
-def _walk(node, path: tuple, doc: YamlDoc, offset: int) -> None:
-    doc.lines.setdefault(path, node.start_mark.line + 1 + offset)
-    if isinstance(node, yaml.MappingNode):
-        seen: set = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1 + offset
-            if key in seen:
-                doc.issues.append(YamlIssue("duplicate-key", line, key_node.start_mark.column + 1, str(key)))
-            seen.add(key)
-            doc.lines[path + (key,)] = line
-            _walk(value_node, path + (key,), doc, offset)
-            doc.lines[path + (key,)] = line
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, path + (index,), doc, offset)
 
 
 @dataclass
