@@ -35,6 +35,8 @@ def _broken_front_matter(r):
     r.write("docs/notes/2019-blank-study-note.md", "")
     r.write("docs/notes/2019-tagged-study-note.md", r.read(NOTE).replace("type: study", "type: !!set {a}"))
     r.write(PLAN_DATA, "items: !!binary aGVsbG8=\n")
+    r.write("docs/notes/2019-gbk-study-note.md", r.read(NOTE).encode("gbk"))
+    r.write("docs/notes/index.md", b"---\ntitle: \xff\xfe\n---\n")
 
 
 def _year_folder(r):
