@@ -83,6 +83,10 @@ def on_files(files, config):
     return files
 
 
+def on_page_read_source(page, config):
+    return site.page_source(page.file.src_uri)  # None: MkDocs reads the file as usual
+
+
 def on_nav(nav, config, files):
     global nav_pages
     nav_pages = {item.file.src_uri: item for item in nav.pages}

@@ -17,6 +17,7 @@ from .indexes import Indexes
 from .model import Corpus
 from .series import Statistics
 from .slots import Slots
+from .sources import NOT_READ
 from .validate import validate
 from .views import Views
 
@@ -87,6 +88,16 @@ class Site:
         """Whether a page may use the template its front matter names (ZX606 reports the others;
         the build falls back to the default template instead of running, e.g., redirect.html)."""
         return name is None or str(name) in self.templates
+
+    def page_source(self, src_uri: str) -> str | None:
+        """"" for a page the core did not read (not UTF-8, too big, a line too long: reported), so
+        the builder does not read it either — MkDocs would stop with a traceback; None otherwise."""
+        return "" if src_uri in self._unread_pages else None
+
+    @cached_property
+    def _unread_pages(self) -> set:
+        prefix = "docs/"
+        return {p.file[len(prefix):] for p in self.problems if p.code in NOT_READ and p.file.startswith(prefix)}
 
     def publishable(self, src_uri: str) -> bool:
         """Whether a file of docs/ may be published: the check's allowlist (zhengxie.discovery)."""

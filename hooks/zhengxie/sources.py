@@ -95,6 +95,10 @@ class YamlDoc:
         return self.lines.get((), default)
 
 
+# Codes of a file that was not read at all (see ReadIssue): the builder must not read it either.
+NOT_READ = frozenset({"ZX101", limits.FILE_BYTES.code, limits.LINE_CHARS.code, "ZX116"})
+
+
 @dataclass(frozen=True)
 class ReadIssue:
     """Why a file was not read: a problem code, its line and the message's parameters."""
