@@ -57,6 +57,17 @@ def test_a_symlink_is_refused_and_never_read(zx_repo, link):
     assert [p.line for p in zx_repo.check() if p.code == "ZX116" and p.file == link] == [1]
 
 
+def test_a_symlinked_schema_is_not_read(zx_repo, tmp_path):
+    schema = zx_repo.path("data/schemas/front-matter.schema.json")
+    outside = tmp_path / "schema.json"
+    outside.write_text('{"type": "object", "properties": {"title": {"maxLength": 1}}}', encoding="utf-8")
+    schema.unlink()
+    os.symlink(outside, schema)
+    problems = zx_repo.check()
+    assert [p.line for p in problems if p.code == "ZX116" and p.file == "data/schemas/front-matter.schema.json"] == [1]
+    assert not any(p.code == "ZX200" or "maxLength" in p.message for p in problems)
+
+
 def test_a_symlinked_folder_is_refused_and_not_entered(zx_repo, tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -18,7 +18,7 @@ from jsonschema.exceptions import SchemaError
 
 from ..loader import DATA
 from ..model import Corpus
-from ..sources import UNREAD, YamlDoc, parse_yaml, read_text
+from ..sources import UNREAD, YamlDoc, inside_repository, parse_yaml, read_text
 from ..values import NOT_STATED_TEXT
 from . import _text
 
@@ -62,6 +62,10 @@ def load_schema(root: Path, name: str, reporter=None) -> Schema | None:
     except OSError:
         if reporter is not None:
             reporter.add("ZX108", rel)
+        return None
+    if not inside_repository(path, Path(root)):  # a symlink: reported by discovery, never read
+        if reporter is not None:
+            reporter.add_once("ZX116", rel, 1)
         return None
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     if key in _cache:
