@@ -4,6 +4,7 @@ Everything here returns data plus findings; nothing raises on bad input and noth
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -58,12 +59,14 @@ _Loader.ascend_resolver = lambda self: None
 # else — !!binary, !!set, !!omap, !!timestamp, !!python/…, local !tags — is refused with ZX114.
 JSON_TAGS = frozenset({_STR, _MAP, _SEQ, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"})
+_KEY_TAGS = JSON_TAGS - {_MAP, _SEQ}
 
 # libyaml's composer recurses in C once per nesting level and would overflow the stack (a segfault)
 # on a file nested tens of thousands deep. Texts that *could* be nested more than this are first
 # measured with the event parser (flat, and stopped as soon as the limit is passed).
-_SAFE_TO_COMPOSE = 1000
-_LEADING = re.compile(r"^[ ?:-]*", re.M)
+_SAFE_TO_COMPOSE = 2000  # (it survives 20 000 levels even in a thread's smaller stack)
+_LONG_PREFIX = 500
+_LONG_LEADING = re.compile(r"^[ ?:-]{%d}" % _LONG_PREFIX, re.M)
 
 
 # Issues after which the text's data is not built (None): later checks have nothing to judge.
@@ -114,10 +117,20 @@ class ReadIssue:
 
 def inside_repository(path: Path, root: Path) -> bool:
     """True when `path` is a real file path under `root`: no symlink on the way, nothing outside."""
-    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    path, root = os.path.abspath(path), os.path.abspath(root)
+    rel = os.path.relpath(path, root)
     if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
         return False
-    return os.path.realpath(path) == os.path.join(os.path.realpath(root), rel)
+    folder, rel_folder = os.path.dirname(path), os.path.dirname(rel)
+    expected = os.path.join(_realpath(root), rel_folder) if rel_folder else _realpath(root)
+    return not os.path.islink(path) and _realpath(folder) == expected
+
+
+@functools.lru_cache(maxsize=512)
+def _realpath(folder: str) -> str:
+    """Folders are few (docs/plans, data/plans …): resolved once. A folder swapped for a symlink while
+    `mkdocs serve` runs is still refused, by the discovery walk of every run."""
+    return os.path.realpath(folder)
 
 
 def read_source(path: Path, root: Path | None = None) -> tuple[str | None, ReadIssue | None]:
@@ -177,7 +190,9 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            refused = _refuse(node) if node is not None else None
+            # An alias needs an anchor (&): without one the nodes form a tree, and the builder applies
+            # the same refusals as it goes — one walk instead of two for nearly every file.
+            refused = _refuse(node) if node is not None and "&" in text else None
             if refused is not None:
                 kind, mark, detail = refused
                 doc.issues.append(YamlIssue(kind, mark.line + 1 + offset, mark.column + 1, detail))
@@ -206,10 +221,8 @@ def _too_deep(text: str) -> int | None:
 
     Every level is opened by a `[` or `{`, or by indentation / `- ` `? ` `: ` at a line's start, so
     the count of brackets plus twice the longest such line prefix bounds the depth from above."""
-    bound = text.count("[") + text.count("{")
-    if bound <= _SAFE_TO_COMPOSE:
-        bound += 2 * (max(map(len, _LEADING.findall(text)), default=0) + 1)
-    if bound <= _SAFE_TO_COMPOSE:
+    brackets = text.count("[") + text.count("{")
+    if brackets + 2 * (_LONG_PREFIX + 1) <= _SAFE_TO_COMPOSE and not _LONG_LEADING.search(text):
         return None
     limit = limits.YAML_DEPTH.value
     opening, closing = (yaml.SequenceStartEvent, yaml.MappingStartEvent), (yaml.SequenceEndEvent, yaml.MappingEndEvent)
@@ -257,11 +270,9 @@ def _refuse(root) -> tuple[str, object, str] | None:
                 return "aliases", parent.start_mark, str(limits.YAML_ALIASES.value)
             continue  # a cycle (the node is still open) is the builder's "recursive alias" finding
         seen.add(key)
-        if node.tag not in JSON_TAGS:
-            return "tag", node.start_mark, node.tag.replace("tag:yaml.org,2002:", "!!")
-        odd = _odd_structure(node)
-        if odd is not None:
-            return "syntax", odd[0], odd[1]
+        refusal = _node_refusal(node)
+        if refusal is not None:
+            return refusal
         stack.append((node, True, parent))
         for child in reversed(_children(node)):
             if id(child) in seen and id(child) not in sizes:  # an alias to a node still open: a cycle
@@ -273,24 +284,32 @@ def _refuse(root) -> tuple[str, object, str] | None:
     return None
 
 
-def _odd_structure(node):
-    """(mark, detail) when a node is not plain JSON-like structure, else None."""
+def _node_refusal(node):
+    """(kind, mark, detail) when a node is not plain JSON-like structure, else None."""
+    if node.tag not in JSON_TAGS:
+        return "tag", node.start_mark, _short(node.tag)
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
-            return node.start_mark, f"映射不能标为 {node.tag.replace('tag:yaml.org,2002:', '!!')}"
+            return "syntax", node.start_mark, f"映射不能标为 {_short(node.tag)}"
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in (_MAP, _SEQ):
-                return key_node.start_mark, "字段名必须是文字，不能是列表或映射（“? ”开头的复杂键）"
+                return "syntax", key_node.start_mark, "字段名必须是文字，不能是列表或映射（“? ”开头的复杂键）"
+            if key_node.tag not in JSON_TAGS:
+                return "tag", key_node.start_mark, _short(key_node.tag)
             if key_node.tag == _MERGE:
                 sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 if not all(isinstance(n, yaml.MappingNode) for n in sources):
-                    return key_node.start_mark, "“<<” 只能合并映射（*别名 指向的“字段: 值”）"
+                    return "syntax", key_node.start_mark, "“<<” 只能合并映射（*别名 指向的“字段: 值”）"
     elif isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
-            return node.start_mark, f"列表不能标为 {node.tag.replace('tag:yaml.org,2002:', '!!')}"
+            return "syntax", node.start_mark, f"列表不能标为 {_short(node.tag)}"
     elif node.tag in (_MAP, _SEQ):
-        return node.start_mark, f"文字不能标为 {node.tag.replace('tag:yaml.org,2002:', '!!')}"
+        return "syntax", node.start_mark, f"文字不能标为 {_short(node.tag)}"
     return None
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 def _children(node) -> list:
@@ -306,11 +325,22 @@ class _Recursive(Exception):
         self.node = node
 
 
+class _Refused(Exception):
+    """A node `_node_refusal` refuses, or nesting past the limit, met while building."""
+
+
 def _build_document(loader, node, doc: YamlDoc, offset: int):
     """Data and line map in one walk over the nodes `_refuse` accepted: maps with text keys, lists,
     scalars of the JSON-like types, and `<<` merge keys."""
+    issues = len(doc.issues)
     try:
         return _build(loader, node, (), doc, offset, set())
+    except _Refused as exc:
+        kind, mark, detail = exc.args
+        doc.lines.clear()
+        del doc.issues[issues:]
+        doc.issues.append(YamlIssue(kind, mark.line + 1 + offset, mark.column + 1, detail))
+        return None
     except _Recursive as exc:
         mark = exc.node.start_mark
         doc.issues.append(YamlIssue("syntax", mark.line + 1 + offset, mark.column + 1, "锚点引用了自身（递归的 *别名）"))
@@ -320,8 +350,16 @@ def _build_document(loader, node, doc: YamlDoc, offset: int):
 def _build(loader, node, path: tuple, doc: YamlDoc, offset: int, active: set):
     doc.lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.ScalarNode):
-        # `<<` outside a key position is just the text "<<"
-        return node.value if node.tag in (_STR, _MERGE) else loader.construct_object(node, deep=True)
+        if node.tag == _STR or node.tag == _MERGE:  # `<<` outside a key position is just the text "<<"
+            return node.value
+        refusal = _node_refusal(node)
+        if refusal is not None:
+            raise _Refused(*refusal)
+        return loader.construct_object(node, deep=True)
+    if len(path) >= limits.YAML_DEPTH.value:  # this collection would be one level too many
+        raise _Refused("depth", node.start_mark, str(limits.YAML_DEPTH.value))
+    if node.tag != (_SEQ if isinstance(node, yaml.SequenceNode) else _MAP):
+        raise _Refused(*_node_refusal(node))
     if id(node) in active:
         raise _Recursive(node)
     active.add(id(node))
@@ -333,9 +371,14 @@ def _build(loader, node, path: tuple, doc: YamlDoc, offset: int, active: set):
         merges = []
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1 + offset
-            if key_node.tag == _MERGE:
-                merges.append((value_node, line))
-                continue
+            if key_node.tag != _STR and (key_node.tag not in _KEY_TAGS or not isinstance(key_node, yaml.ScalarNode)
+                                         or key_node.tag == _MERGE):
+                refusal = _node_refusal(node)  # says which key, and why
+                if refusal is not None:
+                    raise _Refused(*refusal)
+                if key_node.tag == _MERGE:
+                    merges.append((value_node, line))
+                    continue
             key = key_node.value  # keys are text, as in JSON (`2019:` is the key "2019")
             if key in seen:
                 doc.issues.append(YamlIssue("duplicate-key", line, key_node.start_mark.column + 1, key))
