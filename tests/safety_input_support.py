@@ -1,5 +1,5 @@
-"""Mini-repositories that MkDocs can build: the check's MiniRepo plus the site's code (mkdocs.yml,
-hooks/, overrides/, docs/assets/ styles and scripts), the section index pages and a stub guide.
+"""Running the check and the strict build over a buildable mini-repository (checks_support's
+make_buildable: the site's code, section pages and a nav, no sample document).
 
 Lets a test run `python -m zhengxie check` and `mkdocs build --strict` over the same content and
 compare their verdicts and problem codes. No sample document of the real repository is copied.
@@ -8,36 +8,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from checks_support import ROOT, MiniRepo
+from checks_support import MiniRepo, make_buildable
 
-SECTIONS = ("rules", "plans", "summaries", "notes")
-GUIDE = {
-    "docs/guide/index.md": "---\ntitle: 编辑指南\n---\n\n# 编辑指南\n\n见[问题代码](problems.md)。\n",
-    "docs/guide/problems.md": "---\ntitle: 问题代码\n---\n\n# 问题代码\n\n{{ problem_codes() }}\n",
-    "docs/guide/performance.md": "---\ntitle: 性能\n---\n\n# 性能\n\n测量结果。\n",
-}
 _CODE = re.compile(r"(?:错误|警告) (ZX[0-9]{3})")
 
 
 def buildable(repo: MiniRepo) -> MiniRepo:
-    root = repo.root
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(ROOT / "hooks", root / "hooks", ignore=ignore)
-    shutil.copytree(ROOT / "overrides", root / "overrides", ignore=ignore)
-    for asset in (ROOT / "docs" / "assets").iterdir():
-        if asset.suffix in (".css", ".js"):
-            repo.write(f"docs/assets/{asset.name}", asset.read_bytes())
-    for section in SECTIONS:
-        repo.write(f"docs/{section}/index.md", (ROOT / "docs" / section / "index.md").read_bytes())
-    for path, text in GUIDE.items():
-        repo.write(path, text)
-    return repo
+    return make_buildable(repo)
 
 
 def _env() -> dict:
