@@ -418,7 +418,6 @@ class Corpus:
     reporter: object = None  # the problems.Reporter that checks add their findings to
     waivers: list = field(default_factory=list)  # checks.waivers.Waiver: findings set aside by the documents' waive
     acknowledged: list = field(default_factory=list)  # checks.figures.Acknowledged: inconsistencies kept as printed (sic)
-
     listing: object = None  # discovery.Listing: what docs/ and data/ hold, and what may be published
 
     # The corpus is not changed after loading, so derived lookups are computed once.
