@@ -137,3 +137,16 @@ def test_a_field_added_to_the_table_reaches_the_generated_schema(tmp_path):
     assert repo.check() == []
     repo.edit(RULE, "kind: rule\n", "kind: rule\nsigned_by: 某某\n")
     assert summary(repo.check()) == [("ZX216", RULE, 4)]
+
+
+def test_a_document_may_call_only_its_kinds_macros(zx_repo):
+    """data/kinds.yml `macros`: a plan shows its items, not a summary's figures; the kind list decides."""
+    from checks_support import PLAN
+
+    zx_repo.edit(PLAN, "{{ plan_items() }}", "{{ plan_items() }}\n\n{{ summary_figures() }}")
+    problems = [p for p in zx_repo.check() if p.code == "ZX602"]
+    assert [(p.file, p.line) for p in problems] == [(PLAN, zx_repo.line_of(PLAN, "{{ summary_figures() }}"))]
+    assert "{{ plan_items() }}" in problems[0].message + problems[0].hint
+    kinds = zx_repo.read("data/kinds.yml")
+    zx_repo.write("data/kinds.yml", kinds.replace("macros: [plan_items]", "macros: [plan_items, summary_figures]"))
+    assert not [p for p in zx_repo.check() if p.code == "ZX602"]

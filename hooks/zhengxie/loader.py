@@ -134,7 +134,8 @@ def _build_vocabulary(corpus: Corpus) -> None:
                 types[t["id"]] = DocType(t["id"], _str(t.get("name")) or t["id"], tuple(_str_list(t.get("profiles"))),
                                          _opt_str(t.get("period")))
         vocab.kinds[e["id"]] = Kind(e["id"], _str(e.get("name")) or e["id"], _str(e.get("folder")) or e["id"], types,
-                                    _opt_str(e.get("data")), tuple(_str_list(e.get("behaviours"))))
+                                    _opt_str(e.get("data")), tuple(_str_list(e.get("behaviours"))),
+                                    tuple(_str_list(e.get("macros"))))
     for e in _entries(corpus, "fields"):
         required = e.get("required")
         vocab.fields[e["id"]] = Field(

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 MARKERS = ("{{", "{%", "{#")
-DOCUMENT_MACROS = ("plan_items", "summary_figures", "follow_through")
+DOCUMENT_MACROS = ("plan_items", "summary_figures", "follow_through")  # what the views implement;
+# data/kinds.yml `macros` says which kind's documents may call which.
 GUIDE_MACROS = ("problem_codes", "fields_table")
 
 _TOKEN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#", re.S)
@@ -41,11 +42,12 @@ class MacroFailed(Exception):
         self.cause = cause
 
 
-def allowed_on(is_document: bool, is_guide: bool) -> tuple[tuple[str, ...], bool]:
-    """(macros a page may call, whether it may use raw blocks): documents call theirs, guide pages
-    list the problem codes and show macros literally in raw blocks, other pages use none."""
-    if is_document:
-        return DOCUMENT_MACROS, False
+def allowed_on(document_macros: tuple | None, is_guide: bool) -> tuple[tuple[str, ...], bool]:
+    """(macros a page may call, whether it may use raw blocks): a document calls its kind's
+    (`document_macros`, None for pages that are not documents), guide pages list the problem codes
+    and show macros literally in raw blocks, other pages use none."""
+    if document_macros is not None:
+        return tuple(m for m in document_macros if m in DOCUMENT_MACROS), False
     if is_guide:
         return GUIDE_MACROS, True
     return (), False

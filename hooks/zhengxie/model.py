@@ -65,6 +65,7 @@ class Kind:
     types: dict  # type id -> DocType, in declared order (the first is the default)
     data: str | None = None  # the data-file model of its documents ("plan-items", "summary-figures")
     behaviours: tuple = ()  # further behaviour modules, e.g. ("articles",)
+    macros: tuple = ()  # the data macros its documents may call, e.g. ("plan_items",)
 
     def type_of(self, type_id: str | None) -> DocType | None:
         """The declared type, or the kind's first type when the document names none."""
@@ -182,6 +183,13 @@ class Vocabulary:
             return doc_type.name
         kind_obj = self.kinds.get(kind)
         return kind_obj.name if kind_obj else kind
+
+    def macros_of(self, doc) -> tuple | None:
+        """The data macros a document may call (its kind's), or None for a page that is no document."""
+        if doc is None:
+            return None
+        kind = self.kinds.get(doc.kind)
+        return kind.macros if kind else ()
 
     def profiles_for(self, kind: str, type_id: str | None, body: str | None) -> list:
         """The profiles a document may follow: its body's own first, then its type's, in order."""

@@ -45,7 +45,7 @@ class Site:
         if not macros.has_markers(markdown):
             return markdown, []
         doc = self.corpus.by_src_uri.get(src_uri)
-        allowed, raw = macros.allowed_on(doc is not None, src_uri.startswith(urls.GUIDE_FOLDER))
+        allowed, raw = macros.allowed_on(self.corpus.vocab.macros_of(doc), src_uri.startswith(urls.GUIDE_FOLDER))
         calls = {}
         if doc is not None:
             slots = self._slots[src_uri] = Slots()

@@ -40,7 +40,7 @@ def check_unsafe(corpus: Corpus) -> None:
     renderer = None
     templates = allowed_templates(corpus.root)
     for page in pages(corpus).by_src_uri.values():
-        allowed, raw = macros.allowed_on(page.doc is not None, page.is_guide)
+        allowed, raw = macros.allowed_on(corpus.vocab.macros_of(page.doc), page.is_guide)
         tokens = macros.scan(page.text, allowed, raw)
         _report_jinja(corpus, page, tokens, allowed)
         text = _without_macros(corpus, page.text, tokens)
