@@ -9,6 +9,8 @@ from __future__ import annotations
 import gc
 import logging
 import re
+import sys
+import types
 from pathlib import Path
 
 from markupsafe import Markup
@@ -19,15 +21,23 @@ from zhengxie.site import Site
 
 log = logging.getLogger("mkdocs.plugins.zhengxie")
 site: Site | None = None
-nav_pages: dict = {}  # src_uri -> the nav's Page, for pages outside the nav
+nav_pages: dict = {}
+# Whether this process serves a preview (`mkdocs serve`): MkDocs calls on_startup once, then
+# re-executes this file on each rebuild, so the answer is kept outside the module's globals.
+_process = sys.modules.setdefault("zhengxie_adapter_process", types.SimpleNamespace(serving=False))  # src_uri -> the nav's Page, for pages outside the nav
 _ARTICLE_ID = re.compile(r'id="(article-[0-9]+)"')
+
+
+def on_startup(command, dirty):
+    _process.serving = command == "serve"
 
 
 @event_priority(100)  # before mkdocs-macros sets up its renderer, which we replace
 def on_config(config):
     global site
     root = Path(config.config_file_path).parent
-    site = Site.load(root, template_dir=root / "overrides")
+    site = Site.load(root, template_dir=root / "overrides", preview=_process.serving)
+    config.markdown_extensions.extend(site.markdown_extensions())
     # The model lives as long as the build: keep the cyclic collector from rescanning it while
     # MkDocs allocates pages (handed back after the build, also after a failed one under `serve`).
     gc.freeze()

@@ -11,7 +11,7 @@ import pytest
 
 from fixture_site import PLAN, SUMMARY
 from zhengxie.articles import link_articles
-from zhengxie.calendar import build_calendar
+from zhengxie.calendar import build_calendar, build_calendars
 from zhengxie.followthrough import FollowThrough
 from zhengxie.site import Site
 
@@ -190,7 +190,7 @@ def test_building_twice_in_one_process_gives_identical_output(fixture_root, tmp_
         assert (outputs[0] / page).read_bytes() == (outputs[1] / page).read_bytes()
 
 
-def test_calendar_holds_the_two_most_recent_plan_years(root, zx_repo):
+def test_calendar_holds_every_plan_year_and_one_calendar_per_body(root, zx_repo):
     import icalendar
 
     from zhengxie.model import Document, PlanItem
@@ -200,14 +200,19 @@ def test_calendar_holds_the_two_most_recent_plan_years(root, zx_repo):
     documents = site.corpus.documents
     for doc_id in [d.id for d in documents.values() if d.kind == "plan"]:
         del documents[doc_id]  # only these three plans remain
-    for year in (2001, 2002, 2003):  # 2002 and 2003 are the two most recent
+    for year, body in ((2001, "body-a"), (2002, "body-b"), (2003, "body-a")):
         plan_id = f"{year}-old-plan"
         item = PlanItem(plan=plan_id, id="p01", title="旧议题", form="research", time=parse_when("3月"),
                         roles={"lead-unit": ("委员会",), "participants": ("局",)}, lead="委员会")
         site.corpus.documents[plan_id] = Document(id=plan_id, kind="plan", path=f"docs/plans/{plan_id}.md",
                                                   src_uri=f"plans/{plan_id}.md", period=parse_period(str(year)),
-                                                  items=[item])
-    calendar = icalendar.Calendar.from_ical(build_calendar(site.corpus, site.follow))
+                                                  body=body, items=[item])
+    files = build_calendars(site.corpus, site.follow, "https://example.org/zx/")
+    calendar = icalendar.Calendar.from_ical(files["calendar.ics"])
     uids = {str(event["uid"]) for event in calendar.walk("VEVENT")}
-    assert uids == {"2002-old-plan-p01@xieshang", "2003-old-plan-p01@xieshang"}
-    assert "2001-old-plan-p01@xieshang" not in uids
+    assert uids == {"2001-old-plan-p01@xieshang", "2002-old-plan-p01@xieshang", "2003-old-plan-p01@xieshang"}
+    body_a = icalendar.Calendar.from_ical(files["calendars/body-a.ics"])
+    assert {str(e["uid"]) for e in body_a.walk("VEVENT")} == {"2001-old-plan-p01@xieshang", "2003-old-plan-p01@xieshang"}
+    event = body_a.walk("VEVENT")[0]
+    assert str(event["url"]) == f"https://example.org/zx/plans/{str(event['uid']).split('-p01')[0]}/#item-p01"
+    assert set(files) == {"calendar.ics", "calendars/body-a.ics", "calendars/body-b.ics"}

@@ -1,8 +1,8 @@
 """The scheduled consultation items as an iCalendar file (calendar.ics), one event per item.
 
-The calendar is for subscribing to what is scheduled, so it holds the plans of the two most recent
-plan years; earlier years stay on the year pages. This also keeps its cost from growing with the
-archive: icalendar serialises about 30 000 content lines a second.
+One calendar for all bodies (calendar.ics) and one per body (calendars/<body>.ics), every plan
+year. Events are built once per build and each belongs to exactly one body's calendar, so the total
+work is linear in the number of items (icalendar serialises about 30 000 content lines a second).
 
 An item with a known date of holding (or a new date after postponement) is an all-day event on
 that date; otherwise it spans its planned time (month, quarter, half-year, dates). An item whose
@@ -22,8 +22,12 @@ from .model import Corpus
 from .values import NOT_STATED_TEXT
 
 FILE = "calendar.ics"
+BODY_FOLDER = "calendars/"
 UID_DOMAIN = "xieshang"
-RECENT_YEARS = 2
+
+
+def body_file(body_id: str) -> str:
+    return f"{BODY_FOLDER}{body_id}.ics"
 
 
 def _span(year: int, when) -> tuple[dt.date, dt.date] | None:
@@ -40,18 +44,42 @@ def _span(year: int, when) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> bytes:
+def _new_calendar(name: str) -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//协商知识库//zhengxie//ZH")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", "协商计划安排")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> bytes:
+    """Every scheduled item of every plan year, all bodies."""
+    return build_calendars(corpus, follow, site_url)[FILE]
+
+
+def build_calendars(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> dict[str, bytes]:
+    """{path: ics bytes}: calendar.ics with all items, calendars/<body>.ics per body with items."""
+    everything = _new_calendar("协商计划安排")
+    per_body: dict = {}
+    for doc in corpus.documents.values():  # every body with a plan gets its file, even if empty
+        if doc.items and doc.body and doc.body not in per_body:
+            body = corpus.vocab.bodies.get(doc.body)
+            per_body[doc.body] = _new_calendar(f"{body.name if body else doc.body}协商计划安排")
+    for body_id, event in _events(corpus, follow, site_url):
+        everything.add_component(event)
+        if body_id:
+            per_body[body_id].add_component(event)
+    files = {FILE: everything.to_ical()}
+    files.update({body_file(b): cal.to_ical() for b, cal in per_body.items()})
+    return files
+
+
+def _events(corpus: Corpus, follow: FollowThrough, site_url: str | None):
+    """(body id, Event) of every item with a placed time, plans in path order."""
     base = (site_url or "/").rstrip("/") + "/"
     vocab = corpus.vocab
     plans = [plan for plan in corpus.documents.values() if plan.items and plan.year]
-    recent = set(sorted({plan.year for plan in plans})[-RECENT_YEARS:])
     for plan in plans:
-        if plan.year not in recent:
-            continue
         stamp = dt.datetime.combine(plan.date or dt.date(plan.year, 1, 1), dt.time(), dt.timezone.utc)
         for item in plan.items:
             status = follow.of_item(item)
@@ -83,5 +111,4 @@ def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None =
                 event.add("url", url)
             if status and status.status == "cancelled":
                 event.add("status", "CANCELLED")
-            cal.add_component(event)
-    return cal.to_ical()
+            yield plan.body, event

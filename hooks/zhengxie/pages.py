@@ -14,6 +14,7 @@ from .series import Statistics
 
 FOLLOW_THROUGH = "follow-through/index.md"
 WAIVERS = urls.WAIVERS_URL + "index.md"
+OPEN_DATA = "opendata/index.md"
 INDEX_FOLDERS = ("topics", "years", "bodies")  # one generated page per topic, year, body
 
 
@@ -49,6 +50,9 @@ def generated_pages(index: Indexes) -> list[tuple[str, str]]:
         ("bodies/index.md", page("机构", "zx-bodies.html", "各级政协及其工作机构发布的文档。")),
         (FOLLOW_THROUGH, page("落实情况", "zx-follow-through.html",
                               "协商计划中的每一项协商活动是否已经开展：依据各工作总结中的落实情况报告。")),
+        (OPEN_DATA, page("开放数据", "zx-opendata.html",
+                         "网站上的全部文档、协商活动、落实情况和数据都可以下载，供转载、统计和开发使用；"
+                         "新文档可以用 Atom 订阅，协商活动可以导入日历。文件随网站每次更新而重新生成。")),
         (WAIVERS, page("格式说明", "zx-waivers.html",
                        "有些原件本来就与常规格式不同（例如只有两个部分、没有总则）。这些文档照原件发布，"
                        "在文首写明不同之处和原因（waive），页面上显示编者注；下表列出全部这样的说明。")),
@@ -77,7 +81,8 @@ def known_urls(corpus: Corpus) -> set:
     """Directory URLs of the generated pages for registered topics, bodies and the documents' years:
     what a hand-written link may point to without building the indexes (the link check's view)."""
     found = {f"{folder}/" for folder in INDEX_FOLDERS} | {FOLLOW_THROUGH[: -len("index.md")], urls.WAIVERS_URL,
-                                                           urls.FIGURES_URL, urls.DATA_CHECK_URL}
+                                                           urls.FIGURES_URL, urls.DATA_CHECK_URL,
+                                                           OPEN_DATA[: -len("index.md")]}
     found.update(urls.topic_url(t) for t in corpus.vocab.topics)
     found.update(urls.body_url(b) for b in corpus.vocab.bodies)
     found.update(urls.year_url(d.year) for d in corpus.documents.values() if d.year)

@@ -33,8 +33,8 @@ GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
 ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "td": {"style", "colspan", "rowspan", "align", "data-label"},  # data-label: a figures table cell's
-    "th": {"style", "colspan", "rowspan", "align", "scope", "data-label"},  # label on phones (summary-figures.html)
+    "td": {"style", "colspan", "rowspan", "align", "data-label"},  # data-label: a table cell's column
+    "th": {"style", "colspan", "rowspan", "align", "scope", "data-label"},  # label on phones (figures, typography.py)
     "col": {"span"},
     "colgroup": {"span"},
     "ol": {"start", "reversed", "type"},

@@ -11,16 +11,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import articles, calendar, charts, guide, header, macros, pages, sanitize, urls
+from . import articles, calendar, charts, feeds, guide, header, macros, opendata, pages, sanitize, urls
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .model import Corpus
 from .series import Statistics
 from .slots import Slots
 from .sources import NOT_READ
+from .typography import ReaderExtension
 from .validate import validate
 from .views import Views
-
+from .wayfinding import Wayfinding
 
 
 @dataclass
@@ -30,12 +31,19 @@ class Site:
     problems: list
     views: Views
     _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
+    preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
 
     @classmethod
-    def load(cls, root: Path, template_dir: Path) -> "Site":
+    def load(cls, root: Path, template_dir: Path, preview: bool = False) -> "Site":
         corpus, problems = validate(root)
         follow = FollowThrough(corpus)
-        return cls(root=root, corpus=corpus, problems=problems, views=Views(corpus, template_dir, follow=follow))
+        return cls(root=root, corpus=corpus, problems=problems, views=Views(corpus, template_dir, follow=follow),
+                   preview=preview)
+
+    @staticmethod
+    def markdown_extensions() -> list:
+        """Markdown extensions the site needs: Chinese line breaks, labelled tables."""
+        return [ReaderExtension()]
 
     # ---- macros -----------------------------------------------------------------------------------
 
@@ -145,12 +153,73 @@ class Site:
         # Last step: whatever Markdown and the macros made, only the allowlist is published.
         return sanitize.clean(html)
 
+    def outputs(self, site_url: str) -> dict[str, bytes]:
+        """{site-relative path: bytes} of every file built from the model besides pages: calendars,
+        feeds and open data. Each is one pass over the corpus."""
+        files = calendar.build_calendars(self.corpus, self.follow, site_url)
+        files.update(feeds.build_feeds(self.corpus, site_url))
+        files.update(opendata.build_open_data(self.corpus, self.follow, site_url))
+        return files
+
     def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
-        (site_dir / calendar.FILE).write_bytes(calendar.build_calendar(self.corpus, self.follow, site_url))
+        for path, content in self.outputs(site_url or "/").items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
         if os.environ.get("ZX_SEARCH", "1") != "0":
             from .search import index_site
 
             index_site(site_dir)
+
+    # ---- wayfinding, feeds, preview ------------------------------------------------------------------
+
+    @cached_property
+    def wayfinding(self) -> Wayfinding:
+        return Wayfinding(self.corpus, self.follow)
+
+    def breadcrumbs(self, src_uri: str, title: str) -> list:
+        return self.wayfinding.breadcrumbs(src_uri, title)
+
+    def around(self, doc):
+        """Previous/next in the document's series and its related documents."""
+        return self.wayfinding.of(doc)
+
+    def feeds(self, doc=None) -> list:
+        return feeds.feeds_of(self.corpus, doc)
+
+    def calendar_of(self, doc) -> str | None:
+        """The body calendar a plan page offers, when the plan has items."""
+        return calendar.body_file(doc.body) if doc is not None and doc.items and doc.body else None
+
+    open_data_files = staticmethod(opendata.listing)
+
+    def feed_index(self) -> list:
+        """Every feed the build writes (all, per kind, per body), for the 开放数据 page."""
+        return feeds.feed_index(self.corpus)
+
+    def calendar_index(self) -> list[tuple[str, str]]:
+        """(body id, name) of every body with a calendar: those with a scheduled item."""
+        found = {}
+        for doc in self.corpus.documents.values():
+            if doc.items and doc.body and doc.body not in found:
+                body = self.corpus.vocab.bodies.get(doc.body)
+                found[doc.body] = body.name if body else doc.body
+        return sorted(found.items())
+
+    @cached_property
+    def _problems_by_file(self) -> dict:
+        found: dict = {}
+        for problem in self.problems:
+            found.setdefault(problem.file, []).append(problem)
+        return found
+
+    def preview_problems(self, src_uri: str) -> list:
+        """In a live preview only: the problems of the page's document and of its data file."""
+        if not self.preview:
+            return []
+        doc = self.corpus.by_src_uri.get(src_uri)
+        files = [f"docs/{src_uri}"] + ([doc.data_path] if doc is not None and doc.data_path else [])
+        return [p for f in files for p in self._problems_by_file.get(f, ())]
 
     # ---- indexes: built once per Site (one Site per build); templates read their slices ----------
 

@@ -1,0 +1,160 @@
+"""Open data: the model as JSON (documents, items, follow-through, figures) and CSV (items, figures).
+
+One pass over the corpus per build. Every JSON file is {"version", "site", "table", "rows": [...]}
+and validates against data/schemas/opendata.schema.json, which is published beside the files. Rows
+are plain values: dates ISO 8601, a value the original leaves out is the string 原文未载, an unwritten
+one is null. Add a table by adding a (name, rows function, CSV columns) entry to TABLES.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+from .followthrough import FollowThrough
+from .model import Corpus
+from .values import NOT_STATED, NOT_STATED_TEXT
+
+FOLDER = "opendata/"
+VERSION = "1.0"
+SCHEMA_FILE = "opendata.schema.json"  # in data/schemas/, published as opendata/schema.json
+
+
+def _value(value):
+    if value is NOT_STATED:
+        return NOT_STATED_TEXT
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_value(v) for v in value]
+    return str(value)
+
+
+def documents(corpus: Corpus, follow: FollowThrough, base: str) -> list[dict]:
+    vocab = corpus.vocab
+    return [{
+        "id": doc.id,
+        "url": base + doc.url,
+        "title": doc.title,
+        "kind": doc.kind,
+        "type": doc.type,
+        "type_name": vocab.type_name(doc.kind, doc.type),
+        "body": doc.body,
+        "date": _value(doc.date),
+        "period": _value(doc.period),
+        "year": doc.year,
+        "topics": list(doc.topics),
+        "sample": doc.sample,
+    } for doc in corpus.documents.values()]
+
+
+def items(corpus: Corpus, follow: FollowThrough, base: str) -> list[dict]:
+    vocab = corpus.vocab
+    rows = []
+    for plan in corpus.documents.values():
+        for item in plan.items:
+            status = follow.of_item(item)
+            when = item.when
+            rows.append({
+                "plan": plan.id,
+                "id": item.id,
+                "url": f"{base}{plan.url}#{item.anchor}",
+                "title": item.title,
+                "body": plan.body,
+                "year": plan.year,
+                "forms": [vocab.forms[f].name if f in vocab.forms else f for f in item.forms],
+                "time": item.time_label,
+                "first_month": when.first_month if when is not None and when.placed else None,
+                "last_month": when.last_month if when is not None and when.placed else None,
+                "lead": item.lead or None,
+                "roles": {role: _value(names) for role, names in item.roles.items()},
+                "topics": list(item.topics),
+                "status": status.status if status else None,
+                "status_label": status.label if status else None,
+            })
+    return rows
+
+
+def follow_through(corpus: Corpus, follow: FollowThrough, base: str) -> list[dict]:
+    rows = []
+    for summary_id, lines in follow.by_summary.items():
+        for line in lines:
+            report = line.report
+            rows.append({
+                "summary": summary_id,
+                "item": report.item,
+                "plan": line.plan.id if line.plan else None,
+                "status": report.status,
+                "date": _value(report.date),
+                "reason": report.reason or None,
+                "merged_into": report.merged_into,
+            })
+    return rows
+
+
+def figures(corpus: Corpus, follow: FollowThrough, base: str) -> list[dict]:
+    rows = []
+    for doc in corpus.documents.values():
+        if doc.summary is None:
+            continue
+        for figure in doc.summary.figures:
+            rows.append({"summary": doc.id, "body": doc.body, "year": doc.year,
+                         "label": figure.label, "value": figure.value, "unit": figure.unit or None})
+    return rows
+
+
+# name -> (rows function, CSV columns or None for JSON only)
+TABLES = {
+    "documents": (documents, None),
+    "items": (items, ["plan", "id", "title", "body", "year", "forms", "time", "first_month", "last_month",
+                      "lead", "topics", "status_label", "url"]),
+    "follow-through": (follow_through, None),
+    "figures": (figures, ["summary", "body", "year", "label", "value", "unit"]),
+}
+
+
+def _csv(rows: list[dict], columns: list[str]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["、".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                         for v in (row.get(c) for c in columns)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: spreadsheet programs then read UTF-8
+
+
+def schema_path(root: Path) -> Path:
+    return Path(root) / "data" / "schemas" / SCHEMA_FILE
+
+
+def build_open_data(corpus: Corpus, follow: FollowThrough, site_url: str) -> dict[str, bytes]:
+    """{site-relative path: bytes} of every open-data file, the schema included."""
+    base = site_url.rstrip("/") + "/"
+    files = {}
+    for name, (rows_of, columns) in TABLES.items():
+        rows = rows_of(corpus, follow, base)
+        payload = {"version": VERSION, "site": base, "table": name, "rows": rows}
+        files[f"{FOLDER}{name}.json"] = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
+        if columns:
+            files[f"{FOLDER}{name}.csv"] = _csv(rows, columns)
+    files[f"{FOLDER}schema.json"] = schema_path(corpus.root).read_bytes()
+    return files
+
+
+def listing() -> list[tuple[str, str, str]]:
+    """(path, format, description) of the files, for the 开放数据 page."""
+    described = {"documents": "全部文档：标题、类别、发文单位、成文日期、时期、专题",
+                 "items": "协商计划中的每一项协商活动：形式、时间、牵头单位、专题、落实情况",
+                 "follow-through": "工作总结中的落实情况报告：哪一项活动、开展与否、日期",
+                 "figures": "工作总结中的数据"}
+    found = []
+    for name, (_, columns) in TABLES.items():
+        found.append((f"{FOLDER}{name}.json", "JSON", described.get(name, name)))
+        if columns:
+            found.append((f"{FOLDER}{name}.csv", "CSV", described.get(name, name)))
+    found.append((f"{FOLDER}schema.json", "JSON Schema", "以上 JSON 文件的结构说明"))
+    return found

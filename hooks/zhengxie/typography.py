@@ -1,0 +1,72 @@
+"""Markdown extension for Chinese text and readable tables (Python-Markdown, no MkDocs).
+
+- A soft line break between two Chinese characters (or Chinese punctuation) is dropped: a browser
+  renders the newline as a space, and "整理，\\n可以" would read "整理， 可以".
+- Every table gets the shared class `zx-table` and each cell a `data-label` with its column's
+  heading, so narrow screens can show a row as a card ("heading: value" lines) in CSS alone.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+# CJK ideographs, CJK punctuation, full-width forms
+_CJK = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+SOFT_BREAK = re.compile(rf"(?<={_CJK})[ \t]*\n[ \t]*(?={_CJK})")
+_SKIP = {"pre", "code", "script", "style"}
+TABLE_CLASS = "zx-table"
+STACK_CLASS = "zx-table--stack"
+
+
+def join_cjk_lines(text: str) -> str:
+    return SOFT_BREAK.sub("", text) if "\n" in text else text
+
+
+def label_table(table: etree.Element) -> None:
+    """Add the shared class and each cell's column heading as data-label (for stacked rows)."""
+    head = table.find("thead")
+    labels = []
+    if head is not None:
+        row = head.find("tr")
+        if row is not None:
+            labels = ["".join(th.itertext()).strip() for th in row]
+    classes = (table.get("class") or "").split()
+    # Two columns fit a phone; wider tables become one card per row there.
+    wanted = [TABLE_CLASS] + ([STACK_CLASS] if len(labels) > 2 else [])
+    table.set("class", " ".join(classes + [c for c in wanted if c not in classes]))
+    body = table.find("tbody")
+    for row in (body if body is not None else []):
+        for label, cell in zip(labels, row):
+            if label and cell.get("data-label") is None:
+                cell.set("data-label", label)
+
+
+class _ReaderTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.tag == "table":
+            label_table(element)
+        skip = element.tag in _SKIP
+        if not skip and element.text:
+            element.text = join_cjk_lines(element.text)
+        for child in element:
+            self._walk(child)
+            if child.tail:  # the tail belongs to this element's text flow
+                child.tail = join_cjk_lines(child.tail) if not skip else child.tail
+
+
+class ReaderExtension(Extension):
+    """Registered by the site adapter; priority after inline patterns (so text nodes are final)
+    and before the raw-HTML placeholders are restored."""
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
+        md.treeprocessors.register(_ReaderTreeprocessor(md), "zx_reader", 5)
+
+
+def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point name
+    return ReaderExtension(**kwargs)
