@@ -44,10 +44,12 @@ test: $(STAMP) chromium
 bench: $(STAMP)
 	PYTHONPATH=hooks $(PY) tests/bench/run.py $(if $(N),--sizes $(N))
 
+# Chromium for the browser tests; CJK fonts: Noto (宋/黑) and AR PL UKai (楷, the free stand-in for
+# 仿宋/楷体 in the print stylesheet's official-document font stacks).
 chromium:
-	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . ; } || { \
+	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . && fc-list 2>/dev/null | grep -q "AR PL UKai" ; } || { \
 	  echo "Installing Debian chromium and CJK fonts for the browser tests…"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-arphic-ukai >/dev/null; }
 
 ## lock: recompile requirements.txt (with hashes) from requirements.in
 lock:

@@ -105,3 +105,62 @@ def zx_repo(tmp_path):
     from checks_support import MiniRepo
 
     return MiniRepo(tmp_path / "repo")
+
+
+# ---- the reader's site (tests/test_reader_*.py): a fixture corpus under a sub-path URL ------------
+
+
+def _serve(directory: Path):
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def reader_site(tmp_path_factory):
+    """The fixture corpus (tests/reader_support.py) built once, strict, with search, for
+    SITE_URL=https://example.org/zx/ into <www>/zx/; returns (repo, site_dir)."""
+    from checks_support import MiniRepo
+    from reader_support import MOUNT, SITE_URL, add_corpus, build, make_site
+
+    base = tmp_path_factory.mktemp("reader")
+    repo = MiniRepo(base / "repo")
+    add_corpus(repo)
+    make_site(repo)
+    out = base / "www" / MOUNT
+    result = build(repo, out, SITE_URL=SITE_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return repo, out
+
+
+@pytest.fixture(scope="session")
+def reader_url(reader_site):
+    """http://127.0.0.1:<port>/zx/: the reader's site served under its sub-path."""
+    from reader_support import MOUNT
+
+    server = _serve(reader_site[1].parent)
+    yield f"http://127.0.0.1:{server.server_address[1]}/{MOUNT}/"
+    server.shutdown()
+
+
+@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+def reader_page(request, browser, reader_url):
+    """Like `page`, on the reader's site: desktop and phone, screenshots in tests/artifacts/."""
+    is_phone = request.param == "phone"
+    context = browser.new_context(viewport=VIEWPORTS[request.param], is_mobile=is_phone, has_touch=is_phone)
+    page = context.new_page()
+    page.base_url = reader_url
+    page.width_name = request.param
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.shot = lambda name, full=False: page.screenshot(path=str(ARTIFACTS / f"{name}-{request.param}.png"),
+                                                        full_page=full)
+    yield page
+    context.close()

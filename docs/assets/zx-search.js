@@ -1,6 +1,9 @@
 /* 协商知识库 — site search: Pagefind's Default UI in a dialog opened from the header.
  * The Pagefind bundle (pagefind-ui.js/css, the chunked index) lives in <site root>/pagefind/ and is
- * loaded on first use only. Keys: "/" or Ctrl/⌘-K open the search, Esc closes it. */
+ * loaded on first use only. Keys: "/" or Ctrl/⌘-K open the search, Esc closes it, ↑/↓ move through
+ * the results and Enter opens one. The query is kept for the tab (sessionStorage), so it survives
+ * closing the dialog and moving to another page; results can be sorted by date (data-pagefind-sort);
+ * a result opened from the search highlights the query on its page (Pagefind's highlight script). */
 (function () {
   "use strict";
   var dialog = document.getElementById("zx-search");
@@ -12,6 +15,35 @@
   var ORDER = ["类别", "年份", "单位", "专题"];
   var ui = null;
   var loading = null;
+  var QUERY_KEY = "zx-search-query";
+  var HIGHLIGHT = "highlight";
+  var sortSelect = dialog.querySelector("[data-zx-search-sort]");
+
+  function saved() {
+    try { return sessionStorage.getItem(QUERY_KEY) || ""; } catch (e) { return ""; }
+  }
+  function save(query) {
+    try { sessionStorage.setItem(QUERY_KEY, query); } catch (e) { /* storage off: nothing kept */ }
+  }
+
+  function createUI() {
+    var order = sortSelect && sortSelect.value;
+    ui = new window.PagefindUI({
+      element: "#zx-search-ui",
+      bundlePath: bundle,
+      baseUrl: root.pathname,
+      highlightParam: HIGHLIGHT,
+      showImages: false,
+      showSubResults: true,
+      showEmptyFilters: false,
+      excerptLength: 36,
+      sort: order ? { date: order } : null,
+      // Wide screens show 类别 and 年份 open beside the results; phones keep the four filters
+      // folded above the results so the results stay in view.
+      openFilters: window.matchMedia("(min-width: 45em)").matches ? ["类别", "年份"] : [],
+      translations: { placeholder: "搜索文档，如：提案、乡村振兴、营商环境" }
+    });
+  }
 
   function load() {
     if (!loading) {
@@ -26,19 +58,7 @@
         script.onerror = reject;
         document.head.appendChild(script);
       }).then(function () {
-        ui = new window.PagefindUI({
-          element: "#zx-search-ui",
-          bundlePath: bundle,
-          baseUrl: root.pathname,
-          showImages: false,
-          showSubResults: true,
-          showEmptyFilters: false,
-          excerptLength: 36,
-          // Wide screens show 类别 and 年份 open beside the results; phones keep the four filters
-          // folded above the results so the results stay in view.
-          openFilters: window.matchMedia("(min-width: 45em)").matches ? ["类别", "年份"] : [],
-          translations: { placeholder: "搜索文档，如：提案、乡村振兴、营商环境" }
-        });
+        createUI();
         orderFilters();
       }).catch(function () {
         loading = null;
@@ -71,8 +91,50 @@
     document.documentElement.classList.add("zx-search-open");
     load().then(function () {
       var field = input();
+      var query = saved();
+      if (field && !field.value && query) ui.triggerSearch(query);  // the query of an earlier page
       if (field) { field.focus(); field.select(); }
     });
+  }
+
+  // Keep the query as it is typed (Pagefind's input is recreated with the UI).
+  dialog.addEventListener("input", function (event) {
+    if (event.target.classList && event.target.classList.contains("pagefind-ui__search-input")) save(event.target.value);
+  });
+
+  // A new sort order: rebuild Pagefind's UI (its sort is fixed when created) and rerun the query.
+  if (sortSelect) {
+    sortSelect.addEventListener("change", function () {
+      if (!ui) return;
+      var query = (input() && input().value) || saved();
+      ui.destroy();
+      createUI();
+      if (query) ui.triggerSearch(query);
+    });
+  }
+
+  // ↑/↓ from the field through the result links (sub-results included), Enter follows the focused link.
+  function resultLinks() {
+    return Array.prototype.slice.call(dialog.querySelectorAll(".pagefind-ui__result-link"));
+  }
+  dialog.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = resultLinks();
+    if (!links.length) return;
+    var at = links.indexOf(document.activeElement);
+    var field = input();
+    if (document.activeElement !== field && at < 0) return;  // e.g. a filter checkbox keeps its keys
+    event.preventDefault();
+    var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+    if (next < 0) { if (field) field.focus(); return; }
+    links[Math.min(next, links.length - 1)].focus();
+  });
+
+  // Landing from a result (?highlight=…): mark the query in the document's text.
+  if (new URLSearchParams(location.search).has(HIGHLIGHT)) {
+    import(bundle + "pagefind-highlight.js").then(function () {
+      new window.PagefindHighlight({ highlightParam: HIGHLIGHT, markContext: "[data-pagefind-body]" });
+    }).catch(function () { /* no index (preview without search): the page reads as usual */ });
   }
 
   function close() {

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import articles, calendar, charts, feeds, guide, header, macros, opendata, pages, sanitize, urls
+from . import articles, calendar, charts, feeds, guide, header, macros, opendata, pages, printmarks, sanitize, urls
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .model import Corpus
@@ -183,6 +183,17 @@ class Site:
     def around(self, doc):
         """Previous/next in the document's series and its related documents."""
         return self.wayfinding.of(doc)
+
+    def print_marks(self, doc) -> printmarks.PrintMarks:
+        """发文机关, 文号 and 成文日期 as the print stylesheet places them (GB/T 9704)."""
+        return printmarks.print_marks(self.corpus, doc)
+
+    @staticmethod
+    def sort_date(doc) -> str:
+        """The key search sorts by: the 成文日期, else the first day of the period's year, else 0000."""
+        if doc.date:
+            return doc.date.isoformat()
+        return f"{doc.year:04d}-01-01" if doc.year else "0000-01-01"
 
     def feeds(self, doc=None) -> list:
         return feeds.feeds_of(self.corpus, doc)
