@@ -109,8 +109,16 @@
       var query = (input() && input().value) || saved();
       ui.destroy();
       createUI();
-      if (query) ui.triggerSearch(query);
+      rerun(query);
     });
+  }
+
+  // Run the query in a fresh UI as typing would (its input event starts the search once the UI is ready).
+  function rerun(query) {
+    var field = input();
+    if (!query || !field) return;
+    field.value = query;
+    field.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
   // ↑/↓ from the field through the result links (sub-results included), Enter follows the focused link.

@@ -75,3 +75,28 @@ def index_stats(site_dir: Path, seconds: float = 0.0) -> IndexStats:
         index_chunks=len(list((bundle / "index").glob("*.pf_index"))),
         fragments=len(list((bundle / "fragment").glob("*.pf_fragment"))),
     )
+
+
+def search_terms(corpus, doc) -> str:
+    """The names a reader searches a document by — its body (short and full name, and the short name
+    without 政协), topics, kind and type, year — each as its own phrase. Pagefind segments Chinese
+    text by context, so 云溪市政协 inside 云溪市政协2018年度协商计划 may be cut as 云溪/市政/协 and a query
+    for 云溪市政协 or 政协 would miss it; indexed alone, each name is cut as the same query is."""
+    vocab = corpus.vocab
+    terms = []
+    body = vocab.bodies.get(doc.body) if doc.body else None
+    if body is not None:
+        terms += [body.short, body.name]
+        if body.short.endswith("政协") and len(body.short) > 2:
+            terms += [body.short[:-2], "政协"]
+    for topic_id in doc.topics:
+        topic = vocab.topics.get(topic_id)
+        if topic is not None:
+            terms.append(topic.name)
+    kind = vocab.kinds.get(doc.kind)
+    if kind is not None:
+        terms.append(kind.name)
+    terms.append(vocab.type_name(doc.kind, doc.type))
+    if doc.year:
+        terms += [str(doc.year), f"{doc.year}年"]
+    return " ".join(dict.fromkeys(t for t in terms if t))

@@ -188,6 +188,11 @@ class Site:
         """发文机关, 文号 and 成文日期 as the print stylesheet places them (GB/T 9704)."""
         return printmarks.print_marks(self.corpus, doc)
 
+    def search_terms(self, doc) -> str:
+        from .search import search_terms
+
+        return search_terms(self.corpus, doc)
+
     @staticmethod
     def sort_date(doc) -> str:
         """The key search sorts by: the 成文日期, else the first day of the period's year, else 0000."""
