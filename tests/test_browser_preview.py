@@ -1,0 +1,87 @@
+"""While `mkdocs serve` runs, a document with problems shows them above its title (code, message, hint),
+at desktop and phone width; a production build of the same sources never shows the box."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from checks_support import PLAN, MiniRepo
+from conftest import ARTIFACTS, VIEWPORTS
+from reader_support import build, make_site
+
+PLAN_URL = "plans/2019-test-consultation-plan/"
+BROKEN = ("## 四、组织实施\n\n各有关单位要密切配合。\n", "")  # a required section removed: ZX301
+
+
+def _broken_repo(root) -> MiniRepo:
+    repo = MiniRepo(root)
+    make_site(repo)
+    repo.edit(PLAN, *BROKEN)
+    return repo
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """`mkdocs serve` on a mini-repo whose plan lacks a required section; yields (url, problems)."""
+    repo = _broken_repo(tmp_path_factory.mktemp("preview") / "repo")
+    problems = repo.check()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=repo.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = []
+    try:
+        for line in server.stderr:  # MkDocs logs "Serving on …" once the first build is done
+            log.append(line)
+            if "Serving on" in line:
+                break
+        assert server.poll() is None, "".join(log)
+        yield f"http://127.0.0.1:{port}/", problems
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@pytest.mark.parametrize("width", list(VIEWPORTS))
+def test_serve_shows_a_documents_problems_at_the_top(browser, preview, width):
+    url, problems = preview
+    assert [p.code for p in problems] == ["ZX301"]
+    context = browser.new_context(viewport=VIEWPORTS[width], is_mobile=width == "phone")
+    page = context.new_page()
+    page.goto(url + PLAN_URL)
+    box = page.locator(".zx-preview-problems")
+    expect(box).to_be_visible()
+    expect(box).to_contain_text("ZX301")
+    expect(box).to_contain_text(problems[0].message)
+    expect(box).to_contain_text("修改建议")
+    assert box.bounding_box()["y"] < page.locator("article h1").bounding_box()["y"]  # above the title
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"reader-preview-problems-{width}.png"))
+    page.goto(url + "summaries/2019-test-annual-summary/")  # a document without problems: no box
+    expect(page.locator("article h1")).to_be_visible()
+    expect(page.locator(".zx-preview-problems")).to_have_count(0)
+    context.close()
+
+
+def test_a_production_build_never_shows_the_box(tmp_path, root):
+    repo = _broken_repo(tmp_path / "repo")
+    out = tmp_path / "site"
+    result = build(repo, out, strict=False, ZX_SEARCH="0")  # not strict, so the broken page is written
+    assert result.returncode == 0, result.stderr
+    assert "ZX301" in result.stderr  # the problem is reported in the log, as ever
+    page = (out / PLAN_URL / "index.html").read_text(encoding="utf-8")
+    assert "zx-preview-problems" not in page
+    from zhengxie.site import Site
+
+    site = Site.load(repo.root, template_dir=root / "overrides")
+    assert site.preview_problems("plans/2019-test-consultation-plan.md") == []
+    previewing = Site.load(repo.root, template_dir=root / "overrides", preview=True)
+    assert [p.code for p in previewing.preview_problems("plans/2019-test-consultation-plan.md")] == ["ZX301"]
