@@ -239,6 +239,7 @@ nav:
   - 机构: bodies/index.md
   - 落实情况: follow-through/index.md
   - 数据: figures/index.md
+  - 开放数据: opendata/index.md
   - 编辑指南:
       - 格式说明: waivers/index.md
       - 数据核对: data-check/index.md
@@ -258,7 +259,7 @@ def make_buildable(repo: "MiniRepo") -> "MiniRepo":
     for part in ("hooks", "overrides"):
         shutil.copytree(ROOT / part, repo.root / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
     for css in (ROOT / "docs" / "assets").glob("zx*"):
-        repo.write(f"docs/assets/{css.name}", css.read_text(encoding="utf-8"))
+        repo.write(f"docs/assets/{css.name}", css.read_bytes())
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     repo.write("mkdocs.yml", config[: config.index("\nnav:")] + SITE_NAV)
     return repo

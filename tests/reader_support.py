@@ -1,40 +1,22 @@
 """A small site for the reader tests: the MiniRepo documents plus a few more (another body, another
 year, a series of plans), built with the real hooks, templates and assets — never the sample docs/.
 
-`make_site(repo)` turns a MiniRepo into a buildable MkDocs project; `build(repo, out, **env)` runs the
-strict build. The session fixture `reader_site` (conftest.py) builds it once under the sub-path URL
+`make_site(repo)` turns a MiniRepo into a buildable MkDocs project (checks_support.make_buildable);
+`build(repo, out, **env)` runs the build with the given environment (SITE_URL, ZX_SEARCH). The
+session fixture `reader_site` (conftest.py) builds it once under the sub-path URL
 https://example.org/zx/ and serves it at http://127.0.0.1:<port>/zx/.
 """
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from checks_support import PLAN, PLAN_DATA, ROOT, MiniRepo
+from checks_support import PLAN, PLAN_DATA, MiniRepo, make_buildable
 
 SITE_URL = "https://example.org/zx/"
 MOUNT = "zx"
-
-NAV = """
-nav:
-  - 首页: index.md
-  - 工作规则: rules/index.md
-  - 协商计划: plans/index.md
-  - 工作总结: summaries/index.md
-  - 学习园地: notes/index.md
-  - 专题: topics/index.md
-  - 时间: years/index.md
-  - 机构: bodies/index.md
-  - 落实情况: follow-through/index.md
-  - 开放数据: opendata/index.md
-  - 编辑指南:
-      - 格式说明: waivers/index.md
-"""
-SECTIONS = {"rules": ("工作规则", "rule"), "plans": ("协商计划", "plan"),
-            "summaries": ("工作总结", "summary"), "notes": ("学习园地", "note")}
 
 # The fixture corpus beyond MiniRepo's 2019 洛阳 documents.
 LUOYANG_2018 = "2018-test-consultation-plan"        # same series as the 2019 plan (上一篇/下一篇)
@@ -63,16 +45,7 @@ def add_corpus(repo: MiniRepo) -> None:
 
 
 def make_site(repo: MiniRepo) -> None:
-    for folder, (title, kind) in SECTIONS.items():
-        repo.write(f"docs/{folder}/index.md",
-                   f"---\ntitle: {title}\ntemplate: zx-section.html\nzx_section: {kind}\n---\n\n{title}。\n")
-    for part in ("hooks", "overrides"):
-        shutil.copytree(ROOT / part, repo.root / part, ignore=shutil.ignore_patterns("__pycache__"),
-                        dirs_exist_ok=True)
-    for asset in (ROOT / "docs" / "assets").glob("zx*"):
-        repo.write(f"docs/assets/{asset.name}", asset.read_bytes())
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    repo.write("mkdocs.yml", config[: config.index("\nnav:")] + NAV)
+    make_buildable(repo)
 
 
 def build(repo: MiniRepo, out: Path, strict: bool = True, **env) -> subprocess.CompletedProcess:

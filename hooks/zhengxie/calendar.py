@@ -58,20 +58,31 @@ def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None =
 
 
 def build_calendars(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> dict[str, bytes]:
-    """{path: ics bytes}: calendar.ics with all items, calendars/<body>.ics per body with items."""
-    everything = _new_calendar("协商计划安排")
-    per_body: dict = {}
+    """{path: ics bytes}: calendar.ics with all items, calendars/<body>.ics per body with a plan.
+    Each event is serialised once and its bytes go into both files (serialising is the cost)."""
+    names = {}
     for doc in corpus.documents.values():  # every body with a plan gets its file, even if empty
-        if doc.items and doc.body and doc.body not in per_body:
+        if doc.items and doc.body and doc.body not in names:
             body = corpus.vocab.bodies.get(doc.body)
-            per_body[doc.body] = _new_calendar(f"{body.name if body else doc.body}协商计划安排")
+            names[doc.body] = f"{body.name if body else doc.body}协商计划安排"
+    everything: list = []
+    per_body: dict = {body_id: [] for body_id in names}
     for body_id, event in _events(corpus, follow, site_url):
-        everything.add_component(event)
+        data = event.to_ical()
+        everything.append(data)
         if body_id:
-            per_body[body_id].add_component(event)
-    files = {FILE: everything.to_ical()}
-    files.update({body_file(b): cal.to_ical() for b, cal in per_body.items()})
+            per_body[body_id].append(data)
+    files = {FILE: _assemble("协商计划安排", everything)}
+    files.update({body_file(b): _assemble(names[b], events) for b, events in per_body.items()})
     return files
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def _assemble(name: str, events: list) -> bytes:
+    head = _new_calendar(name).to_ical()
+    return head[: -len(_END)] + b"".join(events) + _END
 
 
 def _events(corpus: Corpus, follow: FollowThrough, site_url: str | None):
