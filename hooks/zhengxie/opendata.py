@@ -97,13 +97,14 @@ def follow_through(corpus: Corpus, follow: FollowThrough, base: str) -> list[dic
 
 
 def figures(corpus: Corpus, follow: FollowThrough, base: str) -> list[dict]:
+    """Every figure a summary states, as the model exports it (Figure.to_dict: measure, value as
+    printed and its bounds, unit, rate base, 原文如此, breakdown), with its summary, body and year."""
     rows = []
     for doc in corpus.documents.values():
         if doc.summary is None:
             continue
         for figure in doc.summary.figures:
-            rows.append({"summary": doc.id, "body": doc.body, "year": doc.year,
-                         "label": figure.label, "value": figure.value, "unit": figure.unit or None})
+            rows.append({"summary": doc.id, "body": doc.body, "year": doc.year, **figure.to_dict()})
     return rows
 
 
@@ -113,7 +114,8 @@ TABLES = {
     "items": (items, ["plan", "id", "title", "body", "year", "forms", "time", "first_month", "last_month",
                       "lead", "topics", "status_label", "url"]),
     "follow-through": (follow_through, None),
-    "figures": (figures, ["summary", "body", "year", "label", "value", "unit"]),
+    "figures": (figures, ["summary", "body", "year", "measure", "label", "text", "value", "qualifier", "unit",
+                          "rate", "base", "sic"]),
 }
 
 
