@@ -102,23 +102,19 @@
     if (event.target.classList && event.target.classList.contains("pagefind-ui__search-input")) save(event.target.value);
   });
 
-  // A new sort order: rebuild Pagefind's UI (its sort is fixed when created) and rerun the query.
+  // A new sort order: hand it to the running UI (its `sort` prop, read at every search) and run the
+  // query again. Pagefind searches only when the term changes, so a trailing space (which the search
+  // ignores) is added or dropped; rebuilding the UI instead raced with its start-up and lost results.
   if (sortSelect) {
     sortSelect.addEventListener("change", function () {
-      if (!ui) return;
-      var query = (input() && input().value) || saved();
-      ui.destroy();
-      createUI();
-      rerun(query);
+      if (!ui || !ui._pfs) return;
+      var order = sortSelect.value;
+      ui._pfs.$$set({ sort: order ? { date: order } : null });
+      var field = input();
+      var query = (field && field.value) || saved();
+      if (!query) return;
+      ui.triggerSearch(/\s$/.test(query) ? query.replace(/\s+$/, "") : query + " ");
     });
-  }
-
-  // Run the query in a fresh UI as typing would (its input event starts the search once the UI is ready).
-  function rerun(query) {
-    var field = input();
-    if (!query || !field) return;
-    field.value = query;
-    field.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
   // ↑/↓ from the field through the result links (sub-results included), Enter follows the focused link.
