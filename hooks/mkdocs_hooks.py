@@ -21,10 +21,10 @@ from zhengxie.site import Site
 
 log = logging.getLogger("mkdocs.plugins.zhengxie")
 site: Site | None = None
-nav_pages: dict = {}
+nav_pages: dict = {}  # src_uri -> the nav's Page, for pages outside the nav
 # Whether this process serves a preview (`mkdocs serve`): MkDocs calls on_startup once, then
 # re-executes this file on each rebuild, so the answer is kept outside the module's globals.
-_process = sys.modules.setdefault("zhengxie_adapter_process", types.SimpleNamespace(serving=False))  # src_uri -> the nav's Page, for pages outside the nav
+_process = sys.modules.setdefault("zhengxie_adapter_process", types.SimpleNamespace(serving=False))
 _ARTICLE_ID = re.compile(r'id="(article-[0-9]+)"')
 
 

@@ -11,6 +11,8 @@ import re
 
 from .outline import chinese_to_int
 
+BEHAVIOUR = "articles"  # the data/kinds.yml behaviour of kinds whose documents are made of articles
+
 NUMERAL = r"[零〇一二三四五六七八九十百两\d]+"
 TOKEN = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")

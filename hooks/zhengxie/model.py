@@ -184,6 +184,11 @@ class Vocabulary:
         kind_obj = self.kinds.get(kind)
         return kind_obj.name if kind_obj else kind
 
+    def has_behaviour(self, doc, behaviour: str) -> bool:
+        """Whether the document's kind declares a behaviour (data/kinds.yml `behaviours`), e.g. "articles"."""
+        kind = self.kinds.get(doc.kind) if doc is not None else None
+        return kind is not None and behaviour in kind.behaviours
+
     def macros_of(self, doc) -> tuple | None:
         """The data macros a document may call (its kind's), or None for a page that is no document."""
         if doc is None:

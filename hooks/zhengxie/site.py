@@ -148,7 +148,7 @@ class Site:
         if slots is not None:
             html = slots.fill(html)
         doc = self.corpus.by_src_uri.get(src_uri)
-        if doc is not None and doc.kind == "rule":
+        if self.corpus.vocab.has_behaviour(doc, articles.BEHAVIOUR):
             html = articles.link_articles(html)
         # Last step: whatever Markdown and the macros made, only the allowlist is published.
         return sanitize.clean(html)

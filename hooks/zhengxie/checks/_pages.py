@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .. import slugs
+from .. import articles, slugs
 from ..urls import GUIDE_FOLDER
 from ..loader import DOCS
 from ..model import Corpus, Document
@@ -115,8 +115,8 @@ def _anchors(page: Page, corpus: Corpus) -> set:
     if doc is not None:
         if doc.items and _MACRO_PLAN_ITEMS.search(page.text):
             used.update(item.anchor for item in doc.items)
-        if doc.kind == "rule":
-            used.update(f"article-{a.number}" for a in doc.articles if a.number)
+        if corpus.vocab.has_behaviour(doc, articles.BEHAVIOUR):
+            used.update(articles.article_anchor(a.number) for a in doc.articles if a.number)
     elif page.is_guide and _MACRO_PROBLEM_CODES.search(page.text):
         used.update(code.lower() for code in corpus.reporter.catalogue)
     return used

@@ -2,6 +2,7 @@
 (restarting under each parent heading); a rule's articles 第一条, 第二条 … run on across the rule."""
 from __future__ import annotations
 
+from .. import articles
 from ..model import Corpus
 from ..outline import NUMBERING, int_to_chinese
 
@@ -17,7 +18,7 @@ def check_numbering(corpus: Corpus) -> None:
     report = corpus.reporter.add
     for doc in corpus.documents.values():
         _check_headings(doc, report)
-        if doc.kind == "rule":
+        if corpus.vocab.has_behaviour(doc, articles.BEHAVIOUR):
             _check_articles(doc, report)
 
 
