@@ -385,6 +385,22 @@ def test_adoption_date_may_be_not_stated(zx_repo):
     assert _doc(zx_repo, path).fields["adopted"].date is NOT_STATED
 
 
+def test_a_document_whose_date_is_not_stated_is_not_said_to_be_issued_in_another_year(zx_repo, tmp_path):
+    """The year page files it under the file name's year as 成文日期原文未载, never as 在其他年份印发."""
+    from checks_support import build_site, make_buildable
+
+    path = "docs/rules/2021-juxian-standing-committee-rules.md"
+    _write(zx_repo, path, ADOPTED_RULE, "第一条　本规则自通过之日起施行。")
+    result = build_site(make_buildable(zx_repo), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "years" / "2021" / "index.html").read_text(encoding="utf-8")
+    assert "在其他年份印发" not in page
+    assert "2021 年度的文档（成文日期原文未载）" in page and "2021-juxian-standing-committee-rules/" in page
+    years = (tmp_path / "site" / "years" / "index.html").read_text(encoding="utf-8")
+    assert "其他年份印发" not in years
+    assert "成文日期原文未载的本年度文档 1 篇" in years
+
+
 def test_a_forgotten_date_is_an_error_whose_hint_offers_not_stated(zx_repo):
     zx_repo.edit(RULE, "date: 2019-05-01\n", "")
     problems = zx_repo.check()

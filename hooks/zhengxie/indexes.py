@@ -106,6 +106,7 @@ class YearEntry:
     issued: list = field(default_factory=list)  # documents issued this year, newest first
     items: list = field(default_factory=list)  # items scheduled this year, in calendar order
     about: list = field(default_factory=list)  # documents on this year issued in another year
+    date_not_stated: list = field(default_factory=list)  # documents on this year whose 成文日期 is 原文未载
 
     @property
     def url(self) -> str:
@@ -225,7 +226,9 @@ class Indexes:
         for doc in docs:
             if doc.date:
                 self._year(doc.date.year).issued.append(doc)
-            if doc.year and (not doc.date or doc.date.year != doc.year):
+            if doc.year and not doc.date:  # 原文未载: never say it was issued in another year
+                self._year(doc.year).date_not_stated.append(doc)
+            elif doc.year and doc.date.year != doc.year:
                 self._year(doc.year).about.append(doc)
             if doc.year is None:
                 self.undated.append(doc)
