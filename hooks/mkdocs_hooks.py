@@ -136,6 +136,8 @@ def on_page_content(html, page, config, files):
         item.title = Markup(sanitize.text(item.title))
     if page.meta and not site.allowed_template(page.meta.get("template")):
         del page.meta["template"]  # reported as ZX606 by the check
+    if page.meta and "icon" in page.meta and not _theme_icon(page.meta["icon"], config.theme.dirs):
+        del page.meta["icon"]  # Material includes .icons/<icon>.svg in the nav: any other name stops the build
     if not (page.meta and page.meta.get("title")):
         page.title = Markup(sanitize.text(page.title or ""))  # MkDocs took it from the page's <h1>
     html = site.page_html(page.file.src_uri, html)
@@ -144,6 +146,13 @@ def on_page_content(html, page, config, files):
     if 'id="article-' in html:
         page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ARTICLE_ID.findall(html))
     return Markup(html)
+
+
+def _theme_icon(name, theme_dirs) -> bool:
+    """Whether a front-matter `icon` names one of the theme's icons (Material: `material/pencil`)."""
+    if not isinstance(name, str) or not name or ".." in name.split("/") or "\\" in name or name.startswith("/"):
+        return False
+    return any((Path(folder) / ".icons" / f"{name}.svg").is_file() for folder in theme_dirs)
 
 
 def _toc_items(items):

@@ -43,7 +43,16 @@ def _year_folder(r):
     r.write("docs/notes/2019/2019-other-study-note.md", r.read(NOTE).replace("../rules/", "../../rules/"))
 
 
-CASES = {f.__name__[1:]: f for f in (_valid, _warning, _error, _refused_files, _broken_front_matter, _year_folder)}
+def _values_beyond_pages(r):
+    # Valid content that reaches the feeds, the open data and the theme's nav, not only the pages.
+    r.edit(PLAN, "title: 洛阳市政协2019年度协商计划", 'title: "洛阳市政协\\x01 2019年度协商计划"')  # lxml refuses \x01
+    r.edit("data/bodies.yml", "name: 中国人民政治协商会议洛阳市委员会", 'name: "中国人民政治协商会议\\x0b洛阳市委员会"')
+    r.edit(PLAN_DATA, "title: 黄河流域生态保护", "title: '=HYPERLINK(\"http://example.com/\",\"点击\")'")
+    r.edit("docs/plans/index.md", "template: zx-section.html", "template: zx-section.html\nicon: ../../../etc/passwd")
+
+
+CASES = {f.__name__[1:]: f for f in (_valid, _warning, _error, _refused_files, _broken_front_matter, _year_folder,
+                                     _values_beyond_pages)}
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -60,6 +69,11 @@ def test_check_and_strict_build_agree(tmp_path, name):
         assert check.returncode == 0
     if name == "warning":
         assert codes(check.stdout) == {"ZX303"} and check.returncode == 1
+    if name == "values_beyond_pages":
+        assert check.returncode == 0
+        assert "洛阳市政协 2019年度协商计划" in (site / "feeds/all.xml").read_text(encoding="utf-8")
+        # A spreadsheet shows the title as text instead of running it as a formula.
+        assert "'=HYPERLINK(" in (site / "opendata/items.csv").read_text(encoding="utf-8-sig")
     if name == "year_folder":
         assert check.returncode == 0
         assert (site / "notes/2019/2019-other-study-note/index.html").is_file()

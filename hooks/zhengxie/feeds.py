@@ -6,6 +6,7 @@ size never grows with the archive, and each document is visited once per feed it
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -16,6 +17,13 @@ FOLDER = "feeds/"
 ALL = f"{FOLDER}all.xml"
 FEED_LIMIT = 50
 SITE_NAME = "协商知识库"
+# Characters XML 1.0 cannot hold (C0 controls but tab and newlines, surrogates, U+FFFE/U+FFFF):
+# lxml refuses them, and a title or name may carry one (YAML's "\x01" escape), so feeds drop them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    return _NOT_XML.sub("", value)
 
 
 def kind_feed(kind_id: str) -> str:
@@ -61,7 +69,7 @@ def _moment(doc: Document) -> dt.datetime:
 def _feed(path: str, title: str, docs: list, base: str, corpus: Corpus) -> bytes:
     fg = FeedGenerator()
     fg.id(base + path)
-    fg.title(title)
+    fg.title(_text(title))
     fg.author({"name": SITE_NAME})
     fg.link(href=base, rel="alternate")
     fg.link(href=base + path, rel="self")
@@ -71,7 +79,7 @@ def _feed(path: str, title: str, docs: list, base: str, corpus: Corpus) -> bytes
     for doc in docs:
         entry = fg.add_entry(order="append")
         entry.id(base + doc.url)
-        entry.title(doc.title or doc.id)
+        entry.title(_text(doc.title or doc.id))
         entry.link(href=base + doc.url)
         entry.updated(_moment(doc))
         kind = corpus.vocab.kinds.get(doc.kind)
@@ -79,9 +87,9 @@ def _feed(path: str, title: str, docs: list, base: str, corpus: Corpus) -> bytes
         parts = [corpus.vocab.type_name(doc.kind, doc.type)]
         if body:
             parts.append(body.name)
-        entry.summary(" · ".join(parts))
+        entry.summary(_text(" · ".join(parts)))
         if kind:
-            entry.category(term=doc.kind, label=kind.name)
+            entry.category(term=doc.kind, label=_text(kind.name))
     return fg.atom_str(pretty=True)
 
 

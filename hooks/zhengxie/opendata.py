@@ -119,13 +119,25 @@ TABLES = {
 }
 
 
+# A spreadsheet program runs a cell that starts with one of these as a formula (=HYPERLINK(…),
+# =cmd|…): a text cell from content gets a leading apostrophe, which shows it as text (OWASP).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if isinstance(value, list):
+        value = "、".join(map(str, value))
+    if value is None:
+        return ""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def _csv(rows: list[dict], columns: list[str]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["、".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
-                         for v in (row.get(c) for c in columns)])
+        writer.writerow([_cell(row.get(c)) for c in columns])
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: spreadsheet programs then read UTF-8
 
 
