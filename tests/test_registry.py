@@ -88,6 +88,18 @@ def test_a_link_to_a_missing_rule_article_fails_check_and_build_alike(tmp_path):
     assert result.returncode != 0 and "article-9" in result.stdout + result.stderr
 
 
+def test_a_plan_types_declared_period_decides_its_period_form(zx_repo):
+    """kinds.yml `period` holds for every kind's types, not only for summaries."""
+    from checks_support import PLAN
+
+    zx_repo.edit(PLAN, 'period: "2019"', 'period: "2019-H1"')
+    problems = zx_repo.check()
+    assert summary(problems) == [("ZX415", PLAN, zx_repo.line_of(PLAN, "period:"))]
+    assert '"2019"' in problems[0].message and "年度协商计划" in problems[0].message
+    zx_repo.edit("data/kinds.yml", "      name: 年度协商计划\n      period: year", "      name: 年度协商计划\n      period: half-year")
+    assert zx_repo.check() == []  # the registry, not the code, says which form a type's period takes
+
+
 # ---- the front-matter schema is generated from data/fields.yml --------------------------------------
 
 

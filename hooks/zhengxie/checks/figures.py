@@ -18,6 +18,7 @@ MONTHS_AFTER = 4  # a summary may be dated up to four months after its period
 
 def check_figures(corpus: Corpus) -> None:
     for doc in corpus.documents.values():
+        _check_period_form(corpus, doc)  # any type that declares its period (plans too)
         if _data_model(corpus, doc) != "summary-figures":
             continue
         _check_period(corpus, doc)
@@ -31,19 +32,27 @@ def check_figures(corpus: Corpus) -> None:
         _check_reports(corpus, doc, data.get("reports"))
 
 
+def _check_period_form(corpus: Corpus, doc: Document) -> None:
+    """The period is of the form the document's type states (data/kinds.yml `period`). Ranges and
+    "since the last session" periods are any type's choice."""
+    period = doc.period
+    if not period or period.kind not in ("year", "half-year"):
+        return  # missing, malformed (the schema reports it), 原文未载, a range or session-anchored
+    doc_type = corpus.vocab.doc_type(doc.kind, doc.type)
+    wanted = doc_type.period if doc_type else None
+    if wanted in ("year", "half-year") and wanted != period.kind:
+        year = period.start
+        expected = f'"{year}-H1" 或 "{year}-H2"' if wanted == "half-year" else f'"{year}"'
+        corpus.reporter.add("ZX415", doc.path, doc.meta_line("period"), type_name=doc_type.name, expected=expected,
+                            period=period.text)
+
+
 def _check_period(corpus: Corpus, doc: Document) -> None:
-    """The period is of the form the document's type states (data/kinds.yml `period`), and the date
-    falls in or shortly after it. Ranges and "since the last session" periods are any type's choice."""
+    """A summary's date falls in or shortly after its period."""
     period = doc.period
     if not period or period.kind not in ("year", "half-year"):
         return  # missing, malformed (the schema reports it), 原文未载, a range or session-anchored
     year, half = period.start, period.half
-    doc_type = corpus.vocab.doc_type(doc.kind, doc.type)
-    wanted = doc_type.period if doc_type else None
-    if wanted in ("year", "half-year") and wanted != period.kind:
-        expected = f'"{year}-H1" 或 "{year}-H2"' if wanted == "half-year" else f'"{year}"'
-        corpus.reporter.add("ZX415", doc.path, doc.meta_line("period"), type_name=doc_type.name, expected=expected,
-                            period=period.text)
     if not doc.date:
         return
     start_month, end_month = {None: (1, 12), 1: (1, 6), 2: (7, 12)}[half]
