@@ -324,6 +324,15 @@ def _waivers(repo):
     return corpus.waivers
 
 
+@pytest.mark.parametrize("period", ["2019", "2019-H2", "2004-2019", "十三届四次会议以来", "原文未载"])
+def test_open_data_gives_the_period_as_written(zx_repo, period):
+    from zhengxie import opendata
+
+    zx_repo.edit(SUMMARY, 'period: "2019"', f'period: "{period}"')
+    row = next(r for r in opendata.documents(load_corpus(zx_repo.root), None, "/") if r["id"] in SUMMARY)
+    assert row["period"] == period
+
+
 def test_a_waiver_that_no_longer_matches_is_a_warning(zx_repo):
     zx_repo.edit(SUMMARY, "kind: summary\n", "kind: summary\nwaive: {ZX301: 原件没有存在问题一节}\n")
     problems = zx_repo.check()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .followthrough import FollowThrough
 from .model import Corpus
-from .values import NOT_STATED, NOT_STATED_TEXT
+from .values import NOT_STATED, NOT_STATED_TEXT, Period
 
 FOLDER = "opendata/"
 VERSION = "1.0"
@@ -27,6 +27,8 @@ def _value(value):
         return NOT_STATED_TEXT
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Period):
+        return value.text  # as written: 2018, 2018-H1, 2004-2010, 十三届四次会议以来
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if isinstance(value, (list, tuple)):
