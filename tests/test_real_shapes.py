@@ -589,7 +589,8 @@ def test_approximate_counts(zx_repo):
     _items(zx_repo, fifteen, head="stated_count: 20余项\n")
     problems = zx_repo.check()
     assert summary(problems) == [("ZX404", ITEMS_DATA, 2)]
-    assert "20余项" in problems[0].message and "15" in problems[0].message
+    assert "“20余项”" in problems[0].message and "15" in problems[0].message
+    assert "项 项" not in problems[0].message  # the count is quoted as written, its unit not doubled
     _items(zx_repo, "".join(_item(n) for n in range(1, 22)), head="stated_count: 20余项\n")
     _passes(zx_repo)
 
