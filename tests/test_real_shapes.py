@@ -581,6 +581,21 @@ def test_a_stage_needs_what_its_form_requires(zx_repo):
     assert sorted(p.code for p in zx_repo.check()) == ["ZX402", "ZX407"]
 
 
+def test_a_later_stage_that_needs_a_time_does_not_borrow_an_earlier_stages(zx_repo):
+    _items(zx_repo, """\
+  - id: p01
+    title: 加快建设现代农业强县
+    stages:
+      - {form: group-discussion, time: 1月}
+      - {form: standing-committee}
+    roles: {lead-unit: 县政协农业农村委员会}
+""")
+    problems = zx_repo.check()
+    assert summary(problems) == [("ZX402", ITEMS_DATA, zx_repo.line_of(ITEMS_DATA, "standing-committee"))]
+    zx_repo.edit(ITEMS_DATA, "{form: standing-committee}", "{form: standing-committee, time: 原文未载}")
+    _passes(zx_repo)
+
+
 def test_approximate_counts(zx_repo):
     twelve = "".join(_item(n) for n in range(1, 13))
     _items(zx_repo, twelve, head="stated_count: 10件左右\n")

@@ -89,9 +89,9 @@ def _check_item(corpus: Corpus, doc: Document, raw: dict, index: int, label: str
         if _impossible_time(value):
             report("ZX206", doc.data_path, doc.data_line(*path), field="time", at=_text.at(path), value=value,
                    help=IMPOSSIBLE_TIME)
-    forms = [(raw.get("form"), ("items", index, "form"))] if has_form else [
-        (s.get("form"), ("items", index, "stages", i, "form")) for i, s in enumerate(stages)]
-    for form_id, path in forms:
+    forms = [(raw.get("form"), ("items", index, "form"), raw)] if has_form else [
+        (s.get("form"), ("items", index, "stages", i, "form"), s) for i, s in enumerate(stages)]
+    for form_id, path, owner in forms:
         form = vocab.forms.get(form_id) if isinstance(form_id, str) else None
         if form is None:
             continue  # missing or unknown: the schema and `references` report it
@@ -102,8 +102,10 @@ def _check_item(corpus: Corpus, doc: Document, raw: dict, index: int, label: str
                    body=body.short if body else doc.body or "")
         for need in form.requires:
             if need == TIME:
-                if "time" not in raw and not any("time" in s for s in stages):
-                    report("ZX402", doc.data_path, doc.data_line("items", index), id=label, form=form.name)
+                # Each stage that needs a time says it (or the item does for all): another stage's
+                # time is not this one's, and a forgotten one must not pass as stated.
+                if "time" not in raw and "time" not in owner:
+                    report("ZX402", doc.data_path, doc.data_line(*path[:-1]), id=label, form=form.name)
             elif need not in roles:
                 role = vocab.roles.get(need)
                 report("ZX407", doc.data_path, doc.data_line("items", index, "roles") or doc.data_line("items", index),
