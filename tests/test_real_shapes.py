@@ -7,6 +7,8 @@ really departs, the one problem a user would see) and what the model holds.
 """
 from __future__ import annotations
 
+import json
+
 import datetime as dt
 import re
 
@@ -331,6 +333,28 @@ def test_open_data_gives_the_period_as_written(zx_repo, period):
     zx_repo.edit(SUMMARY, 'period: "2019"', f'period: "{period}"')
     row = next(r for r in opendata.documents(load_corpus(zx_repo.root), None, "/") if r["id"] in SUMMARY)
     assert row["period"] == period
+
+
+def test_open_data_carries_every_written_field_as_printed(zx_repo):
+    """The field table drives the export too: 文号, joint issuers, adoption with its 题注, 原文未载."""
+    import jsonschema
+
+    from checks_support import ROOT
+    from zhengxie import opendata
+
+    caption = "（2019年1月8日主席会议通过）"
+    zx_repo.edit(SUMMARY, "kind: summary\n", "kind: summary\ndoc_number: 洛政协〔2019〕2号\n"
+                 "issuers: [政协洛阳市委员会办公室, 洛阳市人民政府办公室]\nreporter: 原文未载\n"
+                 f"adopted: {{meeting: 主席会议, date: 2019-01-08, caption: {caption}}}\n")
+    assert not [p for p in zx_repo.check() if p.severity == "error"]
+    row = next(r for r in opendata.documents(load_corpus(zx_repo.root), None, "/") if r["id"] in SUMMARY)
+    fields = row["fields"]
+    assert fields["doc_number"] == "洛政协〔2019〕2号" and fields["reporter"] == "原文未载"
+    assert fields["issuers"] == ["政协洛阳市委员会办公室", "洛阳市人民政府办公室"]
+    assert fields["adopted"] == {"meeting": "主席会议", "session": "", "date": "2019-01-08", "caption": caption}
+    assert list(fields)[:2] == ["title", "kind"]  # in data/fields.yml order
+    schema = json.loads((ROOT / "data" / "schemas" / "opendata.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate({"version": opendata.VERSION, "site": "/", "table": "documents", "rows": [row]}, schema)
 
 
 def test_a_waiver_that_no_longer_matches_is_a_warning(zx_repo):

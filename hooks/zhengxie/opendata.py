@@ -8,6 +8,7 @@ one is null. Add a table by adding a (name, rows function, CSV columns) entry to
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -33,6 +34,10 @@ def _value(value):
         return value
     if isinstance(value, (list, tuple)):
         return [_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _value(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value):  # e.g. fields.Adoption
+        return {f.name: _value(getattr(value, f.name)) for f in dataclasses.fields(value)}
     return str(value)
 
 
@@ -51,6 +56,8 @@ def documents(corpus: Corpus, follow: FollowThrough, base: str) -> list[dict]:
         "year": doc.year,
         "topics": list(doc.topics),
         "sample": doc.sample,
+        # every front-matter field written, in data/fields.yml order: the table drives the export too
+        "fields": {key: _value(doc.fields[key]) for key in vocab.fields if key in doc.fields},
     } for doc in corpus.documents.values()]
 
 
