@@ -14,7 +14,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from checks_support import HOME, NOTE, PLAN, PLAN_DATA, SUMMARY_DATA, MiniRepo, make_buildable
+from checks_support import HOME, NOTE, PLAN, PLAN_DATA, SUMMARY, SUMMARY_DATA, MiniRepo, make_buildable
 
 MARKER = "main-py-ran.txt"
 
@@ -77,6 +77,8 @@ def build_hostile_repo(root: Path) -> MiniRepo:
 
     repo.write(NOTE, repo.read(NOTE) + HOSTILE_BODY)
     repo.edit(PLAN, "title: 洛阳市政协2019年度协商计划", f'title: "{HOSTILE_TITLE}"')
+    # A title attribute is allowed, and Material's tooltips show it with innerHTML.
+    repo.edit(SUMMARY, "调研还不够深入。", "调研还不够[深入](https://example.com \"&lt;img src=x onerror=alert(17)&gt;\")。")
     # An unclosed <style> swallows the rest of the page, so this one has a page of its own.
     repo.write(HOME, repo.read(HOME) + "\n<math><mtext><table><mglyph><style><img src=x onerror=\"alert('mxss')\">\n")
     repo.edit(HOME, "title: 首页", f"title: 首页\ndescription: '{HOSTILE_DESCRIPTION}'")

@@ -198,3 +198,16 @@ def test_problem_codes_text_is_literal():
 def test_filter_values_hold_no_markup():
     value = sanitize.filter_value("<img src=x onerror='a'>&amp;\"")
     assert not set(value) & set("<>'") and "&amp;" not in value.replace("＆", "")
+
+
+def test_titles_open_no_element_in_the_theme_tooltip():
+    # Material's content.tooltips sets a tooltip's innerHTML to the element's title attribute, and
+    # the allowlist keeps title, so what a title reads as HTML must open no element.
+    markdown = ('[链接](https://example.com "&lt;img src=x onerror=alert(1)&gt;")\n\n'
+                '段落\n{: title="&lt;img src=x onerror=alert(2)&gt; A &amp; B" }\n')
+    html = Renderer(ROOT).html(markdown)
+    assert sanitize.removals(html) == []  # nothing to report: the title is kept, as text
+    elements = _Elements(values=True)
+    elements.feed(sanitize.clean(html))
+    titles = [value for _, attrs in elements.seen for name, value in attrs if name == "title"]
+    assert titles == ["＜img src=x onerror=alert(1)＞", "＜img src=x onerror=alert(2)＞ A & B"]

@@ -200,6 +200,10 @@ def test_no_dialog_fires_in_chromium(browser, hostile_url):
         for url in PAGES:
             page.goto(hostile_url + url)
             page.wait_for_load_state("networkidle")
+        # Material's tooltips show a title attribute with innerHTML, on hover.
+        page.goto(hostile_url + "summaries/2019-test-annual-summary/")
+        page.locator('a[href="https://example.com"][title]').first.hover()
+        page.locator(".md-tooltip2").first.wait_for(state="attached")
         # Search: Pagefind inserts filter labels (topic and body names) as HTML.
         page.goto(hostile_url + "plans/2019-test-consultation-plan/")
         page.locator("[data-zx-search-open]").click()

@@ -58,6 +58,16 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
 
 
+# Material's content.tooltips shows an element's title with innerHTML, so a title that reads
+# <img onerror=…> (written &lt;img …&gt; in a Markdown link title or an attribute list) would run:
+# its angle brackets get their full-width forms, which read the same and open no element.
+_TOOLTIP = str.maketrans({"<": "＜", ">": "＞"})
+
+
+def _attribute_filter(tag: str, name: str, value: str) -> str:
+    return value.translate(_TOOLTIP) if name == "title" else value
+
+
 @lru_cache(maxsize=1)
 def _cleaner() -> nh3.Cleaner:
     return nh3.Cleaner(
@@ -66,6 +76,7 @@ def _cleaner() -> nh3.Cleaner:
         attributes={"*": set(GLOBAL_ATTRIBUTES), **{tag: set(names) for tag, names in ATTRIBUTES.items()}},
         url_schemes=set(URL_SCHEMES),
         filter_style_properties=set(STYLE_PROPERTIES),
+        attribute_filter=_attribute_filter,
         link_rel=None,  # no target= is allowed, so no rel="noopener" is needed
         strip_comments=True,
     )
