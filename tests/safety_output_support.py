@@ -79,6 +79,8 @@ def build_hostile_repo(root: Path) -> MiniRepo:
     repo.edit(PLAN, "title: 洛阳市政协2019年度协商计划", f'title: "{HOSTILE_TITLE}"')
     # A title attribute is allowed, and Material's tooltips show it with innerHTML.
     repo.edit(SUMMARY, "调研还不够深入。", "调研还不够[深入](https://example.com \"&lt;img src=x onerror=alert(17)&gt;\")。")
+    # A heading's text: Material shows a truncated table-of-contents entry in a tooltip, with innerHTML.
+    repo.write("docs/about.md", "# 关于\n\n## &lt;img src=x onerror=alert(18)&gt;" + "A" * 80 + "\n\n正文。\n")
     # An unclosed <style> swallows the rest of the page, so this one has a page of its own.
     repo.write(HOME, repo.read(HOME) + "\n<math><mtext><table><mglyph><style><img src=x onerror=\"alert('mxss')\">\n")
     repo.edit(HOME, "title: 首页", f"title: 首页\ndescription: '{HOSTILE_DESCRIPTION}'")

@@ -211,3 +211,9 @@ def test_titles_open_no_element_in_the_theme_tooltip():
     elements.feed(sanitize.clean(html))
     titles = [value for _, attrs in elements.seen for name, value in attrs if name == "title"]
     assert titles == ["＜img src=x onerror=alert(1)＞", "＜img src=x onerror=alert(2)＞ A & B"]
+
+
+def test_heading_text_opens_no_element_in_the_theme_tooltip():
+    # Material puts a truncated nav/toc/header title's innerText into a tooltip with innerHTML.
+    text = sanitize.text('<h2 id="x">&lt;img src=x onerror=alert(1)&gt; A &amp; B<a href="#x">¶</a></h2>')
+    assert text == "＜img src=x onerror=alert(1)＞ A &amp; B¶"

@@ -204,6 +204,9 @@ def test_no_dialog_fires_in_chromium(browser, hostile_url):
         page.goto(hostile_url + "summaries/2019-test-annual-summary/")
         page.locator('a[href="https://example.com"][title]').first.hover()
         page.locator(".md-tooltip2").first.wait_for(state="attached")
+        page.goto(hostile_url + "about/")
+        page.locator(".md-nav--secondary a[title]").first.hover()
+        page.locator(".md-tooltip2").first.wait_for(state="attached")
         # Search: Pagefind inserts filter labels (topic and body names) as HTML.
         page.goto(hostile_url + "plans/2019-test-consultation-plan/")
         page.locator("[data-zx-search-open]").click()

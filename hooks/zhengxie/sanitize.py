@@ -94,8 +94,10 @@ def clean(html: str) -> str:
 
 def text(html: str) -> str:
     """The fragment's text, still HTML-escaped, without any element: for titles and the table of
-    contents, which hold text made from headings (MkDocs strips their tags with a simple loop)."""
-    return _text_cleaner().clean(html)
+    contents, which hold text made from headings (MkDocs strips their tags with a simple loop).
+    Material shows a truncated nav, table-of-contents or header title in a tooltip made from its
+    text with innerHTML, so the text's angle brackets get their full-width forms (see _TOOLTIP)."""
+    return _text_cleaner().clean(html).replace("&lt;", "＜").replace("&gt;", "＞")
 
 
 # Pagefind decodes every character reference in a filter value and its UI inserts the label with
