@@ -145,17 +145,18 @@ def removed_styles(value: str) -> list[str]:
     return [name for name in names if name not in STYLE_PROPERTIES]
 
 
-# Comments the browser (and nh3) closes where Python's HTMLParser reads on to the next "-->":
-# "<!-->", "<!--->" and a "--!>" end. Rewritten to the plain spelling before walking, so markup
-# after them is seen as the browser sees it (a title reading <!--><img onerror=…>--> runs in
-# Material's tooltips).
-_ABRUPT_COMMENT = re.compile(r"<!--->|<!-->|--!>")
+# Comments the browser (and nh3) closes where Python's HTMLParser reads on to the next "-->" or
+# "]]>": "<!-->", "<!--->", a "--!>" end, and "<![CDATA[" (outside SVG and MathML, a comment up
+# to the first ">"). Rewritten to spellings both read alike before walking, so markup after them
+# is seen as the browser sees it (a title reading <!--><img onerror=…>--> runs in Material's tooltips).
+_ABRUPT_COMMENT = re.compile(r"<!--->|<!-->|--!>|<!\[")
+_SAME_COMMENT = {"<!--->": "<!---->", "<!-->": "<!---->", "--!>": "-->", "<![": "<!x["}
 
 
 def removals(html: str) -> list[Removal]:
     """What `clean` would remove from `html`, in document order (comments aside: they never show)."""
     walker = _Walker()
-    walker.feed(_ABRUPT_COMMENT.sub(lambda m: "<!---->" if m.group(0).startswith("<") else "-->", html))
+    walker.feed(_ABRUPT_COMMENT.sub(lambda m: _SAME_COMMENT[m.group(0)], html))
     walker.close()
     return walker.found
 
