@@ -97,7 +97,7 @@ def test_html_in_a_title_or_value_is_reported(zx_repo):
 def test_markup_after_a_comment_the_browser_closes_early_is_reported(zx_repo, comment):
     # Python's HTMLParser reads these on to the next "-->" or "]]>"; the browser ends them at once,
     # and Material shows a long title in a tooltip with innerHTML, where the <img> would run.
-    zx_repo.edit(PLAN, "title: 洛阳市政协2019年度协商计划", f"title: '{comment}<img src=x onerror=alert(1)>-->计划'")
+    zx_repo.edit(PLAN, "title: 洛阳市政协2019年度协商计划", f"title: '{comment}<img src=x onerror=alert(1)>-->]]>计划'")
     assert ("ZX604", PLAN, 2) in summary(zx_repo.check())
 
 
