@@ -82,18 +82,26 @@ def browser():
         browser.close()
 
 
+def _browser_page(browser, width_name: str, base_url: str):
+    """A fresh page at one of VIEWPORTS, with `base_url`, `width_name` and `shot(name, full=False)`
+    (a screenshot artifact in tests/artifacts/); the caller closes `page.context`."""
+    is_phone = width_name == "phone"
+    context = browser.new_context(viewport=VIEWPORTS[width_name], is_mobile=is_phone, has_touch=is_phone)
+    page = context.new_page()
+    page.base_url = base_url
+    page.width_name = width_name
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.shot = lambda name, full=False: page.screenshot(path=str(ARTIFACTS / f"{name}-{width_name}.png"),
+                                                        full_page=full)
+    return page
+
+
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
 def page(request, browser, site_url):
     """A fresh page at desktop and at phone width; `page.shot(name)` saves a screenshot artifact."""
-    is_phone = request.param == "phone"
-    context = browser.new_context(viewport=VIEWPORTS[request.param], is_mobile=is_phone, has_touch=is_phone)
-    page = context.new_page()
-    page.base_url = site_url
-    page.width_name = request.param
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.shot = lambda name: page.screenshot(path=str(ARTIFACTS / f"{name}-{request.param}.png"), full_page=False)
+    page = _browser_page(browser, request.param, site_url)
     yield page
-    context.close()
+    page.context.close()
 
 
 # ---- validation (tests/test_checks_*.py) --------------------------------------------------------
@@ -168,13 +176,6 @@ def reader_url(reader_site):
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
 def reader_page(request, browser, reader_url):
     """Like `page`, on the reader's site: desktop and phone, screenshots in tests/artifacts/."""
-    is_phone = request.param == "phone"
-    context = browser.new_context(viewport=VIEWPORTS[request.param], is_mobile=is_phone, has_touch=is_phone)
-    page = context.new_page()
-    page.base_url = reader_url
-    page.width_name = request.param
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.shot = lambda name, full=False: page.screenshot(path=str(ARTIFACTS / f"{name}-{request.param}.png"),
-                                                        full_page=full)
+    page = _browser_page(browser, request.param, reader_url)
     yield page
-    context.close()
+    page.context.close()
