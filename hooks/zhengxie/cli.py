@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text：给人看的列表；github：GitHub Actions 注释加列表；json：问题的 JSON 数组")
+    check.add_argument("--no-cache", action="store_true", help="不读不写 build/cache/（用于对照；结果相同）")
+    check.add_argument("--changed", action="store_true",
+                       help="只报告相对 --base 改动过的文件（含未提交、未跟踪的）及受其影响的文档的问题")
+    check.add_argument("--base", default="main", help="--changed 比较的分支（默认 main）")
+    check.add_argument("--files", nargs="*", default=None, metavar="FILE",
+                       help="只报告这些文件（相对仓库根目录）及受其影响的文档的问题，例如 pre-commit 传来的文件")
     new = commands.add_parser("new", help="新建文档及其数据文件骨架")
     new.add_argument("--kind", required=True, help="文档种类：rule、plan、summary、note（也可写文件夹名）")
     new.add_argument("--body", required=True, help="发文机关编号（data/bodies.yml）")
@@ -54,7 +60,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "check":
-        return check(Path(args.root), args.format)
+        if args.changed or args.files is not None:
+            from .changed import ChangedError, changed_files
+
+            try:
+                files = list(args.files or ()) + (changed_files(Path(args.root), args.base) if args.changed else [])
+            except ChangedError as error:
+                print(f"用法错误：{error}", file=sys.stderr)
+                return 2
+            return check(Path(args.root), args.format, use_cache=not args.no_cache, files=files)
+        return check(Path(args.root), args.format, use_cache=not args.no_cache)
     if args.command == "new":
         from .scaffold import ScaffoldError, scaffold
 
@@ -92,17 +107,35 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def check(root: Path, output: str = "text") -> int:
-    from .validate import validate
+def check(root: Path, output: str = "text", use_cache: bool = True, files: list | None = None) -> int:
+    """With `files`, only the problems of those files and of the documents whose verdict they can
+    change (the documents that link to them, name their plan items or succeed them) are reported;
+    everything is still checked, through the cache."""
+    from .cache import Cache
+    from .validate import validate_with_cache
 
     if not (root / "data").is_dir() or not (root / "docs").is_dir():
         print(f"用法错误：{root} 不是仓库根目录（没有 docs/ 和 data/ 文件夹），请用 --root 指定", file=sys.stderr)
         return 2
     try:
-        corpus, problems = validate(root)
+        if not use_cache and files is None:  # the plain run, without the cache machinery: for comparison
+            from .validate import validate
+
+            corpus, problems = validate(root)
+            return _print(problems, len(corpus.documents), output)
+        result = validate_with_cache(root, Cache(root, enabled=use_cache))
     except Exception as error:  # noqa: BLE001 - e.g. an unreadable problem catalogue; never a traceback
         print(f"错误：无法读取 data/problems.yml 或其他基础文件：{printable(str(error))}", file=sys.stderr)
         return 1
+    problems, documents = result.problems, result.documents
+    if files is not None:
+        from .changed import select
+
+        problems, documents = select(result, files)
+    return _print(problems, documents, output)
+
+
+def _print(problems: list, documents: int, output: str) -> int:
     failed = 1 if problems else 0  # a warning fails the strict build, so it fails the check too
     if output == "json":
         print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
@@ -110,7 +143,7 @@ def check(root: Path, output: str = "text") -> int:
     if output == "github":
         for problem in problems:
             print(github_annotation(problem))
-    print(human_report(problems, len(corpus.documents)))
+    print(human_report(problems, documents))
     return failed
 
 

@@ -15,7 +15,7 @@ from . import limits, outline
 from .discovery import discover
 from .fields import parse_date, read_value
 from .model import (
-    Body, Breakdown, Corpus, DocType, Document, Field, Figure, Form, Kind, Measure, Part, PlanItem, Profile, Report,
+    Body, Breakdown, Corpus, DocEntry, DocType, Document, Field, Figure, Form, Kind, Measure, Part, PlanItem, Profile, Report,
     Role, SectionSpec, Stage, SummaryData, Topic, Vocabulary,
 )
 from .problems import Reporter, load_catalogue
@@ -28,31 +28,48 @@ VOCAB_FILES = ("topics", "bodies", "forms", "roles", "kinds", "fields", "section
 MAX_PATTERN = 200  # characters of a heading pattern in data/sections.yml (a regular expression)
 
 
-def load_corpus(root: Path | str) -> Corpus:
+def load_corpus(root: Path | str, only=None) -> Corpus:
+    """The corpus of docs/ and data/. With `only` (a set of src_uris), every document is still listed
+    (corpus.entries; duplicate ids and orphan data files are reported) but only those are read."""
     root = Path(root)
     corpus = load_vocabulary(root)
-    reporter = corpus.reporter
-    listing = corpus.listing = discover(root, (k.folder for k in corpus.vocab.kinds.values()), reporter)
+    corpus.listing = discover(root, (k.folder for k in corpus.vocab.kinds.values()), corpus.reporter)
+    corpus.entries = list_documents(corpus)
+    for entry in corpus.entries:
+        if only is None or entry.src_uri in only:
+            corpus.documents[entry.id] = load_document(root, entry, corpus.reporter, corpus.vocab)
+    return corpus
+
+
+def list_documents(corpus: Corpus) -> list:
+    """Every document the listing holds, kind by kind in path order: one per id (a second file with
+    an id already taken is refused, ZX118), and the data files no document owns (orphan_data)."""
+    root, reporter, listing = Path(corpus.root), corpus.reporter, corpus.listing
     in_folder: dict = {}
     for folder, src_uri in listing.documents:
         in_folder.setdefault(folder, []).append(src_uri)
+    entries, by_id = [], {}
     for kind in corpus.vocab.kinds.values():
+        known = set()
         for src_uri in sorted(in_folder.get(kind.folder, ())):
-            other = corpus.documents.get(src_uri.rsplit("/", 1)[-1][: -len(".md")])
+            doc_id = src_uri.rsplit("/", 1)[-1][: -len(".md")]
+            other = by_id.get(doc_id)
             if other is not None:  # one id, one document: references and data files go by id
                 reporter.add("ZX118", f"{DOCS}/{src_uri}", 1, other=other.path)
                 listing.refuse_page(src_uri)
                 continue
-            doc = _load_document(root, kind, src_uri, reporter, corpus.vocab)
-            if doc is not None:
-                corpus.documents[doc.id] = doc
+            data_path = f"{DATA}/{kind.folder}/{doc_id}.yml"
+            entry = DocEntry(doc_id, kind.id, src_uri, f"{DOCS}/{src_uri}",
+                             data_path if (root / data_path).is_file() else None)
+            by_id[doc_id] = entry
+            entries.append(entry)
+            known.add(doc_id)
         data_folder = root / DATA / kind.folder
         if data_folder.is_dir():
-            known = {d.id for d in corpus.documents.values() if d.kind == kind.id}
             corpus.orphan_data += [
                 f"{DATA}/{kind.folder}/{p.name}" for p in sorted(data_folder.glob("*.yml")) if p.stem not in known
             ]
-    return corpus
+    return entries
 
 
 def _load_yaml_file(root: Path, path: str, reporter: Reporter) -> YamlDoc:
@@ -203,10 +220,11 @@ def _pattern(value):
 # ---- documents ------------------------------------------------------------------------------------
 
 
-def _load_document(root: Path, kind: Kind, src_uri: str, reporter: Reporter, vocab: Vocabulary) -> Document | None:
-    md = root / DOCS / src_uri  # docs/<kind-folder>/[<year>/]<id>.md
-    path = f"{DOCS}/{src_uri}"
-    doc = Document(id=md.stem, kind=kind.id, path=path, src_uri=src_uri)
+def load_document(root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabulary) -> Document:
+    kind = vocab.kinds[entry.kind]
+    md = root / entry.path  # docs/<kind-folder>/[<year>/]<id>.md
+    path = entry.path
+    doc = Document(id=entry.id, kind=kind.id, path=path, src_uri=entry.src_uri)
     text, issue = read_source(md, root)
     if text is None:
         report_read_issue(issue, path, reporter)
@@ -230,8 +248,8 @@ def _load_document(root: Path, kind: Kind, src_uri: str, reporter: Reporter, voc
         elif meta is not None:
             reporter.add("ZX107", path, split.front_matter_line)
     doc.headings, doc.articles = outline.scan(doc.text, doc.body_line)
-    data_path = f"{DATA}/{kind.folder}/{md.stem}.yml"
-    if (root / data_path).is_file():
+    data_path = entry.data_path
+    if data_path is not None:
         doc.data_path = data_path
         doc.data_yaml = _load_yaml_file(root, data_path, reporter)
         data = doc.data_yaml.data

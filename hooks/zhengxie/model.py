@@ -420,6 +420,34 @@ class Document:
         return self.data_yaml.line_of(tuple(path), 1)
 
 
+@dataclass(frozen=True, slots=True)
+class DocEntry:
+    """A document as the listing names it, before it is read: what the cache keys on."""
+
+    id: str
+    kind: str
+    src_uri: str
+    path: str  # docs/<folder>/…/<id>.md
+    data_path: str | None  # data/<folder>/<id>.yml when that file exists
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusIndex:
+    """Corpus-wide sets the checks consult besides the documents they check ("did you mean" over
+    every document id, every plan id, the years with a generated page). A full run derives them from
+    the documents; an incremental run (zhengxie.incremental) from the listing and cached facts."""
+
+    doc_ids: tuple = ()
+    plan_ids: tuple = ()  # documents with plan items
+    years: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, documents) -> "CorpusIndex":
+        docs = list(documents)
+        return cls(tuple(d.id for d in docs), tuple(d.id for d in docs if d.items),
+                   frozenset(d.year for d in docs if d.year))
+
+
 @dataclass
 class Corpus:
     root: Path
@@ -432,6 +460,12 @@ class Corpus:
     waivers: list = field(default_factory=list)  # checks.waivers.Waiver: findings set aside by the documents' waive
     acknowledged: list = field(default_factory=list)  # checks.figures.Acknowledged: inconsistencies kept as printed (sic)
     listing: object = None  # discovery.Listing: what docs/ and data/ hold, and what may be published
+    entries: list = field(default_factory=list)  # DocEntry of every document listed, loaded or not
+
+    @cached_property
+    def index(self) -> CorpusIndex:
+        """Corpus-wide sets; an incremental run sets them from the whole listing before checking."""
+        return CorpusIndex.of(self.documents.values())
 
     # The corpus is not changed after loading, so derived lookups are computed once.
     @cached_property

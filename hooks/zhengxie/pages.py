@@ -85,5 +85,5 @@ def known_urls(corpus: Corpus) -> set:
                                                            OPEN_DATA[: -len("index.md")]}
     found.update(urls.topic_url(t) for t in corpus.vocab.topics)
     found.update(urls.body_url(b) for b in corpus.vocab.bodies)
-    found.update(urls.year_url(d.year) for d in corpus.documents.values() if d.year)
+    found.update(urls.year_url(year) for year in corpus.index.years)
     return found

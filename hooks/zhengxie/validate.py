@@ -28,3 +28,11 @@ def _collector_paused():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def validate_with_cache(root: Path | str, cache):
+    """validate() through the cache (zhengxie.incremental): the same problems, reading only what
+    changed. Returns an incremental.Result (problems, documents listed, what was checked again)."""
+    from .incremental import check
+
+    return check(root, cache)

@@ -124,9 +124,10 @@ def _anchors(page: Page, corpus: Corpus) -> set:
 
 @dataclass
 class Pages:
-    by_src_uri: dict  # src_uri -> Page, every .md under docs/
+    by_src_uri: dict  # src_uri -> Page, every .md under docs/ this run reads (all but unloaded documents)
     files: set  # src_uri of every other file under docs/ (images, css …)
     folders: set  # every folder under docs/ (docs-relative, no trailing slash)
+    all: set = field(default_factory=set)  # src_uri of every page, read or not: what a link may reach
 
 
 def pages(corpus: Corpus) -> Pages:
@@ -143,13 +144,14 @@ def _scan(corpus: Corpus) -> Pages:
     listing = corpus.listing
     by_src_uri: dict = {}
     documents = corpus.by_src_uri
+    unloaded = {entry.src_uri for entry in corpus.entries} - documents.keys()  # an incremental run's
     for src_uri in listing.pages:
         doc = documents.get(src_uri)
         if doc is not None:
             by_src_uri[src_uri] = Page(src_uri, doc.path, doc.text, doc.body_line, doc.meta, doc.meta_yaml, doc)
-        else:
+        elif src_uri not in unloaded:
             by_src_uri[src_uri] = _read_page(Path(corpus.root), docs_dir, src_uri)
-    return Pages(by_src_uri, set(listing.files), set(listing.folders))
+    return Pages(by_src_uri, set(listing.files), set(listing.folders), set(listing.pages))
 
 
 def _read_page(root: Path, docs_dir: Path, src_uri: str) -> Page:

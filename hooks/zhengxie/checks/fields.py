@@ -75,7 +75,7 @@ def _check_succession(corpus: Corpus, doc: Document) -> None:
         other = documents.get(other_id)
         if other is None:
             report("ZX217", doc.path, doc.meta_line(field), field=field, id=other_id,
-                   did_you_mean=_text.did_you_mean(other_id, documents))
+                   did_you_mean=_text.did_you_mean(other_id, corpus.index.doc_ids))
             continue
         back_value = other.fields.get(back)
         points_back = doc.id in back_value if isinstance(back_value, tuple) else back_value == doc.id

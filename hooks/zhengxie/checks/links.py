@@ -27,17 +27,35 @@ def check_links(corpus: Corpus) -> None:
     site = pages(corpus)
     generated = known_urls(corpus)
     for page in site.by_src_uri.values():
-        text = page.masked
-        if "](" not in text and "]:" not in text:
-            continue
-        for pattern in (INLINE, REFERENCE):
-            for match in pattern.finditer(text):
-                target = match.group(1)
-                start = match.start(1)
-                if target.startswith("<"):
-                    target, start = target[1:-1], start + 1
-                line, column = line_col(text, start, page.body_line)
-                _check_link(corpus, site, generated, page, target.strip(), line, column)
+        for target, line, column in links_of(page):
+            _check_link(corpus, site, generated, page, target, line, column)
+
+
+def links_of(page: Page):
+    """(target, line, column) of every link on the page, code excluded."""
+    text = page.masked
+    if "](" not in text and "]:" not in text:
+        return
+    for pattern in (INLINE, REFERENCE):
+        for match in pattern.finditer(text):
+            target = match.group(1)
+            start = match.start(1)
+            if target.startswith("<"):
+                target, start = target[1:-1], start + 1
+            line, column = line_col(text, start, page.body_line)
+            yield target.strip(), line, column
+
+
+def resolve(page: Page, target: str) -> tuple[str, str] | None:
+    """(docs-relative path, #fragment) a relative link points at; ("", fragment) for the page itself;
+    None for external, site-absolute or empty links."""
+    if not target or target.startswith("//") or SCHEME.match(target) or target.startswith("/"):
+        return None
+    path, _, fragment = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    if not path:
+        return "", unquote(fragment)
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path)), unquote(fragment)
 
 
 def _check_link(corpus, site, generated, page: Page, target: str, line: int, column: int) -> None:
@@ -47,23 +65,19 @@ def _check_link(corpus, site, generated, page: Page, target: str, line: int, col
     if target.startswith("/"):
         report("ZX507", page.path, line, column, target=target)
         return
-    path, _, fragment = target.partition("#")
-    path = unquote(path.split("?", 1)[0])
-    fragment = unquote(fragment)
-    if not path:
+    resolved, fragment = resolve(page, target)
+    if not resolved:
         if fragment:
             _check_anchor(corpus, page, page, target, fragment, line, column)
         return
     base = posixpath.dirname(page.src_uri)
-    resolved = posixpath.normpath(posixpath.join(base, path))
     if resolved == ".." or resolved.startswith("../"):
         report("ZX505", page.path, line, column, target=target, did_you_mean="")
         return
     if resolved.endswith(".md"):
-        destination = site.by_src_uri.get(resolved)
-        if destination is not None:
+        if resolved in site.all:
             if fragment:
-                _check_anchor(corpus, page, destination, target, fragment, line, column)
+                _check_anchor(corpus, page, site.by_src_uri[resolved], target, fragment, line, column)
             return
         if _is_generated(resolved, generated):
             return  # a page generated from the model (topics, bodies, years): its anchors are not known here
@@ -73,7 +87,7 @@ def _check_link(corpus, site, generated, page: Page, target: str, line: int, col
     if resolved in site.files:
         return
     as_page = next((c for c in (resolved + ".md", resolved + "/index.md", resolved.rstrip("/") + "/index.md")
-                    if c in site.by_src_uri), None)
+                    if c in site.all), None)
     if as_page is not None or resolved in site.folders or resolved == ".":
         suggestion = _relative(base, as_page or posixpath.join(resolved, "index.md"))
         report("ZX508", page.path, line, column, target=target, did_you_mean=_text.suggest(suggestion))
@@ -102,7 +116,7 @@ def _closest_page(site, base: str, resolved: str) -> str | None:
     name = posixpath.basename(resolved)
     if not name.endswith(".md"):
         name += ".md"
-    siblings = [src[len(folder) + 1 :] if folder else src for src in site.by_src_uri
+    siblings = [src[len(folder) + 1 :] if folder else src for src in sorted(site.all)
                 if posixpath.dirname(src) == folder]
     match = _text.closest(name, siblings)
     if match is None:

@@ -71,10 +71,7 @@ def _check_item_ref(corpus: Corpus, doc: Document, ref, line) -> None:
     if plan is not None and plan.items:
         suggestion = _text.did_you_mean(ref, [item.ref for item in plan.items])
     else:
-        cache = corpus.__dict__.setdefault("_check_cache", {})
-        if "plan_ids" not in cache:
-            cache["plan_ids"] = [d.id for d in corpus.documents.values() if d.items]
-        close = _text.closest(plan_id, cache["plan_ids"])
+        close = _text.closest(plan_id, corpus.index.plan_ids)
         suggestion = _text.suggest(f"{close}#{item_id}" if close else None)
     corpus.reporter.add("ZX504", doc.data_path, line, ref=ref, did_you_mean=suggestion)
 

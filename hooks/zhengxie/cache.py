@@ -1,0 +1,166 @@
+"""One content-hash cache under build/cache/, shared by the check, the build and the live preview.
+
+    cache = Cache(root)                 # Cache(root, enabled=False) (or ZX_NO_CACHE=1): nothing read or written
+    cache.version                       # hash of the code, vocabularies, templates and library versions
+    cache.file_hash("docs/plans/….md")  # blake2b of the content; None when absent ("symlink" for a link)
+    cache.load(name) / cache.store(name, value)   # values valid for this version only (*.marshal: plain
+                                        # data in marshal's format; other names: pickles of model objects)
+    cache.save()                        # keep the file hashes of this run (the rest is pruned)
+    cache.changed_documents             # ids whose files changed since the previous run that used
+                                        # this cache (set by zhengxie.incremental.check and Site.load)
+
+Everything in the cache is derived: any change to hooks/zhengxie/**.py, data/*.yml, data/schemas/*.json,
+overrides/, mkdocs.yml, Python or PyYAML / jsonschema / nh3 gives a new version, and every entry of an
+older version is ignored (a cold run). A file's hash is reused while its (size, mtime, inode) is
+unchanged, like git's index; a file modified within a few seconds of the previous run is hashed again
+(its mtime could repeat). An unreadable, partial or foreign cache file is never an error: it is read
+as empty and rewritten. Writes go to a temporary file and are renamed into place, only under
+build/cache/ — never docs/ or data/.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import pickle
+import sys
+import tempfile
+import time
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+
+FOLDER = ("build", "cache")
+FILES = "files.marshal"
+DISABLE_ENV = "ZX_NO_CACHE"
+RACY_NS = 3_000_000_000  # a file modified this close to the previous run is hashed again
+LIBRARIES = ("pyyaml", "jsonschema", "nh3", "markdown", "pymdown-extensions")
+SYMLINK = "symlink"
+
+
+def enabled_by_env(default: bool = True) -> bool:
+    return default and os.environ.get(DISABLE_ENV, "") in ("", "0")
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class Cache:
+    def __init__(self, root: Path | str, enabled: bool = True):
+        self.root = Path(root)
+        self.enabled = enabled
+        self.folder = self.root.joinpath(*FOLDER)
+        self.changed_documents: set = set()  # ids, from the last run (see the module docstring)
+        self._previous: dict = {}  # rel -> (size, mtime_ns, inode, hash) of the previous run
+        self._seen: dict = {}  # this run's
+        self._previous_at = 0
+        if enabled:
+            saved = self._read(FILES)
+            if isinstance(saved, tuple) and len(saved) == 2 and isinstance(saved[1], dict):
+                self._previous_at, self._previous = saved
+
+    # ---- the version ------------------------------------------------------------------------------
+
+    @cached_property
+    def version(self) -> str:
+        digest = hashlib.blake2b(digest_size=16)
+        package = Path(__file__).resolve().parent
+        parts = [("code", p) for p in sorted(package.rglob("*.py"))]
+        data = self.root / "data"
+        parts += [("data", p) for p in sorted(data.glob("*.yml")) + sorted((data / "schemas").glob("*.json"))]
+        overrides = self.root / "overrides"
+        parts += [("overrides", p) for p in sorted(overrides.rglob("*")) if p.is_file() and not p.is_symlink()]
+        parts.append(("config", self.root / "mkdocs.yml"))
+        for label, path in parts:
+            digest.update(f"{label}:{path.relative_to(package if label == 'code' else self.root)}\0".encode())
+            try:
+                digest.update(path.read_bytes() if not path.is_symlink() else b"<symlink>")
+            except OSError:
+                digest.update(b"<missing>")
+            digest.update(b"\0")
+        digest.update(sys.version.encode())
+        for name in LIBRARIES:
+            try:
+                digest.update(f"{name}={metadata.version(name)}".encode())
+            except metadata.PackageNotFoundError:
+                digest.update(f"{name}=-".encode())
+        import yaml
+
+        digest.update(str(hasattr(yaml, "CSafeLoader")).encode())
+        return digest.hexdigest()
+
+    # ---- file hashes ------------------------------------------------------------------------------
+
+    def file_hash(self, rel: str) -> str | None:
+        """Content hash of a repo-relative file; None when it is missing or no regular file."""
+        seen = self._seen.get(rel)
+        if seen is not None:
+            return seen[3]
+        path = os.path.join(self.root, rel)
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return None
+        if os.path.islink(path):
+            return SYMLINK  # never followed (discovery and the loader refuse it)
+        if not os.path.isfile(path):
+            return None
+        key = (st.st_size, st.st_mtime_ns, st.st_ino)
+        old = self._previous.get(rel)
+        if old is not None and old[:3] == key and st.st_mtime_ns < self._previous_at - RACY_NS:
+            digest = old[3]
+        else:
+            try:
+                with open(path, "rb") as handle:
+                    digest = content_hash(handle.read())
+            except OSError:
+                return None
+        self._seen[rel] = key + (digest,)
+        return digest
+
+    # ---- stored values ----------------------------------------------------------------------------
+
+    def load(self, name: str):
+        """The value stored under `name` by this version, or None."""
+        if not self.enabled:
+            return None
+        saved = self._read(name)
+        if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == self.version:
+            return saved[1]
+        return None
+
+    def store(self, name: str, value) -> None:
+        if self.enabled:
+            self._write(name, (self.version, value))
+
+    def save(self) -> None:
+        """Keep this run's file hashes (files not met in this run are dropped)."""
+        if self.enabled:
+            self._write(FILES, (time.time_ns(), self._seen))
+
+    def _read(self, name: str):
+        try:
+            with open(self.folder / name, "rb") as handle:
+                return (marshal if name.endswith(".marshal") else pickle).load(handle)
+        except Exception:  # noqa: BLE001 - missing, partial, corrupt or from another Python: a cold run
+            return None
+
+    def _write(self, name: str, value) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self.folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    if name.endswith(".marshal"):
+                        marshal.dump(value, handle)
+                    else:
+                        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temp, target)
+            except BaseException:
+                os.unlink(temp)
+                raise
+        except OSError:
+            pass  # a read-only checkout still checks, only without a cache
