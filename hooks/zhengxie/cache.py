@@ -23,6 +23,7 @@ import hashlib
 import marshal
 import os
 import pickle
+import stat
 import sys
 import tempfile
 import time
@@ -102,9 +103,9 @@ class Cache:
             st = os.lstat(path)
         except OSError:
             return None
-        if os.path.islink(path):
+        if stat.S_ISLNK(st.st_mode):
             return SYMLINK  # never followed (discovery and the loader refuse it)
-        if not os.path.isfile(path):
+        if not stat.S_ISREG(st.st_mode):
             return None
         key = (st.st_size, st.st_mtime_ns, st.st_ino)
         old = self._previous.get(rel)

@@ -72,4 +72,6 @@ def select(result, files) -> tuple[list, int]:
         entry = by_src.get(src)
         if entry is not None:
             shown.update(p for p in (entry.path, entry.data_path) if p)
+        else:
+            shown.add(f"docs/{src}")  # a page that is no document
     return [p for p in result.problems if p.file in shown], len(documents)

@@ -57,6 +57,10 @@ def _problem(t) -> Problem:
 
 
 class _Run:
+    """One check. Its units are the documents (Markdown + data file) and the other pages (home,
+    section indexes, guide), each with a cached record: (own file hashes, dependencies with their
+    fingerprints, facts, problems)."""
+
     def __init__(self, root, cache):
         self.cache = cache
         self.corpus = load_corpus(root, only=set())
@@ -68,8 +72,11 @@ class _Run:
         self.pages = set(listing.pages)
         self.files = set(listing.files)
         self.folders = set(listing.folders)
+        self.others = [src for src in listing.pages if src not in self.by_src]  # pages that are no documents
+        self.units = [e.src_uri for e in self.entries] + self.others
         self.own = {e.src_uri: (cache.file_hash(e.path), cache.file_hash(e.data_path) if e.data_path else None)
                     for e in self.entries}
+        self.own.update((src, (cache.file_hash(f"docs/{src}"),)) for src in self.others)
         self._fingerprints: dict = {}
         self.loaded: dict = {}  # src_uri -> Document read in this run
 
@@ -77,108 +84,102 @@ class _Run:
         cache, corpus = self.cache, self.corpus
         saved = cache.load(RECORDS)
         old = saved if isinstance(saved, dict) else {}
-        changed = [e.src_uri for e in self.entries if not self._same_own(old.get(e.src_uri), e)]
+        changed = [src for src in self.units if src not in old or tuple(old[src][0]) != self.own[src]]
         for src in changed:
             self._load(src)
-        facts = {src: (old[src][3] if src not in self.loaded else self._facts(src))
-                 for src in (e.src_uri for e in self.entries)}
-        ids = tuple(e.id for e in self.entries)
+        facts = {e.src_uri: (self._facts(e.src_uri) if e.src_uri in self.loaded else old[e.src_uri][2])
+                 for e in self.entries}
         corpus.__dict__["index"] = CorpusIndex(
-            ids, tuple(e.id for e in self.entries if facts[e.src_uri][0]),
+            tuple(e.id for e in self.entries), tuple(e.id for e in self.entries if facts[e.src_uri][0]),
             frozenset(facts[e.src_uri][1] for e in self.entries if facts[e.src_uri][1]))
         changed_set = set(changed)
-        dirty = changed + [e.src_uri for e in self.entries if e.src_uri not in changed_set
-                           and any(self.fingerprint(tuple(k)) != f for k, f in old[e.src_uri][2])]
+        dirty = changed + [src for src in self.units if src not in changed_set
+                           and any(self.fingerprint(tuple(k)) != f for k, f in old[src][1])]
+        dirty_set = set(dirty)
         for src in dirty:
             self._load(src)
-        deps = {src: self._deps(self.loaded[src]) for src in dirty}
-        wanted = {self._doc_of(key) for keys in deps.values() for key in keys}
-        wanted |= {self._doc_of(key) for key in self._other_pages_deps()}
-        for src in sorted(wanted - {None}, key=self._order):
+        deps = {src: self._deps(src) for src in dirty}
+        wanted = {self._unit_of(key) for keys in deps.values() for key in keys} - {None}
+        for src in sorted(wanted, key=self._order):
             self._load(src)
         self._reorder()
+        corpus.unread = set(self.others) - dirty_set - wanted
         problems = run_checks(corpus)
-        owner = {}
+        owner = {f"docs/{src}": src for src in self.others}
         for e in self.entries:
             owner[e.path] = e.src_uri
             if e.data_path:
                 owner[e.data_path] = e.src_uri
-        dirty_set = set(dirty)
         fresh: dict = {src: [] for src in dirty}
-        global_problems = []
+        listing_problems = []
         for p in problems:
             src = owner.get(p.file)
             if src is None:
-                global_problems.append(p)
+                listing_problems.append(p)
             elif src in dirty_set:
                 fresh[src].append(p)
         records = {}
-        for e in self.entries:
-            src = e.src_uri
+        merged = listing_problems
+        for src in self.units:
             if src in dirty_set:
-                records[src] = (e.id, self._own_key(e), tuple((k, self.fingerprint(k)) for k in sorted(deps[src])),
-                                facts[src], tuple(_problem_tuple(p) for p in fresh[src]))
+                records[src] = (self.own[src], tuple((k, self.fingerprint(k)) for k in sorted(deps[src])),
+                                facts.get(src), tuple(_problem_tuple(p) for p in fresh[src]))
+                merged += fresh[src]
             else:
                 records[src] = old[src]
-        merged = list(global_problems)
-        for e in self.entries:
-            merged += fresh[e.src_uri] if e.src_uri in dirty_set else [_problem(t) for t in records[e.src_uri][4]]
+                merged += [_problem(t) for t in records[src][3]]
         merged.sort(key=lambda p: p.sort_key())
         cache.store(RECORDS, records)
         cache.save()
-        cache.changed_documents = {self.by_src[src].id for src in changed}
+        cache.changed_documents = {self.by_src[src].id for src in changed if src in self.by_src}
         return Result(corpus, merged, len(self.entries), dirty_set, self._dependents(records))
 
     # ---- own files and facts ------------------------------------------------------------------
-
-    def _own_key(self, entry) -> tuple:
-        return (entry.id, entry.kind, entry.path, entry.data_path) + self.own[entry.src_uri]
-
-    def _same_own(self, record, entry) -> bool:
-        return record is not None and tuple(record[1]) == self._own_key(entry)
 
     def _facts(self, src: str) -> tuple:
         doc = self.loaded[src]
         return (bool(doc.items), doc.year)
 
     def _load(self, src: str) -> None:
-        loaded = self.loaded
-        if src not in loaded:
-            entry = self.by_src[src]
-            loaded[src] = load_document(self.root, entry, self.corpus.reporter, self.corpus.vocab)
+        """Read a document (other pages are read by the checks, unless in corpus.unread)."""
+        entry = self.by_src.get(src)
+        if entry is not None and src not in self.loaded:
+            self.loaded[src] = load_document(self.root, entry, self.corpus.reporter, self.corpus.vocab)
 
     def _order(self, src: str) -> int:
-        return self._positions[src]
-
-    @property
-    def _positions(self) -> dict:
-        positions = self.__dict__.get("_pos")
+        positions = self.__dict__.get("_positions")
         if positions is None:
-            positions = self.__dict__["_pos"] = {e.src_uri: i for i, e in enumerate(self.entries)}
-        return positions
+            positions = self.__dict__["_positions"] = {s: i for i, s in enumerate(self.units)}
+        return positions[src]
 
     def _reorder(self) -> None:
         """corpus.documents in listing order, as a full run loads them."""
-        loaded = self.loaded
         self.corpus.documents.clear()
         for e in self.entries:
-            if e.src_uri in loaded:
-                self.corpus.documents[e.id] = loaded[e.src_uri]
+            if e.src_uri in self.loaded:
+                self.corpus.documents[e.id] = self.loaded[e.src_uri]
         self.corpus.__dict__.pop("by_src_uri", None)
         self.corpus.__dict__.pop("items", None)
 
     # ---- dependencies -------------------------------------------------------------------------
 
-    def _doc_of(self, key) -> str | None:
+    def _unit_of(self, key) -> str | None:
+        """The document or other page a dependency needs read (its content, not only its hash)."""
         kind, name = key
         if kind == "doc":
             entry = self.by_id.get(name)
             return entry.src_uri if entry else None
         if kind == "path":
-            return name if name in self.by_src else None
+            return name if name in self.own else None
         return None
 
-    def _deps(self, doc) -> set:
+    def _deps(self, src: str) -> set:
+        doc = self.loaded.get(src)
+        if doc is None:  # a page that is no document: only its links
+            from .checks._pages import _read_page
+
+            page = _read_page(self.root, self.root / "docs", src)
+            return self._link_deps(src, page.text, page.body_line)
         keys: set = set()
         index = self.corpus.index
         links = [doc.fields.get("superseded_by")] + list(doc.fields.get("supersedes") or ())
@@ -222,17 +223,6 @@ class _Run:
                 keys.add(GLOBAL_YEARS)
         return keys
 
-    def _other_pages_deps(self) -> set:
-        """Pages that are no documents are checked on every run: what they link to must be read."""
-        from .checks._pages import _read_page
-
-        keys: set = set()
-        docs_dir = self.root / "docs"
-        for src in self.pages - self.by_src.keys():
-            page = _read_page(self.root, docs_dir, src)
-            keys |= {k for k in self._link_deps(src, page.text, page.body_line) if k[0] == "path"}
-        return keys
-
     def fingerprint(self, key: tuple):
         found = self._fingerprints.get(key, self)
         if found is self:
@@ -243,7 +233,7 @@ class _Run:
         kind, name = key
         if kind == "doc":
             entry = self.by_id.get(name)
-            return None if entry is None else (entry.src_uri,) + self._own_key(entry)
+            return None if entry is None else (entry.src_uri,) + self.own[entry.src_uri]
         if kind == "path":
             stripped = name.rstrip("/")
             return tuple(self._place(c) for c in (name, name + ".md", name + "/index.md", stripped + "/index.md", stripped))
@@ -255,8 +245,7 @@ class _Run:
 
     def _place(self, src: str):
         if src in self.pages:
-            entry = self.by_src.get(src)
-            return self._own_key(entry) if entry else ("page", self.cache.file_hash(f"docs/{src}"))
+            return self.own.get(src) or ("page", self.cache.file_hash(f"docs/{src}"))
         if src in self.files:
             return "file"
         if src in self.folders:
@@ -264,21 +253,28 @@ class _Run:
         return None
 
     def _dependents(self, records: dict) -> dict:
-        """Repo path -> documents whose verdict it can change (their own files, or a dependency's)."""
+        """Repo path (or "id:<id>") -> units whose verdict it can change: their own files, or a dependency's."""
         found: dict = {}
+
+        def add(path, src):
+            found.setdefault(path, set()).add(src)
+
         for src, record in records.items():
-            entry = self.by_src[src]
-            for path in (entry.path, entry.data_path):
-                if path:
-                    found.setdefault(path, set()).add(src)
-            for (kind, name), _ in record[2]:
-                target = self.by_id.get(name) if kind == "doc" else self.by_src.get(name) if kind == "path" else None
-                if target is not None:
-                    for path in (target.path, target.data_path):
-                        if path:
-                            found.setdefault(path, set()).add(src)
+            for path in self._files_of(src):
+                add(path, src)
+            for (kind, name), _ in record[1]:
+                if kind == "doc":
+                    entry = self.by_id.get(name)
+                    for path in self._files_of(entry.src_uri) if entry else ():
+                        add(path, src)
+                    add(f"id:{name}", src)  # a deleted or renamed document's paths are not listed
                 elif kind == "path":
-                    found.setdefault(f"docs/{name}", set()).add(src)
-                if kind == "doc":  # by id too: a deleted or renamed document's paths are not listed
-                    found.setdefault(f"id:{name}", set()).add(src)
+                    for path in self._files_of(name) if name in self.own else (f"docs/{name}",):
+                        add(path, src)
         return found
+
+    def _files_of(self, src: str) -> tuple:
+        entry = self.by_src.get(src)
+        if entry is None:
+            return (f"docs/{src}",)
+        return (entry.path, entry.data_path) if entry.data_path else (entry.path,)

@@ -7,6 +7,7 @@ are the checks' business (hooks/zhengxie/checks); here values are only read if t
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import re
@@ -51,6 +52,7 @@ def list_documents(corpus: Corpus) -> list:
     entries, by_id = [], {}
     for kind in corpus.vocab.kinds.values():
         known = set()
+        data_names, data_files = _data_names(root / DATA / kind.folder)
         for src_uri in sorted(in_folder.get(kind.folder, ())):
             doc_id = src_uri.rsplit("/", 1)[-1][: -len(".md")]
             other = by_id.get(doc_id)
@@ -60,16 +62,24 @@ def list_documents(corpus: Corpus) -> list:
                 continue
             data_path = f"{DATA}/{kind.folder}/{doc_id}.yml"
             entry = DocEntry(doc_id, kind.id, src_uri, f"{DOCS}/{src_uri}",
-                             data_path if (root / data_path).is_file() else None)
+                             data_path if f"{doc_id}.yml" in data_files else None)
             by_id[doc_id] = entry
             entries.append(entry)
             known.add(doc_id)
-        data_folder = root / DATA / kind.folder
-        if data_folder.is_dir():
-            corpus.orphan_data += [
-                f"{DATA}/{kind.folder}/{p.name}" for p in sorted(data_folder.glob("*.yml")) if p.stem not in known
-            ]
+        corpus.orphan_data += [f"{DATA}/{kind.folder}/{name}" for name in data_names
+                               if (name[: -len(".yml")] or name) not in known]  # Path.stem of ".yml" is ".yml"
     return entries
+
+
+def _data_names(folder: Path) -> tuple[list, set]:
+    """(every *.yml name in a data folder, sorted — what glob lists; the names that are files,
+    symlinks followed — what Path.is_file says), in one directory scan."""
+    try:
+        with os.scandir(folder) as scan:
+            found = [(e.name, e.is_file()) for e in scan if e.name.endswith(".yml")]
+    except OSError:
+        return [], set()
+    return sorted(name for name, _ in found), {name for name, is_file in found if is_file}
 
 
 def _load_yaml_file(root: Path, path: str, reporter: Reporter) -> YamlDoc:

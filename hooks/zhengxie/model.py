@@ -461,6 +461,7 @@ class Corpus:
     acknowledged: list = field(default_factory=list)  # checks.figures.Acknowledged: inconsistencies kept as printed (sic)
     listing: object = None  # discovery.Listing: what docs/ and data/ hold, and what may be published
     entries: list = field(default_factory=list)  # DocEntry of every document listed, loaded or not
+    unread: set = field(default_factory=set)  # src_uris of other pages an incremental run does not read
 
     @cached_property
     def index(self) -> CorpusIndex:

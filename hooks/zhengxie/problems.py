@@ -96,7 +96,8 @@ class _SafeDict(dict):
 def load_catalogue(path: Path) -> dict[str, CodeInfo]:
     if Path(path).is_symlink():  # never follow a link out of the repository (its text would reach the log)
         raise ValueError(f"{path.name} 是符号链接，不读取")
-    entries = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or []
+    # libyaml when PyYAML has it: the catalogue is read on every run, the incremental check's too
+    entries = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
     catalogue = {}
     for entry in entries:
         info = CodeInfo(

@@ -149,7 +149,7 @@ def _scan(corpus: Corpus) -> Pages:
         doc = documents.get(src_uri)
         if doc is not None:
             by_src_uri[src_uri] = Page(src_uri, doc.path, doc.text, doc.body_line, doc.meta, doc.meta_yaml, doc)
-        elif src_uri not in unloaded:
+        elif src_uri not in unloaded and src_uri not in corpus.unread:
             by_src_uri[src_uri] = _read_page(Path(corpus.root), docs_dir, src_uri)
     return Pages(by_src_uri, set(listing.files), set(listing.folders), set(listing.pages))
 
