@@ -19,9 +19,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(MKDOCS) build --strict
 
-## check: validate docs/ and data/ without building the site (FORMAT=text|github|json)
+## check: validate docs/ and data/ without building the site (FORMAT=text|github|json; CHANGED=1: only files
+##        changed against main (BASE=…) and what they affect; NO_CACHE=1: without build/cache/)
 check: $(STAMP)
-	$(CORE) check --format $(or $(FORMAT),text)
+	$(CORE) check --format $(or $(FORMAT),text) $(if $(CHANGED),--changed --base $(or $(BASE),main)) $(if $(NO_CACHE),--no-cache)
 
 ## new: scaffold a document, e.g. make new KIND=plan BODY=luoyang-city YEAR=2019 [TYPE=consultation] [SLUG=…]
 new: $(STAMP)
