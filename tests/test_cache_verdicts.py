@@ -146,3 +146,18 @@ def test_random_edit_sequences(repo, seed):
             continue  # the text it edits is gone: another mutation changed it
         expected = plain(repo.root)
         assert cached(repo.root) == expected
+
+
+def test_shared_among_processes(zx_repo, monkeypatch):
+    """A cold cache with many documents is checked by several processes: the same verdict."""
+    import zhengxie.incremental as incremental
+
+    monkeypatch.setattr(incremental, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(incremental, "MAX_WORKERS", 2)
+    monkeypatch.setattr(incremental.os, "cpu_count", lambda: 2)
+    zx_repo.edit(PLAN_DATA, "id: p01", "id: p01x")
+    zx_repo.write("docs/notes/2020-extra-note.md", "---\ntitle: 示例\nkind: note\n---\n\n[坏](../plans/none.md)\n")
+    expected = plain(zx_repo.root)
+    assert expected and cached(zx_repo.root) == expected
+    zx_repo.edit(PLAN_DATA, "id: p01x", "id: p01")
+    assert cached(zx_repo.root) == plain(zx_repo.root)

@@ -20,7 +20,10 @@ The result equals a run without the cache: the same problems in the same order w
 """
 from __future__ import annotations
 
+import os
+import pickle
 import posixpath
+import traceback
 from dataclasses import dataclass, field
 
 from . import cache as cache_module
@@ -31,6 +34,8 @@ from .problems import Problem
 from .validate import _collector_paused
 
 RECORDS = "check.marshal"  # {src_uri: (id, own, deps, facts, problems)}
+PARALLEL_FROM = 400  # documents to read before the work is shared among processes
+MAX_WORKERS = 8
 GLOBAL_DOC_IDS, GLOBAL_PLAN_IDS, GLOBAL_YEARS = ("global", "doc_ids"), ("global", "plan_ids"), ("global", "years")
 
 
@@ -81,20 +86,49 @@ class _Run:
         self.loaded: dict = {}  # src_uri -> Document read in this run
 
     def run(self) -> Result:
-        cache, corpus = self.cache, self.corpus
+        cache = self.cache
         saved = cache.load(RECORDS)
         old = saved if isinstance(saved, dict) else {}
         changed = [src for src in self.units if src not in old or tuple(old[src][0]) != self.own[src]]
-        for src in changed:
-            self._load(src)
-        facts = {e.src_uri: (self._facts(e.src_uri) if e.src_uri in self.loaded else old[e.src_uri][2])
-                 for e in self.entries}
-        corpus.__dict__["index"] = CorpusIndex(
+        changed_docs = [src for src in changed if src in self.by_src]
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        records = None
+        if workers > 1 and len(changed_docs) >= PARALLEL_FROM and hasattr(os, "fork"):
+            records, listing_problems = _Parallel(self, old, changed_docs, workers).run()
+        if records is None:  # few changes, one core, or a worker failed: here, in this process
+            for src in changed_docs:
+                self._load(src)
+            self._set_index({src: self._facts(src) for src in changed_docs}, old)
+            dirty = changed + self._dependency_dirty(old, set(changed))
+            records, listing_problems = self._check_units(dirty)
+        merged = listing_problems
+        for src in self.units:
+            record = records.get(src)
+            if record is None:
+                record = records[src] = old[src]
+            merged += [_problem(t) for t in record[3]]
+        merged.sort(key=lambda p: p.sort_key())
+        cache.store(RECORDS, {src: records[src] for src in self.units})
+        cache.save()
+        cache.changed_documents = {self.by_src[src].id for src in changed_docs}
+        checked = {src for src in self.units if records[src] is not old.get(src)}
+        return Result(self.corpus, merged, len(self.entries), checked, self._dependents(records))
+
+    def _set_index(self, new_facts: dict, old: dict) -> None:
+        """The corpus-wide sets, from the facts of documents read now and the cached facts of the rest."""
+        facts = {e.src_uri: new_facts[e.src_uri] if e.src_uri in new_facts else old[e.src_uri][2] for e in self.entries}
+        self.corpus.__dict__["index"] = CorpusIndex(
             tuple(e.id for e in self.entries), tuple(e.id for e in self.entries if facts[e.src_uri][0]),
             frozenset(facts[e.src_uri][1] for e in self.entries if facts[e.src_uri][1]))
-        changed_set = set(changed)
-        dirty = changed + [src for src in self.units if src not in changed_set
-                           and any(self.fingerprint(tuple(k)) != f for k, f in old[src][1])]
+
+    def _dependency_dirty(self, old: dict, changed: set) -> list:
+        """Units whose own files are unchanged but a dependency's fingerprint is not."""
+        return [src for src in self.units if src not in changed
+                and any(self.fingerprint(tuple(k)) != f for k, f in old[src][1])]
+
+    def _check_units(self, dirty: list) -> tuple[dict, list]:
+        """Check these units (read with what they depend on): ({src: record}, the listing's problems)."""
+        corpus = self.corpus
         dirty_set = set(dirty)
         for src in dirty:
             self._load(src)
@@ -117,22 +151,11 @@ class _Run:
             if src is None:
                 listing_problems.append(p)
             elif src in dirty_set:
-                fresh[src].append(p)
-        records = {}
-        merged = listing_problems
-        for src in self.units:
-            if src in dirty_set:
-                records[src] = (self.own[src], tuple((k, self.fingerprint(k)) for k in sorted(deps[src])),
-                                facts.get(src), tuple(_problem_tuple(p) for p in fresh[src]))
-                merged += fresh[src]
-            else:
-                records[src] = old[src]
-                merged += [_problem(t) for t in records[src][3]]
-        merged.sort(key=lambda p: p.sort_key())
-        cache.store(RECORDS, records)
-        cache.save()
-        cache.changed_documents = {self.by_src[src].id for src in changed if src in self.by_src}
-        return Result(corpus, merged, len(self.entries), dirty_set, self._dependents(records))
+                fresh[src].append(_problem_tuple(p))
+        records = {src: (self.own[src], tuple((k, self.fingerprint(k)) for k in sorted(deps[src])),
+                         self._facts(src) if src in self.by_src else None, tuple(fresh[src]))
+                   for src in dirty}
+        return records, listing_problems
 
     # ---- own files and facts ------------------------------------------------------------------
 
@@ -211,6 +234,8 @@ class _Run:
         from .checks.links import links_of, resolve
 
         keys: set = set()
+        if "](" not in text and "]:" not in text:
+            return keys  # no link (links_of looks at the text with code blanked: a subset)
         page = Page(src_uri, "", text, body_line)
         for target, _line, _column in links_of(page):
             resolved = resolve(page, target)
@@ -238,10 +263,20 @@ class _Run:
             stripped = name.rstrip("/")
             return tuple(self._place(c) for c in (name, name + ".md", name + "/index.md", stripped + "/index.md", stripped))
         if kind == "folder":
-            return cache_module.content_hash("\n".join(sorted(p for p in self.pages if posixpath.dirname(p) == name)).encode())
+            return cache_module.content_hash("\n".join(sorted(self._folders.get(name, ()))).encode())
         index = self.corpus.index
         values = {"doc_ids": index.doc_ids, "plan_ids": index.plan_ids, "years": tuple(sorted(index.years))}[name]
         return cache_module.content_hash("\n".join(map(str, values)).encode())
+
+    @property
+    def _folders(self) -> dict:
+        """docs folder -> names of the pages in it."""
+        found = self.__dict__.get("_pages_by_folder")
+        if found is None:
+            found = self.__dict__["_pages_by_folder"] = {}
+            for page in self.pages:
+                found.setdefault(posixpath.dirname(page), []).append(page)
+        return found
 
     def _place(self, src: str):
         if src in self.pages:
@@ -278,3 +313,89 @@ class _Run:
         if entry is None:
             return (f"docs/{src}",)
         return (entry.path, entry.data_path) if entry.data_path else (entry.path,)
+
+
+class _Parallel:
+    """A run with many documents to read (a cold cache) shared among forked processes. Each reads
+    its share, sends the facts the corpus-wide sets need, gets those sets back, checks its share
+    (reading what it depends on) and sends the records. Shares go by year: a summary's plan is
+    usually of its own year, so few documents are read twice."""
+
+    def __init__(self, run: _Run, old: dict, changed_docs: list, workers: int):
+        self.run_, self.old, self.workers = run, old, workers
+        by_year: dict = {}
+        for src in changed_docs:
+            by_year.setdefault(run.by_src[src].id[:4], []).append(src)
+        self.shares = [[] for _ in range(workers)]
+        for year in sorted(by_year, key=lambda y: -len(by_year[y])):  # largest first, to the lightest share
+            min(self.shares, key=len).extend(by_year[year])
+
+    def run(self) -> tuple[dict | None, list]:
+        import multiprocessing
+
+        run = self.run_
+        context = multiprocessing.get_context("fork")
+        pipes, processes = [], []
+        try:
+            for share in self.shares:
+                parent, child = context.Pipe()
+                process = context.Process(target=_worker, args=(child, run, share), daemon=True)
+                process.start()
+                child.close()
+                pipes.append(parent)
+                processes.append(process)
+            facts = {}
+            for pipe in pipes:
+                facts.update(_receive(pipe))
+            run._set_index(facts, self.old)
+            changed = {src for src in run.units if src not in self.old or tuple(self.old[src][0]) != run.own[src]}
+            extra = run._dependency_dirty(self.old, changed)
+            extra_docs = [src for src in extra if src in run.by_src]
+            for i, pipe in enumerate(pipes):
+                pipe.send((run.corpus.index, extra_docs[i :: len(pipes)]))
+            others = [src for src in run.units if src not in run.by_src and (src in changed or src in extra)]
+            records, listing_problems = run._check_units(others)  # meanwhile, here: the other pages
+            for pipe in pipes:
+                records.update(_receive(pipe))
+            return records, listing_problems
+        except _WorkerFailed:
+            return None, []
+        finally:
+            for pipe in pipes:
+                pipe.close()
+            for process in processes:
+                process.join(timeout=5)
+                if process.is_alive():
+                    process.kill()
+
+
+class _WorkerFailed(Exception):
+    pass
+
+
+def _receive(pipe):
+    try:
+        status, value = pipe.recv()
+    except (EOFError, OSError, pickle.PickleError) as error:
+        raise _WorkerFailed(str(error)) from error
+    if status != "ok":
+        raise _WorkerFailed(value)
+    return value
+
+
+def _worker(pipe, run: _Run, share: list) -> None:
+    try:
+        for src in share:
+            run._load(src)
+        pipe.send(("ok", {src: run._facts(src) for src in share}))
+        index, extra = pipe.recv()
+        run.corpus.__dict__["index"] = index
+        records, _ = run._check_units(share + extra)
+        pipe.send(("ok", records))
+    except BaseException:  # noqa: BLE001 - the parent checks in its own process instead
+        try:
+            pipe.send(("error", traceback.format_exc()))
+        except Exception:  # noqa: BLE001
+            pass
+    finally:
+        pipe.close()

@@ -117,13 +117,19 @@ class ReadIssue:
 
 def inside_repository(path: Path, root: Path) -> bool:
     """True when `path` is a real file path under `root`: no symlink on the way, nothing outside."""
-    path, root = os.path.abspath(path), os.path.abspath(root)
-    rel = os.path.relpath(path, root)
-    if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
+    path, root = os.path.abspath(path), _absolute(os.fspath(root))
+    prefix = root.rstrip(os.sep) + os.sep  # both normalised: a path under root starts with it
+    if not path.startswith(prefix):
         return False
+    rel = path[len(prefix):]
     folder, rel_folder = os.path.dirname(path), os.path.dirname(rel)
     expected = os.path.join(_realpath(root), rel_folder) if rel_folder else _realpath(root)
     return not os.path.islink(path) and _realpath(folder) == expected
+
+
+@functools.lru_cache(maxsize=64)
+def _absolute(root: str) -> str:
+    return os.path.abspath(root)
 
 
 @functools.lru_cache(maxsize=512)
