@@ -7,7 +7,12 @@
                                         # data in marshal's format; other names: pickles of model objects)
     cache.save()                        # keep the file hashes of this run (the rest is pruned)
     cache.changed_documents             # ids whose files changed since the previous run that used
-                                        # this cache (set by zhengxie.incremental.check and Site.load)
+                                        # this cache (set by zhengxie.incremental.check and, through
+                                        # DocumentStore, by validate(root, cache) / Site.load)
+
+Two users: the check keeps per-document verdicts (zhengxie.incremental, check.marshal); the build
+keeps each loaded Document (DocumentStore: build/cache/docs/<key>.pickle, the key hashing the version,
+the document's paths and its files' hashes), so a warm build unpickles instead of parsing.
 
 Everything in the cache is derived: any change to hooks/zhengxie/**.py, data/*.yml, data/schemas/*.json,
 overrides/, mkdocs.yml, Python or PyYAML / jsonschema / nh3 gives a new version, and every entry of an
@@ -165,3 +170,55 @@ class Cache:
                 raise
         except OSError:
             pass  # a read-only checkout still checks, only without a cache
+
+
+DOCS_FOLDER = "docs"
+
+
+class DocumentStore:
+    """Loaded documents by content: `read` stands in for loader.load_document (same Document, same
+    loading problems, replayed); `finish` writes the new ones and drops those no document uses now."""
+
+    def __init__(self, cache: Cache):
+        self.cache = cache
+        self.folder = cache.folder / DOCS_FOLDER
+        self.used: set = set()
+        self.new: list = []  # (name, document, problems)
+        self.changed: set = set()
+
+    def _name(self, entry) -> str:
+        own = (self.cache.file_hash(entry.path), self.cache.file_hash(entry.data_path) if entry.data_path else None)
+        key = "\0".join(map(str, (self.cache.version, entry.id, entry.kind, entry.src_uri, entry.data_path) + own))
+        return content_hash(key.encode()) + ".pickle"
+
+    def read(self, root, entry, reporter, vocab):
+        from .loader import load_document
+        from .problems import Problem
+
+        name = self._name(entry)
+        self.used.add(name)
+        try:
+            with open(self.folder / name, "rb") as handle:
+                doc, problems = pickle.load(handle)
+            reporter.problems.extend(Problem(*p) for p in problems)
+            return doc
+        except Exception:  # noqa: BLE001 - missing, partial or unreadable: read the files
+            pass
+        before = len(reporter.problems)
+        doc = load_document(root, entry, reporter, vocab)
+        found = [(p.code, p.severity, p.file, p.line, p.message, p.hint, p.column) for p in reporter.problems[before:]]
+        self.new.append((name, doc, found))
+        self.changed.add(entry.id)
+        return doc
+
+    def finish(self) -> None:
+        self.cache.changed_documents = self.changed
+        for name, doc, problems in self.new:
+            self.cache._write(f"{DOCS_FOLDER}/{name}", (doc, problems))
+        try:
+            for name in os.listdir(self.folder):
+                if name not in self.used:
+                    os.unlink(self.folder / name)  # documents (or versions) no longer in use
+        except OSError:
+            pass
+        self.cache.save()

@@ -29,16 +29,17 @@ VOCAB_FILES = ("topics", "bodies", "forms", "roles", "kinds", "fields", "section
 MAX_PATTERN = 200  # characters of a heading pattern in data/sections.yml (a regular expression)
 
 
-def load_corpus(root: Path | str, only=None) -> Corpus:
+def load_corpus(root: Path | str, only=None, read=None) -> Corpus:
     """The corpus of docs/ and data/. With `only` (a set of src_uris), every document is still listed
-    (corpus.entries; duplicate ids and orphan data files are reported) but only those are read."""
+    (corpus.entries; duplicate ids and orphan data files are reported) but only those are read.
+    `read` stands in for load_document (the build's cache of loaded documents)."""
     root = Path(root)
     corpus = load_vocabulary(root)
     corpus.listing = discover(root, (k.folder for k in corpus.vocab.kinds.values()), corpus.reporter)
     corpus.entries = list_documents(corpus)
     for entry in corpus.entries:
         if only is None or entry.src_uri in only:
-            corpus.documents[entry.id] = load_document(root, entry, corpus.reporter, corpus.vocab)
+            corpus.documents[entry.id] = (read or load_document)(root, entry, corpus.reporter, corpus.vocab)
     return corpus
 
 

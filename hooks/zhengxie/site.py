@@ -32,13 +32,18 @@ class Site:
     views: Views
     _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
+    cache: object = None  # the cache.Cache this load used: cache.changed_documents (ids) since its last run
 
     @classmethod
-    def load(cls, root: Path, template_dir: Path, preview: bool = False) -> "Site":
-        corpus, problems = validate(root)
+    def load(cls, root: Path, template_dir: Path, preview: bool = False, cache=None) -> "Site":
+        """`cache`: a cache.Cache; by default build/cache/ unless ZX_NO_CACHE=1."""
+        from .cache import Cache, enabled_by_env
+
+        cache = cache if cache is not None else Cache(root, enabled=enabled_by_env())
+        corpus, problems = validate(root, cache)
         follow = FollowThrough(corpus)
         return cls(root=root, corpus=corpus, problems=problems, views=Views(corpus, template_dir, follow=follow),
-                   preview=preview)
+                   preview=preview, cache=cache)
 
     @staticmethod
     def markdown_extensions() -> list:

@@ -10,9 +10,18 @@ from .loader import load_corpus
 from .model import Corpus
 
 
-def validate(root: Path | str) -> tuple[Corpus, list]:
+def validate(root: Path | str, cache=None) -> tuple[Corpus, list]:
+    """The whole corpus and its problems. With an enabled cache.Cache (the build), documents whose
+    files are unchanged are taken from their stored copies instead of being parsed again."""
     with _collector_paused():
-        corpus = load_corpus(root)
+        if cache is None or not cache.enabled:
+            corpus = load_corpus(root)
+        else:
+            from .cache import DocumentStore
+
+            store = DocumentStore(cache)
+            corpus = load_corpus(root, read=store.read)
+            store.finish()
         return corpus, run_checks(corpus)
 
 
