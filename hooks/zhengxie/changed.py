@@ -54,6 +54,11 @@ def affects_everything(path: str) -> bool:
     return path.startswith(EVERYTHING) or (path.startswith("data/") and path.count("/") == 1)
 
 
+def missing(root, files) -> list:
+    """ZX121 for each named file that does not exist (a typo would otherwise pass unnoticed)."""
+    return [f for f in dict.fromkeys(normalise(f) for f in files if f) if not (Path(root) / f).exists()]
+
+
 def select(result, files) -> tuple[list, int]:
     """(problems to report, documents they concern) for `files`."""
     files = {normalise(f) for f in files if f}

@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             except ChangedError as error:
                 print(f"用法错误：{error}", file=sys.stderr)
                 return 2
-            return check(Path(args.root), args.format, use_cache=not args.no_cache, files=files)
+            return check(Path(args.root), args.format, use_cache=not args.no_cache, files=files,
+                         must_exist=list(args.files or ()))
         return check(Path(args.root), args.format, use_cache=not args.no_cache)
     if args.command == "new":
         from .scaffold import ScaffoldError, scaffold
@@ -107,10 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def check(root: Path, output: str = "text", use_cache: bool = True, files: list | None = None) -> int:
+def check(root: Path, output: str = "text", use_cache: bool = True, files: list | None = None,
+          must_exist: list = ()) -> int:
     """With `files`, only the problems of those files and of the documents whose verdict they can
     change (the documents that link to them, name their plan items or succeed them) are reported;
-    everything is still checked, through the cache."""
+    everything is still checked, through the cache. A file of `must_exist` (--files) that does not
+    exist is a problem (ZX121); --changed also lists deleted files, which may be gone."""
     from .cache import Cache
     from .validate import validate_with_cache
 
@@ -129,9 +132,11 @@ def check(root: Path, output: str = "text", use_cache: bool = True, files: list 
         return 1
     problems, documents = result.problems, result.documents
     if files is not None:
-        from .changed import select
+        from .changed import missing, select
 
         problems, documents = select(result, files)
+        unknown = [result.corpus.reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
+        problems = sorted(problems + unknown, key=lambda p: p.sort_key())
     return _print(problems, documents, output)
 
 
