@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from . import cache as cache_module
 from .checks import run_checks
+from .checks.references import ITEM_REF
 from .loader import load_corpus, load_document
 from .model import Corpus, CorpusIndex
 from .problems import Problem
@@ -204,7 +205,6 @@ class _Run:
             page = _read_page(self.root, self.root / "docs", src)
             return self._link_deps(src, page.text, page.body_line)
         keys: set = set()
-        index = self.corpus.index
         links = [doc.fields.get("superseded_by")] + list(doc.fields.get("supersedes") or ())
         for other in links:
             if isinstance(other, str) and other:
@@ -213,9 +213,7 @@ class _Run:
                     keys.add(GLOBAL_DOC_IDS)
         data = doc.data_yaml.data if doc.data_yaml is not None else None
         if isinstance(data, dict):
-            from .checks.references import ITEM_REF
-
-            plans = set(index.plan_ids)
+            plans = self._plan_ids
             for raw in data.get("reports") if isinstance(data.get("reports"), list) else ():
                 for key in ("item", "merged_into"):
                     ref = raw.get(key) if isinstance(raw, dict) else None
@@ -228,6 +226,13 @@ class _Run:
             keys.update(("doc", f.plan) for f in doc.summary.figures if f.plan)
         keys |= self._link_deps(doc.src_uri, doc.text, doc.body_line)
         return keys
+
+    @property
+    def _plan_ids(self) -> frozenset:
+        found = self.__dict__.get("_plans")
+        if found is None:
+            found = self.__dict__["_plans"] = frozenset(self.corpus.index.plan_ids)
+        return found
 
     def _link_deps(self, src_uri: str, text: str, body_line: int) -> set:
         from .checks._pages import Page

@@ -340,6 +340,8 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--check-only", type=int, metavar="N", help="only time the standalone check at N documents")
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile one build at N documents")
+    parser.add_argument("--check-cache", type=int, metavar="N",
+                        help="time the check cold, warm, without cache and after one edit (check_changed.py)")
     parser.add_argument("--tmp", type=Path, help="parent folder for the temporary sites (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary sites")
     args = parser.parse_args(argv)
@@ -347,6 +349,19 @@ def main(argv=None) -> int:
 
     if args.profile:
         profile(args.profile, args.seed, args.tmp, args.keep)
+        return 0
+    if args.check_cache:
+        import check_changed
+
+        root, _info, _gen_s = make_site(args.check_cache, args.seed, args.tmp)
+        try:
+            result = {"n": args.check_cache, **check_changed.measure(root, environment(root))}
+        finally:
+            if not args.keep:
+                shutil.rmtree(root.parent, ignore_errors=True)
+        (OUT / "check-cache.json").write_text(json.dumps({"meta": meta(args.seed), "results": [result]},
+                                                         ensure_ascii=False, indent=1), encoding="utf-8")
+        print(json.dumps(result, ensure_ascii=False))
         return 0
     if args.check_only:
         result = check_only(args.check_only, args.runs or 3, args.seed, args.tmp, args.keep)
