@@ -105,6 +105,18 @@ def test_corrupt_and_partial_cache_files(repo):
     assert cached(repo.root) == expected
 
 
+def test_records_of_the_wrong_shape(repo):
+    import marshal
+
+    repo.edit(PLAN_DATA, "form: thematic", "form: thematik")
+    expected = plain(repo.root)
+    records = repo.root.joinpath(*FOLDER, "check.marshal")
+    version = Cache(repo.root).version
+    for damaged in ({"plans/2019-test-consultation-plan.md": ()}, {k: (None, 5, None, 7) for k in ("index.md",)}, [1, 2]):
+        records.write_bytes(marshal.dumps((version, damaged)))
+        assert cached(repo.root) == expected
+
+
 def test_touched_without_change(repo):
     expected = assert_same(repo)
     for rel in (PLAN, PLAN_DATA, "data/topics.yml"):

@@ -140,6 +140,12 @@ class Cache:
         if self.enabled:
             self._write(name, (self.version, value))
 
+    def discard(self, name: str) -> None:
+        try:
+            os.unlink(self.folder / name)
+        except OSError:
+            pass
+
     def save(self) -> None:
         """Keep this run's file hashes (files not met in this run are dropped)."""
         if self.enabled:

@@ -51,7 +51,15 @@ class Result:
 
 def check(root, cache: cache_module.Cache) -> Result:
     with _collector_paused():
-        return _Run(root, cache).run()
+        try:
+            return _Run(root, cache).run()
+        except Exception:
+            if not cache.enabled:
+                raise  # e.g. an unreadable problem catalogue: the caller reports it
+            # Records of this version that do not have the shape written above (a damaged file that
+            # still unmarshals): forget them and check from scratch, which rewrites them.
+            cache.discard(RECORDS)
+            return _Run(root, cache).run()
 
 
 def _problem_tuple(p: Problem) -> tuple:
