@@ -45,8 +45,15 @@ class Result:
     corpus: Corpus  # vocabularies, listing and the documents this run read
     problems: list  # every problem of the repository, as validate() finds them
     documents: int  # documents listed
-    checked: set = field(default_factory=set)  # src_uris of the documents checked again
-    dependents: dict = field(default_factory=dict)  # repo path -> src_uris of documents depending on it
+    checked: set = field(default_factory=set)  # src_uris of the documents and pages checked again
+    _dependents: object = None  # () -> {repo path or "id:<id>": src_uris whose verdict it can change}
+
+    @property
+    def dependents(self) -> dict:
+        """Only `check --files` asks: computed on first use."""
+        if callable(self._dependents):
+            self._dependents = self._dependents()
+        return self._dependents or {}
 
 
 def check(root, cache: cache_module.Cache) -> Result:
@@ -121,7 +128,7 @@ class _Run:
         cache.save()
         cache.changed_documents = {self.by_src[src].id for src in changed_docs}
         checked = {src for src in self.units if records[src] is not old.get(src)}
-        return Result(self.corpus, merged, len(self.entries), checked, self._dependents(records))
+        return Result(self.corpus, merged, len(self.entries), checked, lambda: self._dependents(records))
 
     def _set_index(self, new_facts: dict, old: dict) -> None:
         """The corpus-wide sets, from the facts of documents read now and the cached facts of the rest."""
