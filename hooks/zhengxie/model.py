@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .outline import Article, Heading
+from .paging import DEFAULT_PAGE_SIZE
 from .sources import YamlDoc
 from .values import NOT_STATED, NOT_STATED_TEXT
 
@@ -169,6 +170,7 @@ class Vocabulary:
     measures: dict = field(default_factory=dict)  # id -> Measure, in table order
     units: tuple = ()  # units a figure may have
     breakdowns: dict = field(default_factory=dict)  # breakdown id -> name (领域, 界别, 承办单位, 会次)
+    page_size: int = DEFAULT_PAGE_SIZE  # entries on one listing page (data/pagination.yml)
 
     def kind_of_folder(self, folder: str) -> Kind | None:
         return next((k for k in self.kinds.values() if k.folder == folder), None)
