@@ -148,7 +148,7 @@ class Listings:
 def _listings(corpus: Corpus, index: Indexes):
     """Sections (kinds whose folder has an index page), topics and bodies with a page of their own."""
     by_kind: dict = {}
-    for doc in sorted(corpus.documents.values(), key=_newest_first):
+    for doc in sorted(corpus.documents.values(), key=_newest_first, reverse=True):
         by_kind.setdefault(doc.kind, []).append(doc)
     for kind in corpus.vocab.kinds.values():
         url = f"{kind.folder}/"
