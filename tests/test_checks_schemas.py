@@ -13,7 +13,7 @@ from checks_support import ROOT
 from fixture_site import FIXTURE
 
 SCHEMAS = sorted((ROOT / "data" / "schemas").glob("*.schema.json"))
-EXPECTED = {"front-matter", "plan-data", "summary-data", "topics", "bodies", "forms", "roles", "kinds", "fields",
+EXPECTED = {"front-matter", "plan-data", "summary-data", "topics", "bodies", "forms", "roles", "kinds", "fields", "pagination",
             "sections", "problems"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -29,8 +29,10 @@ from dataclasses import dataclass, field
 from . import cache as cache_module
 from .checks import run_checks
 from .checks.references import ITEM_REF
+from .listings import doc_slices
 from .loader import load_corpus, load_document
 from .model import Corpus, CorpusIndex
+from .pages import known_urls
 from .problems import Problem
 from .validate import _collector_paused
 
@@ -135,7 +137,8 @@ class _Run:
         facts = {e.src_uri: new_facts[e.src_uri] if e.src_uri in new_facts else old[e.src_uri][2] for e in self.entries}
         self.corpus.__dict__["index"] = CorpusIndex(
             tuple(e.id for e in self.entries), tuple(e.id for e in self.entries if facts[e.src_uri][0]),
-            frozenset(facts[e.src_uri][1] for e in self.entries if facts[e.src_uri][1]))
+            frozenset(facts[e.src_uri][1] for e in self.entries if facts[e.src_uri][1]),
+            tuple(s for e in self.entries for s in facts[e.src_uri][2]))
 
     def _dependency_dirty(self, old: dict, changed: set) -> list:
         """Units whose own files are unchanged but a dependency's fingerprint is not."""
@@ -177,7 +180,7 @@ class _Run:
 
     def _facts(self, src: str) -> tuple:
         doc = self.loaded[src]
-        return (bool(doc.items), doc.year)
+        return (bool(doc.items), doc.year, doc_slices(self.corpus, doc))
 
     def _load(self, src: str) -> None:
         """Read a document (other pages are read by the checks, unless in corpus.unread)."""
@@ -285,7 +288,10 @@ class _Run:
         if kind == "folder":
             return cache_module.content_hash("\n".join(sorted(self._folders.get(name, ()))).encode())
         index = self.corpus.index
-        values = {"doc_ids": index.doc_ids, "plan_ids": index.plan_ids, "years": tuple(sorted(index.years))}[name]
+        if name == "years":  # every generated page a link may reach: years, and each listing's pages
+            values = sorted(known_urls(self.corpus))
+        else:
+            values = {"doc_ids": index.doc_ids, "plan_ids": index.plan_ids}[name]
         return cache_module.content_hash("\n".join(map(str, values)).encode())
 
     @property

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
-import re
 
-from . import limits, outline
+from . import limits, outline, paging
 from .discovery import discover
 from .fields import parse_date, read_value
 from .model import (
@@ -26,6 +26,7 @@ from .values import NOT_STATED, NOT_STATED_TEXT, parse_amount, parse_when
 DATA = "data"
 DOCS = "docs"
 VOCAB_FILES = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections", "measures")
+PAGINATION = f"{DATA}/pagination.yml"  # optional: without it, listings page by paging.DEFAULT_PAGE_SIZE
 MAX_PATTERN = 200  # characters of a heading pattern in data/sections.yml (a regular expression)
 
 
@@ -175,6 +176,8 @@ def _build_vocabulary(corpus: Corpus) -> None:
             help=_str(e.get("help")), example=e.get("example"),
         )
     _read_measures(corpus)
+    if PAGINATION in corpus.vocab_yaml:  # an invalid value is the schema check's finding (ZX2xx)
+        vocab.page_size = paging.page_size(corpus.vocab_yaml[PAGINATION].data)
     sections_yaml = corpus.vocab_yaml[f"{DATA}/sections.yml"]
     for index, e in enumerate(_entries(corpus, "sections")):
         applies = e.get("applies") if isinstance(e.get("applies"), dict) else {}
@@ -416,6 +419,8 @@ def load_vocabulary(root: Path | str) -> Corpus:
     for name in VOCAB_FILES:
         path = f"{DATA}/{name}.yml"
         corpus.vocab_yaml[path] = _load_yaml_file(root, path, reporter)
+    if os.path.lexists(root / PAGINATION):
+        corpus.vocab_yaml[PAGINATION] = _load_yaml_file(root, PAGINATION, reporter)
     _build_vocabulary(corpus)
     corpus.problems = reporter.problems
     corpus.reporter = reporter

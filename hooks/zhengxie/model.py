@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .outline import Article, Heading
+from .paging import DEFAULT_PAGE_SIZE
 from .sources import YamlDoc
 from .values import NOT_STATED, NOT_STATED_TEXT
 
@@ -169,6 +170,7 @@ class Vocabulary:
     measures: dict = field(default_factory=dict)  # id -> Measure, in table order
     units: tuple = ()  # units a figure may have
     breakdowns: dict = field(default_factory=dict)  # breakdown id -> name (领域, 界别, 承办单位, 会次)
+    page_size: int = DEFAULT_PAGE_SIZE  # entries on one listing page (data/pagination.yml)
 
     def kind_of_folder(self, folder: str) -> Kind | None:
         return next((k for k in self.kinds.values() if k.folder == folder), None)
@@ -440,12 +442,13 @@ class CorpusIndex:
     doc_ids: tuple = ()
     plan_ids: tuple = ()  # documents with plan items
     years: frozenset = frozenset()
+    slices: tuple = ()  # (listing slice URL, entries) of every document, summed by the listings
 
     @classmethod
-    def of(cls, documents) -> "CorpusIndex":
+    def of(cls, documents, slices_of=lambda doc: ()) -> "CorpusIndex":
         docs = list(documents)
         return cls(tuple(d.id for d in docs), tuple(d.id for d in docs if d.items),
-                   frozenset(d.year for d in docs if d.year))
+                   frozenset(d.year for d in docs if d.year), tuple(s for d in docs for s in slices_of(d)))
 
 
 @dataclass
@@ -466,7 +469,9 @@ class Corpus:
     @cached_property
     def index(self) -> CorpusIndex:
         """Corpus-wide sets; an incremental run sets them from the whole listing before checking."""
-        return CorpusIndex.of(self.documents.values())
+        from .listings import doc_slices  # listings reads the model: imported on use
+
+        return CorpusIndex.of(self.documents.values(), lambda doc: doc_slices(self, doc))
 
     # The corpus is not changed after loading, so derived lookups are computed once.
     @cached_property

@@ -8,7 +8,8 @@ from __future__ import annotations
 import yaml
 
 from . import urls
-from .indexes import SLUG, Indexes
+from .indexes import SLUG
+from .listings import ListingPage, Listings, known_page_urls
 from .model import Corpus
 from .series import Statistics
 
@@ -43,7 +44,8 @@ def figures_pages(stats: Statistics) -> list[tuple[str, str]]:
     return pages
 
 
-def generated_pages(index: Indexes) -> list[tuple[str, str]]:
+def generated_pages(listings: Listings) -> list[tuple[str, str]]:
+    """The fixed index pages, and every page of the paginated listings (zhengxie.listings)."""
     pages = [
         ("topics/index.md", page("专题", "zx-topics.html", "按专题查找文档和协商计划中的协商活动。")),
         ("years/index.md", page("时间", "zx-years.html", "按年份和月份查找文档（按印发日期）和协商计划安排的协商活动（按计划月份）。")),
@@ -57,19 +59,17 @@ def generated_pages(index: Indexes) -> list[tuple[str, str]]:
                        "有些原件本来就与常规格式不同（例如只有两个部分、没有总则）。这些文档照原件发布，"
                        "在文首写明不同之处和原因（waive），页面上显示编者注；下表列出全部这样的说明。")),
     ]
-    pages += [
-        (_src(urls.topic_url(t.id)), page(t.name, "zx-topic.html", zx_topic=t.id))
-        for t in index.topics.values() if t.has_page
-    ]
-    pages += [
-        (_src(urls.year_url(y.year)), page(f"{y.year}年", "zx-year.html", zx_year=y.year))
-        for y in index.years.values()
-    ]
-    pages += [
-        (_src(urls.body_url(b.id)), page(b.body.name if b.body else b.id, "zx-body.html", zx_body=b.id))
-        for b in index.bodies.values() if b.has_page
-    ]
+    pages += [(p.src_uri, _listing_page(p)) for p in listings.generated]
     return pages
+
+
+TEMPLATES = {"topic": "zx-topic.html", "year": "zx-year.html", "body": "zx-body.html", "section": "zx-section.html"}
+META = {"topic": "zx_topic", "year": "zx_year", "body": "zx_body", "section": "zx_section"}
+
+
+def _listing_page(p: ListingPage) -> str:
+    """A listing page's front matter: its template finds its entries by the page's src_uri."""
+    return page(p.title, TEMPLATES[p.listing], **{META[p.listing]: p.key})
 
 
 def _src(url: str) -> str:
@@ -78,12 +78,14 @@ def _src(url: str) -> str:
 
 
 def known_urls(corpus: Corpus) -> set:
-    """Directory URLs of the generated pages for registered topics, bodies and the documents' years:
-    what a hand-written link may point to without building the indexes (the link check's view)."""
+    """Directory URLs of the generated pages for registered topics, bodies and the documents' years,
+    every page of their listings (years/2019/2/, topics/x/2019/ …): what a hand-written link may
+    point to without building the indexes (the link check's view)."""
     found = {f"{folder}/" for folder in INDEX_FOLDERS} | {FOLLOW_THROUGH[: -len("index.md")], urls.WAIVERS_URL,
                                                            urls.FIGURES_URL, urls.DATA_CHECK_URL,
                                                            OPEN_DATA[: -len("index.md")]}
     found.update(urls.topic_url(t) for t in corpus.vocab.topics)
     found.update(urls.body_url(b) for b in corpus.vocab.bodies)
     found.update(urls.year_url(year) for year in corpus.index.years)
+    found.update(known_page_urls(corpus, corpus.vocab.page_size))
     return found

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import articles, calendar, charts, feeds, guide, header, macros, opendata, pages, printmarks, sanitize, urls
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
+from .listings import Listings
 from .model import Corpus
 from .series import Statistics
 from .slots import Slots
@@ -84,7 +85,7 @@ class Site:
     def generated_pages(self) -> list[tuple[str, str]]:
         """(src_uri, markdown) of every page generated from the model: the topic, year, body and
         follow-through indexes."""
-        return pages.generated_pages(self.index) + pages.figures_pages(self.statistics)
+        return pages.generated_pages(self.listings) + pages.figures_pages(self.statistics)
 
     def generated_assets(self) -> list[tuple[str, str]]:
         """(site path, content) of generated files that are not pages: the 数据 pages' SVG charts,
@@ -141,6 +142,9 @@ class Site:
         if doc is not None:
             kind = self.corpus.vocab.kinds.get(doc.kind)
             return f"{kind.folder}/index.md" if kind else None
+        listed = self.listing_page(src_uri)
+        if listed is not None and listed.listing == "section":  # rules/2019/: under 工作规则
+            return listed.listing_url + "index.md"
         folder, _, name = src_uri.partition("/")
         if name and name != "index.md" and folder in pages.INDEX_FOLDERS:
             return f"{folder}/index.md"
@@ -253,6 +257,14 @@ class Site:
     @cached_property
     def index(self) -> Indexes:
         return Indexes(self.corpus, self.follow)
+
+    @cached_property
+    def listings(self) -> Listings:
+        return Listings(self.corpus, self.index, self.corpus.vocab.page_size)
+
+    def listing_page(self, src_uri: str):
+        """The page of a paginated listing (zhengxie.listings) a page shows, or None."""
+        return self.listings.page(src_uri)
 
     @cached_property
     def statistics(self) -> Statistics:

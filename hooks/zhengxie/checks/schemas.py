@@ -33,6 +33,7 @@ VOCAB_SCHEMAS = {  # data file -> schema name
     f"{DATA}/kinds.yml": "kinds",
     f"{DATA}/sections.yml": "sections",
     f"{DATA}/measures.yml": "measures",
+    f"{DATA}/pagination.yml": "pagination",
     f"{DATA}/problems.yml": "problems",
 }
 DATA_SCHEMAS = {"plan-items": "plan-data", "summary-figures": "summary-data"}  # data model (kinds.yml) -> schema

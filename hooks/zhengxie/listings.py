@@ -1,0 +1,240 @@
+"""Every paginated listing page of the site, computed once per build from the indexes.
+
+Sections (one per document kind whose folder has an index page), topics, bodies and years are cut
+into pages as zhengxie.paging describes; each page is a `ListingPage` keyed by its src_uri, and its
+template renders only the entries it holds. Building them is one pass over each listing's entries,
+so the work stays linear in the corpus and no page costs more than its own entries and year links.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import paging, urls
+from .indexes import SLUG, Indexes, MonthGroup, YearGroup
+from .model import Corpus
+
+OVERVIEW = "overview"  # the first page of a listing (per-year links and the newest entries)
+SLICE = "slice"  # one page of a year of a listing
+
+
+@dataclass
+class ListingPage:
+    """One page of a listing: what its template renders and how it links to its neighbours."""
+
+    listing: str  # section, topic, body or year
+    key: object  # kind id, topic id, body id or year
+    title: str
+    listing_url: str  # the listing's first page, at the URL it has always had
+    role: str  # OVERVIEW or SLICE (a years/<year>/ page is a SLICE of its year)
+    slices: list = field(default_factory=list)  # of paging.SliceLink, newest year first
+    year: int | None = None  # the slice's year
+    pager: paging.Pager | None = None
+    docs: list = field(default_factory=list)  # documents on this page, in the order shown
+    items: list = field(default_factory=list)  # plan items (ItemEntry) on this page
+    groups: list = field(default_factory=list)  # overview: YearGroups newest first; year page: MonthGroups
+    months: list = field(default_factory=list)  # year page: (label, url with #anchor) of each month
+    truncated: bool = False  # overview: older entries are only on the year pages
+
+    @property
+    def url(self) -> str:
+        return self.pager.url if self.pager else self.listing_url
+
+    def slice_url(self, year: int | None) -> str:
+        return paging.slice_url(self.listing_url, year)
+
+    @property
+    def paged(self) -> bool:
+        """Whether the page needs page links: its slice has more than one page."""
+        return self.pager is not None and self.pager.total > 1
+
+    @property
+    def src_uri(self) -> str:
+        return paging.src_uri(self.url)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """The pages a listing is cut into: the overview and every year's pages."""
+
+    kind: str
+    key: object
+    title: str
+    url: str
+    groups: list  # of YearGroup, newest year first; docs and items newest first (as the indexes keep them)
+
+
+class Listings:
+    def __init__(self, corpus: Corpus, index: Indexes, size: int):
+        self.size = size
+        self.pages: dict[str, ListingPage] = {}  # src_uri -> page (overviews of sections included)
+        self.generated: list[ListingPage] = []  # pages the builder must add (not the sections' overviews)
+        self._section_overview: dict = {}  # kind id -> src_uri of its hand-written index page
+        for listing in _listings(corpus, index):
+            self._add_listing(listing)
+        for year in index.years.values():
+            self._add_year(year)
+
+    def page(self, src_uri: str) -> ListingPage | None:
+        return self.pages.get(src_uri)
+
+    def section(self, kind: str) -> ListingPage | None:
+        return self.pages.get(self._section_overview.get(kind, ""))
+
+    # ---- sections, topics, bodies: overview + one slice per year ---------------------------------
+
+    def _add_listing(self, listing: Section) -> None:
+        slice_links = [paging.SliceLink(g.year, paging.slice_url(listing.url, g.year), len(g.docs) + len(g.items))
+                       for g in listing.groups]
+        overview = ListingPage(listing.kind, listing.key, listing.title, listing.url, OVERVIEW, slice_links)
+        overview.groups, overview.truncated = _newest(listing.groups, self.size)
+        overview.docs = [d for g in overview.groups for d in g.docs]
+        overview.items = [e for g in overview.groups for e in g.items]
+        if listing.kind == "section":  # its first page is the folder's hand-written index.md
+            self._section_overview[listing.key] = f"{listing.url}index.md"
+            self.pages[f"{listing.url}index.md"] = overview
+        else:
+            self._register(overview)
+        for group, link in zip(listing.groups, slice_links):
+            # Stable order: oldest first, so a newly issued document appends to the slice's last page.
+            entries = [("doc", d) for d in reversed(group.docs)] + [("item", e) for e in reversed(group.items)]
+            pages = paging.chunks(entries, self.size)
+            current = [paging.SliceLink(s.year, s.url, s.count, s is link) for s in slice_links]
+            for number, chunk in enumerate(pages, 1):
+                title = f"{listing.title}：{link.label}" + (f"（第 {number} 页）" if number > 1 else "")
+                page = ListingPage(listing.kind, listing.key, title, listing.url, SLICE, current, group.year,
+                                   paging.Pager(link.url, number, len(pages)))
+                page.docs = [e for tag, e in chunk if tag == "doc"]
+                page.items = [e for tag, e in chunk if tag == "item"]
+                self._register(page)
+
+    # ---- years/<year>/: already one year; chunked in calendar order ----------------------------
+
+    def _add_year(self, year) -> None:
+        entries = []  # (group key, label, tag, entry)
+        for month in year.months:
+            entries += [(month.key, month.label, "doc", d) for d in month.docs]
+            entries += [(month.key, month.label, "item", e) for e in month.items]
+        entries += [("about", f"{year.year} 年度的文档（在其他年份印发）", "doc", d) for d in reversed(year.about)]
+        entries += [("date-not-stated", f"{year.year} 年度的文档（成文日期原文未载）", "doc", d)
+                    for d in reversed(year.date_not_stated)]
+        base = urls.year_url(year.year)
+        pages = paging.chunks(entries, self.size)
+        first_page: dict = {}  # group key -> (label, page URL) where it starts
+        for number, chunk in enumerate(pages, 1):
+            for key, label, _tag, _entry in chunk:
+                first_page.setdefault(key, (label, paging.page_url(base, number)))
+        months = [(label, f"{url}#{key}") for key, (label, url) in first_page.items()
+                  if key not in ("about", "date-not-stated")]
+        for number, chunk in enumerate(pages, 1):
+            title = f"{year.year}年" + (f"（第 {number} 页）" if number > 1 else "")
+            page = ListingPage("year", year.year, title, base, SLICE, year=year.year,
+                               pager=paging.Pager(base, number, len(pages)), months=months)
+            groups: list = []
+            for key, label, tag, entry in chunk:
+                if not groups or groups[-1].key != key:
+                    continued = first_page[key][1] != page.url
+                    groups.append(MonthGroup(key, label + ("（续）" if continued else "")))
+                (groups[-1].docs if tag == "doc" else groups[-1].items).append(entry)
+            page.groups = groups
+            page.docs = [e for _k, _l, tag, e in chunk if tag == "doc"]
+            page.items = [e for _k, _l, tag, e in chunk if tag == "item"]
+            self._register(page)
+
+    def _register(self, page: ListingPage) -> None:
+        self.pages[page.src_uri] = page
+        self.generated.append(page)
+
+
+def _listings(corpus: Corpus, index: Indexes):
+    """Sections (kinds whose folder has an index page), topics and bodies with a page of their own."""
+    by_kind: dict = {}
+    for doc in sorted(corpus.documents.values(), key=_newest_first, reverse=True):
+        by_kind.setdefault(doc.kind, []).append(doc)
+    for kind in corpus.vocab.kinds.values():
+        url = f"{kind.folder}/"
+        if f"{url}index.md" in corpus.listing.pages:
+            yield Section("section", kind.id, kind.name, url, _year_groups(by_kind.get(kind.id, []), []))
+    for topic in index.topics.values():
+        if topic.has_page:
+            yield Section("topic", topic.id, topic.name, topic.url, topic.years)
+    for body in index.bodies.values():
+        if body.has_page:
+            yield Section("body", body.id, body.body.name if body.body else body.id, body.url,
+                          _year_groups(body.docs, []))
+
+
+def _newest_first(doc) -> tuple:
+    return (doc.date.isoformat() if doc.date else "", doc.id)
+
+
+def _year_groups(docs: list, items: list) -> list[YearGroup]:
+    groups: dict = {}
+    for doc in docs:
+        groups.setdefault(doc.year, YearGroup(doc.year)).docs.append(doc)
+    for entry in items:
+        groups.setdefault(entry.year, YearGroup(entry.year)).items.append(entry)
+    return sorted(groups.values(), key=lambda g: g.year or 0, reverse=True)
+
+
+def _newest(groups: list, size: int) -> tuple[list, bool]:
+    """The first `size` entries of the newest years (documents before items within a year), as
+    YearGroups, and whether any entry was left for the year pages only."""
+    left = size
+    shown = []
+    for group in groups:
+        if left <= 0:
+            return shown, True
+        docs = group.docs[:left]
+        items = group.items[: left - len(docs)]
+        left -= len(docs) + len(items)
+        shown.append(YearGroup(group.year, docs, items))
+        if len(docs) < len(group.docs) or len(items) < len(group.items):
+            return shown, True
+    return shown, False
+
+
+def slice_sizes(corpus: Corpus) -> dict[str, int]:
+    """Base URL of every slice -> its number of entries, counted straight from the corpus (the link
+    check's view, without building the indexes); the same membership the listings above use. Taken
+    from the corpus-wide index, so an incremental check counts the documents it did not read too."""
+    sizes: dict = {}
+    for url, n in corpus.index.slices:
+        sizes[url] = sizes.get(url, 0) + n
+    return sizes
+
+
+def doc_slices(corpus: Corpus, doc) -> tuple:
+    """(slice base URL, entries) this document adds to the listings: a fact the cache keeps per document."""
+    sizes: dict = {}
+
+    def count(url: str, n: int = 1) -> None:
+        sizes[url] = sizes.get(url, 0) + n
+
+    section = corpus.vocab.kinds.get(doc.kind)
+    topics, bodies = corpus.vocab.topics, corpus.vocab.bodies
+    if section is not None and corpus.listing is not None and f"{section.folder}/index.md" in corpus.listing.pages:
+        count(paging.slice_url(f"{section.folder}/", doc.year))
+    for t in dict.fromkeys(doc.topics):
+        if t in topics and SLUG.match(t):
+            count(paging.slice_url(urls.topic_url(t), doc.year))
+    if doc.body in bodies and SLUG.match(doc.body):
+        count(paging.slice_url(urls.body_url(doc.body), doc.year))
+    if doc.date:
+        count(urls.year_url(doc.date.year))
+    if doc.year and (not doc.date or doc.date.year != doc.year):
+        count(urls.year_url(doc.year))
+    for item in doc.items:
+        if doc.year:
+            count(urls.year_url(doc.year))
+        for t in dict.fromkeys(item.topics):
+            if t in topics and SLUG.match(t):
+                count(paging.slice_url(urls.topic_url(t), doc.year))
+    return tuple(sorted(sizes.items()))
+
+
+def known_page_urls(corpus: Corpus, size: int) -> set:
+    """Every page URL of every slice (years/2019/, years/2019/2/ …)."""
+    found = set()
+    for base, entries in slice_sizes(corpus).items():
+        found.update(paging.slice_urls(base, entries, size))
+    return found
