@@ -37,10 +37,11 @@ def shard_env(selection: str, base=None) -> dict:
     return dict(base if base is not None else os.environ, NO_MKDOCS_2_WARNING="1", **{shards.ENV: selection})
 
 
-def run_shards(root: Path, count: int, jobs: int, log=sys.stderr) -> dict:
+def run_shards(root: Path, count: int, jobs: int, log=sys.stderr, env=None) -> dict:
     """Build every shard of `count`, at most `jobs` at a time; {k: result} with each shard's seconds,
     exit code, peak memory (its process tree's ru_maxrss, from os.wait4) and CPU time."""
     root = Path(root)
+    (root / WORK).mkdir(parents=True, exist_ok=True)
     waiting = list(range(shards.HUB, count + 1))
     running: dict[int, tuple] = {}
     results: dict[int, dict] = {}
@@ -49,7 +50,7 @@ def run_shards(root: Path, count: int, jobs: int, log=sys.stderr) -> dict:
             k = waiting.pop(0)
             out = shard_dir(root, k)
             logfile = open(root / WORK / f"{k}.log", "wb")
-            proc = subprocess.Popen(mkdocs_command(out), cwd=root, env=shard_env(f"{k}/{count}"),
+            proc = subprocess.Popen(mkdocs_command(out), cwd=root, env=shard_env(f"{k}/{count}", env),
                                     stdout=logfile, stderr=subprocess.STDOUT)
             running[proc.pid] = (k, proc, logfile, time.perf_counter())
         pid, status, usage = os.wait4(-1, 0)
