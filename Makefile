@@ -2,9 +2,10 @@
 PY      := .venv/bin/python
 MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
 CORE    := PYTHONPATH=hooks $(PY) -m zhengxie
+SHARDCLI := PYTHONPATH=hooks $(PY) -m zhengxie.shardbuild
 STAMP   := .venv/.installed
 
-.PHONY: serve build test check new import schemas bench lock clean chromium
+.PHONY: serve build build-sharded shard-matrix merge-shards test check new import schemas bench lock clean chromium
 
 $(STAMP): requirements.txt
 	python3 -m venv .venv
@@ -15,9 +16,22 @@ $(STAMP): requirements.txt
 serve: $(STAMP)
 	$(MKDOCS) serve -a 127.0.0.1:8000
 
-## build: strict build into site/ (fails on any problem, broken link or anchor)
+## build: strict build into site/ (fails on any problem, broken link or anchor);
+##        SHARD=k/N builds only shard k of N into build/shards/k/ (see data/shards.yml)
 build: $(STAMP)
-	$(MKDOCS) build --strict
+	$(if $(SHARD),ZX_SHARD="$(SHARD)") $(MKDOCS) build --strict $(if $(SHARD),--site-dir "build/shards/$(firstword $(subst /, ,$(SHARD)))")
+
+## build-sharded: build SHARDS=N shards in parallel (JOBS=…, default: the cores) and merge them into site/
+build-sharded: $(STAMP)
+	$(SHARDCLI) build --shards "$(or $(SHARDS),2)" $(if $(JOBS),--jobs "$(JOBS)") --into site
+
+## shard-matrix: the k/N list of SHARDS=N shards as JSON (the CI matrix)
+shard-matrix: $(STAMP)
+	@$(SHARDCLI) matrix --shards "$(or $(SHARDS),2)"
+
+## merge-shards: merge built shards (build/shards/1 … N, the hub first) into site/
+merge-shards: $(STAMP)
+	$(SHARDCLI) merge $$(ls -d build/shards/*/ | sort -t/ -k3 -n) --into site
 
 ## check: validate docs/ and data/ without building the site (FORMAT=text|github|json; CHANGED=1: only files
 ##        changed against main (BASE=…) and what they affect; NO_CACHE=1: without build/cache/)

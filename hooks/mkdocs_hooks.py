@@ -90,7 +90,19 @@ def on_files(files, config):
             files.remove(file)
     for src_uri, content in site.generated_pages() + site.generated_assets():
         files.append(File.generated(config, src_uri, content=content))
+    _keep_to_shard(files)
     return files
+
+
+def _keep_to_shard(files) -> None:
+    """In a shard build (ZX_SHARD=k/N) the other shards' pages and files stay in `files`, excluded:
+    MkDocs neither renders nor copies them, but resolves links to them (logged at INFO, so --strict
+    holds; the check validates every link over the whole corpus). Theme files go with the hub."""
+    from mkdocs.structure.files import InclusionLevel
+
+    for file in files:
+        if not site.shard.publishes(file.src_uri):
+            file.inclusion = InclusionLevel.EXCLUDED
 
 
 def on_page_read_source(page, config):
@@ -128,6 +140,7 @@ def on_env(env, config, files):
     # sanitized content, and the table of contents and <h1> titles reduced to escaped text.
     env.autoescape = True
     env.filters["zx_filter_value"] = sanitize.filter_value
+    env.globals["zx_search_bundles"] = site.shard.bundles  # every page, 404 included, searches them all
     return env
 
 

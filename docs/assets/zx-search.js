@@ -3,7 +3,9 @@
  * loaded on first use only. Keys: "/" or Ctrl/⌘-K open the search, Esc closes it, ↑/↓ move through
  * the results and Enter opens one. The query is kept for the tab (sessionStorage), so it survives
  * closing the dialog and moving to another page; results can be sorted by date (data-pagefind-sort);
- * a result opened from the search highlights the query on its page (Pagefind's highlight script). */
+ * a result opened from the search highlights the query on its page (Pagefind's highlight script).
+ * A sharded build has one bundle per shard (data-zx-bundles: pagefind pagefind-2 …): the UI loads the
+ * hub's and merges the others with Pagefind's multisite search (mergeIndex), filters included. */
 (function () {
   "use strict";
   var dialog = document.getElementById("zx-search");
@@ -11,7 +13,15 @@
 
   // base_url is relative ("../.."); resolve it so the site works under any path.
   var root = new URL((dialog.getAttribute("data-zx-base") || ".") + "/", location.href);
-  var bundle = new URL("pagefind/", root).pathname;
+  var bundles = (dialog.getAttribute("data-zx-bundles") || "pagefind").split(/\s+/).filter(function (name) {
+    return /^pagefind(-[0-9]+)?$/.test(name);  // bundle folders only, never a URL from elsewhere
+  });
+  var bundle = new URL((bundles[0] || "pagefind") + "/", root).pathname;
+  function merged() {  // fresh objects each time: Pagefind's UI deletes bundlePath from them
+    return bundles.slice(1).map(function (name) {
+      return { bundlePath: new URL(name + "/", root).pathname, baseUrl: root.pathname };
+    });
+  }
   var ORDER = ["类别", "年份", "单位", "专题"];
   var ui = null;
   var loading = null;
@@ -32,6 +42,7 @@
       element: "#zx-search-ui",
       bundlePath: bundle,
       baseUrl: root.pathname,
+      mergeIndex: merged(),
       highlightParam: HIGHLIGHT,
       showImages: false,
       showSubResults: true,

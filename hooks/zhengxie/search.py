@@ -47,22 +47,23 @@ class IndexStats:
     fragments: int
 
 
-def index_site(site_dir: Path) -> IndexStats:
-    """Write site_dir/pagefind/: a chunked index, so a query downloads only the chunks it needs."""
+def index_site(site_dir: Path, bundle: str = BUNDLE) -> IndexStats:
+    """Write site_dir/<bundle>/ (pagefind/, or pagefind-k/ for shard k of a sharded build): a chunked
+    index, so a query downloads only the chunks it needs."""
     site_dir = Path(site_dir)
     started = time.perf_counter()
     result = subprocess.run(
-        [str(pagefind_binary()), "--site", str(site_dir), "--output-subdir", BUNDLE,
+        [str(pagefind_binary()), "--site", str(site_dir), "--output-subdir", bundle,
          "--exclude-selectors", EXCLUDE, "--silent"],
         capture_output=True, text=True,
     )
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stdout}{result.stderr}")
-    return index_stats(site_dir, seconds=time.perf_counter() - started)
+    return index_stats(site_dir, seconds=time.perf_counter() - started, bundle=bundle)
 
 
-def index_stats(site_dir: Path, seconds: float = 0.0) -> IndexStats:
-    bundle = Path(site_dir) / BUNDLE
+def index_stats(site_dir: Path, seconds: float = 0.0, bundle: str = BUNDLE) -> IndexStats:
+    bundle = Path(site_dir) / bundle
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     files = [p for p in bundle.rglob("*") if p.is_file()]
     data = [p for p in files if p.suffix.startswith(".pf_") or p.name.startswith("wasm.") or p.name == "pagefind-entry.json"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import articles, calendar, charts, feeds, guide, header, macros, opendata, pages, printmarks, sanitize, urls
+from . import articles, calendar, charts, feeds, guide, header, macros, opendata, pages, printmarks, sanitize, shards, urls
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .listings import Listings
@@ -34,6 +34,7 @@ class Site:
     _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
     cache: object = None  # the cache.Cache this load used: cache.changed_documents (ids) since its last run
+    shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
 
     @classmethod
     def load(cls, root: Path, template_dir: Path, preview: bool = False, cache=None) -> "Site":
@@ -43,8 +44,9 @@ class Site:
         cache = cache if cache is not None else Cache(root, enabled=enabled_by_env())
         corpus, problems = validate(root, cache)
         follow = FollowThrough(corpus)
-        return cls(root=root, corpus=corpus, problems=problems, views=Views(corpus, template_dir, follow=follow),
-                   preview=preview, cache=cache)
+        shard, problem = shards.ShardView.from_env(root, corpus)
+        return cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
+                   views=Views(corpus, template_dir, follow=follow), preview=preview, cache=cache, shard=shard)
 
     @staticmethod
     def markdown_extensions() -> list:
@@ -171,14 +173,14 @@ class Site:
         return files
 
     def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
-        for path, content in self.outputs(site_url or "/").items():
+        for path, content in (self.outputs(site_url or "/") if self.shard.hub else {}).items():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-        if os.environ.get("ZX_SEARCH", "1") != "0":
+        if os.environ.get("ZX_SEARCH", "1") != "0" and self.shard.bundle in self.shard.bundles:
             from .search import index_site
 
-            index_site(site_dir)
+            index_site(site_dir, bundle=self.shard.bundle)
 
     # ---- wayfinding, feeds, preview ------------------------------------------------------------------
 

@@ -5,6 +5,7 @@
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --sizes 1000 [--runs 3] [--seed 1] [--keep]
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --check-only 10000   # time the check alone
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --profile 5000       # cProfile build + baseline
+    PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --shards 20000       # 1, 2, 4 shards (tests/bench/shards.py)
 
 For each N, tests/bench/gen_corpus.py writes a complete site with N generated documents (seeded, so
 every run measures the same corpus) into a temporary folder, plus its plain-Material twin
@@ -342,6 +343,8 @@ def main(argv=None) -> int:
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile one build at N documents")
     parser.add_argument("--check-cache", type=int, metavar="N",
                         help="time the check cold, warm, without cache and after one edit (check_changed.py)")
+    parser.add_argument("--shards", type=int, metavar="N", help="N documents built whole and as 2 and 4 shards "
+                        "(tests/bench/shards.py -> build/bench/shards.json)")
     parser.add_argument("--tmp", type=Path, help="parent folder for the temporary sites (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary sites")
     args = parser.parse_args(argv)
@@ -363,6 +366,11 @@ def main(argv=None) -> int:
                                                          ensure_ascii=False, indent=1), encoding="utf-8")
         print(json.dumps(result, ensure_ascii=False))
         return 0
+    if args.shards:
+        import shards
+
+        return shards.main(["--n", str(args.shards), "--seed", str(args.seed)] + (["--tmp", str(args.tmp)] if args.tmp else [])
+                           + (["--keep"] if args.keep else []))
     if args.check_only:
         result = check_only(args.check_only, args.runs or 3, args.seed, args.tmp, args.keep)
         report = {"meta": meta(args.seed), "results": [result]}

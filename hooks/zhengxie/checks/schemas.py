@@ -124,6 +124,10 @@ def check_schemas(corpus: Corpus) -> None:
     if problems_doc is not None and schema("problems") and _parsed(problems_doc):
         validate(schema("problems"), problems_doc.data, problems_doc, problems_path, reporter)
     _check_unique_ids(corpus, problems_doc)
+    shards_path = f"{DATA}/shards.yml"  # optional: the sharded build's settings (zhengxie.shards)
+    shards_doc = _read_yaml(Path(root) / shards_path, Path(root))
+    if shards_doc is not None and schema("shards") and _parsed(shards_doc):
+        validate(schema("shards"), shards_doc.data, shards_doc, shards_path, reporter)
 
     front = schema(FRONT_MATTER)
     for doc in corpus.documents.values():
