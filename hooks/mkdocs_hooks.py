@@ -6,6 +6,7 @@ config load (also on each `mkdocs serve` rebuild), so the module-level state sta
 """
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import re
@@ -17,19 +18,25 @@ from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from zhengxie import sanitize
-from zhengxie.site import Site
+from zhengxie.afterbuild import AfterBuild
+from zhengxie.rebuild import Rebuilds
+from zhengxie.site import Site, search_enabled
 
 log = logging.getLogger("mkdocs.plugins.zhengxie")
 site: Site | None = None
 nav_pages: dict = {}  # src_uri -> the nav's Page, for pages outside the nav
-# Whether this process serves a preview (`mkdocs serve`): MkDocs calls on_startup once, then
-# re-executes this file on each rebuild, so the answer is kept outside the module's globals.
+plan = None  # under `mkdocs serve --dirty`: the pages this rebuild reads and writes (zhengxie.rebuild)
+# Whether this process serves a preview (`mkdocs serve`), and what it keeps across rebuilds: MkDocs
+# calls on_startup once, then re-executes this file on each rebuild, so it lives outside the globals.
 _process = sys.modules.setdefault("zhengxie_adapter_process", types.SimpleNamespace(serving=False))
 _ARTICLE_ID = re.compile(r'id="(article-[0-9]+)"')
 
 
 def on_startup(command, dirty):
     _process.serving = command == "serve"
+    _process.dirty = dirty
+    _process.rebuilds = None  # made in on_config, where the repository's root is known
+    _process.after_build = AfterBuild(search_enabled(), report=log.warning) if _process.serving else None
 
 
 @event_priority(100)  # before mkdocs-macros sets up its renderer, which we replace
@@ -37,6 +44,8 @@ def on_config(config):
     global site
     root = Path(config.config_file_path).parent
     site = Site.load(root, template_dir=root / "overrides", preview=_process.serving)
+    if _process.serving and _process.dirty and _process.rebuilds is None:
+        _process.rebuilds = Rebuilds(root)
     config.markdown_extensions.extend(site.markdown_extensions())
     # The model lives as long as the build: keep the cyclic collector from rescanning it while
     # MkDocs allocates pages (handed back after the build, also after a failed one under `serve`).
@@ -98,8 +107,13 @@ def on_page_read_source(page, config):
 
 
 def on_nav(nav, config, files):
-    global nav_pages
+    global nav_pages, plan
     nav_pages = {item.file.src_uri: item for item in nav.pages}
+    if _process.serving and _process.rebuilds is not None:
+        pages = files.documentation_pages()
+        plan = _process.rebuilds.plan(site, {f.src_uri: f.dest_uri for f in pages}, nav_pages)
+        for file in pages:  # MkDocs' --dirty reads and writes only the pages whose is_modified() is true
+            file.is_modified = functools.partial(plan.must_build, file.src_uri)
     return nav
 
 
@@ -128,6 +142,8 @@ def on_env(env, config, files):
     # sanitized content, and the table of contents and <h1> titles reduced to escaped text.
     env.autoescape = True
     env.filters["zx_filter_value"] = sanitize.filter_value
+    if plan is not None:
+        plan.writing = True  # every page is read: from here on only the changed ones are written
     return env
 
 
@@ -162,9 +178,17 @@ def _toc_items(items):
 
 
 def on_post_build(config):
-    site.post_build(Path(config.site_dir), site_url=config.site_url)
+    if plan is not None:
+        plan.remove_stale(Path(config.site_dir))
+        _process.rebuilds.built(plan)
+    if _process.serving:  # the reload first; calendars, feeds, open data and search follow
+        _process.after_build.start(site, Path(config.site_dir), config.site_url or "/")
+    else:
+        site.post_build(Path(config.site_dir), site_url=config.site_url)
     gc.unfreeze()
 
 
 def on_build_error(error):
+    if plan is not None:
+        _process.rebuilds.failed()
     gc.unfreeze()

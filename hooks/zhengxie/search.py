@@ -51,14 +51,16 @@ def index_site(site_dir: Path) -> IndexStats:
     """Write site_dir/pagefind/: a chunked index, so a query downloads only the chunks it needs."""
     site_dir = Path(site_dir)
     started = time.perf_counter()
-    result = subprocess.run(
-        [str(pagefind_binary()), "--site", str(site_dir), "--output-subdir", BUNDLE,
-         "--exclude-selectors", EXCLUDE, "--silent"],
-        capture_output=True, text=True,
-    )
+    result = subprocess.run(index_command(site_dir), capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stdout}{result.stderr}")
     return index_stats(site_dir, seconds=time.perf_counter() - started)
+
+
+def index_command(site_dir: Path, output: Path | None = None) -> list[str]:
+    """The Pagefind command indexing site_dir into site_dir/pagefind/, or into `output`."""
+    where = ["--output-path", str(output)] if output is not None else ["--output-subdir", BUNDLE]
+    return [str(pagefind_binary()), "--site", str(site_dir), *where, "--exclude-selectors", EXCLUDE, "--silent"]
 
 
 def index_stats(site_dir: Path, seconds: float = 0.0) -> IndexStats:
