@@ -1,8 +1,8 @@
 """MkDocs adapter: the only module that knows MkDocs.
 
 Each event hands MkDocs' objects to plain functions of the zhengxie core and passes the results
-back. The corpus is loaded once per build in on_config; MkDocs re-executes this file on every
-config load (also on each `mkdocs serve` rebuild), so the module-level state starts fresh.
+back. The corpus is loaded once per build in on_config, which replaces the module-level state (MkDocs
+loads this file once per process and per path, and calls on_config on every `mkdocs serve` rebuild).
 """
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ log = logging.getLogger("mkdocs.plugins.zhengxie")
 site: Site | None = None
 nav_pages: dict = {}  # src_uri -> the nav's Page, for pages outside the nav
 plan = None  # under `mkdocs serve --dirty`: the pages this rebuild reads and writes (zhengxie.rebuild)
-# Whether this process serves a preview (`mkdocs serve`), and what it keeps across rebuilds: MkDocs
-# calls on_startup once, then re-executes this file on each rebuild, so it lives outside the globals.
+# Whether this process serves a preview (`mkdocs serve`), and what it keeps across rebuilds (on_startup
+# is called once per process): kept in sys.modules, so it outlives any reload of this file.
 _process = sys.modules.setdefault("zhengxie_adapter_process", types.SimpleNamespace(serving=False))
 _ARTICLE_ID = re.compile(r'id="(article-[0-9]+)"')
 
