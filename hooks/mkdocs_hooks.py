@@ -37,12 +37,16 @@ def on_startup(command, dirty):
     _process.dirty = dirty
     _process.rebuilds = None  # made in on_config, where the repository's root is known
     _process.after_build = AfterBuild(search_enabled(), report=log.warning) if _process.serving else None
+    if _process.serving and dirty:  # MkDocs warns that dirty pages go stale; zhengxie.rebuild sees to it they do not
+        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
 
 
 @event_priority(100)  # before mkdocs-macros sets up its renderer, which we replace
 def on_config(config):
     global site
     root = Path(config.config_file_path).parent
+    if _process.serving:
+        _process.after_build.cancel()  # a save: the running job's index would be stale, and the build wants the CPU
     site = Site.load(root, template_dir=root / "overrides", preview=_process.serving)
     if _process.serving and _process.dirty and _process.rebuilds is None:
         _process.rebuilds = Rebuilds(root)

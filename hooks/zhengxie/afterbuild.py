@@ -123,6 +123,11 @@ class AfterBuild:
         job.thread.start()
         return job
 
+    def cancel(self) -> None:
+        """Stop the running job (a new build has begun); the next start() supersedes it anyway."""
+        if self.latest is not None:
+            self.latest.cancel()
+
     def publish_bundle(self, scratch: Path) -> None:
         bundle = scratch.parent / search.BUNDLE
         files = {p.relative_to(scratch) for p in scratch.rglob("*") if p.is_file()}

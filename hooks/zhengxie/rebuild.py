@@ -37,21 +37,23 @@ class Sources:
 
     def __init__(self, root: Path):
         self.root = Path(root)
+        self._prefix = str(self.root) + os.sep
         self._known: dict[str, tuple] = {}  # repo-relative path -> (mtime_ns, size, digest)
 
     def digest(self, rel: str | None):
         if rel is None:
             return None
-        path = self.root / rel
+        path = self._prefix + rel
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
             return None
         known = self._known.get(rel)
         if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
             return known[2]
         try:
-            digest = hash(path.read_bytes())  # in-process only: Python's hash is stable within a run
+            with open(path, "rb") as file:
+                digest = hash(file.read())  # in-process only: Python's hash is stable within a run
         except OSError:
             return None
         self._known[rel] = (stat.st_mtime_ns, stat.st_size, digest)
@@ -143,6 +145,7 @@ class Fingerprints:
         self.site, self.sources, self.fronts = site, sources, fronts
         self.corpus = site.corpus
         self._listed: dict[str, int] = {}
+        self._cards: dict[str, int] = {}
         self._partners = _partners(site.follow)
         self._ref_fields = tuple(f.id for f in self.corpus.vocab.fields.values() if f.type in ("doc-ref", "doc-refs"))
 
@@ -176,7 +179,12 @@ class Fingerprints:
 
     def card(self, doc: Document | None):
         """What a link to the document shows: its id, URL and front matter (title, date, body …)."""
-        return None if doc is None else (doc.id, doc.src_uri, repr(doc.meta))
+        if doc is None:
+            return None
+        found = self._cards.get(doc.id)
+        if found is None:
+            found = self._cards[doc.id] = hash((doc.id, doc.src_uri, repr(doc.meta)))
+        return found
 
     def own(self, doc: Document):
         """The document's card and data file (plan items, figures, reports)."""

@@ -5,6 +5,7 @@
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --sizes 1000 [--runs 3] [--seed 1] [--keep]
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --check-only 10000   # time the check alone
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --profile 5000       # cProfile build + baseline
+    PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --serve-edit 5000    # a save under make serve
 
 For each N, tests/bench/gen_corpus.py writes a complete site with N generated documents (seeded, so
 every run measures the same corpus) into a temporary folder, plus its plain-Material twin
@@ -234,6 +235,23 @@ def check_only(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> d
             shutil.rmtree(root.parent, ignore_errors=True)
 
 
+def serve_edit_only(n: int, seed: int, base: Path | None, keep: bool) -> int:
+    """serve_edit_s and friends (tests/bench/serve_edit.py) -> build/bench/serve-edit.json."""
+    import serve_edit
+
+    root, info, gen_s = make_site(n, seed, base)
+    print(f"== serve edit, N={n}, generated in {gen_s} s", flush=True)
+    try:
+        result = {"n": n, **serve_edit.measure(root, dict(environment(root), ZX_SEARCH="1"))}
+    finally:
+        if not keep:
+            shutil.rmtree(root.parent, ignore_errors=True)
+    (OUT / "serve-edit.json").write_text(json.dumps({"meta": meta(seed), "results": [result]}, ensure_ascii=False,
+                                                    indent=1), encoding="utf-8")
+    print(json.dumps(result, ensure_ascii=False), f"-> {OUT / 'serve-edit.json'}", sep="\n")
+    return 0
+
+
 def profile(n: int, seed: int, base: Path | None, keep: bool, top: int = 30) -> None:
     """cProfile one build and one baseline build; print our own functions (hooks/) by cumulative
     time, then everything by cumulative and own time, for both (the difference is our cost)."""
@@ -340,6 +358,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--check-only", type=int, metavar="N", help="only time the standalone check at N documents")
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile one build at N documents")
+    parser.add_argument("--serve-edit", type=int, metavar="N", help="only time a save under make serve at N documents")
     parser.add_argument("--tmp", type=Path, help="parent folder for the temporary sites (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary sites")
     args = parser.parse_args(argv)
@@ -348,6 +367,8 @@ def main(argv=None) -> int:
     if args.profile:
         profile(args.profile, args.seed, args.tmp, args.keep)
         return 0
+    if args.serve_edit:
+        return serve_edit_only(args.serve_edit, args.seed, args.tmp, args.keep)
     if args.check_only:
         result = check_only(args.check_only, args.runs or 3, args.seed, args.tmp, args.keep)
         report = {"meta": meta(args.seed), "results": [result]}
