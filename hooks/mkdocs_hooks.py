@@ -116,8 +116,9 @@ def on_nav(nav, config, files):
     if _process.serving and _process.rebuilds is not None:
         pages = files.documentation_pages()
         plan = _process.rebuilds.plan(site, {f.src_uri: f.dest_uri for f in pages}, nav_pages)
-        for file in pages:  # MkDocs' --dirty reads and writes only the pages whose is_modified() is true
-            file.is_modified = functools.partial(plan.must_build, file.src_uri)
+        for file in files:  # MkDocs' --dirty reads, writes and copies only what is_modified() says
+            if plan.decides(file.src_uri):
+                file.is_modified = functools.partial(plan.must_build, file.src_uri)
     return nav
 
 

@@ -120,3 +120,11 @@ def test_the_preview_box_shows_the_saved_documents_problems(preview):
     edit(preview.root, SUMMARY_PAGE, "date: 2016-13-26", "date: 2016-12-26")
     rebuilt(preview)
     assert_same_as_full_build(preview, "problem")
+
+
+def test_a_figure_edit_redraws_the_charts_and_the_data_pages(preview):
+    edit(preview.root, SUMMARY_DATA, "{measure: opinions-submitted, value: 45}", "{measure: opinions-submitted, value: 54}")
+    changed = rebuilt(preview)
+    assert "figures/index.md" in changed and f"summaries/{SUMMARY}.md" in changed
+    assert any(uri.endswith(".svg") for uri in changed), "the charts of the figure are drawn again"
+    assert_same_as_full_build(preview, "figure")

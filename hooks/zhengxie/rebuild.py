@@ -77,7 +77,8 @@ class Sources:
 
 @dataclass
 class Plan:
-    """What one rebuild reads and writes. `full`: everything (first build, or a global change)."""
+    """What one rebuild reads and writes (pages) and copies (generated assets). `full`: everything
+    (the first build, or a change every page shows)."""
 
     full: bool
     changed: frozenset  # src_uris whose output changes
@@ -86,6 +87,10 @@ class Plan:
     fingerprints: dict = field(default_factory=dict)
     overall: int = 0
     writing: bool = False  # False while the builder reads pages, True once it writes them
+
+    def decides(self, src_uri: str) -> bool:
+        """Whether the plan knows the file: pages and generated assets (other files keep MkDocs' rule)."""
+        return src_uri in self.fingerprints
 
     def must_build(self, src_uri: str) -> bool:
         if self.full or src_uri in self.changed:
@@ -114,9 +119,12 @@ class Rebuilds:
 
     def plan(self, site, pages: dict[str, str], nav) -> Plan:
         """pages: src_uri -> output path (site-relative) of every page of this build; nav: src_uris
-        of the pages in the nav."""
+        of the pages in the nav. The site's generated assets are planned too."""
         overall = hash((self.sources.tree(), tuple(self._nav_source(site, uri) for uri in sorted(nav))))
         fingerprints = Fingerprints(site, self.sources, self._fronts).of(pages)
+        assets = {path: hash(content) for path, content in site.generated_assets()}  # charts: copied when changed
+        fingerprints.update(assets)
+        pages = {**pages, **{path: path for path in assets}}
         full = self.last is None or overall != self.last_overall
         changed = frozenset(uri for uri, fp in fingerprints.items() if full or self.last.get(uri) != fp)
         stale = tuple(sorted(path for uri, path in self.last_outputs.items()

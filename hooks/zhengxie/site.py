@@ -104,7 +104,11 @@ class Site:
     def generated_assets(self) -> list[tuple[str, str]]:
         """(site path, content) of generated files that are not pages: the 数据 pages' SVG charts,
         each drawn once per build."""
-        return charts.chart_files(self.statistics)
+        return list(self._assets.items())
+
+    @cached_property
+    def _assets(self) -> dict:
+        return dict(charts.chart_files(self.statistics))
 
     @cached_property
     def templates(self) -> set:
