@@ -119,6 +119,8 @@ def on_nav(nav, config, files):
         for file in files:  # MkDocs' --dirty reads, writes and copies only what is_modified() says
             if plan.decides(file.src_uri):
                 file.is_modified = functools.partial(plan.must_build, file.src_uri)
+        for src_uri, (title, meta) in plan.nav_kept.items():  # what the nav shows of pages not read again
+            nav_pages[src_uri].title, nav_pages[src_uri].meta = title, meta
     return nav
 
 
@@ -149,6 +151,8 @@ def on_env(env, config, files):
     env.filters["zx_filter_value"] = sanitize.filter_value
     if plan is not None:
         plan.writing = True  # every page is read: from here on only the changed ones are written
+        _process.rebuilds.remember_nav({uri: (page.title, page.meta) for uri, page in nav_pages.items()
+                                        if page.markdown is not None})
     return env
 
 

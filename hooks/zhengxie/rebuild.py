@@ -9,7 +9,8 @@ build's. A change to what every page shows (vocabularies, templates, code, mkdoc
 rebuilds everything.
 
 The builder calls this in two phases: while it reads pages, the nav pages are read too (their titles
-and front matter appear in every page's nav); while it writes pages, only the changed ones are written.
+and front matter appear in every page's nav), unless a previous read of theirs is remembered (nav pages
+change only with a full rebuild); while it writes pages, only the changed ones are written.
 """
 from __future__ import annotations
 
@@ -83,6 +84,7 @@ class Plan:
     full: bool
     changed: frozenset  # src_uris whose output changes
     nav: frozenset  # src_uris read in any case: their titles and front matter are in every page's nav
+    nav_kept: dict = field(default_factory=dict)  # src_uri -> (title, meta) of the nav pages not read again
     stale: tuple = ()  # output paths (site-relative) of pages the last build had and this one has not
     fingerprints: dict = field(default_factory=dict)
     overall: int = 0
@@ -116,6 +118,7 @@ class Rebuilds:
         self.last_changed: frozenset = frozenset()  # what the last successful build wrote
         self._outputs: dict = {}
         self._fronts: dict = {}  # page source -> its front matter (generated pages repeat each build)
+        self.nav_read: dict = {}  # src_uri -> (title, meta) of each nav page as the builder last read it
 
     def plan(self, site, pages: dict[str, str], nav) -> Plan:
         """pages: src_uri -> output path (site-relative) of every page of this build; nav: src_uris
@@ -130,8 +133,13 @@ class Rebuilds:
         stale = tuple(sorted(path for uri, path in self.last_outputs.items()
                              if uri not in pages and path not in pages.values()))
         self._outputs = dict(pages)
-        return Plan(full=full, changed=changed, nav=frozenset(nav), stale=stale, fingerprints=fingerprints,
-                    overall=overall)
+        kept = {} if full else {uri: self.nav_read[uri] for uri in nav if uri in self.nav_read and uri not in changed}
+        return Plan(full=full, changed=changed, nav=frozenset(nav) - set(kept), nav_kept=kept, stale=stale,
+                    fingerprints=fingerprints, overall=overall)
+
+    def remember_nav(self, read: dict) -> None:
+        """(title, meta) of the nav pages the builder read: every page's nav shows them."""
+        self.nav_read.update(read)
 
     def built(self, plan: Plan) -> None:
         self.last, self.last_overall, self.last_outputs = plan.fingerprints, plan.overall, self._outputs
@@ -140,6 +148,7 @@ class Rebuilds:
     def failed(self) -> None:
         """The site may be half written: the next build writes everything."""
         self.last = None
+        self.nav_read = {}
 
     def _nav_source(self, site, src_uri: str):
         generated = site.generated_source(src_uri)
