@@ -88,6 +88,7 @@ class Plan:
     stale: tuple = ()  # output paths (site-relative) of pages the last build had and this one has not
     fingerprints: dict = field(default_factory=dict)
     overall: int = 0
+    outputs: dict = field(default_factory=dict)  # src_uri -> output path, for the next build's stale files
     writing: bool = False  # False while the builder reads pages, True once it writes them
 
     def decides(self, src_uri: str) -> bool:
@@ -116,7 +117,6 @@ class Rebuilds:
         self.last_overall: int | None = None
         self.last_outputs: dict = {}  # src_uri -> output path
         self.last_changed: frozenset = frozenset()  # what the last successful build wrote
-        self._outputs: dict = {}
         self._fronts: dict = {}  # page source -> its front matter (generated pages repeat each build)
         self.nav_read: dict = {}  # src_uri -> (title, meta) of each nav page as the builder last read it
 
@@ -130,19 +130,18 @@ class Rebuilds:
         pages = {**pages, **{path: path for path in assets}}
         full = self.last is None or overall != self.last_overall
         changed = frozenset(uri for uri, fp in fingerprints.items() if full or self.last.get(uri) != fp)
-        stale = tuple(sorted(path for uri, path in self.last_outputs.items()
-                             if uri not in pages and path not in pages.values()))
-        self._outputs = dict(pages)
+        outputs = set(pages.values())
+        stale = tuple(sorted(path for uri, path in self.last_outputs.items() if uri not in pages and path not in outputs))
         kept = {} if full else {uri: self.nav_read[uri] for uri in nav if uri in self.nav_read and uri not in changed}
         return Plan(full=full, changed=changed, nav=frozenset(nav) - set(kept), nav_kept=kept, stale=stale,
-                    fingerprints=fingerprints, overall=overall)
+                    fingerprints=fingerprints, overall=overall, outputs=pages)
 
     def remember_nav(self, read: dict) -> None:
         """(title, meta) of the nav pages the builder read: every page's nav shows them."""
         self.nav_read.update(read)
 
     def built(self, plan: Plan) -> None:
-        self.last, self.last_overall, self.last_outputs = plan.fingerprints, plan.overall, self._outputs
+        self.last, self.last_overall, self.last_outputs = plan.fingerprints, plan.overall, plan.outputs
         self.last_changed = plan.changed
 
     def failed(self) -> None:
@@ -175,8 +174,7 @@ class Fingerprints:
             return self.document(doc)
         generated = self.site.generated_source(src_uri)
         source = generated if generated is not None else self.sources.digest(f"docs/{src_uri}")
-        meta = self._front(generated if generated is not None else None, src_uri)
-        return hash((source, self._problems(src_uri, None), self.slice(meta)))
+        return hash((source, self._problems(src_uri), self.slice(self._front(generated, src_uri))))
 
     # ---- what a document page shows ------------------------------------------------------------
 
@@ -184,7 +182,7 @@ class Fingerprints:
         around = self.site.around(doc)
         return hash((
             self.sources.digest(doc.path), self.sources.digest(doc.data_path),
-            self._problems(doc.src_uri, doc),
+            self._problems(doc.src_uri),
             tuple((w.code, w.reason, tuple(p.format() for p in w.problems))
                   for w in self.site.waivers_by_doc.get(doc.id, ())),
             tuple(sorted(map(repr, self.site.views.acknowledged.get(doc.id, {}).items()))),
@@ -223,7 +221,8 @@ class Fingerprints:
             elif isinstance(value, (list, tuple)):
                 yield from (v for v in value if isinstance(v, str))
 
-    def _problems(self, src_uri: str, doc):
+    def _problems(self, src_uri: str):
+        """The preview's problem box: the problems of the page's file (and its document's data file)."""
         return tuple(p.format() for p in self.site.preview_problems(src_uri))
 
     # ---- what an index page shows ---------------------------------------------------------------
