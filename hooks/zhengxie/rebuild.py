@@ -40,10 +40,21 @@ class Sources:
         self.root = Path(root)
         self._prefix = str(self.root) + os.sep
         self._known: dict[str, tuple] = {}  # repo-relative path -> (mtime_ns, size, digest)
+        self._now: dict[str, object] = {}  # digests looked at during this rebuild
+
+    def begin(self) -> None:
+        """A new rebuild: files may have changed since the last one looked."""
+        self._now = {}
 
     def digest(self, rel: str | None):
         if rel is None:
             return None
+        found = self._now.get(rel, self)
+        if found is self:
+            found = self._now[rel] = self._digest(rel)
+        return found
+
+    def _digest(self, rel: str):
         path = self._prefix + rel
         try:
             stat = os.stat(path)
@@ -123,6 +134,7 @@ class Rebuilds:
     def plan(self, site, pages: dict[str, str], nav) -> Plan:
         """pages: src_uri -> output path (site-relative) of every page of this build; nav: src_uris
         of the pages in the nav. The site's generated assets are planned too."""
+        self.sources.begin()
         overall = hash((self.sources.tree(), tuple(self._nav_source(site, uri) for uri in sorted(nav))))
         fingerprints = Fingerprints(site, self.sources, self._fronts).of(pages)
         assets = {path: hash(content) for path, content in site.generated_assets()}  # charts: copied when changed
