@@ -1,11 +1,12 @@
 """MkDocs adapter: the only module that knows MkDocs.
 
 Each event hands MkDocs' objects to plain functions of the zhengxie core and passes the results
-back. The corpus is loaded once per build in on_config; MkDocs re-executes this file on every
-config load (also on each `mkdocs serve` rebuild), so the module-level state starts fresh.
+back. The corpus is loaded once per build in on_config, which replaces the module-level state (MkDocs
+loads this file once per process and per path, and calls on_config on every `mkdocs serve` rebuild).
 """
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import re
@@ -17,26 +18,38 @@ from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from zhengxie import sanitize
-from zhengxie.site import Site
+from zhengxie.afterbuild import AfterBuild
+from zhengxie.rebuild import Rebuilds
+from zhengxie.site import Site, search_enabled
 
 log = logging.getLogger("mkdocs.plugins.zhengxie")
 site: Site | None = None
 nav_pages: dict = {}  # src_uri -> the nav's Page, for pages outside the nav
-# Whether this process serves a preview (`mkdocs serve`): MkDocs calls on_startup once, then
-# re-executes this file on each rebuild, so the answer is kept outside the module's globals.
+plan = None  # under `mkdocs serve --dirty`: the pages this rebuild reads and writes (zhengxie.rebuild)
+# Whether this process serves a preview (`mkdocs serve`), and what it keeps across rebuilds (on_startup
+# is called once per process): kept in sys.modules, so it outlives any reload of this file.
 _process = sys.modules.setdefault("zhengxie_adapter_process", types.SimpleNamespace(serving=False))
 _ARTICLE_ID = re.compile(r'id="(article-[0-9]+)"')
 
 
 def on_startup(command, dirty):
     _process.serving = command == "serve"
+    _process.dirty = dirty
+    _process.rebuilds = None  # made in on_config, where the repository's root is known
+    _process.after_build = AfterBuild(search_enabled(), report=log.warning) if _process.serving else None
+    if _process.serving and dirty:  # MkDocs warns that dirty pages go stale; zhengxie.rebuild sees to it they do not
+        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
 
 
 @event_priority(100)  # before mkdocs-macros sets up its renderer, which we replace
 def on_config(config):
     global site
     root = Path(config.config_file_path).parent
+    if _process.serving:
+        _process.after_build.cancel()  # a save: the running job's index would be stale, and the build wants the CPU
     site = Site.load(root, template_dir=root / "overrides", preview=_process.serving)
+    if _process.serving and _process.dirty and _process.rebuilds is None:
+        _process.rebuilds = Rebuilds(root)
     config.markdown_extensions.extend(site.markdown_extensions())
     # The model lives as long as the build: keep the cyclic collector from rescanning it while
     # MkDocs allocates pages (handed back after the build, also after a failed one under `serve`).
@@ -110,8 +123,16 @@ def on_page_read_source(page, config):
 
 
 def on_nav(nav, config, files):
-    global nav_pages
+    global nav_pages, plan
     nav_pages = {item.file.src_uri: item for item in nav.pages}
+    if _process.serving and _process.rebuilds is not None:
+        pages = files.documentation_pages()
+        plan = _process.rebuilds.plan(site, {f.src_uri: f.dest_uri for f in pages}, nav_pages)
+        for file in files:  # MkDocs' --dirty reads, writes and copies only what is_modified() says
+            if plan.decides(file.src_uri):
+                file.is_modified = functools.partial(plan.must_build, file.src_uri)
+        for src_uri, (title, meta) in plan.nav_kept.items():  # what the nav shows of pages not read again
+            nav_pages[src_uri].title, nav_pages[src_uri].meta = title, meta
     return nav
 
 
@@ -141,6 +162,10 @@ def on_env(env, config, files):
     env.autoescape = True
     env.filters["zx_filter_value"] = sanitize.filter_value
     env.globals["zx_search_bundles"] = site.shard.bundles  # every page, 404 included, searches them all
+    if plan is not None:
+        plan.writing = True  # every page is read: from here on only the changed ones are written
+        _process.rebuilds.remember_nav({uri: (page.title, page.meta) for uri, page in nav_pages.items()
+                                        if page.markdown is not None})
     return env
 
 
@@ -175,9 +200,17 @@ def _toc_items(items):
 
 
 def on_post_build(config):
-    site.post_build(Path(config.site_dir), site_url=config.site_url)
+    if plan is not None:
+        plan.remove_stale(Path(config.site_dir))
+        _process.rebuilds.built(plan)
+    if _process.serving:  # the reload first; calendars, feeds, open data and search follow
+        _process.after_build.start(site, Path(config.site_dir), config.site_url or "/")
+    else:
+        site.post_build(Path(config.site_dir), site_url=config.site_url)
     gc.unfreeze()
 
 
 def on_build_error(error):
+    if plan is not None:
+        _process.rebuilds.failed()
     gc.unfreeze()

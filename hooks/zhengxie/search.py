@@ -52,14 +52,16 @@ def index_site(site_dir: Path, bundle: str = BUNDLE) -> IndexStats:
     index, so a query downloads only the chunks it needs."""
     site_dir = Path(site_dir)
     started = time.perf_counter()
-    result = subprocess.run(
-        [str(pagefind_binary()), "--site", str(site_dir), "--output-subdir", bundle,
-         "--exclude-selectors", EXCLUDE, "--silent"],
-        capture_output=True, text=True,
-    )
+    result = subprocess.run(index_command(site_dir, bundle=bundle), capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stdout}{result.stderr}")
     return index_stats(site_dir, seconds=time.perf_counter() - started, bundle=bundle)
+
+
+def index_command(site_dir: Path, output: Path | None = None, bundle: str = BUNDLE) -> list[str]:
+    """The Pagefind command indexing site_dir into site_dir/<bundle>/ (pagefind/ unless sharded), or into `output`."""
+    where = ["--output-path", str(output)] if output is not None else ["--output-subdir", bundle]
+    return [str(pagefind_binary()), "--site", str(site_dir), *where, "--exclude-selectors", EXCLUDE, "--silent"]
 
 
 def index_stats(site_dir: Path, seconds: float = 0.0, bundle: str = BUNDLE) -> IndexStats:

@@ -25,6 +25,18 @@ from .views import Views
 from .wayfinding import Wayfinding
 
 
+def search_enabled() -> bool:
+    """ZX_SEARCH=0 leaves the search index out (tests and the bench time it on its own)."""
+    return os.environ.get("ZX_SEARCH", "1") != "0"
+
+
+def write_files(site_dir: Path, files: dict[str, bytes]) -> None:
+    for path, content in files.items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
 @dataclass
 class Site:
     root: Path
@@ -87,12 +99,24 @@ class Site:
     def generated_pages(self) -> list[tuple[str, str]]:
         """(src_uri, markdown) of every page generated from the model: the topic, year, body and
         follow-through indexes."""
-        return pages.generated_pages(self.listings) + pages.figures_pages(self.statistics)
+        return list(self._generated.items())
+
+    def generated_source(self, src_uri: str) -> str | None:
+        """The Markdown of a generated page, or None for a page of docs/."""
+        return self._generated.get(src_uri)
+
+    @cached_property
+    def _generated(self) -> dict:
+        return dict(pages.generated_pages(self.listings) + pages.figures_pages(self.statistics))
 
     def generated_assets(self) -> list[tuple[str, str]]:
         """(site path, content) of generated files that are not pages: the 数据 pages' SVG charts,
         each drawn once per build."""
-        return charts.chart_files(self.statistics)
+        return list(self._assets.items())
+
+    @cached_property
+    def _assets(self) -> dict:
+        return dict(charts.chart_files(self.statistics))
 
     @cached_property
     def templates(self) -> set:
@@ -167,17 +191,21 @@ class Site:
     def outputs(self, site_url: str) -> dict[str, bytes]:
         """{site-relative path: bytes} of every file built from the model besides pages: calendars,
         feeds and open data. Each is one pass over the corpus."""
-        files = calendar.build_calendars(self.corpus, self.follow, site_url)
-        files.update(feeds.build_feeds(self.corpus, site_url))
-        files.update(opendata.build_open_data(self.corpus, self.follow, site_url))
+        files = {}
+        for part in self.output_parts(site_url):
+            files.update(part())
         return files
 
+    def output_parts(self, site_url: str) -> list:
+        """The outputs as steps (calendars, feeds, open data): a preview may stop between them."""
+        return [lambda: calendar.build_calendars(self.corpus, self.follow, site_url),
+                lambda: feeds.build_feeds(self.corpus, site_url),
+                lambda: opendata.build_open_data(self.corpus, self.follow, site_url)]
+
     def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
-        for path, content in (self.outputs(site_url or "/") if self.shard.hub else {}).items():
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        if os.environ.get("ZX_SEARCH", "1") != "0" and self.shard.bundle in self.shard.bundles:
+        if self.shard.hub:  # calendars, feeds and open data cover the whole corpus: the hub writes them
+            write_files(site_dir, self.outputs(site_url or "/"))
+        if search_enabled() and self.shard.bundle in self.shard.bundles:
             from .search import index_site
 
             index_site(site_dir, bundle=self.shard.bundle)

@@ -6,6 +6,7 @@
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --check-only 10000   # time the check alone
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --profile 5000       # cProfile build + baseline
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --shards 20000       # 1, 2, 4 shards (tests/bench/shards.py)
+    PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --serve-edit 5000    # a save under make serve
 
 For each N, tests/bench/gen_corpus.py writes a complete site with N generated documents (seeded, so
 every run measures the same corpus) into a temporary folder, plus its plain-Material twin
@@ -235,6 +236,23 @@ def check_only(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> d
             shutil.rmtree(root.parent, ignore_errors=True)
 
 
+def serve_edit_only(n: int, seed: int, base: Path | None, keep: bool) -> int:
+    """serve_edit_s and friends (tests/bench/serve_edit.py) -> build/bench/serve-edit.json."""
+    import serve_edit
+
+    root, info, gen_s = make_site(n, seed, base)
+    print(f"== serve edit, N={n}, generated in {gen_s} s", flush=True)
+    try:
+        result = {"n": n, **serve_edit.measure(root, dict(environment(root), ZX_SEARCH="1"))}
+    finally:
+        if not keep:
+            shutil.rmtree(root.parent, ignore_errors=True)
+    (OUT / "serve-edit.json").write_text(json.dumps({"meta": meta(seed), "results": [result]}, ensure_ascii=False,
+                                                    indent=1), encoding="utf-8")
+    print(json.dumps(result, ensure_ascii=False), f"-> {OUT / 'serve-edit.json'}", sep="\n")
+    return 0
+
+
 def profile(n: int, seed: int, base: Path | None, keep: bool, top: int = 30) -> None:
     """cProfile one build and one baseline build; print our own functions (hooks/) by cumulative
     time, then everything by cumulative and own time, for both (the difference is our cost)."""
@@ -345,6 +363,7 @@ def main(argv=None) -> int:
                         help="time the check cold, warm, without cache and after one edit (check_changed.py)")
     parser.add_argument("--shards", type=int, metavar="N", help="N documents built whole and as 2 and 4 shards "
                         "(tests/bench/shards.py -> build/bench/shards.json)")
+    parser.add_argument("--serve-edit", type=int, metavar="N", help="only time a save under make serve at N documents")
     parser.add_argument("--tmp", type=Path, help="parent folder for the temporary sites (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary sites")
     args = parser.parse_args(argv)
@@ -371,6 +390,8 @@ def main(argv=None) -> int:
 
         return shards.main(["--n", str(args.shards), "--seed", str(args.seed)] + (["--tmp", str(args.tmp)] if args.tmp else [])
                            + (["--keep"] if args.keep else []))
+    if args.serve_edit:
+        return serve_edit_only(args.serve_edit, args.seed, args.tmp, args.keep)
     if args.check_only:
         result = check_only(args.check_only, args.runs or 3, args.seed, args.tmp, args.keep)
         report = {"meta": meta(args.seed), "results": [result]}

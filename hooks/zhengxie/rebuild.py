@@ -1,0 +1,301 @@
+"""Which pages a live preview rebuilds after a save: those whose output can change.
+
+MkDocs' `--dirty` rebuilds a page when its source file is newer than its output. That misses most of
+what a save changes here: a summary's page shows the follow-through of the plans it reports on, index
+pages list other documents' titles and dates, a document page names its neighbours. So each page gets
+a fingerprint of everything it shows, taken from the model (its own source and data, the slices of the
+corpus its template renders), and is rebuilt when the fingerprint differs from the last successful
+build's. A change to what every page shows (vocabularies, templates, code, mkdocs.yml, the nav pages)
+rebuilds everything.
+
+The builder calls this in two phases: while it reads pages, the nav pages are read too (their titles
+and front matter appear in every page's nav), unless a previous read of theirs is remembered (nav pages
+change only with a full rebuild); while it writes pages, only the changed ones are written.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import Document
+
+# Files whose change may alter every page: the model's vocabularies and registry, templates, code.
+GLOBAL_FILES = ("mkdocs.yml",)
+GLOBAL_TREES = ("overrides", "hooks", "data/schemas")
+GLOBAL_SUFFIXES = (".yml", ".yaml", ".json", ".html", ".py", ".js", ".css", ".svg")
+# Templates that list a bounded slice of the corpus, read from the page's front matter.
+SLICED_TEMPLATES = {"zx-topic.html", "zx-year.html", "zx-body.html", "zx-figures.html", "zx-section.html"}
+PLAIN_TEMPLATES = {None, "main.html"}  # a page showing its own content only
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+
+
+class Sources:
+    """Content digests of files, re-read only when their size or modification time changes."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._prefix = str(self.root) + os.sep
+        self._known: dict[str, tuple] = {}  # repo-relative path -> (mtime_ns, size, digest)
+        self._now: dict[str, object] = {}  # digests looked at during this rebuild
+
+    def begin(self) -> None:
+        """A new rebuild: files may have changed since the last one looked."""
+        self._now = {}
+
+    def digest(self, rel: str | None):
+        if rel is None:
+            return None
+        found = self._now.get(rel, self)
+        if found is self:
+            found = self._now[rel] = self._digest(rel)
+        return found
+
+    def _digest(self, rel: str):
+        path = self._prefix + rel
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        known = self._known.get(rel)
+        if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
+            return known[2]
+        try:
+            with open(path, "rb") as file:
+                digest = hash(file.read())  # in-process only: Python's hash is stable within a run
+        except OSError:
+            return None
+        self._known[rel] = (stat.st_mtime_ns, stat.st_size, digest)
+        return digest
+
+    def tree(self) -> int:
+        """One digest of every file that all pages depend on."""
+        found = [(rel, self.digest(rel)) for rel in GLOBAL_FILES]
+        data = self.root / "data"
+        if data.is_dir():
+            found += [(f"data/{p.name}", self.digest(f"data/{p.name}")) for p in sorted(data.iterdir()) if p.is_file()]
+        for top in GLOBAL_TREES:
+            for folder, dirs, files in os.walk(self.root / top):
+                dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+                for name in sorted(files):
+                    if name.endswith(GLOBAL_SUFFIXES):
+                        rel = os.path.relpath(os.path.join(folder, name), self.root)
+                        found.append((rel, self.digest(rel)))
+        return hash(tuple(found))
+
+
+@dataclass
+class Plan:
+    """What one rebuild reads and writes (pages) and copies (generated assets). `full`: everything
+    (the first build, or a change every page shows)."""
+
+    full: bool
+    changed: frozenset  # src_uris whose output changes
+    nav: frozenset  # src_uris read in any case: their titles and front matter are in every page's nav
+    nav_kept: dict = field(default_factory=dict)  # src_uri -> (title, meta) of the nav pages not read again
+    stale: tuple = ()  # output paths (site-relative) of pages the last build had and this one has not
+    fingerprints: dict = field(default_factory=dict)
+    overall: int = 0
+    outputs: dict = field(default_factory=dict)  # src_uri -> output path, for the next build's stale files
+    writing: bool = False  # False while the builder reads pages, True once it writes them
+
+    def decides(self, src_uri: str) -> bool:
+        """Whether the plan knows the file: pages and generated assets (other files keep MkDocs' rule)."""
+        return src_uri in self.fingerprints
+
+    def must_build(self, src_uri: str) -> bool:
+        if self.full or src_uri in self.changed:
+            return True
+        return not self.writing and src_uri in self.nav
+
+    def remove_stale(self, site_dir: Path) -> None:
+        for rel in self.stale:
+            try:
+                (Path(site_dir) / rel).unlink()
+            except OSError:
+                pass
+
+
+class Rebuilds:
+    """The fingerprints of the last successful build, kept by the serving process across rebuilds."""
+
+    def __init__(self, root: Path):
+        self.sources = Sources(root)
+        self.last: dict | None = None  # src_uri -> fingerprint
+        self.last_overall: int | None = None
+        self.last_outputs: dict = {}  # src_uri -> output path
+        self.last_changed: frozenset = frozenset()  # what the last successful build wrote
+        self._fronts: dict = {}  # page source -> its front matter (generated pages repeat each build)
+        self.nav_read: dict = {}  # src_uri -> (title, meta) of each nav page as the builder last read it
+
+    def plan(self, site, pages: dict[str, str], nav) -> Plan:
+        """pages: src_uri -> output path (site-relative) of every page of this build; nav: src_uris
+        of the pages in the nav. The site's generated assets are planned too."""
+        self.sources.begin()
+        overall = hash((self.sources.tree(), tuple(self._nav_source(site, uri) for uri in sorted(nav))))
+        fingerprints = Fingerprints(site, self.sources, self._fronts).of(pages)
+        assets = {path: hash(content) for path, content in site.generated_assets()}  # charts: copied when changed
+        fingerprints.update(assets)
+        pages = {**pages, **{path: path for path in assets}}
+        full = self.last is None or overall != self.last_overall
+        changed = frozenset(uri for uri, fp in fingerprints.items() if full or self.last.get(uri) != fp)
+        outputs = set(pages.values())
+        stale = tuple(sorted(path for uri, path in self.last_outputs.items() if uri not in pages and path not in outputs))
+        kept = {} if full else {uri: self.nav_read[uri] for uri in nav if uri in self.nav_read and uri not in changed}
+        return Plan(full=full, changed=changed, nav=frozenset(nav) - set(kept), nav_kept=kept, stale=stale,
+                    fingerprints=fingerprints, overall=overall, outputs=pages)
+
+    def remember_nav(self, read: dict) -> None:
+        """(title, meta) of the nav pages the builder read: every page's nav shows them."""
+        self.nav_read.update(read)
+
+    def built(self, plan: Plan) -> None:
+        self.last, self.last_overall, self.last_outputs = plan.fingerprints, plan.overall, plan.outputs
+        self.last_changed = plan.changed
+
+    def failed(self) -> None:
+        """The site may be half written: the next build writes everything."""
+        self.last = None
+        self.nav_read = {}
+
+    def _nav_source(self, site, src_uri: str):
+        generated = site.generated_source(src_uri)
+        return generated if generated is not None else self.sources.digest(f"docs/{src_uri}")
+
+
+class Fingerprints:
+    """Per page, a digest of what it shows; per document, digests of what other pages show of it."""
+
+    def __init__(self, site, sources: Sources, fronts: dict):
+        self.site, self.sources, self.fronts = site, sources, fronts
+        self.corpus = site.corpus
+        self._listed: dict[str, int] = {}
+        self._cards: dict[str, int] = {}
+        self._partners = _partners(site.follow)
+        self._ref_fields = tuple(f.id for f in self.corpus.vocab.fields.values() if f.type in ("doc-ref", "doc-refs"))
+
+    def of(self, pages) -> dict:
+        return {uri: self.page(uri) for uri in pages}
+
+    def page(self, src_uri: str):
+        doc = self.corpus.by_src_uri.get(src_uri)
+        if doc is not None:
+            return self.document(doc)
+        generated = self.site.generated_source(src_uri)
+        source = generated if generated is not None else self.sources.digest(f"docs/{src_uri}")
+        return hash((source, self._problems(src_uri), self.slice(self._front(generated, src_uri))))
+
+    # ---- what a document page shows ------------------------------------------------------------
+
+    def document(self, doc: Document):
+        around = self.site.around(doc)
+        return hash((
+            self.sources.digest(doc.path), self.sources.digest(doc.data_path),
+            self._problems(doc.src_uri),
+            tuple((w.code, w.reason, tuple(p.format() for p in w.problems))
+                  for w in self.site.waivers_by_doc.get(doc.id, ())),
+            tuple(sorted(map(repr, self.site.views.acknowledged.get(doc.id, {}).items()))),
+            self.card(around.previous), self.card(around.next),
+            tuple((group.label, tuple(self.card(d) for d in group.docs)) for group in around.related),
+            tuple(self.own(p) for p in self._partners.get(doc.id, ())),
+            tuple(self.card(self.corpus.documents.get(ref)) for ref in self._refs(doc)),
+        ))
+
+    def card(self, doc: Document | None):
+        """What a link to the document shows: its id, URL and front matter (title, date, body …)."""
+        if doc is None:
+            return None
+        found = self._cards.get(doc.id)
+        if found is None:
+            found = self._cards[doc.id] = hash((doc.id, doc.src_uri, repr(doc.meta)))
+        return found
+
+    def own(self, doc: Document):
+        """The document's card and data file (plan items, figures, reports)."""
+        return (self.card(doc), self.sources.digest(doc.data_path))
+
+    def listed(self, doc: Document) -> int:
+        """What any listing may show of the document: card, data, and the follow-through of its
+        items or reports (the data of the plans and summaries it is linked with)."""
+        found = self._listed.get(doc.id)
+        if found is None:
+            found = self._listed[doc.id] = hash((self.own(doc), tuple(self.own(p) for p in self._partners.get(doc.id, ()))))
+        return found
+
+    def _refs(self, doc: Document):
+        for field_id in self._ref_fields:
+            value = doc.fields.get(field_id)
+            if isinstance(value, str):
+                yield value
+            elif isinstance(value, (list, tuple)):
+                yield from (v for v in value if isinstance(v, str))
+
+    def _problems(self, src_uri: str):
+        """The preview's problem box: the problems of the page's file (and its document's data file)."""
+        return tuple(p.format() for p in self.site.preview_problems(src_uri))
+
+    # ---- what an index page shows ---------------------------------------------------------------
+
+    def slice(self, meta: dict):
+        template = meta.get("template")
+        if template in PLAIN_TEMPLATES:
+            return None
+        if template not in SLICED_TEMPLATES:
+            return self.everything
+        index = self.site.index
+        if template == "zx-topic.html":
+            entry = index.topics.get(meta.get("zx_topic"))
+            docs = (entry.docs + [e.plan for e in entry.items]) if entry else []
+        elif template == "zx-year.html":
+            entry = index.years.get(meta.get("zx_year"))
+            docs = (entry.issued + entry.about + entry.date_not_stated + [e.plan for e in entry.items]) if entry else []
+        elif template == "zx-body.html" or (template == "zx-figures.html" and meta.get("zx_figures_body")):
+            entry = index.bodies.get(meta.get("zx_body") or meta.get("zx_figures_body"))
+            docs = entry.docs if entry else []
+        elif template == "zx-section.html":
+            docs = self.corpus.of_kind(meta.get("zx_section"))
+        else:
+            return self.everything
+        return hash(tuple(sorted({d.id: self.listed(d) for d in docs}.items())))
+
+    @property
+    def everything(self) -> int:
+        found = self._listed.get("")
+        if found is None:
+            found = self._listed[""] = hash(tuple(self.listed(d) for d in self.corpus.documents.values()))
+        return found
+
+    def _front(self, generated: str | None, src_uri: str) -> dict:
+        if generated is None:
+            try:
+                text = (self.sources.root / "docs" / src_uri).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeError):
+                return {}
+        else:
+            text = generated
+        meta = self.fronts.get(text)
+        if meta is None:
+            match = _FRONT.match(text)
+            try:
+                meta = yaml.safe_load(match.group(1)) if match else {}
+            except yaml.YAMLError:
+                meta = {}
+            meta = self.fronts[text] = meta if isinstance(meta, dict) else {}
+        return meta
+
+
+def _partners(follow) -> dict[str, tuple]:
+    """Document id -> the documents linked with it by follow-through: a summary, the plans it reports
+    on and the plans their items were merged into, all show each other's items or reports."""
+    linked: dict[str, dict] = {}
+    for summary_id, lines in (follow.by_summary.items() if follow else ()):
+        for line in lines:
+            group = [d for d in (line.summary, line.plan, line.merged_plan) if d is not None]
+            for doc in group:
+                for other in group:
+                    if other is not doc:
+                        linked.setdefault(doc.id, {})[other.id] = other
+    return {doc_id: tuple(sorted(found.values(), key=lambda d: d.id)) for doc_id, found in linked.items()}

@@ -1,0 +1,130 @@
+"""`make serve` rebuilds only the pages a save changes, and the result is the site a full build makes.
+
+Each case edits the fixture site the way an editor saves a file, runs the dirty rebuild `mkdocs serve
+--dirty` runs, and compares every file of the preview with a fresh full build of the same sources
+(calendars, feeds and open data included, once the background job has written them).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fixture_site import PLAN, RULE, SUMMARY, assemble
+from serve_support import Preview, site_files
+
+PLAN_DATA = f"data/plans/{PLAN}.yml"
+SUMMARY_DATA = f"data/summaries/{SUMMARY}.yml"
+SUMMARY_PAGE = f"docs/summaries/{SUMMARY}.md"
+RULE_PAGE = f"docs/rules/{RULE}.md"
+
+
+@pytest.fixture()
+def preview(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZX_SEARCH", "0")
+    root = assemble(tmp_path / "repo")
+    preview = Preview(root, tmp_path / "preview")
+    preview.rebuild()
+    preview.settle()
+    preview.tmp = tmp_path
+    return preview
+
+
+def edit(root, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def rebuilt(preview: Preview) -> set:
+    preview.rebuild()
+    preview.settle()
+    return set(preview.process.rebuilds.last_changed)
+
+
+def assert_same_as_full_build(preview: Preview, name: str) -> None:
+    dirty = site_files(preview.site_dir)
+    fresh = Preview(preview.root, preview.tmp / f"full-{name}")
+    fresh.rebuild()
+    fresh.settle()
+    full = site_files(fresh.site_dir)
+    assert sorted(dirty) == sorted(full), "the preview has other files than a full build"
+    differ = [rel for rel in full if dirty[rel] != full[rel]]
+    assert not differ, f"pages the rebuild left stale: {differ}"
+
+
+def page(preview: Preview, url: str) -> str:
+    return (preview.site_dir / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_body_edit_rebuilds_its_page_only(preview):
+    edit(preview.root, SUMMARY_PAGE, "大部分按时举行", "大部分按时举行（修改后的正文）")
+    assert rebuilt(preview) == {SUMMARY_PAGE.removeprefix("docs/")}
+    assert "修改后的正文" in page(preview, f"summaries/{SUMMARY}")
+    assert_same_as_full_build(preview, "body")
+
+
+def test_a_title_edit_reaches_every_page_that_shows_it(preview):
+    edit(preview.root, SUMMARY_PAGE, "title: 明湖市政协2016年工作总结", "title: 明湖市政协2016年工作总结（改）")
+    changed = rebuilt(preview)
+    assert f"plans/{PLAN}.md" in changed  # its follow-through names the reporting summary
+    assert "summaries/index.md" in changed and "years/2016.md" in changed
+    assert "明湖市政协2016年工作总结（改）" in page(preview, "summaries")
+    assert len(changed) < len(preview.process.rebuilds.last)
+    assert_same_as_full_build(preview, "title")
+
+
+def test_a_plan_item_edit_reaches_the_summary_that_reports_it(preview):
+    edit(preview.root, PLAN_DATA, "title: 村庄规划编制与乡村振兴", "title: 村庄规划编制与乡村振兴（改）")
+    changed = rebuilt(preview)
+    assert f"summaries/{SUMMARY}.md" in changed
+    assert "村庄规划编制与乡村振兴（改）" in page(preview, f"summaries/{SUMMARY}")
+    assert_same_as_full_build(preview, "item")
+
+
+def test_a_report_status_edit_reaches_the_plan(preview):
+    edit(preview.root, SUMMARY_DATA, "    status: held\n    date: 2016-05-24", "    status: postponed\n    date: 2016-09-24\n    reason: 改期")
+    changed = rebuilt(preview)
+    assert f"plans/{PLAN}.md" in changed and "follow-through/index.md" in changed
+    assert_same_as_full_build(preview, "status")
+
+
+def test_a_date_edit_moves_the_document_between_year_pages(preview):
+    edit(preview.root, RULE_PAGE, "date: 2015-06-18", "date: 2016-06-18")
+    changed = rebuilt(preview)
+    assert {"years/2015.md", "years/2016.md"} <= changed
+    assert "青溪县政协机关办公规则" in page(preview, "years/2016")
+    assert_same_as_full_build(preview, "date")
+
+
+def test_a_deleted_document_leaves_no_page_behind(preview):
+    (preview.root / RULE_PAGE).unlink()
+    rebuilt(preview)
+    assert not (preview.site_dir / "rules" / RULE / "index.html").exists()
+    assert_same_as_full_build(preview, "deleted")
+
+
+def test_a_vocabulary_edit_rebuilds_everything(preview):
+    edit(preview.root, "data/topics.yml", "name: 乡村振兴", "name: 乡村全面振兴")
+    changed = rebuilt(preview)
+    assert changed == set(preview.process.rebuilds.last)
+    assert_same_as_full_build(preview, "vocabulary")
+
+
+def test_the_preview_box_shows_the_saved_documents_problems(preview):
+    edit(preview.root, SUMMARY_PAGE, "date: 2016-12-26", "date: 2016-13-26")
+    assert f"summaries/{SUMMARY}.md" in rebuilt(preview)
+    html = page(preview, f"summaries/{SUMMARY}")
+    assert re.search(r"ZX\d{3}", html), "the preview box should name the new problem"
+    edit(preview.root, SUMMARY_PAGE, "date: 2016-13-26", "date: 2016-12-26")
+    rebuilt(preview)
+    assert_same_as_full_build(preview, "problem")
+
+
+def test_a_figure_edit_redraws_the_charts_and_the_data_pages(preview):
+    edit(preview.root, SUMMARY_DATA, "{measure: opinions-submitted, value: 45}", "{measure: opinions-submitted, value: 54}")
+    changed = rebuilt(preview)
+    assert "figures/index.md" in changed and f"summaries/{SUMMARY}.md" in changed
+    assert any(uri.endswith(".svg") for uri in changed), "the charts of the figure are drawn again"
+    assert_same_as_full_build(preview, "figure")
