@@ -15,6 +15,7 @@ from . import articles, calendar, charts, feeds, guide, header, macros, opendata
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .model import Corpus
+from .outputcache import OutputCache
 from .series import Statistics
 from .slots import Slots
 from .sources import NOT_READ
@@ -32,13 +33,19 @@ class Site:
     views: Views
     _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
+    # What an earlier clean build of the very same inputs made (zhengxie.outputcache), or None.
+    output_cache: OutputCache | None = None
 
     @classmethod
-    def load(cls, root: Path, template_dir: Path, preview: bool = False) -> "Site":
+    def load(cls, root: Path, template_dir: Path, preview: bool = False,
+             output_cache: OutputCache | None = None) -> "Site":
         corpus, problems = validate(root)
         follow = FollowThrough(corpus)
         return cls(root=root, corpus=corpus, problems=problems, views=Views(corpus, template_dir, follow=follow),
-                   preview=preview)
+                   preview=preview, output_cache=output_cache)
+
+    def _reuse(self, name: str, compute):
+        return compute() if self.output_cache is None else self.output_cache.value(name, compute)
 
     @staticmethod
     def markdown_extensions() -> list:
@@ -79,12 +86,13 @@ class Site:
     def generated_pages(self) -> list[tuple[str, str]]:
         """(src_uri, markdown) of every page generated from the model: the topic, year, body and
         follow-through indexes."""
-        return pages.generated_pages(self.index) + pages.figures_pages(self.statistics)
+        return self._reuse("generated_pages",
+                           lambda: pages.generated_pages(self.index) + pages.figures_pages(self.statistics))
 
     def generated_assets(self) -> list[tuple[str, str]]:
         """(site path, content) of generated files that are not pages: the 数据 pages' SVG charts,
         each drawn once per build."""
-        return charts.chart_files(self.statistics)
+        return self._reuse("generated_assets", lambda: charts.chart_files(self.statistics))
 
     @cached_property
     def templates(self) -> set:
@@ -156,16 +164,39 @@ class Site:
     def outputs(self, site_url: str) -> dict[str, bytes]:
         """{site-relative path: bytes} of every file built from the model besides pages: calendars,
         feeds and open data. Each is one pass over the corpus."""
-        files = calendar.build_calendars(self.corpus, self.follow, site_url)
-        files.update(feeds.build_feeds(self.corpus, site_url))
-        files.update(opendata.build_open_data(self.corpus, self.follow, site_url))
-        return files
+        def compute():
+            files = calendar.build_calendars(self.corpus, self.follow, site_url)
+            files.update(feeds.build_feeds(self.corpus, site_url))
+            files.update(opendata.build_open_data(self.corpus, self.follow, site_url))
+            return files
 
-    def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
+        return self._reuse(f"outputs {site_url}", compute)
+
+    # ---- pages an earlier clean build of the same inputs rendered (zhengxie.outputcache) ----------
+
+    def stored_page(self, src_uri: str) -> dict | None:
+        return None if self.output_cache is None else self.output_cache.page(src_uri)
+
+    def stored_output(self, src_uri: str) -> str | None:
+        return None if self.output_cache is None else self.output_cache.page_output(src_uri)
+
+    def store_page(self, src_uri: str, record, output: str) -> None:
+        if self.output_cache is not None:
+            self.output_cache.store_page(src_uri, record, output)
+
+    def discard_outputs(self) -> None:
+        if self.output_cache is not None:
+            self.output_cache.discard()
+
+    def post_build(self, site_dir: Path, site_url: str | None = None, clean: bool = False) -> None:
+        """Write calendars, feeds and open data; keep this build's outputs for the next build of the
+        same inputs when it was clean (no problem, no warning); index for search."""
         for path, content in self.outputs(site_url or "/").items():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+        if self.output_cache is not None:
+            self.output_cache.commit() if clean else self.output_cache.discard()
         if os.environ.get("ZX_SEARCH", "1") != "0":
             from .search import index_site
 
