@@ -56,9 +56,12 @@ def on_config(config):
 
 
 def _settings(config) -> dict:
-    """The resolved settings that change output besides the config file (command-line options, !ENV)."""
-    return {"site_url": config.site_url, "use_directory_urls": config.use_directory_urls,
-            "theme": config.theme.name, "docs_dir": str(Path(config.docs_dir).resolve()),
+    """The resolved settings that change output besides the config file (command-line options, !ENV),
+    and the build date MkDocs gives templates (none prints it today; a stored page never outlives it)."""
+    from mkdocs.utils import get_build_date
+
+    return {"build_date": get_build_date(), "site_url": config.site_url,
+            "use_directory_urls": config.use_directory_urls, "theme": config.theme.name, "docs_dir": str(Path(config.docs_dir).resolve()),
             "theme_dirs": tuple(str(Path(folder).resolve()) for folder in config.theme.dirs)}
 
 
