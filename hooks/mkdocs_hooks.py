@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 
 from zhengxie import sanitize
 from zhengxie.afterbuild import AfterBuild
+from zhengxie.outputcache import OutputCache
 from zhengxie.rebuild import Rebuilds
 from zhengxie.site import Site, search_enabled
 
@@ -26,6 +27,7 @@ log = logging.getLogger("mkdocs.plugins.zhengxie")
 site: Site | None = None
 nav_pages: dict = {}  # src_uri -> the nav's Page, for pages outside the nav
 plan = None  # under `mkdocs serve --dirty`: the pages this rebuild reads and writes (zhengxie.rebuild)
+reused: set = set()  # src_uri of pages whose HTML comes from the output cache (zhengxie.outputcache)
 # Whether this process serves a preview (`mkdocs serve`), and what it keeps across rebuilds (on_startup
 # is called once per process): kept in sys.modules, so it outlives any reload of this file.
 _process = sys.modules.setdefault("zhengxie_adapter_process", types.SimpleNamespace(serving=False))
@@ -47,9 +49,13 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     if _process.serving:
         _process.after_build.cancel()  # a save: the running job's index would be stale, and the build wants the CPU
-    site = Site.load(root, template_dir=root / "overrides", preview=_process.serving)
+    # A live preview always renders: its pages show problems, and zhengxie.rebuild decides what to write.
+    cache = None if _process.serving else OutputCache.open(root, Path(config.config_file_path), _settings(config))
+    site = Site.load(root, template_dir=root / "overrides", preview=_process.serving, output_cache=cache)
     if _process.serving and _process.dirty and _process.rebuilds is None:
         _process.rebuilds = Rebuilds(root)
+    _warnings.count = 0
+    logging.getLogger("mkdocs").addHandler(_warnings)
     config.markdown_extensions.extend(site.markdown_extensions())
     # The model lives as long as the build: keep the cyclic collector from rescanning it while
     # MkDocs allocates pages (handed back after the build, also after a failed one under `serve`).
@@ -60,6 +66,32 @@ def on_config(config):
     if macros is not None:
         _neutralise(macros)
     return config
+
+
+def _settings(config) -> dict:
+    """The resolved settings that change output besides the config file (command-line options, !ENV),
+    and the build date MkDocs gives templates (none prints it today; a stored page never outlives it)."""
+    from mkdocs.utils import get_build_date
+
+    return {"build_date": get_build_date(), "site_url": config.site_url,
+            "use_directory_urls": config.use_directory_urls, "theme": config.theme.name, "docs_dir": str(Path(config.docs_dir).resolve()),
+            "theme_dirs": tuple(str(Path(folder).resolve()) for folder in config.theme.dirs)}
+
+
+class _WarningCount(logging.Handler):
+    """Counts this build's warnings and errors: only a build without any stores its outputs (a
+    reused page would not repeat the warnings its first rendering logged)."""
+
+    count = 0
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+
+    def emit(self, record):
+        self.count += 1
+
+
+_warnings = _WarningCount()
 
 
 def _neutralise(macros) -> None:
@@ -83,6 +115,8 @@ def _no_module_functions(macros) -> None:
 
 
 def _render_macros(page, markdown: str) -> str:
+    if page.file.src_uri in reused:
+        return markdown  # its stored HTML is used instead (on_page_read_source)
     text, problems = site.render_macros(page.file.src_uri, markdown)
     for problem in problems:
         _log(problem)
@@ -119,7 +153,44 @@ def _keep_to_shard(files) -> None:
 
 
 def on_page_read_source(page, config):
+    record = site.stored_page(page.file.src_uri)
+    if record is not None:
+        reused.add(page.file.src_uri)
+        page.render = lambda config, files: _restore(page, record, files)  # instead of Markdown
     return site.page_source(page.file.src_uri)  # None: MkDocs reads the file as usual
+
+
+def _restore(page, record: dict, files) -> None:
+    """The page as its stored build left it after on_page_content: MkDocs validates anchors and
+    renders the nav (titles) from it."""
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    def links(items):
+        found = []
+        for title, anchor, level, children in items:
+            link = AnchorLink(Markup(title), anchor, level)
+            link.children = links(children)
+            found.append(link)
+        return found
+
+    page.content = Markup(record["content"])
+    page.toc = TableOfContents(links(record["toc"]))
+    page._title_from_render = record["title_from_render"]
+    if record["title"] is not None:
+        page.title = Markup(record["title"]) if record["title_is_markup"] else record["title"]
+    page.present_anchor_ids = set(record["anchors"])
+    page.links_to_anchors = {files.get_file_from_path(uri): dict(anchors) for uri, anchors in record["links"].items()}
+
+
+def _record(page) -> dict:
+    def items(links):
+        return [(str(link.title), link.id, link.level, items(link.children)) for link in links]
+
+    title = page.__dict__.get("title")  # set on the page (nav title, or on_page_content), else derived
+    return {"content": str(page.content), "toc": items(page.toc), "title_from_render": page._title_from_render,
+            "title": None if title is None else str(title), "title_is_markup": isinstance(title, Markup),
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links": {file.src_uri: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()}}
 
 
 def on_nav(nav, config, files):
@@ -137,13 +208,18 @@ def on_nav(nav, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    if page.file.src_uri in reused:  # main.html then extends partials/zx/stored-page.html: nothing else renders
+        context["zx_stored_page"] = Markup(site.stored_output(page.file.src_uri))
     context.update(site.page_context(page.file.src_uri))
     _mark_section(page, True)
     return context
 
 
+@event_priority(-100)  # last: what is stored is what is written
 def on_post_page(output, page, config):
     _mark_section(page, False)
+    if page.file.src_uri not in reused:
+        site.store_page(page.file.src_uri, lambda: _record(page), output)
     return output
 
 
@@ -170,12 +246,14 @@ def on_env(env, config, files):
 
 
 def on_page_content(html, page, config, files):
-    for item in _toc_items(page.toc):
-        item.title = Markup(sanitize.text(item.title))
     if page.meta and not site.allowed_template(page.meta.get("template")):
         del page.meta["template"]  # reported as ZX606 by the check
     if page.meta and "icon" in page.meta and not _theme_icon(page.meta["icon"], config.theme.dirs):
         del page.meta["icon"]  # Material includes .icons/<icon>.svg in the nav: any other name stops the build
+    if page.file.src_uri in reused:
+        return html  # restored as this hook left it (_restore)
+    for item in _toc_items(page.toc):
+        item.title = Markup(sanitize.text(item.title))
     if not (page.meta and page.meta.get("title")):
         page.title = Markup(sanitize.text(page.title or ""))  # MkDocs took it from the page's <h1>
     html = site.page_html(page.file.src_uri, html)
@@ -206,11 +284,15 @@ def on_post_build(config):
     if _process.serving:  # the reload first; calendars, feeds, open data and search follow
         _process.after_build.start(site, Path(config.site_dir), config.site_url or "/")
     else:
-        site.post_build(Path(config.site_dir), site_url=config.site_url)
+        site.post_build(Path(config.site_dir), site_url=config.site_url,
+                        clean=_warnings.count == 0 and not site.problems)
+    logging.getLogger("mkdocs").removeHandler(_warnings)
     gc.unfreeze()
 
 
 def on_build_error(error):
     if plan is not None:
         _process.rebuilds.failed()
+    site.discard_outputs()
+    logging.getLogger("mkdocs").removeHandler(_warnings)
     gc.unfreeze()

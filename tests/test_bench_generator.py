@@ -5,6 +5,7 @@ measures is a corpus the checks accept and a site that builds strictly.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -84,3 +85,27 @@ def test_baseline_twin_builds(tmp_path):
         cwd=site, env=env, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_material_user_setup_builds_with_search_tags_and_documents_in_nav(tmp_path):
+    """The second baseline: the same pages as a Material user would publish them — built-in search,
+    the documents' topics as tags, every document in the nav, pruned per page."""
+    site = tmp_path / "site"
+    gen_corpus.generate(site, N, seed=SEED)
+    gen_corpus.write_baseline(site)
+    config = gen_corpus.write_material_user(site)
+    text = config.read_text(encoding="utf-8")
+    assert "hooks:" not in text and "custom_dir" not in text and "navigation.prune" in text
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)],
+                            cwd=site, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    documents = sorted((site / "docs-material-user" / "plans").glob("2*.md"))
+    assert documents
+    page = (out / "plans" / documents[0].stem / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-tag' in page  # its topics, as tags
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(doc["location"].startswith(f"plans/{documents[0].stem}/") for doc in index["docs"])
+    assert (out / "tags" / "index.html").is_file()
+    assert text.count(".md\n") >= len(documents)  # documents are listed in the nav

@@ -16,6 +16,7 @@ from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .listings import Listings
 from .model import Corpus
+from .outputcache import OutputCache
 from .series import Statistics
 from .slots import Slots
 from .sources import NOT_READ
@@ -47,9 +48,12 @@ class Site:
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
     cache: object = None  # the cache.Cache this load used: cache.changed_documents (ids) since its last run
     shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
+    # What an earlier clean build of the very same inputs made (zhengxie.outputcache), or None.
+    output_cache: OutputCache | None = None
 
     @classmethod
-    def load(cls, root: Path, template_dir: Path, preview: bool = False, cache=None) -> "Site":
+    def load(cls, root: Path, template_dir: Path, preview: bool = False, cache=None,
+             output_cache: OutputCache | None = None) -> "Site":
         """`cache`: a cache.Cache; by default build/cache/ unless ZX_NO_CACHE=1."""
         from .cache import Cache, enabled_by_env
 
@@ -58,7 +62,11 @@ class Site:
         follow = FollowThrough(corpus)
         shard, problem = shards.ShardView.from_env(root, corpus)
         return cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
-                   views=Views(corpus, template_dir, follow=follow), preview=preview, cache=cache, shard=shard)
+                   views=Views(corpus, template_dir, follow=follow), preview=preview, cache=cache, shard=shard,
+                   output_cache=output_cache)
+
+    def _reuse(self, name: str, compute):
+        return compute() if self.output_cache is None else self.output_cache.value(name, compute)
 
     @staticmethod
     def markdown_extensions() -> list:
@@ -107,7 +115,8 @@ class Site:
 
     @cached_property
     def _generated(self) -> dict:
-        return dict(pages.generated_pages(self.listings) + pages.figures_pages(self.statistics))
+        return dict(self._reuse("generated_pages",
+                                lambda: pages.generated_pages(self.listings) + pages.figures_pages(self.statistics)))
 
     def generated_assets(self) -> list[tuple[str, str]]:
         """(site path, content) of generated files that are not pages: the 数据 pages' SVG charts,
@@ -116,7 +125,7 @@ class Site:
 
     @cached_property
     def _assets(self) -> dict:
-        return dict(charts.chart_files(self.statistics))
+        return dict(self._reuse("generated_assets", lambda: charts.chart_files(self.statistics)))
 
     @cached_property
     def templates(self) -> set:
@@ -191,10 +200,13 @@ class Site:
     def outputs(self, site_url: str) -> dict[str, bytes]:
         """{site-relative path: bytes} of every file built from the model besides pages: calendars,
         feeds and open data. Each is one pass over the corpus."""
-        files = {}
-        for part in self.output_parts(site_url):
-            files.update(part())
-        return files
+        def compute():
+            files = {}
+            for part in self.output_parts(site_url):
+                files.update(part())
+            return files
+
+        return self._reuse(f"outputs {site_url}", compute)
 
     def output_parts(self, site_url: str) -> list:
         """The outputs as steps (calendars, feeds, open data): a preview may stop between them."""
@@ -202,9 +214,30 @@ class Site:
                 lambda: feeds.build_feeds(self.corpus, site_url),
                 lambda: opendata.build_open_data(self.corpus, self.follow, site_url)]
 
-    def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
-        if self.shard.hub:  # calendars, feeds and open data cover the whole corpus: the hub writes them
+    # ---- pages an earlier clean build of the same inputs rendered (zhengxie.outputcache) ----------
+
+    def stored_page(self, src_uri: str) -> dict | None:
+        return None if self.output_cache is None else self.output_cache.page(src_uri)
+
+    def stored_output(self, src_uri: str) -> str | None:
+        return None if self.output_cache is None else self.output_cache.page_output(src_uri)
+
+    def store_page(self, src_uri: str, record, output: str) -> None:
+        if self.output_cache is not None:
+            self.output_cache.store_page(src_uri, record, output)
+
+    def discard_outputs(self) -> None:
+        if self.output_cache is not None:
+            self.output_cache.discard()
+
+    def post_build(self, site_dir: Path, site_url: str | None = None, clean: bool = False) -> None:
+        """Write calendars, feeds and open data (the hub of a sharded build only: they cover the whole
+        corpus); keep this build's outputs for the next build of the same inputs when it was clean (no
+        problem, no warning); index for search."""
+        if self.shard.hub:
             write_files(site_dir, self.outputs(site_url or "/"))
+        if self.output_cache is not None:
+            self.output_cache.commit() if clean else self.output_cache.discard()
         if search_enabled() and self.shard.bundle in self.shard.bundles:
             from .search import index_site
 

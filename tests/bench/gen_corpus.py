@@ -21,7 +21,9 @@ gaps, only the three allowed macros, no template residue.
 Deterministic: the same (n, seed) writes byte-identical files (every document has its own
 random.Random seeded with a string, so nothing depends on hash randomisation or dict order). `write_baseline(root)` adds the plain-Material twin used by the
 benchmark: docs-baseline/ (macro lines and `template:` keys removed) and mkdocs-baseline.yml (same
-theme, markdown_extensions and nav; no hooks, no plugins, no custom_dir).
+theme, markdown_extensions and nav; no hooks, no plugins, no custom_dir). `write_material_user(root)`
+adds what a Material user would set up on the same pages: docs-material-user/ (with `tags:`) and
+mkdocs-material-user.yml (built-in search with jieba, tags plugin, documents in the nav, navigation.prune).
 """
 from __future__ import annotations
 
@@ -809,16 +811,101 @@ def write_baseline(root: Path | str) -> Path:
     return root / "mkdocs-baseline.yml"
 
 
+# ---- what a Material user would set up ------------------------------------------------------------
+
+TOPICS_LINE = re.compile(r"^topics:\s*\[(.*)\]\s*$", re.M)
+
+
+def write_material_user(root: Path | str) -> Path:
+    """docs-material-user/ + mkdocs-material-user.yml: the baseline's pages set up the way a Material
+    user would publish them without our hooks — the built-in search plugin (lunr index, Chinese
+    segmented by jieba), the tags plugin with each document's topics as tags and a tags page, and
+    every document listed in the nav by section and year with `navigation.prune` so each page renders
+    only its own branch. Needs write_baseline(root) first (it reads the baseline's pages and config)."""
+    root = Path(root)
+    src, dst = root / "docs-baseline", root / "docs-material-user"
+    topic_names = {t["id"]: t["name"] for t in yaml.safe_load((root / "data/topics.yml").read_text(encoding="utf-8"))}
+    by_section: dict[str, dict[str, list[str]]] = {}
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        target = dst / rel
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = path.read_bytes()
+        if path.suffix == ".md" and path.name != "index.md" and len(rel.parts) == 2 and rel.parts[0] != "guide":
+            text = _tagged(text.decode("utf-8"), topic_names).encode("utf-8")
+            year = path.name[:4] if path.name[:4].isdigit() else "其他"
+            by_section.setdefault(rel.parts[0], {}).setdefault(year, []).append(rel.as_posix())
+        target.write_bytes(text)
+    (dst / "tags.md").write_text("# 标签\n\n<!-- material/tags -->\n", encoding="utf-8")
+
+    out = ["# What a Material user would set up for tests/bench: built-in search with jieba, tags, documents in the nav."]
+    for block in _blocks(root / "mkdocs-baseline.yml"):
+        key = TOP_KEY.match(block[0]).group(1) if TOP_KEY.match(block[0]) else None
+        if key == "docs_dir":
+            block = ["docs_dir: docs-material-user"]
+        elif key == "plugins":
+            # With jieba installed the search plugin segments Chinese with U+200B, which the separator
+            # of Material's zh translation (theme.language: zh) already splits on.
+            block = ["plugins:", "  - search", "  - tags"]
+        elif key == "theme":
+            at = next(i for i, line in enumerate(block) if line.strip() == "features:")
+            block = block[:at + 1] + ["    - navigation.prune"] + block[at + 1:]
+        elif key == "nav":
+            block = _nav_with_documents(block, by_section)
+        out += block
+    (root / "mkdocs-material-user.yml").write_text("\n".join(out) + "\n", encoding="utf-8")
+    return root / "mkdocs-material-user.yml"
+
+
+def _blocks(config: Path) -> list[list[str]]:
+    """A config file cut into top-level blocks (it holds a !!python tag, so it is not round-tripped)."""
+    blocks: list[list[str]] = []
+    for line in config.read_text(encoding="utf-8").splitlines():
+        if TOP_KEY.match(line) or not blocks:
+            blocks.append([])
+        blocks[-1].append(line)
+    return blocks
+
+
+def _tagged(text: str, topic_names: dict) -> str:
+    """The page with `tags:` (its topics' names) added to its front matter."""
+    found = TOPICS_LINE.search(text.split("\n---", 1)[0])
+    if not found:
+        return text
+    names = [topic_names.get(t.strip(), t.strip()) for t in found.group(1).split(",") if t.strip()]
+    return text.replace("\n---", f"\ntags: [{', '.join(q(n) for n in names)}]\n---", 1)
+
+
+def _nav_with_documents(block: list[str], by_section: dict) -> list[str]:
+    """The nav with each section's documents under it, newest year first, and a tags page."""
+    out = []
+    for line in block:
+        found = re.match(r"^  - (\S+): ([a-z-]+)/index\.md$", line)
+        if not found or found.group(2) not in by_section:
+            out.append(line)
+            continue
+        out += [f"  - {found.group(1)}:", f"      - {found.group(2)}/index.md"]
+        for year, paths in sorted(by_section[found.group(2)].items(), reverse=True):
+            out.append(f"      - '{year}':")
+            out += [f"          - {path}" for path in paths]
+    return out + ["  - 标签: tags.md"]
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dest", type=Path)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--baseline", action="store_true", help="also write the plain-Material baseline")
+    parser.add_argument("--baseline", action="store_true",
+                        help="also write the plain-Material baseline and the Material user's set-up")
     args = parser.parse_args(argv)
     info = generate(args.dest, args.n, args.seed)
     if args.baseline:
         write_baseline(args.dest)
+        write_material_user(args.dest)
     print(json.dumps(info, ensure_ascii=False, indent=1))
 
 

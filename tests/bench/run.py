@@ -13,11 +13,19 @@ every run measures the same corpus) into a temporary folder, plus its plain-Mate
 (docs-baseline/ without macro lines, mkdocs-baseline.yml without hooks, plugins and custom_dir).
 Then, each command in its own subprocess, timed with a monotonic clock:
 
-* build     `mkdocs build --strict` with our hooks, ZX_SEARCH=0 (search is timed on its own);
+* build     `mkdocs build --strict` with our hooks, ZX_SEARCH=0 (search is timed on its own), warm:
+            the previous build of the same corpus left its cache in build/cache;
+* build_cold the same after removing build/cache (it stores the cache again); cold_ratio = build_cold_s
+            / baseline_s, next to ratio = build_s / baseline_s (warm);
 * baseline  `mkdocs build -f mkdocs-baseline.yml`: the same Markdown pages, same theme, Markdown
             extensions and nav, no hooks, no macros, no generated pages, no template overrides;
             build and baseline alternate (odd runs start with the baseline), 3 runs each up to
             N = 1000, 2 above; the table shows medians and ratio = build_s / baseline_s;
+* material user  `mkdocs build -f mkdocs-material-user.yml`: the same pages as a Material user would
+            publish them (gen_corpus.write_material_user): built-in search (lunr index, Chinese
+            segmented by jieba) built with the site, tags plugin with the topics as tags, every document
+            in the nav with navigation.prune; it takes its turn in the same alternation, and
+            ratio_vs_material_user = (build_s + search_s) / material_user_s: our full pipeline against it;
 * search    the project's own indexing step (zhengxie.search.index_site: Pagefind extended over the
             build's output; `python -m pagefind --site` if that function is missing), after each build;
 * check     `python -m zhengxie check --root <site>` (or zhengxie.validate.validate in a subprocess
@@ -31,6 +39,7 @@ size is `du` of the built site (search index included) and index size `du` of it
 Results: a table on stdout and build/bench/latest.json:
     {"meta": {date, machine, cpus, python, versions, commit, seed},
      "results": [{"n", "pages", "build_s", "baseline_s", "ratio", "cpu_ratio", "search_s", "check_s",
+                  "material_user_s", "ratio_vs_material_user",
                   "peak_rss_mb", "output_mb", "index_mb", "runs", ... every run in "samples"}, ...],
      "scaling": {"build_5000_over_1000", "check_5000_over_1000"} (when both sizes ran)}
 --check-only writes build/bench/check-only.json; --profile writes build/bench/profile-N-build.prof,
@@ -89,7 +98,9 @@ def timed(cmd: list[str], cwd: Path, env: dict, log: Path) -> dict:
 
 
 def environment(root: Path) -> dict:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0", PYTHONPATH=str(root / "hooks"))
+    # An outer PYTHONPATH stays reachable after the hooks (e.g. jieba installed outside the venv).
+    path = os.pathsep.join(filter(None, [str(root / "hooks"), os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0", PYTHONPATH=path)
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     return env
 
@@ -133,6 +144,7 @@ def make_site(n: int, seed: int, base: Path | None) -> tuple[Path, dict, float]:
     started = time.perf_counter()
     info = gen_corpus.generate(root, n, seed)
     gen_corpus.write_baseline(root)
+    gen_corpus.write_material_user(root)
     return root, info, round(time.perf_counter() - started, 2)
 
 
@@ -142,29 +154,40 @@ def bench_size(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> d
     log = OUT / f"run-{n}.log"
     log.write_text("", encoding="utf-8")
     env = environment(root)
-    out, out_base = tmp / "out", tmp / "out-baseline"
+    out, out_base, out_user = tmp / "out", tmp / "out-baseline", tmp / "out-material-user"
     print(f"\n== N={n}: {info['bodies']} bodies, {info['by_type']} (generated in {gen_s} s) in {root}", flush=True)
     check_cmd, check_how = check_command(root, env)
     search_cmd, search_how = search_command(out, root, env)
     build_cmd = [PY, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(out)]
     base_cmd = [PY, "-m", "mkdocs", "build", "-f", "mkdocs-baseline.yml", "-d", str(out_base)]
-    samples: dict[str, list] = {"build": [], "baseline": [], "search": [], "check": []}
+    user_cmd = [PY, "-m", "mkdocs", "build", "-f", "mkdocs-material-user.yml", "-d", str(out_user)]
+    commands = {"build": (build_cmd, out), "build_cold": (build_cmd, out), "baseline": (base_cmd, out_base),
+                "material_user": (user_cmd, out_user)}
+    if subprocess.run([PY, "-c", "import jieba"], cwd=root, env=env, capture_output=True).returncode:
+        print("  jieba is missing: the Material user's search would not segment Chinese (make bench installs it)")
+    samples: dict[str, list] = {"build": [], "build_cold": [], "baseline": [], "material_user": [], "search": [],
+                                "check": []}
     try:
         for run in range(runs):
-            order = ("build", "baseline") if run % 2 == 0 else ("baseline", "build")
+            # build_cold starts without build/cache (nothing parsed or rendered before); build then
+            # reuses what it stored: the warm build an unchanged corpus gets.
+            order = (("build_cold", "build", "baseline", "material_user") if run % 2 == 0
+                     else ("material_user", "baseline", "build_cold", "build"))
             for what in order:
-                target = out if what == "build" else out_base
+                cmd, target = commands[what]
                 shutil.rmtree(target, ignore_errors=True)
-                result = timed(build_cmd if what == "build" else base_cmd, root, env, log)
+                if what == "build_cold":
+                    shutil.rmtree(root / "build" / "cache", ignore_errors=True)
+                result = timed(cmd, root, env, log)
                 samples[what].append(result)
-                print(f"  run {run + 1}/{runs} {what:8s} {result['s']:8.2f} s  cpu {result['cpu_s']:7.2f} s  "
+                print(f"  run {run + 1}/{runs} {what:13s} {result['s']:8.2f} s  cpu {result['cpu_s']:7.2f} s  "
                       f"{result['rss_mb']:7.1f} MB  load {result['load']}"
                       + ("" if result["rc"] == 0 else f"  FAILED rc={result['rc']}"), flush=True)
                 if result["rc"] != 0:
                     print(tail(log), flush=True)
             result = timed(search_cmd, root, env, log)
             samples["search"].append(result)
-            print(f"  run {run + 1}/{runs} search   {result['s']:8.2f} s  {result['rss_mb']:7.1f} MB"
+            print(f"  run {run + 1}/{runs} {'search':13s} {result['s']:8.2f} s  {result['rss_mb']:7.1f} MB"
                   + ("" if result["rc"] == 0 else f"  FAILED rc={result['rc']}"), flush=True)
         for run in range(max(3, runs)):
             result = timed(check_cmd, root, env, log)
@@ -179,7 +202,10 @@ def bench_size(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> d
         baseline_s = median([r["s"] for r in samples["baseline"]])
         check_s = median([r["s"] for r in samples["check"]])
         build_cpu = median([r["cpu_s"] for r in samples["build"]])
+        cold_s = median([r["s"] for r in samples["build_cold"]])
         baseline_cpu = median([r["cpu_s"] for r in samples["baseline"]])
+        search_s = median([r["s"] for r in samples["search"]])
+        user_s = median([r["s"] for r in samples["material_user"]])
         return {
             "n": n,
             "pages": pages,
@@ -188,10 +214,18 @@ def bench_size(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> d
             "build_s": build_s,
             "baseline_s": baseline_s,
             "ratio": round(build_s / baseline_s, 3) if build_s and baseline_s else None,
+            "build_cold_s": cold_s,
+            "cold_ratio": round(cold_s / baseline_s, 3) if cold_s and baseline_s else None,
+            "build_cold_cpu_s": median([r["cpu_s"] for r in samples["build_cold"]]),
             "build_cpu_s": build_cpu,
             "baseline_cpu_s": baseline_cpu,
             "cpu_ratio": round(build_cpu / baseline_cpu, 3) if build_cpu and baseline_cpu else None,
-            "search_s": median([r["s"] for r in samples["search"]]),
+            "search_s": search_s,
+            "material_user_s": user_s,
+            "ratio_vs_material_user": round((build_s + search_s) / user_s, 3) if build_s and search_s and user_s else None,
+            "material_user_cpu_s": median([r["cpu_s"] for r in samples["material_user"]]),
+            "material_user_rss_mb": max(r["rss_mb"] for r in samples["material_user"]),
+            "material_user_output_mb": du_mb(out_user),
             "check_s": check_s,
             "build_over_check": round(build_s / check_s, 1) if build_s and check_s else None,
             "peak_rss_mb": max(r["rss_mb"] for r in samples["build"]),
@@ -202,7 +236,8 @@ def bench_size(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> d
             "baseline_output_mb": du_mb(out_base),
             "index_mb": du_mb(out / "pagefind"),
             "runs": runs,
-            "ok": all(r["rc"] == 0 for key in ("build", "baseline", "search", "check") for r in samples[key]),
+            "ok": all(r["rc"] == 0 for key in ("build", "build_cold", "baseline", "material_user", "search", "check")
+                      for r in samples[key]),
             "generate_s": gen_s,
             "documents": info["by_type"],
             "check_how": check_how,
@@ -317,7 +352,7 @@ def meta(seed: int) -> dict:
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "versions": {p: version(p) for p in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pagefind",
-                                            "pagefind-bin-extended", "Markdown", "Jinja2")},
+                                            "pagefind-bin-extended", "Markdown", "Jinja2", "jieba")},
         "commit": git("rev-parse", "--short", "HEAD") + (" (dirty)" if git("status", "--porcelain") else ""),
         "load_at_start": [round(x, 2) for x in os.getloadavg()],
         "seed": seed,
@@ -325,12 +360,14 @@ def meta(seed: int) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    head = ("N", "pages", "build s", "baseline s", "ratio", "cpu ratio", "search s", "check s", "build/check",
-            "peak MB", "site MB", "index MB")
+    head = ("N", "pages", "build s", "baseline s", "ratio", "cpu ratio", "cold s", "cold ratio", "search s", "check s", "build/check",
+            "peak MB", "site MB", "index MB", "material user s", "vs material user")
     rows = [head]
     for r in results:
-        rows.append((r["n"], r["pages"], r["build_s"], r["baseline_s"], r["ratio"], r["cpu_ratio"], r["search_s"],
-                     r["check_s"], r["build_over_check"], r["peak_rss_mb"], r["output_mb"], r["index_mb"]))
+        rows.append((r["n"], r["pages"], r["build_s"], r["baseline_s"], r["ratio"], r["cpu_ratio"],
+                     r.get("build_cold_s"), r.get("cold_ratio"), r["search_s"],
+                     r["check_s"], r["build_over_check"], r["peak_rss_mb"], r["output_mb"], r["index_mb"],
+                     r.get("material_user_s"), r.get("ratio_vs_material_user")))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(head))]
     lines = [" | ".join(str(v).rjust(w) for v, w in zip(row, widths)) for row in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
@@ -341,7 +378,7 @@ def scaling(results: list[dict]) -> dict:
     by_n = {r["n"]: r for r in results}
     out = {}
     if 1000 in by_n and 5000 in by_n:
-        for key in ("build", "baseline", "check", "search"):
+        for key in ("build", "baseline", "check", "search", "material_user"):
             a, b = by_n[1000][f"{key}_s"], by_n[5000][f"{key}_s"]
             if a and b:
                 out[f"{key}_5000_over_1000"] = round(b / a, 2)
