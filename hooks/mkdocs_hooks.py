@@ -51,15 +51,21 @@ def on_config(config):
         _process.after_build.cancel()  # a save: the running job's index would be stale, and the build wants the CPU
     # A live preview always renders: its pages show problems, and zhengxie.rebuild decides what to write.
     cache = None if _process.serving else OutputCache.open(root, Path(config.config_file_path), _settings(config))
-    site = Site.load(root, template_dir=root / "overrides", preview=_process.serving, output_cache=cache)
+    # The model lives as long as the build: the cyclic collector stays off while it is loaded and its
+    # indexes are built (it would rescan the growing model again and again: about a third of a warm
+    # load), then the model is frozen out of its reach until the build ends (on_post_build,
+    # on_build_error: also after a failed one under `serve`).
+    gc.disable()
+    try:
+        site = Site.load(root, template_dir=root / "overrides", preview=_process.serving, output_cache=cache)
+    finally:
+        gc.freeze()
+        gc.enable()
     if _process.serving and _process.dirty and _process.rebuilds is None:
         _process.rebuilds = Rebuilds(root)
     _warnings.count = 0
     logging.getLogger("mkdocs").addHandler(_warnings)
     config.markdown_extensions.extend(site.markdown_extensions())
-    # The model lives as long as the build: keep the cyclic collector from rescanning it while
-    # MkDocs allocates pages (handed back after the build, also after a failed one under `serve`).
-    gc.freeze()
     for problem in site.problems:
         _log(problem)
     macros = config.plugins.get("macros")
