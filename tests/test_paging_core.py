@@ -14,10 +14,11 @@ from zhengxie.validate import validate
 SIZE = 10
 
 
-def note(repo: MiniRepo, year: int, number: int, month: int = 6) -> None:
+def note(repo: MiniRepo, year: int, number: int, month: int = 6, body: str = "luoyang-city",
+         topic: str = "study") -> None:
     repo.write(f"docs/notes/{year}-paging-note-{number:03d}.md",
-               f"---\ntitle: 学习体会{number}（示例）\nkind: note\ntype: study\nbody: luoyang-city\n"
-               f"date: {year}-{month:02d}-{1 + number % 28:02d}\ntopics: [study]\n---\n\n示例正文。\n")
+               f"---\ntitle: 学习体会{number}（示例）\nkind: note\ntype: study\nbody: {body}\n"
+               f"date: {year}-{month:02d}-{1 + number % 28:02d}\ntopics: [{topic}]\n---\n\n示例正文。\n")
 
 
 def listings(repo: MiniRepo) -> Listings:
@@ -55,6 +56,51 @@ def test_pages_never_exceed_the_size_and_hold_every_entry_once(repo):
 
 def test_known_urls_are_the_generated_pages(repo):
     found = listings(repo)
+    corpus, _ = validate(repo.root)
+    assert known_page_urls(corpus, SIZE) == {p.url for p in found.pages.values() if p.role == SLICE}
+
+
+def small_repo(tmp_path, notes: int) -> MiniRepo:
+    """A notes section, topic and body of exactly `notes` entries each, in 2019 and 2020 (the
+    fixture's own note is removed; the topic and body have no other entries)."""
+    repo = MiniRepo(tmp_path / "small")
+    repo.write("docs/notes/index.md", "---\ntitle: 学习园地\ntemplate: zx-section.html\nzx_section: note\n---\n")
+    for old in repo.path("docs/notes").glob("*.md"):
+        if old.name != "index.md":
+            old.unlink()
+    for number in range(notes):
+        note(repo, 2019 + number % 2, number, body="yunxi-city", topic="unity")
+    return repo
+
+
+LISTINGS = ("notes/", "topics/unity/", "bodies/yunxi-city/")
+
+
+def test_a_listing_at_the_page_size_has_no_year_pages(tmp_path):
+    repo = small_repo(tmp_path, SIZE)
+    found = listings(repo)
+    urls = {p.url for p in found.pages.values()}
+    for listing in LISTINGS:
+        assert not any(u.startswith(listing) and u != listing for u in urls), listing
+    for listing in ("topics/unity/", "bodies/yunxi-city/"):
+        first = found.page(paging.src_uri(listing))
+        assert first.slices == [] and not first.truncated
+        assert len(first.docs) == SIZE and [g.year for g in first.groups] == [2020, 2019]
+    assert found.section("note").slices == [] and len(found.section("note").docs) == SIZE
+    assert "years/2019/" in urls and "years/2020/" in urls  # year pages exist whatever their size
+    corpus, _ = validate(repo.root)
+    assert known_page_urls(corpus, SIZE) == {p.url for p in found.pages.values() if p.role == SLICE}
+
+
+def test_one_entry_more_adds_the_year_pages(tmp_path):
+    repo = small_repo(tmp_path, SIZE + 1)
+    found = listings(repo)
+    urls = {p.url for p in found.pages.values()}
+    for listing in LISTINGS:
+        assert {f"{listing}2019/", f"{listing}2020/"} <= urls, listing
+    first = found.page(paging.src_uri("topics/unity/"))
+    assert [s.url for s in first.slices] == ["topics/unity/2020/", "topics/unity/2019/"]
+    assert len(first.docs) == SIZE and first.truncated  # the first page keeps the newest entries
     corpus, _ = validate(repo.root)
     assert known_page_urls(corpus, SIZE) == {p.url for p in found.pages.values() if p.role == SLICE}
 

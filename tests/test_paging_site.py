@@ -1,5 +1,7 @@
 """A built site whose listings paginate (page size 10, 35 notes in 2019): the pages exist, the strict
-build passes, page navigation links work, and every note is reachable from each of its listings."""
+build passes, page navigation links work, and every note is reachable from each of its listings.
+Listings at or under the page size (the fixture's other topics and bodies) have no year pages and
+link to none."""
 from __future__ import annotations
 
 import re
@@ -7,6 +9,7 @@ import re
 import pytest
 
 from checks_support import MiniRepo, build_site, make_buildable
+from site_checks import content_links
 from test_paging_core import note
 
 
@@ -45,3 +48,19 @@ def test_pages_say_where_they_are_and_link_their_neighbours(site):
         assert (site / "notes/2019/2" / target / "index.html").resolve().is_file(), target
     overview = html(site, "notes/")
     assert "notes/2019/" in overview and "更早的文档见各年份页面" in overview
+
+
+def test_small_listings_are_one_page_without_year_links(site):
+    topic = html(site, "topics/ecology/")
+    assert "2019 年" in topic and "topics/ecology/2019/" not in topic
+    assert not (site / "topics/ecology/2019/index.html").exists()
+
+
+def test_listing_pages_link_only_to_pages_that_exist(site):
+    listing_pages = [p.parent.relative_to(site).as_posix() for folder in ("topics", "bodies", "notes", "years")
+                     for p in (site / folder).rglob("index.html")]
+    assert len(listing_pages) > 20
+    for url in listing_pages:
+        for target in content_links(site, f"/{url}/"):
+            if target.startswith(("/topics/", "/bodies/", "/notes/", "/years/")):
+                assert (site / target.strip("/") / "index.html").is_file(), (url, target)

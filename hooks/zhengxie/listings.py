@@ -80,11 +80,13 @@ class Listings:
     def section(self, kind: str) -> ListingPage | None:
         return self.pages.get(self._section_overview.get(kind, ""))
 
-    # ---- sections, topics, bodies: overview + one slice per year ---------------------------------
+    # ---- sections, topics, bodies: overview (+ one slice per year above the page size) ----------
 
     def _add_listing(self, listing: Section) -> None:
         slice_links = [paging.SliceLink(g.year, paging.slice_url(listing.url, g.year), len(g.docs) + len(g.items))
                        for g in listing.groups]
+        if not paging.has_year_pages(sum(s.count for s in slice_links), self.size):
+            slice_links = []  # the first page holds every entry: no year pages, no links to them
         overview = ListingPage(listing.kind, listing.key, listing.title, listing.url, OVERVIEW, slice_links)
         overview.groups, overview.truncated = _newest(listing.groups, self.size)
         overview.docs = [d for g in overview.groups for d in g.docs]
@@ -193,32 +195,37 @@ def _newest(groups: list, size: int) -> tuple[list, bool]:
     return shown, False
 
 
-def slice_sizes(corpus: Corpus) -> dict[str, int]:
-    """Base URL of every slice -> its number of entries, counted straight from the corpus (the link
-    check's view, without building the indexes); the same membership the listings above use. Taken
-    from the corpus-wide index, so an incremental check counts the documents it did not read too."""
+def slice_sizes(corpus: Corpus) -> dict[tuple[str, str], int]:
+    """(listing base URL, year slug) -> entries, counted straight from the corpus (the link check's
+    view, without building the indexes); the same membership the listings above use. The slug is ""
+    for a year page (years/2019/ is one slice already). Taken from the corpus-wide index, so an
+    incremental check counts the documents it did not read too."""
     sizes: dict = {}
-    for url, n in corpus.index.slices:
-        sizes[url] = sizes.get(url, 0) + n
+    for base, slug, n in corpus.index.slices:
+        sizes[base, slug] = sizes.get((base, slug), 0) + n
     return sizes
 
 
 def doc_slices(corpus: Corpus, doc) -> tuple:
-    """(slice base URL, entries) this document adds to the listings: a fact the cache keeps per document."""
+    """(listing base URL, year slug, entries) this document adds to the listings: a fact the cache
+    keeps per document. A section, topic or body counts under its own URL with the year's slug, so
+    the link check can total each listing and tell whether its year pages exist; a year page
+    counts under its own URL with the slug ""."""
     sizes: dict = {}
 
-    def count(url: str, n: int = 1) -> None:
-        sizes[url] = sizes.get(url, 0) + n
+    def count(base: str, slug: str = "") -> None:
+        sizes[base, slug] = sizes.get((base, slug), 0) + 1
 
+    slug = paging.year_slug(doc.year)
     section = corpus.vocab.kinds.get(doc.kind)
     topics, bodies = corpus.vocab.topics, corpus.vocab.bodies
     if section is not None and corpus.listing is not None and f"{section.folder}/index.md" in corpus.listing.pages:
-        count(paging.slice_url(f"{section.folder}/", doc.year))
+        count(f"{section.folder}/", slug)
     for t in dict.fromkeys(doc.topics):
         if t in topics and SLUG.match(t):
-            count(paging.slice_url(urls.topic_url(t), doc.year))
+            count(urls.topic_url(t), slug)
     if doc.body in bodies and SLUG.match(doc.body):
-        count(paging.slice_url(urls.body_url(doc.body), doc.year))
+        count(urls.body_url(doc.body), slug)
     if doc.date:
         count(urls.year_url(doc.date.year))
     if doc.year and (not doc.date or doc.date.year != doc.year):
@@ -228,13 +235,22 @@ def doc_slices(corpus: Corpus, doc) -> tuple:
             count(urls.year_url(doc.year))
         for t in dict.fromkeys(item.topics):
             if t in topics and SLUG.match(t):
-                count(paging.slice_url(urls.topic_url(t), doc.year))
-    return tuple(sorted(sizes.items()))
+                count(urls.topic_url(t), slug)
+    return tuple((base, s, n) for (base, s), n in sorted(sizes.items()))
 
 
 def known_page_urls(corpus: Corpus, size: int) -> set:
-    """Every page URL of every slice (years/2019/, years/2019/2/ …)."""
+    """Every page URL of every slice that exists: each year page (years/2019/, years/2019/2/ …) and,
+    for a listing above the page size only, its year pages (topics/x/2019/ …)."""
+    sizes = slice_sizes(corpus)
+    totals: dict = {}
+    for (base, slug), entries in sizes.items():
+        if slug:
+            totals[base] = totals.get(base, 0) + entries
     found = set()
-    for base, entries in slice_sizes(corpus).items():
-        found.update(paging.slice_urls(base, entries, size))
+    for (base, slug), entries in sizes.items():
+        if not slug:
+            found.update(paging.slice_urls(base, entries, size))
+        elif paging.has_year_pages(totals[base], size):
+            found.update(paging.slice_urls(f"{base}{slug}/", entries, size))
     return found

@@ -442,7 +442,7 @@ class CorpusIndex:
     doc_ids: tuple = ()
     plan_ids: tuple = ()  # documents with plan items
     years: frozenset = frozenset()
-    slices: tuple = ()  # (listing slice URL, entries) of every document, summed by the listings
+    slices: tuple = ()  # (listing URL, year slug or "", entries) of every document, summed by the listings
 
     @classmethod
     def of(cls, documents, slices_of=lambda doc: ()) -> "CorpusIndex":

@@ -1,17 +1,22 @@
 """Bounded listing pages with stable URLs: the scheme every generated listing follows.
 
-A listing (a section, topic or body) is split by year first: its first page, at the URL it has
-always had, is an overview (per-year counts and links, and the newest entries); each year is a
-slice at <listing>/<year>/ (<listing>/undated/ for documents without a year). A year page
-(years/<year>/) is one slice already. Only a slice with more entries than the page size is
-chunked, in a fixed ascending order (date, then id; plan items in calendar order), into
-<slice>/2/, <slice>/3/ …
+A listing (a section, topic or body) with at most the page size of entries is one page, at the URL
+it has always had: every entry, grouped by year, with no year pages. Only a listing with more
+entries is split by year: its first page, at the same URL, is an overview (per-year counts and
+links, and the newest entries); each year is a slice at <listing>/<year>/ (<listing>/undated/ for
+documents without a year). A year page (years/<year>/) is one slice already, whatever its size.
+Only a slice with more entries than the page size is chunked, in a fixed ascending order (date,
+then id; plan items in calendar order), into <slice>/2/, <slice>/3/ …
 
-What moves when documents are added: a new year adds a slice and changes no other page; an entry
-that sorts last in its slice (the usual case: a newly issued document) lands on the slice's last
-page, or opens a new last page. An entry that sorts earlier (a back-filled document) shifts the
-entries after it by one, so pages from its position to the end of its slice change; pages before
-it and every other slice keep their entries. No entry ever changes slice.
+What moves when documents are added: the first page of a listing never moves and always shows
+its newest entries. A listing that crosses the page size gains its year pages (and its first page
+becomes the overview); from then on, while it stays above the size, a new year adds a slice and
+changes no other page; an entry that sorts last in its slice (the usual case: a newly issued
+document) lands on the slice's last page, or opens a new last page. An entry that sorts earlier
+(a back-filled document) shifts the entries after it by one, so pages from its position to the end
+of its slice change; pages before it and every other slice keep their entries. No entry ever
+changes slice. (A listing that drops back to the page size, when documents are removed, loses its
+year pages again: their entries are all on its first page.)
 
 The page size is declared once, in data/pagination.yml (`page_size`); a missing file means the
 default. Templates only render the slice a page is given.
@@ -33,6 +38,12 @@ def page_size(data) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and MIN_PAGE_SIZE <= value <= MAX_PAGE_SIZE:
         return value
     return DEFAULT_PAGE_SIZE
+
+
+def has_year_pages(entries: int, size: int) -> bool:
+    """Whether a listing (section, topic, body) of `entries` is cut into year pages: only above the
+    page size; at or under it, its first page lists them all."""
+    return entries > size
 
 
 def page_count(entries: int, size: int) -> int:
