@@ -60,7 +60,7 @@ class YearGroup:
     items: list = field(default_factory=list)
 
 
-def _by_year(docs: list, items: list) -> list[YearGroup]:
+def by_year(docs: list, items: list) -> list[YearGroup]:
     """Documents and items grouped by year, newest year first (lists are already newest first)."""
     groups: dict = {}
     for doc in docs:
@@ -218,7 +218,7 @@ class Indexes:
             for t in dict.fromkeys(entry.item.topics):
                 self._topic(t).items.append(entry)
         for entry in self.topics.values():
-            entry.years = _by_year(entry.docs, entry.items)
+            entry.years = by_year(entry.docs, entry.items)
 
         self.years: dict[int, YearEntry] = {}
         self.undated: list = []  # documents with neither a date nor a period

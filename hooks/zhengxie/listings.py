@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import paging, urls
-from .indexes import SLUG, Indexes, MonthGroup, YearGroup
+from .indexes import SLUG, Indexes, MonthGroup, YearGroup, by_year
 from .model import Corpus
 
 OVERVIEW = "overview"  # the first page of a listing (per-year links and the newest entries)
@@ -155,27 +155,18 @@ def _listings(corpus: Corpus, index: Indexes):
     for kind in corpus.vocab.kinds.values():
         url = f"{kind.folder}/"
         if f"{url}index.md" in corpus.listing.pages:
-            yield Section("section", kind.id, kind.name, url, _year_groups(by_kind.get(kind.id, []), []))
+            yield Section("section", kind.id, kind.name, url, by_year(by_kind.get(kind.id, []), []))
     for topic in index.topics.values():
         if topic.has_page:
             yield Section("topic", topic.id, topic.name, topic.url, topic.years)
     for body in index.bodies.values():
         if body.has_page:
             yield Section("body", body.id, body.body.name if body.body else body.id, body.url,
-                          _year_groups(body.docs, []))
+                          by_year(body.docs, []))
 
 
 def _newest_first(doc) -> tuple:
     return (doc.date.isoformat() if doc.date else "", doc.id)
-
-
-def _year_groups(docs: list, items: list) -> list[YearGroup]:
-    groups: dict = {}
-    for doc in docs:
-        groups.setdefault(doc.year, YearGroup(doc.year)).docs.append(doc)
-    for entry in items:
-        groups.setdefault(entry.year, YearGroup(entry.year)).items.append(entry)
-    return sorted(groups.values(), key=lambda g: g.year or 0, reverse=True)
 
 
 def _newest(groups: list, size: int) -> tuple[list, bool]:
