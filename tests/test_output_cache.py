@@ -134,3 +134,22 @@ def test_the_second_build_writes_the_stored_html_rather_than_rendering_again(sit
         assert "<!-- stored -->" not in (warm / "index.html").read_text(encoding="utf-8")
     finally:
         stored_pages[0].write_text(html, encoding="utf-8")
+
+
+def test_the_fingerprint_never_reads_through_a_symlink_or_a_fifo(tmp_path):
+    """A pull request may add a symlink or a FIFO under docs/ (the check refuses both): the build's
+    fingerprint names them and goes on, without opening what they point to or blocking on a read."""
+    from zhengxie.outputcache import fingerprint
+
+    root, outside = tmp_path / "repo", tmp_path / "outside.txt"
+    (root / "docs" / "folder").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    outside.write_text("before", encoding="utf-8")
+    os.symlink(outside, root / "docs" / "link.md")
+    os.symlink(tmp_path, root / "docs" / "folder" / "linked-folder")
+    os.mkfifo(root / "docs" / "pipe.md")
+    first = fingerprint(root, root / "mkdocs.yml", {})
+    outside.write_text("after", encoding="utf-8")
+    assert fingerprint(root, root / "mkdocs.yml", {}) == first
+    os.remove(root / "docs" / "link.md")
+    assert fingerprint(root, root / "mkdocs.yml", {}) != first

@@ -27,6 +27,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from .cache import enabled_by_env
+
 FOLDER = Path("build") / "cache" / "outputs"
 FORMAT = 1  # bump when what is stored changes shape
 INPUT_FOLDERS = ("docs", "data", "overrides", "hooks")
@@ -39,7 +41,7 @@ _SKIPPED = ("__pycache__", ".pyc")
 def disabled() -> bool:
     # A shard build (ZX_SHARD) renders part of the site; shards built side by side would each evict
     # the others' stored outputs, so they render every time (their model still comes from the cache).
-    return os.environ.get("ZX_NO_CACHE", "") not in ("", "0") or bool(os.environ.get("ZX_SHARD"))
+    return not enabled_by_env() or bool(os.environ.get("ZX_SHARD"))
 
 
 def fingerprint(root: Path, config_file: Path, settings: dict) -> str:
@@ -50,15 +52,25 @@ def fingerprint(root: Path, config_file: Path, settings: dict) -> str:
     for folder in INPUT_FOLDERS:
         for path in _files(root / folder):
             digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+            digest.update(_content(path))
     return digest.hexdigest()
+
+
+def _content(path: Path) -> bytes:
+    """A symlink, FIFO or device is refused by the check (ZX116 …) and a build with a problem stores
+    nothing: its name (and a link's target name) is enough, so nothing outside the repository is
+    read and nothing can block the build."""
+    if path.is_symlink():
+        return b"->" + os.readlink(path).encode()
+    return path.read_bytes() if path.is_file() else b""
 
 
 def _files(folder: Path) -> list[Path]:
     found = []
-    for parent, dirs, names in os.walk(folder, followlinks=True):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED)
-        found += [Path(parent) / n for n in sorted(names) if not n.endswith(_SKIPPED)]
+    for parent, dirs, names in os.walk(folder):  # never into a symlinked folder: it is listed by name
+        links = [d for d in dirs if os.path.islink(os.path.join(parent, d))]
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED and d not in links)
+        found += [Path(parent) / n for n in sorted(names + links) if not n.endswith(_SKIPPED)]
     return found
 
 
