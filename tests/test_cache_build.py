@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from checks_support import PLAN, PLAN_DATA, SUMMARY_DATA, make_buildable
+from checks_support import PLAN, PLAN_DATA, SUMMARY, SUMMARY_DATA, make_buildable
 from zhengxie.cache import FOLDER, Cache
 from zhengxie.validate import validate
 
@@ -59,3 +59,41 @@ def test_build_warm_cache_and_no_cache_report_the_same(zx_repo, tmp_path):
     warm = _build(repo, tmp_path / "c", "0")
     assert without == cold == warm and any("ZX504" in line for line in warm)
     assert (tmp_path / "c" / "plans").is_dir()
+
+
+def _notes(corpus) -> tuple:
+    """What pages show from the check besides problems: waivers and 原文如此 notes."""
+    waivers = sorted((w.doc.id, w.code, w.reason, tuple(p.format() for p in w.problems)) for w in corpus.waivers)
+    return waivers, sorted(repr(a.to_dict()) for a in corpus.acknowledged)
+
+
+def test_the_build_takes_waivers_and_sic_notes_from_the_check_cache(zx_repo):
+    """The build reads its verdict from the check's records (checks run only for what changed), so
+    the waivers and 原文如此 notes it shows must follow edits to a document and to what it depends on."""
+    from zhengxie.incremental import check
+
+    zx_repo.edit(SUMMARY_DATA, "figures:\n", "figures:\n  - {measure: plan-items, value: 3, plan: 2019-test-consultation-plan, sic: 原件如此}\n")
+    zx_repo.edit(SUMMARY, "## 三、下一步工作\n\n继续做好各项工作。\n", "")
+    zx_repo.edit(SUMMARY, "topics: [proposals]\n", "topics: [proposals]\nwaive: {ZX301: 原件没有写下一步工作（示例）}\n")
+
+    def same_as_plain():
+        plain_corpus, plain_problems = validate(zx_repo.root)
+        corpus, problems, _ = with_cache(zx_repo.root)
+        assert problems == [p.as_dict() for p in plain_problems]
+        assert _notes(corpus) == _notes(plain_corpus)
+        assert list(corpus.documents) == list(plain_corpus.documents)
+        return _notes(corpus), problems
+
+    notes, problems = same_as_plain()
+    assert [w[1] for w in notes[0]] == ["ZX301"] and len(notes[1]) == 1 and problems == []
+    check(zx_repo.root, Cache(zx_repo.root))  # `make check` first: the build then finds nothing to check again
+    assert same_as_plain() == (notes, problems)
+    # The plan gets a third item: the summary's count of 3 is now right, so its sic is a problem.
+    zx_repo.edit(PLAN_DATA, "    summary: 听取各方面意见。\n", "    summary: 听取各方面意见。\n"
+                 "  - {id: p03, title: 示例议题, form: thematic, time: 11月, roles: {lead-unit: 市政协办公室}}\n")
+    zx_repo.edit(PLAN_DATA, "stated_count: 2", "stated_count: 3")
+    notes, problems = same_as_plain()
+    assert notes[1] == [] and [p["code"] for p in problems] == ["ZX426"]
+    zx_repo.edit(SUMMARY, "waive: {ZX301: 原件没有写下一步工作（示例）}\n", "")
+    notes, problems = same_as_plain()
+    assert notes == ([], []) and sorted(p["code"] for p in problems) == ["ZX301", "ZX426"]

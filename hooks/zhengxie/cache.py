@@ -181,16 +181,26 @@ class Cache:
 DOCS_FOLDER = "docs"
 
 
+# Documents a serving process loaded, by the same key as their pickles: a live preview's next rebuild
+# takes them from memory. A key hashes the code version and the document's files, so a kept Document
+# is the one its files would load to; documents are not changed once loaded.
+_LIVE: dict = {}
+
+
 class DocumentStore:
     """Loaded documents by content: `read` stands in for loader.load_document (same Document, same
-    loading problems, replayed); `finish` writes the new ones and drops those no document uses now."""
+    loading problems, replayed); `flush` writes the new ones (a forked worker flushes its own);
+    `finish` writes them and drops those no document uses now. `live`: keep them in this process too
+    (a live preview rebuilds in the same process)."""
 
-    def __init__(self, cache: Cache):
+    def __init__(self, cache: Cache, live: bool = False):
         self.cache = cache
+        self.live = live
         self.folder = cache.folder / DOCS_FOLDER
         self.used: set = set()
         self.new: list = []  # (name, document, problems)
         self.changed: set = set()
+        self.kept: dict = {}  # name -> (document, problems) of this run, for the live memory
 
     def _name(self, entry) -> str:
         own = (self.cache.file_hash(entry.path), self.cache.file_hash(entry.data_path) if entry.data_path else None)
@@ -203,24 +213,38 @@ class DocumentStore:
 
         name = self._name(entry)
         self.used.add(name)
-        try:
-            with open(self.folder / name, "rb") as handle:
-                doc, problems = pickle.load(handle)
+        found = _LIVE.get(name) if self.live else None
+        if found is None:
+            try:
+                with open(self.folder / name, "rb") as handle:
+                    found = pickle.load(handle)
+            except Exception:  # noqa: BLE001 - missing, partial or unreadable: read the files
+                found = None
+        if found is not None:
+            doc, problems = found
             reporter.problems.extend(Problem(*p) for p in problems)
-            return doc
-        except Exception:  # noqa: BLE001 - missing, partial or unreadable: read the files
-            pass
-        before = len(reporter.problems)
-        doc = load_document(root, entry, reporter, vocab)
-        found = [(p.code, p.severity, p.file, p.line, p.message, p.hint, p.column) for p in reporter.problems[before:]]
-        self.new.append((name, doc, found))
-        self.changed.add(entry.id)
+        else:
+            before = len(reporter.problems)
+            doc = load_document(root, entry, reporter, vocab)
+            problems = [(p.code, p.severity, p.file, p.line, p.message, p.hint, p.column) for p in reporter.problems[before:]]
+            self.new.append((name, doc, problems))
+            self.changed.add(entry.id)
+        if self.live:
+            self.kept[name] = (doc, problems)
         return doc
 
-    def finish(self) -> None:
-        self.cache.changed_documents = self.changed
+    def flush(self) -> None:
+        """Write the documents read from their files since the last flush."""
         for name, doc, problems in self.new:
             self.cache._write(f"{DOCS_FOLDER}/{name}", (doc, problems))
+        self.new = []
+
+    def finish(self) -> None:
+        self.cache.changed_documents |= self.changed  # with the check's (a forked worker's reads are not here)
+        self.flush()
+        if self.live:
+            _LIVE.clear()
+            _LIVE.update(self.kept)
         try:
             for name in os.listdir(self.folder):
                 if name not in self.used:

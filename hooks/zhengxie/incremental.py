@@ -36,7 +36,7 @@ from .pages import known_urls
 from .problems import Problem
 from .validate import _collector_paused
 
-RECORDS = "check.marshal"  # {src_uri: (id, own, deps, facts, problems)}
+RECORDS = "check.marshal"  # {src_uri: (own, deps, facts, problems, verdict notes)}
 PARALLEL_FROM = 400  # documents to read before the work is shared among processes
 MAX_WORKERS = 8
 GLOBAL_DOC_IDS, GLOBAL_PLAN_IDS, GLOBAL_YEARS = ("global", "doc_ids"), ("global", "plan_ids"), ("global", "years")
@@ -48,6 +48,7 @@ class Result:
     problems: list  # every problem of the repository, as validate() finds them
     documents: int  # documents listed
     checked: set = field(default_factory=set)  # src_uris of the documents and pages checked again
+    notes: dict = field(default_factory=dict)  # src_uri -> its verdict's notes (see _notes) — the build shows them
     _dependents: object = None  # () -> {repo path or "id:<id>": src_uris whose verdict it can change}
 
     @property
@@ -58,17 +59,19 @@ class Result:
         return self._dependents or {}
 
 
-def check(root, cache: cache_module.Cache) -> Result:
+def check(root, cache: cache_module.Cache, store=None, parallel: bool = True) -> Result:
+    """`store` (a cache.DocumentStore) reads documents instead of loader.load_document (the build's);
+    `parallel=False` keeps the work in this process (a process with other threads must not fork)."""
     with _collector_paused():
         try:
-            return _Run(root, cache).run()
+            return _Run(root, cache, store, parallel).run()
         except Exception:
             if not cache.enabled:
                 raise  # e.g. an unreadable problem catalogue: the caller reports it
             # Records of this version that do not have the shape written above (a damaged file that
             # still unmarshals): forget them and check from scratch, which rewrites them.
             cache.discard(RECORDS)
-            return _Run(root, cache).run()
+            return _Run(root, cache, store, parallel).run()
 
 
 def _problem_tuple(p: Problem) -> tuple:
@@ -79,13 +82,58 @@ def _problem(t) -> Problem:
     return Problem(*t)
 
 
+def _notes(corpus: Corpus, doc_ids: set) -> dict:
+    """Doc id -> what its check leaves besides problems, which its page shows: the waivers that set
+    findings aside (code, reason, the findings) and the inconsistencies kept as printed (原文如此)."""
+    found: dict = {}
+    for waiver in corpus.waivers:
+        if waiver.doc.id in doc_ids:
+            found.setdefault(waiver.doc.id, ([], []))[0].append(
+                (waiver.code, waiver.reason, tuple(_problem_tuple(p) for p in waiver.problems)))
+    for ack in corpus.acknowledged:
+        if ack.doc.id in doc_ids:
+            found.setdefault(ack.doc.id, ([], []))[1].append(
+                (ack.path, ack.label, ack.value, ack.code, ack.note, ack.reason))
+    return {doc_id: (tuple(w), tuple(a)) for doc_id, (w, a) in found.items()}
+
+
+def complete(result: Result, read) -> Corpus:
+    """The whole corpus behind a check's result, as a build needs it: every listed document (those
+    the check did not read come from `read`), with the waivers and 原文如此 notes of every document
+    from the check's records — the checks do not run again."""
+    from .checks.measures import Acknowledged
+    from .checks.waivers import Waiver
+
+    corpus = result.corpus
+    loaded = {doc.src_uri: doc for doc in corpus.documents.values()}
+    corpus.documents.clear()
+    for entry in corpus.entries:
+        doc = loaded.get(entry.src_uri)
+        corpus.documents[entry.id] = doc if doc is not None else read(corpus.root, entry, corpus.reporter, corpus.vocab)
+    for name in ("by_src_uri", "items", "reports"):
+        corpus.__dict__.pop(name, None)
+    corpus.unread = set()
+    corpus.waivers, corpus.acknowledged = [], []
+    for entry in corpus.entries:
+        notes = result.notes.get(entry.src_uri)
+        if notes:
+            doc = corpus.documents[entry.id]
+            waivers, acknowledged = notes
+            corpus.waivers += [Waiver(doc, code, reason, tuple(map(_problem, found))) for code, reason, found in waivers]
+            corpus.acknowledged += [Acknowledged(doc, tuple(path), *rest) for path, *rest in acknowledged]
+    return corpus
+
+
 class _Run:
     """One check. Its units are the documents (Markdown + data file) and the other pages (home,
     section indexes, guide), each with a cached record: (own file hashes, dependencies with their
     fingerprints, facts, problems)."""
 
-    def __init__(self, root, cache):
+    def __init__(self, root, cache, store=None, parallel: bool = True):
         self.cache = cache
+        self.store = store
+        self.read = store.read if store is not None else load_document
+        self.parallel = parallel
         self.corpus = load_corpus(root, only=set())
         self.root = self.corpus.root
         listing = self.corpus.listing
@@ -111,7 +159,7 @@ class _Run:
         changed_docs = [src for src in changed if src in self.by_src]
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         records = None
-        if workers > 1 and len(changed_docs) >= PARALLEL_FROM and hasattr(os, "fork"):
+        if self.parallel and workers > 1 and len(changed_docs) >= PARALLEL_FROM and hasattr(os, "fork"):
             records, listing_problems = _Parallel(self, old, changed_docs, workers).run()
         if records is None:  # few changes, one core, or a worker failed: here, in this process
             for src in changed_docs:
@@ -130,7 +178,8 @@ class _Run:
         cache.save()
         cache.changed_documents = {self.by_src[src].id for src in changed_docs}
         checked = {src for src in self.units if records[src] is not old.get(src)}
-        return Result(self.corpus, merged, len(self.entries), checked, lambda: self._dependents(records))
+        notes = {src: records[src][4] for src in self.units if records[src][4]}
+        return Result(self.corpus, merged, len(self.entries), checked, notes, lambda: self._dependents(records))
 
     def _set_index(self, new_facts: dict, old: dict) -> None:
         """The corpus-wide sets, from the facts of documents read now and the cached facts of the rest."""
@@ -171,8 +220,10 @@ class _Run:
                 listing_problems.append(p)
             elif src in dirty_set:
                 fresh[src].append(_problem_tuple(p))
+        notes = _notes(corpus, {self.by_src[src].id for src in dirty if src in self.by_src})
         records = {src: (self.own[src], tuple((k, self.fingerprint(k)) for k in sorted(deps[src])),
-                         self._facts(src) if src in self.by_src else None, tuple(fresh[src]))
+                         self._facts(src) if src in self.by_src else None, tuple(fresh[src]),
+                         notes.get(self.by_src[src].id) if src in self.by_src else None)
                    for src in dirty}
         return records, listing_problems
 
@@ -186,7 +237,7 @@ class _Run:
         """Read a document (other pages are read by the checks, unless in corpus.unread)."""
         entry = self.by_src.get(src)
         if entry is not None and src not in self.loaded:
-            self.loaded[src] = load_document(self.root, entry, self.corpus.reporter, self.corpus.vocab)
+            self.loaded[src] = self.read(self.root, entry, self.corpus.reporter, self.corpus.vocab)
 
     def _order(self, src: str) -> int:
         positions = self.__dict__.get("_positions")
@@ -417,6 +468,8 @@ def _worker(pipe, run: _Run, share: list) -> None:
         index, extra = pipe.recv()
         run.corpus.__dict__["index"] = index
         records, _ = run._check_units(share + extra)
+        if run.store is not None:
+            run.store.flush()  # the parent reads them back: what this process read is not the parent's
         pipe.send(("ok", records))
     except BaseException:  # noqa: BLE001 - the parent checks in its own process instead
         try:

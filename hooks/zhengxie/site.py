@@ -58,7 +58,7 @@ class Site:
         from .cache import Cache, enabled_by_env
 
         cache = cache if cache is not None else Cache(root, enabled=enabled_by_env())
-        corpus, problems = validate(root, cache)
+        corpus, problems = validate(root, cache, live=preview)
         follow = FollowThrough(corpus)
         shard, problem = shards.ShardView.from_env(root, corpus)
         return cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),

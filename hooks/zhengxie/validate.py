@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -10,19 +11,24 @@ from .loader import load_corpus
 from .model import Corpus
 
 
-def validate(root: Path | str, cache=None) -> tuple[Corpus, list]:
-    """The whole corpus and its problems. With an enabled cache.Cache (the build), documents whose
-    files are unchanged are taken from their stored copies instead of being parsed again."""
+def validate(root: Path | str, cache=None, live: bool = False) -> tuple[Corpus, list]:
+    """The whole corpus and its problems. With an enabled cache.Cache (the build) the verdict is the
+    cached check's (zhengxie.incremental: only what changed is checked again, and the result equals a
+    full run's), and documents whose files are unchanged come from their stored copies instead of
+    being parsed again. `live`: a live preview, which keeps the documents in memory between rebuilds."""
     with _collector_paused():
         if cache is None or not cache.enabled:
             corpus = load_corpus(root)
-        else:
-            from .cache import DocumentStore
+            return corpus, run_checks(corpus)
+        from .cache import DocumentStore
+        from .incremental import check, complete
 
-            store = DocumentStore(cache)
-            corpus = load_corpus(root, read=store.read)
-            store.finish()
-        return corpus, run_checks(corpus)
+        store = DocumentStore(cache, live=live)
+        # Forked workers share a cold check; a process with other threads (the preview's server) must not fork.
+        result = check(root, cache, store=store, parallel=threading.active_count() == 1)
+        corpus = complete(result, store.read)
+        store.finish()
+        return corpus, result.problems
 
 
 @contextmanager
