@@ -128,3 +128,26 @@ def test_a_figure_edit_redraws_the_charts_and_the_data_pages(preview):
     assert "figures/index.md" in changed and f"summaries/{SUMMARY}.md" in changed
     assert any(uri.endswith(".svg") for uri in changed), "the charts of the figure are drawn again"
     assert_same_as_full_build(preview, "figure")
+
+
+def test_paged_listings_follow_a_date_edit(tmp_path, monkeypatch):
+    """With listings cut into pages of two entries, each listing page's fingerprint covers only its
+    own entries and links: a date that moves a document between pages still reaches every page."""
+    monkeypatch.setenv("ZX_SEARCH", "0")
+    root = assemble(tmp_path / "repo")
+    (root / "data" / "pagination.yml").write_text("page_size: 10\n", encoding="utf-8")
+    for number in range(25):  # with the fixture's, more than ten in 2016 for the year, the body and the topic
+        (root / f"docs/notes/2016-paged-note-{number:02d}.md").write_text(
+            f"---\ntitle: 学习体会{number}（示例）\nkind: note\ntype: study\nbody: baishi-town\n"
+            f"date: 2016-{1 + number % 11:02d}-{1 + number % 28:02d}\ntopics: [study]\n---\n\n示例正文。\n",
+            encoding="utf-8")
+    preview = Preview(root, tmp_path / "preview")
+    preview.rebuild()
+    preview.settle()
+    preview.tmp = tmp_path
+    assert (preview.site_dir / "years/2016/3/index.html").is_file()
+    assert (preview.site_dir / "topics/study/2016/2/index.html").is_file()
+    edit(root, "docs/notes/2016-paged-note-03.md", "date: 2016-04-04", "date: 2016-12-30")
+    changed = rebuilt(preview)
+    assert len(changed) < len(preview.process.rebuilds.last)
+    assert_same_as_full_build(preview, "paged")

@@ -186,7 +186,9 @@ class Fingerprints:
             return self.document(doc)
         generated = self.site.generated_source(src_uri)
         source = generated if generated is not None else self.sources.digest(f"docs/{src_uri}")
-        return hash((source, self._problems(src_uri), self.slice(self._front(generated, src_uri))))
+        listing_page = self.site.listing_page(src_uri)
+        shown = self.listing(listing_page) if listing_page is not None else self.slice(self._front(generated, src_uri))
+        return hash((source, self._problems(src_uri), shown))
 
     # ---- what a document page shows ------------------------------------------------------------
 
@@ -238,6 +240,19 @@ class Fingerprints:
         return tuple(p.format() for p in self.site.preview_problems(src_uri))
 
     # ---- what an index page shows ---------------------------------------------------------------
+
+    def listing(self, page):
+        """A page of a paginated listing (zhengxie.listings) shows its own entries, its year links
+        and page links: a digest of those, so the cost is the page's size, not the listing's."""
+        def entries(docs, items):
+            return (tuple(self.listed(d) for d in docs), tuple((e.item.ref, self.listed(e.plan)) for e in items))
+
+        groups = tuple((getattr(g, "key", None), getattr(g, "label", None), getattr(g, "year", None),
+                        entries(g.docs, g.items)) for g in page.groups)
+        return hash((page.title, page.role, page.year, page.truncated, tuple(page.months),
+                     tuple((s.year, s.url, s.count, s.current) for s in page.slices),
+                     (page.pager.base, page.pager.number, page.pager.total) if page.pager else None,
+                     groups, entries(page.docs, page.items)))
 
     def slice(self, meta: dict):
         template = meta.get("template")
