@@ -149,14 +149,21 @@ class Cache:
     def save(self) -> None:
         """Keep this run's file hashes (files not met in this run are dropped)."""
         if self.enabled:
-            self._write(FILES, (time.time_ns(), self._seen))
+            self._write(FILES, (time.time_ns(), dict(self._seen)))  # a copy: this Cache may hash more files
 
     def _read(self, name: str):
+        path = self.folder / name
+        remembered = _remembered(path)
+        if remembered is not _NOTHING:
+            return remembered
         try:
-            with open(self.folder / name, "rb") as handle:
-                return (marshal if name.endswith(".marshal") else pickle).load(handle)
+            with open(path, "rb") as handle:
+                value = (marshal if name.endswith(".marshal") else pickle).load(handle)
         except Exception:  # noqa: BLE001 - missing, partial, corrupt or from another Python: a cold run
             return None
+        if name.endswith(".marshal"):
+            _remember(path, value)
+        return value
 
     def _write(self, name: str, value) -> None:
         try:
@@ -171,11 +178,43 @@ class Cache:
                     else:
                         pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temp, target)
+                if name.endswith(".marshal"):
+                    _remember(target, value)
             except BaseException:
                 os.unlink(temp)
                 raise
         except OSError:
             pass  # a read-only checkout still checks, only without a cache
+
+
+# The last few record files this process read or wrote, with the (size, mtime, inode) they had then:
+# a live preview reads its own records back on every save, and unmarshalling them costs more than
+# the rest of a small rebuild's check. Any other writer changes the file's stat, so it is read again.
+_MEMORY: dict = {}
+_MEMORY_SIZE = 4
+_NOTHING = object()
+
+
+def _stat_key(path: Path):
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _remembered(path: Path):
+    found = _MEMORY.get(str(path))
+    if found is not None and found[0] is not None and found[0] == _stat_key(path):
+        return found[1]
+    return _NOTHING
+
+
+def _remember(path: Path, value) -> None:
+    _MEMORY.pop(str(path), None)
+    while len(_MEMORY) >= _MEMORY_SIZE:
+        _MEMORY.pop(next(iter(_MEMORY)))
+    _MEMORY[str(path)] = (_stat_key(path), value)
 
 
 DOCS_FOLDER = "docs"

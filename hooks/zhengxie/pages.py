@@ -19,8 +19,13 @@ OPEN_DATA = "opendata/index.md"
 INDEX_FOLDERS = ("topics", "years", "bodies")  # one generated page per topic, year, body
 
 
+# libyaml's emitter when PyYAML has it: a thousand listing pages are written on every build.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def page(title: str, template: str, intro: str = "", **meta) -> str:
-    front = yaml.safe_dump({"title": title, "template": template, **meta}, allow_unicode=True, sort_keys=False)
+    front = yaml.dump({"title": title, "template": template, **meta}, Dumper=_DUMPER, allow_unicode=True,
+                      sort_keys=False)
     return f"---\n{front}---\n\n{intro}\n"
 
 
