@@ -28,6 +28,7 @@ site: Site | None = None
 nav_pages: dict = {}  # src_uri -> the nav's Page, for pages outside the nav
 plan = None  # under `mkdocs serve --dirty`: the pages this rebuild reads and writes (zhengxie.rebuild)
 reused: set = set()  # src_uri of pages whose HTML comes from the output cache (zhengxie.outputcache)
+_config = None  # this build's MkDocs config: which page it is working on when a warning is logged
 # Whether this process serves a preview (`mkdocs serve`), and what it keeps across rebuilds (on_startup
 # is called once per process): kept in sys.modules, so it outlives any reload of this file.
 _process = sys.modules.setdefault("zhengxie_adapter_process", types.SimpleNamespace(serving=False))
@@ -45,7 +46,7 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before mkdocs-macros sets up its renderer, which we replace
 def on_config(config):
-    global site
+    global site, _config
     root = Path(config.config_file_path).parent
     if _process.serving:
         _process.after_build.cancel()  # a save: the running job's index would be stale, and the build wants the CPU
@@ -63,7 +64,9 @@ def on_config(config):
         gc.enable()
     if _process.serving and _process.dirty and _process.rebuilds is None:
         _process.rebuilds = Rebuilds(root)
-    _warnings.count = 0
+    _config = config
+    reused.clear()
+    _warnings.reset()
     logging.getLogger("mkdocs").addHandler(_warnings)
     config.markdown_extensions.extend(site.markdown_extensions())
     for problem in site.problems:
@@ -84,20 +87,32 @@ def _settings(config) -> dict:
             "theme_dirs": tuple(str(Path(folder).resolve()) for folder in config.theme.dirs)}
 
 
-class _WarningCount(logging.Handler):
-    """Counts this build's warnings and errors: only a build without any stores its outputs (a
-    reused page would not repeat the warnings its first rendering logged)."""
-
-    count = 0
+class _PageWarnings(logging.Handler):
+    """The pages whose own reading or rendering logged a warning or an error: they are not stored (a
+    reused page would not repeat it). MkDocs names the page it works on (config._current_page);
+    should it stop doing so, no page is stored after any warning."""
 
     def __init__(self):
         super().__init__(logging.WARNING)
+        self.reset()
+
+    def reset(self):
+        self.pages: set = set()
+        self.unattributable = False
 
     def emit(self, record):
-        self.count += 1
+        page = getattr(_config, "_current_page", _UNKNOWN)
+        if page is _UNKNOWN:
+            self.unattributable = True
+        elif page is not None:
+            self.pages.add(page.file.src_uri)
+
+    def spoiled(self, src_uri: str) -> bool:
+        return self.unattributable or src_uri in self.pages
 
 
-_warnings = _WarningCount()
+_UNKNOWN = object()
+_warnings = _PageWarnings()
 
 
 def _neutralise(macros) -> None:
@@ -202,6 +217,7 @@ def _record(page) -> dict:
 def on_nav(nav, config, files):
     global nav_pages, plan
     nav_pages = {item.file.src_uri: item for item in nav.pages}
+    site.pages_in_nav(nav_pages)
     if _process.serving and _process.rebuilds is not None:
         pages = files.documentation_pages()
         plan = _process.rebuilds.plan(site, {f.src_uri: f.dest_uri for f in pages}, nav_pages)
@@ -224,7 +240,7 @@ def on_page_context(context, page, config, nav):
 @event_priority(-100)  # last: what is stored is what is written
 def on_post_page(output, page, config):
     _mark_section(page, False)
-    if page.file.src_uri not in reused:
+    if page.file.src_uri not in reused and not _warnings.spoiled(page.file.src_uri):
         site.store_page(page.file.src_uri, lambda: _record(page), output)
     return output
 
@@ -290,8 +306,7 @@ def on_post_build(config):
     if _process.serving:  # the reload first; calendars, feeds, open data and search follow
         _process.after_build.start(site, Path(config.site_dir), config.site_url or "/")
     else:
-        site.post_build(Path(config.site_dir), site_url=config.site_url,
-                        clean=_warnings.count == 0 and not site.problems)
+        site.post_build(Path(config.site_dir), site_url=config.site_url)
     logging.getLogger("mkdocs").removeHandler(_warnings)
     gc.unfreeze()
 
@@ -299,6 +314,5 @@ def on_post_build(config):
 def on_build_error(error):
     if plan is not None:
         _process.rebuilds.failed()
-    site.discard_outputs()
     logging.getLogger("mkdocs").removeHandler(_warnings)
     gc.unfreeze()

@@ -1,19 +1,23 @@
-"""A build that reuses what an earlier clean build of the same inputs stored (zhengxie.outputcache)
-publishes the very same site: every file, byte for byte, search bundle included — and an edit, or
-ZX_NO_CACHE=1, gives the site a build without any cache gives."""
+"""A build reuses each page an earlier build stored when what the page shows has not changed
+(zhengxie.outputcache, fingerprints from zhengxie.rebuild), and publishes the very same site a build
+without any cache (ZX_NO_CACHE=1) publishes: every file, byte for byte, search bundle included —
+after edits of a body, a plan item a summary reports, a date or title listings show, an added or
+deleted document, a vocabulary; and with the same verdict when the corpus has a problem."""
 from __future__ import annotations
 
-import filecmp
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from fixture_site import PLAN, SUMMARY, assemble
+from fixture_site import NOTE, PLAN, RULE, SUMMARY, assemble
+from zhengxie.outputcache import stored_src_uri
 
 STORE = Path("build") / "cache" / "outputs"
+PAGES = STORE / "pages"
 
 
 def build(root: Path, out: Path, *, cache: bool = True, search: bool = False) -> subprocess.CompletedProcess:
@@ -49,10 +53,42 @@ def assert_same_site(a: Path, b: Path) -> None:
     assert not differing, differing[:10]
 
 
-def stored(root: Path) -> list[str]:
-    """The fingerprints a clean build stored (at most one: older ones are dropped)."""
-    folder = root / STORE
-    return sorted(p.name for p in folder.iterdir() if (p / "complete").is_file()) if folder.is_dir() else []
+def verdict(result: subprocess.CompletedProcess) -> tuple:
+    """The exit code and every warning or error line, without the build's timing."""
+    lines = [line for line in (result.stdout + result.stderr).splitlines()
+             if line.startswith(("WARNING", "ERROR")) or "Aborted" in line]
+    return result.returncode, sorted(lines)
+
+
+def assert_same_as_uncached(root: Path, out: Path) -> tuple[Path, set]:
+    """Build with the cache, then without; same files and verdict. Returns the cached build's site
+    and the pages it rendered (stored again) rather than reused."""
+    before = stored_pages(root)
+    warm = build(root, out / "warm")
+    plain = build(root, out / "no-cache", cache=False)
+    assert verdict(warm) == verdict(plain)
+    assert_same_site(out / "warm", out / "no-cache")
+    after = stored_pages(root)
+    return out / "warm", {uri for uri, stamp in after.items() if before.get(uri) != stamp}
+
+
+def stored_pages(root: Path) -> dict[str, tuple]:
+    """src_uri -> (size, mtime, inode) of each stored page: which pages a build stored again."""
+    found = {}
+    for path in (root / PAGES).iterdir() if (root / PAGES).is_dir() else ():
+        uri = stored_src_uri(path)
+        if uri is not None:
+            st = path.stat()
+            found[uri] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    return found
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> str:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text
 
 
 @pytest.fixture(scope="module")
@@ -63,93 +99,209 @@ def site(tmp_path_factory):
     return root, out, cold
 
 
-def test_a_second_build_of_the_same_inputs_reuses_the_stored_pages_and_publishes_the_same_site(site):
+def all_pages(root: Path) -> set:
+    return set(stored_pages(root))
+
+
+def test_a_second_build_of_the_same_inputs_reuses_every_page_and_publishes_the_same_site(site):
     root, out, cold = site
-    assert len(stored(root)) == 1
-    pages = list((root / STORE / stored(root)[0] / "pages").glob("*.html"))
+    pages = stored_pages(root)
     assert len(pages) == len(list(cold.rglob("*.html"))) - 1  # every page but 404.html, which MkDocs renders itself
     warm = built(root, out / "warm", search=True)
     assert_same_site(cold, warm)
     assert (warm / "pagefind").is_dir()
+    assert stored_pages(root) == pages  # nothing rendered again
 
 
 def test_without_the_cache_the_site_is_the_same(site):
     root, out, cold = site
-    before = stored(root)
+    before = stored_pages(root)
     plain = built(root, out / "no-cache", cache=False, search=True)
     assert_same_site(cold, plain)
-    assert stored(root) == before  # ZX_NO_CACHE=1 neither reads nor writes
+    assert stored_pages(root) == before  # ZX_NO_CACHE=1 neither reads nor writes
 
 
-def test_after_an_edit_nothing_stored_is_reused(site, tmp_path):
-    """A plan's title shows on its own page and on the pages of the summary that reports on it:
-    after the edit, the cached build equals an uncached one and shows the new title everywhere."""
+def test_a_body_edit_renders_that_page_only(site, tmp_path):
     root, out, cold = site
-    plan = root / "docs" / "plans" / f"{PLAN}.md"
-    original = plan.read_text(encoding="utf-8")
+    page = f"docs/summaries/{SUMMARY}.md"
+    original = edit(root, page, "大部分按时举行", "大部分按时举行（修改后的正文）")
     try:
-        title = next(line for line in original.splitlines() if line.startswith("title:"))
-        plan.write_text(original.replace(title, "title: 改过标题的协商计划（示例）", 1), encoding="utf-8")
-        warm = built(root, tmp_path / "edited")
-        plain = built(root, tmp_path / "edited-no-cache", cache=False)
-        assert_same_site(warm, plain)
-        assert "改过标题的协商计划" in (warm / "plans" / PLAN / "index.html").read_text(encoding="utf-8")
-        assert "改过标题的协商计划" in (warm / "summaries" / SUMMARY / "index.html").read_text(encoding="utf-8")
-        assert not filecmp.cmp(cold / "summaries" / SUMMARY / "index.html",
-                               warm / "summaries" / SUMMARY / "index.html", shallow=False)
+        warm, rendered = assert_same_as_uncached(root, tmp_path)
+        assert rendered == {f"summaries/{SUMMARY}.md"}
+        assert "修改后的正文" in (warm / "summaries" / SUMMARY / "index.html").read_text(encoding="utf-8")
     finally:
-        plan.write_text(original, encoding="utf-8")
+        (root / page).write_text(original, encoding="utf-8")
 
 
-def test_a_build_with_a_warning_stores_nothing_so_the_next_build_repeats_it(site, tmp_path):
+def test_a_plan_item_edit_reaches_the_summary_that_reports_on_it(site, tmp_path):
+    root, out, cold = site
+    data = f"data/plans/{PLAN}.yml"
+    original = edit(root, data, "title: 村庄规划编制与乡村振兴", "title: 村庄规划编制与乡村振兴（改过的标题）")
+    try:
+        warm, rendered = assert_same_as_uncached(root, tmp_path)
+        assert {f"plans/{PLAN}.md", f"summaries/{SUMMARY}.md"} <= rendered < all_pages(root)
+        assert "改过的标题" in (warm / "summaries" / SUMMARY / "index.html").read_text(encoding="utf-8")
+    finally:
+        (root / data).write_text(original, encoding="utf-8")
+
+
+def test_a_title_edit_reaches_the_listings_and_the_plan_it_reports_on(site, tmp_path):
+    root, out, cold = site
+    page = f"docs/summaries/{SUMMARY}.md"
+    original = edit(root, page, "title: 明湖市政协2016年工作总结", "title: 明湖市政协2016年工作总结（改）")
+    try:
+        warm, rendered = assert_same_as_uncached(root, tmp_path)
+        assert {f"plans/{PLAN}.md", "summaries/index.md", "years/2016.md"} <= rendered < all_pages(root)
+        assert "明湖市政协2016年工作总结（改）" in (warm / "summaries" / "index.html").read_text(encoding="utf-8")
+    finally:
+        (root / page).write_text(original, encoding="utf-8")
+
+
+def test_a_date_edit_moves_the_document_between_year_pages(site, tmp_path):
+    root, out, cold = site
+    page = f"docs/rules/{RULE}.md"
+    original = edit(root, page, "date: 2015-06-18", "date: 2016-06-18")
+    try:
+        warm, rendered = assert_same_as_uncached(root, tmp_path)
+        assert {"years/2015.md", "years/2016.md", f"rules/{RULE}.md"} <= rendered < all_pages(root)
+    finally:
+        (root / page).write_text(original, encoding="utf-8")
+
+
+def test_an_added_and_a_deleted_document(site, tmp_path):
+    root, out, cold = site
+    note = root / "docs" / "notes" / f"{NOTE}.md"
+    added = note.with_name("2016-baishi-second-study-note.md")
+    original = note.read_text(encoding="utf-8")
+    added.write_text(original.replace("title: 联络组学习机关办公规则的体会", "title: 联络组再学机关办公规则（示例）")
+                     .replace("date: 2016-09-08", "date: 2016-10-12"), encoding="utf-8")
+    try:
+        warm, rendered = assert_same_as_uncached(root, tmp_path / "added")
+        assert "notes/2016-baishi-second-study-note.md" in rendered < all_pages(root)
+        assert "联络组再学机关办公规则" in (warm / "notes" / "index.html").read_text(encoding="utf-8")
+        added.unlink()
+        note.unlink()
+        warm, rendered = assert_same_as_uncached(root, tmp_path / "deleted")
+        assert not (warm / "notes" / NOTE).exists()
+        assert f"notes/{NOTE}.md" not in all_pages(root)  # one entry a page the site has: no more
+    finally:
+        added.unlink(missing_ok=True)
+        note.write_text(original, encoding="utf-8")
+
+
+def test_a_deleted_document_other_pages_link_to_fails_the_build_as_without_the_cache(site, tmp_path):
+    root, out, cold = site
+    rule = root / "docs" / "rules" / f"{RULE}.md"
+    original = rule.read_text(encoding="utf-8")
+    rule.unlink()
+    try:
+        warm = build(root, tmp_path / "warm")
+        assert warm.returncode != 0 and "ZX505" in warm.stdout + warm.stderr
+        plain = build(root, tmp_path / "no-cache", cache=False)
+        assert verdict(warm) == verdict(plain)
+        assert_same_site(tmp_path / "warm", tmp_path / "no-cache")
+    finally:
+        rule.write_text(original, encoding="utf-8")
+
+
+def test_a_vocabulary_edit_renders_every_page(site, tmp_path):
+    root, out, cold = site
+    original = edit(root, "data/topics.yml", "name: 乡村振兴", "name: 乡村全面振兴")
+    try:
+        warm, rendered = assert_same_as_uncached(root, tmp_path)
+        assert rendered == all_pages(root)
+    finally:
+        (root / "data" / "topics.yml").write_text(original, encoding="utf-8")
+
+
+def test_a_page_whose_rendering_warned_is_not_stored_and_the_others_are_reused(site, tmp_path):
+    """One faulty page fails the build (strict) and is rendered again each time, so the warning is
+    repeated; every other page is reused, and the verdict is that of a build without the cache."""
     root, out, cold = site
     page = root / "docs" / "guide" / "cache-probe.md"
-    before = stored(root)
+    built(root, tmp_path / "before")
     try:
         page.write_text("# 链接\n\n[不存在的页面](missing.md)\n", encoding="utf-8")
+        before = stored_pages(root)
         first = build(root, tmp_path / "first")
         assert first.returncode != 0 and "missing.md" in first.stdout + first.stderr
-        assert stored(root) == before
+        assert "guide/cache-probe.md" not in stored_pages(root)
+        assert stored_pages(root) == before  # the others were reused
         again = build(root, tmp_path / "again")
-        assert again.returncode != 0 and "missing.md" in again.stdout + again.stderr
+        plain = build(root, tmp_path / "no-cache", cache=False)
+        assert verdict(again) == verdict(first) == verdict(plain)
+        assert_same_site(tmp_path / "again", tmp_path / "no-cache")
     finally:
         page.unlink()
-    assert not list((root / STORE).glob("*.partial"))
+    assert not list((root / PAGES).glob("*.tmp"))
 
 
-def test_the_second_build_writes_the_stored_html_rather_than_rendering_again(site, tmp_path):
+def test_a_stored_page_is_written_as_stored_after_another_document_changed(site, tmp_path):
     """Proof that pages are reused (no timing): a marker put into a stored page shows up in the
-    next build's output of that page, and only there."""
+    next build's output of that page, and only there, even after an edit of another document."""
     root, out, cold = site
-    built(root, tmp_path / "store")  # the fingerprint of the current inputs is stored
-    [key] = stored(root)
-    page = cold / "plans" / PLAN / "index.html"
-    html = page.read_text(encoding="utf-8")
-    stored_pages = [p for p in (root / STORE / key / "pages").glob("*.html") if p.read_text(encoding="utf-8") == html]
-    assert len(stored_pages) == 1
-    stored_pages[0].write_text(html.replace("</body>", "<!-- stored -->\n</body>"), encoding="utf-8")
+    built(root, tmp_path / "store")
+    [stored] = [p for p in (root / PAGES).iterdir() if stored_src_uri(p) == f"plans/{PLAN}.md"]
+    content = stored.read_bytes()
+    stored.write_bytes(content.replace(b"</body>", b"<!-- stored -->\n</body>"))
+    page = f"docs/rules/{RULE}.md"
+    original = edit(root, page, "制定本规则。", "制定本规则（示例：改过的正文）。")
     try:
         warm = built(root, tmp_path / "warm")
         assert "<!-- stored -->" in (warm / "plans" / PLAN / "index.html").read_text(encoding="utf-8")
         assert "<!-- stored -->" not in (warm / "index.html").read_text(encoding="utf-8")
+        assert "改过的正文" in (warm / "rules" / RULE / "index.html").read_text(encoding="utf-8")
     finally:
-        stored_pages[0].write_text(html, encoding="utf-8")
+        stored.write_bytes(content)
+        (root / page).write_text(original, encoding="utf-8")
 
 
-def test_the_fingerprint_never_reads_through_a_symlink_or_a_fifo(tmp_path):
-    """A pull request may add a symlink or a FIFO under docs/ (the check refuses both): the build's
-    fingerprint names them and goes on, without opening what they point to or blocking on a read."""
-    from zhengxie.outputcache import fingerprint
+def test_a_damaged_store_is_a_miss_and_the_page_renders(site, tmp_path):
+    root, out, cold = site
+    built(root, tmp_path / "store")
+    entries = sorted((root / PAGES).iterdir())
+    damaged = {stored_src_uri(entries[0]), stored_src_uri(entries[1])}
+    entries[0].write_bytes(entries[0].read_bytes()[:40])
+    entries[1].write_bytes(b"\xff" * 8 + b"not a header")
+    for value in (root / STORE / "values").iterdir():
+        value.write_bytes(b"\x00garbage")
+    (root / STORE / "values" / "left-over.tmp").write_bytes(b"")
+    warm, rendered = assert_same_as_uncached(root, tmp_path / "damaged")
+    assert damaged <= rendered
+    assert not (root / STORE / "values" / "left-over.tmp").exists()
+
+
+def test_the_global_fingerprint_never_reads_through_a_symlink_or_a_fifo(tmp_path):
+    """A pull request may add a symlink or a FIFO under overrides/ (the check refuses both): the
+    build's fingerprint names them and goes on, without opening what they point to or blocking on a read."""
+    from zhengxie.outputcache import global_fingerprint
 
     root, outside = tmp_path / "repo", tmp_path / "outside.txt"
-    (root / "docs" / "folder").mkdir(parents=True)
+    (root / "overrides" / "folder").mkdir(parents=True)
     (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     outside.write_text("before", encoding="utf-8")
-    os.symlink(outside, root / "docs" / "link.md")
-    os.symlink(tmp_path, root / "docs" / "folder" / "linked-folder")
-    os.mkfifo(root / "docs" / "pipe.md")
-    first = fingerprint(root, root / "mkdocs.yml", {})
+    os.symlink(outside, root / "overrides" / "link.html")
+    os.symlink(tmp_path, root / "overrides" / "folder" / "linked-folder")
+    os.mkfifo(root / "overrides" / "pipe.html")
+    first = global_fingerprint(root, root / "mkdocs.yml", {})
     outside.write_text("after", encoding="utf-8")
-    assert fingerprint(root, root / "mkdocs.yml", {}) == first
-    os.remove(root / "docs" / "link.md")
-    assert fingerprint(root, root / "mkdocs.yml", {}) != first
+    assert global_fingerprint(root, root / "mkdocs.yml", {}) == first
+    os.remove(root / "overrides" / "link.html")
+    assert global_fingerprint(root, root / "mkdocs.yml", {}) != first
+
+
+def test_fingerprints_are_the_same_in_another_process(tmp_path):
+    """What is stored must match in the next build's process: no hash(), no address in a digest."""
+    root = assemble(tmp_path / "site")
+    script = ("import sys\nfrom pathlib import Path\nfrom zhengxie.site import Site\n"
+              "from zhengxie.rebuild import Fingerprints, Sources\n"
+              "root = Path(sys.argv[1])\nsite = Site.load(root, template_dir=root / 'overrides')\n"
+              "uris = sorted([d.src_uri for d in site.corpus.documents.values()] + [u for u, _ in site.generated_pages()])\n"
+              "fp = Fingerprints(site, Sources(root), {})\nprint(b''.join(fp.page(u) for u in uris).hex())\n")
+    def digests(seed: int) -> str:
+        env = dict(os.environ, PYTHONHASHSEED=str(seed), PYTHONPATH=str(root / "hooks"), ZX_NO_CACHE="1")
+        return subprocess.run([sys.executable, "-c", script, str(root)], env=env, capture_output=True, text=True,
+                              check=True).stdout
+
+    runs = {digests(1), digests(2)}
+    assert len(runs) == 1 and len(next(iter(runs))) > 64

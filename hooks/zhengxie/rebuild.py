@@ -8,12 +8,17 @@ corpus its template renders), and is rebuilt when the fingerprint differs from t
 build's. A change to what every page shows (vocabularies, templates, code, mkdocs.yml, the nav pages)
 rebuilds everything.
 
-The builder calls this in two phases: while it reads pages, the nav pages are read too (their titles
+The fingerprints are digests (blake2b over the repr of tuples of str, bytes, int and None, which is
+the same in every process), so `mkdocs build` can keep them with each stored page
+(zhengxie.outputcache) and reuse a page whose fingerprint has not changed.
+
+The live preview calls this in two phases: while it reads pages, the nav pages are read too (their titles
 and front matter appear in every page's nav), unless a previous read of theirs is remembered (nav pages
 change only with a full rebuild); while it writes pages, only the changed ones are written.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -31,13 +36,24 @@ GLOBAL_SUFFIXES = (".yml", ".yaml", ".json", ".html", ".py", ".js", ".css", ".sv
 SLICED_TEMPLATES = {"zx-topic.html", "zx-year.html", "zx-body.html", "zx-figures.html", "zx-section.html"}
 PLAIN_TEMPLATES = {None, "main.html"}  # a page showing its own content only
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def digest(value) -> bytes:
+    """A stable digest of a value built from str, bytes, int, None and tuples of them: their repr is
+    canonical and the same in every process (hash() of a str is not: PYTHONHASHSEED). A value whose
+    repr varied (an object address) would only ever miss, never match wrongly."""
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class Sources:
     """Content digests of files, re-read only when their size or modification time changes."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, file_hash=None):
+        """file_hash: rel -> a stable content hash (cache.Cache.file_hash, which already hashed the
+        files the model was loaded from); by default each file is read and hashed here."""
         self.root = Path(root)
+        self._file_hash = file_hash
         self._prefix = str(self.root) + os.sep
         self._known: dict[str, tuple] = {}  # repo-relative path -> (mtime_ns, size, digest)
         self._now: dict[str, object] = {}  # digests looked at during this rebuild
@@ -55,6 +71,8 @@ class Sources:
         return found
 
     def _digest(self, rel: str):
+        if self._file_hash is not None:
+            return self._file_hash(rel)
         path = self._prefix + rel
         try:
             stat = os.stat(path)
@@ -65,13 +83,13 @@ class Sources:
             return known[2]
         try:
             with open(path, "rb") as file:
-                digest = hash(file.read())  # in-process only: Python's hash is stable within a run
+                digest = hashlib.blake2b(file.read(), digest_size=16).digest()
         except OSError:
             return None
         self._known[rel] = (stat.st_mtime_ns, stat.st_size, digest)
         return digest
 
-    def tree(self) -> int:
+    def tree(self) -> bytes:
         """One digest of every file that all pages depend on."""
         found = [(rel, self.digest(rel)) for rel in GLOBAL_FILES]
         data = self.root / "data"
@@ -84,7 +102,7 @@ class Sources:
                     if name.endswith(GLOBAL_SUFFIXES):
                         rel = os.path.relpath(os.path.join(folder, name), self.root)
                         found.append((rel, self.digest(rel)))
-        return hash(tuple(found))
+        return digest(tuple(found))
 
 
 @dataclass
@@ -98,7 +116,7 @@ class Plan:
     nav_kept: dict = field(default_factory=dict)  # src_uri -> (title, meta) of the nav pages not read again
     stale: tuple = ()  # output paths (site-relative) of pages the last build had and this one has not
     fingerprints: dict = field(default_factory=dict)
-    overall: int = 0
+    overall: bytes = b""
     outputs: dict = field(default_factory=dict)  # src_uri -> output path, for the next build's stale files
     writing: bool = False  # False while the builder reads pages, True once it writes them
 
@@ -125,7 +143,7 @@ class Rebuilds:
     def __init__(self, root: Path):
         self.sources = Sources(root)
         self.last: dict | None = None  # src_uri -> fingerprint
-        self.last_overall: int | None = None
+        self.last_overall: bytes | None = None
         self.last_outputs: dict = {}  # src_uri -> output path
         self.last_changed: frozenset = frozenset()  # what the last successful build wrote
         self._fronts: dict = {}  # page source -> its front matter (generated pages repeat each build)
@@ -135,9 +153,9 @@ class Rebuilds:
         """pages: src_uri -> output path (site-relative) of every page of this build; nav: src_uris
         of the pages in the nav. The site's generated assets are planned too."""
         self.sources.begin()
-        overall = hash((self.sources.tree(), tuple(self._nav_source(site, uri) for uri in sorted(nav))))
+        overall = digest((self.sources.tree(), nav_digest(site, self.sources, nav)))
         fingerprints = Fingerprints(site, self.sources, self._fronts).of(pages)
-        assets = {path: hash(content) for path, content in site.generated_assets()}  # charts: copied when changed
+        assets = {path: digest(content) for path, content in site.generated_assets()}  # charts: copied when changed
         fingerprints.update(assets)
         pages = {**pages, **{path: path for path in assets}}
         full = self.last is None or overall != self.last_overall
@@ -161,26 +179,35 @@ class Rebuilds:
         self.last = None
         self.nav_read = {}
 
-    def _nav_source(self, site, src_uri: str):
+
+
+def nav_digest(site, sources: Sources, nav) -> bytes:
+    """What every page's nav shows of the nav pages: their sources (titles, front matter)."""
+    def source(src_uri):
         generated = site.generated_source(src_uri)
-        return generated if generated is not None else self.sources.digest(f"docs/{src_uri}")
+        return generated if generated is not None else sources.digest(f"docs/{src_uri}")
+
+    return digest(tuple((uri, source(uri)) for uri in sorted(nav)))
 
 
 class Fingerprints:
-    """Per page, a digest of what it shows; per document, digests of what other pages show of it."""
+    """Per page, a digest of what it shows; per document, digests of what other pages show of it.
+    Each document's card and listing digest, and each listing's slice, is computed once."""
 
     def __init__(self, site, sources: Sources, fronts: dict):
         self.site, self.sources, self.fronts = site, sources, fronts
         self.corpus = site.corpus
-        self._listed: dict[str, int] = {}
-        self._cards: dict[str, int] = {}
+        self._listed: dict[str, bytes] = {}
+        self._cards: dict[str, bytes] = {}
+        self._slices: dict[tuple, bytes | None] = {}
         self._partners = _partners(site.follow)
         self._ref_fields = tuple(f.id for f in self.corpus.vocab.fields.values() if f.type in ("doc-ref", "doc-refs"))
+        self._problems_by_file: dict | None = None
 
     def of(self, pages) -> dict:
         return {uri: self.page(uri) for uri in pages}
 
-    def page(self, src_uri: str):
+    def page(self, src_uri: str) -> bytes:
         doc = self.corpus.by_src_uri.get(src_uri)
         if doc is not None:
             return self.document(doc)
@@ -188,14 +215,14 @@ class Fingerprints:
         source = generated if generated is not None else self.sources.digest(f"docs/{src_uri}")
         listing_page = self.site.listing_page(src_uri)
         shown = self.listing(listing_page) if listing_page is not None else self.slice(self._front(generated, src_uri))
-        return hash((source, self._problems(src_uri), shown))
+        return digest((src_uri, source, self._problems(src_uri), shown))
 
     # ---- what a document page shows ------------------------------------------------------------
 
-    def document(self, doc: Document):
+    def document(self, doc: Document) -> bytes:
         around = self.site.around(doc)
-        return hash((
-            self.sources.digest(doc.path), self.sources.digest(doc.data_path),
+        return digest((
+            doc.src_uri, self.sources.digest(doc.path), self.sources.digest(doc.data_path),
             self._problems(doc.src_uri),
             tuple((w.code, w.reason, tuple(p.format() for p in w.problems))
                   for w in self.site.waivers_by_doc.get(doc.id, ())),
@@ -206,26 +233,37 @@ class Fingerprints:
             tuple(self.card(self.corpus.documents.get(ref)) for ref in self._refs(doc)),
         ))
 
-    def card(self, doc: Document | None):
+    def card(self, doc: Document | None) -> bytes | None:
         """What a link to the document shows: its id, URL and front matter (title, date, body …)."""
         if doc is None:
             return None
         found = self._cards.get(doc.id)
         if found is None:
-            found = self._cards[doc.id] = hash((doc.id, doc.src_uri, repr(doc.meta)))
+            found = self._cards[doc.id] = digest((doc.id, doc.src_uri, repr(doc.meta)))
         return found
 
-    def own(self, doc: Document):
+    def own(self, doc: Document) -> tuple:
         """The document's card and data file (plan items, figures, reports)."""
         return (self.card(doc), self.sources.digest(doc.data_path))
 
-    def listed(self, doc: Document) -> int:
+    def listed(self, doc: Document) -> bytes:
         """What any listing may show of the document: card, data, and the follow-through of its
         items or reports (the data of the plans and summaries it is linked with)."""
         found = self._listed.get(doc.id)
         if found is None:
-            found = self._listed[doc.id] = hash((self.own(doc), tuple(self.own(p) for p in self._partners.get(doc.id, ()))))
+            found = self._listed[doc.id] = digest((self.own(doc), tuple(self.own(p) for p in self._partners.get(doc.id, ()))))
         return found
+
+    def of_documents(self, docs) -> bytes:
+        """What listings, charts, calendars … may show of these documents (see `listed`)."""
+        return digest(tuple(sorted((d.id, self.listed(d)) for d in docs)))
+
+    def of_own(self, docs) -> bytes:
+        """The cards and data files of these documents (what, e.g., the charts read of summaries)."""
+        return digest(tuple(sorted((d.id, self.own(d)) for d in docs)))
+
+    def cards(self, docs) -> bytes:
+        return digest(tuple(sorted((d.id, self.card(d)) for d in docs)))
 
     def _refs(self, doc: Document):
         for field_id in self._ref_fields:
@@ -235,13 +273,21 @@ class Fingerprints:
             elif isinstance(value, (list, tuple)):
                 yield from (v for v in value if isinstance(v, str))
 
-    def _problems(self, src_uri: str):
-        """The preview's problem box: the problems of the page's file (and its document's data file)."""
-        return tuple(p.format() for p in self.site.preview_problems(src_uri))
+    def _problems(self, src_uri: str) -> tuple:
+        """The problems of the page's file (and its document's data file): the preview shows them in
+        its problem box; a build does not, but they tell when a link of the page starts or stops
+        resolving (a deleted or added target: ZX505), which changes what the builder writes."""
+        if self._problems_by_file is None:
+            self._problems_by_file = {}
+            for problem in self.site.problems:
+                self._problems_by_file.setdefault(problem.file, []).append(problem)
+        doc = self.corpus.by_src_uri.get(src_uri)
+        files = [f"docs/{src_uri}"] + ([doc.data_path] if doc is not None and doc.data_path else [])
+        return tuple(p.format() for f in files for p in self._problems_by_file.get(f, ()))
 
     # ---- what an index page shows ---------------------------------------------------------------
 
-    def listing(self, page):
+    def listing(self, page) -> bytes:
         """A page of a paginated listing (zhengxie.listings) shows its own entries, its year links
         and page links: a digest of those, so the cost is the page's size, not the listing's."""
         def entries(docs, items):
@@ -249,17 +295,27 @@ class Fingerprints:
 
         groups = tuple((getattr(g, "key", None), getattr(g, "label", None), getattr(g, "year", None),
                         entries(g.docs, g.items)) for g in page.groups)
-        return hash((page.title, page.role, page.year, page.truncated, tuple(page.months),
-                     tuple((s.year, s.url, s.count, s.current) for s in page.slices),
-                     (page.pager.base, page.pager.number, page.pager.total) if page.pager else None,
-                     groups, entries(page.docs, page.items)))
+        return digest((page.title, page.role, page.year, page.truncated, tuple(page.months),
+                       tuple((s.year, s.url, s.count, s.current) for s in page.slices),
+                       (page.pager.base, page.pager.number, page.pager.total) if page.pager else None,
+                       groups, entries(page.docs, page.items)))
 
-    def slice(self, meta: dict):
+    def slice(self, meta: dict) -> bytes | None:
+        """What another index page may show (data pages, hand-written listings): all documents of
+        its listing."""
         template = meta.get("template")
         if template in PLAIN_TEMPLATES:
             return None
         if template not in SLICED_TEMPLATES:
             return self.everything
+        key = (template, repr(meta.get("zx_topic")), repr(meta.get("zx_year")), repr(meta.get("zx_body")),
+               repr(meta.get("zx_figures_body")), repr(meta.get("zx_section")))
+        found = self._slices.get(key, self)
+        if found is self:
+            found = self._slices[key] = self._slice(template, meta)
+        return found
+
+    def _slice(self, template: str, meta: dict) -> bytes:
         index = self.site.index
         if template == "zx-topic.html":
             entry = index.topics.get(meta.get("zx_topic"))
@@ -274,13 +330,13 @@ class Fingerprints:
             docs = self.corpus.of_kind(meta.get("zx_section"))
         else:
             return self.everything
-        return hash(tuple(sorted({d.id: self.listed(d) for d in docs}.items())))
+        return self.of_documents({d.id: d for d in docs}.values())
 
     @property
-    def everything(self) -> int:
+    def everything(self) -> bytes:
         found = self._listed.get("")
         if found is None:
-            found = self._listed[""] = hash(tuple(self.listed(d) for d in self.corpus.documents.values()))
+            found = self._listed[""] = self.of_documents(self.corpus.documents.values())
         return found
 
     def _front(self, generated: str | None, src_uri: str) -> dict:
@@ -295,7 +351,7 @@ class Fingerprints:
         if meta is None:
             match = _FRONT.match(text)
             try:
-                meta = yaml.safe_load(match.group(1)) if match else {}
+                meta = yaml.load(match.group(1), Loader=_YAML_LOADER) if match else {}
             except yaml.YAMLError:
                 meta = {}
             meta = self.fronts[text] = meta if isinstance(meta, dict) else {}

@@ -15,8 +15,9 @@ from . import articles, calendar, charts, feeds, guide, header, macros, opendata
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .listings import Listings
+from .rebuild import Fingerprints, Sources, nav_digest
 from .model import Corpus
-from .outputcache import OutputCache
+from .outputcache import OutputCache, combine
 from .series import Statistics
 from .slots import Slots
 from .sources import NOT_READ
@@ -48,8 +49,9 @@ class Site:
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
     cache: object = None  # the cache.Cache this load used: cache.changed_documents (ids) since its last run
     shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
-    # What an earlier clean build of the very same inputs made (zhengxie.outputcache), or None.
+    # What earlier builds rendered, per page (zhengxie.outputcache), or None.
     output_cache: OutputCache | None = None
+    _nav_digest: bytes = b""
 
     @classmethod
     def load(cls, root: Path, template_dir: Path, preview: bool = False, cache=None,
@@ -65,8 +67,10 @@ class Site:
                    views=Views(corpus, template_dir, follow=follow), preview=preview, cache=cache, shard=shard,
                    output_cache=output_cache)
 
-    def _reuse(self, name: str, compute):
-        return compute() if self.output_cache is None else self.output_cache.value(name, compute)
+    def _reuse(self, name: str, key, compute):
+        """compute(), or its stored result when `key()` (a digest of what it reads from the model,
+        zhengxie.rebuild.Fingerprints) is that of the build that stored it."""
+        return compute() if self.output_cache is None else self.output_cache.value(name, key(), compute)
 
     @staticmethod
     def markdown_extensions() -> list:
@@ -115,7 +119,7 @@ class Site:
 
     @cached_property
     def _generated(self) -> dict:
-        return dict(self._reuse("generated_pages",
+        return dict(self._reuse("generated_pages", lambda: self._fingerprints.everything,
                                 lambda: pages.generated_pages(self.listings) + pages.figures_pages(self.statistics)))
 
     def generated_assets(self) -> list[tuple[str, str]]:
@@ -125,7 +129,9 @@ class Site:
 
     @cached_property
     def _assets(self) -> dict:
-        return dict(self._reuse("generated_assets", lambda: charts.chart_files(self.statistics)))
+        return dict(self._reuse("generated_assets", lambda: self._fingerprints.of_own(
+                                    d for d in self.corpus.documents.values() if d.summary is not None),
+                                lambda: charts.chart_files(self.statistics)))
 
     @cached_property
     def templates(self) -> set:
@@ -200,13 +206,14 @@ class Site:
     def outputs(self, site_url: str) -> dict[str, bytes]:
         """{site-relative path: bytes} of every file built from the model besides pages: calendars,
         feeds and open data. Each is one pass over the corpus."""
-        def compute():
-            files = {}
-            for part in self.output_parts(site_url):
-                files.update(part())
-            return files
-
-        return self._reuse(f"outputs {site_url}", compute)
+        fingerprints = self._fingerprints
+        keys = (lambda: fingerprints.of_documents(d for d in self.corpus.documents.values() if d.items),  # calendars
+                lambda: fingerprints.cards(self.corpus.documents.values()),  # feeds
+                lambda: fingerprints.everything)  # open data
+        files = {}
+        for number, (part, key) in enumerate(zip(self.output_parts(site_url), keys)):
+            files.update(self._reuse(f"outputs {number} {site_url}", key, part))
+        return files
 
     def output_parts(self, site_url: str) -> list:
         """The outputs as steps (calendars, feeds, open data): a preview may stop between them."""
@@ -214,30 +221,40 @@ class Site:
                 lambda: feeds.build_feeds(self.corpus, site_url),
                 lambda: opendata.build_open_data(self.corpus, self.follow, site_url)]
 
-    # ---- pages an earlier clean build of the same inputs rendered (zhengxie.outputcache) ----------
+    # ---- pages an earlier build rendered (zhengxie.outputcache) ------------------------------------
+
+    @cached_property
+    def _fingerprints(self) -> Fingerprints:
+        """What each page shows, and what generated files read (zhengxie.rebuild); file digests come
+        from the cache the model was loaded with, which has hashed those files already."""
+        return Fingerprints(self, Sources(self.root, file_hash=getattr(self.cache, "file_hash", None)), {})
+
+    def pages_in_nav(self, nav) -> None:
+        """The src_uris of the nav's pages: every page shows their titles (call before stored_page)."""
+        if self.output_cache is not None:
+            self._nav_digest = nav_digest(self, self._fingerprints.sources, nav)
 
     def stored_page(self, src_uri: str) -> dict | None:
-        return None if self.output_cache is None else self.output_cache.page(src_uri)
+        """The record of the page as a build stored it, when what the page shows is unchanged since."""
+        if self.output_cache is None:
+            return None
+        return self.output_cache.page(src_uri, combine(self._nav_digest, self._fingerprints.page(src_uri)))
 
     def stored_output(self, src_uri: str) -> str | None:
         return None if self.output_cache is None else self.output_cache.page_output(src_uri)
 
     def store_page(self, src_uri: str, record, output: str) -> None:
+        """Keep a page this build rendered (only one whose rendering logged no warning)."""
         if self.output_cache is not None:
             self.output_cache.store_page(src_uri, record, output)
 
-    def discard_outputs(self) -> None:
-        if self.output_cache is not None:
-            self.output_cache.discard()
-
-    def post_build(self, site_dir: Path, site_url: str | None = None, clean: bool = False) -> None:
+    def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
         """Write calendars, feeds and open data (the hub of a sharded build only: they cover the whole
-        corpus); keep this build's outputs for the next build of the same inputs when it was clean (no
-        problem, no warning); index for search."""
+        corpus); drop stored pages and values this build no longer has; index for search."""
         if self.shard.hub:
             write_files(site_dir, self.outputs(site_url or "/"))
         if self.output_cache is not None:
-            self.output_cache.commit() if clean else self.output_cache.discard()
+            self.output_cache.commit()
         if search_enabled() and self.shard.bundle in self.shard.bundles:
             from .search import index_site
 

@@ -17,6 +17,9 @@ Then, each command in its own subprocess, timed with a monotonic clock:
             the previous build of the same corpus left its cache in build/cache;
 * build_cold the same after removing build/cache (it stores the cache again); cold_ratio = build_cold_s
             / baseline_s, next to ratio = build_s / baseline_s (warm);
+* build_warm_edit the same right after the warm build, once one document's body and one plan's data
+            were edited (edit_for_warm_build): what reusing the unchanged pages saves;
+            warm_edit_ratio = build_warm_edit_s / baseline_s;
 * baseline  `mkdocs build -f mkdocs-baseline.yml`: the same Markdown pages, same theme, Markdown
             extensions and nav, no hooks, no macros, no generated pages, no template overrides;
             build and baseline alternate (odd runs start with the baseline), 3 runs each up to
@@ -148,6 +151,19 @@ def make_site(n: int, seed: int, base: Path | None) -> tuple[Path, dict, float]:
     return root, info, round(time.perf_counter() - started, 2)
 
 
+def edit_for_warm_build(root: Path, run: int) -> None:
+    """Edit one summary's body (a sentence added) and one plan's data (an item's title), the middle
+    ones in name order, as an editor's commit would: the warm build after it measures page reuse."""
+    summaries = sorted((root / "docs" / "summaries").glob("*.md"))
+    doc = summaries[len(summaries) // 2]
+    doc.write_text(doc.read_text(encoding="utf-8") + f"\n修改后的一段正文（示例{run}）。\n", encoding="utf-8")
+    plans = sorted((root / "data" / "plans").glob("*.yml"))
+    plan = plans[len(plans) // 2]
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(re.sub(r"(\n    title: )([^\n]*)", lambda m: f"{m.group(1)}{m.group(2)}（改{run}）", text, count=1),
+                    encoding="utf-8")
+
+
 def bench_size(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> dict:
     root, info, gen_s = make_site(n, seed, base)
     tmp = root.parent
@@ -161,23 +177,26 @@ def bench_size(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> d
     build_cmd = [PY, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(out)]
     base_cmd = [PY, "-m", "mkdocs", "build", "-f", "mkdocs-baseline.yml", "-d", str(out_base)]
     user_cmd = [PY, "-m", "mkdocs", "build", "-f", "mkdocs-material-user.yml", "-d", str(out_user)]
-    commands = {"build": (build_cmd, out), "build_cold": (build_cmd, out), "baseline": (base_cmd, out_base),
+    commands = {"build": (build_cmd, out), "build_cold": (build_cmd, out), "build_warm_edit": (build_cmd, out),
+                "baseline": (base_cmd, out_base),
                 "material_user": (user_cmd, out_user)}
     if subprocess.run([PY, "-c", "import jieba"], cwd=root, env=env, capture_output=True).returncode:
         print("  jieba is missing: the Material user's search would not segment Chinese (make bench installs it)")
-    samples: dict[str, list] = {"build": [], "build_cold": [], "baseline": [], "material_user": [], "search": [],
-                                "check": []}
+    samples: dict[str, list] = {"build": [], "build_cold": [], "build_warm_edit": [], "baseline": [],
+                                "material_user": [], "search": [], "check": []}
     try:
         for run in range(runs):
             # build_cold starts without build/cache (nothing parsed or rendered before); build then
             # reuses what it stored: the warm build an unchanged corpus gets.
-            order = (("build_cold", "build", "baseline", "material_user") if run % 2 == 0
-                     else ("material_user", "baseline", "build_cold", "build"))
+            order = (("build_cold", "build", "build_warm_edit", "baseline", "material_user") if run % 2 == 0
+                     else ("material_user", "baseline", "build_cold", "build", "build_warm_edit"))
             for what in order:
                 cmd, target = commands[what]
                 shutil.rmtree(target, ignore_errors=True)
                 if what == "build_cold":
                     shutil.rmtree(root / "build" / "cache", ignore_errors=True)
+                if what == "build_warm_edit":
+                    edit_for_warm_build(root, run)
                 result = timed(cmd, root, env, log)
                 samples[what].append(result)
                 print(f"  run {run + 1}/{runs} {what:13s} {result['s']:8.2f} s  cpu {result['cpu_s']:7.2f} s  "
@@ -203,6 +222,7 @@ def bench_size(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> d
         check_s = median([r["s"] for r in samples["check"]])
         build_cpu = median([r["cpu_s"] for r in samples["build"]])
         cold_s = median([r["s"] for r in samples["build_cold"]])
+        warm_edit_s = median([r["s"] for r in samples["build_warm_edit"]])
         baseline_cpu = median([r["cpu_s"] for r in samples["baseline"]])
         search_s = median([r["s"] for r in samples["search"]])
         user_s = median([r["s"] for r in samples["material_user"]])
@@ -217,6 +237,9 @@ def bench_size(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> d
             "build_cold_s": cold_s,
             "cold_ratio": round(cold_s / baseline_s, 3) if cold_s and baseline_s else None,
             "build_cold_cpu_s": median([r["cpu_s"] for r in samples["build_cold"]]),
+            "build_warm_edit_s": warm_edit_s,
+            "warm_edit_ratio": round(warm_edit_s / baseline_s, 3) if warm_edit_s and baseline_s else None,
+            "build_warm_edit_cpu_s": median([r["cpu_s"] for r in samples["build_warm_edit"]]),
             "build_cpu_s": build_cpu,
             "baseline_cpu_s": baseline_cpu,
             "cpu_ratio": round(build_cpu / baseline_cpu, 3) if build_cpu and baseline_cpu else None,
@@ -236,7 +259,8 @@ def bench_size(n: int, runs: int, seed: int, base: Path | None, keep: bool) -> d
             "baseline_output_mb": du_mb(out_base),
             "index_mb": du_mb(out / "pagefind"),
             "runs": runs,
-            "ok": all(r["rc"] == 0 for key in ("build", "build_cold", "baseline", "material_user", "search", "check")
+            "ok": all(r["rc"] == 0 for key in ("build", "build_cold", "build_warm_edit", "baseline", "material_user",
+                                               "search", "check")
                       for r in samples[key]),
             "generate_s": gen_s,
             "documents": info["by_type"],
@@ -360,12 +384,14 @@ def meta(seed: int) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    head = ("N", "pages", "build s", "baseline s", "ratio", "cpu ratio", "cold s", "cold ratio", "search s", "check s", "build/check",
+    head = ("N", "pages", "build s", "baseline s", "ratio", "cpu ratio", "cold s", "cold ratio", "edit s", "edit ratio",
+            "search s", "check s", "build/check",
             "peak MB", "site MB", "index MB", "material user s", "vs material user")
     rows = [head]
     for r in results:
         rows.append((r["n"], r["pages"], r["build_s"], r["baseline_s"], r["ratio"], r["cpu_ratio"],
-                     r.get("build_cold_s"), r.get("cold_ratio"), r["search_s"],
+                     r.get("build_cold_s"), r.get("cold_ratio"), r.get("build_warm_edit_s"), r.get("warm_edit_ratio"),
+                     r["search_s"],
                      r["check_s"], r["build_over_check"], r["peak_rss_mb"], r["output_mb"], r["index_mb"],
                      r.get("material_user_s"), r.get("ratio_vs_material_user")))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(head))]
