@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,39 +70,54 @@ def _walk(root: Path, top: str, listing: Listing, names: dict, reporter, accept)
         return
     if not base.is_dir():
         return
-    for dirpath, dirnames, filenames in os.walk(base):  # followlinks=False: symlinked folders are listed, not entered
-        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
-        keep = []
-        for name in sorted(dirnames):
+    # Folders in os.walk's order (top-down, each folder's names sorted). A folder's entries say
+    # from the directory itself whether they are links, folders or regular files: no stat per file.
+    stack = [(str(base), top)]
+    while stack:
+        dirpath, rel_dir = stack.pop()
+        try:
+            with os.scandir(dirpath) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            continue  # os.walk skips a folder it cannot list, too
+        folders = []
+        for entry in entries:
+            if _is_dir(entry) and not entry.name.startswith("."):  # hidden: never published (MkDocs' exclude_docs)
+                rel = f"{rel_dir}/{entry.name}"
+                if _BAD_NAME.search(entry.name):
+                    _refuse(listing, reporter, "ZX120", rel)
+                elif entry.is_symlink():
+                    _refuse(listing, reporter, "ZX116", rel)
+                else:
+                    _same_but_case(rel, names, reporter)
+                    folders.append((entry.path, rel))
+                    if top == DOCS:
+                        listing.folders.add(rel[len(DOCS) + 1 :])
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or _is_dir(entry):
+                continue
             rel = f"{rel_dir}/{name}"
-            if name.startswith("."):
-                continue  # MkDocs never publishes hidden files or folders (its default exclude_docs)
             if _BAD_NAME.search(name):
                 _refuse(listing, reporter, "ZX120", rel)
-            elif os.path.islink(os.path.join(dirpath, name)):
-                _refuse(listing, reporter, "ZX116", rel)
-            else:
-                _same_but_case(rel, names, reporter)
-                keep.append(name)
-                if top == DOCS:
-                    listing.folders.add(rel[len(DOCS) + 1 :])
-        dirnames[:] = keep
-        for name in sorted(filenames):
-            rel = f"{rel_dir}/{name}"
-            if name.startswith("."):
                 continue
-            if _BAD_NAME.search(name):
-                _refuse(listing, reporter, "ZX120", rel)
-                continue
-            mode = os.lstat(os.path.join(dirpath, name)).st_mode
-            if stat.S_ISLNK(mode):
+            if entry.is_symlink():
                 _refuse(listing, reporter, "ZX116", rel)
                 continue
-            if not stat.S_ISREG(mode):  # a FIFO or a device would hang or leak when read
+            if not entry.is_file(follow_symlinks=False):  # a FIFO or a device would hang or leak when read
                 _refuse(listing, reporter, "ZX115", rel, suffix="（不是普通文件）")
                 continue
             _same_but_case(rel, names, reporter)
             accept(rel, rel.split("/")[1:])
+        stack.extend(reversed(folders))
+
+
+def _is_dir(entry) -> bool:
+    """os.walk's test: a folder, or a link to one (listed, then refused, never entered)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _docs_file(rel: str, parts: list, kind_folders: set, listing: Listing, reporter) -> None:
