@@ -8,6 +8,7 @@ import sys
 import time
 
 import pytest
+import yaml
 
 from checks_support import NOTE, PLAN_DATA, ROOT, summary
 from safety_input_cases import BOMB
@@ -90,6 +91,12 @@ def test_dates_stay_text_and_explicit_json_tags_are_fine():
     assert doc.issues == [] and doc.data == {"date": "2019-03-01", "count": 3, "name": "12"}
 
 
+@pytest.mark.parametrize("text", ["count: !!int\n", "count: !!int ''\n", "- !!int\n", "flag: !!bool maybe\n"])
+def test_a_tagged_value_that_is_no_such_value_is_a_syntax_problem_not_a_crash(text):
+    doc = parse_yaml(text)
+    assert doc.data is None and [i.kind for i in doc.issues] == ["syntax"]
+
+
 def test_a_number_too_long_to_convert_is_a_syntax_problem(zx_repo):
     zx_repo.edit(PLAN_DATA, "stated_count: 2", "stated_count: " + "9" * 5000)
     assert ("ZX103", PLAN_DATA, 1) in summary(zx_repo.check())
@@ -115,3 +122,21 @@ def test_the_guide_documents_every_limit(root):
         row = next((line for line in section.splitlines() if limit.code in line), "")
         assert f"{limit.value:,}".replace(",", " ") in row or str(limit.value) in row, (limit, row)
         assert re.search(rf"\[{limit.code}\]", row), row
+
+
+_SPELLINGS = ["1", "-2", "+3", "0x1f", "0o17", "0b101", "1_000", "1:20", "1.5", "-.inf", ".NaN", "1e3", "true", "No",
+              "on", "OFF", "y", "null", "~", "Null", "nil", "2019-03-01", "'7'", '"yes"', "! 8", "!!str 9", "=x",
+              "title", "n", "abc", "中文", "-x", ".", "0"]
+
+
+@pytest.mark.parametrize("spelling", _SPELLINGS)
+def test_scalars_are_typed_as_yaml_1_1_says_except_dates(spelling):
+    """parse_yaml types keys and values itself (not through PyYAML's constructor): the same values."""
+    reference = type("Reference", (yaml.SafeLoader,), {})
+    reference.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    text = f"a: {spelling}\nlist: [{spelling}, {spelling}]\nmap: {{k: {spelling}}}\n"
+    expected = yaml.load(text, Loader=reference)
+    got = parse_yaml(text)
+    assert got.issues == [] and repr(got.data) == repr(expected)

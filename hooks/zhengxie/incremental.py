@@ -150,6 +150,7 @@ class _Run:
         self.own.update((src, (cache.file_hash(f"docs/{src}"),)) for src in self.others)
         self._fingerprints: dict = {}
         self.loaded: dict = {}  # src_uri -> Document read in this run
+        self._known_facts: dict = {}
 
     def run(self) -> Result:
         cache = self.cache
@@ -230,8 +231,11 @@ class _Run:
     # ---- own files and facts ------------------------------------------------------------------
 
     def _facts(self, src: str) -> tuple:
-        doc = self.loaded[src]
-        return (bool(doc.items), doc.year, doc_slices(self.corpus, doc))
+        found = self._known_facts.get(src)  # asked for the index, then for the record: computed once
+        if found is None:
+            doc = self.loaded[src]
+            found = self._known_facts[src] = (bool(doc.items), doc.year, doc_slices(self.corpus, doc))
+        return found
 
     def _load(self, src: str) -> None:
         """Read a document (other pages are read by the checks, unless in corpus.unread)."""

@@ -34,25 +34,65 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-# libyaml calls back into Python to resolve every scalar's tag; PyYAML's general resolver also walks
-# path resolvers we never register. The same implicit rules, looked up once per first character:
+# libyaml calls back into Python for every node: to resolve its tag, and twice more for path
+# resolvers we never register. Those calls cost a third of the parse. Builtins stand in for them:
+# `slice` keeps resolve's arguments (kind, value, implicit) as the node's tag, and `_Builder` (or
+# `_resolve_tags`, before `_refuse`) turns them into the tag SafeLoader's resolver would give.
 _WILDCARD = _Loader.yaml_implicit_resolvers.get(None, [])
 _BY_FIRST_CHAR = {k: v + _WILDCARD for k, v in _Loader.yaml_implicit_resolvers.items() if k is not None}
+_Scalar, _Sequence = yaml.ScalarNode, yaml.SequenceNode
+
+_Loader.resolve = slice
+_Loader.descend_resolver = slice  # (parent, index): ignored
+_Loader.ascend_resolver = tuple  # (): ignored
 
 
-def _resolve(self, kind, value, implicit):
-    if kind is yaml.ScalarNode:
-        if implicit[0]:
-            for tag, regexp in _BY_FIRST_CHAR.get(value[:1], _WILDCARD):
-                if regexp.match(value):
-                    return tag
-        return self.DEFAULT_SCALAR_TAG
-    return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+class _Everything:
+    def __contains__(self, item) -> bool:
+        return True
 
 
-_Loader.resolve = _resolve
-_Loader.descend_resolver = lambda self, current_node, current_index: None
-_Loader.ascend_resolver = lambda self: None
+# First characters of the plain scalars an implicit rule may type (others are text).
+_TYPED_FIRST = frozenset(_BY_FIRST_CHAR) if not _WILDCARD else _Everything()
+_PLAIN_TAGS: dict = {}  # plain scalar -> its tag: keys and small values repeat in every file
+_PLAIN_TAGS_MAX, _PLAIN_TAG_LENGTH = 20_000, 40
+
+
+def _plain_tag(value: str) -> str:
+    """The tag of an untagged plain scalar, by SafeLoader's implicit rules (minus timestamps)."""
+    tag = _PLAIN_TAGS.get(value)
+    if tag is None:
+        tag = _STR
+        for candidate, regexp in _BY_FIRST_CHAR.get(value[:1], _WILDCARD):
+            if regexp.match(value):
+                tag = candidate
+                break
+        if len(value) <= _PLAIN_TAG_LENGTH and len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+            _PLAIN_TAGS[value] = tag
+    return tag
+
+
+def _implicit_tag(arguments: slice) -> str:
+    """The tag SafeLoader's resolver gives a node libyaml left untagged (or tagged `!`)."""
+    kind, value, implicit = arguments.start, arguments.stop, arguments.step
+    if kind is _Scalar:
+        return _plain_tag(value) if implicit[0] else _STR
+    return _SEQ if kind is _Sequence else _MAP
+
+
+def _resolve_tags(root, depth: int | None = None) -> None:
+    """Give every node of the graph (or down to `depth` levels below `root`) its resolved tag."""
+    seen: set = set()
+    stack = [(root, 0)]
+    while stack:
+        node, level = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag.__class__ is slice:
+            node.tag = _implicit_tag(node.tag)
+        if depth is None or level < depth:
+            stack.extend((child, level + 1) for child in _children(node))
 
 
 # Tags a value may carry: the JSON-like types (a `<<` merge key is resolved to `merge`). Everything
@@ -198,12 +238,15 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
             node = loader.get_single_node()
             # An alias needs an anchor (&): without one the nodes form a tree, and the builder applies
             # the same refusals as it goes — one walk instead of two for nearly every file.
-            refused = _refuse(node) if node is not None and "&" in text else None
+            aliases = node is not None and "&" in text
+            if aliases:
+                _resolve_tags(node)
+            refused = _refuse(node) if aliases else None
             if refused is not None:
                 kind, mark, detail = refused
                 doc.issues.append(YamlIssue(kind, mark.line + 1 + offset, mark.column + 1, detail))
             elif node is not None:
-                doc.data = _build_document(loader, node, doc, offset)
+                doc.data = _build_document(loader, node, doc, offset, aliases)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -215,7 +258,7 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
         doc.issues.append(YamlIssue("syntax", first_line, None, str(exc).splitlines()[0]))
         doc.data = None
-    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. an integer of 5 000 digits
+    except (ValueError, OverflowError, RecursionError, IndexError, KeyError) as exc:  # 5 000 digits, !!bool maybe
         doc.issues.append(YamlIssue("syntax", first_line, None, f"无法读取的值（{type(exc).__name__}）"))
         doc.data = None
     return doc
@@ -335,12 +378,13 @@ class _Refused(Exception):
     """A node `_node_refusal` refuses, or nesting past the limit, met while building."""
 
 
-def _build_document(loader, node, doc: YamlDoc, offset: int):
+def _build_document(loader, node, doc: YamlDoc, offset: int, aliases: bool):
     """Data and line map in one walk over the nodes `_refuse` accepted: maps with text keys, lists,
     scalars of the JSON-like types, and `<<` merge keys."""
     issues = len(doc.issues)
+    doc.lines.setdefault((), node.start_mark.line + 1 + offset)
     try:
-        return _build(loader, node, (), doc, offset, set())
+        return _Builder(loader, offset, set() if aliases else None).build(node, (), doc.lines, doc.issues)
     except _Refused as exc:
         kind, mark, detail = exc.args
         doc.lines.clear()
@@ -353,54 +397,104 @@ def _build_document(loader, node, doc: YamlDoc, offset: int):
         return None
 
 
-def _build(loader, node, path: tuple, doc: YamlDoc, offset: int, active: set):
-    doc.lines.setdefault(path, node.start_mark.line + 1 + offset)
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR or node.tag == _MERGE:  # `<<` outside a key position is just the text "<<"
-            return node.value
-        refusal = _node_refusal(node)
-        if refusal is not None:
-            raise _Refused(*refusal)
-        return loader.construct_object(node, deep=True)
-    if len(path) >= limits.YAML_DEPTH.value:  # this collection would be one level too many
-        raise _Refused("depth", node.start_mark, str(limits.YAML_DEPTH.value))
-    if node.tag != (_SEQ if isinstance(node, yaml.SequenceNode) else _MAP):
-        raise _Refused(*_node_refusal(node))
-    if id(node) in active:
-        raise _Recursive(node)
-    active.add(id(node))
-    try:
-        if isinstance(node, yaml.SequenceNode):
-            return [_build(loader, item, path + (index,), doc, offset, active) for index, item in enumerate(node.value)]
+# Scalars of these tags are built by SafeLoader's own constructors (any other tag is refused).
+_SCALARS = {tag: _Loader.yaml_constructors[tag] for tag in
+            ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")}
+
+
+class _Builder:
+    """Builds a node's value; records each key's line (and each list item's) under its path in
+    `lines`, and duplicate keys in `issues`. The caller records the node's own line. `active` holds
+    the collections being built when the text has anchors (an alias back to one is a cycle).
+    Plain text values, nearly all of them, are taken straight from the node in the loops below."""
+
+    __slots__ = ("loader", "offset", "active")
+
+    def __init__(self, loader, offset: int, active: set | None):
+        self.loader, self.offset, self.active = loader, offset, active
+
+    def build(self, node, path: tuple, lines: dict, issues: list):
+        cls = node.__class__
+        tag = node.tag
+        if cls is _Scalar:
+            if tag.__class__ is slice:
+                if not tag.step[0]:  # quoted, or tagged `!`: text
+                    return node.value
+                tag = node.tag = _plain_tag(node.value)
+            if tag == _STR or tag == _MERGE:  # `<<` outside a key position is just the text "<<"
+                return node.value
+            construct = _SCALARS.get(tag)
+            if construct is None:
+                raise _Refused(*_node_refusal(node))
+            return construct(self.loader, node)
+        if len(path) >= limits.YAML_DEPTH.value:  # this collection would be one level too many
+            raise _Refused("depth", node.start_mark, str(limits.YAML_DEPTH.value))
+        if tag.__class__ is not slice and tag != (_SEQ if cls is _Sequence else _MAP):  # untagged: seq or map
+            raise _Refused(*_node_refusal(node))
+        active = self.active
+        if active is not None:
+            if id(node) in active:
+                raise _Recursive(node)
+            active.add(id(node))
+        try:
+            return self._sequence(node, path, lines, issues) if cls is _Sequence else self._mapping(node, path, lines, issues)
+        finally:
+            if active is not None:
+                active.discard(id(node))
+
+    def _sequence(self, node, path, lines, issues) -> list:
+        offset, build = self.offset, self.build
+        result = []
+        for index, item in enumerate(node.value):
+            item_path = path + (index,)
+            lines.setdefault(item_path, item.start_mark.line + 1 + offset)
+            tag = item.tag
+            if item.__class__ is _Scalar and tag.__class__ is slice and (not tag.step[0] or item.value[:1] not in _TYPED_FIRST):
+                result.append(item.value)
+            else:
+                result.append(build(item, item_path, lines, issues))
+        return result
+
+    def _mapping(self, node, path, lines, issues) -> dict:
+        offset, build = self.offset, self.build
         result: dict = {}
-        seen: set = set()
         merges = []
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1 + offset
-            if key_node.tag != _STR and (key_node.tag not in _KEY_TAGS or not isinstance(key_node, yaml.ScalarNode)
-                                         or key_node.tag == _MERGE):
+            mark = key_node.start_mark
+            line = mark.line + 1 + offset
+            tag = key_node.tag
+            if tag.__class__ is slice:
+                if key_node.__class__ is _Scalar:
+                    tag = _plain_tag(key_node.value) if tag.step[0] and key_node.value[:1] in _TYPED_FIRST else _STR
+                else:
+                    tag = _implicit_tag(tag)
+                key_node.tag = tag
+            if tag != _STR and (tag not in _KEY_TAGS or key_node.__class__ is not _Scalar or tag == _MERGE):
+                _resolve_tags(node, depth=1)  # `_node_refusal` reads the map's tag and every key's
                 refusal = _node_refusal(node)  # says which key, and why
                 if refusal is not None:
                     raise _Refused(*refusal)
-                if key_node.tag == _MERGE:
+                if tag == _MERGE:
                     merges.append((value_node, line))
                     continue
             key = key_node.value  # keys are text, as in JSON (`2019:` is the key "2019")
-            if key in seen:
-                doc.issues.append(YamlIssue("duplicate-key", line, key_node.start_mark.column + 1, key))
-            seen.add(key)
-            doc.lines[path + (key,)] = line
-            result[key] = _build(loader, value_node, path + (key,), doc, offset, active)
-            doc.lines[path + (key,)] = line
+            if key in result:
+                issues.append(YamlIssue("duplicate-key", line, mark.column + 1, key))
+            key_path = path + (key,)
+            lines[key_path] = line
+            tag = value_node.tag
+            if value_node.__class__ is _Scalar and tag.__class__ is slice and (
+                    not tag.step[0] or value_node.value[:1] not in _TYPED_FIRST):
+                result[key] = value_node.value
+            else:
+                result[key] = build(value_node, key_path, lines, issues)
         for value_node, line in merges:  # keys written in the mapping win; earlier merged maps win
-            for source in value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]:
-                for key, value in _build(loader, source, path, YamlDoc(), offset, active).items():
+            for source in value_node.value if value_node.__class__ is _Sequence else [value_node]:
+                for key, value in build(source, path, {}, []).items():
                     if key not in result:
                         result[key] = value
-                        doc.lines[path + (key,)] = line
+                        lines[path + (key,)] = line
         return result
-    finally:
-        active.discard(id(node))
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:
