@@ -44,6 +44,11 @@ class Listing:
     def publishable(self, src_uri: str) -> bool:
         return src_uri in self._accepted
 
+    def has_page(self, src_uri: str) -> bool:
+        """`src_uri in pages`, without a scan of the list (pages and files never share a name:
+        only .md files are pages)."""
+        return src_uri.endswith(PAGE_SUFFIX) and src_uri in self._accepted
+
     @property
     def _accepted(self) -> set:
         accepted = self.__dict__.get("_accepted_set")

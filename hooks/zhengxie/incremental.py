@@ -397,43 +397,54 @@ class _Run:
 
 
 class _Parallel:
-    """A run with many documents to read (a cold cache) shared among forked processes. Each reads
-    its share, sends the facts the corpus-wide sets need, gets those sets back, checks its share
-    (reading what it depends on) and sends the records. Shares go by year: a summary's plan is
-    usually of its own year, so few documents are read twice."""
+    """A run with many documents to read (a cold cache) shared among forked processes. The work
+    goes out a year at a time (a summary's plan is usually of its own year, so few documents are
+    read twice), the largest years first, each to the first process that is free: the processes
+    finish reading together. Each sends the facts the corpus-wide sets need; once all are read, it
+    gets those sets back, checks what it read (reading what that depends on) and sends the records."""
 
     def __init__(self, run: _Run, old: dict, changed_docs: list, workers: int):
         self.run_, self.old, self.workers = run, old, workers
         by_year: dict = {}
         for src in changed_docs:
             by_year.setdefault(run.by_src[src].id[:4], []).append(src)
-        self.shares = [[] for _ in range(workers)]
-        for year in sorted(by_year, key=lambda y: -len(by_year[y])):  # largest first, to the lightest share
-            min(self.shares, key=len).extend(by_year[year])
+        self.years = sorted(by_year.values(), key=len, reverse=True)
 
     def run(self) -> tuple[dict | None, list]:
         import multiprocessing
+        from multiprocessing.connection import wait
 
         run = self.run_
         context = multiprocessing.get_context("fork")
         pipes, processes = [], []
         try:
-            for share in self.shares:
+            for _ in range(min(self.workers, len(self.years))):
                 parent, child = context.Pipe()
-                process = context.Process(target=_worker, args=(child, run, share), daemon=True)
+                process = context.Process(target=_worker, args=(child, run), daemon=True)
                 process.start()
                 child.close()
                 pipes.append(parent)
                 processes.append(process)
-            facts = {}
+            years = list(reversed(self.years))  # popped from the end: largest first
+            busy = set()
             for pipe in pipes:
-                facts.update(_receive(pipe))
+                if years:
+                    pipe.send(("read", years.pop()))
+                    busy.add(pipe)
+            facts = {}
+            while busy:
+                for pipe in wait(list(busy)):
+                    facts.update(_receive(pipe))
+                    if years:
+                        pipe.send(("read", years.pop()))
+                    else:
+                        busy.discard(pipe)
             run._set_index(facts, self.old)
             changed = {src for src in run.units if src not in self.old or tuple(self.old[src][0]) != run.own[src]}
             extra = run._dependency_dirty(self.old, changed)
             extra_docs = [src for src in extra if src in run.by_src]
             for i, pipe in enumerate(pipes):
-                pipe.send((run.corpus.index, extra_docs[i :: len(pipes)]))
+                pipe.send(("check", run.corpus.index, extra_docs[i :: len(pipes)]))
             others = [src for src in run.units if src not in run.by_src and (src in changed or src in extra)]
             records, listing_problems = run._check_units(others)  # meanwhile, here: the other pages
             for pipe in pipes:
@@ -464,12 +475,19 @@ def _receive(pipe):
     return value
 
 
-def _worker(pipe, run: _Run, share: list) -> None:
+def _worker(pipe, run: _Run) -> None:
+    """("read", srcs) -> their facts, as often as asked; then ("check", index, extra) -> records."""
     try:
-        for src in share:
-            run._load(src)
-        pipe.send(("ok", {src: run._facts(src) for src in share}))
-        index, extra = pipe.recv()
+        share: list = []
+        while True:
+            message = pipe.recv()
+            if message[0] != "read":
+                break
+            for src in message[1]:
+                run._load(src)
+            share += message[1]
+            pipe.send(("ok", {src: run._facts(src) for src in message[1]}))
+        _, index, extra = message
         run.corpus.__dict__["index"] = index
         records, _ = run._check_units(share + extra)
         if run.store is not None:

@@ -210,7 +210,7 @@ def doc_slices(corpus: Corpus, doc) -> tuple:
     slug = paging.year_slug(doc.year)
     section = corpus.vocab.kinds.get(doc.kind)
     topics, bodies = corpus.vocab.topics, corpus.vocab.bodies
-    if section is not None and corpus.listing is not None and f"{section.folder}/index.md" in corpus.listing.pages:
+    if section is not None and corpus.listing is not None and corpus.listing.has_page(f"{section.folder}/index.md"):
         count(f"{section.folder}/", slug)
     for t in dict.fromkeys(doc.topics):
         if t in topics and SLUG.match(t):

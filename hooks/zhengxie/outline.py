@@ -93,19 +93,20 @@ def scan(body: str, first_line: int) -> tuple[list[Heading], list[Article]]:
     headings: list[Heading] = []
     articles: list[Article] = []
     in_fence = False
+    # Cheap character tests first: each pattern needs its character, and most lines have none.
     for number, line in enumerate(body.split("\n"), first_line):
-        if FENCE.match(line):
+        if ("`" in line or "~" in line) and FENCE.match(line):
             in_fence = not in_fence
             continue
         if in_fence:
             continue
-        match = HEADING.match(line)
+        match = HEADING.match(line) if line.startswith("#") else None
         if match:
             text = ATTR_LIST.sub("", match.group(2)).strip()
             title, style, value = split_numbering(text)
             headings.append(Heading(len(match.group(1)), text, number, title, style, value))
             continue
-        article = ARTICLE.match(line)
+        article = ARTICLE.match(line) if "条" in line else None
         if article:
             articles.append(Article(chinese_to_int(article.group(1)), article.group(1), number))
     return headings, articles

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,14 +158,34 @@ class ReadIssue:
 
 def inside_repository(path: Path, root: Path) -> bool:
     """True when `path` is a real file path under `root`: no symlink on the way, nothing outside."""
-    path, root = os.path.abspath(path), _absolute(os.fspath(root))
+    return _folder_inside(path, root) and not os.path.islink(path)
+
+
+def _folder_inside(path: Path, root: Path) -> bool:
+    """`inside_repository` but for the last step: the path's folders are real and under `root`.
+    The answer depends on the folder only (unless the name is "." or ".."): kept per folder."""
+    path, root = os.fspath(path), os.fspath(root)
+    folder, name = os.path.split(path)
+    if name in ("", ".", ".."):
+        return _folder_inside_uncached(path, root)
+    cwd = "" if os.path.isabs(path) and os.path.isabs(root) else os.getcwd()
+    return _folder_inside_cached(folder, root, cwd)
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder_inside_cached(folder: str, root: str, cwd: str) -> bool:
+    return _folder_inside_uncached(os.path.join(folder, "name"), root)
+
+
+def _folder_inside_uncached(path: str, root: str) -> bool:
+    path, root = os.path.abspath(path), _absolute(root)
     prefix = root.rstrip(os.sep) + os.sep  # both normalised: a path under root starts with it
     if not path.startswith(prefix):
         return False
     rel = path[len(prefix):]
     folder, rel_folder = os.path.dirname(path), os.path.dirname(rel)
     expected = os.path.join(_realpath(root), rel_folder) if rel_folder else _realpath(root)
-    return not os.path.islink(path) and _realpath(folder) == expected
+    return _realpath(folder) == expected
 
 
 @functools.lru_cache(maxsize=64)
@@ -182,20 +203,25 @@ def _realpath(folder: str) -> str:
 def read_source(path: Path, root: Path | None = None) -> tuple[str | None, ReadIssue | None]:
     """Text with BOM removed and line ends normalised, or (None, why not). With `root`, a path that
     is a symlink or leads outside the repository is never opened (ZX116)."""
-    if root is not None and not inside_repository(path, root):
+    if root is not None and not _folder_inside(path, root):
         return None, ReadIssue("ZX116", 1)
     try:
-        size = os.stat(path).st_size
+        st = os.lstat(path) if root is not None else os.stat(path)
+        if stat.S_ISLNK(st.st_mode):  # a symlink is never opened (without `root`, stat followed it)
+            return None, ReadIssue("ZX116", 1)
+        size = st.st_size
         if size > limits.FILE_BYTES.value:
             return None, ReadIssue(limits.FILE_BYTES.code, 1, {"size": size, "limit": limits.FILE_BYTES.value})
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except OSError as exc:
         return None, ReadIssue("ZX101", 1, {"reason": f"无法读取：{exc.strerror or type(exc).__name__}"})
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, ReadIssue("ZX101", 1, {"reason": f"第 {exc.start} 字节不是 UTF-8"})
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     long_line = _first_long_line(text)
     if long_line is not None:
         number, length = long_line
