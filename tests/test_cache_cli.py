@@ -82,3 +82,16 @@ def test_pre_commit_hook_passes_the_files():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hook = next(h for r in config["repos"] for h in r["hooks"] if h["id"] == "zhengxie-check")
     assert hook["entry"].endswith("check --files") and hook["pass_filenames"] is True
+
+
+def test_a_schema_made_invalid_is_reported_on_every_run_and_a_valid_one_again_passes(zx_repo):
+    """The check keeps which schema texts were valid (checking one costs more than using it): an
+    invalid schema is never among them, and a fixed one is judged afresh."""
+    schema = "data/schemas/topics.schema.json"
+    original = zx_repo.read(schema)
+    first, _ = run(zx_repo)
+    assert ("ZX103", schema) not in first
+    zx_repo.write(schema, original.replace('"type": "array"', '"type": "no-such-type"', 1))
+    assert ("ZX103", schema) in run(zx_repo)[0] and ("ZX103", schema) in run(zx_repo)[0]
+    zx_repo.write(schema, original)
+    assert run(zx_repo)[0] == first

@@ -126,7 +126,8 @@ def check(root: Path, output: str = "text", use_cache: bool = True, files: list 
 
             corpus, problems = validate(root)
             return _print(problems, len(corpus.documents), output)
-        result = validate_with_cache(root, Cache(root, enabled=use_cache))
+        cache = Cache(root, enabled=use_cache)
+        result = _with_schema_verdicts(cache, lambda: validate_with_cache(root, cache))
     except Exception as error:  # noqa: BLE001 - e.g. an unreadable problem catalogue; never a traceback
         print(f"错误：无法读取 data/problems.yml 或其他基础文件：{printable(str(error))}", file=sys.stderr)
         return 1
@@ -138,6 +139,19 @@ def check(root: Path, output: str = "text", use_cache: bool = True, files: list 
         unknown = [result.corpus.reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
         problems = sorted(problems + unknown, key=lambda p: p.sort_key())
     return _print(problems, documents, output)
+
+
+SCHEMA_VERDICTS = "schemas.marshal"  # schema texts found valid (checking a schema costs more than using it)
+
+
+def _with_schema_verdicts(cache, run):
+    from .checks import schemas
+
+    saved = cache.load(SCHEMA_VERDICTS)
+    schemas.remember(saved if isinstance(saved, list) else ())
+    result = run()
+    cache.store(SCHEMA_VERDICTS, schemas.remembered())
+    return result
 
 
 def _print(problems: list, documents: int, output: str) -> int:

@@ -431,6 +431,9 @@ class _Parallel:
                 if years:
                     pipe.send(("read", years.pop()))
                     busy.add(pipe)
+            from .checks import schemas
+
+            valid_schemas = schemas.preload(run.root)  # once here rather than in every process
             facts = {}
             while busy:
                 for pipe in wait(list(busy)):
@@ -444,7 +447,7 @@ class _Parallel:
             extra = run._dependency_dirty(self.old, changed)
             extra_docs = [src for src in extra if src in run.by_src]
             for i, pipe in enumerate(pipes):
-                pipe.send(("check", run.corpus.index, extra_docs[i :: len(pipes)]))
+                pipe.send(("check", run.corpus.index, extra_docs[i :: len(pipes)], valid_schemas))
             others = [src for src in run.units if src not in run.by_src and (src in changed or src in extra)]
             records, listing_problems = run._check_units(others)  # meanwhile, here: the other pages
             for pipe in pipes:
@@ -476,7 +479,8 @@ def _receive(pipe):
 
 
 def _worker(pipe, run: _Run) -> None:
-    """("read", srcs) -> their facts, as often as asked; then ("check", index, extra) -> records."""
+    """("read", srcs) -> their facts, as often as asked; then ("check", index, extra documents,
+    schema texts known valid) -> records."""
     try:
         share: list = []
         while True:
@@ -487,7 +491,10 @@ def _worker(pipe, run: _Run) -> None:
                 run._load(src)
             share += message[1]
             pipe.send(("ok", {src: run._facts(src) for src in message[1]}))
-        _, index, extra = message
+        _, index, extra, valid_schemas = message
+        from .checks import schemas
+
+        schemas.remember(valid_schemas)
         run.corpus.__dict__["index"] = index
         records, _ = run._check_units(share + extra)
         if run.store is not None:

@@ -7,14 +7,13 @@ in the vocabularies (topics, bodies, forms) is checked by `references` with "did
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
 
 from ..loader import DATA
 from ..model import Corpus
@@ -44,14 +43,36 @@ _RANGE = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
 
 @dataclass
 class Schema:
-    validator: Draft202012Validator
+    source: dict  # the schema as read
     descriptions: dict  # property name -> its Chinese description (first one found)
     # jsonschema-rs answers valid/invalid many times faster; jsonschema (the reference
     # implementation) then explains an invalid file in terms we map to Chinese messages.
     quick: object = None
+    _validator: object = None
+
+    @property
+    def validator(self):
+        """jsonschema's validator, built (and jsonschema imported) when a file is invalid."""
+        if self._validator is None:
+            from jsonschema import Draft202012Validator
+
+            self._validator = Draft202012Validator(self.source, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        return self._validator
 
 
 _cache: dict = {}  # (path, mtime_ns, size) -> Schema
+# Content hashes of schema texts jsonschema found valid (its check of a schema costs more than
+# validating every file): this process's, and those a previous run kept in the cache (see
+# remembered / remember). A schema that is not valid is checked again each time.
+_valid_texts: set = set()
+
+
+def remembered() -> list:
+    return sorted(_valid_texts)
+
+
+def remember(hashes) -> None:
+    _valid_texts.update(h for h in hashes if isinstance(h, str))
 
 
 def load_schema(root: Path, name: str, reporter=None) -> Schema | None:
@@ -72,20 +93,40 @@ def load_schema(root: Path, name: str, reporter=None) -> Schema | None:
     if key in _cache:
         return _cache[key]
     try:
-        schema = json.loads(path.read_text(encoding="utf-8-sig"))
-        Draft202012Validator.check_schema(schema)
-    except (ValueError, SchemaError) as error:
+        raw = path.read_bytes()
+        schema = json.loads(raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"))  # as read_text
+        digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        if digest not in _valid_texts:
+            from jsonschema import Draft202012Validator
+
+            Draft202012Validator.check_schema(schema)
+            _valid_texts.add(digest)
+    except Exception as error:  # noqa: BLE001 - ValueError (JSON, UTF-8) or jsonschema's SchemaError
+        if not _schema_error(error):
+            raise
         if reporter is not None:
             line = getattr(error, "lineno", None)
             reporter.add("ZX103", rel, line, detail=str(error).splitlines()[0])
         return None
-    result = Schema(
-        Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER),
-        _descriptions(schema),
-        jsonschema_rs.validator_for(schema, validate_formats=True),
-    )
+    result = Schema(schema, _descriptions(schema), jsonschema_rs.validator_for(schema, validate_formats=True))
     _cache[key] = result
     return result
+
+
+def preload(root: Path) -> list:
+    """Load every schema here (problems are reported when the checks load them): for processes
+    forked before, the content hashes found valid, which `remember` then takes."""
+    for name in (*VOCAB_SCHEMAS.values(), *DATA_SCHEMAS.values(), FRONT_MATTER, "shards"):
+        load_schema(root, name)
+    return remembered()
+
+
+def _schema_error(error: Exception) -> bool:
+    if isinstance(error, ValueError):
+        return True
+    from jsonschema.exceptions import SchemaError
+
+    return isinstance(error, SchemaError)
 
 
 def _descriptions(schema) -> dict:
