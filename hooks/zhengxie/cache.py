@@ -33,7 +33,6 @@ import sys
 import tempfile
 import time
 from functools import cached_property
-from importlib import metadata
 from pathlib import Path
 
 FOLDER = ("build", "cache")
@@ -52,11 +51,32 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def _library_versions() -> list:
+    """"name=version" of each of LIBRARIES, read from the name of its installed metadata folder
+    (<name>-<version>.dist-info) on sys.path: what importlib.metadata finds, without its import."""
+    def normal(name: str) -> str:
+        return name.lower().replace("-", "_").replace(".", "_")
+
+    wanted = {normal(name): name for name in LIBRARIES}
+    found: dict = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in sorted(names):
+            if entry.endswith(".dist-info"):
+                name, _, version = entry[: -len(".dist-info")].partition("-")
+                found.setdefault(wanted.get(normal(name)), version)
+    return [f"{name}={found.get(name, '-')}" for name in LIBRARIES]
+
+
 class Cache:
     def __init__(self, root: Path | str, enabled: bool = True):
         self.root = Path(root)
         self.enabled = enabled
         self.folder = self.root.joinpath(*FOLDER)
+        self._prefix = os.path.join(self.root, "")  # + a repo-relative path
         self.changed_documents: set = set()  # ids, from the last run (see the module docstring)
         self._previous: dict = {}  # rel -> (size, mtime_ns, inode, hash) of the previous run
         self._seen: dict = {}  # this run's
@@ -88,11 +108,8 @@ class Cache:
                 digest.update(b"<missing>")
             digest.update(b"\0")
         digest.update(sys.version.encode())
-        for name in LIBRARIES:
-            try:
-                digest.update(f"{name}={metadata.version(name)}".encode())
-            except metadata.PackageNotFoundError:
-                digest.update(f"{name}=-".encode())
+        for entry in _library_versions():
+            digest.update(entry.encode())
         import yaml
 
         digest.update(str(hasattr(yaml, "CSafeLoader")).encode())
@@ -105,7 +122,7 @@ class Cache:
         seen = self._seen.get(rel)
         if seen is not None:
             return seen[3]
-        path = os.path.join(self.root, rel)
+        path = self._prefix + rel
         try:
             st = os.lstat(path)
         except OSError:

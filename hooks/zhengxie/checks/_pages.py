@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .. import articles, slugs
+from .. import articles
 from ..urls import GUIDE_FOLDER
 from ..loader import DOCS
 from ..model import Corpus, Document
@@ -109,6 +109,8 @@ def _anchors(page: Page, corpus: Corpus) -> set:
         if "<" in line and "=" in line:
             explicit.update(_HTML_ID.findall(line))
     used = set(explicit)
+    from .. import slugs  # Markdown's toc and pymdownx: imported when a link names an anchor
+
     for text in headings:
         slugs.unique(slugs.heading_slug(text), used)
     doc = page.doc
