@@ -294,18 +294,19 @@ def _read_meta(doc: Document, meta: dict, vocab: Vocabulary) -> None:
 
 def _read_items(doc: Document, data: dict, vocab: Vocabulary) -> None:
     listed = [r for r in vocab.roles.values() if r.lists]
+    rank = {role: position for position, role in enumerate(vocab.roles)}  # roles in the table's order
+    unknown = len(rank)  # … and those it does not know after them
     for index, raw in enumerate(_list(data.get("items"))):
         if not isinstance(raw, dict):
             continue
         roles = {}
-        raw_roles = raw.get("roles") if isinstance(raw.get("roles"), dict) else {}
-        for role, names in raw_roles.items():
+        raw_roles = raw.get("roles")
+        for role, names in raw_roles.items() if isinstance(raw_roles, dict) else ():
             if isinstance(names, str) and names.strip() == NOT_STATED_TEXT:
                 roles[str(role)] = NOT_STATED
             elif isinstance(names, (str, list)):
                 roles[str(role)] = tuple(_str_list(names if isinstance(names, list) else [names]))
-        order = list(vocab.roles)
-        roles = dict(sorted(roles.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)))
+        roles = dict(sorted(roles.items(), key=lambda kv: rank.get(kv[0], unknown)))
         stages = tuple(
             Stage(_opt_str(s.get("form")), parse_when(s.get("time")), _str(s.get("note")))
             for s in _list(raw.get("stages")) if isinstance(s, dict)

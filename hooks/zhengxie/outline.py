@@ -85,7 +85,7 @@ def split_numbering(text: str) -> tuple[str, str | None, int | None]:
     match = NUMBERING.match(text)
     if not match:
         return text.strip(), None, None
-    style = next(name for name in ("chapter", "han", "paren", "arabic") if match.group(name))
+    style = match.lastgroup  # the one numbering group of the alternation that matched
     return text[match.end() :].strip(), style, chinese_to_int(match.group(style))
 
 

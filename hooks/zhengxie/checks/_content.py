@@ -8,6 +8,20 @@ from . import _values
 from ._pages import line_col, pages
 
 
+class AnyOf:
+    """A prefilter that finds any of a few strings: `in` tests, several times faster than a regular
+    expression's alternation over text that is mostly Chinese. `search` answers like re's (None: no)."""
+
+    def __init__(self, *needles: str):
+        self.needles = needles
+
+    def search(self, text: str):
+        for needle in self.needles:
+            if needle in text:
+                return True
+        return None
+
+
 def find(corpus: Corpus, pattern, prefilter, vocabularies: bool = False):
     """(file, line, column or None, match) for every match of `pattern`; `prefilter` skips whole texts
     in one pass. With `vocabularies`, the data/*.yml vocabularies are searched too."""
