@@ -6,6 +6,7 @@ computed at most once, on first use, so a run stays linear in the size of the co
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -112,7 +113,7 @@ def _anchors(page: Page, corpus: Corpus) -> set:
     from .. import slugs  # Markdown's toc and pymdownx: imported when a link names an anchor
 
     for text in headings:
-        slugs.unique(slugs.heading_slug(text), used)
+        slugs.unique(_heading_slug(text), used)
     doc = page.doc
     if doc is not None:
         if doc.items and _MACRO_PLAN_ITEMS.search(page.text):
@@ -122,6 +123,14 @@ def _anchors(page: Page, corpus: Corpus) -> set:
     elif page.is_guide and _MACRO_PROBLEM_CODES.search(page.text):
         used.update(code.lower() for code in corpus.reporter.catalogue)
     return used
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_slug(text: str) -> str:
+    """Headings repeat from document to document (一、指导思想 …): each slugified once."""
+    from .. import slugs
+
+    return slugs.heading_slug(text)
 
 
 @dataclass

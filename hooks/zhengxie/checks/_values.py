@@ -4,18 +4,25 @@ from __future__ import annotations
 SEPARATOR = "\x00"
 
 
-def strings(data, path: tuple = ()):
-    """Yield (path, text) for every string value (and string key) in `data`."""
+def strings(data, path: tuple = ()) -> list:
+    """(path, text) of every string value (and string key) in `data`, in document order."""
+    found: list = []
+    _collect(data, path, found)
+    return found
+
+
+def _collect(data, path: tuple, found: list) -> None:
     if isinstance(data, str):
-        yield path, data
+        found.append((path, data))
     elif isinstance(data, dict):
         for key, value in data.items():
+            key_path = path + (key,)
             if isinstance(key, str):
-                yield path + (key,), key
-            yield from strings(value, path + (key,))
+                found.append((key_path, key))
+            _collect(value, key_path, found)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from strings(value, path + (index,))
+            _collect(value, path + (index,), found)
 
 
 def search(pattern, ydoc, data=None, prefilter=None):

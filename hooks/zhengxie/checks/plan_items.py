@@ -58,13 +58,13 @@ def _check_items(corpus: Corpus, doc: Document, raw_items: list) -> None:
             continue
         item_id = raw.get("id")
         label = item_id if isinstance(item_id, (str, int)) and not isinstance(item_id, bool) else f"#{index + 1}"
-        line = doc.data_line("items", index)
         if isinstance(item_id, (str, int)) and not isinstance(item_id, bool):
             key = str(item_id)
-            if key in first:
-                report("ZX401", doc.data_path, doc.data_line("items", index, "id"), id=key, first_line=first[key])
+            if key in first:  # (lines are looked up for a problem only)
+                report("ZX401", doc.data_path, doc.data_line("items", index, "id"), id=key,
+                       first_line=doc.data_line("items", first[key], "id"))
             else:
-                first[key] = doc.data_line("items", index, "id")
+                first[key] = index
         _check_item(corpus, doc, raw, index, label)
 
 

@@ -45,7 +45,7 @@ def check_references(corpus: Corpus) -> None:
             for index, raw in enumerate(data["reports"]):
                 if isinstance(raw, dict):
                     for key in ("item", "merged_into"):
-                        _check_item_ref(corpus, doc, raw.get(key), doc.data_line("reports", index, key))
+                        _check_item_ref(corpus, doc, raw.get(key), ("reports", index, key))
     _check_parents(corpus)
 
 
@@ -58,7 +58,7 @@ def _check_topics(corpus: Corpus, path: str, values, line_of) -> None:
             corpus.reporter.add("ZX501", path, line_of(index), id=value, did_you_mean=_text.did_you_mean(value, topics))
 
 
-def _check_item_ref(corpus: Corpus, doc: Document, ref, line) -> None:
+def _check_item_ref(corpus: Corpus, doc: Document, ref, path: tuple) -> None:
     if not isinstance(ref, str):
         return
     match = ITEM_REF.match(ref)
@@ -73,7 +73,7 @@ def _check_item_ref(corpus: Corpus, doc: Document, ref, line) -> None:
     else:
         close = _text.closest(plan_id, corpus.index.plan_ids)
         suggestion = _text.suggest(f"{close}#{item_id}" if close else None)
-    corpus.reporter.add("ZX504", doc.data_path, line, ref=ref, did_you_mean=suggestion)
+    corpus.reporter.add("ZX504", doc.data_path, doc.data_line(*path), ref=ref, did_you_mean=suggestion)
 
 
 def _check_parents(corpus: Corpus) -> None:
