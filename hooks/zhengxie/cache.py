@@ -35,6 +35,8 @@ import time
 from functools import cached_property
 from pathlib import Path
 
+from .sources import read_bytes
+
 FOLDER = ("build", "cache")
 FILES = "files.marshal"
 DISABLE_ENV = "ZX_NO_CACHE"
@@ -138,8 +140,7 @@ class Cache:
         else:
             self._racy = self._racy or (old is not None and old[:3] == key)
             try:
-                with open(path, "rb") as handle:
-                    digest = content_hash(handle.read())
+                digest = content_hash(read_bytes(path, st.st_size))
             except OSError:
                 return None
         self._seen[rel] = key + (digest,)
