@@ -62,7 +62,6 @@ def _top(doc: Document) -> list:
 
 def _check_document(corpus: Corpus, doc: Document, profile: Profile, candidates: list, report) -> None:
     specs = profile.sections
-    others = _text.join(f"{p.id}（{p.name}）" for p in candidates if p is not profile) or "（无）"
     top = _top(doc)
     sections = [h for h in top if h.level == LEVEL]
     # the first ## heading matching each required section
@@ -70,11 +69,17 @@ def _check_document(corpus: Corpus, doc: Document, profile: Profile, candidates:
     for spec in specs:
         found.append(next((i for i, h in enumerate(sections) if spec.matches(h.title)), None))
     in_order = _in_order(found)
-    order = _text.join(s.name + ("（可选）" if s.optional else "") for s in specs)
     lines = doc.text.split("\n")
-    last_line = doc.body_line + len(lines) - 1
-    while last_line > doc.body_line and not lines[last_line - doc.body_line].strip():
-        last_line -= 1
+
+    # What only a problem's message needs, worked out when there is one:
+    def order():
+        return _text.join(s.name + ("（可选）" if s.optional else "") for s in specs)
+
+    def last_line():
+        last = doc.body_line + len(lines) - 1
+        while last > doc.body_line and not lines[last - doc.body_line].strip():
+            last -= 1
+        return last
 
     for index, spec in enumerate(specs):
         position = found[index]
@@ -85,19 +90,20 @@ def _check_document(corpus: Corpus, doc: Document, profile: Profile, candidates:
         if position is None:
             if spec.optional:
                 continue
-            line, where = _belongs(spec, prev_h, next_h, sections, top, last_line, doc)
+            line, where = _belongs(spec, prev_h, next_h, sections, top, last_line(), doc)
+            others = _text.join(f"{p.id}（{p.name}）" for p in candidates if p is not profile) or "（无）"
             report("ZX301", doc.path, line, section=spec.name, where=where, at_line=line,
-                   numbering=_numbering(sections, prev_h), aliases=_text.join(spec.aliases) or "（无）", order=order,
+                   numbering=_numbering(sections, prev_h), aliases=_text.join(spec.aliases) or "（无）", order=order(),
                    profile=profile.name, others=others)
             continue
         heading = sections[position]
         if index not in in_order:
-            _, where = _belongs(spec, prev_h, next_h, sections, top, last_line, doc)
-            report("ZX302", doc.path, heading.line, section=spec.name, where=where, order=order)
+            _, where = _belongs(spec, prev_h, next_h, sections, top, last_line(), doc)
+            report("ZX302", doc.path, heading.line, section=spec.name, where=where, order=order())
         elif spec.position == "first" and position != 0:
-            report("ZX302", doc.path, heading.line, section=spec.name, where=_text.FIRST_SECTION, order=order)
+            report("ZX302", doc.path, heading.line, section=spec.name, where=_text.FIRST_SECTION, order=order())
         elif spec.position == "last" and position != len(sections) - 1:
-            report("ZX302", doc.path, heading.line, section=spec.name, where=_text.LAST_SECTION, order=order)
+            report("ZX302", doc.path, heading.line, section=spec.name, where=_text.LAST_SECTION, order=order())
         if _is_empty(doc, heading, lines):
             report("ZX303", doc.path, heading.line, section=heading.text)
 
