@@ -10,9 +10,11 @@
                                         # this cache (set by zhengxie.incremental.check and, through
                                         # DocumentStore, by validate(root, cache) / Site.load)
 
-Two users: the check keeps per-document verdicts (zhengxie.incremental, check.marshal); the build
-keeps each loaded Document (DocumentStore: build/cache/docs/<key>.pickle, the key hashing the version,
-the document's paths and its files' hashes), so a warm build unpickles instead of parsing.
+Two users: the check keeps per-document verdicts (zhengxie.incremental, check.marshal) and the
+schema texts it found valid (schemas.marshal, see zhengxie.cli); the build keeps each loaded
+Document (DocumentStore: build/cache/docs/<key>.pickle, the key hashing the version, the document's
+paths and its files' hashes), so a warm build unpickles instead of parsing. A value equal to the
+one read in this run, and file hashes all found as recorded, are not written again.
 
 Everything in the cache is derived: any change to hooks/zhengxie/**.py, data/*.yml, data/schemas/*.json,
 overrides/, mkdocs.yml, Python or PyYAML / jsonschema / nh3 gives a new version, and every entry of an
