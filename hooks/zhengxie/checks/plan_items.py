@@ -6,6 +6,7 @@ or 2018-02-30); and `{{ plan_items() }}` has items to show. Value forms are the 
 form ids the `references` check's."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ..loader import DATA
@@ -115,7 +116,12 @@ def _check_item(corpus: Corpus, doc: Document, raw: dict, index: int, label: str
 def _impossible_time(value) -> bool:
     """Written in an accepted form (the schema passes it) yet no time: 5月至3月, 2018-02-30, a range
     across years. Without this the item would quietly show as 时间未定."""
-    return isinstance(value, str) and TIME_FORM.search(value) is not None and parse_when(value) is None
+    return isinstance(value, str) and _impossible_text(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _impossible_text(value: str) -> bool:  # the same few spellings (6月, 第三季度 …) in every plan
+    return TIME_FORM.search(value) is not None and parse_when(value) is None
 
 
 def check_macro_data(corpus: Corpus, doc: Document, pattern, macro: str, field: str, has_data: bool) -> None:
