@@ -13,6 +13,7 @@ data only, so the same sources always give the same file.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import icalendar
 
@@ -57,23 +58,30 @@ def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None =
     return build_calendars(corpus, follow, site_url)[FILE]
 
 
-def build_calendars(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> dict[str, bytes]:
+def calendar_plans(corpus: Corpus) -> list:
+    """The plans whose items may be events, in path order (the order of the events in every file)."""
+    return [plan for plan in corpus.documents.values() if plan.items and plan.year]
+
+
+def build_calendars(corpus: Corpus, follow: FollowThrough, site_url: str | None = None,
+                    events_of=None) -> dict[str, bytes]:
     """{path: ics bytes}: calendar.ics with all items, calendars/<body>.ics per body with a plan.
-    Each event is serialised once and its bytes go into both files (serialising is the cost)."""
+    Each plan's events are serialised once and go into both files. `events_of(plans)` gives
+    {plan id: plan_events bytes} (zhengxie.site reuses those of unchanged plans); by default
+    they are serialised here."""
     names = {}
     for doc in corpus.documents.values():  # every body with a plan gets its file, even if empty
         if doc.items and doc.body and doc.body not in names:
             body = corpus.vocab.bodies.get(doc.body)
             names[doc.body] = f"{body.name if body else doc.body}协商计划安排"
-    everything: list = []
+    plans = calendar_plans(corpus)
+    events = (events_of or (lambda found: {p.id: plan_events(corpus, follow, p, site_url) for p in found}))(plans)
     per_body: dict = {body_id: [] for body_id in names}
-    for body_id, event in _events(corpus, follow, site_url):
-        data = event.to_ical()
-        everything.append(data)
-        if body_id:
-            per_body[body_id].append(data)
-    files = {FILE: _assemble("协商计划安排", everything)}
-    files.update({body_file(b): _assemble(names[b], events) for b, events in per_body.items()})
+    for plan in plans:
+        if plan.body:
+            per_body[plan.body].append(events[plan.id])
+    files = {FILE: _assemble("协商计划安排", [events[plan.id] for plan in plans])}
+    files.update({body_file(b): _assemble(names[b], found) for b, found in per_body.items()})
     return files
 
 
@@ -85,41 +93,125 @@ def _assemble(name: str, events: list) -> bytes:
     return head[: -len(_END)] + b"".join(events) + _END
 
 
-def _events(corpus: Corpus, follow: FollowThrough, site_url: str | None):
-    """(body id, Event) of every item with a placed time, plans in path order."""
+def plan_events(corpus: Corpus, follow: FollowThrough, plan, site_url: str | None) -> bytes:
+    """The VEVENTs of one plan's items with a placed time, in the plan's order. What they show
+    comes from the plan, the vocabularies and the reports on its items (its follow-through)."""
     base = (site_url or "/").rstrip("/") + "/"
     vocab = corpus.vocab
-    plans = [plan for plan in corpus.documents.values() if plan.items and plan.year]
-    for plan in plans:
-        stamp = dt.datetime.combine(plan.date or dt.date(plan.year, 1, 1), dt.time(), dt.timezone.utc)
-        for item in plan.items:
-            status = follow.of_item(item)
-            report = status.latest.report if status and status.latest else None
-            if report and report.date and report.status in ("held", "postponed"):
-                span = (report.date, report.date + dt.timedelta(days=1))
-            else:
-                span = _span(plan.year, item.when)
-            if span is None:
-                continue
-            url = base + urls.item_url(plan.url, item.id)
-            forms = [vocab.forms[f].name if f in vocab.forms else f for f in item.forms]
-            lines = [f"形式：{' → '.join(forms)}", f"时间：{item.time_label}"]
-            for role_id, names in item.roles.items():
-                role = vocab.roles.get(role_id)
-                lines.append(f"{role.name if role else role_id}：{'、'.join(names) if names else NOT_STATED_TEXT}")
-            lines.append(f"计划：{plan.title}")
-            if status:
-                lines.append(f"落实情况：{status.label}")
-            lines.append(url)
-            event = icalendar.Event()
-            event.add("uid", f"{plan.id}-{item.id}@{UID_DOMAIN}")
-            event.add("dtstamp", stamp)
-            event.add("dtstart", span[0])
-            event.add("dtend", span[1])
-            event.add("summary", item.title)
-            event.add("description", "\n".join(lines))
-            if site_url:
-                event.add("url", url)
-            if status and status.status == "cancelled":
-                event.add("status", "CANCELLED")
-            yield plan.body, event
+    stamp = dt.datetime.combine(plan.date or dt.date(plan.year, 1, 1), dt.time(), dt.timezone.utc)
+    found = []
+    for item in plan.items:
+        status = follow.of_item(item)
+        report = status.latest.report if status and status.latest else None
+        if report and report.date and report.status in ("held", "postponed"):
+            span = (report.date, report.date + dt.timedelta(days=1))
+        else:
+            span = _span(plan.year, item.when)
+        if span is None:
+            continue
+        url = base + urls.item_url(plan.url, item.id)
+        forms = [vocab.forms[f].name if f in vocab.forms else f for f in item.forms]
+        lines = [f"形式：{' → '.join(forms)}", f"时间：{item.time_label}"]
+        for role_id, names in item.roles.items():
+            role = vocab.roles.get(role_id)
+            lines.append(f"{role.name if role else role_id}：{'、'.join(names) if names else NOT_STATED_TEXT}")
+        lines.append(f"计划：{plan.title}")
+        if status:
+            lines.append(f"落实情况：{status.label}")
+        lines.append(url)
+        found.append(event_bytes(Event(
+            uid=f"{plan.id}-{item.id}@{UID_DOMAIN}", stamp=stamp, start=span[0], end=span[1], summary=item.title,
+            description="\n".join(lines), url=url if site_url else None,
+            cancelled=bool(status and status.status == "cancelled"))))
+    return b"".join(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What one event says; `event_bytes` writes it as icalendar would."""
+    uid: str
+    stamp: dt.datetime  # midnight UTC
+    start: dt.date
+    end: dt.date
+    summary: str
+    description: str
+    url: str | None
+    cancelled: bool
+
+
+def event_component(event: Event) -> icalendar.Event:
+    """The event as an icalendar component: the reference `event_bytes` matches byte for byte."""
+    component = icalendar.Event()
+    component.add("uid", event.uid)
+    component.add("dtstamp", event.stamp)
+    component.add("dtstart", event.start)
+    component.add("dtend", event.end)
+    component.add("summary", event.summary)
+    component.add("description", event.description)
+    if event.url is not None:
+        component.add("url", event.url)
+    if event.cancelled:
+        component.add("status", "CANCELLED")
+    return component
+
+
+def event_bytes(event: Event) -> bytes:
+    """The VEVENT as icalendar serialises it (properties in its canonical order, TEXT escaped,
+    lines folded below 75 octets), written directly: building icalendar's objects for each of
+    tens of thousands of events was most of a build's calendar time. Anything but plain dates
+    and a UTC midnight stamp goes through icalendar itself."""
+    stamp = event.stamp
+    if not (type(event.start) is dt.date and type(event.end) is dt.date and stamp.tzinfo is dt.timezone.utc
+            and stamp.time() == dt.time()):
+        return event_component(event).to_ical()
+    lines = [b"BEGIN:VEVENT",
+             _fold("SUMMARY:" + _text(event.summary)),
+             b"DTSTART;VALUE=DATE:" + _date(event.start),
+             b"DTEND;VALUE=DATE:" + _date(event.end),
+             b"DTSTAMP:" + _date(stamp) + b"T000000Z",
+             _fold("UID:" + _text(event.uid)),
+             _fold("DESCRIPTION:" + _text(event.description))]
+    if event.cancelled:
+        lines.append(b"STATUS:CANCELLED")
+    if event.url is not None:
+        lines.append(_fold("URL:" + _unmarked(event.url)))
+    lines.append(b"END:VEVENT\r\n")
+    return b"\r\n".join(lines)
+
+
+def _date(day: dt.date) -> bytes:
+    return f"{day.year:04}{day.month:02}{day.day:02}".encode()
+
+
+def _text(value: str) -> str:
+    """RFC 5545 TEXT escaping, in icalendar's order (a literal \\N is a newline to it)."""
+    return _unmarked(value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                     .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _unmarked(value: str) -> str:
+    # icalendar reads each value back as UTF-8 with a signature: one leading BOM goes
+    return value[1:] if value.startswith("\ufeff") else value
+
+
+_FOLD_AT = 74  # octets a line (or a continuation, after its space) holds
+_ESCAPES = (ord("\\"), ord("^"))  # never the last octet of a folded line: the escape would split
+
+
+def _fold(line: str) -> bytes:
+    """The content line folded as icalendar folds it: at the last character boundary within 74
+    octets, never right after a backslash or caret (it moves to the next line)."""
+    data = line.encode("utf-8")
+    if len(data) <= _FOLD_AT:
+        return data
+    parts, start, size = [], 0, len(data)
+    while size - start > _FOLD_AT:
+        end = start + _FOLD_AT
+        while data[end] & 0xC0 == 0x80:  # inside a character: cut before it
+            end -= 1
+        if end - start > 1 and data[end - 1] in _ESCAPES:
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
