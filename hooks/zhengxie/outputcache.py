@@ -15,8 +15,10 @@ repeat the warning. Warnings outside any page (the check's problems, the nav, an
 validates again from each reused page's stored links) are logged by every build anyway, so a
 corpus with one faulty document still reuses all its other pages, and the verdict is the same.
 
-The generated pages, charts, calendars, feeds and open data are stored as values, each keyed by the
-global part and a digest of what it reads (Site passes it: e.g. charts only read the summaries).
+The generated pages, charts and feeds are stored as values, each keyed by the global part and a
+digest of what it reads (Site passes it: e.g. charts only read the summaries). Calendars and open
+data are stored in parts, one a document (a plan's events, a document's rows), each keyed by what
+that document shows, so an edit recomputes its own parts and the files are put together again.
 
 Layout: build/cache/outputs/pages/<name of the src_uri> (one file a page: a length, a marshalled
 header (format, src_uri, fingerprint, record), then the HTML) and values/<name>; each file is
@@ -144,6 +146,32 @@ class OutputCache:
             return result  # not plain data: not kept
         self._write(file, (data,))
         return result
+
+    def parts(self, name: str, keys: dict, compute) -> dict:
+        """{part: value} for each part of `keys` (part id -> a digest of what the part shows): the
+        value a build stored under the same digest, else compute(part). One entry for all parts of
+        `name`, rewritten when a part was computed or is gone, so it holds this build's parts only."""
+        file = self.values / _name(name)
+        self._values_used.add(file.name)
+        found = _read_marshal(file)
+        stored = found[3] if (isinstance(found, tuple) and len(found) == 4 and found[:3] == (FORMAT, name, self.key)
+                              and isinstance(found[3], dict)) else {}
+        values, fresh = {}, {}
+        for part, key in keys.items():
+            entry = stored.get(part)
+            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == key:
+                values[part] = entry[1]
+            else:
+                values[part] = compute(part)
+                fresh[part] = (key, values[part])
+        if fresh or len(stored) != len(keys):
+            entries = {part: fresh.get(part) or stored[part] for part in keys}
+            try:
+                data = marshal.dumps((FORMAT, name, self.key, entries))
+            except ValueError:
+                return values  # not plain data: not kept
+            self._write(file, (data,))
+        return values
 
     # ---- pages ----------------------------------------------------------------------------------
 

@@ -205,21 +205,37 @@ class Site:
 
     def outputs(self, site_url: str) -> dict[str, bytes]:
         """{site-relative path: bytes} of every file built from the model besides pages: calendars,
-        feeds and open data. Each is one pass over the corpus."""
-        fingerprints = self._fingerprints
-        keys = (lambda: fingerprints.of_documents(d for d in self.corpus.documents.values() if d.items),  # calendars
-                lambda: fingerprints.cards(self.corpus.documents.values()),  # feeds
-                lambda: fingerprints.everything)  # open data
+        feeds and open data."""
         files = {}
-        for number, (part, key) in enumerate(zip(self.output_parts(site_url), keys)):
-            files.update(self._reuse(f"outputs {number} {site_url}", key, part))
+        for part in self.output_parts(site_url):
+            files.update(part())
         return files
 
     def output_parts(self, site_url: str) -> list:
-        """The outputs as steps (calendars, feeds, open data): a preview may stop between them."""
-        return [lambda: calendar.build_calendars(self.corpus, self.follow, site_url),
-                lambda: feeds.build_feeds(self.corpus, site_url),
-                lambda: opendata.build_open_data(self.corpus, self.follow, site_url)]
+        """The outputs as steps (calendars, feeds, open data): a preview may stop between them. The
+        calendars' events and the open data's rows are kept per document, each reused while what
+        its document shows is unchanged (Fingerprints.listed: its files and those of the documents
+        linked with it by follow-through), so an edit recomputes its own and the files are put
+        together again; the feeds, which show the newest documents' cards only, are kept whole."""
+        corpus, follow, base = self.corpus, self.follow, site_url.rstrip("/") + "/"
+        events = self._per_document(f"calendar events {site_url}",
+                                    lambda plan: calendar.plan_events(corpus, follow, plan, site_url))
+        rows = self._per_document(f"open data rows {site_url}",
+                                  lambda doc: opendata.document_fragments(corpus, follow, base, doc))
+        return [lambda: calendar.build_calendars(corpus, follow, site_url, events_of=events),
+                lambda: self._reuse(f"feeds {site_url}", lambda: self._fingerprints.cards(corpus.documents.values()),
+                                    lambda: feeds.build_feeds(corpus, site_url)),
+                lambda: opendata.build_open_data(corpus, follow, site_url, fragments_of=rows)]
+
+    def _per_document(self, name: str, compute):
+        """A function of documents -> {id: compute(document)}, stored per document (OutputCache.parts)."""
+        def of(docs) -> dict:
+            if self.output_cache is None:
+                return {doc.id: compute(doc) for doc in docs}
+            by_id = {doc.id: doc for doc in docs}
+            keys = {doc.id: self._fingerprints.listed(doc) for doc in docs}
+            return self.output_cache.parts(name, keys, lambda part: compute(by_id[part]))
+        return of
 
     # ---- pages an earlier build rendered (zhengxie.outputcache) ------------------------------------
 
