@@ -305,3 +305,104 @@ def test_fingerprints_are_the_same_in_another_process(tmp_path):
 
     runs = {digests(1), digests(2)}
     assert len(runs) == 1 and len(next(iter(runs))) > 64
+
+
+# ---- calendars, feeds and open data: kept per document ---------------------------------------------
+
+OTHER_PLAN = "2016-qingxi-consultation-plan"
+
+
+def outputs(site: Path) -> dict[str, bytes]:
+    """The files built from the model besides pages, each parsed back as its readers do."""
+    import csv
+    import io
+    import json
+    import xml.etree.ElementTree as ElementTree
+
+    import icalendar
+
+    found = {path: content for path, content in tree(site).items()
+             if path.endswith(".ics") or path.startswith(("feeds/", "opendata/"))}
+    assert "calendar.ics" in found and "opendata/items.json" in found and "feeds/all.xml" in found
+    for path, content in found.items():
+        if path.endswith(".ics"):
+            icalendar.Calendar.from_ical(content)
+        elif path.endswith(".json"):
+            json.loads(content)
+        elif path.endswith(".csv"):
+            list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+        elif path.endswith(".xml"):
+            ElementTree.fromstring(content)
+    return found
+
+
+def stored_parts(root: Path, prefix: str) -> Path:
+    """The output cache's file of one kind of parts (e.g. "calendar events")."""
+    import marshal
+
+    for path in (root / STORE / "values").iterdir():
+        try:
+            value = marshal.loads(path.read_bytes())
+        except (EOFError, ValueError, TypeError):
+            continue
+        if isinstance(value, tuple) and len(value) == 4 and str(value[1]).startswith(prefix):
+            return path
+    raise AssertionError(f"no stored {prefix}")
+
+
+def test_a_plan_data_edit_gives_calendars_feeds_and_open_data_as_without_the_cache(site, tmp_path):
+    root, out, cold = site
+    data = f"data/plans/{PLAN}.yml"
+    built(root, tmp_path / "before")
+    before = outputs(tmp_path / "before")
+    original = edit(root, data, "title: 重点提案办理协商", "title: 重点提案办理协商（改过的活动）")
+    try:
+        warm, _ = assert_same_as_uncached(root, tmp_path / "edited")
+        after, plain = outputs(warm), outputs(tmp_path / "edited" / "no-cache")
+        assert after == plain
+        changed = {path for path in after if after[path] != before.get(path)}
+        assert {"calendar.ics", "opendata/items.json", "opendata/items.csv"} <= changed
+        assert not any(path.startswith("feeds/") for path in changed)  # no card changed
+        assert "改过的活动" in after["opendata/items.json"].decode("utf-8")
+    finally:
+        (root / data).write_text(original, encoding="utf-8")
+    again, _ = assert_same_as_uncached(root, tmp_path / "restored")
+    assert outputs(again) == before
+
+
+def test_after_a_plan_edit_the_other_plans_events_and_rows_are_reused(site, tmp_path):
+    """Proof of reuse (no timing): markers put into another plan's stored events and rows show up in
+    the next build's calendars and open data after an edit of this plan, and this plan's edit too."""
+    import marshal
+
+    from zhengxie.opendata import TABLES
+
+    root, out, cold = site
+    built(root, tmp_path / "store")
+    saved = {}
+    items = list(TABLES).index("items")
+    for prefix in ("calendar events", "open data rows"):
+        path = stored_parts(root, prefix)
+        saved[path] = path.read_bytes()
+        value = marshal.loads(saved[path])
+        key, content = value[3][OTHER_PLAN]
+        if prefix == "calendar events":
+            content = content.replace(b"SUMMARY:", b"SUMMARY:STORED ")
+        else:
+            json_rows, csv_lines = content[items]
+            content = content[:items] + ((json_rows.replace(b'"title": "', b'"title": "STORED '), csv_lines),) + content[items + 1:]
+        path.write_bytes(marshal.dumps((*value[:3], {**value[3], OTHER_PLAN: (key, content)})))
+    data = f"data/plans/{PLAN}.yml"
+    original = edit(root, data, "title: 重点提案办理协商", "title: 重点提案办理协商（改过的活动）")
+    try:
+        warm = built(root, tmp_path / "warm")
+        ics = (warm / "calendar.ics").read_text(encoding="utf-8")
+        assert "SUMMARY:STORED " in ics and "改过的活动" in ics
+        items = (warm / "opendata" / "items.json").read_text(encoding="utf-8")
+        assert '"title": "STORED ' in items and "改过的活动" in items
+        marked = {p.name for p in (warm / "calendars").iterdir() if "STORED" in p.read_text(encoding="utf-8")}
+        assert len(marked) == 1 < len(list((warm / "calendars").iterdir()))  # the other plan's body only
+    finally:
+        (root / data).write_text(original, encoding="utf-8")
+        for path, content in saved.items():  # the store as it was: no markers for the other tests
+            path.write_bytes(content)

@@ -13,6 +13,7 @@ data only, so the same sources always give the same file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import icalendar
@@ -159,10 +160,10 @@ def event_bytes(event: Event) -> bytes:
     """The VEVENT as icalendar serialises it (properties in its canonical order, TEXT escaped,
     lines folded below 75 octets), written directly: building icalendar's objects for each of
     tens of thousands of events was most of a build's calendar time. Anything but plain dates
-    and a UTC midnight stamp goes through icalendar itself."""
+    and a UTC midnight stamp (or a URL with a line break, which it refuses) goes through icalendar itself."""
     stamp = event.stamp
     if not (type(event.start) is dt.date and type(event.end) is dt.date and stamp.tzinfo is dt.timezone.utc
-            and stamp.time() == dt.time()):
+            and stamp.time() == dt.time() and (event.url is None or not _LINE_BREAK.search(event.url))):
         return event_component(event).to_ical()
     lines = [b"BEGIN:VEVENT",
              _fold("SUMMARY:" + _text(event.summary)),
@@ -177,6 +178,9 @@ def event_bytes(event: Event) -> bytes:
         lines.append(_fold("URL:" + _unmarked(event.url)))
     lines.append(b"END:VEVENT\r\n")
     return b"\r\n".join(lines)
+
+
+_LINE_BREAK = re.compile("[\r\n]")
 
 
 def _date(day: dt.date) -> bytes:
