@@ -1,9 +1,13 @@
 """Open data: the model as JSON (documents, items, follow-through, figures) and CSV (items, figures).
 
-One pass over the corpus per build. Every JSON file is {"version", "site", "table", "rows": [...]}
-and validates against data/schemas/opendata.schema.json, which is published beside the files. Rows
-are plain values: dates ISO 8601, a value the original leaves out is the string 原文未载, an unwritten
-one is null. Add a table by adding a (name, rows function, CSV columns) entry to TABLES.
+Every JSON file is {"version", "site", "table", "rows": [...]} and validates against
+data/schemas/opendata.schema.json, which is published beside the files. Rows are plain values:
+dates ISO 8601, a value the original leaves out is the string 原文未载, an unwritten one is null.
+Add a table by adding a (name, rows of one document, CSV columns) entry to TABLES.
+
+Every row comes from one document (and what it is linked with by follow-through), so the files are
+put together from each document's rows, already written as JSON and CSV (document_fragments); a
+build reuses those of documents whose inputs are unchanged (Site.output_parts).
 """
 from __future__ import annotations
 
