@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,16 @@ def edit(root: Path, rel: str, old: str, new: str) -> str:
     return text
 
 
+@contextmanager
+def edited(root: Path, rel: str, old: str, new: str):
+    """The file edited for the block, as it was afterwards (the site is shared by the module's tests)."""
+    original = edit(root, rel, old, new)
+    try:
+        yield
+    finally:
+        (root / rel).write_text(original, encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = assemble(tmp_path_factory.mktemp("cached") / "site")
@@ -124,48 +135,36 @@ def test_without_the_cache_the_site_is_the_same(site):
 def test_a_body_edit_renders_that_page_only(site, tmp_path):
     root, out, cold = site
     page = f"docs/summaries/{SUMMARY}.md"
-    original = edit(root, page, "大部分按时举行", "大部分按时举行（修改后的正文）")
-    try:
+    with edited(root, page, "大部分按时举行", "大部分按时举行（修改后的正文）"):
         warm, rendered = assert_same_as_uncached(root, tmp_path)
         assert rendered == {f"summaries/{SUMMARY}.md"}
         assert "修改后的正文" in (warm / "summaries" / SUMMARY / "index.html").read_text(encoding="utf-8")
-    finally:
-        (root / page).write_text(original, encoding="utf-8")
 
 
 def test_a_plan_item_edit_reaches_the_summary_that_reports_on_it(site, tmp_path):
     root, out, cold = site
     data = f"data/plans/{PLAN}.yml"
-    original = edit(root, data, "title: 村庄规划编制与乡村振兴", "title: 村庄规划编制与乡村振兴（改过的标题）")
-    try:
+    with edited(root, data, "title: 村庄规划编制与乡村振兴", "title: 村庄规划编制与乡村振兴（改过的标题）"):
         warm, rendered = assert_same_as_uncached(root, tmp_path)
         assert {f"plans/{PLAN}.md", f"summaries/{SUMMARY}.md"} <= rendered < all_pages(root)
         assert "改过的标题" in (warm / "summaries" / SUMMARY / "index.html").read_text(encoding="utf-8")
-    finally:
-        (root / data).write_text(original, encoding="utf-8")
 
 
 def test_a_title_edit_reaches_the_listings_and_the_plan_it_reports_on(site, tmp_path):
     root, out, cold = site
     page = f"docs/summaries/{SUMMARY}.md"
-    original = edit(root, page, "title: 明湖市政协2016年工作总结", "title: 明湖市政协2016年工作总结（改）")
-    try:
+    with edited(root, page, "title: 明湖市政协2016年工作总结", "title: 明湖市政协2016年工作总结（改）"):
         warm, rendered = assert_same_as_uncached(root, tmp_path)
         assert {f"plans/{PLAN}.md", "summaries/index.md", "years/2016.md"} <= rendered < all_pages(root)
         assert "明湖市政协2016年工作总结（改）" in (warm / "summaries" / "index.html").read_text(encoding="utf-8")
-    finally:
-        (root / page).write_text(original, encoding="utf-8")
 
 
 def test_a_date_edit_moves_the_document_between_year_pages(site, tmp_path):
     root, out, cold = site
     page = f"docs/rules/{RULE}.md"
-    original = edit(root, page, "date: 2015-06-18", "date: 2016-06-18")
-    try:
+    with edited(root, page, "date: 2015-06-18", "date: 2016-06-18"):
         warm, rendered = assert_same_as_uncached(root, tmp_path)
         assert {"years/2015.md", "years/2016.md", f"rules/{RULE}.md"} <= rendered < all_pages(root)
-    finally:
-        (root / page).write_text(original, encoding="utf-8")
 
 
 def test_an_added_and_a_deleted_document(site, tmp_path):
@@ -206,12 +205,9 @@ def test_a_deleted_document_other_pages_link_to_fails_the_build_as_without_the_c
 
 def test_a_vocabulary_edit_renders_every_page(site, tmp_path):
     root, out, cold = site
-    original = edit(root, "data/topics.yml", "name: 乡村振兴", "name: 乡村全面振兴")
-    try:
+    with edited(root, "data/topics.yml", "name: 乡村振兴", "name: 乡村全面振兴"):
         warm, rendered = assert_same_as_uncached(root, tmp_path)
         assert rendered == all_pages(root)
-    finally:
-        (root / "data" / "topics.yml").write_text(original, encoding="utf-8")
 
 
 def test_a_page_whose_rendering_warned_is_not_stored_and_the_others_are_reused(site, tmp_path):
@@ -355,8 +351,7 @@ def test_a_plan_data_edit_gives_calendars_feeds_and_open_data_as_without_the_cac
     data = f"data/plans/{PLAN}.yml"
     built(root, tmp_path / "before")
     before = outputs(tmp_path / "before")
-    original = edit(root, data, "title: 重点提案办理协商", "title: 重点提案办理协商（改过的活动）")
-    try:
+    with edited(root, data, "title: 重点提案办理协商", "title: 重点提案办理协商（改过的活动）"):
         warm, _ = assert_same_as_uncached(root, tmp_path / "edited")
         after, plain = outputs(warm), outputs(tmp_path / "edited" / "no-cache")
         assert after == plain
@@ -364,8 +359,6 @@ def test_a_plan_data_edit_gives_calendars_feeds_and_open_data_as_without_the_cac
         assert {"calendar.ics", "opendata/items.json", "opendata/items.csv"} <= changed
         assert not any(path.startswith("feeds/") for path in changed)  # no card changed
         assert "改过的活动" in after["opendata/items.json"].decode("utf-8")
-    finally:
-        (root / data).write_text(original, encoding="utf-8")
     again, _ = assert_same_as_uncached(root, tmp_path / "restored")
     assert outputs(again) == before
 
@@ -393,8 +386,7 @@ def test_after_a_plan_edit_the_other_plans_events_and_rows_are_reused(site, tmp_
             content = content[:items] + ((json_rows.replace(b'"title": "', b'"title": "STORED '), csv_lines),) + content[items + 1:]
         path.write_bytes(marshal.dumps((*value[:3], {**value[3], OTHER_PLAN: (key, content)})))
     data = f"data/plans/{PLAN}.yml"
-    original = edit(root, data, "title: 重点提案办理协商", "title: 重点提案办理协商（改过的活动）")
-    try:
+    with edited(root, data, "title: 重点提案办理协商", "title: 重点提案办理协商（改过的活动）"):
         warm = built(root, tmp_path / "warm")
         ics = (warm / "calendar.ics").read_text(encoding="utf-8")
         assert "SUMMARY:STORED " in ics and "改过的活动" in ics
@@ -402,7 +394,5 @@ def test_after_a_plan_edit_the_other_plans_events_and_rows_are_reused(site, tmp_
         assert '"title": "STORED ' in items and "改过的活动" in items
         marked = {p.name for p in (warm / "calendars").iterdir() if "STORED" in p.read_text(encoding="utf-8")}
         assert len(marked) == 1 < len(list((warm / "calendars").iterdir()))  # the other plan's body only
-    finally:
-        (root / data).write_text(original, encoding="utf-8")
         for path, content in saved.items():  # the store as it was: no markers for the other tests
             path.write_bytes(content)

@@ -293,7 +293,7 @@ class DocumentStore:
         else:
             before = len(reporter.problems)
             doc = load_document(root, entry, reporter, vocab)
-            problems = [(p.code, p.severity, p.file, p.line, p.message, p.hint, p.column) for p in reporter.problems[before:]]
+            problems = [p.as_record() for p in reporter.problems[before:]]
             self.new.append((name, doc, problems))
             self.changed.add(entry.id)
         if self.live:

@@ -74,10 +74,6 @@ def check(root, cache: cache_module.Cache, store=None, parallel: bool = True) ->
             return _Run(root, cache, store, parallel).run()
 
 
-def _problem_tuple(p: Problem) -> tuple:
-    return (p.code, p.severity, p.file, p.line, p.message, p.hint, p.column)
-
-
 def _problem(t) -> Problem:
     return Problem(*t)
 
@@ -89,7 +85,7 @@ def _notes(corpus: Corpus, doc_ids: set) -> dict:
     for waiver in corpus.waivers:
         if waiver.doc.id in doc_ids:
             found.setdefault(waiver.doc.id, ([], []))[0].append(
-                (waiver.code, waiver.reason, tuple(_problem_tuple(p) for p in waiver.problems)))
+                (waiver.code, waiver.reason, tuple(p.as_record() for p in waiver.problems)))
     for ack in corpus.acknowledged:
         if ack.doc.id in doc_ids:
             found.setdefault(ack.doc.id, ([], []))[1].append(
@@ -220,7 +216,7 @@ class _Run:
             if src is None:
                 listing_problems.append(p)
             elif src in dirty_set:
-                fresh[src].append(_problem_tuple(p))
+                fresh[src].append(p.as_record())
         notes = _notes(corpus, {self.by_src[src].id for src in dirty if src in self.by_src})
         records = {src: (self.own[src], tuple((k, self.fingerprint(k)) for k in sorted(deps[src])),
                          self._facts(src) if src in self.by_src else None, tuple(fresh[src]),

@@ -73,6 +73,10 @@ class Problem:
     def sort_key(self):
         return (self.file, self.line or 0, self.column or 0, self.code)
 
+    def as_record(self) -> tuple:
+        """Its fields in order, as the caches store it (plain data): Problem(*record) makes it again."""
+        return (self.code, self.severity, self.file, self.line, self.message, self.hint, self.column)
+
 
 @dataclass(frozen=True)
 class CodeInfo:
