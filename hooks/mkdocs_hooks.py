@@ -19,9 +19,11 @@ from mkdocs.plugins import event_priority
 
 from zhengxie import sanitize
 from zhengxie.afterbuild import AfterBuild
+from zhengxie.carry import Carry
 from zhengxie.outputcache import OutputCache
 from zhengxie.rebuild import Rebuilds
 from zhengxie.site import Site, search_enabled
+from zhengxie.templatecache import MemoryBytecodeCache
 
 log = logging.getLogger("mkdocs.plugins.zhengxie")
 site: Site | None = None
@@ -40,6 +42,9 @@ def on_startup(command, dirty):
     _process.dirty = dirty
     _process.rebuilds = None  # made in on_config, where the repository's root is known
     _process.after_build = AfterBuild(search_enabled(), report=log.warning) if _process.serving else None
+    # A preview rebuilds in this process: the model's unchanged parts and compiled templates carry over.
+    _process.carry = Carry() if _process.serving else None
+    _process.templates = MemoryBytecodeCache() if _process.serving else None
     if _process.serving and dirty:  # MkDocs warns that dirty pages go stale; zhengxie.rebuild sees to it they do not
         logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
 
@@ -58,7 +63,8 @@ def on_config(config):
     # on_build_error: also after a failed one under `serve`).
     gc.disable()
     try:
-        site = Site.load(root, template_dir=root / "overrides", preview=_process.serving, output_cache=cache)
+        site = Site.load(root, template_dir=root / "overrides", preview=_process.serving, output_cache=cache,
+                         carry=_process.carry if _process.serving else None)
     finally:
         gc.freeze()
         gc.enable()
@@ -260,6 +266,8 @@ def on_env(env, config, files):
     env.autoescape = True
     env.filters["zx_filter_value"] = sanitize.filter_value
     env.globals["zx_search_bundles"] = site.shard.bundles  # every page, 404 included, searches them all
+    if _process.serving:
+        env.bytecode_cache = _process.templates
     if plan is not None:
         plan.writing = True  # every page is read: from here on only the changed ones are written
         _process.rebuilds.remember_nav({uri: (page.title, page.meta) for uri, page in nav_pages.items()
@@ -314,5 +322,7 @@ def on_post_build(config):
 def on_build_error(error):
     if plan is not None:
         _process.rebuilds.failed()
+    if _process.serving:
+        _process.carry.forget()
     logging.getLogger("mkdocs").removeHandler(_warnings)
     gc.unfreeze()

@@ -194,10 +194,16 @@ def test_plan_shows_its_completion_rate(site, fixture_root, corpus):
     assert 0 < done < total and unreported  # the fixture has held, postponed, merged and unreported items
     rate = f"{100 * done / total:.1f}%"
     plan = corpus.documents[PLAN]
-    for url in (plan.url, "follow-through/"):
+    # The plan page links to the 落实情况 page of its year, at the plan's own section.
+    link = re.search(r'href="\.\./\.\./(follow-through/[^"#]*)#(plan-[^"]+)">各计划落实情况', site.html(plan.url))
+    assert link and link.group(1) == f"follow-through/{plan.year}/", "the plan links to its year's 落实情况"
+    for url in (plan.url, link.group(1)):
         html = site.html(url)
         assert f'data-done="{done}" data-total="{total}"' in html, url
         assert f"完成率 {rate}" in html, url
+    assert f'id="{link.group(2)}"' in site.html(link.group(1))
+    overview = site.html("follow-through/")
+    assert f'href="../follow-through/{plan.year}/">{plan.year} 年</a>' in overview, "the overview links to each year"
     assert "已举行和已合并的项目计为完成" in site.html(plan.url)
     html = site.html(plan.url)
     for item_id in unreported:

@@ -6,6 +6,7 @@ import pytest
 
 from checks_support import MiniRepo
 from zhengxie import paging
+from zhengxie.followpages import FollowPages
 from zhengxie.followthrough import FollowThrough
 from zhengxie.indexes import Indexes
 from zhengxie.listings import SLICE, Listings, known_page_urls
@@ -24,6 +25,12 @@ def note(repo: MiniRepo, year: int, number: int, month: int = 6, body: str = "lu
 def listings(repo: MiniRepo) -> Listings:
     corpus, _ = validate(repo.root)
     return Listings(corpus, Indexes(corpus, FollowThrough(corpus)), SIZE)
+
+
+def slice_urls(found: Listings, corpus) -> set:
+    """Every generated page below a listing's first page: the listings' and 落实情况's (zhengxie.followpages)."""
+    follow = FollowPages(FollowThrough(corpus), SIZE)
+    return {p.url for p in found.pages.values() if p.role == SLICE} | {p.url for p in follow.generated}
 
 
 def slice_pages(found: Listings) -> dict:
@@ -57,7 +64,7 @@ def test_pages_never_exceed_the_size_and_hold_every_entry_once(repo):
 def test_known_urls_are_the_generated_pages(repo):
     found = listings(repo)
     corpus, _ = validate(repo.root)
-    assert known_page_urls(corpus, SIZE) == {p.url for p in found.pages.values() if p.role == SLICE}
+    assert known_page_urls(corpus, SIZE) == slice_urls(found, corpus)
 
 
 def small_repo(tmp_path, notes: int) -> MiniRepo:
@@ -89,7 +96,7 @@ def test_a_listing_at_the_page_size_has_no_year_pages(tmp_path):
     assert found.section("note").slices == [] and len(found.section("note").docs) == SIZE
     assert "years/2019/" in urls and "years/2020/" in urls  # year pages exist whatever their size
     corpus, _ = validate(repo.root)
-    assert known_page_urls(corpus, SIZE) == {p.url for p in found.pages.values() if p.role == SLICE}
+    assert known_page_urls(corpus, SIZE) == slice_urls(found, corpus)
 
 
 def test_one_entry_more_adds_the_year_pages(tmp_path):
@@ -102,7 +109,7 @@ def test_one_entry_more_adds_the_year_pages(tmp_path):
     assert [s.url for s in first.slices] == ["topics/unity/2020/", "topics/unity/2019/"]
     assert len(first.docs) == SIZE and first.truncated  # the first page keeps the newest entries
     corpus, _ = validate(repo.root)
-    assert known_page_urls(corpus, SIZE) == {p.url for p in found.pages.values() if p.role == SLICE}
+    assert known_page_urls(corpus, SIZE) == slice_urls(found, corpus)
 
 
 def test_a_new_year_changes_no_existing_page(repo):

@@ -151,3 +151,46 @@ def test_paged_listings_follow_a_date_edit(tmp_path, monkeypatch):
     changed = rebuilt(preview)
     assert len(changed) < len(preview.process.rebuilds.last)
     assert_same_as_full_build(preview, "paged")
+
+
+def test_saves_in_a_row_carry_the_indexes_only_while_what_documents_show_elsewhere_is_unchanged(preview):
+    """A body edit takes the indexes, listings and generated pages over from the rebuild before
+    (zhengxie.carry); the next save that changes a title, an item or a date builds them again; each
+    rebuild still equals a full build."""
+    def index_object():
+        return preview.process.carry._site.index
+
+    first = index_object()
+    edit(preview.root, SUMMARY_PAGE, "大部分按时举行", "大部分按时举行（第一次修改）")
+    assert rebuilt(preview) == {SUMMARY_PAGE.removeprefix("docs/")}
+    assert index_object() is first, "a body edit builds the indexes again"
+    assert_same_as_full_build(preview, "carry-body")
+
+    steps = [
+        (SUMMARY_PAGE, "title: 明湖市政协2016年工作总结", "title: 明湖市政协2016年工作总结（改）", "summaries/index.md"),
+        (PLAN_DATA, "title: 村庄规划编制与乡村振兴", "title: 村庄规划编制与乡村振兴（改）", f"summaries/{SUMMARY}.md"),
+        (RULE_PAGE, "date: 2015-06-18", "date: 2016-06-18", "years/2016.md"),
+    ]
+    for number, (rel, old, new, reaches) in enumerate(steps):
+        before = index_object()
+        edit(preview.root, rel, old, new)
+        assert reaches in rebuilt(preview)
+        assert index_object() is not before, f"{rel}: an edit others show must build the indexes again"
+        assert_same_as_full_build(preview, f"carry-{number}")
+        body_before = index_object()
+        edit(preview.root, SUMMARY_PAGE, "修改", "修订")  # a body edit right after: carried again
+        rebuilt(preview)
+        assert index_object() is body_before
+        edit(preview.root, SUMMARY_PAGE, "修订", "修改")
+        rebuilt(preview)
+        assert_same_as_full_build(preview, f"carry-{number}-body")
+
+
+def test_a_template_edit_shows_although_compiled_templates_are_kept(preview):
+    """The preview keeps compiled templates between rebuilds (zhengxie.templatecache): an edited
+    template is compiled again, on every page."""
+    edit(preview.root, "overrides/partials/zx/footer.html", ">开放数据</a>", ">开放数据（示例改名）</a>")
+    changed = rebuilt(preview)
+    assert changed == set(preview.process.rebuilds.last)
+    assert "开放数据（示例改名）" in page(preview, f"summaries/{SUMMARY}")
+    assert_same_as_full_build(preview, "template")

@@ -222,6 +222,7 @@ def doc_slices(corpus: Corpus, doc) -> tuple:
     if doc.year and (not doc.date or doc.date.year != doc.year):
         count(urls.year_url(doc.year))
     for item in doc.items:
+        count(paging.slice_url(urls.FOLLOW_THROUGH_URL, doc.year))  # 落实情况's year pages (zhengxie.followpages)
         if doc.year:
             count(urls.year_url(doc.year))
         for t in dict.fromkeys(item.topics):

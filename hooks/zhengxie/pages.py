@@ -9,11 +9,12 @@ import yaml
 
 from . import urls
 from .indexes import SLUG
+from .followpages import OVERVIEW_SRC, FollowPages
 from .listings import ListingPage, Listings, known_page_urls
 from .model import Corpus
 from .series import Statistics
 
-FOLLOW_THROUGH = "follow-through/index.md"
+FOLLOW_THROUGH = OVERVIEW_SRC
 WAIVERS = urls.WAIVERS_URL + "index.md"
 OPEN_DATA = "opendata/index.md"
 INDEX_FOLDERS = ("topics", "years", "bodies")  # one generated page per topic, year, body
@@ -49,8 +50,9 @@ def figures_pages(stats: Statistics) -> list[tuple[str, str]]:
     return pages
 
 
-def generated_pages(listings: Listings) -> list[tuple[str, str]]:
-    """The fixed index pages, and every page of the paginated listings (zhengxie.listings)."""
+def generated_pages(listings: Listings, follow: FollowPages) -> list[tuple[str, str]]:
+    """The fixed index pages, every page of the paginated listings (zhengxie.listings) and the
+    year pages of 落实情况 (zhengxie.followpages)."""
     pages = [
         ("topics/index.md", page("专题", "zx-topics.html", "按专题查找文档和协商计划中的协商活动。")),
         ("years/index.md", page("时间", "zx-years.html", "按年份和月份查找文档（按印发日期）和协商计划安排的协商活动（按计划月份）。")),
@@ -65,6 +67,7 @@ def generated_pages(listings: Listings) -> list[tuple[str, str]]:
                        "在文首写明不同之处和原因（waive），页面上显示编者注；下表列出全部这样的说明。")),
     ]
     pages += [(p.src_uri, _listing_page(p)) for p in listings.generated]
+    pages += [(p.src_uri, page(p.title, "zx-follow-through.html")) for p in follow.generated]
     return pages
 
 

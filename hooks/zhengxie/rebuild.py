@@ -46,6 +46,11 @@ def digest(value) -> bytes:
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+def card_digest(doc: Document) -> bytes:
+    """What a link to the document shows: its id, URL and front matter (title, date, body …)."""
+    return digest((doc.id, doc.src_uri, repr(doc.meta)))
+
+
 class Sources:
     """Content digests of files, re-read only when their size or modification time changes."""
 
@@ -197,10 +202,17 @@ class Fingerprints:
     def __init__(self, site, sources: Sources, fronts: dict):
         self.site, self.sources, self.fronts = site, sources, fronts
         self.corpus = site.corpus
-        self._listed: dict[str, bytes] = {}
-        self._cards: dict[str, bytes] = {}
-        self._slices: dict[tuple, bytes | None] = {}
-        self._partners = _partners(site.follow)
+        # Digests of what documents show elsewhere: they depend on the documents' cards and data files
+        # only, so the site keeps them (zhengxie.carry takes them over while those are unchanged).
+        memo = getattr(site, "shown_memo", None)
+        memo = memo if memo is not None else {}
+        self._listed: dict[str, bytes] = memo.setdefault("listed", {})
+        self._cards: dict[str, bytes] = memo.setdefault("cards", {})
+        self._slices: dict[tuple, bytes | None] = memo.setdefault("slices", {})
+        self._pages: dict[int, tuple] = memo.setdefault("listing pages", {})  # id(page) -> (page, digest)
+        if "partners" not in memo:
+            memo["partners"] = _partners(site.follow)
+        self._partners = memo["partners"]
         self._ref_fields = tuple(f.id for f in self.corpus.vocab.fields.values() if f.type in ("doc-ref", "doc-refs"))
         self._problems_by_file: dict | None = None
 
@@ -214,7 +226,13 @@ class Fingerprints:
         generated = self.site.generated_source(src_uri)
         source = generated if generated is not None else self.sources.digest(f"docs/{src_uri}")
         listing_page = self.site.listing_page(src_uri)
-        shown = self.listing(listing_page) if listing_page is not None else self.slice(self._front(generated, src_uri))
+        follow_page = self.site.follow_page(src_uri) if listing_page is None else None
+        if listing_page is not None:
+            shown = self.listing(listing_page)
+        elif follow_page is not None:
+            shown = self.follow(follow_page)
+        else:
+            shown = self.slice(self._front(generated, src_uri))
         return digest((src_uri, source, self._problems(src_uri), shown))
 
     # ---- what a document page shows ------------------------------------------------------------
@@ -227,7 +245,7 @@ class Fingerprints:
             tuple((w.code, w.reason, tuple(p.format() for p in w.problems))
                   for w in self.site.waivers_by_doc.get(doc.id, ())),
             tuple(sorted(map(repr, self.site.views.acknowledged.get(doc.id, {}).items()))),
-            self.card(around.previous), self.card(around.next),
+            self.card(around.previous), self.card(around.next), self.site.follow_pages.url_of(doc.id),
             tuple((group.label, tuple(self.card(d) for d in group.docs)) for group in around.related),
             tuple(self.own(p) for p in self._partners.get(doc.id, ())),
             tuple(self.card(self.corpus.documents.get(ref)) for ref in self._refs(doc)),
@@ -239,7 +257,7 @@ class Fingerprints:
             return None
         found = self._cards.get(doc.id)
         if found is None:
-            found = self._cards[doc.id] = digest((doc.id, doc.src_uri, repr(doc.meta)))
+            found = self._cards[doc.id] = card_digest(doc)
         return found
 
     def own(self, doc: Document) -> tuple:
@@ -290,6 +308,14 @@ class Fingerprints:
     def listing(self, page) -> bytes:
         """A page of a paginated listing (zhengxie.listings) shows its own entries, its year links
         and page links: a digest of those, so the cost is the page's size, not the listing's."""
+        known = self._pages.get(id(page))
+        if known is not None and known[0] is page:
+            return known[1]
+        found = self._listing(page)
+        self._pages[id(page)] = (page, found)
+        return found
+
+    def _listing(self, page) -> bytes:
         def entries(docs, items):
             return (tuple(self.listed(d) for d in docs), tuple((e.item.ref, self.listed(e.plan)) for e in items))
 
@@ -299,6 +325,16 @@ class Fingerprints:
                        tuple((s.year, s.url, s.count, s.current) for s in page.slices),
                        (page.pager.base, page.pager.number, page.pager.total) if page.pager else None,
                        groups, entries(page.docs, page.items)))
+
+    def follow(self, page) -> bytes:
+        """A page of 落实情况 (zhengxie.followpages): a year page shows its plans, their items and the
+        reports on them (each plan's `listed`), its year and page links; the overview shows every
+        year's counts and the reports that name no existing item, so it reads all documents."""
+        if page.role != "slice":
+            return digest((page.title, self.everything))
+        return digest((page.title, page.year, tuple((s.year, s.url, s.count, s.current) for s in page.slices),
+                       (page.pager.base, page.pager.number, page.pager.total),
+                       tuple(self.listed(p.plan) for p in page.plans)))
 
     def slice(self, meta: dict) -> bytes | None:
         """What another index page may show (data pages, hand-written listings): all documents of
@@ -328,6 +364,8 @@ class Fingerprints:
             docs = entry.docs if entry else []
         elif template == "zx-section.html":
             docs = self.corpus.of_kind(meta.get("zx_section"))
+        elif template == "zx-figures.html":  # every body's 数据: the summaries' figures (zhengxie.series)
+            return self.of_own(d for d in self.corpus.documents.values() if d.summary is not None)
         else:
             return self.everything
         return self.of_documents({d.id: d for d in docs}.values())

@@ -12,10 +12,12 @@ from functools import cached_property
 from pathlib import Path
 
 from . import articles, calendar, charts, feeds, guide, header, macros, opendata, pages, printmarks, sanitize, shards, urls
+from .followpages import FollowPages
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .listings import Listings
 from .rebuild import Fingerprints, Sources, nav_digest
+from .carry import Carry
 from .model import Corpus
 from .outputcache import OutputCache, combine
 from .series import Statistics
@@ -30,6 +32,13 @@ from .wayfinding import Wayfinding
 def search_enabled() -> bool:
     """ZX_SEARCH=0 leaves the search index out (tests and the bench time it on its own)."""
     return os.environ.get("ZX_SEARCH", "1") != "0"
+
+
+def _file_hash(root: Path, cache):
+    """rel -> a content digest: the cache's (it hashed the model's files already), else one read here."""
+    if getattr(cache, "enabled", False):
+        return cache.file_hash
+    return Sources(root).digest
 
 
 def write_files(site_dir: Path, files: dict[str, bytes]) -> None:
@@ -55,17 +64,26 @@ class Site:
 
     @classmethod
     def load(cls, root: Path, template_dir: Path, preview: bool = False, cache=None,
-             output_cache: OutputCache | None = None) -> "Site":
-        """`cache`: a cache.Cache; by default build/cache/ unless ZX_NO_CACHE=1."""
+             output_cache: OutputCache | None = None, carry: Carry | None = None) -> "Site":
+        """`cache`: a cache.Cache; by default build/cache/ unless ZX_NO_CACHE=1. `carry`: what a live
+        preview kept of its previous rebuild (zhengxie.carry), taken over while the shape is the same."""
         from .cache import Cache, enabled_by_env
 
         cache = cache if cache is not None else Cache(root, enabled=enabled_by_env())
         corpus, problems = validate(root, cache, live=preview)
-        follow = FollowThrough(corpus)
+        kept, shape = {}, b""
+        if carry is not None:
+            shape = carry.shape(corpus, getattr(cache, "version", None), _file_hash(root, cache))
+            kept = carry.kept(shape)
+        follow = kept.pop("follow", None) or FollowThrough(corpus)
         shard, problem = shards.ShardView.from_env(root, corpus)
-        return cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
+        site = cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
                    views=Views(corpus, template_dir, follow=follow), preview=preview, cache=cache, shard=shard,
                    output_cache=output_cache)
+        site.__dict__.update(kept)  # the cached properties of zhengxie.carry.CARRIED
+        if carry is not None:
+            carry.remember(site, shape)
+        return site
 
     def _reuse(self, name: str, key, compute):
         """compute(), or its stored result when `key()` (a digest of what it reads from the model,
@@ -90,7 +108,7 @@ class Site:
         if doc is not None:
             slots = self._slots[src_uri] = Slots()
             calls = {
-                "plan_items": lambda: slots.placeholder(self.views.plan_items(doc)),
+                "plan_items": lambda: slots.placeholder(self.views.plan_items(doc, self.follow_pages.url_of(doc.id))),
                 "summary_figures": lambda: slots.placeholder(self.views.summary_figures(doc)),
                 "follow_through": lambda: slots.placeholder(self.views.follow_through(doc)),
             }
@@ -120,7 +138,7 @@ class Site:
     @cached_property
     def _generated(self) -> dict:
         return dict(self._reuse("generated_pages", lambda: self._fingerprints.everything,
-                                lambda: pages.generated_pages(self.listings) + pages.figures_pages(self.statistics)))
+                                lambda: pages.generated_pages(self.listings, self.follow_pages) + pages.figures_pages(self.statistics)))
 
     def generated_assets(self) -> list[tuple[str, str]]:
         """(site path, content) of generated files that are not pages: the 数据 pages' SVG charts,
@@ -238,6 +256,11 @@ class Site:
         return of
 
     # ---- pages an earlier build rendered (zhengxie.outputcache) ------------------------------------
+
+    @cached_property
+    def shown_memo(self) -> dict:
+        """Digests of what documents show on other pages (zhengxie.rebuild.Fingerprints fills it)."""
+        return {}
 
     @cached_property
     def _fingerprints(self) -> Fingerprints:
@@ -363,6 +386,14 @@ class Site:
         return self.listings.page(src_uri)
 
     @cached_property
+    def follow_pages(self) -> FollowPages:
+        return FollowPages(self.follow, self.corpus.vocab.page_size)
+
+    def follow_page(self, src_uri: str):
+        """The page of 落实情况 (zhengxie.followpages) a page shows, or None."""
+        return self.follow_pages.page(src_uri)
+
+    @cached_property
     def statistics(self) -> Statistics:
         return Statistics(self.corpus)
 
@@ -414,9 +445,6 @@ class Site:
     def waiver_title(self, code: str) -> str:
         info = self.corpus.reporter.catalogue.get(code) if self.corpus.reporter is not None else None
         return info.title if info else code
-
-    def plan_progress(self) -> list:
-        return self.follow.plans()
 
     def unresolved_reports(self) -> list:
         return self.follow.unresolved

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 GUIDE_FOLDER = "guide/"  # docs/guide/: the contributor guide, the only place problem_codes() may appear
 WAIVERS_URL = "waivers/"  # the generated list of every waiver (格式说明)
+FOLLOW_THROUGH_URL = "follow-through/"  # 落实情况: an overview by year, then each year's plans (zhengxie.followpages)
 
 
 def topic_url(topic_id: str) -> str:

@@ -43,9 +43,11 @@ class Views:
         # A blank line would end Markdown's raw-HTML block and let Markdown re-parse the rest.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
-    def plan_items(self, doc: Document) -> str:
+    def plan_items(self, doc: Document, follow_url: str = "follow-through/") -> str:
+        """follow_url: the page of 落实情况 that shows the plan (zhengxie.followpages)."""
         progress = self.follow.of_plan(doc) if self.follow else None
-        return self.render("partials/zx/plan-items.html", doc, progress=progress, stated=stated_count(doc))
+        return self.render("partials/zx/plan-items.html", doc, progress=progress, stated=stated_count(doc),
+                           follow_url=follow_url)
 
     def summary_figures(self, doc: Document) -> str:
         notes = self.acknowledged.get(doc.id, {})
