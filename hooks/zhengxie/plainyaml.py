@@ -29,6 +29,10 @@ _DECLINE = re.compile("[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\u
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 # A plain value's first character may not be an indicator ("-", "?", ":" only before a space).
 _INDICATOR_START = frozenset(",[]{}#&*!|>'\"%@`")
+# First characters of a value that is not simply its text: indicators, quotes, flow collections,
+# and the first characters of the implicit types (int, float, bool, null, …).
+_NOT_TEXT_FIRST = _TYPED_FIRST if not isinstance(_TYPED_FIRST, frozenset) else \
+    _TYPED_FIRST | _INDICATOR_START | frozenset("-?:")
 _FLOW_ITEM_BAD = re.compile(r"[\[\]{}#'\"&*!|>%@`?:]|^-")
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -41,26 +45,35 @@ def read_plain(text: str, first_line: int = 1):
     """(data, lines) of a block mapping written plainly, or None when libyaml must read it."""
     if _DECLINE.search(text):
         return None
-    rows = []  # (line number, indent, content) of the lines with content
-    for number, line in enumerate(text.split("\n"), first_line):
-        content = line.lstrip(" ")
-        if not content or content[0] == "#":
-            continue
-        indent = len(line) - len(content)
-        if indent == 0 and (content.startswith("---") or content.startswith("...") or content[0] == "%"):
-            return None  # document markers and directives
-        rows.append((number, indent, content.rstrip(" ")))
-    if not rows or not _KEY.match(rows[0][2]):
+    # Rows: (line number, indent, dash, key, rest) of the lines with content; `dash` is "- " (and
+    # the spaces after it) on a list item's line, `key` the key at the start of the rest, `rest`
+    # what follows the key (or the whole rest), without trailing spaces.
+    rows = []
+    number = first_line
+    for indent, dash, key, rest in _ROW.findall(text):
+        if key or dash or (rest and rest[0] != "#"):
+            if not indent and not key and not dash and rest[0] in "-.%" and rest[:3] in ("---", "...") or rest[:1] == "%":
+                return None  # document markers and directives
+            rows.append((number, len(indent), dash, key, rest.rstrip(" ")))
+        number += 1
+    if not rows or not rows[0][3] or rows[0][2]:
         return None
+    rows.append(_END)
     lines = {(): rows[0][0]}
     try:
         reader = _Reader(rows, lines)
-        data = reader.mapping(0, rows[0][1], rows[0][2], ())
-        if reader.next != len(rows):
+        data = reader.mapping(0, rows[0][1], ())
+        if reader.next != len(rows) - 1:
             return None
-    except _Decline:
+    except Exception:  # noqa: BLE001 - _Decline, or a text this reading did not foresee: libyaml's
         return None
     return data, lines
+
+
+# One line: indent, a list item's dash, a key, the rest. Lines split at "\n" only (the texts
+# with other line breaks are declined).
+_ROW = re.compile(r"^( *)(- +(?=[^ \n]))?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|$))?(.*)$", re.M)
+_END = (0, -1, "", "", "")  # after the last row: closes every open collection
 
 
 class _Reader:
@@ -69,76 +82,76 @@ class _Reader:
     def __init__(self, rows: list, lines: dict):
         self.rows, self.lines, self.next = rows, lines, 0
 
-    def mapping(self, at: int, indent: int, content: str, path: tuple) -> dict:
-        """The block mapping whose first key is row `at` (`content`: from the key on, which after a
-        list's dash is not the row's own content) and whose keys stand at column `indent`."""
+    def mapping(self, at: int, indent: int, path: tuple) -> dict:
+        """The block mapping whose first key is on row `at` (after the dash of a list item's row)
+        and whose keys stand at column `indent`."""
         if len(path) >= MAX_DEPTH:
             raise _Decline
         rows, lines = self.rows, self.lines
         result: dict = {}
+        number, _, _, key, rest = rows[at]
         while True:
-            match = _KEY.match(content)
-            if match is None:
-                raise _Decline
-            key = match.group(1)
             if key in result:
                 raise _Decline  # a duplicate key: libyaml's reading reports it
-            number = rows[at][0]
             key_path = path + (key,)
             lines[key_path] = number
-            rest = content[match.end():]
             at += 1
-            following = rows[at] if at < len(rows) else None
+            following = rows[at]
             if rest:
-                result[key] = _value(rest, key_path, number, lines)
-                if following is not None and following[1] > indent:
-                    raise _Decline  # a value continued on the next line, or a misplaced one
-            elif following is not None and following[1] > indent:
-                child = following[2]
-                if child[:2] == "- ":
-                    result[key] = self.sequence(at, following[1], key_path)
+                if rest[0] in _NOT_TEXT_FIRST or ": " in rest or " #" in rest or rest[-1] == ":":
+                    result[key] = _value(rest, key_path, number, lines)
                 else:
-                    result[key] = self.mapping(at, following[1], child, key_path)
+                    result[key] = rest  # text (nearly every value): no implicit type starts so
+                if following[1] > indent:
+                    raise _Decline  # a value continued on the next line, or a misplaced one
+            elif following[1] > indent:
+                if following[2]:
+                    result[key] = self.sequence(at, following[1], key_path)
+                elif following[3]:
+                    result[key] = self.mapping(at, following[1], key_path)
+                else:
+                    raise _Decline  # a value on the lines after its key
                 at = self.next
-                following = rows[at] if at < len(rows) else None
+                following = rows[at]
             else:
                 result[key] = None  # `key:` and nothing: null
-            if following is None or following[1] < indent:
+            if following[1] < indent:
                 self.next = at
                 return result
-            if following[1] > indent:
+            number, column, dash, key, rest = following
+            if column > indent or dash or not key:
                 raise _Decline
-            content = following[2]
 
     def sequence(self, at: int, indent: int, path: tuple) -> list:
-        """The block list whose first dash is row `at`, its dashes at column `indent`."""
+        """The block list whose first dash is on row `at`, its dashes at column `indent`."""
         if len(path) >= MAX_DEPTH:
             raise _Decline
         rows, lines = self.rows, self.lines
         result: list = []
         while True:
-            number, _, content = rows[at]
-            if content[:2] != "- ":
+            number, _, dash, key, rest = rows[at]
+            if not dash:
                 raise _Decline  # "-" alone (a value on the next lines), or no dash
-            item = content[2:]
-            spaces = len(item) - len(item.lstrip(" "))
-            item = item[spaces:]
             item_path = path + (len(result),)
             lines.setdefault(item_path, number)
-            if _KEY.match(item):
-                result.append(self.mapping(at, indent + 2 + spaces, item, item_path))
+            if key:
+                result.append(self.mapping(at, indent + len(dash), item_path))
                 at = self.next
             else:
-                if item[:2] == "- ":
+                if rest == "-" or rest[:2] == "- ":
                     raise _Decline  # a list in a list
-                result.append(_value(item, item_path, number, lines))
+                if rest[0] in _NOT_TEXT_FIRST or ": " in rest or " #" in rest or rest[-1] == ":":
+                    result.append(_value(rest, item_path, number, lines))
+                else:
+                    result.append(rest)
                 at += 1
-                if at < len(rows) and rows[at][1] > indent:
+                if rows[at][1] > indent:
                     raise _Decline
-            if at >= len(rows) or rows[at][1] < indent:
+            column = rows[at][1]
+            if column < indent:
                 self.next = at
                 return result
-            if rows[at][1] > indent:
+            if column > indent:
                 raise _Decline
 
 
