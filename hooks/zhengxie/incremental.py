@@ -306,13 +306,13 @@ class _Run:
 
     def _link_deps(self, src_uri: str, text: str, body_line: int) -> set:
         from .checks._pages import Page
-        from .checks.links import links_of, resolve
+        from .checks.links import links_found, links_of, resolve
 
         keys: set = set()
         if "](" not in text and "]:" not in text:
             return keys  # no link (links_of looks at the text with code blanked: a subset)
         page = Page(src_uri, "", text, body_line)
-        for target, _line, _column in links_of(page):
+        for target, _line, _column in links_of(page, links_found(self.corpus)):
             resolved = resolve(page, target)
             if resolved is None or not resolved[0]:
                 continue
@@ -471,8 +471,9 @@ class _Parallel:
             changed = {src for src in run.units if src not in self.old or tuple(self.old[src][0]) != run.own[src]}
             extra = run._dependency_dirty(self.old, changed)
             extra_docs = [src for src in extra if src in run.by_src]
+            shared = pickle.dumps((run.corpus.index, valid_schemas), pickle.HIGHEST_PROTOCOL)  # once for all
             for i, pipe in enumerate(pipes):
-                pipe.send(("check", run.corpus.index, extra_docs[i :: len(pipes)], valid_schemas))
+                pipe.send(("check", shared, extra_docs[i :: len(pipes)]))
             others = [src for src in run.units if src not in run.by_src and (src in changed or src in extra)]
             records, listing_problems = run._check_units(others)  # meanwhile, here: the other pages
             for pipe in pipes:
@@ -506,8 +507,8 @@ def _receive(pipe):
 
 
 def _worker(pipe, run: _Run) -> None:
-    """("read", srcs) -> their facts, as often as asked; then ("check", index, extra documents,
-    schema texts known valid) -> (records, the files hashed here)."""
+    """("read", srcs) -> their facts, as often as asked; then ("check", pickled (index, schema texts
+    known valid), extra documents) -> (records, the files hashed here)."""
     try:
         share: list = []
         while True:
@@ -518,7 +519,8 @@ def _worker(pipe, run: _Run) -> None:
                 run._load(src)
             share += message[1]
             pipe.send(("ok", {src: run._facts(src) for src in message[1]}))
-        _, index, extra, valid_schemas = message
+        _, shared, extra = message
+        index, valid_schemas = pickle.loads(shared)
         from .checks import schemas
 
         schemas.remember(valid_schemas)
