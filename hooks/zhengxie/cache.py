@@ -148,6 +148,16 @@ class Cache:
         self._seen[rel] = key + (digest,)
         return digest
 
+    def hashed(self) -> tuple:
+        """What this process hashed (a forked worker sends it to the parent, which `adopt`s it)."""
+        return dict(self._seen), self._racy
+
+    def adopt(self, hashed: tuple) -> None:
+        seen, racy = hashed
+        for rel, entry in seen.items():
+            self._seen.setdefault(rel, entry)
+        self._racy = self._racy or racy
+
     # ---- stored values ----------------------------------------------------------------------------
 
     def load(self, name: str):

@@ -39,6 +39,7 @@ from .validate import _collector_paused
 RECORDS = "check.marshal"  # {src_uri: (own, deps, facts, problems, verdict notes)}
 PARALLEL_FROM = 400  # documents to read before the work is shared among processes
 MAX_WORKERS = 8
+SMALLEST_SHARE = 40  # documents: the last shares of the reading (about 20 ms each)
 GLOBAL_DOC_IDS, GLOBAL_PLAN_IDS, GLOBAL_YEARS = ("global", "doc_ids"), ("global", "plan_ids"), ("global", "years")
 
 
@@ -141,9 +142,8 @@ class _Run:
         self.folders = set(listing.folders)
         self.others = [src for src in listing.pages if src not in self.by_src]  # pages that are no documents
         self.units = [e.src_uri for e in self.entries] + self.others
-        self.own = {e.src_uri: (cache.file_hash(e.path), cache.file_hash(e.data_path) if e.data_path else None)
-                    for e in self.entries}
-        self.own.update((src, (cache.file_hash(f"docs/{src}"),)) for src in self.others)
+        self.unit_set = set(self.units)
+        self.own = _OwnHashes(self)
         self._fingerprints: dict = {}
         self.loaded: dict = {}  # src_uri -> Document read in this run
         self._known_facts: dict = {}
@@ -237,6 +237,7 @@ class _Run:
         """Read a document (other pages are read by the checks, unless in corpus.unread)."""
         entry = self.by_src.get(src)
         if entry is not None and src not in self.loaded:
+            self.own[src]  # hashed before it is read: a file saved in between is checked again next time
             self.loaded[src] = self.read(self.root, entry, self.corpus.reporter, self.corpus.vocab)
 
     def _order(self, src: str) -> int:
@@ -263,7 +264,7 @@ class _Run:
             entry = self.by_id.get(name)
             return entry.src_uri if entry else None
         if kind == "path":
-            return name if name in self.own else None
+            return name if name in self.unit_set else None
         return None
 
     def _deps(self, src: str) -> set:
@@ -305,13 +306,13 @@ class _Run:
 
     def _link_deps(self, src_uri: str, text: str, body_line: int) -> set:
         from .checks._pages import Page
-        from .checks.links import links_of, resolve
+        from .checks.links import links_found, links_of, resolve
 
         keys: set = set()
         if "](" not in text and "]:" not in text:
             return keys  # no link (links_of looks at the text with code blanked: a subset)
         page = Page(src_uri, "", text, body_line)
-        for target, _line, _column in links_of(page):
+        for target, _line, _column in links_of(page, links_found(self.corpus)):
             resolved = resolve(page, target)
             if resolved is None or not resolved[0]:
                 continue
@@ -357,7 +358,7 @@ class _Run:
 
     def _place(self, src: str):
         if src in self.pages:
-            return self.own.get(src) or ("page", self.cache.file_hash(f"docs/{src}"))
+            return self.own[src] if src in self.unit_set else ("page", self.cache.file_hash(f"docs/{src}"))
         if src in self.files:
             return "file"
         if src in self.folders:
@@ -381,9 +382,15 @@ class _Run:
                         add(path, src)
                     add(f"id:{name}", src)  # a deleted or renamed document's paths are not listed
                 elif kind == "path":
-                    for path in self._files_of(name) if name in self.own else (f"docs/{name}",):
+                    for path in self._files_of(name) if name in self.unit_set else (f"docs/{name}",):
                         add(path, src)
         return found
+
+    def _own_hashes(self, src: str) -> tuple:
+        entry = self.by_src.get(src)
+        if entry is None:
+            return (self.cache.file_hash(f"docs/{src}"),)
+        return (self.cache.file_hash(entry.path), self.cache.file_hash(entry.data_path) if entry.data_path else None)
 
     def _files_of(self, src: str) -> tuple:
         entry = self.by_src.get(src)
@@ -392,19 +399,42 @@ class _Run:
         return (entry.path, entry.data_path) if entry.data_path else (entry.path,)
 
 
+class _OwnHashes(dict):
+    """src_uri -> the content hashes of its own files, hashed when first asked for. A unit without a
+    record is checked whatever its hashes are, so a cold run hashes each file in the process that
+    reads it (a forked worker sends its hashes back, see Cache.hashed) instead of all of them first."""
+
+    def __init__(self, run: _Run):
+        super().__init__()
+        self.run = run
+
+    def __missing__(self, src: str) -> tuple:
+        found = self[src] = self.run._own_hashes(src)
+        return found
+
+
 class _Parallel:
-    """A run with many documents to read (a cold cache) shared among forked processes. The work
-    goes out a year at a time (a summary's plan is usually of its own year, so few documents are
-    read twice), the largest years first, each to the first process that is free: the processes
-    finish reading together. Each sends the facts the corpus-wide sets need; once all are read, it
-    gets those sets back, checks what it read (reading what that depends on) and sends the records."""
+    """A run with many documents to read (a cold cache) shared among forked processes. The documents
+    go out in shares to the first process that is free, year by year and in id order within a year
+    (a summary's plan is usually of its own year and body, so few documents are read twice), in
+    shares that shrink as the queue does (a quarter of what is left for two processes, then less):
+    the processes finish reading together, and so, having read alike, finish checking together.
+    Each sends the facts the corpus-wide sets need; once all are read, it gets those sets back,
+    checks what it read (reading what that depends on) and sends the records and the file hashes."""
 
     def __init__(self, run: _Run, old: dict, changed_docs: list, workers: int):
         self.run_, self.old, self.workers = run, old, workers
         by_year: dict = {}
         for src in changed_docs:
             by_year.setdefault(run.by_src[src].id[:4], []).append(src)
-        self.years = sorted(by_year.values(), key=len, reverse=True)
+        self.queue = [src for year in sorted(by_year.values(), key=len, reverse=True)
+                      for src in sorted(year, key=lambda src: run.by_src[src].id)]
+        self.smallest = max(1, min(SMALLEST_SHARE, len(self.queue) // (2 * workers)))
+
+    def _next_share(self) -> list:
+        size = max(len(self.queue) // (2 * self.workers), self.smallest)
+        share, self.queue = self.queue[:size], self.queue[size:]
+        return share
 
     def run(self) -> tuple[dict | None, list]:
         import multiprocessing
@@ -414,18 +444,17 @@ class _Parallel:
         context = multiprocessing.get_context("fork")
         pipes, processes = [], []
         try:
-            for _ in range(min(self.workers, len(self.years))):
+            for _ in range(min(self.workers, len(self.queue))):
                 parent, child = context.Pipe()
                 process = context.Process(target=_worker, args=(child, run), daemon=True)
                 process.start()
                 child.close()
                 pipes.append(parent)
                 processes.append(process)
-            years = list(reversed(self.years))  # popped from the end: largest first
             busy = set()
             for pipe in pipes:
-                if years:
-                    pipe.send(("read", years.pop()))
+                if self.queue:
+                    pipe.send(("read", self._next_share()))
                     busy.add(pipe)
             from .checks import schemas
 
@@ -434,20 +463,23 @@ class _Parallel:
             while busy:
                 for pipe in wait(list(busy)):
                     facts.update(_receive(pipe))
-                    if years:
-                        pipe.send(("read", years.pop()))
+                    if self.queue:
+                        pipe.send(("read", self._next_share()))
                     else:
                         busy.discard(pipe)
             run._set_index(facts, self.old)
             changed = {src for src in run.units if src not in self.old or tuple(self.old[src][0]) != run.own[src]}
             extra = run._dependency_dirty(self.old, changed)
             extra_docs = [src for src in extra if src in run.by_src]
+            shared = pickle.dumps((run.corpus.index, valid_schemas), pickle.HIGHEST_PROTOCOL)  # once for all
             for i, pipe in enumerate(pipes):
-                pipe.send(("check", run.corpus.index, extra_docs[i :: len(pipes)], valid_schemas))
+                pipe.send(("check", shared, extra_docs[i :: len(pipes)]))
             others = [src for src in run.units if src not in run.by_src and (src in changed or src in extra)]
             records, listing_problems = run._check_units(others)  # meanwhile, here: the other pages
             for pipe in pipes:
-                records.update(_receive(pipe))
+                checked, hashed = _receive(pipe)
+                records.update(checked)
+                run.cache.adopt(hashed)
             return records, listing_problems
         except _WorkerFailed:
             return None, []
@@ -475,8 +507,8 @@ def _receive(pipe):
 
 
 def _worker(pipe, run: _Run) -> None:
-    """("read", srcs) -> their facts, as often as asked; then ("check", index, extra documents,
-    schema texts known valid) -> records."""
+    """("read", srcs) -> their facts, as often as asked; then ("check", pickled (index, schema texts
+    known valid), extra documents) -> (records, the files hashed here)."""
     try:
         share: list = []
         while True:
@@ -487,7 +519,8 @@ def _worker(pipe, run: _Run) -> None:
                 run._load(src)
             share += message[1]
             pipe.send(("ok", {src: run._facts(src) for src in message[1]}))
-        _, index, extra, valid_schemas = message
+        _, shared, extra = message
+        index, valid_schemas = pickle.loads(shared)
         from .checks import schemas
 
         schemas.remember(valid_schemas)
@@ -495,7 +528,7 @@ def _worker(pipe, run: _Run) -> None:
         records, _ = run._check_units(share + extra)
         if run.store is not None:
             run.store.flush()  # the parent reads them back: what this process read is not the parent's
-        pipe.send(("ok", records))
+        pipe.send(("ok", (records, run.cache.hashed())))
     except BaseException:  # noqa: BLE001 - the parent checks in its own process instead
         try:
             pipe.send(("error", traceback.format_exc()))

@@ -26,13 +26,30 @@ SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 def check_links(corpus: Corpus) -> None:
     site = pages(corpus)
     generated = known_urls(corpus)
+    found = links_found(corpus)
     for page in site.by_src_uri.values():
-        for target, line, column in links_of(page):
+        for target, line, column in links_of(page, found):
             _check_link(corpus, site, generated, page, target, line, column)
 
 
-def links_of(page: Page):
-    """(target, line, column) of every link on the page, code excluded."""
+def links_found(corpus: Corpus) -> dict:
+    """src_uri -> (text, first line, its links) of the pages whose links this run found: the
+    incremental check finds a page's links for its dependencies before the checks run."""
+    return corpus.__dict__.setdefault("_check_cache", {}).setdefault("links", {})
+
+
+def links_of(page: Page, found: dict | None = None) -> list:
+    """(target, line, column) of every link on the page, code excluded. With `found` (links_found),
+    a page's links are found once per text."""
+    if found is None:
+        return list(_links_of(page))
+    known = found.get(page.src_uri)
+    if known is None or known[0] != page.text or known[1] != page.body_line:
+        known = found[page.src_uri] = (page.text, page.body_line, list(_links_of(page)))
+    return known[2]
+
+
+def _links_of(page: Page):
     text = page.masked
     if "](" not in text and "]:" not in text:
         return
