@@ -172,10 +172,13 @@ def test_saves_in_a_row_carry_the_indexes_only_while_what_documents_show_elsewhe
         (RULE_PAGE, "date: 2015-06-18", "date: 2016-06-18", "years/2016.md"),
     ]
     for number, (rel, old, new, reaches) in enumerate(steps):
-        before = index_object()
+        before, wayfinding = index_object(), preview.process.carry._site.wayfinding
         edit(preview.root, rel, old, new)
         assert reaches in rebuilt(preview)
         assert index_object() is not before, f"{rel}: an edit others show must build the indexes again"
+        # The wayfinding reads cards and plan↔summary links only: an item's title keeps it.
+        kept = preview.process.carry._site.wayfinding is wayfinding
+        assert kept == (rel == PLAN_DATA), rel
         assert_same_as_full_build(preview, f"carry-{number}")
         body_before = index_object()
         edit(preview.root, SUMMARY_PAGE, "修改", "修订")  # a body edit right after: carried again

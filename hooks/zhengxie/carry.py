@@ -7,6 +7,10 @@ text of one document — would build them again identical, about half of a rebui
 they are taken over from the previous rebuild, with the digests of what documents show (the rebuild's
 fingerprints read them). Any difference — a title, a date, a plan item, a document added, removed or
 renamed, a change of vocabulary or code (the cache's version) — builds them anew.
+
+The wayfinding (previous/next, related documents, breadcrumbs) reads less: the documents' cards,
+whether each has plan items, and which summaries report on which plans. It is taken over on its
+own key, so an edit of a plan item's text keeps it too.
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ class Carry:
         self._cards: dict[str, tuple] = {}  # document id -> (Document, its card digest)
         self._shape: bytes | None = None
         self._site = None  # the previous rebuild's Site: its cached properties fill in as it builds
+        self._wayfinding: tuple = (None, None)  # (what the wayfinding read, the Site that has it)
 
     def shape(self, corpus, version, file_hash) -> bytes:
         """A digest of what every document shows elsewhere, in the corpus's order. A live preview keeps
@@ -44,9 +49,27 @@ class Carry:
         found["follow"] = self._site.follow
         return found
 
+    def wayfinding(self, site, version) -> None:
+        """Give `site` the previous rebuild's wayfinding when what it reads is unchanged (call after
+        `shape`, with the site's follow-through built)."""
+        pairs = sorted((line.plan.id, summary_id) for summary_id, lines in site.follow.by_summary.items()
+                       for line in lines if line.plan is not None)
+        key = digest((version, tuple((doc_id, card, bool(doc.items)) for doc_id, (doc, card) in self._cards.items()),
+                      tuple(pairs)))
+        previous_key, previous_site = self._wayfinding
+        built = previous_site.__dict__.get("wayfinding") if previous_site is not None else None
+        if built is not None and key == previous_key and "wayfinding" not in site.__dict__:
+            site.__dict__["wayfinding"] = built
+        self._wayfinding = (key, site)
+
+    def cards(self) -> dict:
+        """Document id -> card digest of the corpus `shape` last looked at (zhengxie.rebuild.Fingerprints'
+        memo of cards, which a new shape would otherwise compute again for every document)."""
+        return {doc_id: card for doc_id, (_, card) in self._cards.items()}
+
     def remember(self, site, shape: bytes) -> None:
         self._site, self._shape = site, shape
 
     def forget(self) -> None:
         """After a failed rebuild: build everything next time."""
-        self._site, self._shape = None, None
+        self._site, self._shape, self._wayfinding = None, None, (None, None)

@@ -75,6 +75,7 @@ class Site:
         if carry is not None:
             shape = carry.shape(corpus, getattr(cache, "version", None), _file_hash(root, cache))
             kept = carry.kept(shape)
+            kept.setdefault("shown_memo", {"cards": carry.cards()})  # cards of unchanged documents stay valid
         follow = kept.pop("follow", None) or FollowThrough(corpus)
         shard, problem = shards.ShardView.from_env(root, corpus)
         site = cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
@@ -82,6 +83,7 @@ class Site:
                    output_cache=output_cache)
         site.__dict__.update(kept)  # the cached properties of zhengxie.carry.CARRIED
         if carry is not None:
+            carry.wayfinding(site, getattr(cache, "version", None))
             carry.remember(site, shape)
         return site
 
