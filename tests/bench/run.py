@@ -105,6 +105,9 @@ def environment(root: Path) -> dict:
     path = os.pathsep.join(filter(None, [str(root / "hooks"), os.environ.get("PYTHONPATH")]))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0", PYTHONPATH=path)
     env.pop("PYTHONPROFILEIMPORTTIME", None)
+    # An editor's Python keeps compiled modules in __pycache__; a shell that turns that off would time
+    # compiling the hooks in every run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
