@@ -396,3 +396,25 @@ def test_after_a_plan_edit_the_other_plans_events_and_rows_are_reused(site, tmp_
         assert len(marked) == 1 < len(list((warm / "calendars").iterdir()))  # the other plan's body only
         for path, content in saved.items():  # the store as it was: no markers for the other tests
             path.write_bytes(content)
+
+
+def test_a_bodys_first_page_follows_an_edit_of_a_document_only_its_year_pages_list(tmp_path):
+    """A body's first page lists its newest documents but counts what all its originals state (资料完整度):
+    marking an older document's 文号 as 原文未载 reaches that page, with the cache as without it."""
+    root = assemble(tmp_path / "site")
+    (root / "data" / "pagination.yml").write_text("page_size: 10\n", encoding="utf-8")
+    for number in range(12):  # newer than the old note: it is not on the body's first page
+        (root / f"docs/notes/2016-paged-note-{number:02d}.md").write_text(
+            f"---\ntitle: 学习体会{number}（示例）\nkind: note\ntype: study\nbody: baishi-town\n"
+            f"date: 2016-{1 + number % 11:02d}-{1 + number % 28:02d}\ntopics: [study]\n---\n\n示例正文。\n",
+            encoding="utf-8")
+    old = "docs/notes/2012-old-note.md"
+    (root / old).write_text("---\ntitle: 早年的学习体会（示例）\nkind: note\ntype: study\nbody: baishi-town\n"
+                            "date: 2012-03-05\ntopics: [study]\n---\n\n示例正文。\n", encoding="utf-8")
+    built(root, tmp_path / "cold")
+    assert "2012-old-note" not in (tmp_path / "cold" / "bodies" / "baishi-town" / "index.html").read_text(encoding="utf-8")
+    edit(root, old, "date: 2012-03-05\n", "date: 2012-03-05\ndoc_number: 原文未载\n")
+    warm, rendered = assert_same_as_uncached(root, tmp_path)
+    assert "bodies/baishi-town.md" in rendered
+    first_page = (warm / "bodies" / "baishi-town" / "index.html").read_text(encoding="utf-8")
+    assert "1 篇原文未载" in first_page

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from .listings import OVERVIEW
 from .model import Document
 
 # Files whose change may alter every page: the model's vocabularies and registry, templates, code.
@@ -324,7 +325,15 @@ class Fingerprints:
         return digest((page.title, page.role, page.year, page.truncated, tuple(page.months),
                        tuple((s.year, s.url, s.count, s.current) for s in page.slices),
                        (page.pager.base, page.pager.number, page.pager.total) if page.pager else None,
-                       groups, entries(page.docs, page.items)))
+                       groups, entries(page.docs, page.items), self._whole_body(page)))
+
+    def _whole_body(self, page) -> bytes | None:
+        """A body's first page also sums up all its documents, the older ones on its year pages
+        included: 资料完整度, its plans with their progress, how many items and documents."""
+        if page.listing != "body" or page.role != OVERVIEW:
+            return None
+        entry = self.site.index.bodies.get(page.key)
+        return self.of_documents(entry.docs) if entry is not None else None
 
     def follow(self, page) -> bytes:
         """A page of 落实情况 (zhengxie.followpages): a year page shows its plans, their items and the
