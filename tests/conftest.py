@@ -179,3 +179,20 @@ def reader_page(request, browser, reader_url):
     page = _browser_page(browser, request.param, reader_url)
     yield page
     page.context.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_preview_left_serving():
+    """A test that drove a preview in this process (serve_support.Preview: on_startup for `serve`)
+    leaves the adapter serving; a later test's in-process build would then act as a preview (its
+    calendars and feeds written later, in the background). Put it back as a `mkdocs build` starts it."""
+    yield
+    state = sys.modules.get("zhengxie_adapter_process")
+    if state is None or not getattr(state, "serving", False):
+        return
+    after_build = getattr(state, "after_build", None)
+    if after_build is not None:
+        after_build.cancel()
+        if after_build.latest is not None:
+            after_build.latest.wait(60)
+    state.serving, state.after_build, state.carry, state.templates, state.rebuilds = False, None, None, None, None

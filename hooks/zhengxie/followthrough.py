@@ -152,7 +152,9 @@ class FollowThrough:
                 continue
             progress = PlanProgress(doc, [])
             for item in doc.items:
-                lines = sorted(reports_of.get(item.ref, ()), key=_report_order)
+                lines = reports_of.get(item.ref, ())
+                if len(lines) > 1:  # most items are reported on once or never
+                    lines = sorted(lines, key=_report_order)
                 status = ItemStatus(item, lines[-1] if lines else None, tuple(lines[:-1]))
                 # Duplicate item ids (a checks error) share a ref: the first one keeps it.
                 self.by_item.setdefault(item.ref, status)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import urls
 from .followthrough import FollowThrough, ItemStatus
@@ -176,7 +177,13 @@ class BodyEntry:
     item_count: int = 0
     children: list = field(default_factory=list)  # of BodyEntry
     parent: "BodyEntry | None" = None
-    completeness: list = field(default_factory=list)  # of Completeness, over its documents and plan items
+    vocab: Vocabulary | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def completeness(self) -> list:
+        """Of Completeness, over its documents and plan items: counted when a page shows it (the
+        body's first page), so a preview's rebuild does not count every body's."""
+        return completeness(self.vocab, self.docs) if self.vocab is not None else []
 
     @property
     def not_stated_count(self) -> int:
@@ -201,7 +208,7 @@ class BodyEntry:
 
 class Indexes:
     def __init__(self, corpus: Corpus, follow: FollowThrough):
-        vocab = corpus.vocab
+        vocab = self._vocab = corpus.vocab
         docs = sorted(corpus.documents.values(), key=_doc_key, reverse=True)
         entries = [
             ItemEntry(item, plan, plan.year, follow.by_item.get(item.ref))
@@ -238,7 +245,7 @@ class Indexes:
             year.months = _months(year)
         self.years = dict(sorted(self.years.items(), reverse=True))
 
-        self.bodies: dict[str, BodyEntry] = {b: BodyEntry(b, body) for b, body in vocab.bodies.items()}
+        self.bodies: dict[str, BodyEntry] = {b: BodyEntry(b, body, vocab=vocab) for b, body in vocab.bodies.items()}
         self.no_body: list = []  # documents without a body
         for doc in docs:
             if not doc.body:
@@ -250,7 +257,6 @@ class Indexes:
                 entry.plans.append((doc, follow.of_plan(doc)))
                 entry.item_count += len(doc.items)
         for entry in self.bodies.values():
-            entry.completeness = completeness(vocab, entry.docs)
             parent = self.bodies.get(entry.body.parent) if entry.body and entry.body.parent else None
             if parent is not None and parent is not entry:
                 entry.parent = parent
@@ -271,7 +277,7 @@ class Indexes:
     def _body(self, body_id: str) -> BodyEntry:
         entry = self.bodies.get(body_id)
         if entry is None:
-            entry = self.bodies[body_id] = BodyEntry(body_id, None)
+            entry = self.bodies[body_id] = BodyEntry(body_id, None, vocab=self._vocab)
         return entry
 
 

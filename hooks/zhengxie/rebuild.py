@@ -47,6 +47,23 @@ def digest(value) -> bytes:
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+def content_digest(content: str | bytes) -> bytes:
+    """A digest of a generated file's content (a chart): hashed as it is, without the repr `digest`
+    would make of a long text first."""
+    data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def digests_digest(named) -> bytes:
+    """A digest of (name, digest) pairs, digest a `digest` or None: the names (ids, item refs: no line
+    breaks) and the fixed-size digests are concatenated, not repr'd — listings hold hundreds."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for name, found in named:
+        hasher.update(name.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\n" + found if found is not None else b"\0")
+    return hasher.digest()
+
+
 def card_digest(doc: Document) -> bytes:
     """What a link to the document shows: its id, URL and front matter (title, date, body …)."""
     return digest((doc.id, doc.src_uri, repr(doc.meta)))
@@ -161,7 +178,7 @@ class Rebuilds:
         self.sources.begin()
         overall = digest((self.sources.tree(), nav_digest(site, self.sources, nav)))
         fingerprints = Fingerprints(site, self.sources, self._fronts).of(pages)
-        assets = {path: digest(content) for path, content in site.generated_assets()}  # charts: copied when changed
+        assets = {path: content_digest(content) for path, content in site.generated_assets()}  # charts: copied when changed
         fingerprints.update(assets)
         pages = {**pages, **{path: path for path in assets}}
         full = self.last is None or overall != self.last_overall
@@ -275,7 +292,7 @@ class Fingerprints:
 
     def of_documents(self, docs) -> bytes:
         """What listings, charts, calendars … may show of these documents (see `listed`)."""
-        return digest(tuple(sorted((d.id, self.listed(d)) for d in docs)))
+        return digests_digest(sorted((d.id, self.listed(d)) for d in docs))
 
     def of_own(self, docs) -> bytes:
         """The cards and data files of these documents (what, e.g., the charts read of summaries)."""
@@ -317,15 +334,28 @@ class Fingerprints:
         return found
 
     def _listing(self, page) -> bytes:
-        def entries(docs, items):
-            return (tuple(self.listed(d) for d in docs), tuple((e.item.ref, self.listed(e.plan)) for e in items))
+        # Groups split the page's entries (by year or month): the groups name their entries, and the
+        # documents shown are digested once each (an item shows its plan's `listed`).
+        shown: dict = {}
+
+        def entries(docs, items) -> bytes:
+            named = []
+            for d in docs:
+                shown[d.id] = d
+                named.append((d.id, None))
+            for e in items:
+                shown[e.plan.id] = e.plan
+                named.append((e.item.ref, None))
+            return digests_digest(named)
 
         groups = tuple((getattr(g, "key", None), getattr(g, "label", None), getattr(g, "year", None),
                         entries(g.docs, g.items)) for g in page.groups)
+        own = entries(page.docs, page.items)
         return digest((page.title, page.role, page.year, page.truncated, tuple(page.months),
                        tuple((s.year, s.url, s.count, s.current) for s in page.slices),
                        (page.pager.base, page.pager.number, page.pager.total) if page.pager else None,
-                       groups, entries(page.docs, page.items), self._whole_body(page)))
+                       groups, own, digests_digest((i, self.listed(d)) for i, d in shown.items()),
+                       self._whole_body(page)))
 
     def _whole_body(self, page) -> bytes | None:
         """A body's first page also sums up all its documents, the older ones on its year pages
