@@ -55,12 +55,11 @@ def content_digest(content: str | bytes) -> bytes:
 
 
 def digests_digest(named) -> bytes:
-    """A digest of (name, digest) pairs, digest a `digest` or None: the names (ids, item refs: no line
-    breaks) and the fixed-size digests are concatenated, not repr'd — listings hold hundreds."""
+    """A digest of (name, digest) pairs: the names (document ids: no line breaks) and the fixed-size
+    digests are concatenated, not repr'd — listings hold hundreds."""
     hasher = hashlib.blake2b(digest_size=16)
     for name, found in named:
-        hasher.update(name.encode("utf-8", "surrogatepass"))
-        hasher.update(b"\n" + found if found is not None else b"\0")
+        hasher.update(name.encode("utf-8", "surrogatepass") + b"\n" + found)
     return hasher.digest()
 
 
@@ -338,15 +337,10 @@ class Fingerprints:
         # documents shown are digested once each (an item shows its plan's `listed`).
         shown: dict = {}
 
-        def entries(docs, items) -> bytes:
-            named = []
-            for d in docs:
-                shown[d.id] = d
-                named.append((d.id, None))
-            for e in items:
-                shown[e.plan.id] = e.plan
-                named.append((e.item.ref, None))
-            return digests_digest(named)
+        def entries(docs, items) -> tuple[str, str]:
+            shown.update((d.id, d) for d in docs)
+            shown.update((e.plan.id, e.plan) for e in items)
+            return "\n".join(d.id for d in docs), "\n".join(e.item.ref for e in items)
 
         groups = tuple((getattr(g, "key", None), getattr(g, "label", None), getattr(g, "year", None),
                         entries(g.docs, g.items)) for g in page.groups)
