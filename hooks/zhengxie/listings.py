@@ -66,13 +66,43 @@ class Section:
 class Listings:
     def __init__(self, corpus: Corpus, index: Indexes, size: int):
         self.size = size
+        # (listing, key) -> its pages, in the order the site lists them: sections, topics, bodies, years.
+        self._by_listing: dict[tuple, list[ListingPage]] = {}
+        for listing in _listings(corpus, index):
+            self._by_listing[listing.kind, listing.key] = self._cut(listing)
+        for year in index.years.values():
+            self._by_listing["year", year.year] = self._cut_year(year)
+        self._register()
+
+    def updated(self, corpus: Corpus, index: Indexes, touched) -> "Listings":
+        """The listings of `index` (zhengxie.indexes.Indexes.updated) when only the sections, topics,
+        bodies and years in `touched` (an indexes.Touched) may differ from these: those are cut
+        again, the others keep these very pages."""
+        new = Listings.__new__(Listings)
+        new.size, new._by_listing = self.size, {}
+        for listing in _listings(corpus, index, lambda kind, key: (kind, key) in self._by_listing
+                                 and key not in _touched_keys(touched, kind)):
+            key = (listing.kind, listing.key)
+            new._by_listing[key] = self._by_listing[key] if isinstance(listing, _Kept) else new._cut(listing)
+        for year in index.years.values():
+            key = ("year", year.year)
+            kept = key in self._by_listing and year.year not in touched.years
+            new._by_listing[key] = self._by_listing[key] if kept else new._cut_year(year)
+        new._register()
+        return new
+
+    def _register(self) -> None:
         self.pages: dict[str, ListingPage] = {}  # src_uri -> page (overviews of sections included)
         self.generated: list[ListingPage] = []  # pages the builder must add (not the sections' overviews)
         self._section_overview: dict = {}  # kind id -> src_uri of its hand-written index page
-        for listing in _listings(corpus, index):
-            self._add_listing(listing)
-        for year in index.years.values():
-            self._add_year(year)
+        for (listing, key), pages in self._by_listing.items():
+            for page in pages:
+                if listing == "section" and page.role == OVERVIEW:  # its first page is the folder's index.md
+                    self._section_overview[key] = f"{page.listing_url}index.md"
+                    self.pages[f"{page.listing_url}index.md"] = page
+                else:
+                    self.pages[page.src_uri] = page
+                    self.generated.append(page)
 
     def page(self, src_uri: str) -> ListingPage | None:
         return self.pages.get(src_uri)
@@ -82,7 +112,7 @@ class Listings:
 
     # ---- sections, topics, bodies: overview (+ one slice per year above the page size) ----------
 
-    def _add_listing(self, listing: Section) -> None:
+    def _cut(self, listing: Section) -> list[ListingPage]:
         slice_links = [paging.SliceLink(g.year, paging.slice_url(listing.url, g.year), len(g.docs) + len(g.items))
                        for g in listing.groups]
         if not paging.has_year_pages(sum(s.count for s in slice_links), self.size):
@@ -91,11 +121,7 @@ class Listings:
         overview.groups, overview.truncated = _newest(listing.groups, self.size)
         overview.docs = [d for g in overview.groups for d in g.docs]
         overview.items = [e for g in overview.groups for e in g.items]
-        if listing.kind == "section":  # its first page is the folder's hand-written index.md
-            self._section_overview[listing.key] = f"{listing.url}index.md"
-            self.pages[f"{listing.url}index.md"] = overview
-        else:
-            self._register(overview)
+        cut = [overview]
         for group, link in zip(listing.groups, slice_links):
             # Stable order: oldest first, so a newly issued document appends to the slice's last page.
             entries = [("doc", d) for d in reversed(group.docs)] + [("item", e) for e in reversed(group.items)]
@@ -107,11 +133,12 @@ class Listings:
                                    paging.Pager(link.url, number, len(pages)))
                 page.docs = [e for tag, e in chunk if tag == "doc"]
                 page.items = [e for tag, e in chunk if tag == "item"]
-                self._register(page)
+                cut.append(page)
+        return cut
 
     # ---- years/<year>/: already one year; chunked in calendar order ----------------------------
 
-    def _add_year(self, year) -> None:
+    def _cut_year(self, year) -> list[ListingPage]:
         entries = []  # (group key, label, tag, entry)
         for month in year.months:
             entries += [(month.key, month.label, "doc", d) for d in month.docs]
@@ -127,6 +154,7 @@ class Listings:
                 first_page.setdefault(key, (label, paging.page_url(base, number)))
         months = [(label, f"{url}#{key}") for key, (label, url) in first_page.items()
                   if key not in ("about", "date-not-stated")]
+        cut = []
         for number, chunk in enumerate(pages, 1):
             title = f"{year.year}年" + (f"（第 {number} 页）" if number > 1 else "")
             page = ListingPage("year", year.year, title, base, SLICE, year=year.year,
@@ -140,29 +168,45 @@ class Listings:
             page.groups = groups
             page.docs = [e for _k, _l, tag, e in chunk if tag == "doc"]
             page.items = [e for _k, _l, tag, e in chunk if tag == "item"]
-            self._register(page)
-
-    def _register(self, page: ListingPage) -> None:
-        self.pages[page.src_uri] = page
-        self.generated.append(page)
+            cut.append(page)
+        return cut
 
 
-def _listings(corpus: Corpus, index: Indexes):
-    """Sections (kinds whose folder has an index page), topics and bodies with a page of their own."""
-    by_kind: dict = {}
-    for doc in sorted(corpus.documents.values(), key=_newest_first, reverse=True):
-        by_kind.setdefault(doc.kind, []).append(doc)
+def _listings(corpus: Corpus, index: Indexes, kept=lambda kind, key: False):
+    """Sections (kinds whose folder has an index page), topics and bodies with a page of their own;
+    a `_Kept` marker instead of those for which kept(kind, key) (an update keeps their pages)."""
+    by_kind: dict | None = None
     for kind in corpus.vocab.kinds.values():
         url = f"{kind.folder}/"
-        if f"{url}index.md" in corpus.listing.pages:
+        if corpus.listing.has_page(f"{url}index.md"):
+            if kept("section", kind.id):
+                yield _Kept("section", kind.id)
+                continue
+            if by_kind is None:
+                by_kind = {}
+                for doc in sorted(corpus.documents.values(), key=_newest_first, reverse=True):
+                    by_kind.setdefault(doc.kind, []).append(doc)
             yield Section("section", kind.id, kind.name, url, by_year(by_kind.get(kind.id, []), []))
     for topic in index.topics.values():
         if topic.has_page:
-            yield Section("topic", topic.id, topic.name, topic.url, topic.years)
+            yield _Kept("topic", topic.id) if kept("topic", topic.id) else \
+                Section("topic", topic.id, topic.name, topic.url, topic.years)
     for body in index.bodies.values():
         if body.has_page:
-            yield Section("body", body.id, body.body.name if body.body else body.id, body.url,
-                          by_year(body.docs, []))
+            yield _Kept("body", body.id) if kept("body", body.id) else \
+                Section("body", body.id, body.body.name if body.body else body.id, body.url, by_year(body.docs, []))
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """A listing an update takes over as it was."""
+
+    kind: str
+    key: object
+
+
+def _touched_keys(touched, kind: str) -> set:
+    return {"section": touched.kinds, "topic": touched.topics, "body": touched.bodies}[kind]
 
 
 def _newest_first(doc) -> tuple:

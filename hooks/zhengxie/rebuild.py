@@ -228,8 +228,11 @@ class Fingerprints:
         self._slices: dict[tuple, bytes | None] = memo.setdefault("slices", {})
         self._pages: dict[int, tuple] = memo.setdefault("listing pages", {})  # id(page) -> (page, digest)
         if "partners" not in memo:
-            memo["partners"] = _partners(site.follow)
+            memo["partners"] = partners_of(site.follow)
         self._partners = memo["partners"]
+        if memo.get("around of") is not site.wayfinding:
+            memo["around"], memo["around of"] = {}, site.wayfinding
+        self._around: dict[str, bytes] = memo["around"]  # document id -> `surroundings`
         self._ref_fields = tuple(f.id for f in self.corpus.vocab.fields.values() if f.type in ("doc-ref", "doc-refs"))
         self._problems_by_file: dict | None = None
 
@@ -255,18 +258,29 @@ class Fingerprints:
     # ---- what a document page shows ------------------------------------------------------------
 
     def document(self, doc: Document) -> bytes:
-        around = self.site.around(doc)
         return digest((
             doc.src_uri, self.sources.digest(doc.path), self.sources.digest(doc.data_path),
             self._problems(doc.src_uri),
             tuple((w.code, w.reason, tuple(p.format() for p in w.problems))
                   for w in self.site.waivers_by_doc.get(doc.id, ())),
             tuple(sorted(map(repr, self.site.views.acknowledged.get(doc.id, {}).items()))),
-            self.card(around.previous), self.card(around.next), self.site.follow_pages.url_of(doc.id),
-            tuple((group.label, tuple(self.card(d) for d in group.docs)) for group in around.related),
-            tuple(self.own(p) for p in self._partners.get(doc.id, ())),
-            tuple(self.card(self.corpus.documents.get(ref)) for ref in self._refs(doc)),
+            self.site.follow_pages.url_of(doc.id), self.surroundings(doc),
         ))
+
+    def surroundings(self, doc: Document) -> bytes:
+        """What a document's page shows of others: previous/next and related documents (the
+        wayfinding), those linked with it by follow-through, those its fields refer to. Kept with
+        the wayfinding it was read from: that is built again whenever a card changes."""
+        found = self._around.get(doc.id)
+        if found is None:
+            around = self.site.around(doc)
+            found = self._around[doc.id] = digest((
+                self.card(around.previous), self.card(around.next),
+                tuple((group.label, tuple(self.card(d) for d in group.docs)) for group in around.related),
+                tuple(self.own(p) for p in self._partners.get(doc.id, ())),
+                tuple(self.card(self.corpus.documents.get(ref)) for ref in self._refs(doc)),
+            ))
+        return found
 
     def card(self, doc: Document | None) -> bytes | None:
         """What a link to the document shows: its id, URL and front matter (title, date, body …)."""
@@ -429,15 +443,28 @@ class Fingerprints:
         return meta
 
 
-def _partners(follow) -> dict[str, tuple]:
+def partners_of(follow, only: set | None = None, before: dict | None = None) -> dict[str, tuple]:
     """Document id -> the documents linked with it by follow-through: a summary, the plans it reports
-    on and the plans their items were merged into, all show each other's items or reports."""
+    on and the plans their items were merged into, all show each other's items or reports. With
+    `only` (ids whose links may have changed) and `before` (this map for the follow-through before),
+    only those are linked again: through the lines of the summaries among them and of those citing them."""
+    if only is None:
+        summaries = follow.by_summary.keys() if follow else ()
+    else:
+        summaries = {s for s in only if s in follow.by_summary}
+        summaries.update(s for p in only for s in follow.citing.get(p, ()))
     linked: dict[str, dict] = {}
-    for summary_id, lines in (follow.by_summary.items() if follow else ()):
-        for line in lines:
+    for summary_id in summaries:
+        for line in follow.by_summary.get(summary_id, ()):
             group = [d for d in (line.summary, line.plan, line.merged_plan) if d is not None]
             for doc in group:
                 for other in group:
                     if other is not doc:
                         linked.setdefault(doc.id, {})[other.id] = other
-    return {doc_id: tuple(sorted(found.values(), key=lambda d: d.id)) for doc_id, found in linked.items()}
+    found = {doc_id: tuple(sorted(docs.values(), key=lambda d: d.id)) for doc_id, docs in linked.items()
+             if only is None or doc_id in only}
+    if only is None:
+        return found
+    merged = {doc_id: docs for doc_id, docs in before.items() if doc_id not in only}
+    merged.update(found)
+    return merged

@@ -66,7 +66,8 @@ class Site:
     def load(cls, root: Path, template_dir: Path, preview: bool = False, cache=None,
              output_cache: OutputCache | None = None, carry: Carry | None = None) -> "Site":
         """`cache`: a cache.Cache; by default build/cache/ unless ZX_NO_CACHE=1. `carry`: what a live
-        preview kept of its previous rebuild (zhengxie.carry), taken over while the shape is the same."""
+        preview kept of its previous rebuild (zhengxie.carry), taken over while the shape is the same, or
+        updated for the few documents that changed."""
         from .cache import Cache, enabled_by_env
 
         cache = cache if cache is not None else Cache(root, enabled=enabled_by_env())
@@ -74,8 +75,8 @@ class Site:
         kept, shape = {}, b""
         if carry is not None:
             shape = carry.shape(corpus, getattr(cache, "version", None), _file_hash(root, cache))
-            kept = carry.kept(shape)
-            kept.setdefault("shown_memo", {"cards": carry.cards()})  # cards of unchanged documents stay valid
+            kept = carry.kept(shape) or carry.updated(corpus)
+            kept.setdefault("shown_memo", {}).setdefault("cards", carry.cards())  # cards of unchanged documents stay valid
         follow = kept.pop("follow", None) or FollowThrough(corpus)
         shard, problem = shards.ShardView.from_env(root, corpus)
         site = cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
