@@ -49,6 +49,28 @@ def on_startup(command, dirty):
         logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
 
 
+def on_serve(server, config, builder):
+    """While the preview rebuilds, the file watcher does not poll: MkDocs' watcher (watchdog's
+    PollingObserver) walks docs/ and data/ every 0.5 s, about 0.1 s of CPU at 5000 documents that
+    the rebuild would wait for. Each poll holds its emitter's lock, so the rebuild holds them all; a
+    save made meanwhile is seen by the first poll after it (it compares with the poll before)."""
+    build = server.builder
+
+    def build_unpolled():
+        locks = [lock for emitter in list(server.observer.emitters)
+                 if (lock := getattr(emitter, "_lock", None)) is not None]
+        for lock in locks:
+            lock.acquire()
+        try:
+            build()
+        finally:
+            for lock in locks:
+                lock.release()
+
+    server.builder = build_unpolled
+    return server
+
+
 @event_priority(100)  # before mkdocs-macros sets up its renderer, which we replace
 def on_config(config):
     global site, _config
