@@ -371,7 +371,6 @@ def _months(year: YearEntry) -> list[MonthGroup]:
     return [groups[k] for k in sorted(groups)]
 
 
-
 def _entry_doc(entry) -> Document:
     """The document an index entry belongs to: itself, or an item's plan."""
     return entry.plan if isinstance(entry, ItemEntry) else entry
