@@ -120,18 +120,14 @@ class Carry:
         self._site, self._shape, self._wayfinding, self._rows = None, None, (None, None), {}
 
 
-def _shown_memo(memo: dict | None, follow, linked: set, index, listings) -> dict:
+def _shown_memo(memo: dict | None, follow, stale: set, index, listings) -> dict:
     """zhengxie.rebuild.Fingerprints' digests of what documents show, kept for the documents an update
-    leaves alone. `linked`: the documents changed and those whose follow-through was read again; what
-    they and the documents linked with them (before or after) show is digested again, and so is every
-    listing page that shows one of them."""
+    leaves alone. `stale`: the documents changed, the summaries read again and every plan those name
+    before or after — which includes every document linked with a changed one, so what they show is
+    digested again, and so is every listing page that shows one of them."""
     if not memo or "partners" not in memo:
         return {"partners": partners_of(follow)}
-    partners = partners_of(follow, linked, memo["partners"])
-    stale = set(linked)
-    for doc_id in linked:
-        stale.update(d.id for d in memo["partners"].get(doc_id, ()))
-        stale.update(d.id for d in partners.get(doc_id, ()))
+    partners = partners_of(follow, stale, memo["partners"])
     live = {id(page) for page in listings.pages.values()}
     pages = {}
     for key, (page, found) in memo.get("listing pages", {}).items():
