@@ -66,19 +66,16 @@ def calendar_plans(corpus: Corpus) -> list:
     return [plan for plan in corpus.documents.values() if plan.items and plan.year]
 
 
-def build_calendars(corpus: Corpus, follow: FollowThrough, site_url: str | None = None,
-                    events_of=None) -> dict[str, bytes]:
+def build_calendars(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> dict[str, bytes]:
     """{path: ics bytes}: calendar.ics with all items, calendars/<body>.ics per body with a plan.
-    Each plan's events are serialised once and go into both files. `events_of(plans)` gives
-    {plan id: plan_events bytes} (zhengxie.site reuses those of unchanged plans); by default
-    they are serialised here."""
+    Each plan's events are serialised once and go into both files."""
     names = {}
     for doc in corpus.documents.values():  # every body with a plan gets its file, even if empty
         if doc.items and doc.body and doc.body not in names:
             body = corpus.vocab.bodies.get(doc.body)
             names[doc.body] = f"{body.name if body else doc.body}协商计划安排"
     plans = calendar_plans(corpus)
-    events = (events_of or (lambda found: {p.id: plan_events(corpus, follow, p, site_url) for p in found}))(plans)
+    events = {plan.id: plan_events(corpus, follow, plan, site_url) for plan in plans}
     per_body: dict = {body_id: [] for body_id in names}
     for plan in plans:
         if plan.body:

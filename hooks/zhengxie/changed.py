@@ -1,7 +1,6 @@
 """`check --changed` / `check --files`: report what a change can affect, not the whole repository.
 
-The whole repository is still checked (through the cache, so only what changed is read again); the
-report keeps the problems of the given files and of every document whose verdict they can change:
+The whole repository is still checked; the report keeps the problems of the given files and of every document whose verdict they can change:
 the documents whose own files they are, and those depending on them (a link to the page, a report
 on the plan's items, a figure about the plan, a rule's succession). A change to the code, the
 vocabularies (data/*.yml), the schemas, the templates or mkdocs.yml can change any verdict: then
@@ -59,24 +58,35 @@ def missing(root, files) -> list:
     return [f for f in dict.fromkeys(normalise(f) for f in files if f) if not (Path(root) / f).exists()]
 
 
-def select(result, files) -> tuple[list, int]:
+def dependents(corpus) -> dict:
+    """Repo path (or "id:<id>") -> files whose verdict it can change: the file itself, and every
+    file whose checks noted reading it (Corpus.note_dependency)."""
+    found: dict = {}
+    paths_of = {f"id:{entry.id}": [p for p in (entry.path, entry.data_path) if p] for entry in corpus.entries}
+    for reader, reads in corpus.dependencies.items():
+        for read in reads:
+            found.setdefault(read, set()).add(reader)
+            for path in paths_of.get(read, ()):
+                found.setdefault(path, set()).add(reader)
+    return found
+
+
+def select(corpus, problems: list, files) -> tuple[list, int]:
     """(problems to report, documents they concern) for `files`."""
     files = {normalise(f) for f in files if f}
     if any(affects_everything(f) for f in files):
-        return result.problems, result.documents
-    dependents = result.dependents
-    documents: set = set()
-    for path in files:
-        documents |= dependents.get(path, set())
-        stem = posixpath.splitext(posixpath.basename(path))[0]
-        if path.startswith(("docs/", "data/")):
-            documents |= dependents.get(f"id:{stem}", set())
+        return problems, len(corpus.documents)
+    graph = dependents(corpus)
     shown = set(files)
-    by_src = {e.src_uri: e for e in result.corpus.entries}
-    for src in documents:
-        entry = by_src.get(src)
-        if entry is not None:
-            shown.update(p for p in (entry.path, entry.data_path) if p)
-        else:
-            shown.add(f"docs/{src}")  # a page that is no document
-    return [p for p in result.problems if p.file in shown], len(documents)
+    for path in files:
+        shown |= graph.get(path, set())
+        if path.startswith(("docs/", "data/")):
+            stem = posixpath.splitext(posixpath.basename(path))[0]
+            shown |= graph.get(f"id:{stem}", set())
+    # A document's verdict covers both its files: report the pair whichever was named.
+    for entry in corpus.entries:
+        pair = {p for p in (entry.path, entry.data_path) if p}
+        if pair & shown:
+            shown |= pair
+    documents = sum(1 for entry in corpus.entries if entry.path in shown)
+    return [p for p in problems if p.file in shown], documents

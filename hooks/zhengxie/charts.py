@@ -79,35 +79,13 @@ def alt_text(series: Series, with_body: bool = False) -> str:
     return f"{series.body_name if with_body else series.measure.name}：{points}"
 
 
-# Drawn charts by what they show: `mkdocs serve` rebuilds in the same process, and a chart whose
-# numbers did not change is not drawn again. Bounded, so a long session does not grow without end.
-_DRAWN: dict = {}
-_DRAWN_MAX = 20000
-
-
-def _key(series: Series) -> tuple:
-    return (series.measure, series.body, series.body_name,
-            tuple((p.period, p.figure.value.value, p.figure.text, p.doc.year) for p in series.points))
-
-
-def _memo(key: tuple, draw) -> str:
-    svg = _DRAWN.get(key)
-    if svg is None:
-        if len(_DRAWN) >= _DRAWN_MAX:
-            _DRAWN.clear()
-        svg = _DRAWN[key] = draw()
-    return svg
-
-
 def chart_files(stats: Statistics) -> list[tuple[str, str]]:
     """(site path, SVG) of every chart of the 数据 pages: one per measure per body, one per measure
     for all bodies, each drawn once per build."""
     files = []
     for entry in stats.bodies.values():
         for series in entry.series:
-            files.append((series.chart_url, _memo(_key(series), lambda s=series: series_chart(s))))
+            files.append((series.chart_url, series_chart(series)))
     for measure, series_list in stats.measures:
-        key = ("all", measure) + tuple(_key(s) for s in Statistics.charted(series_list))
-        files.append((urls.chart_url(None, measure.id),
-                      _memo(key, lambda m=measure, sl=series_list: measure_chart(m, sl))))
+        files.append((urls.chart_url(None, measure.id), measure_chart(measure, series_list)))
     return files

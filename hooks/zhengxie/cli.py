@@ -32,7 +32,6 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text：给人看的列表；github：GitHub Actions 注释加列表；json：问题的 JSON 数组")
-    check.add_argument("--no-cache", action="store_true", help="不读不写 build/cache/（用于对照；结果相同）")
     check.add_argument("--changed", action="store_true",
                        help="只报告相对 --base 改动过的文件（含未提交、未跟踪的）及受其影响的文档的问题")
     check.add_argument("--base", default="main", help="--changed 比较的分支（默认 main）")
@@ -68,9 +67,8 @@ def main(argv: list[str] | None = None) -> int:
             except ChangedError as error:
                 print(f"用法错误：{error}", file=sys.stderr)
                 return 2
-            return check(Path(args.root), args.format, use_cache=not args.no_cache, files=files,
-                         must_exist=list(args.files or ()))
-        return check(Path(args.root), args.format, use_cache=not args.no_cache)
+            return check(Path(args.root), args.format, files=files, must_exist=list(args.files or ()))
+        return check(Path(args.root), args.format)
     if args.command == "new":
         from .scaffold import ScaffoldError, scaffold
 
@@ -108,50 +106,29 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def check(root: Path, output: str = "text", use_cache: bool = True, files: list | None = None,
-          must_exist: list = ()) -> int:
+def check(root: Path, output: str = "text", files: list | None = None, must_exist: list = ()) -> int:
     """With `files`, only the problems of those files and of the documents whose verdict they can
     change (the documents that link to them, name their plan items or succeed them) are reported;
-    everything is still checked, through the cache. A file of `must_exist` (--files) that does not
-    exist is a problem (ZX121); --changed also lists deleted files, which may be gone."""
-    from .cache import Cache
-    from .validate import validate_with_cache
+    everything is still checked. A file of `must_exist` (--files) that does not exist is a problem
+    (ZX121); --changed also lists deleted files, which may be gone."""
+    from .validate import validate
 
     if not (root / "data").is_dir() or not (root / "docs").is_dir():
         print(f"用法错误：{root} 不是仓库根目录（没有 docs/ 和 data/ 文件夹），请用 --root 指定", file=sys.stderr)
         return 2
     try:
-        if not use_cache and files is None:  # the plain run, without the cache machinery: for comparison
-            from .validate import validate
-
-            corpus, problems = validate(root)
-            return _print(problems, len(corpus.documents), output)
-        cache = Cache(root, enabled=use_cache)
-        result = _with_schema_verdicts(cache, lambda: validate_with_cache(root, cache))
+        corpus, problems = validate(root)
     except Exception as error:  # noqa: BLE001 - e.g. an unreadable problem catalogue; never a traceback
         print(f"错误：无法读取 data/problems.yml 或其他基础文件：{printable(str(error))}", file=sys.stderr)
         return 1
-    problems, documents = result.problems, result.documents
+    documents = len(corpus.documents)
     if files is not None:
         from .changed import missing, select
 
-        problems, documents = select(result, files)
-        unknown = [result.corpus.reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
+        problems, documents = select(corpus, problems, files)
+        unknown = [corpus.reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
         problems = sorted(problems + unknown, key=lambda p: p.sort_key())
     return _print(problems, documents, output)
-
-
-SCHEMA_VERDICTS = "schemas.marshal"  # schema texts found valid (checking a schema costs more than using it)
-
-
-def _with_schema_verdicts(cache, run):
-    from .checks import schemas
-
-    saved = cache.load(SCHEMA_VERDICTS)
-    schemas.remember(saved if isinstance(saved, list) else ())
-    result = run()
-    cache.store(SCHEMA_VERDICTS, schemas.remembered())
-    return result
 
 
 def _print(problems: list, documents: int, output: str) -> int:

@@ -122,88 +122,27 @@ def _report_order(line: ReportLine) -> tuple:
     return (line.summary.date or dt.date.min, line.summary.id, line.report.index)
 
 
-def _cited_plans(report: Report) -> set:
-    """The plan ids a report names (its item's plan, the plan it was merged into), as written: a
-    change of any of them may change the report's line."""
-    found = {report.item.partition("#")[0]}
-    if report.merged_into:
-        found.add(report.merged_into.partition("#")[0])
-    return found
-
-
 class FollowThrough:
     def __init__(self, corpus: Corpus):
-        self.by_summary: dict[str, list[ReportLine]] = {}
-        self.citing: dict[str, frozenset] = {}  # plan id -> ids of the summaries whose reports name it
-        citing: dict[str, set] = {}
-        for doc in corpus.documents.values():
-            if doc.summary is not None:
-                self.by_summary[doc.id] = _lines(corpus, doc)
-                for report in doc.summary.reports:
-                    for plan_id in _cited_plans(report):
-                        citing.setdefault(plan_id, set()).add(doc.id)
-        self.citing = {plan_id: frozenset(ids) for plan_id, ids in citing.items()}
-        self._settle(corpus, {}, None)
-
-    def _settle(self, corpus: Corpus, kept_plans: dict, redo_plans) -> None:
-        """Unresolved lines, and the status of every item: of the plans in `redo_plans` (all when
-        None) from the lines, the others' taken from `kept_plans` (plan id -> PlanProgress)."""
+        self.by_summary: dict[str, list[ReportLine]] = {
+            doc.id: _lines(corpus, doc) for doc in corpus.documents.values() if doc.summary is not None}
         self.unresolved: list[ReportLine] = [  # reports whose item does not exist
             line for lines in self.by_summary.values() for line in lines if line.item is None]
         reports_of: dict[str, list[ReportLine]] = {}
-        for summary_id in (self.by_summary if redo_plans is None else
-                           {s: None for p in redo_plans for s in sorted(self.citing.get(p, ()))}):
-            for line in self.by_summary.get(summary_id, ()):
-                if line.item is not None and (redo_plans is None or line.item.plan in redo_plans):
+        for lines in self.by_summary.values():
+            for line in lines:
+                if line.item is not None:
                     reports_of.setdefault(line.item.ref, []).append(line)
         self.by_item: dict[str, ItemStatus] = {}
         self.by_plan: dict[str, PlanProgress] = {}
         for doc in corpus.documents.values():
             if not doc.items:
                 continue
-            progress = kept_plans.get(doc.id) if redo_plans is not None and doc.id not in redo_plans else None
-            if progress is None:
-                progress = _progress(doc, reports_of)
+            progress = _progress(doc, reports_of)
             for status in progress.statuses:
                 # Duplicate item ids (a checks error) share a ref: the first one keeps it.
                 self.by_item.setdefault(status.item.ref, status)
             self.by_plan[doc.id] = progress
-
-    def updated(self, corpus: Corpus, changed: set) -> tuple["FollowThrough", set, set]:
-        """The follow-through of `corpus`, which differs from the one this was built from in the
-        documents `changed` (ids: edited, added or removed). Only the summaries among them, and those
-        whose reports name one of them, are read again; only the plans those reports name (before or
-        after) get their statuses again. Returns it, the summaries and the plans read again."""
-        documents = corpus.documents
-        redo = {doc_id for doc_id in changed if doc_id in self.by_summary
-                or (doc_id in documents and documents[doc_id].summary is not None)}
-        for doc_id in changed:
-            redo.update(self.citing.get(doc_id, ()))
-        plans = {doc_id for doc_id in changed if doc_id in self.by_plan
-                 or (doc_id in documents and documents[doc_id].items)}
-        for summary_id in redo:  # what they named before
-            plans.update(p for line in self.by_summary.get(summary_id, ()) for p in _cited_plans(line.report))
-        new = FollowThrough.__new__(FollowThrough)
-        new.by_summary, named = {}, {}
-        for doc in documents.values():
-            if doc.summary is None:
-                continue
-            if doc.id in redo:
-                new.by_summary[doc.id] = _lines(corpus, doc)
-                named[doc.id] = {p for report in doc.summary.reports for p in _cited_plans(report)}
-                plans.update(named[doc.id])
-            else:
-                new.by_summary[doc.id] = self.by_summary[doc.id]
-        new.citing = dict(self.citing)
-        for plan_id in plans:
-            ids = {s for s in self.citing.get(plan_id, ()) if s not in redo}
-            ids.update(s for s, cited in named.items() if plan_id in cited)
-            if ids:
-                new.citing[plan_id] = frozenset(ids)
-            else:
-                new.citing.pop(plan_id, None)
-        new._settle(corpus, self.by_plan, plans)
-        return new, redo, plans
 
     def of_item(self, item: PlanItem) -> ItemStatus | None:
         return self.by_item.get(item.ref)

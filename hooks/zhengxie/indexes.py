@@ -259,68 +259,6 @@ class Indexes:
                 entry.item_count += len(doc.items)
         self._link_bodies()
 
-    def updated(self, corpus: Corpus, follow: FollowThrough, touched: dict) -> "tuple[Indexes, Touched] | None":
-        """The indexes of `corpus` when they differ from these only in the documents `touched` (id ->
-        the Document these were built with, None for one added): edited documents, and plans whose
-        items' statuses changed. Only the topics, years and bodies those name (before or after) are
-        built again, from their entries here minus the touched ones plus the touched ones now; the
-        rest are these very entries. None when a touched document names a topic or body missing
-        from the vocabularies (their entries' order is the corpus's: only a full build keeps it)."""
-        vocab, documents = self._vocab, corpus.documents
-        now = {doc_id: documents[doc_id] for doc_id in touched if doc_id in documents}
-        keys = Touched()
-        for doc in [*filter(None, touched.values()), *now.values()]:
-            keys.add(doc)
-        if not keys.topics <= vocab.topics.keys() or not keys.bodies <= vocab.bodies.keys():
-            return None
-        entries = [ItemEntry(item, plan, plan.year, follow.by_item.get(item.ref))
-                   for plan in now.values() for item in plan.items]
-
-        def merged(old: list, new: list, key, reverse: bool = True) -> list:
-            return sorted([e for e in old if _entry_doc(e).id not in touched] + new, key=key, reverse=reverse)
-
-        new = Indexes.__new__(Indexes)
-        new._vocab = vocab
-        new.topics = dict(self.topics)
-        for t in keys.topics:
-            entry = TopicEntry(t, vocab.topics[t])
-            entry.docs = merged(self.topics[t].docs, [d for d in now.values() if t in d.topics], _doc_key)
-            entry.items = merged(self.topics[t].items, [e for e in entries if t in e.item.topics], _item_key)
-            entry.years = by_year(entry.docs, entry.items)
-            new.topics[t] = entry
-
-        new.years = dict(self.years)
-        for y in keys.years:
-            old = self.years.get(y) or YearEntry(y)
-            entry = YearEntry(y)
-            entry.issued = merged(old.issued, [d for d in now.values() if d.date and d.date.year == y], _doc_key)
-            entry.about = merged(old.about, [d for d in now.values() if d.year == y and d.date and d.date.year != y], _doc_key)
-            entry.date_not_stated = merged(old.date_not_stated, [d for d in now.values() if d.year == y and not d.date], _doc_key)
-            entry.items = merged(old.items, [e for e in entries if e.year == y], _item_key, reverse=False)
-            if entry.issued or entry.about or entry.date_not_stated or entry.items:
-                entry.months = _months(entry)
-                new.years[y] = entry
-            else:
-                new.years.pop(y, None)
-        new.years = dict(sorted(new.years.items(), reverse=True))
-        new.undated = merged(self.undated, [d for d in now.values() if d.year is None], _doc_key)
-        new.unscheduled = merged(self.unscheduled, [e for e in entries if not e.year], _item_key, reverse=False)
-
-        new.bodies = {}
-        for b, old in self.bodies.items():
-            if b in keys.bodies:
-                entry = BodyEntry(b, old.body, vocab=vocab)
-                entry.docs = merged(old.docs, [d for d in now.values() if d.body == b], _doc_key)
-                entry.plans = [(d, follow.of_plan(d)) for d in entry.docs if d.items]
-                entry.item_count = sum(len(d.items) for d in entry.docs)
-            else:
-                entry = copy.copy(old)  # its children are linked again below
-            entry.parent, entry.children = None, []
-            new.bodies[b] = entry
-        new.no_body = merged(self.no_body, [d for d in now.values() if not d.body], _doc_key)
-        new._link_bodies()
-        return new, keys
-
     def _link_bodies(self) -> None:
         for entry in self.bodies.values():
             parent = self.bodies.get(entry.body.parent) if entry.body and entry.body.parent else None
@@ -374,26 +312,3 @@ def _months(year: YearEntry) -> list[MonthGroup]:
 def _entry_doc(entry) -> Document:
     """The document an index entry belongs to: itself, or an item's plan."""
     return entry.plan if isinstance(entry, ItemEntry) else entry
-
-
-@dataclass
-class Touched:
-    """The topics, years and bodies some documents appear under (with their plan items): the parts
-    of the indexes, and the listings, an edit of them changes."""
-
-    topics: set = field(default_factory=set)
-    years: set = field(default_factory=set)
-    bodies: set = field(default_factory=set)
-    kinds: set = field(default_factory=set)
-
-    def add(self, doc: Document) -> None:
-        self.topics.update(doc.topics)
-        self.kinds.add(doc.kind)
-        if doc.body:
-            self.bodies.add(doc.body)
-        if doc.date:
-            self.years.add(doc.date.year)
-        if doc.year:
-            self.years.add(doc.year)
-        for item in doc.items:
-            self.topics.update(item.topics)

@@ -74,23 +74,6 @@ class Listings:
             self._by_listing["year", year.year] = self._cut_year(year)
         self._register()
 
-    def updated(self, corpus: Corpus, index: Indexes, touched) -> "Listings":
-        """The listings of `index` (zhengxie.indexes.Indexes.updated) when only the sections, topics,
-        bodies and years in `touched` (an indexes.Touched) may differ from these: those are cut
-        again, the others keep these very pages."""
-        new = Listings.__new__(Listings)
-        new.size, new._by_listing = self.size, {}
-        for listing in _listings(corpus, index, lambda kind, key: (kind, key) in self._by_listing
-                                 and key not in _touched_keys(touched, kind)):
-            key = (listing.kind, listing.key)
-            new._by_listing[key] = self._by_listing[key] if isinstance(listing, _Kept) else new._cut(listing)
-        for year in index.years.values():
-            key = ("year", year.year)
-            kept = key in self._by_listing and year.year not in touched.years
-            new._by_listing[key] = self._by_listing[key] if kept else new._cut_year(year)
-        new._register()
-        return new
-
     def _register(self) -> None:
         self.pages: dict[str, ListingPage] = {}  # src_uri -> page (overviews of sections included)
         self.generated: list[ListingPage] = []  # pages the builder must add (not the sections' overviews)
@@ -172,16 +155,12 @@ class Listings:
         return cut
 
 
-def _listings(corpus: Corpus, index: Indexes, kept=lambda kind, key: False):
-    """Sections (kinds whose folder has an index page), topics and bodies with a page of their own;
-    a `_Kept` marker instead of those for which kept(kind, key) (an update keeps their pages)."""
+def _listings(corpus: Corpus, index: Indexes):
+    """Sections (kinds whose folder has an index page), topics and bodies with a page of their own."""
     by_kind: dict | None = None
     for kind in corpus.vocab.kinds.values():
         url = f"{kind.folder}/"
         if corpus.listing.has_page(f"{url}index.md"):
-            if kept("section", kind.id):
-                yield _Kept("section", kind.id)
-                continue
             if by_kind is None:
                 by_kind = {}
                 for doc in sorted(corpus.documents.values(), key=_newest_first, reverse=True):
@@ -189,24 +168,10 @@ def _listings(corpus: Corpus, index: Indexes, kept=lambda kind, key: False):
             yield Section("section", kind.id, kind.name, url, by_year(by_kind.get(kind.id, []), []))
     for topic in index.topics.values():
         if topic.has_page:
-            yield _Kept("topic", topic.id) if kept("topic", topic.id) else \
-                Section("topic", topic.id, topic.name, topic.url, topic.years)
+            yield Section("topic", topic.id, topic.name, topic.url, topic.years)
     for body in index.bodies.values():
         if body.has_page:
-            yield _Kept("body", body.id) if kept("body", body.id) else \
-                Section("body", body.id, body.body.name if body.body else body.id, body.url, by_year(body.docs, []))
-
-
-@dataclass(frozen=True, slots=True)
-class _Kept:
-    """A listing an update takes over as it was."""
-
-    kind: str
-    key: object
-
-
-def _touched_keys(touched, kind: str) -> set:
-    return {"section": touched.kinds, "topic": touched.topics, "body": touched.bodies}[kind]
+            yield Section("body", body.id, body.body.name if body.body else body.id, body.url, by_year(body.docs, []))
 
 
 def _newest_first(doc) -> tuple:

@@ -19,9 +19,8 @@ from .model import (
     Body, Breakdown, Corpus, DocEntry, DocType, Document, Field, Figure, Form, Kind, Measure, Part, PlanItem, Profile, Report,
     Role, SectionSpec, Stage, SummaryData, Topic, Vocabulary,
 )
-from .plainyaml import read_plain
 from .problems import Reporter, load_catalogue
-from .sources import _FULL_WIDTH_KEYS, YamlDoc, front_matter_problem, parse_yaml, read_source, split_front_matter
+from .sources import YamlDoc, front_matter_problem, parse_yaml, read_source, split_front_matter
 from .values import NOT_STATED, NOT_STATED_TEXT, parse_amount, parse_when
 
 DATA = "data"
@@ -31,17 +30,15 @@ PAGINATION = f"{DATA}/pagination.yml"  # optional: without it, listings page by 
 MAX_PATTERN = 200  # characters of a heading pattern in data/sections.yml (a regular expression)
 
 
-def load_corpus(root: Path | str, only=None, read=None) -> Corpus:
-    """The corpus of docs/ and data/. With `only` (a set of src_uris), every document is still listed
-    (corpus.entries; duplicate ids and orphan data files are reported) but only those are read.
-    `read` stands in for load_document (the build's cache of loaded documents)."""
+def load_corpus(root: Path | str) -> Corpus:
+    """The corpus of docs/ and data/: every document listed (corpus.entries; duplicate ids and
+    orphan data files are reported) and read."""
     root = Path(root)
     corpus = load_vocabulary(root)
     corpus.listing = discover(root, (k.folder for k in corpus.vocab.kinds.values()), corpus.reporter)
     corpus.entries = list_documents(corpus)
     for entry in corpus.entries:
-        if only is None or entry.src_uri in only:
-            corpus.documents[entry.id] = (read or load_document)(root, entry, corpus.reporter, corpus.vocab)
+        corpus.documents[entry.id] = load_document(root, entry, corpus.reporter, corpus.vocab)
     return corpus
 
 
@@ -97,18 +94,9 @@ def _load_yaml_file(root: Path, path: str, reporter: Reporter) -> YamlDoc:
     if not text.strip():
         reporter.add("ZX104", path, 1)
         return YamlDoc()
-    doc = _parse_yaml(text)
+    doc = parse_yaml(text)
     report_yaml_issues(doc, path, reporter)
     return doc
-
-
-def _parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
-    """sources.parse_yaml; a text written plainly is read by plainyaml (the same YamlDoc, faster)."""
-    if not ("：" in text and _FULL_WIDTH_KEYS.search(text)):  # a key with a full-width colon: an issue
-        found = read_plain(text, first_line)
-        if found is not None:
-            return YamlDoc(found[0], found[1], [], text)
-    return parse_yaml(text, first_line)
 
 
 # YamlIssue kind -> (code, name of the message parameter its detail fills)

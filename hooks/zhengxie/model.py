@@ -424,7 +424,7 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class DocEntry:
-    """A document as the listing names it, before it is read: what the cache keys on."""
+    """A document as the listing names it, before it is read."""
 
     id: str
     kind: str
@@ -436,8 +436,7 @@ class DocEntry:
 @dataclass(frozen=True, slots=True)
 class CorpusIndex:
     """Corpus-wide sets the checks consult besides the documents they check ("did you mean" over
-    every document id, every plan id, the years with a generated page). A full run derives them from
-    the documents; an incremental run (zhengxie.incremental) from the listing and cached facts."""
+    every document id, every plan id, the years with a generated page), derived from the documents."""
 
     doc_ids: tuple = ()
     plan_ids: tuple = ()  # documents with plan items
@@ -464,11 +463,19 @@ class Corpus:
     acknowledged: list = field(default_factory=list)  # checks.figures.Acknowledged: inconsistencies kept as printed (sic)
     listing: object = None  # discovery.Listing: what docs/ and data/ hold, and what may be published
     entries: list = field(default_factory=list)  # DocEntry of every document listed, loaded or not
-    unread: set = field(default_factory=set)  # src_uris of other pages an incremental run does not read
+    unread: set = field(default_factory=set)  # src_uris of other pages a run does not read
+    # What a file's verdict read besides itself: file -> {"docs/<page>" or "id:<document id>"}. Each
+    # cross-document check notes what it looks at (as Sphinx's note_dependency), so `check --changed`
+    # derives who is affected by a change instead of restating every check's reads.
+    dependencies: dict = field(default_factory=dict)
+
+    def note_dependency(self, reader: str | None, read: str) -> None:
+        if reader:
+            self.dependencies.setdefault(reader, set()).add(read)
 
     @cached_property
     def index(self) -> CorpusIndex:
-        """Corpus-wide sets; an incremental run sets them from the whole listing before checking."""
+        """Corpus-wide sets the checks consult besides the documents they check."""
         from .listings import doc_slices  # listings reads the model: imported on use
 
         return CorpusIndex.of(self.documents.values(), lambda doc: doc_slices(self, doc))

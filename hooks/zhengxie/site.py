@@ -16,10 +16,7 @@ from .followpages import FollowPages
 from .followthrough import DONE_RULE, FollowThrough
 from .indexes import Indexes
 from .listings import Listings
-from .rebuild import Fingerprints, Sources, nav_digest
-from .carry import Carry
 from .model import Corpus
-from .outputcache import OutputCache, combine
 from .series import Statistics
 from .slots import Slots
 from .sources import NOT_READ
@@ -32,13 +29,6 @@ from .wayfinding import Wayfinding
 def search_enabled() -> bool:
     """ZX_SEARCH=0 leaves the search index out (tests and the bench time it on its own)."""
     return os.environ.get("ZX_SEARCH", "1") != "0"
-
-
-def _file_hash(root: Path, cache):
-    """rel -> a content digest: the cache's (it hashed the model's files already), else one read here."""
-    if getattr(cache, "enabled", False):
-        return cache.file_hash
-    return Sources(root).digest
 
 
 def write_files(site_dir: Path, files: dict[str, bytes]) -> None:
@@ -56,42 +46,15 @@ class Site:
     views: Views
     _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
-    cache: object = None  # the cache.Cache this load used: cache.changed_documents (ids) since its last run
     shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
-    # What earlier builds rendered, per page (zhengxie.outputcache), or None.
-    output_cache: OutputCache | None = None
-    _nav_digest: bytes = b""
 
     @classmethod
-    def load(cls, root: Path, template_dir: Path, preview: bool = False, cache=None,
-             output_cache: OutputCache | None = None, carry: Carry | None = None) -> "Site":
-        """`cache`: a cache.Cache; by default build/cache/ unless ZX_NO_CACHE=1. `carry`: what a live
-        preview kept of its previous rebuild (zhengxie.carry), taken over while the shape is the same, or
-        updated for the few documents that changed."""
-        from .cache import Cache, enabled_by_env
-
-        cache = cache if cache is not None else Cache(root, enabled=enabled_by_env())
-        corpus, problems = validate(root, cache, live=preview)
-        kept, shape = {}, b""
-        if carry is not None:
-            shape = carry.shape(corpus, getattr(cache, "version", None), _file_hash(root, cache))
-            kept = carry.kept(shape) or carry.updated(corpus)
-            kept.setdefault("shown_memo", {}).setdefault("cards", carry.cards())  # cards of unchanged documents stay valid
-        follow = kept.pop("follow", None) or FollowThrough(corpus)
+    def load(cls, root: Path, template_dir: Path, preview: bool = False) -> "Site":
+        """Read and check the whole corpus from its files: every build starts from the sources."""
+        corpus, problems = validate(root)
         shard, problem = shards.ShardView.from_env(root, corpus)
-        site = cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
-                   views=Views(corpus, template_dir, follow=follow), preview=preview, cache=cache, shard=shard,
-                   output_cache=output_cache)
-        site.__dict__.update(kept)  # the cached properties of zhengxie.carry.CARRIED
-        if carry is not None:
-            carry.wayfinding(site, getattr(cache, "version", None))
-            carry.remember(site, shape)
-        return site
-
-    def _reuse(self, name: str, key, compute):
-        """compute(), or its stored result when `key()` (a digest of what it reads from the model,
-        zhengxie.rebuild.Fingerprints) is that of the build that stored it."""
-        return compute() if self.output_cache is None else self.output_cache.value(name, key(), compute)
+        return cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
+                   views=Views(corpus, template_dir, follow=FollowThrough(corpus)), preview=preview, shard=shard)
 
     @staticmethod
     def markdown_extensions() -> list:
@@ -140,8 +103,7 @@ class Site:
 
     @cached_property
     def _generated(self) -> dict:
-        return dict(self._reuse("generated_pages", lambda: self._fingerprints.everything,
-                                lambda: pages.generated_pages(self.listings, self.follow_pages) + pages.figures_pages(self.statistics)))
+        return dict(pages.generated_pages(self.listings, self.follow_pages) + pages.figures_pages(self.statistics))
 
     def generated_assets(self) -> list[tuple[str, str]]:
         """(site path, content) of generated files that are not pages: the 数据 pages' SVG charts,
@@ -150,9 +112,7 @@ class Site:
 
     @cached_property
     def _assets(self) -> dict:
-        return dict(self._reuse("generated_assets", lambda: self._fingerprints.of_own(
-                                    d for d in self.corpus.documents.values() if d.summary is not None),
-                                lambda: charts.chart_files(self.statistics)))
+        return dict(charts.chart_files(self.statistics))
 
     @cached_property
     def templates(self) -> set:
@@ -233,70 +193,17 @@ class Site:
         return files
 
     def output_parts(self, site_url: str) -> list:
-        """The outputs as steps (calendars, feeds, open data): a preview may stop between them. The
-        calendars' events and the open data's rows are kept per document, each reused while what
-        its document shows is unchanged (Fingerprints.listed: its files and those of the documents
-        linked with it by follow-through), so an edit recomputes its own and the files are put
-        together again; the feeds, which show the newest documents' cards only, are kept whole."""
-        corpus, follow, base = self.corpus, self.follow, site_url.rstrip("/") + "/"
-        events = self._per_document(f"calendar events {site_url}",
-                                    lambda plan: calendar.plan_events(corpus, follow, plan, site_url))
-        rows = self._per_document(f"open data rows {site_url}",
-                                  lambda doc: opendata.document_fragments(corpus, follow, base, doc))
-        return [lambda: calendar.build_calendars(corpus, follow, site_url, events_of=events),
-                lambda: self._reuse(f"feeds {site_url}", lambda: self._fingerprints.cards(corpus.documents.values()),
-                                    lambda: feeds.build_feeds(corpus, site_url)),
-                lambda: opendata.build_open_data(corpus, follow, site_url, fragments_of=rows)]
-
-    def _per_document(self, name: str, compute):
-        """A function of documents -> {id: compute(document)}, stored per document (OutputCache.parts)."""
-        def of(docs) -> dict:
-            if self.output_cache is None:
-                return {doc.id: compute(doc) for doc in docs}
-            by_id = {doc.id: doc for doc in docs}
-            keys = {doc.id: self._fingerprints.listed(doc) for doc in docs}
-            return self.output_cache.parts(name, keys, lambda part: compute(by_id[part]))
-        return of
-
-    # ---- pages an earlier build rendered (zhengxie.outputcache) ------------------------------------
-
-    @cached_property
-    def shown_memo(self) -> dict:
-        """Digests of what documents show on other pages (zhengxie.rebuild.Fingerprints fills it)."""
-        return {}
-
-    @cached_property
-    def _fingerprints(self) -> Fingerprints:
-        """What each page shows, and what generated files read (zhengxie.rebuild); file digests come
-        from the cache the model was loaded with, which has hashed those files already."""
-        return Fingerprints(self, Sources(self.root, file_hash=getattr(self.cache, "file_hash", None)), {})
-
-    def pages_in_nav(self, nav) -> None:
-        """The src_uris of the nav's pages: every page shows their titles (call before stored_page)."""
-        if self.output_cache is not None:
-            self._nav_digest = nav_digest(self, self._fingerprints.sources, nav)
-
-    def stored_page(self, src_uri: str) -> dict | None:
-        """The record of the page as a build stored it, when what the page shows is unchanged since."""
-        if self.output_cache is None:
-            return None
-        return self.output_cache.page(src_uri, combine(self._nav_digest, self._fingerprints.page(src_uri)))
-
-    def stored_output(self, src_uri: str) -> str | None:
-        return None if self.output_cache is None else self.output_cache.page_output(src_uri)
-
-    def store_page(self, src_uri: str, record, output: str) -> None:
-        """Keep a page this build rendered (only one whose rendering logged no warning)."""
-        if self.output_cache is not None:
-            self.output_cache.store_page(src_uri, record, output)
+        """The outputs as steps (calendars, feeds, open data): a preview may stop between them."""
+        corpus, follow = self.corpus, self.follow
+        return [lambda: calendar.build_calendars(corpus, follow, site_url),
+                lambda: feeds.build_feeds(corpus, site_url),
+                lambda: opendata.build_open_data(corpus, follow, site_url)]
 
     def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
         """Write calendars, feeds and open data (the hub of a sharded build only: they cover the whole
-        corpus); drop stored pages and values this build no longer has; index for search."""
+        corpus); index for search."""
         if self.shard.hub:
             write_files(site_dir, self.outputs(site_url or "/"))
-        if self.output_cache is not None:
-            self.output_cache.commit()
         if search_enabled() and self.shard.bundle in self.shard.bundles:
             from .search import index_site
 

@@ -72,6 +72,7 @@ def _check_succession(corpus: Corpus, doc: Document) -> None:
     if successor:
         links.append(("superseded_by", successor, "supersedes"))
     for field, other_id, back in links:
+        corpus.note_dependency(doc.path, f"id:{other_id}")
         other = documents.get(other_id)
         if other is None:
             report("ZX217", doc.path, doc.meta_line(field), field=field, id=other_id,

@@ -33,8 +33,7 @@ def check_links(corpus: Corpus) -> None:
 
 
 def links_found(corpus: Corpus) -> dict:
-    """src_uri -> (text, first line, its links) of the pages whose links this run found: the
-    incremental check finds a page's links for its dependencies before the checks run."""
+    """src_uri -> (text, first line, its links) of the pages whose links this run found."""
     return corpus.__dict__.setdefault("_check_cache", {}).setdefault("links", {})
 
 
@@ -88,6 +87,8 @@ def _check_link(corpus, site, generated, page: Page, target: str, line: int, col
             _check_anchor(corpus, page, page, target, fragment, line, column)
         return
     base = posixpath.dirname(page.src_uri)
+    for candidate in (resolved, resolved + ".md", resolved.rstrip("/") + "/index.md"):
+        corpus.note_dependency(page.path, f"docs/{candidate}")
     if resolved == ".." or resolved.startswith("../"):
         report("ZX505", page.path, line, column, target=target, did_you_mean="")
         return

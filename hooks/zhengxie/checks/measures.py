@@ -251,6 +251,7 @@ class _Audit:
     def check_plan(self, figure: Figure, measure) -> None:
         if not figure.plan:
             return
+        self.corpus.note_dependency(self.doc.data_path, f"id:{figure.plan}")
         plan = self.corpus.documents.get(figure.plan)
         plan_kind = self.vocab.kinds.get(plan.kind) if plan is not None else None
         if plan_kind is None or plan_kind.data != "plan-items":

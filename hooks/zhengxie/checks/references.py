@@ -64,6 +64,7 @@ def _check_item_ref(corpus: Corpus, doc: Document, ref, path: tuple) -> None:
     match = ITEM_REF.match(ref)
     if match is None:
         return  # malformed: the summary-data schema reports it
+    corpus.note_dependency(doc.data_path, f"id:{match.group(1)}")
     if ref in corpus.items:
         return
     plan_id, item_id = match.groups()
