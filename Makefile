@@ -15,7 +15,7 @@ $(STAMP): requirements.txt
 ## serve: build and serve the site with search on http://127.0.0.1:8000; a save rebuilds only the pages
 ## it changes (zhengxie.rebuild), then calendars, feeds, open data and search follow in the background
 serve: $(STAMP)
-	$(MKDOCS) serve --dirty -a 127.0.0.1:8000
+	$(MKDOCS) serve -a 127.0.0.1:8000
 
 ## build: strict build into site/ (fails on any problem, broken link or anchor);
 ##        SHARD=k/N builds only shard k of N into build/shards/k/ (see data/shards.yml)

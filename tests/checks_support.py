@@ -211,7 +211,7 @@ class MiniRepo:
         self.path(rel).unlink()
 
     def check(self) -> list:
-        from zhengxie.validate import validate
+        from zhengxie.build.validate import validate
 
         return validate(self.root)[1]
 

@@ -35,7 +35,7 @@ def build_whole(repo: MiniRepo, out: Path, **extra) -> subprocess.CompletedProce
 
 
 def build_sharded(repo: MiniRepo, count: int, out: Path, **extra) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "zhengxie.shardbuild", "build", "--shards", str(count),
+    return subprocess.run([sys.executable, "-m", "zhengxie.shards.build", "build", "--shards", str(count),
                            "--into", str(out)],
                           cwd=repo.root, env=environment(repo, **extra), capture_output=True, text=True)
 

@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 
 import gen_corpus  # noqa: E402
-from zhengxie.validate import validate  # noqa: E402  (conftest puts hooks/ on sys.path)
+from zhengxie.build.validate import validate  # noqa: E402  (conftest puts hooks/ on sys.path)
 
 N = 30
 SEED = 7

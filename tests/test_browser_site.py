@@ -216,7 +216,7 @@ def _is_index_data(url: str) -> bool:
 
 
 def test_one_query_downloads_less_than_the_index(browser, site_url, built_site):
-    from zhengxie.search import index_stats
+    from zhengxie.outputs.search import index_stats
 
     stats = index_stats(built_site)
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
@@ -252,7 +252,7 @@ def test_query_downloads_do_not_grow_with_the_site(browser, tmp_path):
     """On a 400-page synthetic site the index is split into chunks and a query fetches few of them."""
     import random
 
-    from zhengxie.search import index_site
+    from zhengxie.outputs.search import index_site
 
     rng = random.Random(7)
     rare = [chr(c) + chr(c + 7) for c in range(0x4E00, 0x4E00 + 4000)]

@@ -8,7 +8,7 @@ import sys
 
 from checks_support import PLAN, PLAN_DATA, SUMMARY, SUMMARY_DATA, make_buildable
 from zhengxie.cache import FOLDER, Cache
-from zhengxie.validate import validate
+from zhengxie.build.validate import validate
 
 
 def with_cache(root):

@@ -9,7 +9,7 @@ import pytest
 
 from checks_support import PLAN, PLAN_DATA, RULE, SUMMARY, SUMMARY_DATA, MiniRepo
 from zhengxie.cache import FOLDER, Cache
-from zhengxie.validate import validate, validate_with_cache
+from zhengxie.build.validate import validate, validate_with_cache
 
 RULE_2 = "docs/rules/2020-test-rules.md"
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 import gen_corpus  # noqa: E402
 from zhengxie.carry import Carry  # noqa: E402
 from zhengxie.rebuild import Fingerprints, Sources  # noqa: E402
-from zhengxie.site import Site  # noqa: E402
+from zhengxie.build.site import Site  # noqa: E402
 
 N = 90  # documents: enough bodies and years that most listings are not touched by one save
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)

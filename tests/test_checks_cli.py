@@ -69,7 +69,7 @@ def test_usage_errors_exit_2(tmp_path):
 
 
 def test_function_and_cli_agree(zx_repo):
-    from zhengxie.validate import validate
+    from zhengxie.build.validate import validate
 
     zx_repo.edit(PLAN, "### （二）注重实效", "### （三）注重实效")
     zx_repo.edit(NOTE, "学习的体会", "20xx年学习的体会")
@@ -170,7 +170,7 @@ def test_new_usage_errors(zx_repo):
 
 
 def test_new_work_plan_gets_its_data_file_and_never_a_date(zx_repo):
-    from zhengxie.scaffold import scaffold
+    from zhengxie.tools.scaffold import scaffold
 
     scaffold(zx_repo.root, kind="plan", body="luoyang-city", year=2021, type_="work")
     md = zx_repo.read("docs/plans/2021-luoyang-city-work-plan.md")
@@ -185,8 +185,8 @@ def test_new_scaffolds_every_type_in_the_registry(zx_repo):
     sections."""
     import yaml
 
-    from zhengxie.loader import load_vocabulary
-    from zhengxie.scaffold import scaffold
+    from zhengxie.text.reading.loader import load_vocabulary
+    from zhengxie.tools.scaffold import scaffold
 
     kinds = yaml.safe_load(zx_repo.read("data/kinds.yml"))
     summary = next(k for k in kinds if k["id"] == "summary")

@@ -9,13 +9,13 @@ from checks_support import ROOT
 
 
 def _catalogue():
-    from zhengxie.problems import load_catalogue
+    from zhengxie.registry.problems import load_catalogue
 
     return load_catalogue(ROOT / "data" / "problems.yml")
 
 
 def test_one_section_per_code_with_its_anchor():
-    from zhengxie.guide import problem_codes_markdown
+    from zhengxie.markup.guide import problem_codes_markdown
 
     catalogue = _catalogue()
     text = problem_codes_markdown(catalogue)
@@ -27,7 +27,7 @@ def test_one_section_per_code_with_its_anchor():
 
 
 def test_renders_with_the_sites_markdown_extensions():
-    from zhengxie.guide import problem_codes_markdown
+    from zhengxie.markup.guide import problem_codes_markdown
 
     catalogue = _catalogue()
     html = markdown.markdown(problem_codes_markdown(catalogue),
@@ -41,7 +41,7 @@ def test_renders_with_the_sites_markdown_extensions():
 
 
 def test_each_code_shows_severity_message_hint_and_examples():
-    from zhengxie.guide import code_section
+    from zhengxie.markup.guide import code_section
 
     info = _catalogue()["ZX303"]
     section = "\n".join(code_section(info))
@@ -53,7 +53,7 @@ def test_each_code_shows_severity_message_hint_and_examples():
 
 
 def test_language_guess():
-    from zhengxie.guide import language
+    from zhengxie.markup.guide import language
 
     assert language("title: x\nkind: plan\n") == "yaml"
     assert language("---\ntitle: x\n---\n") == "yaml"

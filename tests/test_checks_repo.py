@@ -19,14 +19,14 @@ def _cli(root, *args):
 
 
 def test_repository_has_no_problems():
-    from zhengxie.validate import validate
+    from zhengxie.build.validate import validate
 
     problems = validate(ROOT)[1]
     assert problems == [], "\n".join(p.format() for p in problems)
 
 
 def test_deleting_a_required_section_fails_naming_file_line_and_section(zx_repo):
-    from zhengxie.validate import validate
+    from zhengxie.build.validate import validate
 
     lines = zx_repo.read(PLAN).split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith("## ") and "组织实施" in line)

@@ -67,7 +67,7 @@ def test_data_files_point_editors_at_their_schema():
 
 def _instances():
     """Every real and fixture data file and front matter, each with many broken variants."""
-    from zhengxie.sources import parse_yaml, read_text, split_front_matter
+    from zhengxie.text.reading import parse_yaml, read_text, split_front_matter
 
     found = []
     names = {"topics": "topics", "bodies": "bodies", "forms": "forms", "roles": "roles", "kinds": "kinds",
@@ -178,13 +178,13 @@ def test_catalogue_groups():
 def test_slugify_matches_pymdownx(text):
     from pymdownx.slugs import slugify as reference
 
-    from zhengxie.slugs import slugify
+    from zhengxie.text.slugs import slugify
 
     assert slugify(text) == reference(case="lower")(text, "-")
 
 
 def test_heading_text_strips_inline_markup():
-    from zhengxie.slugs import heading_slug
+    from zhengxie.text.slugs import heading_slug
 
     assert heading_slug("**一、** 指导思想") == "一-指导思想"
     assert heading_slug("[链接](x.md)标题") == "链接标题"
@@ -194,7 +194,7 @@ def test_heading_text_strips_inline_markup():
 def test_unique_matches_the_toc_extension():
     from markdown.extensions.toc import unique as reference
 
-    from zhengxie.slugs import unique
+    from zhengxie.text.slugs import unique
 
     ours, theirs = set(), set()
     for slug in ["a", "a", "a_1", "a", "", "", "b_1", "b_1"]:

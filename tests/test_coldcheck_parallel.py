@@ -10,7 +10,7 @@ import pytest
 from checks_support import PLAN, PLAN_DATA, RULE, SUMMARY, SUMMARY_DATA
 from test_cache_verdicts import MUTATIONS
 from zhengxie.cache import FOLDER, Cache
-from zhengxie.validate import validate, validate_with_cache
+from zhengxie.build.validate import validate, validate_with_cache
 
 # More documents of other years and bodies: shares then split plans from the summaries naming them.
 EXTRA_YEARS = ("2017", "2018", "2020")

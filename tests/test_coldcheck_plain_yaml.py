@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from checks_support import PLAN, PLAN_DATA, SUMMARY_DATA, MiniRepo
-from zhengxie import loader, plainyaml
-from zhengxie.sources import parse_yaml, read_source, split_front_matter
-from zhengxie.validate import validate
+from zhengxie import plainyaml
+from zhengxie.text.reading import loader
+from zhengxie.text.reading import parse_yaml, read_source, split_front_matter
+from zhengxie.build.validate import validate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 

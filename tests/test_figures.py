@@ -11,8 +11,8 @@ import textwrap
 import pytest
 
 from checks_support import SUMMARY, summary
-from zhengxie.loader import load_corpus
-from zhengxie.values import parse_amount
+from zhengxie.text.reading.loader import load_corpus
+from zhengxie.text.values import parse_amount
 
 DOC = "docs/summaries/2020-test-annual-summary.md"
 DATA = "data/summaries/2020-test-annual-summary.yml"
@@ -337,7 +337,7 @@ def test_each_inconsistency_is_acknowledgeable(zx_repo, case):
     write_summary(zx_repo, figures)
     corpus_problems = zx_repo.check()
     assert corpus_problems == []
-    from zhengxie.validate import validate
+    from zhengxie.build.validate import validate
 
     corpus, _ = validate(zx_repo.root)
     assert [a.note for a in corpus.acknowledged] == notes

@@ -100,9 +100,9 @@ def test_the_all_bodies_data_page_lists_every_body(site):
 
 
 def test_charts_are_drawn_the_same_on_every_build(site, tmp_path):
-    from zhengxie import charts
-    from zhengxie.loader import load_corpus
-    from zhengxie.series import Statistics
+    from zhengxie.render import charts
+    from zhengxie.text.reading.loader import load_corpus
+    from zhengxie.derive.series import Statistics
 
     corpus = load_corpus(site.parent)
     first, second = charts.chart_files(Statistics(corpus)), charts.chart_files(Statistics(corpus))

@@ -1,4 +1,4 @@
-"""落实情况 in bounded pages (zhengxie.followpages): an overview by year, each year's plan items on
+"""落实情况 in bounded pages (zhengxie.derive.followpages): an overview by year, each year's plan items on
 pages of the page size at follow-through/<year>/ (…/2/), a plan running over a page boundary
 continued on the next, the plan page linking to where its plan starts, and the link check knowing
 every page."""
@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from checks_support import FILES, PLAN, MiniRepo
-from zhengxie.followpages import FollowPages
-from zhengxie.followthrough import FollowThrough
-from zhengxie.listings import known_page_urls
-from zhengxie.validate import validate
+from zhengxie.derive.followpages import FollowPages
+from zhengxie.derive.followthrough import FollowThrough
+from zhengxie.derive.listings import known_page_urls
+from zhengxie.build.validate import validate
 
 SIZE = 10
 

@@ -6,8 +6,9 @@ import yaml
 
 from import_fixtures import PLAN_TITLE, RULE_CAPTION, plan_docx, report_txt, rule_docx
 
-from zhengxie.importer import import_file
-from zhengxie.importer.read import ImportFailed, decode
+from zhengxie.tools.importer import import_file
+from zhengxie.tools.importer.read import ImportFailed
+from zhengxie.tools.importer.read import decode
 
 
 def _front(text: str) -> dict:

@@ -10,8 +10,8 @@ import yaml
 from checks_support import ROOT
 
 from zhengxie.checks.residue import RESIDUE
-from zhengxie.importer import import_file
-from zhengxie.importer.report import format_report
+from zhengxie.tools.importer import import_file
+from zhengxie.tools.importer.report import format_report
 
 # Beside the clone (ROOT.parent); a git worktree one folder further down finds the same folder.
 REFERENCE = next((folder / "shared" / "reference" for folder in ROOT.parents

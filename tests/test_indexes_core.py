@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from fixture_site import PLAN, SUMMARY
-from zhengxie.articles import link_articles
-from zhengxie.calendar import build_calendar, build_calendars
-from zhengxie.followthrough import FollowThrough
-from zhengxie.site import Site
+from zhengxie.model.corpus.articles import link_articles
+from zhengxie.outputs.ical import build_calendar, build_calendars
+from zhengxie.derive.followthrough import FollowThrough
+from zhengxie.build.site import Site
 
 
 # ---- rule articles --------------------------------------------------------------------------------
@@ -193,8 +193,8 @@ def test_building_twice_in_one_process_gives_identical_output(fixture_root, tmp_
 def test_calendar_holds_every_plan_year_and_one_calendar_per_body(root, zx_repo):
     import icalendar
 
-    from zhengxie.model import Document, PlanItem
-    from zhengxie.values import parse_period, parse_when
+    from zhengxie.model.corpus.corpus import Document, PlanItem
+    from zhengxie.text.values import parse_period, parse_when
 
     site = Site.load(zx_repo.root, template_dir=root / "overrides")
     documents = site.corpus.documents

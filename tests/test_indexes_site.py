@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from fixture_site import PLAN, SUMMARY
-from zhengxie.loader import load_corpus
-from zhengxie.outline import chinese_to_int
+from zhengxie.text.reading.loader import load_corpus
+from zhengxie.text.outline import chinese_to_int
 
 HOST = "http://site.invalid/"
 

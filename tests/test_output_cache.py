@@ -289,7 +289,7 @@ def test_the_global_fingerprint_never_reads_through_a_symlink_or_a_fifo(tmp_path
 def test_fingerprints_are_the_same_in_another_process(tmp_path):
     """What is stored must match in the next build's process: no hash(), no address in a digest."""
     root = assemble(tmp_path / "site")
-    script = ("import sys\nfrom pathlib import Path\nfrom zhengxie.site import Site\n"
+    script = ("import sys\nfrom pathlib import Path\nfrom zhengxie.build.site import Site\n"
               "from zhengxie.rebuild import Fingerprints, Sources\n"
               "root = Path(sys.argv[1])\nsite = Site.load(root, template_dir=root / 'overrides')\n"
               "uris = sorted([d.src_uri for d in site.corpus.documents.values()] + [u for u, _ in site.generated_pages()])\n"
@@ -368,7 +368,7 @@ def test_after_a_plan_edit_the_other_plans_events_and_rows_are_reused(site, tmp_
     the next build's calendars and open data after an edit of this plan, and this plan's edit too."""
     import marshal
 
-    from zhengxie.opendata import TABLES
+    from zhengxie.outputs.opendata import TABLES
 
     root, out, cold = site
     built(root, tmp_path / "store")

@@ -12,9 +12,10 @@ import marshal
 import icalendar
 import pytest
 
-from zhengxie import calendar, opendata
+from zhengxie.outputs import ical as calendar
+from zhengxie.outputs import opendata
 from zhengxie.outputcache import FORMAT, OutputCache
-from zhengxie.site import Site
+from zhengxie.build.site import Site
 
 URL = "https://example.org/kb/"
 UTC = dt.timezone.utc

@@ -1,16 +1,16 @@
-"""Bounded listing pages (zhengxie.paging, zhengxie.listings): every page within the page size,
+"""Bounded listing pages (zhengxie.model.paging, zhengxie.derive.listings): every page within the page size,
 every entry on exactly one page of its slice, URLs that stay put as documents are added."""
 from __future__ import annotations
 
 import pytest
 
 from checks_support import MiniRepo
-from zhengxie import paging
-from zhengxie.followpages import FollowPages
-from zhengxie.followthrough import FollowThrough
-from zhengxie.indexes import Indexes
-from zhengxie.listings import SLICE, Listings, known_page_urls
-from zhengxie.validate import validate
+from zhengxie.model.corpus import paging
+from zhengxie.derive.followpages import FollowPages
+from zhengxie.derive.followthrough import FollowThrough
+from zhengxie.derive.indexes import Indexes
+from zhengxie.derive.listings import SLICE, Listings, known_page_urls
+from zhengxie.build.validate import validate
 
 SIZE = 10
 
@@ -28,7 +28,7 @@ def listings(repo: MiniRepo) -> Listings:
 
 
 def slice_urls(found: Listings, corpus) -> set:
-    """Every generated page below a listing's first page: the listings' and 落实情况's (zhengxie.followpages)."""
+    """Every generated page below a listing's first page: the listings' and 落实情况's (zhengxie.derive.followpages)."""
     follow = FollowPages(FollowThrough(corpus), SIZE)
     return {p.url for p in found.pages.values() if p.role == SLICE} | {p.url for p in follow.generated}
 

@@ -100,7 +100,7 @@ def test_the_default_site_url_stays_local(root):
 def test_soft_line_breaks_between_chinese_characters_leave_no_space(tmp_path):
     import markdown
 
-    from zhengxie.typography import ReaderExtension
+    from zhengxie.markup.typography import ReaderExtension
 
     html = markdown.markdown("每份文件都按统一格式整理，\n可以按专题查找。\nEnglish line\nbreaks stay.\n\n`代码\n保留`",
                              extensions=[ReaderExtension()])
@@ -137,7 +137,7 @@ def test_previous_and_next_within_a_body_series(reader_site):
 def test_markdown_tables_get_the_shared_class_and_cell_labels():
     import markdown
 
-    from zhengxie.typography import ReaderExtension
+    from zhengxie.markup.typography import ReaderExtension
 
     html = markdown.markdown("| 项目 | 时间 | 单位 |\n|---|---|---|\n| 调研 | 3月 | 委员会 |\n", extensions=["tables", ReaderExtension()])
     assert 'class="zx-table zx-table--stack"' in html
@@ -160,8 +160,8 @@ def test_breadcrumbs_on_documents_and_index_pages(reader_site):
 
 def test_related_documents_are_computed_once_and_bounded(root, zx_repo):
     from reader_support import add_corpus
-    from zhengxie.site import Site
-    from zhengxie.wayfinding import RELATED_LIMIT
+    from zhengxie.build.site import Site
+    from zhengxie.derive.wayfinding import RELATED_LIMIT
 
     add_corpus(zx_repo)
     for n in range(RELATED_LIMIT + 3):  # more notes on one topic than a page lists
@@ -285,14 +285,14 @@ def test_output_work_is_one_pass_over_the_corpus(root, zx_repo):
     """Each output visits every document a bounded number of times: doubling the corpus at most
     doubles the number of rows written (nothing per page grows with the corpus)."""
     from reader_support import add_corpus
-    from zhengxie.site import Site
+    from zhengxie.build.site import Site
 
     add_corpus(zx_repo)
     site = Site.load(zx_repo.root, template_dir=root / "overrides")
     files = site.outputs(SITE_URL)
     feeds = [p for p in files if p.startswith("feeds/")]
     assert len(feeds) == 1 + len({d.kind for d in site.corpus.documents.values()}) + len({d.body for d in site.corpus.documents.values()})
-    from zhengxie.feeds import FEED_LIMIT
+    from zhengxie.outputs.feeds import FEED_LIMIT
     for path in feeds:
         assert files[path].count(b"<entry>") <= FEED_LIMIT
     assert posixpath.basename("calendars/luoyang-city.ics") in {posixpath.basename(p) for p in files}

@@ -15,8 +15,8 @@ import re
 import pytest
 
 from checks_support import NOTE, PLAN, PLAN_DATA, RULE, SUMMARY, summary
-from zhengxie.loader import load_corpus
-from zhengxie.values import NOT_STATED
+from zhengxie.text.reading.loader import load_corpus
+from zhengxie.text.values import NOT_STATED
 
 
 def _write(repo, path: str, meta: str, body: str) -> None:
@@ -328,7 +328,7 @@ def _waivers(repo):
 
 @pytest.mark.parametrize("period", ["2019", "2019-H2", "2004-2019", "十三届四次会议以来", "原文未载"])
 def test_open_data_gives_the_period_as_written(zx_repo, period):
-    from zhengxie import opendata
+    from zhengxie.outputs import opendata
 
     zx_repo.edit(SUMMARY, 'period: "2019"', f'period: "{period}"')
     row = next(r for r in opendata.documents(load_corpus(zx_repo.root), None, "/") if r["id"] in SUMMARY)
@@ -340,7 +340,7 @@ def test_open_data_carries_every_written_field_as_printed(zx_repo):
     import jsonschema
 
     from checks_support import ROOT
-    from zhengxie import opendata
+    from zhengxie.outputs import opendata
 
     caption = "（2019年1月8日主席会议通过）"
     zx_repo.edit(SUMMARY, "kind: summary\n", "kind: summary\ndoc_number: 洛政协〔2019〕2号\n"

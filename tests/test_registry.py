@@ -104,7 +104,7 @@ def test_a_plan_types_declared_period_decides_its_period_form(zx_repo):
 
 
 def test_committed_front_matter_schema_is_what_the_field_table_generates():
-    from zhengxie.schemagen import generated_schemas
+    from zhengxie.tools.schemagen import generated_schemas
 
     for path, text in generated_schemas(ROOT).items():
         assert (ROOT / path).read_text(encoding="utf-8") == text, f"{path} differs from data/fields.yml: run make schemas"
@@ -137,7 +137,7 @@ def test_a_field_added_to_the_table_reaches_the_generated_schema(tmp_path):
   kinds: [plan]
   help: 签发人，照原件写
 """)
-    from zhengxie.schemagen import FRONT_MATTER_SCHEMA, write_generated_schemas
+    from zhengxie.tools.schemagen import FRONT_MATTER_SCHEMA, write_generated_schemas
 
     assert write_generated_schemas(repo.root) == [FRONT_MATTER_SCHEMA]
     assert write_generated_schemas(repo.root) == []  # nothing left to change

@@ -7,7 +7,7 @@ from mkdocs.utils import meta
 
 from checks_support import NOTE, summary
 
-from zhengxie.sources import split_front_matter
+from zhengxie.text.reading import split_front_matter
 
 LINES = ["---", " ---", "--- ", "---\t", "----", "...", " ...", "title: 标题", "", " ", "a: [1", "# c", "正文", "\ufeff---"]
 

@@ -13,8 +13,8 @@ import yaml
 from checks_support import NOTE, PLAN_DATA, ROOT, summary
 from safety_input_cases import BOMB
 
-from zhengxie import limits
-from zhengxie.sources import parse_yaml
+from zhengxie.text import limits
+from zhengxie.text.reading import parse_yaml
 
 
 def _codes(problems, file=None):

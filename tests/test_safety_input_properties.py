@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from checks_support import NOTE, PLAN, PLAN_DATA, MiniRepo
 
-from zhengxie.problems import load_catalogue
-from zhengxie.validate import validate
+from zhengxie.registry.problems import load_catalogue
+from zhengxie.build.validate import validate
 
 SETTINGS = settings(max_examples=int(__import__("os").environ.get("ZX_EXAMPLES", 60)), deadline=None, derandomize=not __import__("os").environ.get("ZX_EXAMPLES"),
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -8,9 +8,10 @@ from html.parser import HTMLParser
 import pytest
 
 from checks_support import FILES, HOME, NOTE, PLAN, PLAN_DATA, ROOT, summary
-from zhengxie import guide, sanitize
+from zhengxie.markup import guide
+from zhengxie.markup import sanitize
 from zhengxie.checks.unsafe import needs_render
-from zhengxie.markdown_html import Renderer
+from zhengxie.markup.markdown_html import Renderer
 
 
 def problems_of(repo, code):
@@ -144,7 +145,7 @@ def test_the_site_markdown_passes_the_allowlist_unchanged():
 
 
 def test_macro_fragments_pass_the_allowlist(zx_repo):
-    from zhengxie.site import Site
+    from zhengxie.build.site import Site
 
     site = Site.load(zx_repo.root, template_dir=ROOT / "overrides")
     doc = site.corpus.by_src_uri[PLAN.removeprefix("docs/")]

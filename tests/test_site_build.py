@@ -155,7 +155,7 @@ def test_every_page_has_the_header_search(built_site):
 
 
 def test_the_extended_pagefind_binary_is_used():
-    from zhengxie.search import pagefind_binary
+    from zhengxie.outputs.search import pagefind_binary
 
     assert pagefind_binary().name.startswith("pagefind_extended")
 

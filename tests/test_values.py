@@ -9,7 +9,7 @@ import re
 import pytest
 
 from checks_support import PLAN, PLAN_DATA, summary
-from zhengxie.values import (COUNT_PATTERN, NOT_STATED, PERIOD_PATTERN, TIME_PATTERN, parse_count, parse_period,
+from zhengxie.text.values import (COUNT_PATTERN, NOT_STATED, PERIOD_PATTERN, TIME_PATTERN, parse_count, parse_period,
                              parse_when)
 
 # every time form the issue lists, as an editor writes it: (text, kind, first month, last month, label)
@@ -156,7 +156,7 @@ def test_stated_counts(text, value, exact, qualifier):
 @pytest.mark.parametrize("text", ["年底", "年内", "适时"])
 def test_a_time_without_a_month_is_kept_as_written_but_never_placed(text):
     """年底, 适时 … are what the plan says: shown as written, listed under 时间未定, in no calendar."""
-    from zhengxie.calendar import _span
+    from zhengxie.outputs.ical import _span
 
     when = parse_when(text)
     assert when.label == text and not when.placed and when.month is None and when.sort_month == 99

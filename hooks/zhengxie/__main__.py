@@ -2,7 +2,7 @@
 import gc
 import sys
 
-from .cli import main
+from zhengxie.tools.cli import main
 
 code = main()
 # The process ends here: the interpreter's last collection would walk everything a check made

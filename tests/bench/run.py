@@ -29,9 +29,9 @@ Then, each command in its own subprocess, timed with a monotonic clock:
             segmented by jieba) built with the site, tags plugin with the topics as tags, every document
             in the nav with navigation.prune; it takes its turn in the same alternation, and
             ratio_vs_material_user = (build_s + search_s) / material_user_s: our full pipeline against it;
-* search    the project's own indexing step (zhengxie.search.index_site: Pagefind extended over the
+* search    the project's own indexing step (zhengxie.outputs.search.index_site: Pagefind extended over the
             build's output; `python -m pagefind --site` if that function is missing), after each build;
-* check     `python -m zhengxie check --root <site>` (or zhengxie.validate.validate in a subprocess
+* check     `python -m zhengxie check --root <site>` (or zhengxie.build.validate.validate in a subprocess
             while the CLI has no --root), at least 3 runs.
 
 Peak memory is the subprocess's own ru_maxrss (os.wait4, children included); its user+system CPU
@@ -77,10 +77,10 @@ import gen_corpus  # noqa: E402
 PY = sys.executable
 DEFAULT_SIZES = (200, 1000, 5000)
 VALIDATE = (
-    "import sys\nfrom zhengxie.validate import validate\ncorpus, problems = validate(sys.argv[1])\n"
+    "import sys\nfrom zhengxie.build.validate import validate\ncorpus, problems = validate(sys.argv[1])\n"
     "print(len(corpus.documents), 'documents,', len(problems), 'problems')\nsys.exit(1 if problems else 0)\n"
 )
-INDEX = "import sys\nfrom pathlib import Path\nfrom zhengxie.search import index_site\nindex_site(Path(sys.argv[1]))\n"
+INDEX = "import sys\nfrom pathlib import Path\nfrom zhengxie.outputs.search import index_site\nindex_site(Path(sys.argv[1]))\n"
 
 
 # ---- running one command --------------------------------------------------------------------------
@@ -127,13 +127,13 @@ def check_command(root: Path, env: dict) -> tuple[list[str], str]:
     probe = subprocess.run([PY, "-m", "zhengxie", "check", "--help"], cwd=root, env=env, capture_output=True, text=True)
     if probe.returncode == 0 and "--root" in probe.stdout:
         return [PY, "-m", "zhengxie", "check", "--root", str(root)], "python -m zhengxie check --root"
-    return [PY, "-c", VALIDATE, str(root)], "zhengxie.validate.validate() (no CLI with --root yet)"
+    return [PY, "-c", VALIDATE, str(root)], "zhengxie.build.validate.validate() (no CLI with --root yet)"
 
 
 def search_command(site_dir: Path, root: Path, env: dict) -> tuple[list[str], str]:
-    probe = subprocess.run([PY, "-c", "from zhengxie.search import index_site"], cwd=root, env=env, capture_output=True)
+    probe = subprocess.run([PY, "-c", "from zhengxie.outputs.search import index_site"], cwd=root, env=env, capture_output=True)
     if probe.returncode == 0:
-        return [PY, "-c", INDEX, str(site_dir)], "zhengxie.search.index_site (pagefind extended)"
+        return [PY, "-c", INDEX, str(site_dir)], "zhengxie.outputs.search.index_site (pagefind extended)"
     return [PY, "-m", "pagefind", "--site", str(site_dir), "--silent"], "python -m pagefind --site"
 
 

@@ -7,7 +7,7 @@ tests/bench/gen_corpus.py writes the N-document site once (seeded). Then, search
 runs its own Pagefind, as in CI):
 
 * 1 shard   `mkdocs build --strict`: the whole site, one process;
-* S shards  zhengxie.shardbuild: S processes `mkdocs build --strict` with ZX_SHARD=k/S, at most as
+* S shards  zhengxie.shards.build: S processes `mkdocs build --strict` with ZX_SHARD=k/S, at most as
             many at a time as the machine has cores, then the merge into one site.
 
 Per shard: wall time, CPU time and peak memory (os.wait4's ru_maxrss of the shard's process tree, as
@@ -67,8 +67,9 @@ def build_whole(root: Path, env: dict, log: Path) -> dict:
 
 
 def build_sharded(root: Path, count: int, env: dict, jobs: int) -> dict:
-    from zhengxie import shardbuild, shards
-    from zhengxie.shardmerge import merge
+    from zhengxie.shards.partition import build as shardbuild
+    from zhengxie.shards.partition import partition as shards
+    from zhengxie.shards.partition.merge import merge
 
     shutil.rmtree(root / shardbuild.WORK, ignore_errors=True)
     started = time.perf_counter()

@@ -5,7 +5,7 @@ One module per concern; each registers its check function in CHECKS below. The s
 """
 from __future__ import annotations
 
-from ..model import Corpus
+from zhengxie.model.corpus import Corpus
 
 # Each check is a function (corpus) -> None that reports through corpus.reporter.
 CHECKS: list = []
@@ -18,20 +18,20 @@ def run_checks(corpus: Corpus) -> list:
     return apply_waivers(corpus, problems)
 
 
-from .documents import check_documents  # noqa: E402
-from .fields import check_fields  # noqa: E402
-from .figures import check_figures  # noqa: E402
-from .import_todo import check_import_todos  # noqa: E402
-from .links import check_links  # noqa: E402
-from .measures import check_measures  # noqa: E402
-from .numbering import check_numbering  # noqa: E402
-from .plan_items import check_plan_items  # noqa: E402
-from .references import check_references  # noqa: E402
-from .residue import check_residue  # noqa: E402
-from .schemas import check_schemas  # noqa: E402
-from .sections import check_sections  # noqa: E402
-from .unsafe import check_unsafe  # noqa: E402
-from .waivers import apply_waivers  # noqa: E402
+from zhengxie.checks.documents import check_documents  # noqa: E402
+from zhengxie.checks.fields import check_fields  # noqa: E402
+from zhengxie.checks.figures import check_figures  # noqa: E402
+from zhengxie.checks.import_todo import check_import_todos  # noqa: E402
+from zhengxie.checks.links import check_links  # noqa: E402
+from zhengxie.checks.measures import check_measures  # noqa: E402
+from zhengxie.checks.numbering import check_numbering  # noqa: E402
+from zhengxie.checks.plan_items import check_plan_items  # noqa: E402
+from zhengxie.checks.references import check_references  # noqa: E402
+from zhengxie.checks.residue import check_residue  # noqa: E402
+from zhengxie.checks.schemas import check_schemas  # noqa: E402
+from zhengxie.checks.sections import check_sections  # noqa: E402
+from zhengxie.checks.unsafe import check_unsafe  # noqa: E402
+from zhengxie.checks.waivers import apply_waivers  # noqa: E402
 
 CHECKS += [
     check_documents,  # kind ↔ folder, type, file names, orphan data (ZX21x)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..loader import DATA, report_read_issue, report_yaml_issues
-from ..model import Corpus
-from . import _text
-from ._pages import pages
+from zhengxie.sources.loader import DATA, report_read_issue, report_yaml_issues
+from zhengxie.model.corpus import Corpus
+from zhengxie.checks import wording
+from zhengxie.checks.pages import pages
 
 STEM = re.compile(r"^[0-9]{4}-[a-z0-9-]+$")
 
@@ -15,7 +15,7 @@ STEM = re.compile(r"^[0-9]{4}-[a-z0-9-]+$")
 def check_documents(corpus: Corpus) -> None:
     report = corpus.reporter.add
     vocab = corpus.vocab
-    folders = _text.join(f"docs/{k.folder}/（kind: {k.id}）" for k in vocab.kinds.values())
+    folders = wording.join(f"docs/{k.folder}/（kind: {k.id}）" for k in vocab.kinds.values())
     for doc in corpus.documents.values():
         if not STEM.match(doc.id) or doc.id.endswith("-"):
             report("ZX212", doc.path, 1, name=f"{doc.id}.md")
@@ -29,8 +29,8 @@ def check_documents(corpus: Corpus) -> None:
         type_ = doc.meta.get("type")
         if isinstance(type_, str) and type_ and expected is not None and type_ not in expected.types:
             report("ZX211", doc.path, doc.meta_line("type"), type=type_, kind_name=expected.name,
-                   did_you_mean=_text.did_you_mean(type_, expected.types),
-                   allowed=_text.join(f"{t.id}（{t.name}）" for t in expected.types.values()))
+                   did_you_mean=wording.did_you_mean(type_, expected.types),
+                   allowed=wording.join(f"{t.id}（{t.name}）" for t in expected.types.values()))
         if STEM.match(doc.id):
             _check_year(corpus, doc)
     for path in corpus.orphan_data:
@@ -42,9 +42,9 @@ def check_documents(corpus: Corpus) -> None:
 def _check_year(corpus: Corpus, doc) -> None:
     stem_year = int(doc.id[:4])
     if doc.period and doc.period.year:
-        year, source, line = doc.period.year, _text.SOURCE_PERIOD.format(value=doc.period.text), doc.meta_line("period")
+        year, source, line = doc.period.year, wording.SOURCE_PERIOD.format(value=doc.period.text), doc.meta_line("period")
     elif doc.date:  # 原文未载 (falsy) has no year: the file name stands
-        year, source, line = doc.date.year, _text.SOURCE_DATE.format(value=doc.date.isoformat()), doc.meta_line("date")
+        year, source, line = doc.date.year, wording.SOURCE_DATE.format(value=doc.date.isoformat()), doc.meta_line("date")
     else:
         return
     if year != stem_year:

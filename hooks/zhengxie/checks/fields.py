@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Corpus, Document, Field
-from ..values import NOT_STATED_TEXT, PERIOD_PATTERN, parse_period
-from . import _text
+from zhengxie.model.corpus import Corpus, Document, Field
+from zhengxie.text.values import NOT_STATED_TEXT, PERIOD_PATTERN, parse_period
+from zhengxie.checks import wording
 
 IN_FORCE = "in-force"
 PERIOD_FORM = re.compile(PERIOD_PATTERN)
@@ -37,7 +37,7 @@ def check_fields(corpus: Corpus) -> None:
                 corpus.reporter.add("ZX215", doc.path, _missing_line(doc), field=spec.id, label=spec.label,
                                     fix=_fix(spec))
             elif written and not spec.applies_to(doc.kind):
-                kinds = _text.join(vocab.kinds[k].name if k in vocab.kinds else k for k in spec.kinds)
+                kinds = wording.join(vocab.kinds[k].name if k in vocab.kinds else k for k in spec.kinds)
                 corpus.reporter.add("ZX216", doc.path, doc.meta_line(spec.id), field=spec.id, label=spec.label,
                                     kinds=kinds, kind_name=kind_name)
         _check_succession(corpus, doc)
@@ -76,7 +76,7 @@ def _check_succession(corpus: Corpus, doc: Document) -> None:
         other = documents.get(other_id)
         if other is None:
             report("ZX217", doc.path, doc.meta_line(field), field=field, id=other_id,
-                   did_you_mean=_text.did_you_mean(other_id, corpus.index.doc_ids))
+                   did_you_mean=wording.did_you_mean(other_id, corpus.index.doc_ids))
             continue
         back_value = other.fields.get(back)
         points_back = doc.id in back_value if isinstance(back_value, tuple) else back_value == doc.id

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import Corpus
-from . import _content
+from zhengxie.model.corpus import Corpus
+from zhengxie.checks import content
 
 MARKER = re.compile(r"【待核[：:]([^】\n]{0,300})】?")
 PREFILTER = re.compile("【待核")
 
 
 def check_import_todos(corpus: Corpus) -> None:
-    for file, line, column, match in _content.find(corpus, MARKER, PREFILTER):
+    for file, line, column, match in content.find(corpus, MARKER, PREFILTER):
         corpus.reporter.add("ZX130", file, line, column, text=match.group(1).strip())

@@ -9,10 +9,10 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from ..model import Corpus
-from ..pages import known_urls
-from . import _text
-from ._pages import Page, line_col, pages
+from zhengxie.model.corpus import Corpus
+from zhengxie.derive.generated import known_urls
+from zhengxie.checks import wording
+from zhengxie.checks.pages import Page, line_col, pages
 
 # [text](target "title") and ![alt](target); the target may be wrapped in <>.
 INLINE = re.compile(
@@ -100,7 +100,7 @@ def _check_link(corpus, site, generated, page: Page, target: str, line: int, col
         if _is_generated(resolved, generated):
             return  # a page generated from the model (topics, bodies, years): its anchors are not known here
         report("ZX505", page.path, line, column, target=target,
-               did_you_mean=_text.suggest(_closest_page(site, base, resolved)))
+               did_you_mean=wording.suggest(_closest_page(site, base, resolved)))
         return
     if resolved in site.files:
         return
@@ -108,12 +108,12 @@ def _check_link(corpus, site, generated, page: Page, target: str, line: int, col
                     if c in site.all), None)
     if as_page is not None or resolved in site.folders or resolved == ".":
         suggestion = _relative(base, as_page or posixpath.join(resolved, "index.md"))
-        report("ZX508", page.path, line, column, target=target, did_you_mean=_text.suggest(suggestion))
+        report("ZX508", page.path, line, column, target=target, did_you_mean=wording.suggest(suggestion))
         return
     if (resolved.rstrip("/") + "/") in generated:
         report("ZX508", page.path, line, column, target=target, did_you_mean="")
         return
-    report("ZX505", page.path, line, column, target=target, did_you_mean=_text.suggest(_closest_page(site, base, resolved)))
+    report("ZX505", page.path, line, column, target=target, did_you_mean=wording.suggest(_closest_page(site, base, resolved)))
 
 
 def _check_anchor(corpus, page: Page, destination: Page, target: str, anchor: str, line: int, column: int) -> None:
@@ -121,7 +121,7 @@ def _check_anchor(corpus, page: Page, destination: Page, target: str, anchor: st
     if anchor in anchors:
         return
     corpus.reporter.add("ZX506", page.path, line, column, target=target, anchor=anchor, page=destination.path,
-                        did_you_mean=_text.did_you_mean(anchor, anchors))
+                        did_you_mean=wording.did_you_mean(anchor, anchors))
 
 
 def _relative(base: str, src_uri: str) -> str:
@@ -136,7 +136,7 @@ def _closest_page(site, base: str, resolved: str) -> str | None:
         name += ".md"
     siblings = [src[len(folder) + 1 :] if folder else src for src in sorted(site.all)
                 if posixpath.dirname(src) == folder]
-    match = _text.closest(name, siblings)
+    match = wording.closest(name, siblings)
     if match is None:
         return None
     return _relative(base, posixpath.join(folder, match) if folder else match)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Corpus, Document, Figure
-from ..values import NOT_STATED, Amount, parse_count
-from . import _text
+from zhengxie.model.corpus import Corpus, Document, Figure
+from zhengxie.text.values import NOT_STATED, Amount, parse_count
+from zhengxie.checks import wording
 
 WITHIN, BESIDE = "within-filed", "beside-filed"  # data/bodies.yml merged_proposals
 
@@ -115,26 +115,26 @@ class _Audit:
         measures = self.vocab.measures
         if figure.measure and figure.measure not in measures:
             report("ZX420", doc.data_path, doc.data_line(*figure.path, "measure"), measure=figure.measure,
-                   hint=_text.did_you_mean(figure.measure, measures))
+                   hint=wording.did_you_mean(figure.measure, measures))
             return
         measure = measures.get(figure.measure) if figure.measure else None
         if measure is not None and measure.merging and self.merging is None:
             report("ZX428", doc.data_path, figure.line, body=doc.body or "")
         if isinstance(figure.of, str) and figure.of not in measures:
             report("ZX420", doc.data_path, doc.data_line(*figure.path, "of"), measure=figure.of,
-                   hint=_text.did_you_mean(figure.of, measures))
+                   hint=wording.did_you_mean(figure.of, measures))
         if figure.of is NOT_STATED:
             report("ZX424", doc.data_path, doc.data_line(*figure.path, "of"), label=figure.label)
         if not figure.rate and figure.unit:
             allowed = measure.units if measure is not None and measure.units else self.vocab.units
             if figure.unit not in allowed:
                 report("ZX421", doc.data_path, doc.data_line(*figure.path, "unit") or figure.line, unit=figure.unit,
-                       label=figure.label, allowed=_text.join(allowed))
+                       label=figure.label, allowed=wording.join(allowed))
         breakdown = figure.breakdown
         while breakdown is not None:  # every level names a registered dimension
             if breakdown.by not in self.vocab.breakdowns:
                 report("ZX423", doc.data_path, figure.line, by=breakdown.by,
-                       allowed=_text.join(f"{k}（{v}）" for k, v in self.vocab.breakdowns.items()))
+                       allowed=wording.join(f"{k}（{v}）" for k, v in self.vocab.breakdowns.items()))
                 break
             breakdown = next((p.breakdown for p in breakdown.parts if p.breakdown), None)
         if measure is not None and measure.plan and not figure.plan:

@@ -2,9 +2,9 @@
 (restarting under each parent heading); a rule's articles 第一条, 第二条 … run on across the rule."""
 from __future__ import annotations
 
-from .. import articles
-from ..model import Corpus
-from ..outline import NUMBERING, int_to_chinese
+from zhengxie.model import articles
+from zhengxie.model.corpus import Corpus
+from zhengxie.text.outline import NUMBERING, int_to_chinese
 
 FORMATS = {
     "han": "{}、",

@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import re
 
-from ..loader import DATA
-from ..model import Corpus, Document
-from ..values import TIME_PATTERN, parse_count, parse_when
-from . import _text
-from ._pages import line_col
+from zhengxie.sources.loader import DATA
+from zhengxie.model.corpus import Corpus, Document
+from zhengxie.text.values import TIME_PATTERN, parse_count, parse_when
+from zhengxie.checks import wording
+from zhengxie.checks.pages import line_col
 
 TIME = "time"  # in a form's `requires`, beside role ids
 AT_LEAST = ("余", "多", "以上")
@@ -81,14 +81,14 @@ def _check_item(corpus: Corpus, doc: Document, raw: dict, index: int, label: str
     for role in roles:
         if role not in vocab.roles:
             report("ZX408", doc.data_path, doc.data_line("items", index, "roles", role), id=role,
-                   did_you_mean=_text.did_you_mean(str(role), vocab.roles),
-                   allowed=_text.join(f"{r.id}（{r.name}）" for r in vocab.roles.values()))
+                   did_you_mean=wording.did_you_mean(str(role), vocab.roles),
+                   allowed=wording.join(f"{r.id}（{r.name}）" for r in vocab.roles.values()))
     stages = [s for s in raw.get("stages") or [] if isinstance(s, dict)] if isinstance(raw.get("stages"), list) else []
     times = [(raw.get("time"), ("items", index, "time"))] + [
         (s.get("time"), ("items", index, "stages", i, "time")) for i, s in enumerate(stages)]
     for value, path in times:
         if _impossible_time(value):
-            report("ZX206", doc.data_path, doc.data_line(*path), field="time", at=_text.at(path), value=value,
+            report("ZX206", doc.data_path, doc.data_line(*path), field="time", at=wording.at(path), value=value,
                    help=IMPOSSIBLE_TIME)
     forms = [(raw.get("form"), ("items", index, "form"), raw)] if has_form else [
         (s.get("form"), ("items", index, "stages", i, "form"), s) for i, s in enumerate(stages)]

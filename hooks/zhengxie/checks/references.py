@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..loader import DATA
-from ..model import Corpus, Document
-from . import _text
+from zhengxie.sources.loader import DATA
+from zhengxie.model.corpus import Corpus, Document
+from zhengxie.checks import wording
 
 ITEM_REF = re.compile(r"^([0-9]{4}-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
 
@@ -16,12 +16,12 @@ def check_references(corpus: Corpus) -> None:
     vocab = corpus.vocab
     report = corpus.reporter.add
     topics, bodies, forms = vocab.topics, vocab.bodies, vocab.forms
-    allowed_forms = _text.join(f"{f.id}（{f.name}）" for f in forms.values())
+    allowed_forms = wording.join(f"{f.id}（{f.name}）" for f in forms.values())
     for doc in corpus.documents.values():
         meta = doc.meta
         body = meta.get("body")
         if isinstance(body, str) and body and body not in bodies:
-            report("ZX502", doc.path, doc.meta_line("body"), id=body, did_you_mean=_text.did_you_mean(body, bodies))
+            report("ZX502", doc.path, doc.meta_line("body"), id=body, did_you_mean=wording.did_you_mean(body, bodies))
         _check_topics(corpus, doc.path, meta.get("topics"), lambda i: doc.meta_yaml.line_of(("topics", i)))
         data = doc.data_yaml.data if doc.data_yaml is not None and isinstance(doc.data_yaml.data, dict) else None
         if data is None:
@@ -38,7 +38,7 @@ def check_references(corpus: Corpus) -> None:
                 for form, path in uses:
                     if isinstance(form, str) and form and form not in forms:
                         report("ZX503", doc.data_path, doc.data_line(*path), id=form,
-                               did_you_mean=_text.did_you_mean(form, forms), allowed=allowed_forms)
+                               did_you_mean=wording.did_you_mean(form, forms), allowed=allowed_forms)
                 _check_topics(corpus, doc.data_path, raw.get("topics"),
                               lambda i, index=index: doc.data_line("items", index, "topics", i))
         if model == "summary-figures" and isinstance(data.get("reports"), list):
@@ -55,7 +55,7 @@ def _check_topics(corpus: Corpus, path: str, values, line_of) -> None:
     topics = corpus.vocab.topics
     for index, value in enumerate(values):
         if isinstance(value, str) and value and value not in topics:
-            corpus.reporter.add("ZX501", path, line_of(index), id=value, did_you_mean=_text.did_you_mean(value, topics))
+            corpus.reporter.add("ZX501", path, line_of(index), id=value, did_you_mean=wording.did_you_mean(value, topics))
 
 
 def _check_item_ref(corpus: Corpus, doc: Document, ref, path: tuple) -> None:
@@ -70,10 +70,10 @@ def _check_item_ref(corpus: Corpus, doc: Document, ref, path: tuple) -> None:
     plan_id, item_id = match.groups()
     plan = corpus.documents.get(plan_id)
     if plan is not None and plan.items:
-        suggestion = _text.did_you_mean(ref, [item.ref for item in plan.items])
+        suggestion = wording.did_you_mean(ref, [item.ref for item in plan.items])
     else:
-        close = _text.closest(plan_id, corpus.index.plan_ids)
-        suggestion = _text.suggest(f"{close}#{item_id}" if close else None)
+        close = wording.closest(plan_id, corpus.index.plan_ids)
+        suggestion = wording.suggest(f"{close}#{item_id}" if close else None)
     corpus.reporter.add("ZX504", doc.data_path, doc.data_line(*path), ref=ref, did_you_mean=suggestion)
 
 
@@ -87,4 +87,4 @@ def _check_parents(corpus: Corpus) -> None:
         parent = raw.get("parent") if isinstance(raw, dict) else None
         if isinstance(parent, str) and parent and parent not in bodies:
             corpus.reporter.add("ZX502", path, ydoc.line_of((index, "parent")), id=parent,
-                                did_you_mean=_text.did_you_mean(parent, bodies))
+                                did_you_mean=wording.did_you_mean(parent, bodies))

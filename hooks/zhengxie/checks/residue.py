@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Corpus
-from . import _content
+from zhengxie.model.corpus import Corpus
+from zhengxie.checks import content
 
 RESIDUE = re.compile(
     r"(?<![0-9A-Za-z])(?:19|20)(?:[xX×]{2}|_{2,}|＿{2,})(?![0-9A-Za-z])"  # 20xx, 20××, 20__, 20＿＿
@@ -20,9 +20,9 @@ RESIDUE = re.compile(
 )
 
 # Every residue pattern contains one of these characters: pages without any are skipped in one pass.
-PREFILTER = _content.AnyOf("x", "X", "×", "□", "0_", "＿＿")
+PREFILTER = content.AnyOf("x", "X", "×", "□", "0_", "＿＿")
 
 
 def check_residue(corpus: Corpus) -> None:
-    for file, line, column, match in _content.find(corpus, RESIDUE, PREFILTER, vocabularies=True):
+    for file, line, column, match in content.find(corpus, RESIDUE, PREFILTER, vocabularies=True):
         corpus.reporter.add("ZX601", file, line, column, text=match.group(0))

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import jsonschema_rs
 
-from ..loader import DATA
-from ..model import Corpus
-from ..sources import UNREAD, YamlDoc, inside_repository, parse_yaml, read_text
-from ..values import NOT_STATED_TEXT
-from . import _text
+from zhengxie.sources.loader import DATA
+from zhengxie.model.corpus import Corpus
+from zhengxie.text.reading import UNREAD, YamlDoc, inside_repository, parse_yaml, read_text
+from zhengxie.text.values import NOT_STATED_TEXT
+from zhengxie.checks import wording
 
 SCHEMAS = "schemas"
 FRONT_MATTER = "front-matter"
@@ -254,8 +254,8 @@ def _report(error, schema: Schema, ydoc: YamlDoc, file: str, reporter) -> None:
         if meant is None:
             path = tuple(error.absolute_path)
             reporter.add("ZX203", file, ydoc.line_of(path) or ydoc.line_of((), 1), field=_field(path),
-                         at=_text.at(path), expected=_text.expected_types(_alternative_types(error)),
-                         actual=_text.type_name(error.instance),
+                         at=wording.at(path), expected=wording.expected_types(_alternative_types(error)),
+                         actual=wording.type_name(error.instance),
                          help=outer_help or _described(path, schema))
             return
         error = meant
@@ -264,7 +264,7 @@ def _report(error, schema: Schema, ydoc: YamlDoc, file: str, reporter) -> None:
     value = error.instance
     line = ydoc.line_of(path) or ydoc.line_of((), 1)
     field = _field(path)
-    where = _text.at(path)
+    where = wording.at(path)
     help_ = (error.schema.get("description") if isinstance(error.schema, dict) else None) \
         or outer_help or _described(path, schema)
     if validator == "additionalProperties" and isinstance(value, dict):
@@ -273,24 +273,24 @@ def _report(error, schema: Schema, ydoc: YamlDoc, file: str, reporter) -> None:
             if key in allowed:
                 continue
             key_path = path + (key,)
-            reporter.add("ZX201", file, ydoc.line_of(key_path) or line, field=key, at=_text.at(key_path),
-                         did_you_mean=_text.did_you_mean(str(key), allowed), allowed=_text.join(allowed))
+            reporter.add("ZX201", file, ydoc.line_of(key_path) or line, field=key, at=wording.at(key_path),
+                         did_you_mean=wording.did_you_mean(str(key), allowed), allowed=wording.join(allowed))
     elif validator == "required" and isinstance(value, dict):
         match = _REQUIRED.match(error.message)
         missing = [k for k in error.validator_value if k not in value]
         key = next((k for k in missing if match and match.group(1) == repr(k)), missing[0] if missing else "?")
         key_path = path + (key,)
-        reporter.add("ZX202", file, line, field=key, at=_text.at(key_path),
+        reporter.add("ZX202", file, line, field=key, at=wording.at(key_path),
                      help=(error.schema.get("properties") or {}).get(key, {}).get("description")
                      or schema.descriptions.get(key, ""))
     elif validator == "type":
-        reporter.add("ZX203", file, line, field=field, at=where, expected=_text.expected_types(error.validator_value),
-                     actual=_text.type_name(value), help=help_)
+        reporter.add("ZX203", file, line, field=field, at=where, expected=wording.expected_types(error.validator_value),
+                     actual=wording.type_name(value), help=help_)
     elif validator in ("enum", "const"):
         allowed = error.validator_value if validator == "enum" else [error.validator_value]
         reporter.add("ZX204", file, line, field=field, at=where, value=_show(value),
-                     did_you_mean=_text.did_you_mean(value, [a for a in allowed if isinstance(a, str)]),
-                     allowed=_text.join(allowed))
+                     did_you_mean=wording.did_you_mean(value, [a for a in allowed if isinstance(a, str)]),
+                     allowed=wording.join(allowed))
     elif validator in ("minLength", "minItems", "minProperties") and error.validator_value == 1:
         reporter.add("ZX205", file, line, field=field, at=where, help=help_)
     elif validator in ("pattern", "format"):
@@ -299,7 +299,7 @@ def _report(error, schema: Schema, ydoc: YamlDoc, file: str, reporter) -> None:
         low = error.schema.get("minimum", error.schema.get("exclusiveMinimum"))
         high = error.schema.get("maximum", error.schema.get("exclusiveMaximum"))
         reporter.add("ZX207", file, line, field=field, at=where, value=_show(value),
-                     range=_text.numeral_range(low, high), help=help_)
+                     range=wording.numeral_range(low, high), help=help_)
     elif validator == "uniqueItems" and isinstance(value, list):
         seen: set = set()
         for index, item in enumerate(value):
@@ -324,7 +324,7 @@ def _field(path: tuple) -> str:
     for part in reversed(path):
         if isinstance(part, str):
             return part
-    return _text.item(path[-1]) if path else _text.ROOT
+    return wording.item(path[-1]) if path else wording.ROOT
 
 
 def _show(value) -> str:

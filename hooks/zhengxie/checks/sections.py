@@ -10,9 +10,9 @@ where to write it. A departure the original itself makes is waived in the front 
 """
 from __future__ import annotations
 
-from ..model import Corpus, Document, Profile
-from ..outline import int_to_chinese
-from . import _text
+from zhengxie.model.corpus import Corpus, Document, Profile
+from zhengxie.text.outline import int_to_chinese
+from zhengxie.checks import wording
 
 LEVEL = 2  # profile sections are ## headings
 
@@ -29,8 +29,8 @@ def check_sections(corpus: Corpus) -> None:
             if pinned not in {p.id for p in candidates}:
                 corpus.reporter.add("ZX308", doc.path, doc.meta_line("profile"), profile=pinned,
                                     type_name=vocab.type_name(doc.kind, doc.type),
-                                    did_you_mean=_text.did_you_mean(pinned, [p.id for p in candidates]),
-                                    allowed=_text.join(f"{p.id}（{p.name}）" for p in candidates) or "（无）")
+                                    did_you_mean=wording.did_you_mean(pinned, [p.id for p in candidates]),
+                                    allowed=wording.join(f"{p.id}（{p.name}）" for p in candidates) or "（无）")
                 continue
             candidates = [p for p in candidates if p.id == pinned]
         else:
@@ -73,7 +73,7 @@ def _check_document(corpus: Corpus, doc: Document, profile: Profile, candidates:
 
     # What only a problem's message needs, worked out when there is one:
     def order():
-        return _text.join(s.name + ("（可选）" if s.optional else "") for s in specs)
+        return wording.join(s.name + ("（可选）" if s.optional else "") for s in specs)
 
     def last_line():
         last = doc.body_line + len(lines) - 1
@@ -91,9 +91,9 @@ def _check_document(corpus: Corpus, doc: Document, profile: Profile, candidates:
             if spec.optional:
                 continue
             line, where = _belongs(spec, prev_h, next_h, sections, top, last_line(), doc)
-            others = _text.join(f"{p.id}（{p.name}）" for p in candidates if p is not profile) or "（无）"
+            others = wording.join(f"{p.id}（{p.name}）" for p in candidates if p is not profile) or "（无）"
             report("ZX301", doc.path, line, section=spec.name, where=where, at_line=line,
-                   numbering=_numbering(sections, prev_h), aliases=_text.join(spec.aliases) or "（无）", order=order(),
+                   numbering=_numbering(sections, prev_h), aliases=wording.join(spec.aliases) or "（无）", order=order(),
                    profile=profile.name, others=others)
             continue
         heading = sections[position]
@@ -101,9 +101,9 @@ def _check_document(corpus: Corpus, doc: Document, profile: Profile, candidates:
             _, where = _belongs(spec, prev_h, next_h, sections, top, last_line(), doc)
             report("ZX302", doc.path, heading.line, section=spec.name, where=where, order=order())
         elif spec.position == "first" and position != 0:
-            report("ZX302", doc.path, heading.line, section=spec.name, where=_text.FIRST_SECTION, order=order())
+            report("ZX302", doc.path, heading.line, section=spec.name, where=wording.FIRST_SECTION, order=order())
         elif spec.position == "last" and position != len(sections) - 1:
-            report("ZX302", doc.path, heading.line, section=spec.name, where=_text.LAST_SECTION, order=order())
+            report("ZX302", doc.path, heading.line, section=spec.name, where=wording.LAST_SECTION, order=order())
         if _is_empty(doc, heading, lines):
             report("ZX303", doc.path, heading.line, section=heading.text)
 
@@ -126,22 +126,22 @@ def _belongs(spec, prev_h, next_h, sections, top, last_line, doc):
     """(line, description) of where a required section should be written: the line its heading would take."""
     end_of_file = last_line + 1
     if spec.position == "first":
-        return (sections[0].line if sections else doc.body_line), _text.FIRST_SECTION
+        return (sections[0].line if sections else doc.body_line), wording.FIRST_SECTION
     if spec.position == "last":
-        return end_of_file, _text.LAST_SECTION
+        return end_of_file, wording.LAST_SECTION
     if prev_h is not None:
         following = next((h for h in top if h.line > prev_h.line), None)
-        after = _text.after_section(prev_h.text)
+        after = wording.after_section(prev_h.text)
         if next_h is not None:
-            return following.line, _text.between(after, _text.before_section(next_h.text))
+            return following.line, wording.between(after, wording.before_section(next_h.text))
         if following is None:
-            return end_of_file, _text.at_end(after)
+            return end_of_file, wording.at_end(after)
         return following.line, after
     if next_h is not None:
-        return next_h.line, _text.before_section(next_h.text)
+        return next_h.line, wording.before_section(next_h.text)
     if sections:
-        return sections[0].line, _text.BODY_START
-    return end_of_file, _text.BODY_END
+        return sections[0].line, wording.BODY_START
+    return end_of_file, wording.BODY_END
 
 
 def _numbering(sections: list, prev_h) -> str:

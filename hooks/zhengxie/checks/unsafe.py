@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import guide, macros, sanitize
-from ..model import Corpus
-from ..sources import YamlDoc
-from . import _values
-from ._pages import Page, line_col, pages
+from zhengxie.markup import guide
+from zhengxie.markup import macros
+from zhengxie.markup import sanitize
+from zhengxie.model.corpus import Corpus
+from zhengxie.text.reading import YamlDoc
+from zhengxie.checks import scalars
+from zhengxie.checks.pages import Page, line_col, pages
 
 MARKERS = "{{ }}、{% %}、{# #}"
 TEMPLATE_GLOB = "zx-*.html"  # the page templates of overrides/ a page may choose
@@ -46,7 +48,7 @@ def check_unsafe(corpus: Corpus) -> None:
         text = _without_macros(corpus, page.text, tokens)
         if needs_render(text):
             if renderer is None:
-                from ..markdown_html import Renderer
+                from zhengxie.markup.markdown_html import Renderer
 
                 renderer = Renderer(Path(corpus.root))
             _check_html(corpus, page, renderer.html(text))
@@ -147,7 +149,7 @@ def _check_front_matter(corpus: Corpus, page: Page, templates: set) -> None:
     would turn a value into a script or a redirect)."""
     ydoc = page.meta_yaml
     source = ydoc.text if ydoc is not None and ydoc.text else None
-    for path, text in _values.strings(page.meta) if source is None or macros.has_markers(source) else ():
+    for path, text in scalars.strings(page.meta) if source is None or macros.has_markers(source) else ():
         if macros.has_markers(text):
             for token in macros.scan(text):
                 corpus.reporter.add("ZX602", page.path, _line(ydoc, path), text=_short(token.text),
@@ -166,7 +168,7 @@ def _line(ydoc: YamlDoc | None, path: tuple) -> int | None:
 def _check_values(corpus: Corpus, file: str, ydoc: YamlDoc | None, data) -> None:
     if data is None or (ydoc is not None and ydoc.text and "<" not in ydoc.text and "&" not in ydoc.text):
         return
-    for path, text in _values.strings(data):
+    for path, text in scalars.strings(data):
         if "<" in text or "&" in text:
             for removal in sanitize.removals(text):
                 corpus.reporter.add(CODES[removal.kind], file, _line(ydoc, path), **_params(removal))

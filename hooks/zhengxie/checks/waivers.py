@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Corpus, Document
-from . import _text
+from zhengxie.model.corpus import Corpus, Document
+from zhengxie.checks import wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def apply_waivers(corpus: Corpus, problems: list) -> list:
             set_aside.setdefault((doc.id, problem.code), []).append(problem)
         else:
             kept.append(problem)
-    allowed = _text.join(code for code, info in catalogue.items() if info.waivable)
+    allowed = wording.join(code for code, info in catalogue.items() if info.waivable)
     added = []
     for doc in waiving:
         for code, reason in doc.waivers.items():

@@ -1,0 +1,372 @@
+"""The site as a whole, for whichever static-site builder drives it.
+
+`Site` is what the MkDocs adapter talks to: it loads and validates the corpus once, renders the
+macros of a page, lists the generated index pages, supplies template context and post-processes
+page HTML. It takes and returns plain strings and paths, never MkDocs objects.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from zhengxie.model import articles
+from zhengxie.outputs import ical as calendar
+from zhengxie.render import charts
+from zhengxie.outputs import feeds
+from zhengxie.markup import guide
+from zhengxie.render import header
+from zhengxie.markup import macros
+from zhengxie.outputs import opendata
+from zhengxie.derive import generated as pages
+from zhengxie.render import printmarks
+from zhengxie.markup import sanitize
+from zhengxie.shards import partition as shards
+from zhengxie.model import urls
+from zhengxie.derive.followpages import FollowPages
+from zhengxie.derive.followthrough import DONE_RULE, FollowThrough
+from zhengxie.derive.indexes import Indexes
+from zhengxie.derive.listings import Listings
+from zhengxie.model.corpus import Corpus
+from zhengxie.derive.series import Statistics
+from zhengxie.markup.slots import Slots
+from zhengxie.text.reading import NOT_READ
+from zhengxie.markup.typography import ReaderExtension
+from zhengxie.build.validate import validate
+from zhengxie.render.views import Views
+from zhengxie.derive.wayfinding import Wayfinding
+
+
+def search_enabled() -> bool:
+    """ZX_SEARCH=0 leaves the search index out (tests and the bench time it on its own)."""
+    return os.environ.get("ZX_SEARCH", "1") != "0"
+
+
+def write_files(site_dir: Path, files: dict[str, bytes]) -> None:
+    for path, content in files.items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+@dataclass
+class Site:
+    root: Path
+    corpus: Corpus
+    problems: list
+    views: Views
+    _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
+    preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
+    shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
+
+    @classmethod
+    def load(cls, root: Path, template_dir: Path, preview: bool = False) -> "Site":
+        """Read and check the whole corpus from its files: every build starts from the sources."""
+        corpus, problems = validate(root)
+        shard, problem = shards.ShardView.from_env(root, corpus)
+        return cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
+                   views=Views(corpus, template_dir, follow=FollowThrough(corpus)), preview=preview, shard=shard)
+
+    @staticmethod
+    def markdown_extensions() -> list:
+        """Markdown extensions the site needs: Chinese line breaks, labelled tables."""
+        return [ReaderExtension()]
+
+    # ---- macros -----------------------------------------------------------------------------------
+
+    def render_macros(self, src_uri: str, markdown: str) -> tuple[str, list]:
+        """The page's Markdown with its macro calls replaced, and the problems met doing so. Nothing
+        else is evaluated: other template syntax stays as text (the check reports it as ZX602)."""
+        if not macros.has_markers(markdown):
+            return markdown, []
+        doc = self.corpus.by_src_uri.get(src_uri)
+        allowed, raw = macros.allowed_on(self.corpus.vocab.macros_of(doc), src_uri.startswith(urls.GUIDE_FOLDER))
+        calls = {}
+        if doc is not None:
+            slots = self._slots[src_uri] = Slots()
+            calls = {
+                "plan_items": lambda: slots.placeholder(self.views.plan_items(doc, self.follow_pages.url_of(doc.id))),
+                "summary_figures": lambda: slots.placeholder(self.views.summary_figures(doc)),
+                "follow_through": lambda: slots.placeholder(self.views.follow_through(doc)),
+            }
+        elif "problem_codes" in allowed:
+            calls = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue),
+                     "fields_table": lambda: guide.fields_markdown(self.corpus.vocab)}
+        try:
+            return macros.substitute(markdown, macros.scan(markdown, allowed, raw), calls), []
+        except macros.MacroFailed as failed:
+            line = markdown.count("\n", 0, failed.token.start) + 1
+            if doc is not None:  # MkDocs hands over the body without its front matter
+                line += doc.body_line - 1
+            problem = self.corpus.reporter.add("ZX699", f"docs/{src_uri}", line, detail=failed.cause)
+            return markdown, [problem]
+
+    # ---- pages ------------------------------------------------------------------------------------
+
+    def generated_pages(self) -> list[tuple[str, str]]:
+        """(src_uri, markdown) of every page generated from the model: the topic, year, body and
+        follow-through indexes."""
+        return list(self._generated.items())
+
+    def generated_source(self, src_uri: str) -> str | None:
+        """The Markdown of a generated page, or None for a page of docs/."""
+        return self._generated.get(src_uri)
+
+    @cached_property
+    def _generated(self) -> dict:
+        return dict(pages.generated_pages(self.listings, self.follow_pages) + pages.figures_pages(self.statistics))
+
+    def generated_assets(self) -> list[tuple[str, str]]:
+        """(site path, content) of generated files that are not pages: the 数据 pages' SVG charts,
+        each drawn once per build."""
+        return list(self._assets.items())
+
+    @cached_property
+    def _assets(self) -> dict:
+        return dict(charts.chart_files(self.statistics))
+
+    @cached_property
+    def templates(self) -> set:
+        from zhengxie.checks.unsafe import allowed_templates
+
+        return allowed_templates(self.root)
+
+    def allowed_template(self, name) -> bool:
+        """Whether a page may use the template its front matter names (ZX606 reports the others;
+        the build falls back to the default template instead of running, e.g., redirect.html)."""
+        return name is None or str(name) in self.templates
+
+    def page_source(self, src_uri: str) -> str | None:
+        """"" for a page the core did not read (not UTF-8, too big, a line too long: reported), so
+        the builder does not read it either — MkDocs would stop with a traceback; None otherwise."""
+        return "" if src_uri in self._unread_pages else None
+
+    @cached_property
+    def _unread_pages(self) -> set:
+        prefix = "docs/"
+        return {p.file[len(prefix):] for p in self.problems if p.code in NOT_READ and p.file.startswith(prefix)}
+
+    def publishable(self, src_uri: str) -> bool:
+        """Whether a file of docs/ may be published: the check's allowlist (zhengxie.discovery)."""
+        return self.corpus.listing.publishable(src_uri)
+
+    def page_context(self, src_uri: str) -> dict:
+        return {"doc": self.corpus.by_src_uri.get(src_uri), "zx": self, "zx_urls": urls}
+
+    def listing(self, kind: str | None = None, limit: int | None = None) -> list:
+        """Documents (of one kind, or all) newest first; templates group them by year."""
+        docs = [d for d in self.corpus.documents.values() if kind is None or d.kind == kind]
+        docs.sort(key=lambda d: (d.date.isoformat() if d.date else "", d.id), reverse=True)
+        return docs[:limit] if limit else docs
+
+    @staticmethod
+    def by_year(docs: list) -> list[tuple[int | None, list]]:
+        """(year, documents) newest year first, documents in the given order; a document whose year
+        is unknown (e.g. its front matter is broken, which is reported) goes last under None."""
+        groups: dict = {}
+        for doc in docs:
+            groups.setdefault(doc.year, []).append(doc)
+        return sorted(groups.items(), key=lambda group: group[0] if group[0] is not None else -1, reverse=True)
+
+    def section_page(self, src_uri: str) -> str | None:
+        """The nav page a page belongs under: documents and generated pages are not in the nav
+        (it would grow with the corpus), so the theme highlights their section's index instead."""
+        doc = self.corpus.by_src_uri.get(src_uri)
+        if doc is not None:
+            kind = self.corpus.vocab.kinds.get(doc.kind)
+            return f"{kind.folder}/index.md" if kind else None
+        listed = self.listing_page(src_uri)
+        if listed is not None and listed.listing == "section":  # rules/2019/: under 工作规则
+            return listed.listing_url + "index.md"
+        folder, _, name = src_uri.partition("/")
+        if name and name != "index.md" and folder in pages.INDEX_FOLDERS:
+            return f"{folder}/index.md"
+        if name and name != "index.md" and folder + "/" == urls.FIGURES_URL:
+            return pages.FIGURES
+        return None
+
+    def page_html(self, src_uri: str, html: str) -> str:
+        slots = self._slots.pop(src_uri, None)
+        if slots is not None:
+            html = slots.fill(html)
+        doc = self.corpus.by_src_uri.get(src_uri)
+        if self.corpus.vocab.has_behaviour(doc, articles.BEHAVIOUR):
+            html = articles.link_articles(html)
+        # Last step: whatever Markdown and the macros made, only the allowlist is published.
+        return sanitize.clean(html)
+
+    def outputs(self, site_url: str) -> dict[str, bytes]:
+        """{site-relative path: bytes} of every file built from the model besides pages: calendars,
+        feeds and open data."""
+        files = {}
+        for part in self.output_parts(site_url):
+            files.update(part())
+        return files
+
+    def output_parts(self, site_url: str) -> list:
+        """The outputs as steps (calendars, feeds, open data): a preview may stop between them."""
+        corpus, follow = self.corpus, self.follow
+        return [lambda: calendar.build_calendars(corpus, follow, site_url),
+                lambda: feeds.build_feeds(corpus, site_url),
+                lambda: opendata.build_open_data(corpus, follow, site_url)]
+
+    def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
+        """Write calendars, feeds and open data (the hub of a sharded build only: they cover the whole
+        corpus); index for search."""
+        if self.shard.hub:
+            write_files(site_dir, self.outputs(site_url or "/"))
+        if search_enabled() and self.shard.bundle in self.shard.bundles:
+            from zhengxie.outputs.search import index_site
+
+            index_site(site_dir, bundle=self.shard.bundle)
+
+    # ---- wayfinding, feeds, preview ------------------------------------------------------------------
+
+    @cached_property
+    def wayfinding(self) -> Wayfinding:
+        return Wayfinding(self.corpus, self.follow)
+
+    def breadcrumbs(self, src_uri: str, title: str) -> list:
+        return self.wayfinding.breadcrumbs(src_uri, title)
+
+    def around(self, doc):
+        """Previous/next in the document's series and its related documents."""
+        return self.wayfinding.of(doc)
+
+    def print_marks(self, doc) -> printmarks.PrintMarks:
+        """发文机关, 文号 and 成文日期 as the print stylesheet places them (GB/T 9704)."""
+        return printmarks.print_marks(self.corpus, doc)
+
+    def search_terms(self, doc) -> str:
+        from zhengxie.outputs.search import search_terms
+
+        return search_terms(self.corpus, doc)
+
+    @staticmethod
+    def sort_date(doc) -> str:
+        """The key search sorts by: the 成文日期, else the first day of the period's year, else 0000."""
+        if doc.date:
+            return doc.date.isoformat()
+        return f"{doc.year:04d}-01-01" if doc.year else "0000-01-01"
+
+    def feeds(self, doc=None) -> list:
+        return feeds.feeds_of(self.corpus, doc)
+
+    def calendar_of(self, doc) -> str | None:
+        """The body calendar a plan page offers, when the plan has items."""
+        return calendar.body_file(doc.body) if doc is not None and doc.items and doc.body else None
+
+    open_data_files = staticmethod(opendata.listing)
+
+    def feed_index(self) -> list:
+        """Every feed the build writes (all, per kind, per body), for the 开放数据 page."""
+        return feeds.feed_index(self.corpus)
+
+    def calendar_index(self) -> list[tuple[str, str]]:
+        """(body id, name) of every body with a calendar: those with a scheduled item."""
+        found = {}
+        for doc in self.corpus.documents.values():
+            if doc.items and doc.body and doc.body not in found:
+                body = self.corpus.vocab.bodies.get(doc.body)
+                found[doc.body] = body.name if body else doc.body
+        return sorted(found.items())
+
+    @cached_property
+    def _problems_by_file(self) -> dict:
+        found: dict = {}
+        for problem in self.problems:
+            found.setdefault(problem.file, []).append(problem)
+        return found
+
+    def preview_problems(self, src_uri: str) -> list:
+        """In a live preview only: the problems of the page's document and of its data file."""
+        if not self.preview:
+            return []
+        doc = self.corpus.by_src_uri.get(src_uri)
+        files = [f"docs/{src_uri}"] + ([doc.data_path] if doc is not None and doc.data_path else [])
+        return [p for f in files for p in self._problems_by_file.get(f, ())]
+
+    # ---- indexes: built once per Site (one Site per build); templates read their slices ----------
+
+    done_rule = DONE_RULE
+
+    @property
+    def follow(self) -> FollowThrough:
+        return self.views.follow
+
+    @cached_property
+    def index(self) -> Indexes:
+        return Indexes(self.corpus, self.follow)
+
+    @cached_property
+    def listings(self) -> Listings:
+        return Listings(self.corpus, self.index, self.corpus.vocab.page_size)
+
+    def listing_page(self, src_uri: str):
+        """The page of a paginated listing (zhengxie.listings) a page shows, or None."""
+        return self.listings.page(src_uri)
+
+    @cached_property
+    def follow_pages(self) -> FollowPages:
+        return FollowPages(self.follow, self.corpus.vocab.page_size)
+
+    def follow_page(self, src_uri: str):
+        """The page of 落实情况 (zhengxie.followpages) a page shows, or None."""
+        return self.follow_pages.page(src_uri)
+
+    @cached_property
+    def statistics(self) -> Statistics:
+        return Statistics(self.corpus)
+
+    def figures_of(self, body_id: str | None = None):
+        """A body's 数据 (BodyFigures), or with no body every measure's series across bodies."""
+        return self.statistics.body(body_id) if body_id else self.statistics.measures
+
+    def chart_alt(self, series, with_body: bool = False) -> str:
+        return charts.alt_text(series, with_body)
+
+    def acknowledged(self) -> list:
+        """Every inconsistency kept as printed (原文如此), by document and position."""
+        return sorted(self.corpus.acknowledged, key=lambda a: (a.doc.id, a.path))
+
+    def topics(self) -> list:
+        return list(self.index.topics.values())
+
+    def topic(self, topic_id: str):
+        return self.index.topics.get(topic_id)
+
+    def years(self) -> list:
+        return list(self.index.years.values())
+
+    def year(self, year: int):
+        return self.index.years.get(year)
+
+    def bodies(self) -> list:
+        return list(self.index.bodies.values())
+
+    def body(self, body_id: str):
+        return self.index.bodies.get(body_id)
+
+    @cached_property
+    def waivers_by_doc(self) -> dict:
+        """Document id -> its waivers (corpus.waivers), grouped once per build."""
+        found: dict = {}
+        for waiver in self.corpus.waivers:
+            found.setdefault(waiver.doc.id, []).append(waiver)
+        return found
+
+    def header(self, doc) -> header.Header:
+        """The document's page header: field rows, 题注 and editor's notes for its waivers."""
+        return header.doc_header(self.corpus, doc, tuple(self.waivers_by_doc.get(doc.id, ())))
+
+    def waivers(self) -> list:
+        """Every waiver, as the waivers page lists them: by document, then code."""
+        return sorted(self.corpus.waivers, key=lambda w: (w.doc.id, w.code))
+
+    def waiver_title(self, code: str) -> str:
+        info = self.corpus.reporter.catalogue.get(code) if self.corpus.reporter is not None else None
+        return info.title if info else code
+
+    def unresolved_reports(self) -> list:
+        return self.follow.unresolved

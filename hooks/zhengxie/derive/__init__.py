@@ -1,0 +1,1 @@
+"""Corpus-wide structures: follow-through, indexes, listings, wayfinding, statistics, generated pages."""

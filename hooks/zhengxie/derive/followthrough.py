@@ -1,0 +1,186 @@
+"""Follow-through (落实情况): what the summaries report about each plan item, computed once per build.
+
+Summaries declare `reports:` in their data file; this turns them into a status per item, a progress
+figure per plan and the lines each summary lists. References to unknown plans or items are kept (with
+`item=None`) so that pages can show them: the checks report them, the pages must not hide them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from zhengxie.model import urls
+from zhengxie.model.corpus import Corpus, Document, PlanItem, Report
+
+STATUS_LABELS = {"held": "已举行", "postponed": "已推迟", "cancelled": "已取消", "merged": "已合并", "none": "尚无报告"}
+DONE = frozenset({"held", "merged"})  # an item merged into another was consulted on there
+STATUS_ORDER = ("held", "merged", "postponed", "cancelled", "none")
+DONE_RULE = "已举行和已合并的项目计为完成，完成率 = 完成项目数 ÷ 计划项目总数"
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, f"状态不明（{status or '未填写'}）")
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    """One report as its summary lists it: the item and its plan when they exist."""
+
+    report: Report
+    summary: Document
+    item: PlanItem | None
+    plan: Document | None
+    merged_into: PlanItem | None = None  # the item it was merged into, when that exists
+    merged_plan: Document | None = None
+
+    @property
+    def anchor(self) -> str:
+        """Anchor of the report's row on the summary page."""
+        return "report-" + self.report.item.replace("#", "-")
+
+    @property
+    def url(self) -> str:
+        return f"{self.summary.url}#{self.anchor}"
+
+    @property
+    def item_url(self) -> str | None:
+        return urls.item_url(self.plan.url, self.item.id) if self.item and self.plan else None
+
+    @property
+    def merged_url(self) -> str | None:
+        if self.merged_into is None or self.merged_plan is None:
+            return None
+        return urls.item_url(self.merged_plan.url, self.merged_into.id)
+
+    @property
+    def label(self) -> str:
+        return status_label(self.report.status)
+
+    @property
+    def date_text(self) -> str:
+        """The report's date as Chinese text, with what it means for the status."""
+        d = self.report.date
+        if d is None:
+            return ""
+        text = f"{d.year}年{d.month}月{d.day}日"
+        return f"改至{text}" if self.report.status == "postponed" else text
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    item: PlanItem
+    latest: ReportLine | None  # the report that decides the status (newest summary)
+    earlier: tuple = ()  # older reports on the same item, oldest first
+
+    @property
+    def status(self) -> str:
+        return self.latest.report.status if self.latest else "none"
+
+    @property
+    def label(self) -> str:
+        return status_label(self.status)
+
+    @property
+    def done(self) -> bool:
+        return self.status in DONE
+
+
+@dataclass
+class PlanProgress:
+    plan: Document
+    statuses: list  # of ItemStatus, in the plan's order
+    counts: dict = field(default_factory=dict)  # status -> number of items
+
+    @property
+    def total(self) -> int:
+        return len(self.statuses)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.statuses if s.done)
+
+    @property
+    def rate(self) -> float | None:
+        return 100 * self.done / self.total if self.total else None
+
+    @property
+    def rate_text(self) -> str:
+        return "—" if self.rate is None else f"{self.rate:.1f}%"
+
+    @property
+    def anchor(self) -> str:
+        return f"plan-{self.plan.id}"
+
+    def count_items(self) -> list[tuple[str, str, int]]:
+        """(status, label, count) for every status with items, in a fixed order, unknown ones last."""
+        known = [(s, STATUS_LABELS[s], self.counts[s]) for s in STATUS_ORDER if self.counts.get(s)]
+        odd = [(s, status_label(s), n) for s, n in sorted(self.counts.items()) if s not in STATUS_LABELS]
+        return known + odd
+
+
+def _report_order(line: ReportLine) -> tuple:
+    return (line.summary.date or dt.date.min, line.summary.id, line.report.index)
+
+
+class FollowThrough:
+    def __init__(self, corpus: Corpus):
+        self.by_summary: dict[str, list[ReportLine]] = {
+            doc.id: _lines(corpus, doc) for doc in corpus.documents.values() if doc.summary is not None}
+        self.unresolved: list[ReportLine] = [  # reports whose item does not exist
+            line for lines in self.by_summary.values() for line in lines if line.item is None]
+        reports_of: dict[str, list[ReportLine]] = {}
+        for lines in self.by_summary.values():
+            for line in lines:
+                if line.item is not None:
+                    reports_of.setdefault(line.item.ref, []).append(line)
+        self.by_item: dict[str, ItemStatus] = {}
+        self.by_plan: dict[str, PlanProgress] = {}
+        for doc in corpus.documents.values():
+            if not doc.items:
+                continue
+            progress = _progress(doc, reports_of)
+            for status in progress.statuses:
+                # Duplicate item ids (a checks error) share a ref: the first one keeps it.
+                self.by_item.setdefault(status.item.ref, status)
+            self.by_plan[doc.id] = progress
+
+    def of_item(self, item: PlanItem) -> ItemStatus | None:
+        return self.by_item.get(item.ref)
+
+    def of_plan(self, doc: Document) -> PlanProgress | None:
+        return self.by_plan.get(doc.id)
+
+    def of_summary(self, doc: Document) -> list[ReportLine]:
+        return self.by_summary.get(doc.id, [])
+
+    def plans(self) -> list[PlanProgress]:
+        """Every plan with items, newest first."""
+        return sorted(
+            self.by_plan.values(), key=lambda p: (p.plan.date or dt.date.min, p.plan.id), reverse=True
+        )
+
+
+def _lines(corpus: Corpus, summary: Document) -> list[ReportLine]:
+    """The lines of a summary's reports, each with its item and plan when they exist."""
+    items, lines = corpus.items, []
+    for report in summary.summary.reports:
+        item = items.get(report.item)
+        merged = items.get(report.merged_into) if report.merged_into else None
+        lines.append(ReportLine(
+            report, summary, item,
+            corpus.documents.get(item.plan) if item else None,
+            merged, corpus.documents.get(merged.plan) if merged else None,
+        ))
+    return lines
+
+
+def _progress(plan: Document, reports_of: dict) -> PlanProgress:
+    progress = PlanProgress(plan, [])
+    for item in plan.items:
+        lines = reports_of.get(item.ref, ())
+        if len(lines) > 1:  # most items are reported on once or never
+            lines = sorted(lines, key=_report_order)
+        status = ItemStatus(item, lines[-1] if lines else None, tuple(lines[:-1]))
+        progress.statuses.append(status)
+        progress.counts[status.status] = progress.counts.get(status.status, 0) + 1
+    return progress

@@ -1,0 +1,1 @@
+"""Markdown to safe HTML: macro calls, the sanitizer, reader typography."""

@@ -1,0 +1,1 @@
+"""The corpus: documents, plan items, figures, vocabularies; site URLs and paging."""

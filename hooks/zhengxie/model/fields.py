@@ -1,0 +1,189 @@
+"""Front-matter fields from the one table in data/fields.yml: how each type of value is read, shown
+and described as JSON Schema.
+
+The loader reads every written field through `read_value`; the header shows them through `display`;
+`front_matter_schema` writes data/schemas/front-matter.schema.json (`make schemas`), so the schema
+editors' tools see and the check uses never disagrees with the table.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from zhengxie.model.corpus import Field
+from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, PERIOD_PATTERN, NotStated, Period, parse_period
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    """Adopted at a meeting: 主席会议, 常务委员会第十五次会议 … with its 题注 as printed."""
+
+    meeting: str = ""
+    session: str = ""
+    date: object = None  # dt.date | NOT_STATED | None
+    caption: str = ""
+
+    @property
+    def label(self) -> str:
+        parts = [self.session + self.meeting if self.session else self.meeting]
+        if self.date:
+            parts.insert(0, chinese_date(self.date))
+        return "".join(p for p in parts if p) + "通过" if any(parts) else ""
+
+
+def chinese_date(value: dt.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def parse_date(value) -> dt.date | NotStated | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text == NOT_STATED_TEXT:
+            return NOT_STATED
+        try:
+            return dt.date.fromisoformat(text) if len(text) == 10 else None
+        except ValueError:
+            return None
+    return None
+
+
+def _text(value) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _texts(value) -> tuple | None:
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else None
+    if isinstance(value, list):
+        names = tuple(v.strip() for v in value if isinstance(v, str) and v.strip())
+        return names or None
+    return None
+
+
+def _adoption(value) -> Adoption | None:
+    if not isinstance(value, dict):
+        return None
+    return Adoption(_text(value.get("meeting")) or "", _text(value.get("session")) or "",
+                    parse_date(value.get("date")), _text(value.get("caption")) or "")
+
+
+def _waivers(value) -> dict | None:
+    if not isinstance(value, dict):
+        return None
+    return {str(code): reason.strip() for code, reason in value.items() if isinstance(reason, str) and reason.strip()}
+
+
+READERS = {
+    "text": _text,
+    "code-name": _text,
+    "ref": _text,
+    "doc-ref": _text,
+    "choice": _text,
+    "texts": _texts,
+    "refs": _texts,
+    "doc-refs": _texts,
+    "date": parse_date,
+    "period": parse_period,
+    "flag": lambda v: v if isinstance(v, bool) else None,
+    "adoption": _adoption,
+    "waivers": _waivers,
+}
+
+
+def read_value(spec: Field, value):
+    """The parsed value, NOT_STATED, or None when it is not of the field's form (the schema explains)."""
+    if spec.not_stated and isinstance(value, str) and value.strip() == NOT_STATED_TEXT:
+        return NOT_STATED
+    reader = READERS.get(spec.type)
+    return reader(value) if reader else None
+
+
+def display(spec: Field, value) -> str:
+    """Plain text for the page header (templates escape it)."""
+    if value is NOT_STATED:
+        return NOT_STATED_TEXT
+    if isinstance(value, dt.date):
+        return chinese_date(value)
+    if isinstance(value, Period):
+        return value.label
+    if isinstance(value, Adoption):
+        return value.caption or value.label
+    if spec.type == "choice":
+        return spec.choices.get(value, str(value))
+    if isinstance(value, (tuple, list)):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+# ---- JSON Schema ----------------------------------------------------------------------------------
+
+_NOT_STATED_SCHEMA = {"const": NOT_STATED_TEXT, "description": "原件没有写明"}
+_DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+_NAME = {"type": "string", "minLength": 1}
+
+
+def _value_schema(spec: Field) -> dict:
+    kind = spec.type
+    if kind in ("text", "ref", "doc-ref"):
+        schema = dict(_NAME)
+    elif kind == "code-name":
+        schema = {"type": "string", "pattern": "^[a-z0-9]+([-_][a-z0-9]+)*$"}
+    elif kind in ("texts",):
+        schema = {"anyOf": [dict(_NAME), {"type": "array", "minItems": 1, "items": dict(_NAME)}]}
+    elif kind in ("refs", "doc-refs"):
+        schema = {"type": "array", "minItems": 1, "uniqueItems": True, "items": dict(_NAME)}
+    elif kind == "date":
+        schema = dict(_DATE)
+    elif kind == "period":
+        schema = {"type": "string", "pattern": PERIOD_PATTERN}
+    elif kind == "choice":
+        schema = {"type": "string", "enum": list(spec.choices)}
+    elif kind == "flag":
+        schema = {"type": "boolean"}
+    elif kind == "adoption":
+        schema = {
+            "type": "object", "additionalProperties": False, "minProperties": 1,
+            "properties": {
+                "meeting": {**_NAME, "description": "通过文件的会议，例如 主席会议、常务委员会第十五次会议"},
+                "session": {**_NAME, "description": "届次，例如 第十三届"},
+                "date": {"anyOf": [dict(_DATE), _NOT_STATED_SCHEMA], "description": "通过日期 YYYY-MM-DD，或 原文未载"},
+                "caption": {**_NAME, "description": "标题下的题注，照原件写"},
+            },
+        }
+    elif kind == "waivers":
+        schema = {"type": "object", "minProperties": 1, "propertyNames": {"pattern": "^ZX[0-9]{3}$"},
+                  "additionalProperties": {**_NAME, "description": "原件与常规格式不同的原因"}}
+    else:
+        raise ValueError(f"data/fields.yml: unknown field type {kind!r}")
+    if spec.not_stated:
+        schema = {"anyOf": [schema, _NOT_STATED_SCHEMA]}
+    schema["description"] = spec.help or spec.label
+    if spec.example is not None:
+        schema["examples"] = [_jsonable(spec.example)]
+    return schema
+
+
+def _jsonable(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def front_matter_schema(fields: dict) -> dict:
+    """The JSON Schema of a document's front matter. Which fields a kind requires or allows is the
+    `fields` check's business (its hints offer 原文未载); the schema gives every field's form."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "front-matter.schema.json",
+        "title": "文档的文首元数据",
+        "description": "docs/<文件夹>/<文档编号>.md 开头两行 --- 之间的字段（由 data/fields.yml 生成，请勿手改：make schemas）。",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {spec.id: _value_schema(spec) for spec in fields.values()},
+    }

@@ -1,0 +1,1 @@
+"""Files besides pages: feeds, calendars, open data, the search index."""

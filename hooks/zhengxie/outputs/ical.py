@@ -1,0 +1,220 @@
+"""The scheduled consultation items as an iCalendar file (calendar.ics), one event per item.
+
+One calendar for all bodies (calendar.ics) and one per body (calendars/<body>.ics), every plan
+year. A plan's events are written once (event_bytes: the bytes icalendar writes, without building
+its objects per event, which cost about 0.25 ms an event) and go into both files, so the work is
+linear in the number of items; a build reuses the events of plans whose inputs are unchanged
+(Site.output_parts) and puts the files together again.
+
+An item with a known date of holding (or a new date after postponement) is an all-day event on
+that date; otherwise it spans its planned time (month, quarter, half-year, dates). An item whose
+time the plan does not state (原文未载) or that has none written is no event: the calendar never
+invents a month; the year pages list such items under 时间未定. UIDs and DTSTAMPs derive from the
+data only, so the same sources always give the same file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import icalendar
+
+from zhengxie.model import urls
+from zhengxie.derive.followthrough import FollowThrough
+from zhengxie.model.corpus import Corpus
+from zhengxie.text.values import NOT_STATED_TEXT
+
+FILE = "calendar.ics"
+BODY_FOLDER = "calendars/"
+UID_DOMAIN = "xieshang"
+
+
+def body_file(body_id: str) -> str:
+    return f"{BODY_FOLDER}{body_id}.ics"
+
+
+def _span(year: int, when) -> tuple[dt.date, dt.date] | None:
+    """[start, end) of the planned time; None when the plan states none (such items stay out of
+    calendars: a reader must not see a date the original never gave)."""
+    if when is None or not when.placed:
+        return None
+    try:
+        if when.day is not None:
+            return dt.date(year, when.first_month, when.day), dt.date(year, when.last_month, when.last_day) + dt.timedelta(days=1)
+        end = dt.date(year + 1, 1, 1) if when.last_month == 12 else dt.date(year, when.last_month + 1, 1)
+        return dt.date(year, when.first_month, 1), end
+    except ValueError:  # a day the month does not have: the check reports it
+        return None
+
+
+def _new_calendar(name: str) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//协商知识库//zhengxie//ZH")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> bytes:
+    """Every scheduled item of every plan year, all bodies."""
+    return build_calendars(corpus, follow, site_url)[FILE]
+
+
+def calendar_plans(corpus: Corpus) -> list:
+    """The plans whose items may be events, in path order (the order of the events in every file)."""
+    return [plan for plan in corpus.documents.values() if plan.items and plan.year]
+
+
+def build_calendars(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> dict[str, bytes]:
+    """{path: ics bytes}: calendar.ics with all items, calendars/<body>.ics per body with a plan.
+    Each plan's events are serialised once and go into both files."""
+    names = {}
+    for doc in corpus.documents.values():  # every body with a plan gets its file, even if empty
+        if doc.items and doc.body and doc.body not in names:
+            body = corpus.vocab.bodies.get(doc.body)
+            names[doc.body] = f"{body.name if body else doc.body}协商计划安排"
+    plans = calendar_plans(corpus)
+    events = {plan.id: plan_events(corpus, follow, plan, site_url) for plan in plans}
+    per_body: dict = {body_id: [] for body_id in names}
+    for plan in plans:
+        if plan.body:
+            per_body[plan.body].append(events[plan.id])
+    files = {FILE: _assemble("协商计划安排", [events[plan.id] for plan in plans])}
+    files.update({body_file(b): _assemble(names[b], found) for b, found in per_body.items()})
+    return files
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def _assemble(name: str, events: list) -> bytes:
+    head = _new_calendar(name).to_ical()
+    return head[: -len(_END)] + b"".join(events) + _END
+
+
+def plan_events(corpus: Corpus, follow: FollowThrough, plan, site_url: str | None) -> bytes:
+    """The VEVENTs of one plan's items with a placed time, in the plan's order. What they show
+    comes from the plan, the vocabularies and the reports on its items (its follow-through)."""
+    base = (site_url or "/").rstrip("/") + "/"
+    vocab = corpus.vocab
+    stamp = dt.datetime.combine(plan.date or dt.date(plan.year, 1, 1), dt.time(), dt.timezone.utc)
+    found = []
+    for item in plan.items:
+        status = follow.of_item(item)
+        report = status.latest.report if status and status.latest else None
+        if report and report.date and report.status in ("held", "postponed"):
+            span = (report.date, report.date + dt.timedelta(days=1))
+        else:
+            span = _span(plan.year, item.when)
+        if span is None:
+            continue
+        url = base + urls.item_url(plan.url, item.id)
+        forms = [vocab.forms[f].name if f in vocab.forms else f for f in item.forms]
+        lines = [f"形式：{' → '.join(forms)}", f"时间：{item.time_label}"]
+        for role_id, names in item.roles.items():
+            role = vocab.roles.get(role_id)
+            lines.append(f"{role.name if role else role_id}：{'、'.join(names) if names else NOT_STATED_TEXT}")
+        lines.append(f"计划：{plan.title}")
+        if status:
+            lines.append(f"落实情况：{status.label}")
+        lines.append(url)
+        found.append(event_bytes(Event(
+            uid=f"{plan.id}-{item.id}@{UID_DOMAIN}", stamp=stamp, start=span[0], end=span[1], summary=item.title,
+            description="\n".join(lines), url=url if site_url else None,
+            cancelled=bool(status and status.status == "cancelled"))))
+    return b"".join(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What one event says; `event_bytes` writes it as icalendar would."""
+    uid: str
+    stamp: dt.datetime  # midnight UTC
+    start: dt.date
+    end: dt.date
+    summary: str
+    description: str
+    url: str | None
+    cancelled: bool
+
+
+def event_component(event: Event) -> icalendar.Event:
+    """The event as an icalendar component: the reference `event_bytes` matches byte for byte."""
+    component = icalendar.Event()
+    component.add("uid", event.uid)
+    component.add("dtstamp", event.stamp)
+    component.add("dtstart", event.start)
+    component.add("dtend", event.end)
+    component.add("summary", event.summary)
+    component.add("description", event.description)
+    if event.url is not None:
+        component.add("url", event.url)
+    if event.cancelled:
+        component.add("status", "CANCELLED")
+    return component
+
+
+def event_bytes(event: Event) -> bytes:
+    """The VEVENT as icalendar serialises it (properties in its canonical order, TEXT escaped,
+    lines folded below 75 octets), written directly: building icalendar's objects for each of
+    tens of thousands of events was most of a build's calendar time. Anything but plain dates
+    and a UTC midnight stamp (or a URL with a line break, which it refuses) goes through icalendar itself."""
+    stamp = event.stamp
+    if not (type(event.start) is dt.date and type(event.end) is dt.date and stamp.tzinfo is dt.timezone.utc
+            and stamp.time() == dt.time() and (event.url is None or not _LINE_BREAK.search(event.url))):
+        return event_component(event).to_ical()
+    lines = [b"BEGIN:VEVENT",
+             _fold("SUMMARY:" + _text(event.summary)),
+             b"DTSTART;VALUE=DATE:" + _date(event.start),
+             b"DTEND;VALUE=DATE:" + _date(event.end),
+             b"DTSTAMP:" + _date(stamp) + b"T000000Z",
+             _fold("UID:" + _text(event.uid)),
+             _fold("DESCRIPTION:" + _text(event.description))]
+    if event.cancelled:
+        lines.append(b"STATUS:CANCELLED")
+    if event.url is not None:
+        lines.append(_fold("URL:" + _unmarked(event.url)))
+    lines.append(b"END:VEVENT\r\n")
+    return b"\r\n".join(lines)
+
+
+_LINE_BREAK = re.compile("[\r\n]")
+
+
+def _date(day: dt.date) -> bytes:
+    return f"{day.year:04}{day.month:02}{day.day:02}".encode()
+
+
+def _text(value: str) -> str:
+    """RFC 5545 TEXT escaping, in icalendar's order (a literal \\N is a newline to it)."""
+    return _unmarked(value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                     .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _unmarked(value: str) -> str:
+    # icalendar reads each value back as UTF-8 with a signature: one leading BOM goes
+    return value[1:] if value.startswith("\ufeff") else value
+
+
+_FOLD_AT = 74  # octets a line (or a continuation, after its space) holds
+_ESCAPES = (ord("\\"), ord("^"))  # never the last octet of a folded line: the escape would split
+
+
+def _fold(line: str) -> bytes:
+    """The content line folded as icalendar folds it: at the last character boundary within 74
+    octets, never right after a backslash or caret (it moves to the next line)."""
+    data = line.encode("utf-8")
+    if len(data) <= _FOLD_AT:
+        return data
+    parts, start, size = [], 0, len(data)
+    while size - start > _FOLD_AT:
+        end = start + _FOLD_AT
+        while data[end] & 0xC0 == 0x80:  # inside a character: cut before it
+            end -= 1
+        if end - start > 1 and data[end - 1] in _ESCAPES:
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)

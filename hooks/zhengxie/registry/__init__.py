@@ -1,0 +1,1 @@
+"""The problem catalogue and the reporter every check adds to."""

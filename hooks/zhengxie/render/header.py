@@ -1,0 +1,153 @@
+"""The page header of a document, from the field table (data/fields.yml): every `header: true` field
+the document has, in table order, with its label, as rows a template lists without knowing any field.
+
+A row holds one or several values; each value has its text (fields.display), an optional link (a
+site-relative URL) and the Pagefind filter it feeds (the field's `filter`). 原文未载 is a value like
+any other, marked `not_stated` so the page can show it muted; a field the document does not have is
+no row at all. The 题注 of an adopted document is returned apart: the page prints it under the title,
+as the original does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from zhengxie.model import urls
+from zhengxie.model.fields import Adoption, chinese_date, display
+from zhengxie.model.corpus import Corpus, Document, Field
+from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT
+
+# The year a document is filed under is derived (period, else date), not a field of the table; it
+# feeds the search filter of this name and links to the year's page.
+YEAR_LABEL = "年份"
+YEAR_FILTER = "年份"
+
+# Rule status values that readers must not miss (the page shows them as a prominent badge).
+ALERT_CHOICES = ("amended", "repealed")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    text: str
+    link: str = ""  # site-relative URL, or "" for plain text
+    filter: str = ""  # Pagefind filter name, or ""
+    filter_value: str = ""  # the filter's value when it differs from the text
+    not_stated: bool = False  # 原文未载: shown muted
+    badge: str = ""  # "" or a badge style: "alert" / "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    id: str  # field id, for anchors and styling only
+    label: str
+    values: tuple  # of Value
+    chips: bool = False  # several vocabulary entries (topics): shown as chips, not a 、-list
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    caption: str = ""  # the 题注 under the title, as printed
+    rows: tuple = ()
+    notes: tuple = field(default=())  # of WaiverNote
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverNote:
+    code: str
+    title: str  # the problem catalogue's title: which rule the original departs from
+    reason: str
+
+
+def doc_header(corpus: Corpus, doc: Document, waivers: tuple = ()) -> Header:
+    """The header of `doc`; `waivers` are its entries of corpus.waivers."""
+    rows = []
+    caption = ""
+    for spec in corpus.vocab.fields.values():
+        if not spec.header or not spec.applies_to(doc.kind):
+            continue
+        value = _value_of(corpus, doc, spec)
+        if value is None:
+            continue
+        if isinstance(value, Adoption):
+            caption = value.caption
+            rows += _adoption_rows(spec, value)
+            continue
+        values = _values(corpus, doc, spec, value)
+        if values:
+            rows.append(Row(spec.id, spec.label, values, chips=spec.type == "refs" and values[0].link != ""))
+    _add_year(doc, rows)
+    catalogue = corpus.reporter.catalogue if corpus.reporter is not None else {}
+    notes = tuple(
+        WaiverNote(w.code, catalogue[w.code].title if w.code in catalogue else w.code, w.reason) for w in waivers
+    )
+    return Header(caption, tuple(rows), notes)
+
+
+def _value_of(corpus: Corpus, doc: Document, spec: Field):
+    value = doc.fields.get(spec.id)
+    if value is None and spec.id == "type":
+        # Not written: the kind's first type (the registry's default), which the page still names.
+        doc_type = corpus.vocab.doc_type(doc.kind, None)
+        return doc_type.id if doc_type else None
+    return value
+
+
+def _values(corpus: Corpus, doc: Document, spec: Field, value) -> tuple:
+    vocab = corpus.vocab
+    if value is NOT_STATED:
+        return (Value(NOT_STATED_TEXT, not_stated=True),)
+    if spec.id == "type":
+        return (Value(vocab.type_name(doc.kind, value), filter=spec.filter),)
+    if spec.type in ("ref", "refs") and spec.vocabulary:
+        return tuple(_ref(vocab, spec, ref) for ref in ((value,) if isinstance(value, str) else value))
+    if spec.type in ("doc-ref", "doc-refs"):
+        return tuple(_doc_ref(corpus, spec, ref) for ref in ((value,) if isinstance(value, str) else value))
+    if spec.type == "texts":
+        return tuple(Value(name, filter=spec.filter) for name in value)
+    if spec.type == "choice":
+        return (Value(display(spec, value), filter=spec.filter,
+                      badge="alert" if value in ALERT_CHOICES else "plain"),)
+    if spec.type == "period" and value.year:  # the period stands for the year: its page and filter
+        return (Value(display(spec, value), link=urls.year_url(value.year), filter=spec.filter or YEAR_FILTER,
+                      filter_value=str(value.year)),)
+    return (Value(display(spec, value), filter=spec.filter),)
+
+
+def _ref(vocab, spec: Field, ref: str) -> Value:
+    """An id in a vocabulary: its name, linked to its index page when it has one."""
+    if spec.vocabulary == "bodies":
+        body = vocab.bodies.get(ref)
+        return Value(body.short if body else ref, link=urls.body_url(ref) if body else "", filter=spec.filter)
+    if spec.vocabulary == "topics":
+        topic = vocab.topics.get(ref)
+        return Value(topic.name if topic else ref, link=urls.topic_url(ref) if topic else "", filter=spec.filter)
+    return Value(ref, filter=spec.filter)
+
+
+def _doc_ref(corpus: Corpus, spec: Field, ref: str) -> Value:
+    target = corpus.documents.get(ref)
+    if target is None:  # the fields check reports it; the page still names it
+        return Value(ref, filter=spec.filter)
+    return Value(target.title or ref, link=target.url, filter=spec.filter)
+
+
+def _adoption_rows(spec: Field, adoption: Adoption) -> list:
+    """通过: the meeting, and 通过日期 as its own labelled date."""
+    rows = []
+    meeting = adoption.session + adoption.meeting
+    if meeting:
+        rows.append(Row(spec.id, spec.label, (Value(meeting),)))
+    if adoption.date is NOT_STATED:
+        rows.append(Row(f"{spec.id}-date", f"{spec.label}日期", (Value(NOT_STATED_TEXT, not_stated=True),)))
+    elif adoption.date:
+        rows.append(Row(f"{spec.id}-date", f"{spec.label}日期", (Value(chinese_date(adoption.date)),)))
+    return rows
+
+
+def _add_year(doc: Document, rows: list) -> None:
+    """The derived year, linked to its page and fed to the year filter, unless a period row stands for it."""
+    if not doc.year or (doc.period and doc.period.year):
+        return
+    year = Value(f"{doc.year}年", link=urls.year_url(doc.year), filter=YEAR_FILTER, filter_value=str(doc.year))
+    dates = [i for i, row in enumerate(rows) if row.id in ("period", "date")]
+    at = dates[-1] + 1 if dates else len(rows)  # beside the dates
+    rows.insert(at, Row("year", YEAR_LABEL, (year,)))

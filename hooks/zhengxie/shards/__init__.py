@@ -1,0 +1,1 @@
+"""A corpus built in parts: the partition, per-shard builds and their merge."""

@@ -1,0 +1,1 @@
+"""From files to the model: what docs/ and data/ hold, read into documents."""

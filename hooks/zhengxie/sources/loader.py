@@ -1,0 +1,427 @@
+"""Load docs/ and data/ once into the corpus model.
+
+Loading is forgiving: a malformed file becomes a problem and, as far as possible, a document with
+defaults, so that one bad file never hides the findings in the others. Type and vocabulary rules
+are the checks' business (hooks/zhengxie/checks); here values are only read if they have the right shape.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+
+from zhengxie.text import limits
+from zhengxie.text import outline
+from zhengxie.model import paging
+from zhengxie.sources.discovery import discover
+from zhengxie.model.fields import parse_date, read_value
+from zhengxie.model.corpus import (
+    Body, Breakdown, Corpus, DocEntry, DocType, Document, Field, Figure, Form, Kind, Measure, Part, PlanItem, Profile, Report,
+    Role, SectionSpec, Stage, SummaryData, Topic, Vocabulary,
+)
+from zhengxie.registry.problems import Reporter, load_catalogue
+from zhengxie.text.reading import YamlDoc, front_matter_problem, parse_yaml, read_source, split_front_matter
+from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, parse_amount, parse_when
+
+DATA = "data"
+DOCS = "docs"
+VOCAB_FILES = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections", "measures")
+PAGINATION = f"{DATA}/pagination.yml"  # optional: without it, listings page by paging.DEFAULT_PAGE_SIZE
+MAX_PATTERN = 200  # characters of a heading pattern in data/sections.yml (a regular expression)
+
+
+def load_corpus(root: Path | str) -> Corpus:
+    """The corpus of docs/ and data/: every document listed (corpus.entries; duplicate ids and
+    orphan data files are reported) and read."""
+    root = Path(root)
+    corpus = load_vocabulary(root)
+    corpus.listing = discover(root, (k.folder for k in corpus.vocab.kinds.values()), corpus.reporter)
+    corpus.entries = list_documents(corpus)
+    for entry in corpus.entries:
+        corpus.documents[entry.id] = load_document(root, entry, corpus.reporter, corpus.vocab)
+    return corpus
+
+
+def list_documents(corpus: Corpus) -> list:
+    """Every document the listing holds, kind by kind in path order: one per id (a second file with
+    an id already taken is refused, ZX118), and the data files no document owns (orphan_data)."""
+    root, reporter, listing = Path(corpus.root), corpus.reporter, corpus.listing
+    in_folder: dict = {}
+    for folder, src_uri in listing.documents:
+        in_folder.setdefault(folder, []).append(src_uri)
+    entries, by_id = [], {}
+    for kind in corpus.vocab.kinds.values():
+        known = set()
+        data_names, data_files = _data_names(root / DATA / kind.folder)
+        for src_uri in sorted(in_folder.get(kind.folder, ())):
+            doc_id = src_uri.rsplit("/", 1)[-1][: -len(".md")]
+            other = by_id.get(doc_id)
+            if other is not None:  # one id, one document: references and data files go by id
+                reporter.add("ZX118", f"{DOCS}/{src_uri}", 1, other=other.path)
+                listing.refuse_page(src_uri)
+                continue
+            data_path = f"{DATA}/{kind.folder}/{doc_id}.yml"
+            entry = DocEntry(doc_id, kind.id, src_uri, f"{DOCS}/{src_uri}",
+                             data_path if f"{doc_id}.yml" in data_files else None)
+            by_id[doc_id] = entry
+            entries.append(entry)
+            known.add(doc_id)
+        corpus.orphan_data += [f"{DATA}/{kind.folder}/{name}" for name in data_names
+                               if (name[: -len(".yml")] or name) not in known]  # Path.stem of ".yml" is ".yml"
+    return entries
+
+
+def _data_names(folder: Path) -> tuple[list, set]:
+    """(every *.yml name in a data folder, sorted — what glob lists; the names that are files,
+    symlinks followed — what Path.is_file says), in one directory scan."""
+    try:
+        with os.scandir(folder) as scan:
+            found = [(e.name, e.is_file()) for e in scan if e.name.endswith(".yml")]
+    except OSError:
+        return [], set()
+    return sorted(name for name, _ in found), {name for name, is_file in found if is_file}
+
+
+def _load_yaml_file(root: Path, path: str, reporter: Reporter) -> YamlDoc:
+    full = root / path
+    if not full.is_file():
+        reporter.add("ZX108", path)
+        return YamlDoc()
+    text, issue = read_source(full, root)
+    if text is None:
+        report_read_issue(issue, path, reporter)
+        return YamlDoc()
+    if not text.strip():
+        reporter.add("ZX104", path, 1)
+        return YamlDoc()
+    doc = parse_yaml(text)
+    report_yaml_issues(doc, path, reporter)
+    return doc
+
+
+# YamlIssue kind -> (code, name of the message parameter its detail fills)
+_YAML_ISSUE_CODES = {
+    "syntax": ("ZX103", "detail"),
+    "duplicate-key": ("ZX106", "key"),
+    "full-width-colon": ("ZX105", "key"),
+    "depth": (limits.YAML_DEPTH.code, "limit"),
+    "aliases": (limits.YAML_ALIASES.code, "limit"),
+    "expansion": (limits.YAML_EXPANSION.code, "extra"),
+    "tag": ("ZX114", "tag"),
+}
+
+
+def report_yaml_issues(doc: YamlDoc, path: str, reporter: Reporter) -> None:
+    for issue in doc.issues:
+        code, param = _YAML_ISSUE_CODES[issue.kind]
+        extra = {"limit": limits.YAML_EXPANSION.value} if issue.kind == "expansion" else {}
+        reporter.add(code, path, issue.line, issue.column, **{param: issue.detail}, **extra)
+
+
+def report_read_issue(issue, path: str, reporter: Reporter) -> None:
+    """A file that was not read (not UTF-8, too big, a line too long, a symlink): one coded problem."""
+    if issue.code == "ZX116":
+        reporter.add_once("ZX116", path, 1)
+    else:
+        reporter.add(issue.code, path, issue.line, **issue.params)
+
+
+
+# ---- vocabularies ---------------------------------------------------------------------------------
+
+
+def _entries(corpus: Corpus, name: str) -> list[dict]:
+    data = corpus.vocab_yaml[f"{DATA}/{name}.yml"].data
+    if not isinstance(data, list):
+        return []
+    return [e for e in data if isinstance(e, dict) and isinstance(e.get("id", e.get("kind")), str)]
+
+
+def _build_vocabulary(corpus: Corpus) -> None:
+    vocab = corpus.vocab
+    for e in _entries(corpus, "topics"):
+        vocab.topics[e["id"]] = Topic(e["id"], _str(e.get("name")) or e["id"], _str(e.get("description")))
+    for e in _entries(corpus, "bodies"):
+        vocab.bodies[e["id"]] = Body(
+            e["id"], _str(e.get("name")) or e["id"], _str(e.get("short")) or _str(e.get("name")) or e["id"],
+            _str(e.get("level")), _str(e.get("region")), e.get("parent") if isinstance(e.get("parent"), str) else None,
+            _opt_str(e.get("merged_proposals")),
+        )
+    for e in _entries(corpus, "forms"):
+        vocab.forms[e["id"]] = Form(
+            e["id"], _str(e.get("name")) or e["id"], _opt_str(e.get("parent")), _opt_str(e.get("body")),
+            tuple(_str_list(e.get("requires"))),
+        )
+    for e in _entries(corpus, "roles"):
+        vocab.roles[e["id"]] = Role(e["id"], _str(e.get("name")) or e["id"], e.get("lists") is True)
+    for e in _entries(corpus, "kinds"):
+        types = {}
+        for t in _list(e.get("types")):
+            if isinstance(t, dict) and isinstance(t.get("id"), str):
+                types[t["id"]] = DocType(t["id"], _str(t.get("name")) or t["id"], tuple(_str_list(t.get("profiles"))),
+                                         _opt_str(t.get("period")))
+        vocab.kinds[e["id"]] = Kind(e["id"], _str(e.get("name")) or e["id"], _str(e.get("folder")) or e["id"], types,
+                                    _opt_str(e.get("data")), tuple(_str_list(e.get("behaviours"))),
+                                    tuple(_str_list(e.get("macros"))))
+    for e in _entries(corpus, "fields"):
+        required = e.get("required")
+        vocab.fields[e["id"]] = Field(
+            id=e["id"], label=_str(e.get("label")) or e["id"], type=_str(e.get("type")),
+            required=True if required is True else tuple(_str_list(required)),
+            kinds=tuple(_str_list(e.get("kinds"))), not_stated=e.get("not_stated") is True,
+            header=e.get("header") is True, filter=_str(e.get("filter")), vocabulary=_str(e.get("vocabulary")),
+            choices={str(k): str(v) for k, v in e["choices"].items()} if isinstance(e.get("choices"), dict) else {},
+            help=_str(e.get("help")), example=e.get("example"),
+        )
+    _read_measures(corpus)
+    if PAGINATION in corpus.vocab_yaml:  # an invalid value is the schema check's finding (ZX2xx)
+        vocab.page_size = paging.page_size(corpus.vocab_yaml[PAGINATION].data)
+    sections_yaml = corpus.vocab_yaml[f"{DATA}/sections.yml"]
+    for index, e in enumerate(_entries(corpus, "sections")):
+        applies = e.get("applies") if isinstance(e.get("applies"), dict) else {}
+        vocab.profiles[e["id"]] = Profile(
+            id=e["id"], name=_str(e.get("name")) or e["id"],
+            sections=tuple(
+                SectionSpec(
+                    s["name"],
+                    tuple(a for a in _list(s.get("aliases")) if isinstance(a, str)),
+                    tuple(p for p in (_pattern(x) for x in _list(s.get("patterns"))) if p is not None),
+                    s.get("position") if s.get("position") in ("first", "last") else None,
+                    s.get("optional") is True,
+                )
+                for s in _list(e.get("sections"))
+                if isinstance(s, dict) and isinstance(s.get("name"), str)
+            ),
+            heading=_pattern(applies.get("heading")), no_heading=_pattern(applies.get("no_heading")),
+            body=_opt_str(e.get("body")), types=tuple(_str_list(e.get("types"))),
+            line=sections_yaml.line_of((index,)),
+        )
+
+
+def _read_measures(corpus: Corpus) -> None:
+    vocab = corpus.vocab
+    data = corpus.vocab_yaml[f"{DATA}/measures.yml"].data
+    if not isinstance(data, dict):
+        return
+    vocab.units = tuple(_str_list(data.get("units")))
+    raw = data.get("breakdowns")
+    vocab.breakdowns = {str(k): _str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    for e in _list(data.get("measures")):
+        if not (isinstance(e, dict) and isinstance(e.get("id"), str)):
+            continue
+        unit = _str(e.get("unit"))
+        vocab.measures[e["id"]] = Measure(
+            id=e["id"], name=_str(e.get("name")) or e["id"], group=_str(e.get("group")), unit=unit,
+            units=tuple(dict.fromkeys(([unit] if unit else []) + _str_list(e.get("units")))),
+            rate=e.get("rate") is True, numerator=_opt_str(e.get("numerator")), denominator=_opt_str(e.get("denominator")),
+            parts=tuple(_str_list(e.get("parts"))), at_most=_opt_str(e.get("at_most")), merging=e.get("merging") is True,
+            difference=tuple(_str_list(e.get("difference"))), plan=_opt_str(e.get("plan")),
+        )
+
+
+def _pattern(value):
+    """A compiled heading pattern, or None (a malformed one is the schema check's finding)."""
+    if not isinstance(value, str) or len(value) > MAX_PATTERN:
+        return None
+    try:
+        return re.compile(value)
+    except re.error:
+        return None
+
+
+# ---- documents ------------------------------------------------------------------------------------
+
+
+def load_document(root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabulary) -> Document:
+    kind = vocab.kinds[entry.kind]
+    md = root / entry.path  # docs/<kind-folder>/[<year>/]<id>.md
+    path = entry.path
+    doc = Document(id=entry.id, kind=kind.id, path=path, src_uri=entry.src_uri)
+    text, issue = read_source(md, root)
+    if text is None:
+        report_read_issue(issue, path, reporter)
+        return doc
+    if not text.strip():
+        reporter.add("ZX104", path, 1)
+        return doc
+    split = split_front_matter(text)
+    doc.text, doc.body_line = split.body, split.body_line
+    if split.front_matter is None:
+        reporter.add("ZX102", path, 1, problem=front_matter_problem(text))
+    else:
+        doc.meta_yaml = parse_yaml(split.front_matter, split.front_matter_line)
+        report_yaml_issues(doc.meta_yaml, path, reporter)
+        meta = doc.meta_yaml.data
+        if meta is None and not doc.meta_yaml.issues:
+            meta = {}
+        if isinstance(meta, dict):
+            doc.meta = meta
+            _read_meta(doc, meta, vocab)
+        elif meta is not None:
+            reporter.add("ZX107", path, split.front_matter_line)
+    doc.headings, doc.articles = outline.scan(doc.text, doc.body_line)
+    data_path = entry.data_path
+    if data_path is not None:
+        doc.data_path = data_path
+        doc.data_yaml = _load_yaml_file(root, data_path, reporter)
+        data = doc.data_yaml.data
+        reader = DATA_READERS.get(kind.data)
+        if isinstance(data, dict) and reader is not None:
+            reader(doc, data, vocab)
+    return doc
+
+
+def _read_meta(doc: Document, meta: dict, vocab: Vocabulary) -> None:
+    """Every field the table declares, read by its type; unknown fields are the schema's finding."""
+    for key, value in meta.items():
+        spec = vocab.fields.get(key) if isinstance(key, str) else None
+        if spec is not None:
+            parsed = read_value(spec, value)
+            if parsed is not None:
+                doc.fields[key] = parsed
+    fields = doc.fields
+    doc.title = fields.get("title") or ""
+    doc.type = fields.get("type")
+    doc.body = fields.get("body")
+    doc.date = fields.get("date")
+    doc.period = fields.get("period")
+    doc.topics = list(fields.get("topics") or ())
+    doc.sample = fields.get("sample") is True
+    doc.sample_note = fields.get("sample_note") or ""
+
+
+def _read_items(doc: Document, data: dict, vocab: Vocabulary) -> None:
+    listed = [r for r in vocab.roles.values() if r.lists]
+    rank = {role: position for position, role in enumerate(vocab.roles)}  # roles in the table's order
+    unknown = len(rank)  # … and those it does not know after them
+    for index, raw in enumerate(_list(data.get("items"))):
+        if not isinstance(raw, dict):
+            continue
+        roles = {}
+        raw_roles = raw.get("roles")
+        for role, names in raw_roles.items() if isinstance(raw_roles, dict) else ():
+            if isinstance(names, str) and names.strip() == NOT_STATED_TEXT:
+                roles[str(role)] = NOT_STATED
+            elif isinstance(names, (str, list)):
+                roles[str(role)] = tuple(_str_list(names if isinstance(names, list) else [names]))
+        roles = dict(sorted(roles.items(), key=lambda kv: rank.get(kv[0], unknown)))
+        stages = tuple(
+            Stage(_opt_str(s.get("form")), parse_when(s.get("time")), _str(s.get("note")))
+            for s in _list(raw.get("stages")) if isinstance(s, dict)
+        )
+        form = _opt_str(raw.get("form")) or next((s.form for s in stages if s.form), None)
+        lead = next(("、".join(roles[r.id]) for r in listed if roles.get(r.id)), "")
+        doc.items.append(
+            PlanItem(
+                plan=doc.id,
+                id=str(raw.get("id", f"#{index + 1}")),
+                title=_str(raw.get("title")),
+                form=form,
+                time=parse_when(raw.get("time")),
+                roles=roles,
+                stages=stages,
+                topics=_str_list(raw.get("topics")),
+                summary=_str(raw.get("summary")),
+                points=tuple(_str_list(raw.get("points"))),
+                lead=lead,
+                line=doc.data_line("items", index),
+                index=index,
+            )
+        )
+
+
+def _read_summary(doc: Document, data: dict, vocab: Vocabulary) -> None:
+    summary = doc.summary = SummaryData()
+    for index, raw in enumerate(_list(data.get("figures"))):
+        if isinstance(raw, dict):
+            summary.figures.append(_read_figure(doc, raw, index, vocab))
+    for index, raw in enumerate(_list(data.get("reports"))):
+        if not isinstance(raw, dict):
+            continue
+        summary.reports.append(
+            Report(
+                summary=doc.id,
+                item=_str(raw.get("item")),
+                status=_str(raw.get("status")),
+                date=parse_date(raw.get("date")),
+                reason=_str(raw.get("reason")),
+                merged_into=raw.get("merged_into") if isinstance(raw.get("merged_into"), str) else None,
+                line=doc.data_line("reports", index),
+                index=index,
+            )
+        )
+
+
+def _read_figure(doc: Document, raw: dict, index: int, vocab: Vocabulary) -> Figure:
+    measure_id = _opt_str(raw.get("measure"))
+    measure = vocab.measures.get(measure_id) if measure_id else None
+    of = raw.get("of")
+    return Figure(
+        label=_str(raw.get("label")) or (measure.name if measure else measure_id or ""),
+        value=parse_amount(raw.get("value")),
+        unit=_str(raw.get("unit")) or (measure.unit if measure else ""),
+        measure=measure_id,
+        rate=measure.rate if measure else _str(raw.get("unit")) == "%",
+        of=NOT_STATED if isinstance(of, str) and of.strip() == NOT_STATED_TEXT else _opt_str(of),
+        plan=_opt_str(raw.get("plan")),
+        breakdown=_read_breakdown(raw.get("breakdown"), ("figures", index, "breakdown")),
+        sic=_str(raw.get("sic")),
+        line=doc.data_line("figures", index),
+        index=index,
+    )
+
+
+def _read_breakdown(raw, path: tuple) -> Breakdown | None:
+    if not isinstance(raw, dict):
+        return None
+    breakdown = Breakdown(_str(raw.get("by")))
+    for index, part in enumerate(_list(raw.get("parts"))):
+        if isinstance(part, dict):
+            part_path = path + ("parts", index)
+            breakdown.parts.append(Part(_str(part.get("label")), parse_amount(part.get("value")),
+                                        _read_breakdown(part.get("breakdown"), part_path + ("breakdown",)),
+                                        _str(part.get("sic")), part_path))
+    return breakdown
+
+
+# The data-file model of each kind (data/kinds.yml `data`): one reader per behaviour.
+DATA_READERS = {"plan-items": _read_items, "summary-figures": _read_summary}
+
+
+# ---- tolerant readers -----------------------------------------------------------------------------
+
+
+def _str(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _opt_str(value) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _list(value) -> list:
+    """A list as written, or [] for anything else (a wrong type is the schema check's finding)."""
+    return value if isinstance(value, list) else []
+
+
+def _str_list(value) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [v for v in value if isinstance(v, str)]
+
+
+def load_vocabulary(root: Path | str) -> Corpus:
+    """A corpus with the vocabularies only (no documents): for tools such as `python -m zhengxie new`."""
+    root = Path(root)
+    reporter = Reporter(load_catalogue(root / DATA / "problems.yml"))
+    corpus = Corpus(root=root, vocab=Vocabulary())
+    for name in VOCAB_FILES:
+        path = f"{DATA}/{name}.yml"
+        corpus.vocab_yaml[path] = _load_yaml_file(root, path, reporter)
+    if os.path.lexists(root / PAGINATION):
+        corpus.vocab_yaml[PAGINATION] = _load_yaml_file(root, PAGINATION, reporter)
+    _build_vocabulary(corpus)
+    corpus.problems = reporter.problems
+    corpus.reporter = reporter
+    return corpus

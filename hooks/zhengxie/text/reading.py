@@ -1,0 +1,577 @@
+"""Reading source files the way editors write them: BOM, CRLF, front matter and YAML with line numbers.
+
+Everything here returns data plus findings; nothing raises on bad input and nothing writes files.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from zhengxie.text import limits
+
+
+# A key followed by a full-width colon (title：…), which YAML reads as plain text, not a key.
+_FULL_WIDTH_KEYS = re.compile(r"^[^\S\n]*([A-Za-z_][\w-]*)[^\S\n]*：", re.M)
+_STR, _MAP, _SEQ = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+# libyaml's parser when PyYAML was built with it (about 10x faster; same nodes, marks and data).
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
+    """SafeLoader that keeps dates as text: JSON Schema and our own parsing decide what a date is."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+# libyaml calls back into Python for every node: to resolve its tag, and twice more for path
+# resolvers we never register. Those calls cost a third of the parse. Builtins stand in for them:
+# `slice` keeps resolve's arguments (kind, value, implicit) as the node's tag, and `_Builder` (or
+# `_resolve_tags`, before `_refuse`) turns them into the tag SafeLoader's resolver would give.
+_WILDCARD = _Loader.yaml_implicit_resolvers.get(None, [])
+_BY_FIRST_CHAR = {k: v + _WILDCARD for k, v in _Loader.yaml_implicit_resolvers.items() if k is not None}
+_Scalar, _Sequence = yaml.ScalarNode, yaml.SequenceNode
+
+_Loader.resolve = slice
+_Loader.descend_resolver = slice  # (parent, index): ignored
+_Loader.ascend_resolver = tuple  # (): ignored
+
+
+class _Everything:
+    def __contains__(self, item) -> bool:
+        return True
+
+
+# First characters of the plain scalars an implicit rule may type (others are text).
+_TYPED_FIRST = frozenset(_BY_FIRST_CHAR) if not _WILDCARD else _Everything()
+_PLAIN_TAGS: dict = {}  # plain scalar -> its tag: keys and small values repeat in every file
+_PLAIN_TAGS_MAX, _PLAIN_TAG_LENGTH = 20_000, 40
+
+
+def _plain_tag(value: str) -> str:
+    """The tag of an untagged plain scalar, by SafeLoader's implicit rules (minus timestamps)."""
+    tag = _PLAIN_TAGS.get(value)
+    if tag is None:
+        tag = _STR
+        for candidate, regexp in _BY_FIRST_CHAR.get(value[:1], _WILDCARD):
+            if regexp.match(value):
+                tag = candidate
+                break
+        if len(value) <= _PLAIN_TAG_LENGTH and len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+            _PLAIN_TAGS[value] = tag
+    return tag
+
+
+def _implicit_tag(arguments: slice) -> str:
+    """The tag SafeLoader's resolver gives a node libyaml left untagged (or tagged `!`)."""
+    kind, value, implicit = arguments.start, arguments.stop, arguments.step
+    if kind is _Scalar:
+        return _plain_tag(value) if implicit[0] else _STR
+    return _SEQ if kind is _Sequence else _MAP
+
+
+def _resolve_tags(root, depth: int | None = None) -> None:
+    """Give every node of the graph (or down to `depth` levels below `root`) its resolved tag."""
+    seen: set = set()
+    stack = [(root, 0)]
+    while stack:
+        node, level = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag.__class__ is slice:
+            node.tag = _implicit_tag(node.tag)
+        if depth is None or level < depth:
+            stack.extend((child, level + 1) for child in _children(node))
+
+
+# Tags a value may carry: the JSON-like types (a `<<` merge key is resolved to `merge`). Everything
+# else — !!binary, !!set, !!omap, !!timestamp, !!python/…, local !tags — is refused with ZX114.
+JSON_TAGS = frozenset({_STR, _MAP, _SEQ, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                       "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"})
+_KEY_TAGS = JSON_TAGS - {_MAP, _SEQ}
+
+# libyaml's composer recurses in C once per nesting level and would overflow the stack (a segfault)
+# on a file nested tens of thousands deep. Texts that *could* be nested more than this are first
+# measured with the event parser (flat, and stopped as soon as the limit is passed).
+_SAFE_TO_COMPOSE = 2000  # (it survives 20 000 levels even in a thread's smaller stack)
+_LONG_PREFIX = 500
+_LONG_LEADING = re.compile(r"^[ ?:-]{%d}" % _LONG_PREFIX, re.M)
+
+
+# Issues after which the text's data is not built (None): later checks have nothing to judge.
+UNREAD = frozenset({"syntax", "depth", "aliases", "expansion", "tag"})
+
+
+@dataclass
+class YamlIssue:
+    # "syntax" | "duplicate-key" | "full-width-colon" | "depth" | "aliases" | "expansion" | "tag"
+    kind: str
+    line: int
+    column: int | None = None
+    detail: str = ""
+
+
+@dataclass
+class YamlDoc:
+    data: object = None
+    lines: dict = field(default_factory=dict)  # key path -> 1-based line
+    issues: list[YamlIssue] = field(default_factory=list)
+    text: str = ""  # the source text as parsed (lets checks search a whole file in one pass)
+
+    def line_of(self, path: tuple, default: int | None = None) -> int | None:
+        """Line of the deepest known prefix of `path` (an unknown key falls back to its parent)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), default)
+
+
+# Codes of a file that was not read at all (see ReadIssue): the builder must not read it either.
+NOT_READ = frozenset({"ZX101", limits.FILE_BYTES.code, limits.LINE_CHARS.code, "ZX116"})
+
+
+@dataclass(frozen=True)
+class ReadIssue:
+    """Why a file was not read: a problem code, its line and the message's parameters."""
+
+    code: str
+    line: int | None = 1
+    params: dict = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return self.params.get("reason", self.code)
+
+
+def inside_repository(path: Path, root: Path) -> bool:
+    """True when `path` is a real file path under `root`: no symlink on the way, nothing outside."""
+    return _folder_inside(path, root) and not os.path.islink(path)
+
+
+def _folder_inside(path: Path, root: Path) -> bool:
+    """`inside_repository` but for the last step: the path's folders are real and under `root`.
+    The answer depends on the folder only (unless the name is "." or ".."): kept per folder."""
+    path, root = os.fspath(path), os.fspath(root)
+    folder, name = os.path.split(path)
+    if name in ("", ".", ".."):
+        return _folder_inside_uncached(path, root)
+    cwd = "" if os.path.isabs(path) and os.path.isabs(root) else os.getcwd()
+    return _folder_inside_cached(folder, root, cwd)
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder_inside_cached(folder: str, root: str, cwd: str) -> bool:
+    return _folder_inside_uncached(os.path.join(folder, "name"), root)
+
+
+def _folder_inside_uncached(path: str, root: str) -> bool:
+    path, root = os.path.abspath(path), _absolute(root)
+    prefix = root.rstrip(os.sep) + os.sep  # both normalised: a path under root starts with it
+    if not path.startswith(prefix):
+        return False
+    rel = path[len(prefix):]
+    folder, rel_folder = os.path.dirname(path), os.path.dirname(rel)
+    expected = os.path.join(_realpath(root), rel_folder) if rel_folder else _realpath(root)
+    return _realpath(folder) == expected
+
+
+@functools.lru_cache(maxsize=64)
+def _absolute(root: str) -> str:
+    return os.path.abspath(root)
+
+
+@functools.lru_cache(maxsize=512)
+def _realpath(folder: str) -> str:
+    """Folders are few (docs/plans, data/plans …): resolved once. A folder swapped for a symlink while
+    `mkdocs serve` runs is still refused, by the discovery walk of every run."""
+    return os.path.realpath(folder)
+
+
+def read_source(path: Path, root: Path | None = None) -> tuple[str | None, ReadIssue | None]:
+    """Text with BOM removed and line ends normalised, or (None, why not). With `root`, a path that
+    is a symlink or leads outside the repository is never opened (ZX116)."""
+    if root is not None and not _folder_inside(path, root):
+        return None, ReadIssue("ZX116", 1)
+    try:
+        st = os.lstat(path) if root is not None else os.stat(path)
+        if stat.S_ISLNK(st.st_mode):  # a symlink is never opened (without `root`, stat followed it)
+            return None, ReadIssue("ZX116", 1)
+        size = st.st_size
+        if size > limits.FILE_BYTES.value:
+            return None, ReadIssue(limits.FILE_BYTES.code, 1, {"size": size, "limit": limits.FILE_BYTES.value})
+        raw = read_bytes(path, size)
+    except OSError as exc:
+        return None, ReadIssue("ZX101", 1, {"reason": f"无法读取：{exc.strerror or type(exc).__name__}"})
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, ReadIssue("ZX101", 1, {"reason": f"第 {exc.start} 字节不是 UTF-8"})
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    long_line = _first_long_line(text)
+    if long_line is not None:
+        number, length = long_line
+        return None, ReadIssue(limits.LINE_CHARS.code, number, {"length": length, "limit": limits.LINE_CHARS.value})
+    return text, None
+
+
+def read_bytes(path, size: int) -> bytes:
+    """The file's bytes (`size`: what stat said) without the buffered file object's layers, which
+    cost more than reading a small file. Read to the end, as open().read() does."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 16))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _first_long_line(text: str) -> tuple[int, int] | None:
+    limit = limits.LINE_CHARS.value
+    if len(text) <= limit:
+        return None
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > limit:
+            return number, len(line)
+    return None
+
+
+def read_text(path: Path, root: Path | None = None) -> tuple[str | None, str | None]:
+    """`read_source` for callers that only need a reason to show when the text is missing."""
+    text, issue = read_source(path, root)
+    return text, (issue.reason if issue else None)
+
+
+def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
+    """Parse one YAML document; line numbers are shifted so they count from `first_line`."""
+    doc = YamlDoc(text=text)
+    offset = first_line - 1
+    if "：" in text:
+        for match in _FULL_WIDTH_KEYS.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            number = first_line + text.count("\n", 0, match.start())
+            doc.issues.append(YamlIssue("full-width-colon", number, match.end() - line_start, match.group(1)))
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        doc.issues.append(YamlIssue("depth", too_deep + offset, None, str(limits.YAML_DEPTH.value)))
+        return doc
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            # An alias needs an anchor (&): without one the nodes form a tree, and the builder applies
+            # the same refusals as it goes — one walk instead of two for nearly every file.
+            aliases = node is not None and "&" in text
+            if aliases:
+                _resolve_tags(node)
+            refused = _refuse(node) if aliases else None
+            if refused is not None:
+                kind, mark, detail = refused
+                doc.issues.append(YamlIssue(kind, mark.line + 1 + offset, mark.column + 1, detail))
+            elif node is not None:
+                doc.data = _build_document(loader, node, doc, offset, aliases)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else first_line
+        column = mark.column + 1 if mark else None
+        doc.issues.append(YamlIssue("syntax", line, column, _describe(exc)))
+        doc.data = None
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        doc.issues.append(YamlIssue("syntax", first_line, None, str(exc).splitlines()[0]))
+        doc.data = None
+    except (ValueError, OverflowError, RecursionError, IndexError, KeyError) as exc:  # 5 000 digits, !!bool maybe
+        doc.issues.append(YamlIssue("syntax", first_line, None, f"无法读取的值（{type(exc).__name__}）"))
+        doc.data = None
+    return doc
+
+
+def _too_deep(text: str) -> int | None:
+    """Line where the nesting first passes the limit, for texts that might nest beyond what the
+    composer survives; None otherwise (then `_refuse` applies the limit on the composed nodes).
+
+    Every level is opened by a `[` or `{`, or by indentation / `- ` `? ` `: ` at a line's start, so
+    the count of brackets plus twice the longest such line prefix bounds the depth from above."""
+    brackets = text.count("[") + text.count("{")
+    if brackets + 2 * (_LONG_PREFIX + 1) <= _SAFE_TO_COMPOSE and not _LONG_LEADING.search(text):
+        return None
+    limit = limits.YAML_DEPTH.value
+    opening, closing = (yaml.SequenceStartEvent, yaml.MappingStartEvent), (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    parser = _BaseLoader(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, opening):
+                depth += 1
+                if depth > limit:
+                    return event.start_mark.line + 1
+            elif isinstance(event, closing):
+                depth -= 1
+            elif event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+    except yaml.YAMLError:
+        return None  # the composer reports the syntax error, before it nests any deeper
+    finally:
+        parser.dispose()
+
+
+def _refuse(root) -> tuple[str, object, str] | None:
+    """(kind, mark, detail) of the first reason not to build this node graph: a tag other than the
+    JSON-like ones, nesting deeper than the limit (aliases included), too many aliases, or aliases
+    that expand to too many values. One pass over the distinct nodes, without recursion."""
+    sizes: dict = {}  # id(node) -> (values when expanded, depth)
+    aliases = 0
+    seen: set = set()
+    stack = [(root, False, root)]  # (node, its children are sized, the collection it appears in)
+    while stack:
+        node, done, parent = stack.pop()
+        key = id(node)
+        if done:
+            children = [sizes.get(id(c), (1, 0)) for c in _children(node)]  # absent: a cycle
+            size = 1 + sum(c[0] for c in children)
+            depth = 0 if isinstance(node, yaml.ScalarNode) else 1 + max((c[1] for c in children), default=0)
+            if depth > limits.YAML_DEPTH.value:
+                return "depth", node.start_mark, str(limits.YAML_DEPTH.value)
+            sizes[key] = (size, depth)
+            continue
+        if key in seen:
+            aliases += 1
+            if aliases > limits.YAML_ALIASES.value:  # where the alias is used, not its anchor
+                return "aliases", parent.start_mark, str(limits.YAML_ALIASES.value)
+            continue  # a cycle (the node is still open) is the builder's "recursive alias" finding
+        seen.add(key)
+        refusal = _node_refusal(node)
+        if refusal is not None:
+            return refusal
+        stack.append((node, True, parent))
+        for child in reversed(_children(node)):
+            if id(child) in seen and id(child) not in sizes:  # an alias to a node still open: a cycle
+                continue
+            stack.append((child, False, node))
+    total = sizes[id(root)][0]
+    if total - len(seen) > limits.YAML_EXPANSION.value:
+        return "expansion", root.start_mark, str(total - len(seen))
+    return None
+
+
+def _node_refusal(node):
+    """(kind, mark, detail) when a node is not plain JSON-like structure, else None."""
+    if node.tag not in JSON_TAGS:
+        return "tag", node.start_mark, _short(node.tag)
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP:
+            return "syntax", node.start_mark, f"映射不能标为 {_short(node.tag)}"
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in (_MAP, _SEQ):
+                return "syntax", key_node.start_mark, "字段名必须是文字，不能是列表或映射（“? ”开头的复杂键）"
+            if key_node.tag not in JSON_TAGS:
+                return "tag", key_node.start_mark, _short(key_node.tag)
+            if key_node.tag == _MERGE:
+                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                if not all(isinstance(n, yaml.MappingNode) for n in sources):
+                    return "syntax", key_node.start_mark, "“<<” 只能合并映射（*别名 指向的“字段: 值”）"
+    elif isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            return "syntax", node.start_mark, f"列表不能标为 {_short(node.tag)}"
+    elif node.tag in (_MAP, _SEQ):
+        return "syntax", node.start_mark, f"文字不能标为 {_short(node.tag)}"
+    return None
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return []
+
+
+class _Recursive(Exception):
+    def __init__(self, node):
+        self.node = node
+
+
+class _Refused(Exception):
+    """A node `_node_refusal` refuses, or nesting past the limit, met while building."""
+
+
+def _build_document(loader, node, doc: YamlDoc, offset: int, aliases: bool):
+    """Data and line map in one walk over the nodes `_refuse` accepted: maps with text keys, lists,
+    scalars of the JSON-like types, and `<<` merge keys."""
+    issues = len(doc.issues)
+    doc.lines.setdefault((), node.start_mark.line + 1 + offset)
+    try:
+        return _Builder(loader, offset, set() if aliases else None).build(node, (), doc.lines, doc.issues)
+    except _Refused as exc:
+        kind, mark, detail = exc.args
+        doc.lines.clear()
+        del doc.issues[issues:]
+        doc.issues.append(YamlIssue(kind, mark.line + 1 + offset, mark.column + 1, detail))
+        return None
+    except _Recursive as exc:
+        mark = exc.node.start_mark
+        doc.issues.append(YamlIssue("syntax", mark.line + 1 + offset, mark.column + 1, "锚点引用了自身（递归的 *别名）"))
+        return None
+
+
+# Scalars of these tags are built by SafeLoader's own constructors (any other tag is refused).
+_SCALARS = {tag: _Loader.yaml_constructors[tag] for tag in
+            ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")}
+
+
+class _Builder:
+    """Builds a node's value; records each key's line (and each list item's) under its path in
+    `lines`, and duplicate keys in `issues`. The caller records the node's own line. `active` holds
+    the collections being built when the text has anchors (an alias back to one is a cycle).
+    Plain text values, nearly all of them, are taken straight from the node in the loops below."""
+
+    __slots__ = ("loader", "offset", "active")
+
+    def __init__(self, loader, offset: int, active: set | None):
+        self.loader, self.offset, self.active = loader, offset, active
+
+    def build(self, node, path: tuple, lines: dict, issues: list):
+        cls = node.__class__
+        tag = node.tag
+        if cls is _Scalar:
+            if tag.__class__ is slice:
+                if not tag.step[0]:  # quoted, or tagged `!`: text
+                    return node.value
+                tag = node.tag = _plain_tag(node.value)
+            if tag == _STR or tag == _MERGE:  # `<<` outside a key position is just the text "<<"
+                return node.value
+            construct = _SCALARS.get(tag)
+            if construct is None:
+                raise _Refused(*_node_refusal(node))
+            return construct(self.loader, node)
+        if len(path) >= limits.YAML_DEPTH.value:  # this collection would be one level too many
+            raise _Refused("depth", node.start_mark, str(limits.YAML_DEPTH.value))
+        if tag.__class__ is not slice and tag != (_SEQ if cls is _Sequence else _MAP):  # untagged: seq or map
+            raise _Refused(*_node_refusal(node))
+        active = self.active
+        if active is not None:
+            if id(node) in active:
+                raise _Recursive(node)
+            active.add(id(node))
+        try:
+            return self._sequence(node, path, lines, issues) if cls is _Sequence else self._mapping(node, path, lines, issues)
+        finally:
+            if active is not None:
+                active.discard(id(node))
+
+    def _sequence(self, node, path, lines, issues) -> list:
+        offset, build = self.offset, self.build
+        result = []
+        for index, item in enumerate(node.value):
+            item_path = path + (index,)
+            lines.setdefault(item_path, item.start_mark.line + 1 + offset)
+            tag = item.tag
+            if item.__class__ is _Scalar and tag.__class__ is slice and (not tag.step[0] or item.value[:1] not in _TYPED_FIRST):
+                result.append(item.value)
+            else:
+                result.append(build(item, item_path, lines, issues))
+        return result
+
+    def _mapping(self, node, path, lines, issues) -> dict:
+        offset, build = self.offset, self.build
+        result: dict = {}
+        merges = []
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            line = mark.line + 1 + offset
+            tag = key_node.tag
+            if tag.__class__ is slice:
+                if key_node.__class__ is _Scalar:
+                    tag = _plain_tag(key_node.value) if tag.step[0] and key_node.value[:1] in _TYPED_FIRST else _STR
+                else:
+                    tag = _implicit_tag(tag)
+                key_node.tag = tag
+            if tag != _STR and (tag not in _KEY_TAGS or key_node.__class__ is not _Scalar or tag == _MERGE):
+                _resolve_tags(node, depth=1)  # `_node_refusal` reads the map's tag and every key's
+                refusal = _node_refusal(node)  # says which key, and why
+                if refusal is not None:
+                    raise _Refused(*refusal)
+                if tag == _MERGE:
+                    merges.append((value_node, line))
+                    continue
+            key = key_node.value  # keys are text, as in JSON (`2019:` is the key "2019")
+            if key in result:
+                issues.append(YamlIssue("duplicate-key", line, mark.column + 1, key))
+            key_path = path + (key,)
+            lines[key_path] = line
+            tag = value_node.tag
+            if value_node.__class__ is _Scalar and tag.__class__ is slice and (
+                    not tag.step[0] or value_node.value[:1] not in _TYPED_FIRST):
+                result[key] = value_node.value
+            else:
+                result[key] = build(value_node, key_path, lines, issues)
+        for value_node, line in merges:  # keys written in the mapping win; earlier merged maps win
+            for source in value_node.value if value_node.__class__ is _Sequence else [value_node]:
+                for key, value in build(source, path, {}, []).items():
+                    if key not in result:
+                        result[key] = value
+                        lines[path + (key,)] = line
+        return result
+
+
+def _describe(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "；".join(parts) or "无法解析"
+
+
+@dataclass
+class SplitMarkdown:
+    front_matter: str | None  # None when the file has no front matter block
+    front_matter_line: int  # line of the first front-matter line (after the opening ---)
+    body: str
+    body_line: int  # 1-based line number of the body's first line
+    unclosed: bool = False
+
+
+# MkDocs' rule (YAML_RE in mkdocs/utils/meta.py), so that the check and the build read the same block:
+# `---` opens it on the file's very first line (no space before it), the first `---` or `...` line
+# closes it, both may end in spaces or tabs, and at least one line (and a newline) lies in between.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_OPENING = re.compile(r"^-{3}[ \t]*\n")
+
+
+def split_front_matter(text: str) -> SplitMarkdown:
+    match = _FRONT_MATTER.match(text)
+    if match:
+        block = match.group(1)[:-1]
+        return SplitMarkdown(block, 2, text[match.end():], match.group(0).count("\n") + 1)
+    if _OPENING.match(text):
+        return SplitMarkdown(None, 2, text, 1, unclosed=True)
+    return SplitMarkdown(None, 1, text, 1)
+
+
+def front_matter_problem(text: str) -> str:
+    """Why `split_front_matter` found no block, in the words of ZX102's message."""
+    if _OPENING.match(text):
+        if re.match(r"^-{3}[ \t]*\n(?:\.{3}|-{3})[ \t]*(?:\n|$)", text):
+            return "两行 --- 之间没有内容"
+        return "没有单独成行、其后换行的结束 --- 行"
+    if text.lstrip(" \t\n\ufeff").startswith("---"):
+        return "第一行的 --- 前面不能有空格或空行"
+    return "文件开头没有 --- 行"

@@ -1,0 +1,1 @@
+"""Commands for editors: check, new, import, schemas."""

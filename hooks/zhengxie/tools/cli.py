@@ -1,0 +1,178 @@
+"""The standalone command: `python -m zhengxie check`, `new`, `import` and `schemas`.
+
+check  validates docs/ and data/ without building the site (the same checks as `mkdocs build`);
+       exit 0 without problems, 1 with any error or warning (`mkdocs build --strict` fails on
+       warnings too, so both give one verdict), 2 on usage errors.
+new    scaffolds a document and its data file from data/sections.yml (see zhengxie.scaffold).
+import writes draft documents from a Word or text file (see zhengxie.importer).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from zhengxie.registry.problems import printable
+
+FORMATS = ("text", "github", "json")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors: exit 2 with a Chinese line before argparse's own
+        self.print_usage(sys.stderr)
+        print(f"用法错误：{message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m zhengxie", description="协商知识库：检查文档、新建文档")
+    commands = parser.add_subparsers(dest="command", metavar="{check,new,import,schemas}", parser_class=_Parser)
+    check = commands.add_parser("check", help="检查 docs/ 和 data/（不生成网站）")
+    check.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
+    check.add_argument("--format", choices=FORMATS, default="text",
+                       help="text：给人看的列表；github：GitHub Actions 注释加列表；json：问题的 JSON 数组")
+    check.add_argument("--changed", action="store_true",
+                       help="只报告相对 --base 改动过的文件（含未提交、未跟踪的）及受其影响的文档的问题")
+    check.add_argument("--base", default="main", help="--changed 比较的分支（默认 main）")
+    check.add_argument("--files", nargs="*", default=None, metavar="FILE",
+                       help="只报告这些文件（相对仓库根目录）及受其影响的文档的问题，例如 pre-commit 传来的文件")
+    new = commands.add_parser("new", help="新建文档及其数据文件骨架")
+    new.add_argument("--kind", required=True, help="文档种类：rule、plan、summary、note（也可写文件夹名）")
+    new.add_argument("--body", required=True, help="发文机关编号（data/bodies.yml）")
+    new.add_argument("--year", required=True, help="年份，四位数字")
+    new.add_argument("--type", default=None, help="文档类型（data/kinds.yml），默认为该种类的第一个类型")
+    new.add_argument("--slug", default=None, help="文件名中年份和机关之后的部分，默认由类型得出")
+    new.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
+    imp = commands.add_parser("import", help="导入 Word（.docx）或文本（.txt、.md）文件，写出文档草稿和数据文件")
+    imp.add_argument("file", help="要导入的文件")
+    imp.add_argument("--kind", default=None, help="文档种类；看标题认不出时必填。一个文件有几篇时可逐篇写：rule,summary,plan")
+    imp.add_argument("--type", default=None, help="文档类型（data/kinds.yml），可逐篇写")
+    imp.add_argument("--body", default=None, help="所属机构编号（data/bodies.yml），可逐篇写")
+    imp.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
+    schemas = commands.add_parser("schemas", help="由 data/fields.yml 重新生成 data/schemas/front-matter.schema.json")
+    schemas.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        if args.changed or args.files is not None:
+            from zhengxie.tools.changed import ChangedError, changed_files
+
+            try:
+                files = list(args.files or ()) + (changed_files(Path(args.root), args.base) if args.changed else [])
+            except ChangedError as error:
+                print(f"用法错误：{error}", file=sys.stderr)
+                return 2
+            return check(Path(args.root), args.format, files=files, must_exist=list(args.files or ()))
+        return check(Path(args.root), args.format)
+    if args.command == "new":
+        from zhengxie.tools.scaffold import ScaffoldError, scaffold
+
+        try:
+            created = scaffold(Path(args.root), kind=args.kind, body=args.body, year=args.year,
+                               type_=args.type, slug=args.slug)
+        except ScaffoldError as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return 2
+        for path in created.paths:
+            print(f"已创建 {path}")
+        print(created.next_steps)
+        return 0
+    if args.command == "import":
+        from zhengxie.tools.importer import ImportFailed
+        from zhengxie.tools.importer import import_file
+        from zhengxie.tools.importer.report import format_report
+
+        try:
+            imported = import_file(Path(args.root), Path(args.file), kind=args.kind, type_=args.type, body=args.body)
+        except ImportFailed as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return 2
+        from zhengxie.build.validate import validate
+
+        written = any(part.paths for part in imported.parts)
+        print(format_report(imported, validate(Path(args.root))[1] if written else []))
+        return 1 if any(part.error for part in imported.parts) else 0
+    if args.command == "schemas":
+        from zhengxie.tools.schemagen import write_generated_schemas
+
+        for path in write_generated_schemas(Path(args.root)):
+            print(f"已生成 {path}")
+        return 0
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def check(root: Path, output: str = "text", files: list | None = None, must_exist: list = ()) -> int:
+    """With `files`, only the problems of those files and of the documents whose verdict they can
+    change (the documents that link to them, name their plan items or succeed them) are reported;
+    everything is still checked. A file of `must_exist` (--files) that does not exist is a problem
+    (ZX121); --changed also lists deleted files, which may be gone."""
+    from zhengxie.build.validate import validate
+
+    if not (root / "data").is_dir() or not (root / "docs").is_dir():
+        print(f"用法错误：{root} 不是仓库根目录（没有 docs/ 和 data/ 文件夹），请用 --root 指定", file=sys.stderr)
+        return 2
+    try:
+        corpus, problems = validate(root)
+    except Exception as error:  # noqa: BLE001 - e.g. an unreadable problem catalogue; never a traceback
+        print(f"错误：无法读取 data/problems.yml 或其他基础文件：{printable(str(error))}", file=sys.stderr)
+        return 1
+    documents = len(corpus.documents)
+    if files is not None:
+        from zhengxie.tools.changed import missing, select
+
+        problems, documents = select(corpus, problems, files)
+        unknown = [corpus.reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
+        problems = sorted(problems + unknown, key=lambda p: p.sort_key())
+    return _print(problems, documents, output)
+
+
+def _print(problems: list, documents: int, output: str) -> int:
+    failed = 1 if problems else 0  # a warning fails the strict build, so it fails the check too
+    if output == "json":
+        print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        return failed
+    if output == "github":
+        for problem in problems:
+            print(github_annotation(problem))
+    print(human_report(problems, documents))
+    return failed
+
+
+def human_report(problems: list, documents: int) -> str:
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    lines = [p.format() for p in problems]
+    if not problems:
+        lines.append(f"检查通过：{documents} 个文档，没有发现问题。")
+    else:
+        verdict = "检查未通过" if errors else "检查未通过（只有警告，但严格构建同样会因警告失败）"
+        lines.append(f"{verdict}：{documents} 个文档，{errors} 个错误，{warnings} 个警告。")
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    # Problems hold no control characters (problems.printable); the newline is ours, before the hint.
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem) -> str:
+    """A GitHub Actions workflow command: ::error file=…,line=…,col=…,title=CODE::message."""
+    command = "error" if problem.severity == "error" else "warning"
+    props = [f"file={_escape_property(problem.file)}"]
+    if problem.line is not None:
+        props.append(f"line={problem.line}")
+    if problem.column is not None:
+        props.append(f"col={problem.column}")
+    props.append(f"title={_escape_property(problem.code)}")
+    message = f"{_escape_data(problem.message)}%0A修改建议：{_escape_data(problem.hint)}"
+    return f"::{command} {','.join(props)}::{message}"

@@ -1,0 +1,299 @@
+"""One document of an original, recognised: its front-matter values, its body as Markdown blocks,
+its plan items and summary figures, and what a person must still decide (todos).
+
+The head (title, 文号, 题注, reporter and dateline) is read before the first heading or sentence,
+the signature (issuers and 成文日期) after the last; everything else is body. A value is taken only
+from a line that states it; the rest is left for the editor and named in todos.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from zhengxie.tools import scaffold
+from zhengxie.text.outline import int_to_chinese
+from zhengxie.tools.importer import figures as figures_mod
+from zhengxie.tools.importer import items as items_mod
+from zhengxie.tools.importer import lines
+from zhengxie.tools.importer.dates import whole_date
+
+MARK = "【待核：{}】"  # what the check reports as ZX130 until a person resolves it
+HEAD_BLOCKS = 8  # the head is within the first blocks
+TAIL_BLOCKS = 6
+JOIN_MIN = 30  # a paragraph this long that stops mid-sentence continues in the next block
+PERIOD_RANGE = re.compile(r"([0-9]{4})\s*[-—–至到]\s*([0-9]{4})\s*年")
+PERIOD_HALF = re.compile(r"([0-9]{4})\s*年\s*(上|下)半年")
+PERIOD_YEAR = re.compile(r"([0-9]{4})\s*年(?:度)?")
+PERIOD_SINCE = re.compile(r"((?:[一二三四五六七八九十]+届[一二三四五六七八九十]+次|上次)(?:全体)?会议)以来")
+
+
+@dataclass
+class Todo:
+    code: str  # the problem the check reports until it is done (ZX130, ZX215, ZX402 …)
+    what: str  # Chinese: what a person must decide
+    field: str = ""  # the front-matter field or plan item it concerns
+    original: str = ""  # the placeholder or line as the original has it
+
+
+@dataclass
+class Recognised:
+    fields: dict = field(default_factory=dict)  # front-matter values read from the original
+    kind: str | None = None
+    type_: str | None = None
+    blocks: list = field(default_factory=list)  # Markdown blocks of the body
+    items: list = field(default_factory=list)
+    stated_count: str | None = None
+    figures: list = field(default_factory=list)
+    todos: list = field(default_factory=list)
+    seen: list = field(default_factory=list)  # (what, value) recognised, for the report
+    counts: dict = field(default_factory=lambda: {"headings": 0, "articles": 0, "items": 0, "figures": 0,
+                                                   "residue": 0, "joined": 0, "run_in": 0, "tables": 0})
+
+
+def mark_residue(text: str, found: Recognised, where: str) -> str:
+    """The text with every placeholder replaced by a visible 待核 marker (never kept silently)."""
+    spans = lines.residue(text)
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end, placeholder in spans:
+        if start < last:
+            continue
+        kind = lines.residue_kind(placeholder)
+        out.append(text[last:start])
+        out.append(MARK.format(f"原件此处是未填写的占位符（{kind}）"))
+        found.todos.append(Todo("ZX130", f"{where}：原件的占位符“{placeholder}”（{kind}）——照原件的实际内容改写；"
+                                         "原件就是空的，写“原件此处未填写”", original=placeholder))
+        found.counts["residue"] += 1
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def kind_and_type(title: str, vocab) -> tuple[str | None, str | None]:
+    """The registered type whose name the title contains, the longest name first (半年工作总结
+    before 工作总结); a type named 年度… also answers to its name without 年度."""
+    names = []
+    for kind in vocab.kinds.values():
+        for doc_type in kind.types.values():
+            names.append((doc_type.name, kind.id, doc_type.id))
+            if doc_type.name.startswith("年度"):
+                names.append((doc_type.name[2:], kind.id, doc_type.id))
+    for name, kind, type_id in sorted(names, key=lambda n: -len(n[0])):
+        if name in title or name in title.replace("的", ""):  # 提案工作情况的报告
+            return kind, type_id
+    return None, None
+
+
+def period_of(title: str, doc_type) -> str | None:
+    if (match := PERIOD_RANGE.search(title)) is not None:
+        return f"{match.group(1)}-{match.group(2)}"
+    if (match := PERIOD_HALF.search(title)) is not None:
+        return f"{match.group(1)}-H{1 if match.group(2) == '上' else 2}"
+    if (match := PERIOD_SINCE.search(title)) is not None:
+        return match.group(0)
+    if (match := PERIOD_YEAR.search(title)) is not None and (doc_type is None or doc_type.period != "half-year"):
+        return match.group(1)
+    return None
+
+
+def body_of(texts: list[str], vocab) -> str | None:
+    """The body whose place name the title or signature names, when exactly one does."""
+    found = set()
+    for body in vocab.bodies.values():
+        place = body.short[:-2] if body.short.endswith("政协") else None
+        if place and len(place) >= 2 and any(place in text for text in texts):
+            found.add(body.id)
+    return found.pop() if len(found) == 1 else None
+
+
+def item_section(title: str, vocab, kind: str | None, type_: str | None) -> bool:
+    for profile in vocab.profiles_for(kind, type_, None) if kind else []:
+        for spec in profile.sections:
+            if spec.name in scaffold.ITEM_SECTIONS and spec.matches(title):
+                return True
+    return False
+
+
+def recognise(blocks: list, vocab, kind: str | None = None, type_: str | None = None) -> Recognised:
+    found = Recognised(kind=kind, type_=type_)
+    names = items_mod.Names(vocab)
+    head, body, tail = _zones(blocks)
+    _read_head(head, found, vocab)
+    if found.kind is None and "title" in found.fields:
+        found.kind, found.type_ = kind_and_type(found.fields["title"], vocab)
+        if found.kind:
+            found.seen.append(("种类", f"{found.kind}/{found.type_}（由标题得出）"))
+    elif found.kind and found.type_ is None and "title" in found.fields:
+        guessed_kind, guessed_type = kind_and_type(found.fields["title"], vocab)
+        if guessed_kind == found.kind:
+            found.type_ = guessed_type
+    _read_tail(tail, found)
+    _read_body(body, found, vocab, names)
+    return found
+
+
+def _zones(blocks: list) -> tuple[list, list, list]:
+    head_end = 0
+    for index, block in enumerate(blocks[:HEAD_BLOCKS]):
+        if block.is_table or lines.heading(block.text) or lines.article(block.text) or block.listed:
+            break
+        if not _head_line(block.text):
+            break
+        head_end = index + 1
+    tail_start = len(blocks)
+    for index in range(len(blocks) - 1, max(head_end, len(blocks) - TAIL_BLOCKS) - 1, -1):
+        text = blocks[index].text
+        if blocks[index].is_table or not (whole_date(text) or lines.issuer(text)):
+            break
+        tail_start = index
+    return blocks[:head_end], blocks[head_end:tail_start], blocks[tail_start:]
+
+
+def _head_line(text: str) -> bool:
+    return bool(lines.title_like(text) or lines.doc_number(text) or lines.caption(text) or lines.dateline(text)
+                or lines.reporter(text) or whole_date(text) or lines.issuer(text))
+
+
+def _read_head(head: list, found: Recognised, vocab) -> None:
+    issuers_above = []
+    for block in head:
+        text = block.text
+        if (number := lines.doc_number(text)) is not None:
+            found.fields["doc_number"] = number
+            found.seen.append(("文号", number))
+        elif (adopted := lines.caption(text)) is not None:
+            found.fields["adopted"] = adopted
+            found.seen.append(("题注", adopted["caption"]))
+        elif (dl := lines.dateline(text)) is not None:
+            found.fields["dateline"], found.fields["session"] = dl
+            found.seen.append(("落款", dl[0]))
+        elif (rep := lines.reporter(text)) is not None:
+            found.fields["reporter"] = rep
+            found.seen.append(("报告人", rep))
+        elif (date := whole_date(text)) is not None:
+            found.fields["date"] = date.isoformat()
+            found.seen.append(("成文日期", f"{text}（{date.isoformat()}）"))
+        elif "title" not in found.fields and (lines.title_like(text) or block.style == "Title"):
+            found.fields["title"] = mark_residue(text, found, "标题")
+            found.seen.append(("标题", text))
+        elif lines.issuer(text) and "title" not in found.fields:
+            issuers_above.append(text)
+        else:
+            found.blocks.append(mark_residue(text, found, "文首"))
+    if issuers_above:
+        found.fields["issuers"] = issuers_above
+        found.seen.append(("发文机关", "、".join(issuers_above)))
+
+
+def _read_tail(tail: list, found: Recognised) -> None:
+    issuers = []
+    for block in tail:
+        if (date := whole_date(block.text)) is not None:
+            found.fields.setdefault("date", date.isoformat())
+            found.seen.append(("成文日期", f"{block.text}（{date.isoformat()}）"))
+        else:
+            issuers.append(block.text)
+    if issuers:
+        found.fields.setdefault("issuers", issuers)
+        found.seen.append(("发文机关（落款）", "、".join(issuers)))
+
+
+def _read_body(body: list, found: Recognised, vocab, names) -> None:
+    styles = []  # heading styles in the order they first appear: the first is ##
+    for block in body:
+        if not block.is_table and (h := lines.heading(block.text)) is not None and h.style not in styles:
+            styles.append(h.style)
+    is_plan = found.kind is not None and vocab.kinds[found.kind].data == "plan-items"
+    in_items = False
+    macro_placed = False
+    paragraphs = []  # body text for figures
+    pending = ""  # a paragraph broken across blocks
+    for block in body:
+        if block.is_table:
+            pending = _flush(pending, found, paragraphs)
+            parsed = items_mod.from_table(block.rows, names) if is_plan else None
+            if parsed and parsed[0]:
+                found.items += parsed[0]
+                found.counts["tables"] += 1
+                for column in parsed[1]:
+                    found.todos.append(Todo("", f"表格的“{column}”一栏不是协商项目的字段，已写进各项的注释，请决定放在哪里"))
+                if not macro_placed:
+                    found.blocks.append("{{ plan_items() }}")
+                    macro_placed = True
+            else:
+                found.blocks.append(_markdown_table(block.rows, found))
+            continue
+        text = block.text
+        heading = None if block.listed else lines.heading(text)
+        if heading is not None:
+            pending = _flush(pending, found, paragraphs)
+            level = min(6, 2 + styles.index(heading.style))
+            numbering = {"chapter": f"第{heading.numeral}章　", "han": f"{heading.numeral}、",
+                         "paren": f"（{heading.numeral}）", "arabic": f"{heading.numeral}. ",
+                         "paren-arabic": f"（{heading.numeral}）"}[heading.style]
+            title = mark_residue(heading.title, found, "标题")
+            found.blocks.append("#" * level + " " + numbering + title)
+            found.counts["headings"] += 1
+            if level == 2:
+                in_items = is_plan and item_section(heading.title, vocab, found.kind, found.type_)
+            continue
+        if (art := lines.article(text)) is not None:
+            pending = _flush(pending, found, paragraphs)
+            numeral = art[0] if not art[0].isdigit() else int_to_chinese(int(art[0]))
+            pending = f"第{numeral}条　{art[1]}"
+            found.counts["articles"] += 1
+            continue
+        if is_plan and (in_items or block.listed) and (lines.run_in(text) or block.listed):
+            stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
+            item = items_mod.from_line(stripped, names)
+            if item is not None:
+                pending = _flush(pending, found, paragraphs)
+                found.items.append(item)
+                if not macro_placed:
+                    found.blocks.append("{{ plan_items() }}")
+                    macro_placed = True
+                continue
+        if lines.run_in(text):
+            found.counts["run_in"] += 1
+        if pending and not pending.endswith(tuple("。！？；：”）」")) and len(pending) >= JOIN_MIN \
+                and not lines.run_in(text):
+            pending += text  # the original broke a sentence across lines (a page or a web copy)
+            found.counts["joined"] += 1
+            continue
+        pending = _flush(pending, found, paragraphs)
+        pending = text
+    _flush(pending, found, paragraphs)
+    if is_plan and (match := re.search(r"(?:安排|开展|确定)[^。]{0,40}?((?:约)?[0-9]{1,3}(?:余|多)?(?:件|项|次)(?:左右)?)",
+                                       "".join(paragraphs))) is not None:
+        found.stated_count = match.group(1)
+        found.seen.append(("正文写明的项目数", match.group(1)))
+    found.figures, conflicts = figures_mod.figures_in(paragraphs) if found.kind and \
+        vocab.kinds[found.kind].data == "summary-figures" else ([], [])
+    for earlier, later in conflicts:
+        found.todos.append(Todo("", f"数字 {earlier.path} 在原件中有两个值（{earlier.value} 和 {later.value}），"
+                                    f"都没有写进数据文件：请对照原件决定", original=f"{earlier.sentence} / {later.sentence}"))
+    found.counts["items"] = len(found.items)
+    found.counts["figures"] = len(found.figures)
+
+
+MARKDOWN_START = re.compile(r"^([#>*+\-=|]|[0-9]{1,3}\.\s)")  # would start a heading, quote, list or table
+
+
+def _flush(pending: str, found: Recognised, paragraphs: list) -> str:
+    if pending:
+        paragraphs.append(pending)
+        text = mark_residue(pending, found, "正文")
+        if MARKDOWN_START.match(text):  # the original's text, not markup: 1\. or \#
+            text = text.replace(".", "\\.", 1) if text[0].isdigit() else "\\" + text
+        found.blocks.append(text)
+    return ""
+
+
+def _markdown_table(rows: list, found: Recognised) -> str:
+    width = max(len(row) for row in rows)
+    cells = [[mark_residue(c, found, "表格").replace("|", "｜") for c in row + [""] * (width - len(row))]
+             for row in rows]
+    out = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
+    out += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+    return "\n".join(out)

@@ -1,0 +1,50 @@
+"""The Chinese report of an import: per document, what was recognised and what needs a person."""
+from __future__ import annotations
+
+from zhengxie.text.outline import int_to_chinese
+
+COUNTS = (("headings", "标题"), ("articles", "条文"), ("items", "协商项目"), ("tables", "项目表格"),
+          ("figures", "数字"), ("run_in", "带编号的段落（非标题）"), ("joined", "断行已接上"), ("residue", "占位符"))
+
+
+def format_report(imported, problems: list = ()) -> str:
+    """`problems`: the check's findings on the whole repository after the import; those on a draft
+    that its todos do not already name (a missing section, a numbering gap the original has) are
+    listed with the draft, so the report names every gap the check will."""
+    out = [f"导入 {imported.source}（{imported.encoding}）：{len(imported.parts)} 份文档"]
+    if imported.preface:
+        out.append(f"  第一篇之前的 {imported.preface} 段是合集的开头语，不属于任何文档，没有导入。")
+    for part in imported.parts:
+        name = f"篇{int_to_chinese(part.number)}" if part.number else "文档"
+        out.append("")
+        if part.error:
+            out.append(f"{name}：没有写出草稿——{part.error}")
+            continue
+        out.append(f"{name} → {part.doc_id}")
+        for path in part.paths:
+            out.append(f"  已写出 {path}")
+        counts = "，".join(f"{label} {part.found.counts[key]}" for key, label in COUNTS if part.found.counts[key])
+        out.append(f"  识别出：{counts or '无编号结构'}")
+        for what, value in part.found.seen:
+            out.append(f"    {what}：{value}")
+        for figure in part.found.figures:
+            label = f"{figure.label}（{figure.unit}）" if figure.label else figure.path
+            out.append(f"    数字 {label} = {figure.value}　← {figure.sentence[:60]}")
+        todos = part.found.todos
+        if todos:
+            out.append(f"  需要人工处理 {len(todos)} 处：")
+            for todo in todos:
+                code = f"[{todo.code}] " if todo.code else ""
+                out.append(f"    - {code}{todo.what}")
+        else:
+            out.append("  没有需要人工处理的地方。")
+        named = {todo.code for todo in todos}
+        more = [p for p in problems if p.file in part.paths and p.code not in named]
+        if more:
+            out.append(f"  检查还报告 {len(more)} 处（原件的结构与登记的章节结构不同时，照原件保留并用 waive 说明，见编辑指南）：")
+            for problem in more:
+                out.append(f"    - [{problem.code}] {problem.file}:{problem.line or ''} {problem.message}")
+    out.append("")
+    out.append("下一步：对照原件逐条处理上面的事项（草稿中的【待核：…】标记、以“# 字段:”开头的注释行），"
+               "原件没有写明的写 原文未载，不要推断；然后运行 make check，直到检查通过。")
+    return "\n".join(out)
