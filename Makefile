@@ -2,7 +2,7 @@
 PY      := .venv/bin/python
 MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
 CORE    := PYTHONPATH=hooks $(PY) -m zhengxie
-SHARDCLI := PYTHONPATH=hooks $(PY) -m zhengxie.shardbuild
+SHARDCLI := PYTHONPATH=hooks $(PY) -m zhengxie.shards.build
 STAMP   := .venv/.installed
 
 .PHONY: serve build build-sharded shard-matrix merge-shards test check new import schemas bench lock clean chromium
@@ -12,8 +12,8 @@ $(STAMP): requirements.txt
 	.venv/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $(STAMP)
 
-## serve: build and serve the site with search on http://127.0.0.1:8000; a save rebuilds only the pages
-## it changes (zhengxie.rebuild), then calendars, feeds, open data and search follow in the background
+## serve: build and serve the site with search on http://127.0.0.1:8000; a save rebuilds the site,
+## then calendars, feeds, open data and search follow in the background
 serve: $(STAMP)
 	$(MKDOCS) serve -a 127.0.0.1:8000
 

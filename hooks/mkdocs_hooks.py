@@ -8,7 +8,6 @@ mkdocs-macros loads; no page is ever rendered as a template.
 """
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -20,29 +19,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from zhengxie.build import engine
-from zhengxie.build.afterbuild import AfterBuild
 from zhengxie.markup import sanitize
 
-log = logging.getLogger("mkdocs.plugins.zhengxie")
-_serving = False
-_after_build: AfterBuild | None = None
 _section_pages: dict[str, Any] = {}  # src_uri -> the nav's page, for pages kept out of the nav
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _after_build
-    _serving = command == "serve"
-    _after_build = AfterBuild(engine.search_enabled(), report=log.warning) if _serving else None
+    engine.start(serving=command == "serve")
 
 
 @event_priority(100)  # before mkdocs-macros loads hooks/zhengxie_macros.py, which reads the prepared site
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if _after_build is not None:
-        _after_build.cancel()  # a save: the running job's outputs would be stale
-    site = engine.prepare(Path(config.config_file_path).parent, preview=_serving)
+    site = engine.prepare(Path(config.config_file_path).parent)
     config.markdown_extensions.extend(site.markdown_extensions())
     for problem in site.problems:
-        (log.error if problem.severity == "error" else log.warning)(problem.format())
+        engine.log_problem(problem)
     return config
 
 
@@ -119,8 +110,4 @@ def _toc_items(items: Any) -> Any:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    site = engine.current()
-    if _after_build is not None:  # the reload first; calendars, feeds, open data and search follow
-        _after_build.start(site, Path(config.site_dir), config.site_url or "/")
-    else:
-        engine.finish(site, Path(config.site_dir), config.site_url)
+    engine.finish(engine.current(), Path(config.site_dir), config.site_url)

@@ -1,14 +1,11 @@
-"""The editor loop of `mkdocs serve --dirty`, driven in-process: the same builds, without the server.
+"""The editor loop of `mkdocs serve`, driven in-process: the same builds, without the server.
 
-`Preview(root, site_dir)` starts a serving process's state (MkDocs' on_startup for `serve`, dirty)
-and `rebuild()` runs what the server runs after each save: a fresh config, then a dirty build at the
-serve URL. A new Preview starts over (on_startup again: MkDocs loads the hooks file once per process),
-so its first build is a full build, which is what every dirty rebuild must equal.
+`Preview(root, site_dir)` starts a serving process's state (MkDocs' on_startup for `serve`) and
+`rebuild()` runs what the server runs after each save: a fresh config, then a build at the serve URL.
 """
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -19,7 +16,7 @@ SKIPPED = ("pagefind/", ".zx-pagefind")
 class Preview:
     def __init__(self, root: Path, site_dir: Path):
         self.root, self.site_dir = Path(root), Path(site_dir)
-        self._config().plugins.on_startup(command="serve", dirty=True)
+        self._config().plugins.on_startup(command="serve", dirty=False)
 
     def _config(self):
         from mkdocs.config import load_config
@@ -32,15 +29,13 @@ class Preview:
         from mkdocs.commands.build import build
 
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
-        build(self._config(), serve_url=SERVE_URL, dirty=True)
-
-    @property
-    def process(self):
-        return sys.modules["zhengxie_adapter_process"]
+        build(self._config(), serve_url=SERVE_URL, dirty=False)
 
     def settle(self, timeout: float = 300) -> None:
         """Wait for the background job (calendars, feeds, open data, search) of the last build."""
-        job = self.process.after_build.latest
+        from zhengxie.build import engine
+
+        job = engine.background_job()
         assert job is None or job.wait(timeout), "the background job did not finish"
         assert job is None or job.error is None, job.error
 

@@ -140,7 +140,7 @@ def content_links(site: Path, url: str) -> set[str]:
 
 def index_problems(site: Path, root: Path) -> list[str]:
     """Each document is listed on its section page, its year page (when it has a year) and its body page."""
-    from zhengxie.text.reading.loader import load_corpus
+    from zhengxie.sources.loader import load_corpus
 
     problems = []
     for doc in load_corpus(root).documents.values():

@@ -185,7 +185,7 @@ def test_new_scaffolds_every_type_in_the_registry(zx_repo):
     sections."""
     import yaml
 
-    from zhengxie.text.reading.loader import load_vocabulary
+    from zhengxie.sources.loader import load_vocabulary
     from zhengxie.tools.scaffold import scaffold
 
     kinds = yaml.safe_load(zx_repo.read("data/kinds.yml"))

@@ -21,7 +21,7 @@ from site_checks import documents as site_documents
 
 def filed_years(root) -> dict[str, int | None]:
     """Document id -> the year the site files it under (its period's, else its date's, else its name's)."""
-    from zhengxie.text.reading.loader import load_corpus
+    from zhengxie.sources.loader import load_corpus
 
     return {doc.id: doc.year for doc in load_corpus(root).documents.values()}
 

@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from checks_support import SUMMARY, summary
-from zhengxie.text.reading.loader import load_corpus
+from zhengxie.sources.loader import load_corpus
 from zhengxie.text.values import parse_amount
 
 DOC = "docs/summaries/2020-test-annual-summary.md"

@@ -101,7 +101,7 @@ def test_the_all_bodies_data_page_lists_every_body(site):
 
 def test_charts_are_drawn_the_same_on_every_build(site, tmp_path):
     from zhengxie.render import charts
-    from zhengxie.text.reading.loader import load_corpus
+    from zhengxie.sources.loader import load_corpus
     from zhengxie.derive.series import Statistics
 
     corpus = load_corpus(site.parent)

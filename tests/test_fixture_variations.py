@@ -9,7 +9,7 @@ import re
 import pytest
 
 from fixture_site import FIXTURE, front_matter
-from zhengxie.text.reading.loader import load_corpus
+from zhengxie.sources.loader import load_corpus
 
 TWO_PART_PLAN = "2016-qingxi-consultation-plan"
 INTERIM_RULE = "2015-qingxi-interim-rules"

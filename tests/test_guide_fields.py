@@ -12,7 +12,7 @@ from checks_support import FILES, NOTE
 
 def _fields_markdown(root):
     from zhengxie.markup.guide import fields_markdown
-    from zhengxie.text.reading.loader import load_vocabulary
+    from zhengxie.sources.loader import load_vocabulary
 
     return fields_markdown(load_vocabulary(root).vocab)
 

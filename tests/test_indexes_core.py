@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fixture_site import PLAN, SUMMARY
-from zhengxie.model.corpus.articles import link_articles
+from zhengxie.model.articles import link_articles
 from zhengxie.outputs.ical import build_calendar, build_calendars
 from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.build.site import Site
@@ -193,7 +193,7 @@ def test_building_twice_in_one_process_gives_identical_output(fixture_root, tmp_
 def test_calendar_holds_every_plan_year_and_one_calendar_per_body(root, zx_repo):
     import icalendar
 
-    from zhengxie.model.corpus.corpus import Document, PlanItem
+    from zhengxie.model.corpus import Document, PlanItem
     from zhengxie.text.values import parse_period, parse_when
 
     site = Site.load(zx_repo.root, template_dir=root / "overrides")

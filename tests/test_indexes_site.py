@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from fixture_site import PLAN, SUMMARY
-from zhengxie.text.reading.loader import load_corpus
+from zhengxie.sources.loader import load_corpus
 from zhengxie.text.outline import chinese_to_int
 
 HOST = "http://site.invalid/"

@@ -1,7 +1,7 @@
 """The corpus model loads every document with its data, whatever the line endings."""
 
 from fixture_site import FIXTURE, documents
-from zhengxie.text.reading.loader import load_corpus
+from zhengxie.sources.loader import load_corpus
 
 
 def test_corpus_has_every_document_and_kind(fixture_root):

@@ -312,7 +312,7 @@ def test_body_page_shows_data_completeness(site):
 
 def test_a_field_added_to_the_table_shows_in_the_header_with_its_filter(tmp_path):
     from zhengxie.render.header import doc_header
-    from zhengxie.text.reading.loader import load_corpus
+    from zhengxie.sources.loader import load_corpus
 
     repo = MiniRepo(tmp_path)
     repo.write("data/fields.yml", repo.read("data/fields.yml")

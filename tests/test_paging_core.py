@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks_support import MiniRepo
-from zhengxie.model.corpus import paging
+from zhengxie.model import paging
 from zhengxie.derive.followpages import FollowPages
 from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.derive.indexes import Indexes

@@ -15,7 +15,7 @@ import re
 import pytest
 
 from checks_support import NOTE, PLAN, PLAN_DATA, RULE, SUMMARY, summary
-from zhengxie.text.reading.loader import load_corpus
+from zhengxie.sources.loader import load_corpus
 from zhengxie.text.values import NOT_STATED
 
 

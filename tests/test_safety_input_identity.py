@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checks_support import NOTE, PLAN, PLAN_DATA, RULE, summary
 
-from zhengxie.text.reading.loader import load_corpus
+from zhengxie.sources.loader import load_corpus
 
 
 def test_the_same_file_name_in_two_kinds_is_an_error_naming_both(zx_repo):

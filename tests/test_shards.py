@@ -1,4 +1,4 @@
-"""Shards (zhengxie.shards.partition, shardmerge, shardbuild): the partition declared in data/shards.yml is valid,
+"""Shards (zhengxie.shards: partition, merge, build): the partition declared in data/shards.yml is valid,
 stable when bodies are added and complete; a bad selection is a coded problem; the merge refuses a
 path two shards wrote differently; the CI workflow builds every shard with the Makefile's targets."""
 from __future__ import annotations
@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from checks_support import ROOT, MiniRepo, summary
-from zhengxie.shards.partition import build as shardbuild
-from zhengxie.shards.partition import partition as shards
-from zhengxie.shards.partition.merge import MergeError, merge, merge_sitemaps
+from zhengxie.shards import build as shardbuild
+from zhengxie.shards import partition as shards
+from zhengxie.shards.merge import MergeError, merge, merge_sitemaps
 from zhengxie.build.validate import validate
 
 NEW_BODIES = """\

@@ -6,7 +6,7 @@ import re
 
 from checks_support import NOTE
 from shards_support import OTHER_BODY, OTHER_RULE, add_other_shard, build_whole, shard_sites  # noqa: F401
-from zhengxie.shards.partition import partition as shards
+from zhengxie.shards import partition as shards
 from zhengxie.build.validate import validate
 
 BUNDLES = re.compile(r'\s*data-zx-bundles="[^"]*"')

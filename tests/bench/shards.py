@@ -67,9 +67,9 @@ def build_whole(root: Path, env: dict, log: Path) -> dict:
 
 
 def build_sharded(root: Path, count: int, env: dict, jobs: int) -> dict:
-    from zhengxie.shards.partition import build as shardbuild
-    from zhengxie.shards.partition import partition as shards
-    from zhengxie.shards.partition.merge import merge
+    from zhengxie.shards import build as shardbuild
+    from zhengxie.shards import partition as shards
+    from zhengxie.shards.merge import merge
 
     shutil.rmtree(root / shardbuild.WORK, ignore_errors=True)
     started = time.perf_counter()
