@@ -79,7 +79,7 @@ def test_a_production_build_never_shows_the_box(tmp_path, root):
     assert "ZX301" in result.stderr  # the problem is reported in the log, as ever
     page = (out / PLAN_URL / "index.html").read_text(encoding="utf-8")
     assert "zx-preview-problems" not in page
-    from zhengxie.build.site import Site
+    from zhengxie.build.website import Site
 
     site = Site.load(repo.root, template_dir=root / "overrides")
     assert site.preview_problems("plans/2019-test-consultation-plan.md") == []

@@ -13,7 +13,7 @@ from fixture_site import PLAN, SUMMARY
 from zhengxie.model.articles import link_articles
 from zhengxie.outputs.ical import build_calendar, build_calendars
 from zhengxie.derive.followthrough import FollowThrough
-from zhengxie.build.site import Site
+from zhengxie.build.website import Site
 
 
 # ---- rule articles --------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ def test_raw_blocks_only_where_allowed():
 
 
 def test_failed_macro_is_a_coded_problem_with_its_file_line(zx_repo):
-    from zhengxie.build.site import Site
+    from zhengxie.build.website import Site
 
     site = Site.load(zx_repo.root, template_dir=zx_repo.root / "no-templates")
     doc = site.corpus.by_src_uri[PLAN.removeprefix("docs/")]
@@ -63,7 +63,7 @@ def test_failed_macro_is_a_coded_problem_with_its_file_line(zx_repo):
 
 def test_macro_html_reaches_the_page_after_markdown(zx_repo, root):
     """Macro HTML skips Markdown (placeholders with the fragment's anchors), then fills the page."""
-    from zhengxie.build.site import Site
+    from zhengxie.build.website import Site
 
     site = Site.load(zx_repo.root, template_dir=root / "overrides")
     doc = site.corpus.by_src_uri[PLAN.removeprefix("docs/")]

@@ -160,7 +160,7 @@ def test_breadcrumbs_on_documents_and_index_pages(reader_site):
 
 def test_related_documents_are_computed_once_and_bounded(root, zx_repo):
     from reader_support import add_corpus
-    from zhengxie.build.site import Site
+    from zhengxie.build.website import Site
     from zhengxie.derive.wayfinding import RELATED_LIMIT
 
     add_corpus(zx_repo)
@@ -285,7 +285,7 @@ def test_output_work_is_one_pass_over_the_corpus(root, zx_repo):
     """Each output visits every document a bounded number of times: doubling the corpus at most
     doubles the number of rows written (nothing per page grows with the corpus)."""
     from reader_support import add_corpus
-    from zhengxie.build.site import Site
+    from zhengxie.build.website import Site
 
     add_corpus(zx_repo)
     site = Site.load(zx_repo.root, template_dir=root / "overrides")

@@ -59,7 +59,7 @@ def test_json_stays_valid_and_plain(zx_repo):
 
 
 def test_the_build_log_gets_the_same_escaped_text(zx_repo):
-    from zhengxie.build.site import Site
+    from zhengxie.build.website import Site
 
     _break(zx_repo)
     site = Site.load(zx_repo.root, template_dir=ROOT / "overrides")

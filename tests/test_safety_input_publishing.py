@@ -99,7 +99,7 @@ def test_a_fifo_is_refused_without_being_opened(zx_repo):
 
 
 def test_the_build_publishes_only_what_the_check_accepts(zx_repo):
-    from zhengxie.build.site import Site
+    from zhengxie.build.website import Site
 
     zx_repo.write("docs/notes/page.html", "<script>alert(1)</script>")
     zx_repo.write("docs/notes/photo.png", b"x")

@@ -145,7 +145,7 @@ def test_the_site_markdown_passes_the_allowlist_unchanged():
 
 
 def test_macro_fragments_pass_the_allowlist(zx_repo):
-    from zhengxie.build.site import Site
+    from zhengxie.build.website import Site
 
     site = Site.load(zx_repo.root, template_dir=ROOT / "overrides")
     doc = site.corpus.by_src_uri[PLAN.removeprefix("docs/")]

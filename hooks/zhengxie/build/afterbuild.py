@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from zhengxie.outputs import search
-from zhengxie.build.site import write_files
+from zhengxie.build.website import write_files
 
 STATUS = "zx-preview-status.json"  # site-relative: which build's outputs and index are published
 ENTRY = "pagefind-entry.json"
