@@ -84,6 +84,9 @@ def build_hostile_repo(root: Path) -> MiniRepo:
     # An unclosed <style> swallows the rest of the page, so this one has a page of its own.
     repo.write(HOME, repo.read(HOME) + "\n<math><mtext><table><mglyph><style><img src=x onerror=\"alert('mxss')\">\n")
     repo.edit(HOME, "title: 首页", f"title: 首页\ndescription: '{HOSTILE_DESCRIPTION}'")
+    # A page asking mkdocs-macros to render it as a template: it never is (hooks/zhengxie_macros.py).
+    repo.write("docs/jinja.md", "---\ntitle: '模板{{ 6*7 }}'\nrender_macros: true\n---\n\n# 模板\n\n"
+               "计算 {{ 7*7 }} 站名 {{ config.site_name }} {% for x in range(3) %}循环{% endfor %}\n")
     repo.write("docs/redirect.md", "---\ntitle: 跳转\ntemplate: redirect.html\nlocation: javascript:alert('redirect')\n---\n\n正文\n")
     repo.edit(PLAN_DATA, "title: 黄河流域生态保护", f'title: "{HOSTILE_NAME.format("item")}"')
     repo.edit(PLAN_DATA, "summary: 听取各方面意见。", "summary: \"<script>alert('summary')</script>\"")

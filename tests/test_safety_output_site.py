@@ -56,6 +56,13 @@ def test_main_py_at_the_root_is_never_imported(hostile):
     assert "main.py ran" not in hostile.log
 
 
+def test_a_page_that_asks_to_be_rendered_as_a_template_is_shown_as_written(hostile):
+    page = (hostile.site / "jinja" / "index.html").read_text(encoding="utf-8")
+    text = text_of(page)
+    assert "计算 {{ 7*7 }} 站名 {{ config.site_name }} {% for x in range(3) %}循环{% endfor %}" in text
+    assert "模板{{ 6*7 }}" in text and "模板42" not in text and "计算 49" not in text
+
+
 def test_published_html_holds_no_script_from_content(hostile):
     """Property over every page: no event attribute, no script URL, no script/iframe/object/base/
     form/meta refresh, and every <script> is the theme's own (a file of the site or Material's
