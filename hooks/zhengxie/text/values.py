@@ -1,4 +1,4 @@
-"""Values as originals state them: 原文未载, periods, plan-item times and approximate counts.
+"""Values as originals state them: 原文未载, periods, plan-item times, approximate counts and adoptions.
 
 Each parser takes what an editor wrote and returns a frozen value, or None when the text is not of
 the value's form (the schema check explains that). Nothing here guesses: a value the original does
@@ -322,3 +322,26 @@ def parse_amount(value: object) -> Amount | None:
     parsed = float(number) if decimals else int(number)
     return Amount(parsed, text, not qualifier, qualifier, decimals, bool(match[4]))
 
+
+# ---- adoptions ------------------------------------------------------------------------------------
+
+
+def chinese_date(value: dt.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    """Adopted at a meeting: 主席会议, 常务委员会第十五次会议 … with its 题注 as printed."""
+
+    meeting: str = ""
+    session: str = ""
+    date: dt.date | NotStated | None = None
+    caption: str = ""
+
+    @property
+    def label(self) -> str:
+        parts = [self.session + self.meeting if self.session else self.meeting]
+        if self.date:
+            parts.insert(0, chinese_date(self.date))
+        return "".join(p for p in parts if p) + "通过" if any(parts) else ""
