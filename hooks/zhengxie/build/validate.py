@@ -7,11 +7,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from zhengxie.checks import run_checks
-from zhengxie.sources.loader import load_corpus
 from zhengxie.model.corpus import Corpus
+from zhengxie.registry.problems import Problem
+from zhengxie.sources.loader import load_corpus
 
 
-def validate(root: Path | str) -> tuple[Corpus, list]:
+def validate(root: Path | str) -> tuple[Corpus, list[Problem]]:
     """The whole corpus and its problems, read from the files (the check and the build share it)."""
     with collector_paused():
         corpus = load_corpus(root)

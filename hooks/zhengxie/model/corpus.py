@@ -2,13 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Literal, Protocol
 
 from zhengxie.model.paging import DEFAULT_PAGE_SIZE
+from zhengxie.registry.problems import Problem, Reporter
+from zhengxie.text.outline import Article, Heading
 from zhengxie.text.reading import YamlDoc
-from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT
+from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Adoption, Amount, NotStated, Period, When
+
+# What a front-matter field holds once read (zhengxie.model.fields.READERS, by the field's type):
+# text, texts/refs, date, period, flag, adoption, waivers — or NOT_STATED where the field allows it.
+FieldValue = str | tuple[str, ...] | dt.date | Period | NotStated | bool | Adoption | dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,7 @@ class Form:
     name: str
     parent: str | None = None  # a local form is indexed under its parent form
     body: str | None = None  # a body's own form: only its documents use it
-    requires: tuple = ()  # "time" and role ids an item of this form must state (or mark 原文未载)
+    requires: tuple[str, ...] = ()  # "time" and role ids an item of this form must state (or mark 原文未载)
 
     @property
     def root(self) -> str:
@@ -53,7 +62,7 @@ class Role:
 class DocType:
     id: str
     name: str
-    profiles: tuple = ()  # section profile ids (data/sections.yml), in the order they are tried
+    profiles: tuple[str, ...] = ()  # section profile ids (data/sections.yml), in the order they are tried
     period: str | None = None  # "year" | "half-year" | "any" | None: what `period` a document states
 
 
@@ -62,10 +71,10 @@ class Kind:
     id: str
     name: str
     folder: str
-    types: dict  # type id -> DocType, in declared order (the first is the default)
+    types: dict[str, DocType]  # in declared order (the first is the default)
     data: str | None = None  # the data-file model of its documents ("plan-items", "summary-figures")
-    behaviours: tuple = ()  # further behaviour modules, e.g. ("articles",)
-    macros: tuple = ()  # the data macros its documents may call, e.g. ("plan_items",)
+    behaviours: tuple[str, ...] = ()  # further behaviour modules, e.g. ("articles",)
+    macros: tuple[str, ...] = ()  # the data macros its documents may call, e.g. ("plan_items",)
 
     def type_of(self, type_id: str | None) -> DocType | None:
         """The declared type, or the kind's first type when the document names none."""
@@ -74,12 +83,15 @@ class Kind:
         return self.types.get(type_id)
 
 
+SectionPosition = Literal["first", "last"]  # where a section must stand (data/sections.yml `position`)
+
+
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
     name: str
-    aliases: tuple = ()
-    patterns: tuple = ()  # compiled regular expressions over the title (numbering removed)
-    position: str | None = None  # "first" | "last" | None
+    aliases: tuple[str, ...] = ()
+    patterns: tuple[re.Pattern[str], ...] = ()  # over the title (numbering removed)
+    position: SectionPosition | None = None
     optional: bool = False
 
     def matches(self, title: str) -> bool:
@@ -92,23 +104,21 @@ class Profile:
 
     id: str
     name: str
-    sections: tuple  # of SectionSpec, in order
-    heading: object = None  # compiled pattern: applies only with a ## heading matching it
-    no_heading: object = None  # compiled pattern: applies only without such a heading
+    sections: tuple[SectionSpec, ...]  # in order
+    heading: re.Pattern[str] | None = None  # applies only with a ## heading matching it
+    no_heading: re.Pattern[str] | None = None  # applies only without such a heading
     body: str | None = None  # a body's own profile
-    types: tuple = ()  # with `body`: the types it serves
+    types: tuple[str, ...] = ()  # with `body`: the types it serves
     line: int | None = None
 
-    def applies(self, headings) -> bool:
+    def applies(self, headings: Iterable[str]) -> bool:
         """Whether the profile fits a document with these ## headings (full text, numbering included)."""
         if self.heading is not None and not any(self.heading.search(h) for h in headings):
             return False
-        if self.no_heading is not None and any(self.no_heading.search(h) for h in headings):
-            return False
-        return True
+        return not (self.no_heading is not None and any(self.no_heading.search(h) for h in headings))
 
     @property
-    def required(self) -> tuple:
+    def required(self) -> tuple[SectionSpec, ...]:
         return tuple(s for s in self.sections if not s.optional)
 
 
@@ -119,15 +129,15 @@ class Field:
     id: str
     label: str
     type: str
-    required: object = False  # True, or a tuple of "kind" / "kind/type" it is required for
-    kinds: tuple = ()  # the kinds it applies to (empty: all)
+    required: bool | tuple[str, ...] = False  # True, or the "kind" / "kind/type" it is required for
+    kinds: tuple[str, ...] = ()  # the kinds it applies to (empty: all)
     not_stated: bool = False
     header: bool = False
     filter: str = ""
     vocabulary: str = ""
-    choices: dict = field(default_factory=dict)
+    choices: dict[str, str] = field(default_factory=dict)  # value -> label
     help: str = ""
-    example: object = None
+    example: object = None  # any YAML value, as written
 
     def applies_to(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
@@ -135,7 +145,7 @@ class Field:
     def required_for(self, kind: str, type_id: str | None) -> bool:
         if self.required is True:
             return True
-        return bool(self.required) and (kind in self.required or f"{kind}/{type_id}" in self.required)
+        return isinstance(self.required, tuple) and (kind in self.required or f"{kind}/{type_id}" in self.required)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,29 +156,29 @@ class Measure:
     name: str
     group: str
     unit: str = ""
-    units: tuple = ()  # every unit the original may use, the default first
+    units: tuple[str, ...] = ()  # every unit the original may use, the default first
     rate: bool = False
     numerator: str | None = None
     denominator: str | None = None
-    parts: tuple = ()  # measures that add up to this one
+    parts: tuple[str, ...] = ()  # measures that add up to this one
     at_most: str | None = None
     merging: bool = False  # 并案: its place in the sums is the body's declaration
-    difference: tuple = ()  # (minuend, subtrahend)
+    difference: tuple[str, ...] = ()  # (minuend, subtrahend)
     plan: str | None = None  # "stated" | "held": a statement about the summary's plan
 
 
 @dataclass
 class Vocabulary:
-    topics: dict = field(default_factory=dict)  # id -> Topic
-    bodies: dict = field(default_factory=dict)  # id -> Body
-    forms: dict = field(default_factory=dict)  # id -> Form
-    roles: dict = field(default_factory=dict)  # id -> Role, in page order
-    kinds: dict = field(default_factory=dict)  # id -> Kind
-    fields: dict = field(default_factory=dict)  # id -> Field, in header order
-    profiles: dict = field(default_factory=dict)  # id -> Profile
-    measures: dict = field(default_factory=dict)  # id -> Measure, in table order
-    units: tuple = ()  # units a figure may have
-    breakdowns: dict = field(default_factory=dict)  # breakdown id -> name (领域, 界别, 承办单位, 会次)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)  # in page order
+    kinds: dict[str, Kind] = field(default_factory=dict)
+    fields: dict[str, Field] = field(default_factory=dict)  # in header order
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    measures: dict[str, Measure] = field(default_factory=dict)  # in table order
+    units: tuple[str, ...] = ()  # units a figure may have
+    breakdowns: dict[str, str] = field(default_factory=dict)  # breakdown id -> name (领域, 界别, 承办单位, 会次)
     page_size: int = DEFAULT_PAGE_SIZE  # entries on one listing page (data/pagination.yml)
 
     def kind_of_folder(self, folder: str) -> Kind | None:
@@ -185,19 +195,19 @@ class Vocabulary:
         kind_obj = self.kinds.get(kind)
         return kind_obj.name if kind_obj else kind
 
-    def has_behaviour(self, doc, behaviour: str) -> bool:
+    def has_behaviour(self, doc: Document | None, behaviour: str) -> bool:
         """Whether the document's kind declares a behaviour (data/kinds.yml `behaviours`), e.g. "articles"."""
         kind = self.kinds.get(doc.kind) if doc is not None else None
         return kind is not None and behaviour in kind.behaviours
 
-    def macros_of(self, doc) -> tuple | None:
+    def macros_of(self, doc: Document | None) -> tuple[str, ...] | None:
         """The data macros a document may call (its kind's), or None for a page that is no document."""
         if doc is None:
             return None
         kind = self.kinds.get(doc.kind)
         return kind.macros if kind else ()
 
-    def profiles_for(self, kind: str, type_id: str | None, body: str | None) -> list:
+    def profiles_for(self, kind: str, type_id: str | None, body: str | None) -> list[Profile]:
         """The profiles a document may follow: its body's own first, then its type's, in order."""
         doc_type = self.doc_type(kind, type_id)
         if doc_type is None:
@@ -213,7 +223,7 @@ class Stage:
     """One step of an item that runs through several forms (联组讨论 → 大会发言 → 常委会议)."""
 
     form: str | None
-    time: object = None  # When | NOT_STATED | None
+    time: When | NotStated | None = None
     note: str = ""
 
 
@@ -223,12 +233,12 @@ class PlanItem:
     id: str
     title: str
     form: str | None  # the item's form; with stages, the first stage's
-    time: object = None  # values.When | NOT_STATED | None (not written)
-    roles: dict = field(default_factory=dict)  # role id -> tuple of names | NOT_STATED, in data/roles.yml order
-    stages: tuple = ()  # of Stage
-    topics: list = field(default_factory=list)
+    time: When | NotStated | None = None  # None: not written
+    roles: dict[str, tuple[str, ...] | NotStated] = field(default_factory=dict)  # role id -> names, in data/roles.yml order
+    stages: tuple[Stage, ...] = ()
+    topics: list[str] = field(default_factory=list)
     summary: str = ""
-    points: tuple = ()  # 主要内容: the plan's sub-points for the item
+    points: tuple[str, ...] = ()  # 主要内容: the plan's sub-points for the item
     lead: str = ""  # who leads, as one line for lists: the first `lists: true` role the item names
     line: int | None = None  # line in the plan's data file
     index: int = 0  # position in the items list (for locating its fields)
@@ -242,7 +252,7 @@ class PlanItem:
         return f"item-{self.id}"
 
     @property
-    def forms(self) -> tuple:
+    def forms(self) -> tuple[str, ...]:
         """Every form the item takes, stages included, in order."""
         if self.stages:
             return tuple(dict.fromkeys(s.form for s in self.stages if s.form))
@@ -257,10 +267,12 @@ class PlanItem:
         return when.label if when else "时间未定"
 
     @property
-    def when(self):
+    def when(self) -> When | None:
         """A When for calendars and month indexes, or None when the time is not stated or not written."""
         return self.time or next((s.time for s in self.stages if s.time), None)
 
+
+KeyPath = tuple[str | int, ...]  # keys and list indexes into a data file, as YamlDoc.line_of takes them
 
 
 @dataclass
@@ -268,12 +280,12 @@ class Part:
     """One line of a breakdown, as printed: a field, 界别, 承办单位 or session and its amount."""
 
     label: str
-    value: object  # values.Amount | None
-    breakdown: "Breakdown | None" = None  # nested
+    value: Amount | None
+    breakdown: Breakdown | None = None  # nested
     sic: str = ""
-    path: tuple = ()  # key path in the data file, for line numbers
+    path: KeyPath = ()  # in the data file, for line numbers
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"label": self.label, **_amount_dict(self.value), "sic": self.sic or None,
                 "breakdown": self.breakdown.to_dict() if self.breakdown else None}
 
@@ -281,9 +293,9 @@ class Part:
 @dataclass
 class Breakdown:
     by: str  # data/measures.yml breakdowns id
-    parts: list = field(default_factory=list)  # of Part
+    parts: list[Part] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"by": self.by, "parts": [p.to_dict() for p in self.parts]}
 
 
@@ -292,11 +304,11 @@ class Figure:
     """A number a summary states, as printed (data/summaries/<id>.yml `figures`)."""
 
     label: str  # the measure's name, or the editor's label for a custom figure
-    value: object  # values.Amount | None (malformed: the schema reports it)
+    value: Amount | None  # None: malformed (the schema reports it)
     unit: str = ""
     measure: str | None = None  # data/measures.yml id; None for a custom figure
     rate: bool = False
-    of: object = None  # a rate's base as the document states it: measure id | NOT_STATED | None (the declared one)
+    of: str | NotStated | None = None  # a rate's base as the document states it: a measure id; None: the declared one
     plan: str | None = None  # the plan document a plan-items figure is about
     breakdown: Breakdown | None = None
     sic: str = ""  # 原文如此: the editor's reason for keeping an inconsistent value as printed
@@ -304,7 +316,7 @@ class Figure:
     index: int = 0
 
     @property
-    def path(self) -> tuple:
+    def path(self) -> tuple[str, int]:
         return ("figures", self.index)
 
     @property
@@ -322,7 +334,7 @@ class Figure:
             return f"{text[: -len(qualifier)]}{unit}{qualifier}"
         return text + unit
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         """Every property of the figure for exports: measure, unit, qualifier, base, sic."""
         return {
             "measure": self.measure, "label": self.label, **_amount_dict(self.value), "unit": self.unit or None,
@@ -331,7 +343,7 @@ class Figure:
         }
 
 
-def _amount_dict(amount) -> dict:
+def _amount_dict(amount: Amount | None) -> dict[str, object]:
     if amount is None:
         return {"value": None, "text": None, "qualifier": None}
     low, high = amount.bounds
@@ -343,8 +355,8 @@ def _amount_dict(amount) -> dict:
 class Report:
     summary: str  # document id of the reporting summary
     item: str  # "<plan-id>#<item-id>"
-    status: str
-    date: dt.date | None = None
+    status: str  # held | postponed | cancelled | merged as data/schemas/summary-data.schema.json allows; kept as written
+    date: dt.date | NotStated | None = None
     reason: str = ""
     merged_into: str | None = None
     line: int | None = None
@@ -353,14 +365,14 @@ class Report:
 
 @dataclass
 class SummaryData:
-    figures: list = field(default_factory=list)  # of Figure, in the order the data file lists them
-    reports: list = field(default_factory=list)  # of Report
+    figures: list[Figure] = field(default_factory=list)  # in the order the data file lists them
+    reports: list[Report] = field(default_factory=list)
 
-    def figure(self, measure: str):
+    def figure(self, measure: str) -> Figure | None:
         """The first figure of a measure, or None."""
         return next((f for f in self.figures if f.measure == measure), None)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"figures": [f.to_dict() for f in self.figures]}
 
 
@@ -373,21 +385,21 @@ class Document:
     title: str = ""
     type: str | None = None
     body: str | None = None
-    date: object = None  # dt.date | NOT_STATED | None: 成文日期
-    period: object = None  # values.Period | NOT_STATED | None
-    topics: list = field(default_factory=list)
-    fields: dict = field(default_factory=dict)  # field id -> parsed value, for every field written (data/fields.yml)
+    date: dt.date | NotStated | None = None  # 成文日期
+    period: Period | NotStated | None = None
+    topics: list[str] = field(default_factory=list)
+    fields: dict[str, FieldValue] = field(default_factory=dict)  # field id -> parsed value, for every field written (data/fields.yml)
     sample: bool = False
     sample_note: str = ""
-    meta: dict = field(default_factory=dict)  # the front matter as written
+    meta: dict[object, object] = field(default_factory=dict)  # the front matter as written (YAML: any key)
     meta_yaml: YamlDoc | None = None  # for line numbers of front-matter keys
     text: str = ""  # the Markdown body (after front matter), BOM removed, \n line ends
     body_line: int = 1  # line number of the body's first line in the file
-    headings: list = field(default_factory=list)  # of Heading
-    articles: list = field(default_factory=list)  # of Article
+    headings: list[Heading] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
     data_path: str | None = None  # repo-relative path of data/<folder>/<id>.yml when it exists
     data_yaml: YamlDoc | None = None
-    items: list = field(default_factory=list)  # of PlanItem (plans)
+    items: list[PlanItem] = field(default_factory=list)  # plans
     summary: SummaryData | None = None  # summaries
 
     @property
@@ -406,16 +418,17 @@ class Document:
         return int(self.id[:4]) if self.id[:4].isdigit() else None
 
     @property
-    def waivers(self) -> dict:
+    def waivers(self) -> dict[str, str]:
         """Problem code -> the editor's reason, for departures from the usual format the original makes."""
-        return self.fields.get("waive") or {}
+        waive = self.fields.get("waive")
+        return waive if isinstance(waive, dict) and waive else {}
 
     def meta_line(self, key: str) -> int | None:
         if self.meta_yaml is None:
             return 1
         return self.meta_yaml.line_of((key,), 1)
 
-    def data_line(self, *path) -> int | None:
+    def data_line(self, *path: str | int) -> int | None:
         if self.data_yaml is None:
             return None
         return self.data_yaml.line_of(tuple(path), 1)
@@ -437,35 +450,111 @@ class CorpusIndex:
     """Corpus-wide sets the checks consult besides the documents they check ("did you mean" over
     every document id, every plan id, the years with a generated page), derived from the documents."""
 
-    doc_ids: tuple = ()
-    plan_ids: tuple = ()  # documents with plan items
-    years: frozenset = frozenset()
+    doc_ids: tuple[str, ...] = ()
+    plan_ids: tuple[str, ...] = ()  # documents with plan items
+    years: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, documents) -> "CorpusIndex":
+    def of(cls, documents: Iterable[Document]) -> CorpusIndex:
         docs = list(documents)
         return cls(tuple(d.id for d in docs), tuple(d.id for d in docs if d.items),
                    frozenset(d.year for d in docs if d.year))
+
+
+DOCS = "docs"
+PAGE_SUFFIX = ".md"
+
+
+@dataclass
+class Listing:
+    """What docs/ and data/ hold and what may be published, as zhengxie.sources.discovery lists it."""
+
+    documents: list[tuple[str, str]] = field(default_factory=list)  # (kind folder, src_uri), in path order
+    pages: list[str] = field(default_factory=list)  # src_uri of every publishable .md (documents too)
+    files: list[str] = field(default_factory=list)  # src_uri of every other publishable file
+    folders: set[str] = field(default_factory=set)  # docs-relative folders (no trailing slash)
+    refused: set[str] = field(default_factory=set)  # repo-relative paths refused (reported)
+
+    def refuse_page(self, src_uri: str) -> None:
+        """Keep a page out of the site (its problem is reported by the caller)."""
+        self.pages.remove(src_uri)
+        self.refused.add(f"{DOCS}/{src_uri}")
+        self.__dict__.pop("_accepted_set", None)
+
+    def publishable(self, src_uri: str) -> bool:
+        return src_uri in self._accepted
+
+    def has_page(self, src_uri: str) -> bool:
+        """`src_uri in pages`, without a scan of the list (pages and files never share a name:
+        only .md files are pages)."""
+        return src_uri.endswith(PAGE_SUFFIX) and src_uri in self._accepted
+
+    @property
+    def _accepted(self) -> set[str]:
+        accepted: set[str] | None = self.__dict__.get("_accepted_set")
+        if accepted is None:
+            accepted = self.__dict__["_accepted_set"] = set(self.pages) | set(self.files)
+        return accepted
+
+
+# What the checks leave on the corpus for the pages. Their classes live with the checks, above the
+# model, so the corpus names what it holds of them: the attributes its readers use.
+
+
+class Waived(Protocol):
+    """A waiver (zhengxie.checks.waivers.Waiver): findings set aside by a document's `waive`."""
+
+    @property
+    def doc(self) -> Document: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def problems(self) -> tuple[Problem, ...]: ...
+
+
+class KeptAsPrinted(Protocol):
+    """An inconsistency kept as printed, 原文如此 (zhengxie.checks.measures.Acknowledged)."""
+
+    @property
+    def doc(self) -> Document: ...
+    @property
+    def path(self) -> KeyPath: ...  # of the figure or breakdown part in the data file
+    @property
+    def label(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    def to_dict(self) -> dict[str, object]: ...
 
 
 @dataclass
 class Corpus:
     root: Path
     vocab: Vocabulary
-    documents: dict = field(default_factory=dict)  # id -> Document, in path order
-    vocab_yaml: dict = field(default_factory=dict)  # data file path -> YamlDoc (for line numbers)
-    problems: list = field(default_factory=list)  # Problems found while loading
-    orphan_data: list = field(default_factory=list)  # data/<folder>/*.yml with no document
-    reporter: object = None  # the problems.Reporter that checks add their findings to
-    waivers: list = field(default_factory=list)  # checks.waivers.Waiver: findings set aside by the documents' waive
-    acknowledged: list = field(default_factory=list)  # checks.figures.Acknowledged: inconsistencies kept as printed (sic)
-    listing: object = None  # discovery.Listing: what docs/ and data/ hold, and what may be published
-    entries: list = field(default_factory=list)  # DocEntry of every document listed, loaded or not
-    unread: set = field(default_factory=set)  # src_uris of other pages a run does not read
+    documents: dict[str, Document] = field(default_factory=dict)  # in path order
+    vocab_yaml: dict[str, YamlDoc] = field(default_factory=dict)  # data file path -> its YAML (for line numbers)
+    problems: list[Problem] = field(default_factory=list)  # found while loading
+    orphan_data: list[str] = field(default_factory=list)  # data/<folder>/*.yml with no document
+    # The reporter that checks add their findings to: the loader's, which knows the catalogue
+    # (until it is set, one with an empty catalogue: it accepts no finding).
+    reporter: Reporter = field(default_factory=lambda: Reporter({}))
+    waivers: list[Waived] = field(default_factory=list)  # findings set aside by the documents' waive
+    acknowledged: list[KeptAsPrinted] = field(default_factory=list)  # inconsistencies kept as printed (sic)
+    # What docs/ and data/ hold, and what may be published (empty for a corpus of vocabularies only).
+    listing: Listing = field(default_factory=Listing)
+    entries: list[DocEntry] = field(default_factory=list)  # every document listed, loaded or not
+    unread: set[str] = field(default_factory=set)  # src_uris of other pages a run does not read
     # What a file's verdict read besides itself: file -> {"docs/<page>" or "id:<document id>"}. Each
     # cross-document check notes what it looks at (as Sphinx's note_dependency), so `check --changed`
     # derives who is affected by a change instead of restating every check's reads.
-    dependencies: dict = field(default_factory=dict)
+    dependencies: dict[str, set[str]] = field(default_factory=dict)
 
     def note_dependency(self, reader: str | None, read: str) -> None:
         if reader:
@@ -478,17 +567,17 @@ class Corpus:
 
     # The corpus is not changed after loading, so derived lookups are computed once.
     @cached_property
-    def by_src_uri(self) -> dict:
+    def by_src_uri(self) -> dict[str, Document]:
         return {d.src_uri: d for d in self.documents.values()}
 
     @cached_property
-    def items(self) -> dict:
+    def items(self) -> dict[str, PlanItem]:
         """Every plan item by its global reference "<plan-id>#<item-id>"."""
         return {item.ref: item for doc in self.documents.values() for item in doc.items}
 
     @cached_property
-    def reports(self) -> list:
+    def reports(self) -> list[Report]:
         return [r for doc in self.documents.values() if doc.summary for r in doc.summary.reports]
 
-    def of_kind(self, kind: str) -> list:
+    def of_kind(self, kind: str) -> list[Document]:
         return [d for d in self.documents.values() if d.kind == kind]

@@ -8,34 +8,19 @@ editors' tools see and the check uses never disagrees with the table.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 
-from zhengxie.model.corpus import Field
+from zhengxie.model.corpus import Field, FieldValue
 from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, PERIOD_PATTERN, NotStated, Period, parse_period
 
+# An adoption is a value (text.values, beside periods and times); it stays importable from here too.
+from zhengxie.text.values import Adoption as Adoption
+from zhengxie.text.values import chinese_date as chinese_date
 
-@dataclass(frozen=True, slots=True)
-class Adoption:
-    """Adopted at a meeting: 主席会议, 常务委员会第十五次会议 … with its 题注 as printed."""
-
-    meeting: str = ""
-    session: str = ""
-    date: object = None  # dt.date | NOT_STATED | None
-    caption: str = ""
-
-    @property
-    def label(self) -> str:
-        parts = [self.session + self.meeting if self.session else self.meeting]
-        if self.date:
-            parts.insert(0, chinese_date(self.date))
-        return "".join(p for p in parts if p) + "通过" if any(parts) else ""
+JsonSchema = dict[str, object]
 
 
-def chinese_date(value: dt.date) -> str:
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
-def parse_date(value) -> dt.date | NotStated | None:
+def parse_date(value: object) -> dt.date | NotStated | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -49,11 +34,11 @@ def parse_date(value) -> dt.date | NotStated | None:
     return None
 
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _texts(value) -> tuple | None:
+def _texts(value: object) -> tuple[str, ...] | None:
     if isinstance(value, str):
         return (value.strip(),) if value.strip() else None
     if isinstance(value, list):
@@ -62,20 +47,20 @@ def _texts(value) -> tuple | None:
     return None
 
 
-def _adoption(value) -> Adoption | None:
+def _adoption(value: object) -> Adoption | None:
     if not isinstance(value, dict):
         return None
     return Adoption(_text(value.get("meeting")) or "", _text(value.get("session")) or "",
                     parse_date(value.get("date")), _text(value.get("caption")) or "")
 
 
-def _waivers(value) -> dict | None:
+def _waivers(value: object) -> dict[str, str] | None:
     if not isinstance(value, dict):
         return None
     return {str(code): reason.strip() for code, reason in value.items() if isinstance(reason, str) and reason.strip()}
 
 
-READERS = {
+READERS: dict[str, Callable[[object], FieldValue | None]] = {  # data/fields.yml `type` -> its reader
     "text": _text,
     "code-name": _text,
     "ref": _text,
@@ -92,7 +77,7 @@ READERS = {
 }
 
 
-def read_value(spec: Field, value):
+def read_value(spec: Field, value: object) -> FieldValue | None:
     """The parsed value, NOT_STATED, or None when it is not of the field's form (the schema explains)."""
     if spec.not_stated and isinstance(value, str) and value.strip() == NOT_STATED_TEXT:
         return NOT_STATED
@@ -100,7 +85,7 @@ def read_value(spec: Field, value):
     return reader(value) if reader else None
 
 
-def display(spec: Field, value) -> str:
+def display(spec: Field, value: object) -> str:
     """Plain text for the page header (templates escape it)."""
     if value is NOT_STATED:
         return NOT_STATED_TEXT
@@ -111,7 +96,7 @@ def display(spec: Field, value) -> str:
     if isinstance(value, Adoption):
         return value.caption or value.label
     if spec.type == "choice":
-        return spec.choices.get(value, str(value))
+        return spec.choices.get(value, value) if isinstance(value, str) else str(value)
     if isinstance(value, (tuple, list)):
         return "、".join(str(v) for v in value)
     return str(value)
@@ -119,13 +104,14 @@ def display(spec: Field, value) -> str:
 
 # ---- JSON Schema ----------------------------------------------------------------------------------
 
-_NOT_STATED_SCHEMA = {"const": NOT_STATED_TEXT, "description": "原件没有写明"}
-_DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-_NAME = {"type": "string", "minLength": 1}
+_NOT_STATED_SCHEMA: JsonSchema = {"const": NOT_STATED_TEXT, "description": "原件没有写明"}
+_DATE: JsonSchema = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+_NAME: JsonSchema = {"type": "string", "minLength": 1}
 
 
-def _value_schema(spec: Field) -> dict:
+def _value_schema(spec: Field) -> JsonSchema:
     kind = spec.type
+    schema: JsonSchema
     if kind in ("text", "ref", "doc-ref"):
         schema = dict(_NAME)
     elif kind == "code-name":
@@ -165,7 +151,7 @@ def _value_schema(spec: Field) -> dict:
     return schema
 
 
-def _jsonable(value):
+def _jsonable(value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -175,7 +161,7 @@ def _jsonable(value):
     return value
 
 
-def front_matter_schema(fields: dict) -> dict:
+def front_matter_schema(fields: Mapping[str, Field]) -> JsonSchema:
     """The JSON Schema of a document's front matter. Which fields a kind requires or allows is the
     `fields` check's business (its hints offer 原文未载); the schema gives every field's form."""
     return {

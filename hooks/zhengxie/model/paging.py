@@ -24,6 +24,9 @@ default. Templates only render the slice a page is given.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 DEFAULT_PAGE_SIZE = 100
 MIN_PAGE_SIZE, MAX_PAGE_SIZE = 10, 1000  # as data/schemas/pagination.schema.json allows
@@ -31,7 +34,7 @@ UNDATED = "undated"  # the slice of entries without a year
 WINDOW = 2  # page links shown either side of the current page (first and last always)
 
 
-def page_size(data) -> int:
+def page_size(data: object) -> int:
     """The registry's page size, or the default for a missing or invalid entry (the schema check
     reports an invalid one: the build must still have pages of a sane size)."""
     value = data.get("page_size") if isinstance(data, dict) else None
@@ -51,7 +54,7 @@ def page_count(entries: int, size: int) -> int:
     return max(1, -(-entries // size))
 
 
-def chunks(entries: list, size: int) -> list[list]:
+def chunks(entries: list[T], size: int) -> list[list[T]]:
     """The slice's entries, in their order, cut into pages of at most `size`."""
     return [entries[i : i + size] for i in range(0, len(entries), size)] or [[]]
 
@@ -111,11 +114,11 @@ class Pager:
         return page_url(self.base, self.number + 1) if self.number < self.total else None
 
     @property
-    def links(self) -> list:
+    def links(self) -> list[PageLink | None]:
         """PageLinks for the first, the last and WINDOW pages around this one; None marks a gap,
         so a slice of 100 pages still shows at most 2 * WINDOW + 3 links."""
         shown = {1, self.total} | set(range(max(1, self.number - WINDOW), min(self.total, self.number + WINDOW) + 1))
-        found: list = []
+        found: list[PageLink | None] = []
         for n in sorted(shown):
             if found and found[-1] is not None and found[-1].number < n - 1:
                 found.append(None)

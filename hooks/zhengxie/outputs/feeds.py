@@ -54,7 +54,7 @@ def feeds_of(corpus: Corpus, doc: Document | None) -> list[FeedLink]:
 
 def feed_index(corpus: Corpus) -> list[FeedLink]:
     """Every feed build_feeds writes: all, each kind with documents, each body with documents."""
-    found = {}
+    found: dict[str, FeedLink] = {}
     for doc in corpus.documents.values():
         for link in feeds_of(corpus, doc):
             found.setdefault(link.path, link)
@@ -63,10 +63,10 @@ def feed_index(corpus: Corpus) -> list[FeedLink]:
 
 def _moment(doc: Document) -> dt.datetime:
     day = doc.date if isinstance(doc.date, dt.date) else dt.date(doc.year or 1970, 1, 1)
-    return dt.datetime.combine(day, dt.time(), dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(), dt.UTC)
 
 
-def _feed(path: str, title: str, docs: list, base: str, corpus: Corpus) -> bytes:
+def _feed(path: str, title: str, docs: list[Document], base: str, corpus: Corpus) -> bytes:
     fg = FeedGenerator()
     fg.id(base + path)
     fg.title(_text(title))
@@ -75,7 +75,7 @@ def _feed(path: str, title: str, docs: list, base: str, corpus: Corpus) -> bytes
     fg.link(href=base + path, rel="self")
     fg.language("zh")
     # Stable output: the feed is as new as its newest document, never the time of the build.
-    fg.updated(_moment(docs[0]) if docs else dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))
+    fg.updated(_moment(docs[0]) if docs else dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
     for doc in docs:
         entry = fg.add_entry(order="append")
         entry.id(base + doc.url)
@@ -90,14 +90,15 @@ def _feed(path: str, title: str, docs: list, base: str, corpus: Corpus) -> bytes
         entry.summary(_text(" · ".join(parts)))
         if kind:
             entry.category(term=doc.kind, label=_text(kind.name))
-    return fg.atom_str(pretty=True)
+    atom: bytes = fg.atom_str(pretty=True)
+    return atom
 
 
 def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
     """{path: Atom XML} for feeds/all.xml, feeds/kind-<kind>.xml, feeds/body-<body>.xml."""
     base = site_url.rstrip("/") + "/"
     newest = sorted(corpus.documents.values(), key=lambda d: (_moment(d), d.id), reverse=True)
-    groups: dict = {ALL: []}
+    groups: dict[str, list[Document]] = {ALL: []}
     titles = {ALL: f"{SITE_NAME}：全部文档"}
     for doc in newest:
         keys = [ALL, kind_feed(doc.kind)] + ([body_feed(doc.body)] if doc.body else [])

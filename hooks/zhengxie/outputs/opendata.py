@@ -12,18 +12,24 @@ import dataclasses
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from zhengxie.derive.followthrough import FollowThrough
-from zhengxie.model.corpus import Corpus
+from zhengxie.model.corpus import Corpus, Document
 from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Period
 
 FOLDER = "opendata/"
 VERSION = "1.0"
 SCHEMA_FILE = "opendata.schema.json"  # in data/schemas/, published as opendata/schema.json
 
+Row = dict[str, object]  # one row of a table: plain JSON values
+# The rows one document gives a table (with what it is linked with), and a whole table.
+RowsOf = Callable[[Corpus, FollowThrough, str, Document], list[Row]]
+Table = Callable[[Corpus, FollowThrough, str], list[Row]]
 
-def _value(value):
+
+def _value(value: object) -> object:
     if value is NOT_STATED:
         return NOT_STATED_TEXT
     if isinstance(value, dt.date):
@@ -36,12 +42,12 @@ def _value(value):
         return [_value(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _value(v) for k, v in value.items()}
-    if dataclasses.is_dataclass(value):  # e.g. fields.Adoption
+    if dataclasses.is_dataclass(value):  # e.g. values.Adoption
         return {f.name: _value(getattr(value, f.name)) for f in dataclasses.fields(value)}
     return str(value)
 
 
-def document_rows(corpus: Corpus, follow: FollowThrough, base: str, doc) -> list[dict]:
+def document_rows(corpus: Corpus, follow: FollowThrough, base: str, doc: Document) -> list[Row]:
     vocab = corpus.vocab
     return [{
         "id": doc.id,
@@ -61,9 +67,9 @@ def document_rows(corpus: Corpus, follow: FollowThrough, base: str, doc) -> list
     }]
 
 
-def item_rows(corpus: Corpus, follow: FollowThrough, base: str, plan) -> list[dict]:
+def item_rows(corpus: Corpus, follow: FollowThrough, base: str, plan: Document) -> list[Row]:
     vocab = corpus.vocab
-    rows = []
+    rows: list[Row] = []
     for item in plan.items:
         status = follow.of_item(item)
         when = item.when
@@ -87,8 +93,8 @@ def item_rows(corpus: Corpus, follow: FollowThrough, base: str, plan) -> list[di
     return rows
 
 
-def follow_through_rows(corpus: Corpus, follow: FollowThrough, base: str, summary) -> list[dict]:
-    rows = []
+def follow_through_rows(corpus: Corpus, follow: FollowThrough, base: str, summary: Document) -> list[Row]:
+    rows: list[Row] = []
     for line in follow.by_summary.get(summary.id, ()) if summary.summary is not None else ():
         report = line.report
         rows.append({
@@ -103,7 +109,7 @@ def follow_through_rows(corpus: Corpus, follow: FollowThrough, base: str, summar
     return rows
 
 
-def figure_rows(corpus: Corpus, follow: FollowThrough, base: str, doc) -> list[dict]:
+def figure_rows(corpus: Corpus, follow: FollowThrough, base: str, doc: Document) -> list[Row]:
     """Every figure a summary states, as the model exports it (Figure.to_dict: measure, value as
     printed and its bounds, unit, rate base, 原文如此, breakdown), with its summary, body and year."""
     if doc.summary is None:
@@ -111,9 +117,9 @@ def figure_rows(corpus: Corpus, follow: FollowThrough, base: str, doc) -> list[d
     return [{"summary": doc.id, "body": doc.body, "year": doc.year, **figure.to_dict()} for figure in doc.summary.figures]
 
 
-def _table(rows_of):
+def _table(rows_of: RowsOf) -> Table:
     """The whole table: the rows of every document, in path order."""
-    def table(corpus: Corpus, follow: FollowThrough, base: str) -> list[dict]:
+    def table(corpus: Corpus, follow: FollowThrough, base: str) -> list[Row]:
         return [row for doc in corpus.documents.values() for row in rows_of(corpus, follow, base, doc)]
     return table
 
@@ -126,7 +132,7 @@ figures = _table(figure_rows)
 
 # name -> (rows of one document, CSV columns or None for JSON only). Every row comes from one
 # document (and what it is linked with), so a table is its documents' rows in path order.
-TABLES = {
+TABLES: dict[str, tuple[RowsOf, list[str] | None]] = {
     "documents": (document_rows, None),
     "items": (item_rows, ["plan", "id", "title", "body", "year", "forms", "time", "first_month", "last_month",
                       "lead", "topics", "status_label", "url"]),
@@ -141,7 +147,7 @@ TABLES = {
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value):
+def _cell(value: object) -> object:
     if isinstance(value, list):
         value = "、".join(map(str, value))
     if value is None:
@@ -149,7 +155,7 @@ def _cell(value):
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
-def _csv_lines(rows: list[dict], columns: list[str], header: bool = False) -> str:
+def _csv_lines(rows: list[Row], columns: list[str], header: bool = False) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     if header:
@@ -166,7 +172,7 @@ def schema_path(root: Path) -> Path:
 def build_open_data(corpus: Corpus, follow: FollowThrough, site_url: str) -> dict[str, bytes]:
     """{site-relative path: bytes} of every open-data file, the schema included."""
     base = site_url.rstrip("/") + "/"
-    files = {}
+    files: dict[str, bytes] = {}
     for name, (rows_of, columns) in TABLES.items():
         rows = [row for doc in corpus.documents.values() for row in rows_of(corpus, follow, base, doc)]
         payload = {"version": VERSION, "site": base, "table": name, "rows": rows}
@@ -183,7 +189,7 @@ def listing() -> list[tuple[str, str, str]]:
                  "items": "协商计划中的每一项协商活动：形式、时间、牵头单位、专题、落实情况",
                  "follow-through": "工作总结中的落实情况报告：哪一项活动、开展与否、日期",
                  "figures": "工作总结中的数据"}
-    found = []
+    found: list[tuple[str, str, str]] = []
     for name, (_, columns) in TABLES.items():
         found.append((f"{FOLDER}{name}.json", "JSON", described.get(name, name)))
         if columns:

@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from zhengxie.model.corpus import Corpus, Document
+
 BUNDLE = "pagefind"
 EXCLUDE = ".headerlink"  # the ¶ permalinks of headings
 
@@ -65,9 +67,9 @@ def index_command(site_dir: Path, output: Path | None = None, bundle: str = BUND
 
 
 def index_stats(site_dir: Path, seconds: float = 0.0, bundle: str = BUNDLE) -> IndexStats:
-    bundle = Path(site_dir) / bundle
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    files = [p for p in bundle.rglob("*") if p.is_file()]
+    folder = Path(site_dir) / bundle
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    files = [p for p in folder.rglob("*") if p.is_file()]
     data = [p for p in files if p.suffix.startswith(".pf_") or p.name.startswith("wasm.") or p.name == "pagefind-entry.json"]
     return IndexStats(
         seconds=seconds,
@@ -75,18 +77,18 @@ def index_stats(site_dir: Path, seconds: float = 0.0, bundle: str = BUNDLE) -> I
         languages=tuple(sorted(entry["languages"])),
         total_bytes=sum(p.stat().st_size for p in files),
         index_bytes=sum(p.stat().st_size for p in data),
-        index_chunks=len(list((bundle / "index").glob("*.pf_index"))),
-        fragments=len(list((bundle / "fragment").glob("*.pf_fragment"))),
+        index_chunks=len(list((folder / "index").glob("*.pf_index"))),
+        fragments=len(list((folder / "fragment").glob("*.pf_fragment"))),
     )
 
 
-def search_terms(corpus, doc) -> str:
+def search_terms(corpus: Corpus, doc: Document) -> str:
     """The names a reader searches a document by — its body (short and full name, and the short name
     without 政协), topics, kind and type, year — each as its own phrase. Pagefind segments Chinese
     text by context, so 云溪市政协 inside 云溪市政协2018年度协商计划 may be cut as 云溪/市政/协 and a query
     for 云溪市政协 or 政协 would miss it; indexed alone, each name is cut as the same query is."""
     vocab = corpus.vocab
-    terms = []
+    terms: list[str] = []
     body = vocab.bodies.get(doc.body) if doc.body else None
     if body is not None:
         terms += [body.short, body.name]

@@ -17,12 +17,36 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Mapping, Sequence
+from io import BufferedWriter
 from pathlib import Path
+from typing import Required, TextIO, TypedDict
 
 from zhengxie.shards import partition as shards
 from zhengxie.shards.merge import MergeError, merge
 
 WORK = Path("build") / "shards"
+
+
+class ShardResult(TypedDict):
+    """One shard's build: its selection, seconds, exit code, peak memory (MB) and CPU seconds."""
+
+    shard: str
+    s: float
+    rc: int
+    rss_mb: float
+    cpu_s: float
+
+
+class BuildReport(TypedDict, total=False):
+    """The timings `build --report` writes; the merge's only when every shard built."""
+
+    shards: Required[dict[int, ShardResult]]
+    build_wall_s: Required[float]
+    merge_s: float
+    files: int
+    shared: int
+    wall_s: float
 
 
 def shard_dir(root: Path, index: int) -> Path:
@@ -33,23 +57,24 @@ def mkdocs_command(site_dir: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
 
 
-def shard_env(selection: str, base=None) -> dict:
+def shard_env(selection: str, base: Mapping[str, str] | None = None) -> dict[str, str]:
     return dict(base if base is not None else os.environ, NO_MKDOCS_2_WARNING="1", **{shards.ENV: selection})
 
 
-def run_shards(root: Path, count: int, jobs: int, log=sys.stderr, env=None) -> dict:
+def run_shards(root: Path, count: int, jobs: int, log: TextIO = sys.stderr,
+               env: Mapping[str, str] | None = None) -> dict[int, ShardResult]:
     """Build every shard of `count`, at most `jobs` at a time; {k: result} with each shard's seconds,
     exit code, peak memory (its process tree's ru_maxrss, from os.wait4) and CPU time."""
     root = Path(root)
     (root / WORK).mkdir(parents=True, exist_ok=True)
     waiting = list(range(shards.HUB, count + 1))
-    running: dict[int, tuple] = {}
-    results: dict[int, dict] = {}
+    running: dict[int, tuple[int, subprocess.Popen[bytes], BufferedWriter, float]] = {}
+    results: dict[int, ShardResult] = {}
     while waiting or running:
         while waiting and len(running) < max(1, jobs):
             k = waiting.pop(0)
             out = shard_dir(root, k)
-            logfile = open(root / WORK / f"{k}.log", "wb")
+            logfile = open(root / WORK / f"{k}.log", "wb")  # noqa: SIM115 - closed when its process ends, below
             proc = subprocess.Popen(mkdocs_command(out), cwd=root, env=shard_env(f"{k}/{count}", env),
                                     stdout=logfile, stderr=subprocess.STDOUT)
             running[proc.pid] = (k, proc, logfile, time.perf_counter())
@@ -66,7 +91,7 @@ def run_shards(root: Path, count: int, jobs: int, log=sys.stderr, env=None) -> d
     return dict(sorted(results.items()))
 
 
-def build(root: Path, count: int, jobs: int, into: Path) -> tuple[int, dict]:
+def build(root: Path, count: int, jobs: int, into: Path) -> tuple[int, BuildReport]:
     root = Path(root)
     (root / WORK).mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -75,7 +100,7 @@ def build(root: Path, count: int, jobs: int, into: Path) -> tuple[int, dict]:
     for k in failed:
         lines = (root / WORK / f"{k}.log").read_text(encoding="utf-8", errors="replace").splitlines()
         print(f"--- shard {k}/{count} ({WORK}/{k}.log) ---\n" + "\n".join(lines[-25:]), file=sys.stderr)
-    report = {"shards": results, "build_wall_s": round(time.perf_counter() - started, 3)}
+    report: BuildReport = {"shards": results, "build_wall_s": round(time.perf_counter() - started, 3)}
     if failed:
         return 1, report
     merged_at = time.perf_counter()
@@ -84,8 +109,8 @@ def build(root: Path, count: int, jobs: int, into: Path) -> tuple[int, dict]:
     except MergeError as error:
         print(f"merge failed: {error}", file=sys.stderr)
         return 1, report
-    report.update(merge_s=round(time.perf_counter() - merged_at, 3), files=stats.files, shared=stats.shared,
-                  wall_s=round(time.perf_counter() - started, 3))
+    report.update({"merge_s": round(time.perf_counter() - merged_at, 3), "files": stats.files, "shared": stats.shared,
+                   "wall_s": round(time.perf_counter() - started, 3)})
     print(f"merged {count} shard(s) into {into}: {stats.files} files in {report['wall_s']} s", file=sys.stderr)
     return 0, report
 
@@ -97,8 +122,9 @@ def _format(root: Path, error: shards.ShardError) -> str:
     return error.report(reporter).format()
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m zhengxie.shardbuild", description=__doc__.splitlines()[0])
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m zhengxie.shardbuild",
+                                     description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--root", type=Path, default=Path("."))
     sub = parser.add_subparsers(dest="command", required=True)
     m = sub.add_parser("matrix", help="the k/N shard list as JSON (for a CI matrix)")

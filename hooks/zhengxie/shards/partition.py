@@ -16,16 +16,22 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import yaml
+
+from zhengxie.model.corpus import Corpus, Document
+from zhengxie.registry.problems import Problem, Reporter
 
 ENV = "ZX_SHARD"
 FILE = "data/shards.yml"
 HUB = 1
-GROUPS = ("root-body", "body")
-DEFAULT_GROUP = "root-body"
+Grouping = Literal["root-body", "body"]  # a body goes with its top-most parent's group, or is its own
+GROUPS: tuple[Grouping, ...] = ("root-body", "body")
+DEFAULT_GROUP: Grouping = "root-body"
 DEFAULT_MAX = 64
 BUNDLE = "pagefind"  # the hub's (and the unsharded build's) search bundle; shard k writes pagefind-k
 _SELECTION = re.compile(r"^\s*([0-9]{1,4})\s*/\s*([0-9]{1,4})\s*$")
@@ -54,7 +60,7 @@ class Selection:
 class Settings:
     """data/shards.yml: how bodies are grouped, and how many shards a build may ask for."""
 
-    group: str = DEFAULT_GROUP
+    group: Grouping = DEFAULT_GROUP
     max_shards: int = DEFAULT_MAX
     max_line: int | None = None  # line of max_shards, for ZX129
 
@@ -74,7 +80,7 @@ def read_settings(root: Path) -> Settings:
         return Settings()
     if not isinstance(data, dict):
         return Settings()
-    group = data.get("group") if data.get("group") in GROUPS else DEFAULT_GROUP
+    group = next((g for g in GROUPS if g == data.get("group")), DEFAULT_GROUP)
     most = data.get("max_shards")
     most = most if isinstance(most, int) and not isinstance(most, bool) and most >= 1 else DEFAULT_MAX
     line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("max_shards:")), None)
@@ -84,12 +90,12 @@ def read_settings(root: Path) -> Settings:
 class ShardError(ValueError):
     """A selection that cannot be built: `code` is its problem code (data/problems.yml)."""
 
-    def __init__(self, code: str, file: str, line: int | None = None, **params):
+    def __init__(self, code: str, file: str, line: int | None = None, **params: object):
         super().__init__(code)
         self.code, self.file, self.line, self.params = code, file, line, params
 
-    def report(self, reporter):
-        return reporter.add(self.code, self.file, self.line, **self.params)
+    def report(self, reporter: Reporter) -> Problem:
+        return reporter.add(self.code, self.file, self.line, column=None, **self.params)
 
 
 def parse_selection(text: str, settings: Settings) -> Selection:
@@ -105,13 +111,13 @@ def parse_selection(text: str, settings: Settings) -> Selection:
     return Selection(index, count)
 
 
-def selection_from_env(settings: Settings, environ=os.environ) -> Selection | None:
+def selection_from_env(settings: Settings, environ: Mapping[str, str] = os.environ) -> Selection | None:
     """The shard this build renders, or None for the whole site (ZX_SHARD unset or empty)."""
     text = environ.get(ENV, "")
     return parse_selection(text, settings) if text.strip() else None
 
 
-def group_of(body_id: str, parents: dict, group: str = DEFAULT_GROUP) -> str:
+def group_of(body_id: str, parents: Mapping[str, str | None], group: Grouping = DEFAULT_GROUP) -> str:
     """The id a body is placed by: itself, or its top-most parent (a cycle stops where it closes;
     the check reports it)."""
     if group == "body":
@@ -134,28 +140,28 @@ class Partition:
     """Which shard owns each body, document and page, for one shard count."""
 
     count: int
-    bodies: dict  # body id -> shard (1..count)
+    bodies: dict[str, int]  # body id -> shard (1..count)
 
     @classmethod
-    def of(cls, corpus, count: int, settings: Settings = Settings()) -> "Partition":
+    def of(cls, corpus: Corpus, count: int, settings: Settings = Settings()) -> Partition:
         parents = {b.id: b.parent for b in corpus.vocab.bodies.values()}
         return cls(count, {b: bucket(group_of(b, parents, settings.group), count) for b in parents})
 
-    def shard_of(self, doc) -> int:
-        return self.bodies.get(doc.body, HUB) if doc is not None else HUB
+    def shard_of(self, doc: Document | None) -> int:
+        return self.bodies.get(doc.body, HUB) if doc is not None and doc.body is not None else HUB
 
-    def owner(self, src_uri: str, by_src_uri: dict) -> int:
+    def owner(self, src_uri: str, by_src_uri: Mapping[str, Document]) -> int:
         """The shard that publishes a file of the site: a document's body's shard, else the hub."""
         return self.shard_of(by_src_uri.get(src_uri))
 
-    def sizes(self, documents) -> dict:
+    def sizes(self, documents: Iterable[Document]) -> dict[int, int]:
         """shard -> number of documents, every shard listed (an empty shard counts 0)."""
-        found = {k: 0 for k in range(HUB, self.count + 1)}
+        found = dict.fromkeys(range(HUB, self.count + 1), 0)
         for doc in documents:
             found[self.shard_of(doc)] += 1
         return found
 
-    def bundles(self, documents) -> list[str]:
+    def bundles(self, documents: Iterable[Document]) -> list[str]:
         """The search bundles the merged site has: the hub's, and one per shard holding documents
         (a shard without documents indexes nothing and writes no bundle)."""
         sizes = self.sizes(documents)
@@ -174,11 +180,11 @@ class ShardView:
 
     selection: Selection | None = None
     partition: Partition | None = None
-    by_src_uri: dict | None = None
-    bundles: tuple = (BUNDLE,)  # every search bundle of the merged site, the hub's first
+    by_src_uri: Mapping[str, Document] | None = None
+    bundles: tuple[str, ...] = (BUNDLE,)  # every search bundle of the merged site, the hub's first
 
     @classmethod
-    def from_env(cls, root: Path, corpus, environ=os.environ) -> tuple["ShardView", object]:
+    def from_env(cls, root: Path, corpus: Corpus, environ: Mapping[str, str] = os.environ) -> tuple[ShardView, Problem | None]:
         """The view ZX_SHARD asks for, and the coded problem of a selection that cannot be built
         (the build then renders the whole site and fails on the logged error)."""
         settings = read_settings(root)
@@ -205,4 +211,5 @@ class ShardView:
         builder, so links to them resolve, but are left to their own shard)."""
         if self.selection is None:
             return True
+        assert self.partition is not None and self.by_src_uri is not None  # from_env sets all three together
         return self.partition.owner(src_uri, self.by_src_uri) == self.selection.index

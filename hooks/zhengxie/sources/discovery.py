@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-DOCS = "docs"
+from zhengxie.model.corpus import DOCS, PAGE_SUFFIX, Listing
+from zhengxie.registry.problems import Reporter
+
 DATA = "data"
-PAGE_SUFFIX = ".md"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 ASSET_FOLDER = "assets"  # docs/assets/: the site's own styles and scripts (reviewed as code)
 ASSET_SUFFIXES = (".css", ".js")
@@ -26,49 +27,22 @@ YEAR_FOLDER = re.compile(r"^[0-9]{4}$")  # docs/<kind-folder>/<year>/<id>.md
 # surrogates that stand for undecodable bytes: never in a file name that reaches a log or a URL.
 _BAD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
-
-@dataclass
-class Listing:
-    documents: list = field(default_factory=list)  # (kind folder, src_uri), in path order
-    pages: list = field(default_factory=list)  # src_uri of every publishable .md (documents too)
-    files: list = field(default_factory=list)  # src_uri of every other publishable file
-    folders: set = field(default_factory=set)  # docs-relative folders (no trailing slash)
-    refused: set = field(default_factory=set)  # repo-relative paths refused (reported)
-
-    def refuse_page(self, src_uri: str) -> None:
-        """Keep a page out of the site (its problem is reported by the caller)."""
-        self.pages.remove(src_uri)
-        self.refused.add(f"{DOCS}/{src_uri}")
-        self.__dict__.pop("_accepted_set", None)
-
-    def publishable(self, src_uri: str) -> bool:
-        return src_uri in self._accepted
-
-    def has_page(self, src_uri: str) -> bool:
-        """`src_uri in pages`, without a scan of the list (pages and files never share a name:
-        only .md files are pages)."""
-        return src_uri.endswith(PAGE_SUFFIX) and src_uri in self._accepted
-
-    @property
-    def _accepted(self) -> set:
-        accepted = self.__dict__.get("_accepted_set")
-        if accepted is None:
-            accepted = self.__dict__["_accepted_set"] = set(self.pages) | set(self.files)
-        return accepted
+# A file _walk accepts: (repo-relative path, its parts below the top folder).
+Accept = Callable[[str, list[str]], None]
 
 
-def discover(root: Path | str, kind_folders, reporter) -> Listing:
+def discover(root: Path | str, kind_folders: Iterable[str], reporter: Reporter) -> Listing:
     """Walk docs/ and data/ (never following a symlink) and report what may not be there."""
     root = Path(root)
-    kind_folders = set(kind_folders)
+    folders = set(kind_folders)
     listing = Listing()
-    names: dict = {}  # lower-cased repo-relative path -> the first path with that spelling
-    _walk(root, DOCS, listing, names, reporter, lambda rel, parts: _docs_file(rel, parts, kind_folders, listing, reporter))
-    _walk(root, DATA, listing, names, reporter, lambda rel, parts: _data_file(rel, parts, kind_folders, listing, reporter))
+    names: dict[str, str] = {}  # lower-cased repo-relative path -> the first path with that spelling
+    _walk(root, DOCS, listing, names, reporter, lambda rel, parts: _docs_file(rel, parts, folders, listing, reporter))
+    _walk(root, DATA, listing, names, reporter, lambda rel, parts: _data_file(rel, parts, folders, listing, reporter))
     return listing
 
 
-def _walk(root: Path, top: str, listing: Listing, names: dict, reporter, accept) -> None:
+def _walk(root: Path, top: str, listing: Listing, names: dict[str, str], reporter: Reporter, accept: Accept) -> None:
     base = root / top
     if os.path.islink(base):
         _refuse(listing, reporter, "ZX116", top)
@@ -85,7 +59,7 @@ def _walk(root: Path, top: str, listing: Listing, names: dict, reporter, accept)
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError:
             continue  # os.walk skips a folder it cannot list, too
-        folders = []
+        folders: list[tuple[str, str]] = []
         for entry in entries:
             if _is_dir(entry) and not entry.name.startswith("."):  # hidden: never published (MkDocs' exclude_docs)
                 rel = f"{rel_dir}/{entry.name}"
@@ -117,7 +91,7 @@ def _walk(root: Path, top: str, listing: Listing, names: dict, reporter, accept)
         stack.extend(reversed(folders))
 
 
-def _is_dir(entry) -> bool:
+def _is_dir(entry: os.DirEntry[str]) -> bool:
     """os.walk's test: a folder, or a link to one (listed, then refused, never entered)."""
     try:
         return entry.is_dir()
@@ -125,7 +99,7 @@ def _is_dir(entry) -> bool:
         return False
 
 
-def _docs_file(rel: str, parts: list, kind_folders: set, listing: Listing, reporter) -> None:
+def _docs_file(rel: str, parts: list[str], kind_folders: set[str], listing: Listing, reporter: Reporter) -> None:
     src_uri = "/".join(parts)
     name = parts[-1]
     if name.endswith(PAGE_SUFFIX):
@@ -146,18 +120,18 @@ def _docs_file(rel: str, parts: list, kind_folders: set, listing: Listing, repor
     _refuse(listing, reporter, "ZX115", rel, suffix=suffix)
 
 
-def _data_file(rel: str, parts: list, kind_folders: set, listing: Listing, reporter) -> None:
+def _data_file(rel: str, parts: list[str], kind_folders: set[str], listing: Listing, reporter: Reporter) -> None:
     """data/<kind-folder>/ holds <id>.yml files only: a sub-folder there would be silently unread."""
     if parts[0] in kind_folders and len(parts) > 2:
         _refuse(listing, reporter, "ZX117", rel, folder=parts[0])
 
 
-def _same_but_case(rel: str, names: dict, reporter) -> None:
+def _same_but_case(rel: str, names: dict[str, str], reporter: Reporter) -> None:
     first = names.setdefault(rel.lower(), rel)
     if first != rel:
         reporter.add("ZX119", rel, 1, other=first)
 
 
-def _refuse(listing: Listing, reporter, code: str, rel: str, **params) -> None:
+def _refuse(listing: Listing, reporter: Reporter, code: str, rel: str, **params: str) -> None:
     listing.refused.add(rel)
     reporter.add_once(code, rel, 1, **params)  # a Problem shows control characters as escapes

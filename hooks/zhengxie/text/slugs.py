@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from markdown.extensions import toc
 from pymdownx import slugs as pymdownx_slugs
@@ -21,7 +22,7 @@ _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 
-_slugify = pymdownx_slugs.slugify(case="lower")
+_slugify: Callable[[str, str], str] = pymdownx_slugs.slugify(case="lower")
 
 
 def slugify(text: str) -> str:
@@ -45,6 +46,7 @@ def heading_slug(markdown: str) -> str:
     return slugify(heading_text(markdown))
 
 
-def unique(slug: str, used: set) -> str:
+def unique(slug: str, used: set[str]) -> str:
     """The toc extension's de-duplication: a taken (or empty) id gets _1, _2 … appended."""
-    return toc.unique(slug, used)
+    anchor: str = toc.unique(slug, used)
+    return anchor

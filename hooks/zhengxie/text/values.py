@@ -1,4 +1,4 @@
-"""Values as originals state them: 原文未载, periods, plan-item times and approximate counts.
+"""Values as originals state them: 原文未载, periods, plan-item times, approximate counts and adoptions.
 
 Each parser takes what an editor wrote and returns a frozen value, or None when the text is not of
 the value's form (the schema check explains that). Nothing here guesses: a value the original does
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import ClassVar, Generic, Literal, TypeVar, cast
 
 NOT_STATED_TEXT = "原文未载"
 
@@ -17,14 +18,14 @@ class NotStated:
     """The original does not state this (distinct from a field the editor forgot)."""
 
     __slots__ = ()
-    _instance = None
+    _instance: ClassVar[NotStated | None] = None
 
-    def __new__(cls):
+    def __new__(cls) -> NotStated:
         if cls._instance is None:
             cls._instance = super().__new__(cls)
         return cls._instance
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> Literal[False]:  # so `if value:` rules it out, for mypy too
         return False
 
     def __str__(self) -> str:
@@ -37,7 +38,7 @@ class NotStated:
 NOT_STATED = NotStated()
 
 
-def is_not_stated(value) -> bool:
+def is_not_stated(value: object) -> bool:
     return value is NOT_STATED or (isinstance(value, str) and value.strip() == NOT_STATED_TEXT)
 
 
@@ -50,9 +51,12 @@ _SINCE = re.compile(r"^(\S.{0,40}?)以来$")
 PERIOD_PATTERN = r"^([0-9]{4}(-H[12])?|[0-9]{4}\s*[-–—~至到]\s*[0-9]{4}|\S.{0,40}以来|原文未载)$"
 
 
+PeriodKind = Literal["year", "half-year", "range", "since"]
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
-    kind: str  # "year" | "half-year" | "range" | "since"
+    kind: PeriodKind
     text: str  # as written
     start: int | None = None  # first year covered
     end: int | None = None  # last year covered
@@ -75,7 +79,7 @@ class Period:
         return self.end
 
 
-def parse_period(value) -> Period | NotStated | None:
+def parse_period(value: object) -> Period | NotStated | None:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -124,11 +128,14 @@ def _month(text: str) -> int:
     return int(text) if text.isdigit() else _CN_DIGITS[text]
 
 
+WhenKind = Literal["month", "months", "quarter", "quarters", "half-year", "year", "date", "dates", "vague"]
+
+
 @dataclass(frozen=True, slots=True)
 class When:
     """When a plan item is to take place, as precisely as the plan says."""
 
-    kind: str  # "month" | "months" | "quarter" | "quarters" | "half-year" | "year" | "date" | "dates" | "vague"
+    kind: WhenKind
     text: str  # as written
     first_month: int  # 1–12: the months the time spans, for calendars and month indexes
     last_month: int
@@ -163,7 +170,7 @@ class When:
         return self.last_month + (0 if self.first_month == self.last_month else 0.5)
 
 
-def parse_when(value) -> When | NotStated | None:
+def parse_when(value: object) -> When | NotStated | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return When("month", f"{value}月", value, value) if 1 <= value <= 12 else None
     if not isinstance(value, str):
@@ -194,10 +201,10 @@ def parse_when(value) -> When | NotStated | None:
         day = _real_date(match[1], match[2], match[3])
         return When("date", text, day.month, day.month, day.day, day.day) if day else None
     if match := _DATE_RANGE.match(text):
-        first, last = _real_date(*match.group(1, 2, 3)), _real_date(*match.group(4, 5, 6))
-        if first is None or last is None or first.year != last.year or first > last:
+        start, end = _real_date(*match.group(1, 2, 3)), _real_date(*match.group(4, 5, 6))
+        if start is None or end is None or start.year != end.year or start > end:
             return None  # a range within one plan year, from the earlier date to the later
-        return When("dates", text, first.month, last.month, first.day, last.day)
+        return When("dates", text, start.month, end.month, start.day, end.day)
     return None
 
 
@@ -215,17 +222,26 @@ _COUNT = re.compile(r"^(约)?\s*([0-9]+)\s*(余|多)?\s*(件|项|次|个|篇|条
 COUNT_PATTERN = r"^(约)?\s*[0-9]+\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?$"
 
 
+Qualifier = Literal["", "约", "余", "多", "左右", "以上"]  # as written; "" for an exact number
+Number = TypeVar("Number", int, float)
+
+
 @dataclass(frozen=True, slots=True)
-class Count:
+class Count(Generic[Number]):
     """A count as stated: 18, 10件左右, 约20项, 20余次."""
 
-    value: int
+    value: Number
     text: str
     exact: bool
-    qualifier: str = ""  # 约 / 余 / 多 / 左右 / 以上, as written
+    qualifier: Qualifier = ""
 
 
-def parse_count(value) -> Count | None:
+def _qualifier(match: re.Match[str]) -> Qualifier:
+    """The qualifier _COUNT or _AMOUNT matched: their groups 1, 3 and 5 admit nothing else."""
+    return cast(Qualifier, match[1] or match[3] or match[5] or "")
+
+
+def parse_count(value: object) -> Count[int] | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return Count(value, str(value), True) if value >= 0 else None
     if not isinstance(value, str):
@@ -233,7 +249,7 @@ def parse_count(value) -> Count | None:
     match = _COUNT.match(value.strip())
     if match is None:
         return None
-    qualifier = match[1] or match[3] or match[5] or ""
+    qualifier = _qualifier(match)
     return Count(int(match[2]), value.strip(), not qualifier, qualifier)
 
 
@@ -245,7 +261,7 @@ APPROXIMATE = 0.1  # 约 / 左右: within a tenth either side
 
 
 @dataclass(frozen=True, slots=True)
-class Amount(Count):
+class Amount(Count[float]):
     """A figure as printed: 174, 73.2%, 99%以上, 20余, 约300, 1200余. The text stays as written;
     `bounds` is the interval the wording allows, so checks compare what the original can mean."""
 
@@ -287,7 +303,7 @@ class Amount(Count):
         return f"{self.value:.{self.decimals}f}" if self.decimals else str(int(self.value))
 
 
-def parse_amount(value) -> Amount | None:
+def parse_amount(value: object) -> Amount | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -300,8 +316,32 @@ def parse_amount(value) -> Amount | None:
     match = _AMOUNT.match(text)
     if match is None:
         return None
-    qualifier = match[1] or match[3] or match[5] or ""
+    qualifier = _qualifier(match)
     number = match[2]
     decimals = len(number.partition(".")[2])
     parsed = float(number) if decimals else int(number)
     return Amount(parsed, text, not qualifier, qualifier, decimals, bool(match[4]))
+
+
+# ---- adoptions ------------------------------------------------------------------------------------
+
+
+def chinese_date(value: dt.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    """Adopted at a meeting: 主席会议, 常务委员会第十五次会议 … with its 题注 as printed."""
+
+    meeting: str = ""
+    session: str = ""
+    date: dt.date | NotStated | None = None
+    caption: str = ""
+
+    @property
+    def label(self) -> str:
+        parts = [self.session + self.meeting if self.session else self.meeting]
+        if self.date:
+            parts.insert(0, chinese_date(self.date))
+        return "".join(p for p in parts if p) + "通过" if any(parts) else ""
