@@ -5,43 +5,78 @@ the documents whose own files they are, and those depending on them (a link to t
 on the plan's items, a figure about the plan, a rule's succession). A change to the code, the
 vocabularies (data/*.yml), the schemas, the templates or mkdocs.yml can change any verdict: then
 every problem is reported.
+
+git is asked as data, never as code: the base is resolved to a commit first (a value that is not a
+revision is a usage error), every revision follows --end-of-options and every path follows --, and
+names are read NUL-separated (-z), exactly as they are on disk — Chinese names, spaces and newlines
+included (git would quote them otherwise).
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zhengxie.registry.problems import Problem, printable
+
+if TYPE_CHECKING:
+    from zhengxie.model.corpus import Corpus
 
 EVERYTHING = ("hooks/", "overrides/", "data/schemas/", "mkdocs.yml")
+NAMES = ("--name-only", "-z", "--no-renames", "--relative")  # `git diff`: paths under the root, as written
 
 
 class ChangedError(Exception):
-    """git could not say what changed (no repository, unknown base)."""
+    """git could not say what changed (no repository, unknown base); the message is Chinese."""
 
 
-def changed_files(root: Path, base: str = "main") -> list:
+def changed_files(root: Path, base: str = "main") -> list[str]:
     """Files changed against `base`: committed since the merge base, staged, unstaged, untracked
     (deleted and renamed files by both names: a link to the old name is now broken)."""
-    commands = (["git", "diff", "--name-only", "--no-renames", f"{base}...HEAD"],
-                ["git", "diff", "--name-only", "--no-renames", "HEAD"],
-                ["git", "ls-files", "--others", "--exclude-standard"])
-    found: list = []
-    prefix = _git(root, ["git", "rev-parse", "--show-prefix"]).strip()
+    commit = base_commit(root, base)
+    commands = (["diff", *NAMES, "--end-of-options", f"{commit}...HEAD", "--", "."],
+                ["diff", *NAMES, "--end-of-options", "HEAD", "--", "."],
+                ["ls-files", "-z", "--others", "--exclude-standard", "--", "."])
+    found: list[str] = []
     for command in commands:
-        for line in _git(root, command + ["--", "."] if command[1] != "ls-files" else command).splitlines():
-            if line:
-                rel = line[len(prefix):] if prefix and line.startswith(prefix) else line
-                found.append(rel)
+        found += split_names(_git(root, command))
     return list(dict.fromkeys(found))
 
 
-def _git(root: Path, command: list) -> str:
+def base_commit(root: Path, base: str) -> str:
+    """The commit `base` names (a branch, a tag, a commit); ChangedError when it names none. The
+    value is an argument after --end-of-options: "--output=x" is a name git does not know, never
+    an option."""
+    if not base.strip() or "\0" in base:
+        raise ChangedError("--base 是空的：写要比较的分支名，例如 --base main（make check CHANGED=1 BASE=main）")
+    done = _run(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}"])
+    commit = done.stdout.decode("ascii", "replace").strip()
+    if done.returncode != 0 or not commit:
+        raise ChangedError(f"--base “{printable(base)}”不是本仓库中的分支、标签或提交：写已有的分支名，例如 main"
+                           "（远程分支先 git fetch，再写 origin/main）")
+    return commit
+
+
+def split_names(output: bytes) -> list[str]:
+    """NUL-separated names from git -z, decoded as the file system names them."""
+    return [os.fsdecode(name) for name in output.split(b"\0") if name]
+
+
+def _run(root: Path, command: list[str]) -> subprocess.CompletedProcess[bytes]:
     try:
-        done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+        return subprocess.run(["git", *command], cwd=root, capture_output=True, check=False)
     except OSError as error:
-        raise ChangedError(f"无法运行 git：{error}") from error
+        raise ChangedError(f"无法运行 git：{printable(str(error))}") from error
+
+
+def _git(root: Path, command: list[str]) -> bytes:
+    done = _run(root, command)
     if done.returncode != 0:
-        raise ChangedError(f"{' '.join(command[:3])} 失败：{done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ChangedError(f"git {command[0]} 失败：{printable(said[-1]) if said else done.returncode}")
     return done.stdout
 
 
@@ -53,15 +88,15 @@ def affects_everything(path: str) -> bool:
     return path.startswith(EVERYTHING) or (path.startswith("data/") and path.count("/") == 1)
 
 
-def missing(root, files) -> list:
+def missing(root: Path | str, files: Iterable[str]) -> list[str]:
     """ZX121 for each named file that does not exist (a typo would otherwise pass unnoticed)."""
     return [f for f in dict.fromkeys(normalise(f) for f in files if f) if not (Path(root) / f).exists()]
 
 
-def dependents(corpus) -> dict:
+def dependents(corpus: Corpus) -> dict[str, set[str]]:
     """Repo path (or "id:<id>") -> files whose verdict it can change: the file itself, and every
     file whose checks noted reading it (Corpus.note_dependency)."""
-    found: dict = {}
+    found: dict[str, set[str]] = {}
     paths_of = {f"id:{entry.id}": [p for p in (entry.path, entry.data_path) if p] for entry in corpus.entries}
     for reader, reads in corpus.dependencies.items():
         for read in reads:
@@ -71,14 +106,14 @@ def dependents(corpus) -> dict:
     return found
 
 
-def select(corpus, problems: list, files) -> tuple[list, int]:
+def select(corpus: Corpus, problems: list[Problem], files: Iterable[str]) -> tuple[list[Problem], int]:
     """(problems to report, documents they concern) for `files`."""
-    files = {normalise(f) for f in files if f}
-    if any(affects_everything(f) for f in files):
+    named = {normalise(f) for f in files if f}
+    if any(affects_everything(f) for f in named):
         return problems, len(corpus.documents)
     graph = dependents(corpus)
-    shown = set(files)
-    for path in files:
+    shown = set(named)
+    for path in named:
         shown |= graph.get(path, set())
         if path.startswith(("docs/", "data/")):
             stem = posixpath.splitext(posixpath.basename(path))[0]
@@ -89,4 +124,6 @@ def select(corpus, problems: list, files) -> tuple[list, int]:
         if pair & shown:
             shown |= pair
     documents = sum(1 for entry in corpus.entries if entry.path in shown)
-    return [p for p in problems if p.file in shown], documents
+    # A problem names its file printably (a newline as \n): compare the names the same way.
+    reported = {printable(path) for path in shown}
+    return [p for p in problems if p.file in reported], documents

@@ -11,17 +11,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
-from zhengxie.registry.problems import printable
+from zhengxie.registry.problems import Problem, Reporter, printable
 
 FORMATS = ("text", "github", "json")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # usage errors: exit 2 with a Chinese line before argparse's own
+    def error(self, message: str) -> NoReturn:  # usage errors: exit 2 with a Chinese line
         self.print_usage(sys.stderr)
-        print(f"用法错误：{message}", file=sys.stderr)
+        print(f"用法错误：{printable(message)}", file=sys.stderr)
         sys.exit(2)
 
 
@@ -58,56 +60,71 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "check":
-        if args.changed or args.files is not None:
-            from zhengxie.tools.changed import ChangedError, changed_files
-
-            try:
-                files = list(args.files or ()) + (changed_files(Path(args.root), args.base) if args.changed else [])
-            except ChangedError as error:
-                print(f"用法错误：{error}", file=sys.stderr)
-                return 2
-            return check(Path(args.root), args.format, files=files, must_exist=list(args.files or ()))
-        return check(Path(args.root), args.format)
-    if args.command == "new":
-        from zhengxie.tools.scaffold import ScaffoldError, scaffold
-
-        try:
-            created = scaffold(Path(args.root), kind=args.kind, body=args.body, year=args.year,
-                               type_=args.type, slug=args.slug)
-        except ScaffoldError as error:
-            print(f"错误：{error}", file=sys.stderr)
-            return 2
-        for path in created.paths:
-            print(f"已创建 {path}")
-        print(created.next_steps)
-        return 0
-    if args.command == "import":
-        from zhengxie.tools.importer import ImportFailed
-        from zhengxie.tools.importer import import_file
-        from zhengxie.tools.importer.report import format_report
-
-        try:
-            imported = import_file(Path(args.root), Path(args.file), kind=args.kind, type_=args.type, body=args.body)
-        except ImportFailed as error:
-            print(f"错误：{error}", file=sys.stderr)
-            return 2
-        from zhengxie.build.validate import validate
-
-        written = any(part.paths for part in imported.parts)
-        print(format_report(imported, validate(Path(args.root))[1] if written else []))
-        return 1 if any(part.error for part in imported.parts) else 0
-    if args.command == "schemas":
-        from zhengxie.tools.schemagen import write_generated_schemas
-
-        for path in write_generated_schemas(Path(args.root)):
-            print(f"已生成 {path}")
-        return 0
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "check": _check_command, "new": _new_command, "import": _import_command, "schemas": _schemas_command}
+    if args.command in commands:
+        return commands[args.command](args)
     parser.print_help(sys.stderr)
     return 2
 
 
-def check(root: Path, output: str = "text", files: list | None = None, must_exist: list = ()) -> int:
+def _check_command(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    if not args.changed and args.files is None:
+        return check(root, args.format)
+    from zhengxie.tools.changed import ChangedError, changed_files
+
+    named = list(args.files or ())
+    try:
+        files = named + (changed_files(root, args.base) if args.changed else [])
+    except ChangedError as error:
+        print(f"用法错误：{error}", file=sys.stderr)
+        return 2
+    return check(root, args.format, files=files, must_exist=named)
+
+
+def _new_command(args: argparse.Namespace) -> int:
+    from zhengxie.tools.scaffold import ScaffoldError, scaffold
+
+    try:
+        created = scaffold(Path(args.root), kind=args.kind, body=args.body, year=args.year,
+                           type_=args.type, slug=args.slug)
+    except ScaffoldError as error:
+        print(f"错误：{printable(str(error))}", file=sys.stderr)
+        return 2
+    for path in created.paths:
+        print(f"已创建 {printable(path)}")
+    print(created.next_steps)
+    return 0
+
+
+def _import_command(args: argparse.Namespace) -> int:
+    from zhengxie.tools.importer import ImportFailed, import_file
+    from zhengxie.tools.importer.report import format_report
+    from zhengxie.tools.scaffold import ScaffoldError
+
+    root = Path(args.root)
+    try:
+        imported = import_file(root, Path(args.file), kind=args.kind, type_=args.type, body=args.body)
+    except (ImportFailed, ScaffoldError) as error:
+        print(f"错误：{printable(str(error))}", file=sys.stderr)
+        return 2
+    from zhengxie.build.validate import validate
+
+    written = any(part.paths for part in imported.parts)
+    print(format_report(imported, validate(root)[1] if written else []))
+    return 1 if any(part.error for part in imported.parts) else 0
+
+
+def _schemas_command(args: argparse.Namespace) -> int:
+    from zhengxie.tools.schemagen import write_generated_schemas
+
+    for path in write_generated_schemas(Path(args.root)):
+        print(f"已生成 {path}")
+    return 0
+
+
+def check(root: Path, output: str = "text", files: list[str] | None = None, must_exist: Sequence[str] = ()) -> int:
     """With `files`, only the problems of those files and of the documents whose verdict they can
     change (the documents that link to them, name their plan items or succeed them) are reported;
     everything is still checked. A file of `must_exist` (--files) that does not exist is a problem
@@ -115,7 +132,7 @@ def check(root: Path, output: str = "text", files: list | None = None, must_exis
     from zhengxie.build.validate import validate
 
     if not (root / "data").is_dir() or not (root / "docs").is_dir():
-        print(f"用法错误：{root} 不是仓库根目录（没有 docs/ 和 data/ 文件夹），请用 --root 指定", file=sys.stderr)
+        print(f"用法错误：{printable(str(root))} 不是仓库根目录（没有 docs/ 和 data/ 文件夹），请用 --root 指定", file=sys.stderr)
         return 2
     try:
         corpus, problems = validate(root)
@@ -127,12 +144,14 @@ def check(root: Path, output: str = "text", files: list | None = None, must_exis
         from zhengxie.tools.changed import missing, select
 
         problems, documents = select(corpus, problems, files)
-        unknown = [corpus.reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
+        reporter = corpus.reporter
+        assert isinstance(reporter, Reporter)
+        unknown = [reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
         problems = sorted(problems + unknown, key=lambda p: p.sort_key())
     return _print(problems, documents, output)
 
 
-def _print(problems: list, documents: int, output: str) -> int:
+def _print(problems: list[Problem], documents: int, output: str) -> int:
     failed = 1 if problems else 0  # a warning fails the strict build, so it fails the check too
     if output == "json":
         print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
@@ -144,7 +163,7 @@ def _print(problems: list, documents: int, output: str) -> int:
     return failed
 
 
-def human_report(problems: list, documents: int) -> str:
+def human_report(problems: list[Problem], documents: int) -> str:
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     lines = [p.format() for p in problems]
@@ -165,7 +184,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(problem) -> str:
+def github_annotation(problem: Problem) -> str:
     """A GitHub Actions workflow command: ::error file=…,line=…,col=…,title=CODE::message."""
     command = "error" if problem.severity == "error" else "warning"
     props = [f"file={_escape_property(problem.file)}"]
