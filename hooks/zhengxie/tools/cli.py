@@ -136,7 +136,7 @@ def check(root: Path, output: str = "text", files: list[str] | None = None, must
         return 2
     try:
         corpus, problems = validate(root)
-    except Exception as error:  # noqa: BLE001 - e.g. an unreadable problem catalogue; never a traceback
+    except Exception as error:  # e.g. an unreadable problem catalogue: never a traceback
         print(f"错误：无法读取 data/problems.yml 或其他基础文件：{printable(str(error))}", file=sys.stderr)
         return 1
     documents = len(corpus.documents)

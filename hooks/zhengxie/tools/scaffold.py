@@ -9,22 +9,29 @@ the field allows it); today's date is never written as the document's. What the 
 the command line (kind, type, body, the year of a yearly document) is filled in. The skeleton holds
 no placeholders (no xxx); empty values ("" or []) are reported as empty (ZX205), empty sections as
 warnings (ZX303). Existing files are never overwritten.
+
+Paths are made of a kind's folder (data/kinds.yml) and ids (data/bodies.yml, the types), which a
+pull request can change: a command writes only docs/<folder>/<id>.md and data/<folder>/<id>.yml
+with a slug folder and id, and only once the resolved path (`..` and symbolic links followed) lies
+inside the repository's docs/ or data/ (document_paths, write_new); anything else is refused.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
 from zhengxie.checks import wording
+from zhengxie.registry.problems import printable
 from zhengxie.sources.loader import DATA, DOCS, load_vocabulary
 from zhengxie.text.outline import int_to_chinese
 from zhengxie.text.values import NOT_STATED_TEXT
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-YEAR = re.compile(r"^[0-9]{4}$")
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # whole values only (fullmatch): no trailing newline
+YEAR = re.compile(r"[0-9]{4}")
 
 # Where a data model's macro goes: plan items into the section that arranges them (by its name in
 # data/sections.yml), a summary's figures into the first section.
@@ -64,7 +71,7 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
         raise ScaffoldError(f"data/bodies.yml 中没有机关“{body}”{wording.did_you_mean(body, vocab.bodies)}。"
                             f"可选：{wording.join(vocab.bodies)}；新的发文机关先在 data/bodies.yml 中添加")
     year = str(year).strip()
-    if not YEAR.match(year):
+    if not YEAR.fullmatch(year):
         raise ScaffoldError(f"年份“{year}”不对：写四位数字，例如 2019")
     if type_ is None:
         type_ = next(iter(kind_obj.types), None)
@@ -73,11 +80,10 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
                             + wording.join(f"{t.id}（{t.name}）" for t in kind_obj.types.values()))
     if slug is None:
         slug = default_slug(kind_obj.id, type_)
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         raise ScaffoldError(f"--slug “{slug}”不对：只用英文小写字母、数字和连字符，例如 consultation-plan")
     doc_id = f"{year}-{body}-{slug}"
-    md_path = f"{DOCS}/{kind_obj.folder}/{doc_id}.md"
-    data_path = f"{DATA}/{kind_obj.folder}/{doc_id}.yml"
+    md_path, data_path = document_paths(root, kind_obj.folder, doc_id)
     skeleton = SKELETONS.get(kind_obj.data)
     for path in [md_path] + ([data_path] if skeleton else []):
         if (root / path).exists():
@@ -87,13 +93,13 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
     profiles = vocab.profiles_for(kind_obj.id, type_, body)
     profile = profiles[0] if profiles else None
     known = {"kind": kind_obj.id, "type": type_, "body": body, "period": _period(doc_type, year), "year": year}
-    front = _front_matter(vocab, kind_obj, type_, known, _title(body_obj, year, doc_type, kind_obj),
+    front = front_matter(vocab, kind_obj, type_, known, _title(body_obj, year, doc_type, kind_obj),
                           _structure_note(profile, profiles))
     created = Created(doc_id)
-    _write(root / md_path, front + _sections(kind_obj.data, profile))
+    write_new(root, md_path, front + _sections(kind_obj.data, profile))
     created.paths.append(md_path)
     if skeleton:
-        _write(root / data_path, skeleton(vocab))
+        write_new(root, data_path, skeleton(vocab))
         created.paths.append(data_path)
     created.next_steps = (
         "下一步：照原件填写 " + "、".join(created.paths) + "：去掉文首注释行开头的“# ”填上标题、成文日期等"
@@ -138,7 +144,7 @@ def _structure_note(profile, profiles: list) -> list:
     return lines
 
 
-def _front_matter(vocab, kind_obj, type_: str | None, known: dict, title: str, structure: list) -> str:
+def front_matter(vocab, kind_obj, type_: str | None, known: dict, title: str, structure: list) -> str:
     doc_type = kind_obj.type_of(type_)
     half_year = known.get("year") if doc_type is not None and doc_type.period == "half-year" else None
     required, optional = [], []
@@ -212,10 +218,49 @@ def _yaml_value(value) -> str:
     return _scalar(str(value))
 
 
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
-        handle.write(text)
+class DocumentPaths(NamedTuple):
+    text: str  # docs/<folder>/<id>.md
+    data: str  # data/<folder>/<id>.yml
+
+
+def document_paths(root: Path, folder: str, doc_id: str) -> DocumentPaths:
+    """A document's two files, relative to the root; ScaffoldError unless the folder and the id are
+    slugs and both files lie inside docs/ and data/."""
+    if not SLUG.fullmatch(folder):
+        raise ScaffoldError(f"data/kinds.yml 中的文件夹名“{printable(folder)}”不对：只能用英文小写字母、数字和连字符。"
+                            "先运行 make check，按它的提示改正 data/kinds.yml")
+    if not SLUG.fullmatch(doc_id):
+        raise ScaffoldError(f"文档编号“{printable(doc_id)}”不对：只能用英文小写字母、数字和连字符。编号由年份、"
+                            "data/bodies.yml 的机关编号和 data/kinds.yml 的类型编号组成：先运行 make check，按它的提示改正")
+    paths = DocumentPaths(f"{DOCS}/{folder}/{doc_id}.md", f"{DATA}/{folder}/{doc_id}.yml")
+    for rel in paths:
+        inside(root, rel)
+    return paths
+
+
+def inside(root: Path, rel: str) -> Path:
+    """root/rel when, with `..` and symbolic links resolved, it lies inside the repository's docs/
+    or data/; ScaffoldError otherwise."""
+    path = Path(root) / rel
+    target = path.resolve()
+    if not any((Path(root) / top).resolve() in target.parents for top in (DOCS, DATA)):
+        raise ScaffoldError(f"拒绝写入 {printable(rel)}：它不在本仓库的 {DOCS}/ 或 {DATA}/ 文件夹中"
+                            "（路径含有“..”，或经符号链接指向别处）。路径由 data/ 中的文件夹名和编号拼成："
+                            "先运行 make check，按它的提示改正")
+    return path
+
+
+def write_new(root: Path, rel: str, text: str) -> None:
+    """Write a new file root/rel inside docs/ or data/, never over an existing one."""
+    path = inside(root, rel)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite, never through a link
+            handle.write(text)
+    except FileExistsError as error:
+        raise ScaffoldError(f"文件已存在：{printable(rel)}，不会覆盖") from error
+    except OSError as error:
+        raise ScaffoldError(f"无法写入 {printable(rel)}：{printable(error.strerror or str(error))}") from error
 
 
 PLAN_SKELETON = f"""\

@@ -17,19 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zhengxie.model.corpus import Vocabulary
 from zhengxie.sources.loader import load_vocabulary
-from zhengxie.tools.importer.draft import UNDATED
-from zhengxie.tools.importer.draft import free_id
-from zhengxie.tools.importer.draft import write_draft
-from zhengxie.tools.importer.draft import year_of
-from zhengxie.tools.importer.read import ImportFailed
-from zhengxie.tools.importer.read import read_original
-from zhengxie.tools.importer.recognise import Recognised
-from zhengxie.tools.importer.recognise import Todo
-from zhengxie.tools.importer.recognise import body_of
-from zhengxie.tools.importer.recognise import kind_and_type
-from zhengxie.tools.importer.recognise import period_of
-from zhengxie.tools.importer.recognise import recognise
+from zhengxie.tools.importer.draft import UNDATED, draft_paths, free_id, write_draft, year_of
+from zhengxie.tools.importer.read import Block, ImportFailed, read_original
+from zhengxie.tools.importer.recognise import Recognised, Todo, body_of, kind_and_type, period_of, recognise
 from zhengxie.tools.importer.split import split_parts
 
 
@@ -38,7 +30,8 @@ class Part:
     number: int | None  # 篇N, or None for a file of one document
     found: Recognised
     doc_id: str = ""
-    paths: list = field(default_factory=list)
+    body: str = ""
+    paths: list[str] = field(default_factory=list)
     error: str = ""  # why no draft was written
 
 
@@ -46,11 +39,11 @@ class Part:
 class Imported:
     source: str
     encoding: str
-    parts: list = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
     preface: int = 0  # blocks before the first 篇 that belong to no document
 
     @property
-    def todos(self) -> list:
+    def todos(self) -> list[Todo]:
         return [todo for part in self.parts for todo in part.found.todos]
 
 
@@ -64,56 +57,80 @@ def _choice(value: str | None, index: int) -> str | None:
 
 def import_file(root: Path, path: Path, kind: str | None = None, type_: str | None = None,
                 body: str | None = None, write: bool = True) -> Imported:
+    """Every part's draft is placed (a free id, both files checked to lie inside docs/ and data/)
+    before any is written: a part that cannot be placed leaves nothing half-imported."""
     root = Path(root)
     vocab = load_vocabulary(root).vocab
+    _check_choices(vocab, kind, body)
+    original = read_original(path)
+    parts, preface = split_parts(original.blocks)
+    result = Imported(str(path), original.encoding, preface=len(preface))
+    taken: set[str] = set()
+    for index, (number, blocks) in enumerate(parts):
+        part = _recognised_part(vocab, number, blocks, _choice(kind, index), _choice(type_, index))
+        result.parts.append(part)
+        if not part.error:
+            _place(root, vocab, part, _choice(body, index), taken)
+    if write:
+        for part in result.parts:
+            if part.doc_id:
+                part.paths = write_draft(root, vocab, part.found, part.body, part.doc_id).paths
+    return result
+
+
+def _check_choices(vocab: Vocabulary, kind: str | None, body: str | None) -> None:
     for name, value, table in (("KIND", kind, vocab.kinds), ("BODY", body, vocab.bodies)):
         for item in (value or "").split(","):
             if item.strip() and item.strip() not in table and not (name == "KIND" and vocab.kind_of_folder(item.strip())):
                 raise ImportFailed(f"{name}={item.strip()} 不在登记表中：可选 " + "、".join(table))
-    original = read_original(path)
-    parts, preface = split_parts(original.blocks)
-    result = Imported(str(path), original.encoding, preface=len(preface))
-    taken: set = set()
-    for index, (number, blocks) in enumerate(parts):
-        part_kind = _choice(kind, index)
-        if part_kind and part_kind not in vocab.kinds:
-            part_kind = vocab.kind_of_folder(part_kind).id
-        part_type = _choice(type_, index)
-        if part_kind and part_type and part_type not in vocab.kinds[part_kind].types:
-            raise ImportFailed(f"TYPE={part_type} 不是 {part_kind} 的类型：可选 " + "、".join(vocab.kinds[part_kind].types))
-        found = recognise(blocks, vocab, part_kind, part_type)
-        part = Part(number, found)
-        result.parts.append(part)
-        if found.kind is None:
-            part.error = "看不出是哪一种文档（标题中没有登记的类型名）：请用 KIND=…（可加 TYPE=…）指定"
-            continue
-        kind_obj = vocab.kinds[found.kind]
-        if found.type_ is None:
-            found.type_ = next(iter(kind_obj.types))
-        doc_type = kind_obj.types[found.type_]
-        title = found.fields.get("title", "")
-        if doc_type.period and (period := period_of(title, doc_type)):
-            found.fields["period"] = period
-            found.seen.append(("时期", f"{period}（由标题得出）"))
-        part_body = _choice(body, index)
-        if part_body is None:
-            evidence = [title] + list(found.fields.get("issuers", [])) + found.blocks[:1]
-            part_body = body_of([e for e in evidence if e], vocab)
-            if part_body:
-                found.seen.append(("所属机构", f"{part_body}（由标题、落款或开头一段中的地名得出，请核对）"))
-        if part_body is None:
-            part.error = "看不出属于哪个机构：请用 BODY=…（data/bodies.yml 的编号）指定"
-            continue
-        year = year_of(found)
-        if year is None:
-            found.todos.append(Todo("ZX212", f"原件没有写明年份（标题、日期、题注中都没有）：文件名暂以 {UNDATED} 开头；"
-                                             "确定文档所属年份后把正文和数据文件都改名为“年份-…”", field="file"))
-        stem = f"{year or UNDATED}-{part_body}-{_slug(found.kind, found.type_)}"
-        part.doc_id = free_id(root, kind_obj.folder, stem, taken)
-        taken.add(part.doc_id)
-        if write:
-            part.paths = write_draft(root, vocab, found, part_body, part.doc_id).paths
-    return result
+
+
+def _recognised_part(vocab: Vocabulary, number: int | None, blocks: list[Block], kind: str | None,
+                     type_: str | None) -> Part:
+    """One part read: its kind, type and period; `error` when its kind cannot be told."""
+    if kind and kind not in vocab.kinds and (named := vocab.kind_of_folder(kind)) is not None:
+        kind = named.id  # KIND=plans: the kind by its folder (_check_choices knows it)
+    if kind and type_ and type_ not in vocab.kinds[kind].types:
+        raise ImportFailed(f"TYPE={type_} 不是 {kind} 的类型：可选 " + "、".join(vocab.kinds[kind].types))
+    found = recognise(blocks, vocab, kind, type_)
+    part = Part(number, found)
+    if found.kind is None:
+        part.error = "看不出是哪一种文档（标题中没有登记的类型名）：请用 KIND=…（可加 TYPE=…）指定"
+        return part
+    kind_obj = vocab.kinds[found.kind]
+    if found.type_ is None:
+        found.type_ = next(iter(kind_obj.types))
+    doc_type = kind_obj.types[found.type_]
+    title = found.fields.get("title", "")
+    if doc_type.period and (period := period_of(title, doc_type)):
+        found.fields["period"] = period
+        found.seen.append(("时期", f"{period}（由标题得出）"))
+    return part
+
+
+def _place(root: Path, vocab: Vocabulary, part: Part, body: str | None, taken: set[str]) -> None:
+    """The part's body and a free document id whose files lie inside docs/ and data/; `error` when
+    its body cannot be told; ImportFailed when its files would lie elsewhere."""
+    found = part.found
+    if found.kind is None or found.type_ is None:  # not recognised: _recognised_part said why
+        return
+    if body is None:
+        evidence = [found.fields.get("title", ""), *found.fields.get("issuers", []), *found.blocks[:1]]
+        body = body_of([e for e in evidence if e], vocab)
+        if body:
+            found.seen.append(("所属机构", f"{body}（由标题、落款或开头一段中的地名得出，请核对）"))
+    if body is None:
+        part.error = "看不出属于哪个机构：请用 BODY=…（data/bodies.yml 的编号）指定"
+        return
+    year = year_of(found)
+    if year is None:
+        found.todos.append(Todo("ZX212", f"原件没有写明年份（标题、日期、题注中都没有）：文件名暂以 {UNDATED} 开头；"
+                                         "确定文档所属年份后把正文和数据文件都改名为“年份-…”", field="file"))
+    folder = vocab.kinds[found.kind].folder
+    stem = f"{year or UNDATED}-{body}-{_slug(found.kind, found.type_)}"
+    draft_paths(root, folder, stem)  # a slug inside docs/ and data/ before any name is looked up
+    part.doc_id, part.body = free_id(root, folder, stem, taken), body
+    taken.add(part.doc_id)
 
 
 def _slug(kind: str, type_: str) -> str:

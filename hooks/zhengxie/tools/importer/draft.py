@@ -1,6 +1,6 @@
 """Writing a recognised document as a draft: docs/<folder>/<id>.md and, when it has items or
 figures, data/<folder>/<id>.yml — with `make new`'s writers (zhengxie.scaffold), never over an
-existing file.
+existing file and never outside docs/ and data/ (draft_paths).
 
 Front matter: what the original states is filled in; what it does not show is left as a commented
 line (scaffold's convention), so the check reports it (ZX215, whose hint offers 原文未载). Plan items
@@ -16,12 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from zhengxie.tools import scaffold
 from zhengxie.sources.loader import DATA, DOCS
 from zhengxie.text.values import NOT_STATED_TEXT
-from zhengxie.tools.importer.recognise import MARK
-from zhengxie.tools.importer.recognise import Recognised
-from zhengxie.tools.importer.recognise import Todo
+from zhengxie.tools import scaffold
+from zhengxie.tools.importer.read import ImportFailed
+from zhengxie.tools.importer.recognise import MARK, Recognised, Todo
 
 UNDATED = "undated"
 DATELINE_YEAR = re.compile(r"^([0-9]{4})年")  # a file-name year the original does not give: the check reports it (ZX212)
@@ -57,6 +56,15 @@ def free_id(root: Path, folder: str, stem: str, taken: set) -> str:
     return candidate
 
 
+def draft_paths(root: Path, folder: str, doc_id: str) -> scaffold.DocumentPaths:
+    """The draft's two files (scaffold.document_paths); ImportFailed when they would not be slugs
+    inside docs/ and data/."""
+    try:
+        return scaffold.document_paths(root, folder, doc_id)
+    except scaffold.ScaffoldError as error:
+        raise ImportFailed(str(error)) from error
+
+
 def write_draft(root: Path, vocab, found: Recognised, body: str, doc_id: str) -> Written:
     kind = vocab.kinds[found.kind]
     year = year_of(found)
@@ -85,17 +93,23 @@ def write_draft(root: Path, vocab, found: Recognised, body: str, doc_id: str) ->
     if "topics" in vocab.fields and vocab.fields["topics"].applies_to(found.kind):  # scaffold offers topics: []
         found.todos.append(Todo("ZX205", "专题（topics）要由人按内容选择 data/topics.yml 中的编号；不分专题时删去 topics 这一行",
                                 field="topics"))
-    front = scaffold._front_matter(vocab, kind, found.type_, known, "", [])
+    front = scaffold.front_matter(vocab, kind, found.type_, known, "", [])
     text = front + "\n" + "\n\n".join(blocks) + "\n"
     written = Written(doc_id)
-    md_path = f"{DOCS}/{kind.folder}/{doc_id}.md"
-    scaffold._write(root / md_path, text)
+    md_path, data_path = draft_paths(root, kind.folder, doc_id)
+    _write(root, md_path, text)
     written.paths.append(md_path)
     if data is not None:
-        data_path = f"{DATA}/{kind.folder}/{doc_id}.yml"
-        scaffold._write(root / data_path, data)
+        _write(root, data_path, data)
         written.paths.append(data_path)
     return written
+
+
+def _write(root: Path, rel: str, text: str) -> None:
+    try:
+        scaffold.write_new(root, rel, text)
+    except scaffold.ScaffoldError as error:
+        raise ImportFailed(str(error)) from error
 
 
 def _show(value) -> str:
@@ -161,4 +175,4 @@ def _plan_data(vocab, found: Recognised) -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["MARK", "UNDATED", "Written", "free_id", "write_draft", "year_of"]
+__all__ = ["MARK", "UNDATED", "Written", "draft_paths", "free_id", "write_draft", "year_of"]
