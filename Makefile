@@ -5,6 +5,18 @@ CORE    := PYTHONPATH=hooks $(PY) -m zhengxie
 SHARDCLI := PYTHONPATH=hooks $(PY) -m zhengxie.shards.build
 STAMP   := .venv/.installed
 
+# What a command line (or the environment) gives is data, never make or shell code: each value given
+# is taken as written ($(value …): a $(shell …) in it is never expanded) and exported, and recipes read
+# it from their environment in double quotes ("$$FILE"), so backticks, $(…), ;, quotes, spaces,
+# newlines and Chinese reach the command as they are. make itself only tests whether a value is empty
+# ($(if $(X),…)); options are written --name="$$X", so a value starting with - is never an option.
+INPUTS  := SHARD SHARDS JOBS FORMAT CHANGED BASE KIND BODY YEAR TYPE SLUG FILE N
+define take-as-data
+override $(1) := $$(value $(1))
+export $(1)
+endef
+$(foreach name,$(INPUTS),$(if $(filter-out undefined,$(origin $(name))),$(eval $(call take-as-data,$(name)))))
+
 .PHONY: serve build build-sharded shard-matrix merge-shards test check new import schemas bench lock clean chromium
 
 $(STAMP): requirements.txt
@@ -17,35 +29,38 @@ $(STAMP): requirements.txt
 serve: $(STAMP)
 	$(MKDOCS) serve -a 127.0.0.1:8000
 
+SHARD_USAGE := { echo "用法错误：SHARD 写成 k/N（第 k 片，共 N 片），例如 SHARD=1/4" >&2; exit 2; }
+
 ## build: strict build into site/ (fails on any problem, broken link or anchor);
 ##        SHARD=k/N builds only shard k of N into build/shards/k/ (see data/shards.yml)
 build: $(STAMP)
-	$(if $(SHARD),ZX_SHARD="$(SHARD)") $(MKDOCS) build --strict $(if $(SHARD),--site-dir "build/shards/$(firstword $(subst /, ,$(SHARD)))")
+	@case "$$SHARD" in *[!0-9/]*|*/*/*) $(SHARD_USAGE);; ""|[0-9]*/[0-9]*) ;; *) $(SHARD_USAGE);; esac
+	$(if $(SHARD),ZX_SHARD="$$SHARD") $(MKDOCS) build --strict $(if $(SHARD),--site-dir="build/shards/$${SHARD%%/*}")
 
 ## build-sharded: build SHARDS=N shards in parallel (JOBS=…, default: the cores) and merge them into site/
 build-sharded: $(STAMP)
-	$(SHARDCLI) build --shards "$(or $(SHARDS),2)" $(if $(JOBS),--jobs "$(JOBS)") --into site
+	$(SHARDCLI) build --shards="$${SHARDS:-2}" $(if $(JOBS),--jobs="$$JOBS") --into site
 
 ## shard-matrix: the k/N list of SHARDS=N shards as JSON (the CI matrix)
 shard-matrix: $(STAMP)
-	@$(SHARDCLI) matrix --shards "$(or $(SHARDS),2)"
+	@$(SHARDCLI) matrix --shards="$${SHARDS:-2}"
 
 ## merge-shards: merge built shards (build/shards/1 … N, the hub first) into site/
 merge-shards: $(STAMP)
 	$(SHARDCLI) merge $$(ls -d build/shards/*/ | sort -t/ -k3 -n) --into site
 
 ## check: validate docs/ and data/ without building the site (FORMAT=text|github|json; CHANGED=1: only files
-##        changed against main (BASE=…) and what they affect; NO_CACHE=1: without build/cache/)
+##        changed against main (BASE=…) and what they affect)
 check: $(STAMP)
-	$(CORE) check --format $(or $(FORMAT),text) $(if $(CHANGED),--changed --base $(or $(BASE),main)) $(if $(NO_CACHE),--no-cache)
+	$(CORE) check --format="$${FORMAT:-text}" $(if $(CHANGED),--changed --base="$${BASE:-main}")
 
 ## new: scaffold a document, e.g. make new KIND=plan BODY=luoyang-city YEAR=2019 [TYPE=consultation] [SLUG=…]
 new: $(STAMP)
-	$(CORE) new --kind "$(KIND)" --body "$(BODY)" --year "$(YEAR)" $(if $(TYPE),--type "$(TYPE)") $(if $(SLUG),--slug "$(SLUG)")
+	$(CORE) new --kind="$$KIND" --body="$$BODY" --year="$$YEAR" $(if $(TYPE),--type="$$TYPE") $(if $(SLUG),--slug="$$SLUG")
 
 ## import: draft documents from a Word or text file, e.g. make import FILE=原件.docx [KIND=plan TYPE=… BODY=…]
 import: $(STAMP)
-	$(CORE) import "$(FILE)" $(if $(KIND),--kind "$(KIND)") $(if $(TYPE),--type "$(TYPE)") $(if $(BODY),--body "$(BODY)")
+	$(CORE) import $(if $(KIND),--kind="$$KIND") $(if $(TYPE),--type="$$TYPE") $(if $(BODY),--body="$$BODY") -- "$$FILE"
 
 ## schemas: regenerate data/schemas/front-matter.schema.json from data/fields.yml
 schemas: $(STAMP)
@@ -58,7 +73,7 @@ test: $(STAMP) chromium
 
 ## bench: benchmark build/check/search at N=200,1000,5000 (or N=…)
 bench: $(STAMP)
-	PYTHONPATH=hooks $(PY) tests/bench/run.py $(if $(N),--sizes $(N))
+	PYTHONPATH=hooks $(PY) tests/bench/run.py $(if $(N),--sizes="$$N")
 
 # Chromium for the browser tests; CJK fonts: Noto (宋/黑) and AR PL UKai (楷, the free stand-in for
 # 仿宋/楷体 in the print stylesheet's official-document font stacks).
