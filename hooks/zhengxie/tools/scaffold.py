@@ -18,13 +18,15 @@ inside the repository's docs/ or data/ (document_paths, write_new); anything els
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
 from zhengxie.checks import wording
+from zhengxie.model.corpus import Body, DocType, Kind, Profile, SectionSpec, Vocabulary
 from zhengxie.registry.problems import printable
 from zhengxie.sources.loader import DATA, DOCS, load_vocabulary
 from zhengxie.text.outline import int_to_chinese
@@ -53,38 +55,25 @@ class ScaffoldError(Exception):
 @dataclass
 class Created:
     doc_id: str
-    paths: list = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
     next_steps: str = ""
 
 
 def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | None = None,
              slug: str | None = None) -> Created:
     root = Path(root)
-    corpus = load_vocabulary(root)
-    vocab = corpus.vocab
-    kind_obj = vocab.kinds.get(kind) or vocab.kind_of_folder(kind)
-    if kind_obj is None:
-        raise ScaffoldError(f"未知的文档种类“{kind}”{wording.did_you_mean(kind, vocab.kinds)}。可选："
-                            + wording.join(f"{k.id}（{k.name}）" for k in vocab.kinds.values()))
-    body_obj = vocab.bodies.get(body)
-    if body_obj is None:
-        raise ScaffoldError(f"data/bodies.yml 中没有机关“{body}”{wording.did_you_mean(body, vocab.bodies)}。"
-                            f"可选：{wording.join(vocab.bodies)}；新的发文机关先在 data/bodies.yml 中添加")
+    vocab = load_vocabulary(root).vocab
+    kind_obj, body_obj = _kind(vocab, kind), _body(vocab, body)
     year = str(year).strip()
     if not YEAR.fullmatch(year):
-        raise ScaffoldError(f"年份“{year}”不对：写四位数字，例如 2019")
-    if type_ is None:
-        type_ = next(iter(kind_obj.types), None)
-    elif type_ not in kind_obj.types:
-        raise ScaffoldError(f"“{kind_obj.name}”没有类型“{type_}”{wording.did_you_mean(type_, kind_obj.types)}。可选："
-                            + wording.join(f"{t.id}（{t.name}）" for t in kind_obj.types.values()))
-    if slug is None:
-        slug = default_slug(kind_obj.id, type_)
+        raise ScaffoldError(f"年份“{printable(year)}”不对：写四位数字，例如 2019")
+    type_ = _type(kind_obj, type_)
+    slug = default_slug(kind_obj.id, type_) if slug is None else slug
     if not SLUG.fullmatch(slug):
-        raise ScaffoldError(f"--slug “{slug}”不对：只用英文小写字母、数字和连字符，例如 consultation-plan")
+        raise ScaffoldError(f"--slug “{printable(slug)}”不对：只用英文小写字母、数字和连字符，例如 consultation-plan")
     doc_id = f"{year}-{body}-{slug}"
     md_path, data_path = document_paths(root, kind_obj.folder, doc_id)
-    skeleton = SKELETONS.get(kind_obj.data)
+    skeleton = SKELETONS.get(kind_obj.data or "")
     for path in [md_path] + ([data_path] if skeleton else []):
         if (root / path).exists():
             raise ScaffoldError(f"文件已存在：{path}，不会覆盖。请换一个 --slug，或直接编辑已有的文件")
@@ -94,7 +83,7 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
     profile = profiles[0] if profiles else None
     known = {"kind": kind_obj.id, "type": type_, "body": body, "period": _period(doc_type, year), "year": year}
     front = front_matter(vocab, kind_obj, type_, known, _title(body_obj, year, doc_type, kind_obj),
-                          _structure_note(profile, profiles))
+                         _structure_note(profile, profiles))
     created = Created(doc_id)
     write_new(root, md_path, front + _sections(kind_obj.data, profile))
     created.paths.append(md_path)
@@ -109,25 +98,52 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
     return created
 
 
+def _kind(vocab: Vocabulary, kind: str) -> Kind:
+    """The kind by its id or its folder."""
+    found = vocab.kinds.get(kind) or vocab.kind_of_folder(kind)
+    if found is None:
+        raise ScaffoldError(f"未知的文档种类“{printable(kind)}”{wording.did_you_mean(kind, vocab.kinds)}。可选："
+                            + wording.join(f"{k.id}（{k.name}）" for k in vocab.kinds.values()))
+    return found
+
+
+def _body(vocab: Vocabulary, body: str) -> Body:
+    found: Body | None = vocab.bodies.get(body)
+    if found is None:
+        raise ScaffoldError(f"data/bodies.yml 中没有机关“{printable(body)}”{wording.did_you_mean(body, vocab.bodies)}。"
+                            f"可选：{wording.join(vocab.bodies)}；新的发文机关先在 data/bodies.yml 中添加")
+    return found
+
+
+def _type(kind_obj: Kind, type_: str | None) -> str | None:
+    """The type asked for, or the kind's first (its default)."""
+    if type_ is None:
+        return next(iter(kind_obj.types), None)
+    if type_ not in kind_obj.types:
+        raise ScaffoldError(f"“{kind_obj.name}”没有类型“{printable(type_)}”{wording.did_you_mean(type_, kind_obj.types)}。"
+                            "可选：" + wording.join(f"{t.id}（{t.name}）" for t in kind_obj.types.values()))
+    return type_
+
+
 def default_slug(kind: str, type_: str | None) -> str:
     if not type_:
         return kind
     return type_ if type_.startswith(kind) else f"{type_}-{kind}"
 
 
-def _period(doc_type, year: str) -> str | None:
+def _period(doc_type: DocType | None, year: str) -> str | None:
     """The period when the request settles it: a yearly document's year. A half-year, a range or a
     session is the original's to state."""
     return year if doc_type is not None and doc_type.period == "year" else None
 
 
-def _title(body_obj, year: str, doc_type, kind_obj) -> str:
+def _title(body_obj: Body, year: str, doc_type: DocType | None, kind_obj: Kind) -> str:
     """A suggested title, offered in a comment only: the title is the original's."""
     name = doc_type.name if doc_type else kind_obj.name
     return f"{body_obj.short}{year}{name}" if name.startswith("年") else f"{body_obj.short}{year}年{name}"
 
 
-def _structure_note(profile, profiles: list) -> list:
+def _structure_note(profile: Profile | None, profiles: list[Profile]) -> list[str]:
     """Comment lines naming the structure the headings follow, its optional sections and the
     other structures the type allows (an empty optional section still warns, so the note is kept
     out of the body)."""
@@ -144,10 +160,13 @@ def _structure_note(profile, profiles: list) -> list:
     return lines
 
 
-def front_matter(vocab, kind_obj, type_: str | None, known: dict, title: str, structure: list) -> str:
+def front_matter(vocab: Vocabulary, kind_obj: Kind, type_: str | None, known: dict[str, Any], title: str,
+                 structure: list[str]) -> str:
+    """The front matter: what is known filled in, what the original must say as commented lines."""
     doc_type = kind_obj.type_of(type_)
     half_year = known.get("year") if doc_type is not None and doc_type.period == "half-year" else None
-    required, optional = [], []
+    required: list[str] = []
+    optional: list[str] = []
     for spec in vocab.fields.values():
         if not spec.applies_to(kind_obj.id):
             continue
@@ -175,24 +194,14 @@ def front_matter(vocab, kind_obj, type_: str | None, known: dict, title: str, st
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def _sections(data_model: str | None, profile) -> str:
+def _sections(data_model: str | None, profile: Profile | None) -> str:
     """The profile's sections as ## headings, numbered the way the profile expects (chapters when
     it applies to chaptered documents), and the data model's macro in its section."""
-    specs = list(profile.sections) if profile else []
-    style = NUMBERED
-    if profile is not None and profile.heading is not None:
-        style = next((s for s in (CHAPTER, NUMBERED)
-                      if profile.heading.search(s.format(n=int_to_chinese(1), name=specs[0].name if specs else ""))),
-                     NUMBERED)
-    macro = MACROS.get(data_model)
-    macro_at = None
-    if macro:
-        names = [spec.name for spec in specs]
-        if data_model == "plan-items":
-            macro_at = next((i for i, name in enumerate(names) if name in ITEM_SECTIONS), None)
-        elif specs:
-            macro_at = 0
-    parts = []
+    specs: list[SectionSpec] = list(profile.sections) if profile else []
+    style = _heading_style(profile, specs)
+    macro = MACROS.get(data_model or "")
+    macro_at = _macro_section(data_model, specs) if macro else None
+    parts: list[str] = []
     for index, spec in enumerate(specs):
         parts.append("## " + style.format(n=int_to_chinese(index + 1), name=spec.name) + "\n")
         if index == macro_at:
@@ -202,19 +211,36 @@ def _sections(data_model: str | None, profile) -> str:
     return "\n" + "\n".join(parts) if parts else ""
 
 
+def _heading_style(profile: Profile | None, specs: list[SectionSpec]) -> str:
+    """Chapters (第一章) when the profile applies to chaptered documents, else 一、二、."""
+    heading = profile.heading if profile is not None else None
+    if not isinstance(heading, re.Pattern):
+        return NUMBERED
+    first = specs[0].name if specs else ""
+    return next((s for s in (CHAPTER, NUMBERED) if heading.search(s.format(n=int_to_chinese(1), name=first))), NUMBERED)
+
+
+def _macro_section(data_model: str | None, specs: list[SectionSpec]) -> int | None:
+    """The section the data model's macro goes into: plan items into the one arranging them, a
+    summary's figures into the first."""
+    if data_model == "plan-items":
+        return next((i for i, spec in enumerate(specs) if spec.name in ITEM_SECTIONS), None)
+    return 0 if specs else None
+
+
 def _scalar(value: str) -> str:
     """`value` as a YAML value, quoted when YAML would read it as something else (a year as a number)."""
     if value.isdigit():
         return f'"{value}"'
-    dumped = yaml.safe_dump(value, allow_unicode=True, default_style=None).strip()
+    dumped = str(yaml.safe_dump(value, allow_unicode=True, default_style=None)).strip()
     return dumped[: -len("...")].strip() if dumped.endswith("...") else dumped
 
 
-def _yaml_value(value) -> str:
+def _yaml_value(value: object) -> str:
     """A front-matter value on one line: a scalar, or a list or mapping in YAML's flow style."""
     if isinstance(value, (list, tuple, dict)):
-        return yaml.safe_dump(value if not isinstance(value, tuple) else list(value), allow_unicode=True,
-                              default_flow_style=True, width=10_000, sort_keys=False).strip()
+        return str(yaml.safe_dump(value if not isinstance(value, tuple) else list(value), allow_unicode=True,
+                                  default_flow_style=True, width=10_000, sort_keys=False)).strip()
     return _scalar(str(value))
 
 
@@ -291,9 +317,9 @@ figures: []
 """
 
 
-def _summary_skeleton(vocab) -> str:
+def _summary_skeleton(vocab: Vocabulary) -> str:
     """The summary data skeleton, listing the registered measures (data/measures.yml) as comments."""
-    lines = []
+    lines: list[str] = []
     for group in dict.fromkeys(m.group for m in vocab.measures.values()):
         names = "、".join(f"{m.id}（{m.name}）" for m in vocab.measures.values() if m.group == group)
         lines.append(f"# {group}：{names}\n")
@@ -303,4 +329,5 @@ def _summary_skeleton(vocab) -> str:
 
 
 # The data-file skeleton of each data model (data/kinds.yml `data`).
-SKELETONS = {"plan-items": lambda vocab: PLAN_SKELETON, "summary-figures": _summary_skeleton}
+SKELETONS: dict[str, Callable[[Vocabulary], str]] = {"plan-items": lambda vocab: PLAN_SKELETON,
+                                                      "summary-figures": _summary_skeleton}

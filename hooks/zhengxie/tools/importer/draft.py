@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from zhengxie.model.corpus import Form, Vocabulary
 from zhengxie.sources.loader import DATA, DOCS
 from zhengxie.text.values import NOT_STATED_TEXT
 from zhengxie.tools import scaffold
@@ -23,30 +25,31 @@ from zhengxie.tools.importer.read import ImportFailed
 from zhengxie.tools.importer.recognise import MARK, Recognised, Todo
 
 UNDATED = "undated"
+YEAR = re.compile(r"[0-9]{4}")
 DATELINE_YEAR = re.compile(r"^([0-9]{4})年")  # a file-name year the original does not give: the check reports it (ZX212)
 
 
 @dataclass
 class Written:
     doc_id: str
-    paths: list = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
 
 
 def year_of(found: Recognised) -> str | None:
+    """The document's year (four digits) from its period, its date, its adoption or its dateline."""
     period = str(found.fields.get("period") or "")
     if period[:4].isdigit():
         return period.split("-")[-1] if "-" in period and not period.endswith(("H1", "H2")) else period[:4]
-    for key in ("date",):
-        if found.fields.get(key):
-            return found.fields[key][:4]
-    adopted = found.fields.get("adopted") or {}
-    if adopted.get("date"):
-        return adopted["date"][:4]
-    dated = DATELINE_YEAR.match(found.fields.get("dateline", ""))  # a report's 2020年1月10日在…上
+    adopted = found.fields.get("adopted")
+    dates = (found.fields.get("date"), adopted.get("date") if isinstance(adopted, dict) else None)
+    for date in dates:
+        if isinstance(date, str) and YEAR.fullmatch(date[:4]):
+            return date[:4]
+    dated = DATELINE_YEAR.match(str(found.fields.get("dateline", "")))  # a report's 2020年1月10日在…上
     return dated.group(1) if dated else None
 
 
-def free_id(root: Path, folder: str, stem: str, taken: set) -> str:
+def free_id(root: Path, folder: str, stem: str, taken: set[str]) -> str:
     """The stem, or stem-2, stem-3 … when a document of that name exists (never overwrite)."""
     candidate, n = stem, 1
     while candidate in taken or (root / DOCS / folder / f"{candidate}.md").exists() \
@@ -65,23 +68,9 @@ def draft_paths(root: Path, folder: str, doc_id: str) -> scaffold.DocumentPaths:
         raise ImportFailed(str(error)) from error
 
 
-def write_draft(root: Path, vocab, found: Recognised, body: str, doc_id: str) -> Written:
+def write_draft(root: Path, vocab: Vocabulary, found: Recognised, body: str, doc_id: str) -> Written:
     kind = vocab.kinds[found.kind]
-    year = year_of(found)
-    known = {"kind": found.kind, "type": found.type_, "body": body, "year": year}
-    for key, value in found.fields.items():
-        spec = vocab.fields.get(key)
-        if spec is None:
-            continue
-        if not spec.applies_to(found.kind):
-            found.todos.append(Todo("", f"原件写了{spec.label}“{_show(value)}”，但“{kind.name}”没有这个字段：请决定写在正文还是删去",
-                                    field=key))
-            continue
-        known[key] = value
-    for spec in vocab.fields.values():
-        if spec.applies_to(found.kind) and spec.required_for(found.kind, found.type_) and spec.id not in known:
-            allowed = f"；原件确实没有写明时写 {spec.id}: {NOT_STATED_TEXT}" if spec.not_stated else ""
-            found.todos.append(Todo("ZX215", f"没有识别出{spec.label}（{spec.id}）：照原件填写{allowed}", field=spec.id))
+    known = _known(vocab, found, body)
     data = _data_file(vocab, found)
     blocks = list(found.blocks)
     if data is not None and scaffold.MACROS[kind.data] not in blocks:
@@ -105,6 +94,27 @@ def write_draft(root: Path, vocab, found: Recognised, body: str, doc_id: str) ->
     return written
 
 
+def _known(vocab: Vocabulary, found: Recognised, body: str) -> dict[str, Any]:
+    """The front-matter values the draft fills in; a todo for each one its kind lacks and each
+    required one the original did not show."""
+    kind = vocab.kinds[found.kind]
+    known: dict[str, Any] = {"kind": found.kind, "type": found.type_, "body": body, "year": year_of(found)}
+    for key, value in found.fields.items():
+        spec = vocab.fields.get(key)
+        if spec is None:
+            continue
+        if not spec.applies_to(found.kind):
+            found.todos.append(Todo("", f"原件写了{spec.label}“{_show(value)}”，但“{kind.name}”没有这个字段：请决定写在正文还是删去",
+                                    field=key))
+            continue
+        known[key] = value
+    for spec in vocab.fields.values():
+        if spec.applies_to(found.kind) and spec.required_for(found.kind, found.type_) and spec.id not in known:
+            allowed = f"；原件确实没有写明时写 {spec.id}: {NOT_STATED_TEXT}" if spec.not_stated else ""
+            found.todos.append(Todo("ZX215", f"没有识别出{spec.label}（{spec.id}）：照原件填写{allowed}", field=spec.id))
+    return known
+
+
 def _write(root: Path, rel: str, text: str) -> None:
     try:
         scaffold.write_new(root, rel, text)
@@ -112,11 +122,11 @@ def _write(root: Path, rel: str, text: str) -> None:
         raise ImportFailed(str(error)) from error
 
 
-def _show(value) -> str:
-    return value.get("caption", "") if isinstance(value, dict) else "、".join(value) if isinstance(value, list) else str(value)
+def _show(value: object) -> str:
+    return str(value.get("caption", "")) if isinstance(value, dict) else "、".join(value) if isinstance(value, list) else str(value)
 
 
-def _data_file(vocab, found: Recognised) -> str | None:
+def _data_file(vocab: Vocabulary, found: Recognised) -> str | None:
     model = vocab.kinds[found.kind].data
     if model == "plan-items" and found.items:
         return _plan_data(vocab, found)
@@ -124,11 +134,11 @@ def _data_file(vocab, found: Recognised) -> str | None:
         from zhengxie.tools.importer.figures import data_of
 
         head = "# yaml-language-server: $schema=../schemas/summary-data.schema.json\n# 由 make import 从原件读出：请逐个对照原件核对。\n"
-        return head + yaml.safe_dump(data_of(found.figures), allow_unicode=True, sort_keys=False, width=10_000)
+        return head + str(yaml.safe_dump(data_of(found.figures), allow_unicode=True, sort_keys=False, width=10_000))
     return None
 
 
-def _plan_data(vocab, found: Recognised) -> str:
+def _plan_data(vocab: Vocabulary, found: Recognised) -> str:
     out = ["# yaml-language-server: $schema=../schemas/plan-data.schema.json",
            "# 由 make import 从原件读出：请逐项对照原件核对；“待核”注释是原件写了而没能放进字段的内容。"]
     if found.stated_count:
@@ -136,9 +146,10 @@ def _plan_data(vocab, found: Recognised) -> str:
         out.append(f"stated_count: {int(count) if count.isdigit() else count}")
     out.append("items:")
     for number, item in enumerate(found.items, 1):
-        entry = {"id": f"p{number:02d}", "title": item.title}
-        form = vocab.forms.get(item.form) if item.form else None
+        entry: dict[str, Any] = {"id": f"p{number:02d}", "title": item.title}
+        form: Form | None = vocab.forms.get(item.form) if item.form else None
         requires = form.requires if form else ()
+        form_name = form.name if form else ""
         if form:
             entry["form"] = form.id
         else:
@@ -149,9 +160,9 @@ def _plan_data(vocab, found: Recognised) -> str:
         elif item.time:
             entry["time"] = item.time
         elif "time" in requires:
-            found.todos.append(Todo("ZX402", f"第{number}项“{item.title}”：{form.name}要写时间，原件这一项没有写出可识别的时间："
+            found.todos.append(Todo("ZX402", f"第{number}项“{item.title}”：{form_name}要写时间，原件这一项没有写出可识别的时间："
                                              f"照原件填写，原件确实没有写明时写 time: {NOT_STATED_TEXT}", field=entry["id"]))
-        roles = {}
+        roles: dict[str, Any] = {}
         for role, value in item.roles.items():
             if value == "empty":
                 if role in requires:
@@ -161,7 +172,7 @@ def _plan_data(vocab, found: Recognised) -> str:
         for role in requires:
             if role != "time" and role not in roles and role not in item.roles:
                 label = vocab.roles[role].name if role in vocab.roles else role
-                found.todos.append(Todo("ZX407", f"第{number}项“{item.title}”：{form.name}要写{label}，原件这一项没有写：照原件填写，"
+                found.todos.append(Todo("ZX407", f"第{number}项“{item.title}”：{form_name}要写{label}，原件这一项没有写：照原件填写，"
                                                  f"原件确实没有写明时写 {role}: {NOT_STATED_TEXT}", field=entry["id"]))
         if roles:
             entry["roles"] = roles
@@ -170,7 +181,7 @@ def _plan_data(vocab, found: Recognised) -> str:
         for note in item.notes:
             out.append(f"  # 待核：{note}")
             found.todos.append(Todo("", f"第{number}项“{item.title}”：{note}", field=entry["id"]))
-        dumped = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=10_000)
+        dumped = str(yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=10_000))
         out += ["  " + line for line in dumped.rstrip("\n").split("\n")]
     return "\n".join(out) + "\n"
 
