@@ -68,8 +68,9 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
     if not YEAR.fullmatch(year):
         raise ScaffoldError(f"年份“{printable(year)}”不对：写四位数字，例如 2019")
     type_ = _type(kind_obj, type_)
-    slug = default_slug(kind_obj.id, type_) if slug is None else slug
-    if not SLUG.fullmatch(slug):
+    if slug is None:
+        slug = default_slug(kind_obj.id, type_)  # from data/kinds.yml: document_paths checks it
+    elif not SLUG.fullmatch(slug):
         raise ScaffoldError(f"--slug “{printable(slug)}”不对：只用英文小写字母、数字和连字符，例如 consultation-plan")
     doc_id = f"{year}-{body}-{slug}"
     md_path, data_path = document_paths(root, kind_obj.folder, doc_id)
