@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from zhengxie.model.corpus import Form, Vocabulary
+from zhengxie.model.corpus import Form, Kind, Vocabulary
 from zhengxie.sources.loader import DATA, DOCS
 from zhengxie.text.values import NOT_STATED_TEXT
 from zhengxie.tools import scaffold
@@ -69,17 +69,18 @@ def draft_paths(root: Path, folder: str, doc_id: str) -> scaffold.DocumentPaths:
 
 
 def write_draft(root: Path, vocab: Vocabulary, found: Recognised, body: str, doc_id: str) -> Written:
-    kind = vocab.kinds[found.kind]
-    known = _known(vocab, found, body)
-    data = _data_file(vocab, found)
+    kind = _kind(vocab, found)
+    known = _known(vocab, kind, found, body)
+    data = _data_file(vocab, kind, found)
     blocks = list(found.blocks)
-    if data is not None and scaffold.MACROS[kind.data] not in blocks:
-        blocks.append(scaffold.MACROS[kind.data])
+    macro = scaffold.MACROS.get(kind.data or "")
+    if data is not None and macro and macro not in blocks:
+        blocks.append(macro)
     for todo in found.todos:  # what has no place of its own: a marker at the end, reported as ZX130
         if not todo.code:
             todo.code = "ZX130"
             blocks.append(MARK.format(todo.what))
-    if "topics" in vocab.fields and vocab.fields["topics"].applies_to(found.kind):  # scaffold offers topics: []
+    if "topics" in vocab.fields and vocab.fields["topics"].applies_to(kind.id):  # scaffold offers topics: []
         found.todos.append(Todo("ZX205", "专题（topics）要由人按内容选择 data/topics.yml 中的编号；不分专题时删去 topics 这一行",
                                 field="topics"))
     front = scaffold.front_matter(vocab, kind, found.type_, known, "", [])
@@ -94,22 +95,29 @@ def write_draft(root: Path, vocab: Vocabulary, found: Recognised, body: str, doc
     return written
 
 
-def _known(vocab: Vocabulary, found: Recognised, body: str) -> dict[str, Any]:
+def _kind(vocab: Vocabulary, found: Recognised) -> Kind:
+    """The recognised kind: a draft is written only for a part whose kind is known."""
+    kind = vocab.kinds.get(found.kind or "")
+    if kind is None:
+        raise ImportFailed("看不出是哪一种文档（标题中没有登记的类型名）：请用 KIND=…（可加 TYPE=…）指定")
+    return kind
+
+
+def _known(vocab: Vocabulary, kind: Kind, found: Recognised, body: str) -> dict[str, Any]:
     """The front-matter values the draft fills in; a todo for each one its kind lacks and each
     required one the original did not show."""
-    kind = vocab.kinds[found.kind]
-    known: dict[str, Any] = {"kind": found.kind, "type": found.type_, "body": body, "year": year_of(found)}
+    known: dict[str, Any] = {"kind": kind.id, "type": found.type_, "body": body, "year": year_of(found)}
     for key, value in found.fields.items():
         spec = vocab.fields.get(key)
         if spec is None:
             continue
-        if not spec.applies_to(found.kind):
+        if not spec.applies_to(kind.id):
             found.todos.append(Todo("", f"原件写了{spec.label}“{_show(value)}”，但“{kind.name}”没有这个字段：请决定写在正文还是删去",
                                     field=key))
             continue
         known[key] = value
     for spec in vocab.fields.values():
-        if spec.applies_to(found.kind) and spec.required_for(found.kind, found.type_) and spec.id not in known:
+        if spec.applies_to(kind.id) and spec.required_for(kind.id, found.type_) and spec.id not in known:
             allowed = f"；原件确实没有写明时写 {spec.id}: {NOT_STATED_TEXT}" if spec.not_stated else ""
             found.todos.append(Todo("ZX215", f"没有识别出{spec.label}（{spec.id}）：照原件填写{allowed}", field=spec.id))
     return known
@@ -126,8 +134,8 @@ def _show(value: object) -> str:
     return str(value.get("caption", "")) if isinstance(value, dict) else "、".join(value) if isinstance(value, list) else str(value)
 
 
-def _data_file(vocab: Vocabulary, found: Recognised) -> str | None:
-    model = vocab.kinds[found.kind].data
+def _data_file(vocab: Vocabulary, kind: Kind, found: Recognised) -> str | None:
+    model = kind.data
     if model == "plan-items" and found.items:
         return _plan_data(vocab, found)
     if model == "summary-figures" and found.figures:
