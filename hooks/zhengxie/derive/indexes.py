@@ -16,7 +16,7 @@ from zhengxie.derive.followthrough import FollowThrough, ItemStatus
 from zhengxie.model.corpus import Body, Corpus, Document, PlanItem, Topic, Vocabulary
 from zhengxie.text.values import NOT_STATED
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # ids that may become a URL path segment
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")  # ids that may become a URL path segment
 LEVELS = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "township": "乡镇（街道）"}
 QUARTER_MONTHS = {1: "1—3 月", 2: "4—6 月", 3: "7—9 月", 4: "10—12 月"}
 

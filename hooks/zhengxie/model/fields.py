@@ -105,7 +105,7 @@ def display(spec: Field, value: object) -> str:
 # ---- JSON Schema ----------------------------------------------------------------------------------
 
 _NOT_STATED_SCHEMA: JsonSchema = {"const": NOT_STATED_TEXT, "description": "原件没有写明"}
-_DATE: JsonSchema = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+_DATE: JsonSchema = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\\s\\S])"}
 _NAME: JsonSchema = {"type": "string", "minLength": 1}
 
 
@@ -115,7 +115,7 @@ def _value_schema(spec: Field) -> JsonSchema:
     if kind in ("text", "ref", "doc-ref"):
         schema = dict(_NAME)
     elif kind == "code-name":
-        schema = {"type": "string", "pattern": "^[a-z0-9]+([-_][a-z0-9]+)*$"}
+        schema = {"type": "string", "pattern": "^[a-z0-9]+([-_][a-z0-9]+)*(?![\\s\\S])"}
     elif kind in ("texts",):
         schema = {"anyOf": [dict(_NAME), {"type": "array", "minItems": 1, "items": dict(_NAME)}]}
     elif kind in ("refs", "doc-refs"):
@@ -139,7 +139,7 @@ def _value_schema(spec: Field) -> JsonSchema:
             },
         }
     elif kind == "waivers":
-        schema = {"type": "object", "minProperties": 1, "propertyNames": {"pattern": "^ZX[0-9]{3}$"},
+        schema = {"type": "object", "minProperties": 1, "propertyNames": {"pattern": "^ZX[0-9]{3}(?![\\s\\S])"},
                   "additionalProperties": {**_NAME, "description": "原件与常规格式不同的原因"}}
     else:
         raise ValueError(f"data/fields.yml: unknown field type {kind!r}")
