@@ -220,11 +220,11 @@ def summary_fields(vocab: Vocabulary) -> list[Json]:
     sic = {"name": "sic", "label": "原文如此（原因）", "widget": "string", "required": False,
            "hint": "原文的数字前后不一致、照原样发布时写明原因"}
     value = {"name": "value", "label": "数值", "widget": "string", "hint": "照原文写：174、73.2、99%以上、20余、约300"}
-    parts = {"name": "parts", "label": "分项", "label_singular": "分项", "widget": "list",
+    parts = {"name": "parts", "label": "分项", "label_singular": "分项", "widget": "list", "required": False,
              "summary": "{{fields.label}} {{fields.value}}",
              "fields": [{"name": "label", "label": "名称", "widget": "string"}, value, sic]}
     breakdown = {"name": "breakdown", "label": "分项（合计应等于这个数）", "widget": "object", "required": False,
-                 "collapsed": True, "fields": [{"name": "by", "label": "分项维度", "widget": "select",
+                 "collapsed": True, "fields": [{"name": "by", "label": "分项维度", "widget": "select", "required": False,
                                                 "options": options(vocab.breakdowns)}, parts]}
     figure = [
         {"name": "measure", "label": "数据项", "widget": "select", "options": measures, "required": False,
