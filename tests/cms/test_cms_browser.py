@@ -9,17 +9,19 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import editor_support
 import pytest
 import yaml
+from editor_support import Editor, wait_for
 from playwright.sync_api import Browser, Page, expect
 
 import fixture_site
 from conftest import ARTIFACTS
-from editor_support import Editor, editor, node_modules, wait_for  # noqa: F401 (fixtures)
 
 PLAN = "2017-minghu-city-consultation-plan"  # made on saving from 时期 2017, 明湖市政协 and 年度协商计划
 PLAN_TITLE = "明湖市政协2017年度协商计划"
 SUMMARY = "2017-minghu-city-annual-summary"
+editor, node_modules = editor_support.editor, editor_support.node_modules  # the fixtures
 SAVE_TIMEOUT = 30  # s: a save goes through decap-server to the disk
 
 
