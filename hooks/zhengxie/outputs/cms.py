@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from zhengxie.model.corpus import Corpus, Field, Kind, Vocabulary
-from zhengxie.registry.problems import CodeInfo
+from zhengxie.registry.problems import CodeInfo, Reporter
 from zhengxie.text.values import NOT_STATED_TEXT
 
 Json = dict[str, Any]
@@ -56,7 +56,8 @@ def files(root: Path, corpus: Corpus) -> list[tuple[str, str]]:
 # ---- config.yml ----------------------------------------------------------------------------------------
 
 def config(root: Path, corpus: Corpus) -> Json:
-    vocab, waivers = corpus.vocab, waivable(corpus.reporter.catalogue)
+    reporter = corpus.reporter
+    vocab, waivers = corpus.vocab, waivable(reporter.catalogue if isinstance(reporter, Reporter) else {})
     port = os.environ.get("ZX_CMS_PORT", PROXY_PORT)
     backend: Json = {"name": "github", "repo": os.environ.get("ZX_CMS_REPO", "OWNER/REPOSITORY"), "branch": "main",
                      "squash_merges": True, "commit_messages": {"create": "新建 {{collection}}：{{slug}}",
@@ -87,7 +88,7 @@ def document_collection(vocab: Vocabulary, kind: Kind, waivers: list[Json]) -> J
 
 def field_widget(vocab: Vocabulary, kind: Kind, spec: Field, waivers: list[Json]) -> Json:
     """One front-matter field: its label and help from data/fields.yml, a widget by its type."""
-    required = spec.required is True or kind.id in (spec.required or ())  # not kind/type pairs: the check tells
+    required = spec.required_for(kind.id, None)  # required for a kind/type pair only: the check tells
     base: Json = {"name": spec.id, "label": spec.label, "hint": spec.help, "required": required}
     if spec.id == "kind":
         return base | {"widget": "hidden", "default": kind.id}
@@ -351,7 +352,7 @@ Object.defineProperty(window, "livereload", {value: function () {}, writable: fa
 </div>
 <script src="js-yaml.min.js"></script>
 <script src="pinyin-pro.js"></script>
-<script src="decap-cms.js" onerror="document.getElementById('zx-missing').hidden = false"></script>
+<script src="decap-cms.js"></script>
 <script src="zx-cms.js"></script>
 </body>
 </html>

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var CMS = window.CMS, h = window.h, NS = ZX.not_stated;
-  if (!CMS) { return; }  // decap-cms.js is not installed: index.html says so
+  if (!CMS) { document.getElementById("zx-missing").hidden = false; return; }  // decap-cms.js is not installed
   var FRONT = /^\ufeff?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
   var YAML = {schema: jsyaml.CORE_SCHEMA};  // dates stay text: 2023-02-06 is written as it was read
 
