@@ -14,6 +14,7 @@ from pathlib import Path
 from zhengxie.model import articles
 from zhengxie.outputs import ical as calendar
 from zhengxie.render import charts
+from zhengxie.outputs import cms
 from zhengxie.outputs import feeds
 from zhengxie.markup import guide
 from zhengxie.render import header
@@ -119,8 +120,8 @@ class Site:
 
     def generated_assets(self) -> list[tuple[str, str]]:
         """(site path, content) of generated files that are not pages: the 数据 pages' SVG charts,
-        each drawn once per build."""
-        return list(self._assets.items())
+        each drawn once per build; the editor at admin/ (zhengxie.outputs.cms)."""
+        return list(self._assets.items()) + cms.files(self.root, self.corpus)
 
     @cached_property
     def _assets(self) -> dict:

@@ -1,0 +1,96 @@
+"""The browser editor's fixtures (imported by the tests that use them): the npm packages (installed once with `npm ci` when missing) and
+`make edit` running on a private copy of the fixture site, driven in Debian's Chromium."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from fixture_site import assemble
+
+DECAP = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
+NPM_TIMEOUT = 600  # the first `npm ci` downloads the packages
+START_TIMEOUT = 120  # decap-server and the first build of `mkdocs serve`
+
+
+@pytest.fixture(scope="session")
+def node_modules() -> Path:
+    """The packages package-lock.json pins, in the repository's node_modules/."""
+    if not DECAP.is_file():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True, timeout=NPM_TIMEOUT,
+                       capture_output=True)
+    return ROOT / "node_modules"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    """Wait until condition() holds, asking again every 0.2 s, for at most timeout seconds."""
+    deadline, pause = time.monotonic() + timeout, threading.Event()
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        pause.wait(0.2)
+
+
+def answers(url: str, data: bytes | None = None) -> bool:
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+@dataclass
+class Editor:
+    root: Path  # the working copy the editor writes into
+    url: str  # http://127.0.0.1:<port>/admin/
+    log: Path
+
+
+@pytest.fixture
+def editor(node_modules: Path, tmp_path: Path) -> Iterator[Editor]:
+    """`make edit` (mk/edit.mk) on a copy of the fixture site: decap-server and `mkdocs serve` on free
+    ports of 127.0.0.1; stopped, both, at the end (the process group make leads)."""
+    root = assemble(tmp_path / "site")
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy2(ROOT / name, root / name)  # keeps the times: node_modules/ is newer than the lock
+    (root / "mk").mkdir()
+    shutil.copy(ROOT / "mk" / "edit.mk", root / "mk" / "edit.mk")
+    (root / "node_modules").symlink_to(node_modules)
+    (root / ".venv").symlink_to((ROOT / ".venv").resolve())
+    site, backend = free_port(), free_port()
+    log = tmp_path / "edit.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(["make", "-f", "mk/edit.mk", "edit", f"EDIT_ADDR=127.0.0.1:{site}", f"CMS_PORT={backend}"],
+                                   cwd=root, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                   env=dict(os.environ, ZX_SEARCH="0"))
+    try:
+        url = f"http://127.0.0.1:{site}/admin/"
+
+        def started() -> bool:
+            assert process.poll() is None, log.read_text(encoding="utf-8")
+            return answers(url + "config.yml") and answers(f"http://127.0.0.1:{backend}/api/v1", b'{"action": "info"}')
+
+        wait_for(started, START_TIMEOUT, f"make edit (log: {log})")
+        yield Editor(root, url, log)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)  # make, decap-server and mkdocs serve: the group it leads
+            process.wait(timeout=30)
