@@ -17,7 +17,9 @@ export $(1)
 endef
 $(foreach name,$(INPUTS),$(if $(filter-out undefined,$(origin $(name))),$(eval $(call take-as-data,$(name)))))
 
-.PHONY: serve build build-sharded shard-matrix merge-shards test check new import schemas bench lock clean chromium
+.PHONY: serve build build-sharded shard-matrix merge-shards test check new import schemas bench lock clean chromium edit
+
+include mk/edit.mk
 
 $(STAMP): requirements.txt
 	python3 -m venv .venv

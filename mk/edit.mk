@@ -3,10 +3,9 @@
 #   file-system mode: a save writes the file here, nothing is committed); the site beside it is the
 #   live preview, whose pages list the problems `make check` finds. Nothing is opened; Ctrl-C stops both.
 #   EDIT_ADDR=host:port for the site, CMS_PORT=… for the backend (both bound to 127.0.0.1).
-MKDOCS    ?= NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
-EDIT_ADDR ?= 127.0.0.1:8000
-CMS_PORT  ?= 8081
+# EDIT_ADDR and CMS_PORT are taken as data like the Makefile's INPUTS (read as "$$EDIT_ADDR").
 NODE_STAMP := node_modules/.package-lock.json
+$(foreach name,EDIT_ADDR CMS_PORT,$(if $(filter-out undefined,$(origin $(name))),$(eval $(call take-as-data,$(name)))))
 
 .PHONY: edit
 
@@ -16,7 +15,8 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## edit: the browser editor at http://$(EDIT_ADDR)/admin/ on this working copy (CMS_PORT=… EDIT_ADDR=…)
 edit: $(STAMP) $(NODE_STAMP)
-	@echo "编辑器：http://$(EDIT_ADDR)/admin/  （Ctrl-C 结束）"
-	@PORT=$(CMS_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" node_modules/.bin/decap-server & \
+	@addr="$${EDIT_ADDR:-127.0.0.1:8000}"; port="$${CMS_PORT:-8081}"; \
+	  echo "编辑器：http://$$addr/admin/  （Ctrl-C 结束）"; \
+	  PORT="$$port" BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$$PWD" node_modules/.bin/decap-server & \
 	  backend=$$!; trap 'kill $$backend 2>/dev/null' EXIT INT TERM; \
-	  ZX_CMS_PORT=$(CMS_PORT) $(MKDOCS) serve -a $(EDIT_ADDR)
+	  ZX_CMS_PORT="$$port" $(MKDOCS) serve --dev-addr="$$addr"

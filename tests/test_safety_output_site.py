@@ -71,7 +71,10 @@ def test_published_html_holds_no_script_from_content(hostile):
     for path in html_pages(hostile.site):
         found = active_content(path.read_text(encoding="utf-8"))
         problems += [f"{path.relative_to(hostile.site)}: {item}" for item in found.found]
+        editor = path.relative_to(hostile.site).as_posix() == "admin/index.html"  # the editor's pinned scripts
         for src, inline in found.scripts:
+            if editor and src in ("js-yaml.min.js", "pinyin-pro.js", "decap-cms.js", "zx-cms.js"):
+                continue
             if src and not re.search(r"(^|/)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|zx-search\.js)$", src):
                 problems.append(f"{path.relative_to(hostile.site)}: script {src}")
             if "alert" in inline or "location.replace" in inline:

@@ -69,7 +69,7 @@ def editor(node_modules: Path, tmp_path: Path) -> Iterator[Editor]:
     """`make edit` (mk/edit.mk) on a copy of the fixture site: decap-server and `mkdocs serve` on free
     ports of 127.0.0.1; stopped, both, at the end (the process group make leads)."""
     root = assemble(tmp_path / "site")
-    for name in ("package.json", "package-lock.json"):
+    for name in ("package.json", "package-lock.json", "Makefile", "requirements.txt"):
         shutil.copy2(ROOT / name, root / name)  # keeps the times: node_modules/ is newer than the lock
     (root / "mk").mkdir()
     shutil.copy(ROOT / "mk" / "edit.mk", root / "mk" / "edit.mk")
@@ -78,7 +78,8 @@ def editor(node_modules: Path, tmp_path: Path) -> Iterator[Editor]:
     site, backend = free_port(), free_port()
     log = tmp_path / "edit.log"
     with log.open("w") as out:
-        process = subprocess.Popen(["make", "-f", "mk/edit.mk", "edit", f"EDIT_ADDR=127.0.0.1:{site}", f"CMS_PORT={backend}"],
+        # -o: the shared venv is taken as installed (this copy's requirements.txt is newer than its stamp).
+        process = subprocess.Popen(["make", "-o", ".venv/.installed", "edit", f"EDIT_ADDR=127.0.0.1:{site}", f"CMS_PORT={backend}"],
                                    cwd=root, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
                                    env=dict(os.environ, ZX_SEARCH="0"))
     try:
