@@ -3,9 +3,9 @@ guides can show an example), front-matter values and data-file values. Checks th
 text (template residue, import to-dos) share this walk instead of each repeating it."""
 from __future__ import annotations
 
-from zhengxie.model.corpus import Corpus
 from zhengxie.checks import scalars
 from zhengxie.checks.pages import line_col, pages
+from zhengxie.model.corpus import Corpus
 
 
 class AnyOf:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from zhengxie.sources.loader import DATA, report_read_issue, report_yaml_issues
-from zhengxie.model.corpus import Corpus
 from zhengxie.checks import wording
 from zhengxie.checks.pages import pages
+from zhengxie.model.corpus import Corpus
+from zhengxie.sources.loader import DATA, report_read_issue, report_yaml_issues
 
 STEM = re.compile(r"^[0-9]{4}-[a-z0-9-]+$")
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from zhengxie.checks import wording
 from zhengxie.model.corpus import Corpus, Document, Field
 from zhengxie.text.values import NOT_STATED_TEXT, PERIOD_PATTERN, parse_period
-from zhengxie.checks import wording
 
 IN_FORCE = "in-force"
 PERIOD_FORM = re.compile(PERIOD_PATTERN)

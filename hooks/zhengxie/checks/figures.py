@@ -7,8 +7,8 @@ import calendar
 import datetime as dt
 import re
 
-from zhengxie.model.corpus import Corpus, Document
 from zhengxie.checks.plan_items import check_macro_data
+from zhengxie.model.corpus import Corpus, Document
 
 FIGURES_MACRO = re.compile(r"\{\{\s*summary_figures\(\)\s*\}\}")
 FOLLOW_MACRO = re.compile(r"\{\{\s*follow_through\(\)\s*\}\}")

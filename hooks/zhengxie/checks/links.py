@@ -9,10 +9,10 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from zhengxie.model.corpus import Corpus
-from zhengxie.derive.generated import known_urls
 from zhengxie.checks import wording
 from zhengxie.checks.pages import Page, line_col, pages
+from zhengxie.derive.generated import known_urls
+from zhengxie.model.corpus import Corpus
 
 # [text](target "title") and ![alt](target); the target may be wrapped in <>.
 INLINE = re.compile(

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zhengxie.checks import wording
 from zhengxie.model.corpus import Corpus, Document, Figure
 from zhengxie.text.values import NOT_STATED, Amount, parse_count
-from zhengxie.checks import wording
 
 WITHIN, BESIDE = "within-filed", "beside-filed"  # data/bodies.yml merged_proposals
 

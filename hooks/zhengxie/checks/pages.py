@@ -13,9 +13,9 @@ from functools import cached_property
 from pathlib import Path
 
 from zhengxie.model import articles
+from zhengxie.model.corpus import Corpus, Document
 from zhengxie.model.urls import GUIDE_FOLDER
 from zhengxie.sources.loader import DOCS
-from zhengxie.model.corpus import Corpus, Document
 from zhengxie.text.reading import ReadIssue, YamlDoc, parse_yaml, read_source, split_front_matter
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")

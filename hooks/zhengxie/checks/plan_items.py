@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import re
 
-from zhengxie.sources.loader import DATA
-from zhengxie.model.corpus import Corpus, Document
-from zhengxie.text.values import TIME_PATTERN, parse_count, parse_when
 from zhengxie.checks import wording
 from zhengxie.checks.pages import line_col
+from zhengxie.model.corpus import Corpus, Document
+from zhengxie.sources.loader import DATA
+from zhengxie.text.values import TIME_PATTERN, parse_count, parse_when
 
 TIME = "time"  # in a form's `requires`, beside role ids
 AT_LEAST = ("余", "多", "以上")

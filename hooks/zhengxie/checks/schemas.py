@@ -15,11 +15,11 @@ from pathlib import Path
 
 import jsonschema_rs
 
-from zhengxie.sources.loader import DATA
+from zhengxie.checks import wording
 from zhengxie.model.corpus import Corpus
+from zhengxie.sources.loader import DATA
 from zhengxie.text.reading import UNREAD, YamlDoc, inside_repository, parse_yaml, read_text
 from zhengxie.text.values import NOT_STATED_TEXT
-from zhengxie.checks import wording
 
 SCHEMAS = "schemas"
 FRONT_MATTER = "front-matter"

@@ -16,13 +16,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from zhengxie.markup import guide
-from zhengxie.markup import macros
-from zhengxie.markup import sanitize
-from zhengxie.model.corpus import Corpus
-from zhengxie.text.reading import YamlDoc
 from zhengxie.checks import scalars
 from zhengxie.checks.pages import Page, line_col, pages
+from zhengxie.markup import guide, macros, sanitize
+from zhengxie.model.corpus import Corpus
+from zhengxie.text.reading import YamlDoc
 
 MARKERS = "{{ }}、{% %}、{# #}"
 TEMPLATE_GLOB = "zx-*.html"  # the page templates of overrides/ a page may choose

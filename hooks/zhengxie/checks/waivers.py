@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zhengxie.model.corpus import Corpus, Document
 from zhengxie.checks import wording
+from zhengxie.model.corpus import Corpus, Document
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,8 @@ differently.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 MARKERS = ("{{", "{%", "{#")
 DOCUMENT_MACROS = ("plan_items", "summary_figures", "follow_through")  # what the views implement;
