@@ -118,7 +118,7 @@ class _Places:
         return self.page.body_line, None
 
 
-class RemovalParams(TypedDict, total=False):
+class _RemovalParams(TypedDict, total=False):
     """The catalogue's placeholders a removal fills (ZX603 tag; ZX604 attr, tag; ZX605 text, attr)."""
 
     tag: str
@@ -126,7 +126,7 @@ class RemovalParams(TypedDict, total=False):
     text: str
 
 
-def _params(removal: sanitize.Removal) -> RemovalParams:
+def _params(removal: sanitize.Removal) -> _RemovalParams:
     if removal.kind == "element":
         return {"tag": removal.name}
     if removal.kind == "url":
