@@ -5,13 +5,16 @@ One module per concern; each registers its check function in CHECKS below. The s
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from zhengxie.model.corpus import Corpus
+from zhengxie.registry.problems import Problem
 
 # Each check is a function (corpus) -> None that reports through corpus.reporter.
-CHECKS: list = []
+CHECKS: list[Callable[[Corpus], None]] = []
 
 
-def run_checks(corpus: Corpus) -> list:
+def run_checks(corpus: Corpus) -> list[Problem]:
     for check in CHECKS:
         check(corpus)
     problems = sorted(corpus.reporter.problems, key=lambda p: p.sort_key())

@@ -3,9 +3,16 @@ guides can show an example), front-matter values and data-file values. Checks th
 text (template residue, import to-dos) share this walk instead of each repeating it."""
 from __future__ import annotations
 
-from zhengxie.model.corpus import Corpus
+import re
+from collections.abc import Iterator
+from typing import Literal
+
 from zhengxie.checks import scalars
 from zhengxie.checks.pages import line_col, pages
+from zhengxie.model.corpus import Corpus
+
+# What `find` yields: (file, line, column or None, match).
+Found = tuple[str, int | None, int | None, re.Match[str]]
 
 
 class AnyOf:
@@ -15,14 +22,15 @@ class AnyOf:
     def __init__(self, *needles: str):
         self.needles = needles
 
-    def search(self, text: str):
+    def search(self, text: str) -> Literal[True] | None:
         for needle in self.needles:
             if needle in text:
                 return True
         return None
 
 
-def find(corpus: Corpus, pattern, prefilter, vocabularies: bool = False):
+def find(corpus: Corpus, pattern: re.Pattern[str], prefilter: scalars.Prefilter,
+         vocabularies: bool = False) -> Iterator[Found]:
     """(file, line, column or None, match) for every match of `pattern`; `prefilter` skips whole texts
     in one pass. With `vocabularies`, the data/*.yml vocabularies are searched too."""
     for page in pages(corpus).by_src_uri.values():
@@ -31,13 +39,17 @@ def find(corpus: Corpus, pattern, prefilter, vocabularies: bool = False):
             for match in pattern.finditer(text):
                 line, column = line_col(text, match.start(), page.body_line)
                 yield page.path, line, column, match
-        if page.meta:
-            for path, match in scalars.search(pattern, page.meta_yaml, page.meta, prefilter):
-                yield page.path, page.meta_yaml.line_of(path), None, match
+        meta_yaml = page.meta_yaml
+        if page.meta and meta_yaml is not None:  # (scalars.search finds nothing without the YAML)
+            for path, match in scalars.search(pattern, meta_yaml, page.meta, prefilter):
+                yield page.path, meta_yaml.line_of(path), None, match
     if vocabularies:
         for file, ydoc in corpus.vocab_yaml.items():
             for path, match in scalars.search(pattern, ydoc, prefilter=prefilter):
                 yield file, ydoc.line_of(path), None, match
     for doc in corpus.documents.values():
-        for path, match in scalars.search(pattern, doc.data_yaml, prefilter=prefilter):
-            yield doc.data_path, doc.data_yaml.line_of(path), None, match
+        data_yaml, data_path = doc.data_yaml, doc.data_path
+        if data_yaml is None or data_path is None:  # the loader reads a data file only with its path
+            continue
+        for path, match in scalars.search(pattern, data_yaml, prefilter=prefilter):
+            yield data_path, data_yaml.line_of(path), None, match

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from zhengxie.sources.loader import DATA, report_read_issue, report_yaml_issues
-from zhengxie.model.corpus import Corpus
 from zhengxie.checks import wording
 from zhengxie.checks.pages import pages
+from zhengxie.model.corpus import Corpus, Document
+from zhengxie.sources.loader import DATA, report_read_issue, report_yaml_issues
 
 STEM = re.compile(r"^[0-9]{4}-[a-z0-9-]+$")
 
@@ -39,7 +39,7 @@ def check_documents(corpus: Corpus) -> None:
     _check_other_pages(corpus)
 
 
-def _check_year(corpus: Corpus, doc) -> None:
+def _check_year(corpus: Corpus, doc: Document) -> None:
     stem_year = int(doc.id[:4])
     if doc.period and doc.period.year:
         year, source, line = doc.period.year, wording.SOURCE_PERIOD.format(value=doc.period.text), doc.meta_line("period")
@@ -53,7 +53,6 @@ def _check_year(corpus: Corpus, doc) -> None:
 
 def _check_other_pages(corpus: Corpus) -> None:
     """Front matter of the pages that are not documents (home, indexes, guide) must still parse."""
-    report = corpus.reporter.add
     for page in pages(corpus).by_src_uri.values():
         if page.doc is not None:
             continue

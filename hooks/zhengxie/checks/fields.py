@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from zhengxie.checks import wording
 from zhengxie.model.corpus import Corpus, Document, Field
 from zhengxie.text.values import NOT_STATED_TEXT, PERIOD_PATTERN, parse_period
-from zhengxie.checks import wording
 
 IN_FORCE = "in-force"
 PERIOD_FORM = re.compile(PERIOD_PATTERN)
@@ -43,7 +43,7 @@ def check_fields(corpus: Corpus) -> None:
         _check_succession(corpus, doc)
 
 
-def _impossible_period(value) -> bool:
+def _impossible_period(value: object) -> bool:
     """Written in an accepted form (the schema passes it) yet no period: 2010-2004."""
     return isinstance(value, str) and PERIOD_FORM.search(value) is not None and parse_period(value) is None
 
@@ -67,8 +67,11 @@ def _fix(spec: Field) -> str:
 def _check_succession(corpus: Corpus, doc: Document) -> None:
     documents = corpus.documents
     report = corpus.reporter.add
-    links = [("supersedes", other, "superseded_by") for other in doc.fields.get("supersedes") or ()]
-    successor = doc.fields.get("superseded_by")
+    # doc-refs and doc-ref (data/fields.yml): a tuple of ids and an id, as the loader reads them
+    supersedes, superseded_by = doc.fields.get("supersedes"), doc.fields.get("superseded_by")
+    others = supersedes if isinstance(supersedes, tuple) else ()
+    successor = superseded_by if isinstance(superseded_by, str) else ""
+    links = [("supersedes", other, "superseded_by") for other in others]
     if successor:
         links.append(("superseded_by", successor, "supersedes"))
     for field, other_id, back in links:

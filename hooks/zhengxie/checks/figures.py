@@ -4,11 +4,10 @@ merged, each item once). The figures themselves are audited in checks/measures.p
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import re
 
-from zhengxie.model.corpus import Corpus, Document
 from zhengxie.checks.plan_items import check_macro_data
+from zhengxie.model.corpus import Corpus, Document
 
 FIGURES_MACRO = re.compile(r"\{\{\s*summary_figures\(\)\s*\}\}")
 FOLLOW_MACRO = re.compile(r"\{\{\s*follow_through\(\)\s*\}\}")
@@ -27,9 +26,9 @@ def check_figures(corpus: Corpus) -> None:
                          has_data=data is not None and "figures" in data)
         check_macro_data(corpus, doc, FOLLOW_MACRO, "{{ follow_through() }}", "reports",
                          has_data=data is not None and bool(data.get("reports")))
-        if data is None:
+        if data is None or doc.data_path is None:  # (a data file is read only with its path)
             continue
-        _check_reports(corpus, doc, data.get("reports"))
+        _check_reports(corpus, doc, doc.data_path, data.get("reports"))
 
 
 def _check_period_form(corpus: Corpus, doc: Document) -> None:
@@ -39,7 +38,9 @@ def _check_period_form(corpus: Corpus, doc: Document) -> None:
     if not period or period.kind not in ("year", "half-year"):
         return  # missing, malformed (the schema reports it), 原文未载, a range or session-anchored
     doc_type = corpus.vocab.doc_type(doc.kind, doc.type)
-    wanted = doc_type.period if doc_type else None
+    if doc_type is None:
+        return
+    wanted = doc_type.period
     if wanted in ("year", "half-year") and wanted != period.kind:
         year = period.start
         expected = f'"{year}-H1" 或 "{year}-H2"' if wanted == "half-year" else f'"{year}"'
@@ -53,33 +54,40 @@ def _check_period(corpus: Corpus, doc: Document) -> None:
     if not period or period.kind not in ("year", "half-year"):
         return  # missing, malformed (the schema reports it), 原文未载, a range or session-anchored
     year, half = period.start, period.half
-    if not doc.date:
+    if year is None or not doc.date:  # (a year or half-year always has its year)
         return
     start_month, end_month = {None: (1, 12), 1: (1, 6), 2: (7, 12)}[half]
-    start = dt.date(year, start_month, 1)
+    # Days as (year, month, day): a period's year may lie outside the calendar of dt.date ("0000", "9999")
+    start = (year, start_month, 1)
     last_month = end_month + MONTHS_AFTER
     end_year, end_month = year + (last_month - 1) // 12, (last_month - 1) % 12 + 1
-    end = dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
-    if not start <= doc.date <= end:
-        corpus.reporter.add("ZX414", doc.path, doc.meta_line("date"), period=period.text, date=doc.date.isoformat(),
-                            start=start.isoformat(), end=end.isoformat())
+    end = (end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    date = doc.date
+    if not start <= (date.year, date.month, date.day) <= end:
+        corpus.reporter.add("ZX414", doc.path, doc.meta_line("date"), period=period.text, date=date.isoformat(),
+                            start=_iso(*start), end=_iso(*end))
 
 
-def _check_reports(corpus: Corpus, doc: Document, raw_reports) -> None:
+def _iso(year: int, month: int, day: int) -> str:
+    """As dt.date.isoformat writes the day, for any year."""
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _check_reports(corpus: Corpus, doc: Document, data_path: str, raw_reports: object) -> None:
     if not isinstance(raw_reports, list):
         return
-    first: dict = {}
+    first: dict[str, int | None] = {}
     for index, raw in enumerate(raw_reports):
         if not isinstance(raw, dict):
             continue
         status = raw.get("status")
         if "merged_into" in raw and isinstance(status, str) and status != "merged":
-            corpus.reporter.add("ZX416", doc.data_path, doc.data_line("reports", index, "merged_into"), status=status)
+            corpus.reporter.add("ZX416", data_path, doc.data_line("reports", index, "merged_into"), status=status)
         item = raw.get("item")
         if isinstance(item, str):
             line = doc.data_line("reports", index, "item")
             if item in first:
-                corpus.reporter.add("ZX417", doc.data_path, line, ref=item, first_line=first[item])
+                corpus.reporter.add("ZX417", data_path, line, ref=item, first_line=first[item])
             else:
                 first[item] = line
 

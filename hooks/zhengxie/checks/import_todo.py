@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from zhengxie.model.corpus import Corpus
 from zhengxie.checks import content
+from zhengxie.model.corpus import Corpus
 
 MARKER = re.compile(r"【待核[：:]([^】\n]{0,300})】?")
 PREFILTER = re.compile("【待核")

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from urllib.parse import unquote
 
-from zhengxie.model.corpus import Corpus
-from zhengxie.derive.generated import known_urls
 from zhengxie.checks import wording
-from zhengxie.checks.pages import Page, line_col, pages
+from zhengxie.checks.pages import Page, Pages, check_cache, line_col, pages
+from zhengxie.derive.generated import known_urls
+from zhengxie.model.corpus import Corpus
 
 # [text](target "title") and ![alt](target); the target may be wrapped in <>.
 INLINE = re.compile(
@@ -21,6 +22,9 @@ INLINE = re.compile(
 )
 REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+Link = tuple[str, int, int]  # (target, line, column)
+Found = tuple[str, int, list[Link]]  # (page text, its first line, the links on it)
 
 
 def check_links(corpus: Corpus) -> None:
@@ -32,12 +36,16 @@ def check_links(corpus: Corpus) -> None:
             _check_link(corpus, site, generated, page, target, line, column)
 
 
-def links_found(corpus: Corpus) -> dict:
+def links_found(corpus: Corpus) -> dict[str, Found]:
     """src_uri -> (text, first line, its links) of the pages whose links this run found."""
-    return corpus.__dict__.setdefault("_check_cache", {}).setdefault("links", {})
+    cache = check_cache(corpus)
+    found = cache.get("links")
+    if not isinstance(found, dict):
+        found = cache["links"] = {}
+    return found
 
 
-def links_of(page: Page, found: dict | None = None) -> list:
+def links_of(page: Page, found: dict[str, Found] | None = None) -> list[Link]:
     """(target, line, column) of every link on the page, code excluded. With `found` (links_found),
     a page's links are found once per text."""
     if found is None:
@@ -48,7 +56,7 @@ def links_of(page: Page, found: dict | None = None) -> list:
     return known[2]
 
 
-def _links_of(page: Page):
+def _links_of(page: Page) -> Iterator[Link]:
     text = page.masked
     if "](" not in text and "]:" not in text:
         return
@@ -65,7 +73,7 @@ def _links_of(page: Page):
 def resolve(page: Page, target: str) -> tuple[str, str] | None:
     """(docs-relative path, #fragment) a relative link points at; ("", fragment) for the page itself;
     None for external, site-absolute or empty links."""
-    if not target or target.startswith("//") or SCHEME.match(target) or target.startswith("/"):
+    if not target or target.startswith(("//", "/")) or SCHEME.match(target):
         return None
     path, _, fragment = target.partition("#")
     path = unquote(path.split("?", 1)[0])
@@ -74,14 +82,18 @@ def resolve(page: Page, target: str) -> tuple[str, str] | None:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path)), unquote(fragment)
 
 
-def _check_link(corpus, site, generated, page: Page, target: str, line: int, column: int) -> None:
+def _check_link(corpus: Corpus, site: Pages, generated: set[str], page: Page, target: str, line: int,
+                column: int) -> None:
     report = corpus.reporter.add
     if not target or target.startswith("//") or SCHEME.match(target):
         return  # external (javascript: and the like are the unsafe check's business)
     if target.startswith("/"):
         report("ZX507", page.path, line, column, target=target)
         return
-    resolved, fragment = resolve(page, target)
+    resolution = resolve(page, target)
+    if resolution is None:  # external, site-absolute or empty: answered above
+        return
+    resolved, fragment = resolution
     if not resolved:
         if fragment:
             _check_anchor(corpus, page, page, target, fragment, line, column)
@@ -116,7 +128,7 @@ def _check_link(corpus, site, generated, page: Page, target: str, line: int, col
     report("ZX505", page.path, line, column, target=target, did_you_mean=wording.suggest(_closest_page(site, base, resolved)))
 
 
-def _check_anchor(corpus, page: Page, destination: Page, target: str, anchor: str, line: int, column: int) -> None:
+def _check_anchor(corpus: Corpus, page: Page, destination: Page, target: str, anchor: str, line: int, column: int) -> None:
     anchors = destination.anchors(corpus)
     if anchor in anchors:
         return
@@ -128,7 +140,7 @@ def _relative(base: str, src_uri: str) -> str:
     return posixpath.relpath(src_uri, base or ".")
 
 
-def _closest_page(site, base: str, resolved: str) -> str | None:
+def _closest_page(site: Pages, base: str, resolved: str) -> str | None:
     """The existing page whose path is closest to the broken one, written relative to the linking page."""
     folder = posixpath.dirname(resolved)
     name = posixpath.basename(resolved)
@@ -142,7 +154,7 @@ def _closest_page(site, base: str, resolved: str) -> str | None:
     return _relative(base, posixpath.join(folder, match) if folder else match)
 
 
-def _is_generated(resolved_md: str, generated: set) -> bool:
+def _is_generated(resolved_md: str, generated: set[str]) -> bool:
     stem = resolved_md[: -len(".md")]
     if stem.endswith("/index") or stem == "index":
         stem = stem[: -len("index")].rstrip("/")

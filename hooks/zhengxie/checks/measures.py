@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zhengxie.model.corpus import Corpus, Document, Figure
-from zhengxie.text.values import NOT_STATED, Amount, parse_count
 from zhengxie.checks import wording
+from zhengxie.model.corpus import Breakdown, Corpus, Document, Figure, KeyPath, Measure, Part, SummaryData
+from zhengxie.text.values import NOT_STATED, Amount, parse_count
 
 WITHIN, BESIDE = "within-filed", "beside-filed"  # data/bodies.yml merged_proposals
 
@@ -27,22 +27,23 @@ class Acknowledged:
     """An inconsistency of the original, kept as printed (原文如此)."""
 
     doc: Document
-    path: tuple  # key path of the figure or breakdown part in the data file
+    path: KeyPath  # key path of the figure or breakdown part in the data file
     label: str
     value: str  # as printed
     code: str
     note: str  # the project's note beside the figure
     reason: str  # the editor's
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"document": self.doc.id, "path": list(self.path), "label": self.label, "value": self.value,
                 "code": self.code, "note": self.note, "reason": self.reason}
 
 
 def check_measures(corpus: Corpus) -> None:
     for doc in corpus.documents.values():
-        if doc.summary is not None and doc.summary.figures:
-            _Audit(corpus, doc).run()
+        summary, data_path = doc.summary, doc.data_path  # (a summary is read from its data file)
+        if summary is not None and summary.figures and data_path is not None:
+            _Audit(corpus, doc, summary, data_path).run()
 
 
 def fmt(value: float) -> str:
@@ -57,22 +58,37 @@ def span(low: float, high: float) -> str:
     return fmt(low) if abs(high - low) < 1e-9 else f"{fmt(low)}～{fmt(high)}"
 
 
+Bounds = tuple[float, float]  # the interval a value's wording allows (Amount.bounds)
+Stated = tuple[Figure, Amount]  # a figure with a value, and that value
+
+
+def _operands(measure: Measure) -> tuple[str, str] | None:
+    """A difference's (minuend, subtrahend); None unless the registry names exactly two (its schema
+    reports any other count)."""
+    if len(measure.difference) != 2:
+        return None
+    minuend, subtrahend = measure.difference
+    return minuend, subtrahend
+
+
 class _Audit:
-    def __init__(self, corpus: Corpus, doc: Document):
-        self.corpus, self.doc = corpus, doc
+    def __init__(self, corpus: Corpus, doc: Document, summary: SummaryData, data_path: str):
+        self.corpus, self.doc, self.summary, self.data_path = corpus, doc, summary, data_path
         self.vocab = corpus.vocab
-        self.figures = doc.summary.figures
+        self.figures = summary.figures
         body = self.vocab.bodies.get(doc.body) if doc.body else None
         self.merging = body.merged_proposals if body else None
-        self.stated: dict = {}  # measure id -> first Figure with a value
+        # (measure id, plan) -> the first figure with a value, and its value
+        self.stated: dict[tuple[str | None, str | None], Stated] = {}
         for f in self.figures:
             if f.measure and f.value is not None:
-                self.stated.setdefault((f.measure, f.plan), f)
-        self.used: set = set()  # key paths whose sic an inconsistency used
+                self.stated.setdefault((f.measure, f.plan), (f, f.value))
+        self.used: set[KeyPath] = set()  # key paths whose sic an inconsistency used
 
     # ---- reporting ---------------------------------------------------------------------------
 
-    def flag(self, owner, path: tuple, code: str, note: str, line: int | None = None, **params) -> None:
+    def flag(self, owner: Figure | Part, path: KeyPath, code: str, note: str, line: int | None = None,
+             **params: object) -> None:
         """An inconsistency at `owner` (a Figure or Part): acknowledged by its sic, else a problem."""
         doc = self.doc
         if owner.sic:
@@ -81,8 +97,8 @@ class _Audit:
             value = owner.text if isinstance(owner, Figure) else (owner.value.text if owner.value else "")
             self.corpus.acknowledged.append(Acknowledged(doc, path, label, value, code, f"{note}（原文如此）", owner.sic))
             return
-        self.corpus.reporter.add(code, doc.data_path, line or doc.data_line(*path, "value") or doc.data_line(*path),
-                                 note=note, **params)
+        line = line or doc.data_line(*path, "value") or doc.data_line(*path)
+        self.corpus.reporter.add(code, self.data_path, line, None, note=note, **params)  # (no column)
 
     # ---- the audit -----------------------------------------------------------------------------
 
@@ -90,172 +106,185 @@ class _Audit:
         for figure in self.figures:
             self.check_registry(figure)
         for figure in self.figures:
-            if figure.value is None:
+            value = figure.value
+            if value is None:
                 continue
             measure = self.vocab.measures.get(figure.measure) if figure.measure else None
             if figure.breakdown is not None:
-                self.check_breakdown(figure, figure.path, figure.value, figure.breakdown, figure.unit)
+                self.check_breakdown(figure, figure.path, value, figure.breakdown, figure.unit)
             if measure is None:
                 continue
-            self.check_repeated(figure)
+            self.check_repeated(figure, value)
             if measure.rate:
-                self.check_rate(figure, measure)
+                self.check_rate(figure, value, measure)
             if measure.at_most:
-                self.check_at_most(figure, measure)
+                self.check_at_most(figure, value, measure.at_most)
             if measure.parts:
-                self.check_parts(figure, measure)
+                self.check_parts(figure, value, measure)
             if measure.difference:
-                self.check_difference(figure, measure)
+                self.check_difference(figure, value, measure)
             if measure.plan:
-                self.check_plan(figure, measure)
+                self.check_plan(figure, value, measure)
         self.check_unused_sic()
 
     def check_registry(self, figure: Figure) -> None:
-        doc, report = self.doc, self.corpus.reporter.add
+        doc, report, data_path = self.doc, self.corpus.reporter.add, self.data_path
         measures = self.vocab.measures
         if figure.measure and figure.measure not in measures:
-            report("ZX420", doc.data_path, doc.data_line(*figure.path, "measure"), measure=figure.measure,
+            report("ZX420", data_path, doc.data_line(*figure.path, "measure"), measure=figure.measure,
                    hint=wording.did_you_mean(figure.measure, measures))
             return
         measure = measures.get(figure.measure) if figure.measure else None
         if measure is not None and measure.merging and self.merging is None:
-            report("ZX428", doc.data_path, figure.line, body=doc.body or "")
+            report("ZX428", data_path, figure.line, body=doc.body or "")
         if isinstance(figure.of, str) and figure.of not in measures:
-            report("ZX420", doc.data_path, doc.data_line(*figure.path, "of"), measure=figure.of,
+            report("ZX420", data_path, doc.data_line(*figure.path, "of"), measure=figure.of,
                    hint=wording.did_you_mean(figure.of, measures))
         if figure.of is NOT_STATED:
-            report("ZX424", doc.data_path, doc.data_line(*figure.path, "of"), label=figure.label)
+            report("ZX424", data_path, doc.data_line(*figure.path, "of"), label=figure.label)
         if not figure.rate and figure.unit:
             allowed = measure.units if measure is not None and measure.units else self.vocab.units
             if figure.unit not in allowed:
-                report("ZX421", doc.data_path, doc.data_line(*figure.path, "unit") or figure.line, unit=figure.unit,
+                report("ZX421", data_path, doc.data_line(*figure.path, "unit") or figure.line, unit=figure.unit,
                        label=figure.label, allowed=wording.join(allowed))
         breakdown = figure.breakdown
         while breakdown is not None:  # every level names a registered dimension
             if breakdown.by not in self.vocab.breakdowns:
-                report("ZX423", doc.data_path, figure.line, by=breakdown.by,
+                report("ZX423", data_path, figure.line, by=breakdown.by,
                        allowed=wording.join(f"{k}（{v}）" for k, v in self.vocab.breakdowns.items()))
                 break
             breakdown = next((p.breakdown for p in breakdown.parts if p.breakdown), None)
         if measure is not None and measure.plan and not figure.plan:
-            report("ZX511", doc.data_path, figure.line, label=figure.label, plan="（未写 plan）")
+            report("ZX511", data_path, figure.line, label=figure.label, plan="（未写 plan）")
 
-    def bounds(self, measure_id: str | None, plan: str | None = None):
+    def bounds(self, measure_id: str | None, plan: str | None = None) -> tuple[Bounds | None, Figure | None]:
         """The interval a measure's value may be in this document: stated, or derived (实际立案)."""
-        figure = self.stated.get((measure_id, plan))
-        if figure is not None:
-            return figure.value.bounds, figure
+        stated = self.stated.get((measure_id, plan))
+        if stated is not None:
+            figure, value = stated
+            return value.bounds, figure
         measure = self.vocab.measures.get(measure_id) if measure_id else None
-        if measure is not None and measure.difference and self.merging == WITHIN:
-            a, b = (self.stated.get((m, plan)) for m in measure.difference)
+        operands = _operands(measure) if measure is not None and measure.difference else None
+        if operands is not None and self.merging == WITHIN:
+            a, b = (self.stated.get((m, plan)) for m in operands)
             if a is not None and b is not None:
-                (alo, ahi), (blo, bhi) = a.value.bounds, b.value.bounds
+                (alo, ahi), (blo, bhi) = a[1].bounds, b[1].bounds
                 return (alo - bhi, ahi - blo), None
         return None, None
 
     def name(self, measure_id: str) -> str:
-        figure = self.stated.get((measure_id, None))
+        stated = self.stated.get((measure_id, None))
         measure = self.vocab.measures.get(measure_id)
-        return figure.label if figure else measure.name if measure else measure_id
+        return stated[0].label if stated else measure.name if measure else measure_id
 
-    def check_breakdown(self, owner, path: tuple, total: Amount, breakdown, unit: str) -> None:
-        parts = [p for p in breakdown.parts if p.value is not None]
-        for part in parts:
+    def check_breakdown(self, owner: Figure | Part, path: KeyPath, total: Amount, breakdown: Breakdown,
+                        unit: str) -> None:
+        parts = [(p, p.value) for p in breakdown.parts if p.value is not None]
+        for part, value in parts:
             if part.breakdown is not None:
-                self.check_breakdown(part, part.path, part.value, part.breakdown, unit)
+                self.check_breakdown(part, part.path, value, part.breakdown, unit)
         if not parts or len(parts) != len(breakdown.parts):
             return
-        low = sum(p.value.bounds[0] for p in parts)
-        high = sum(p.value.bounds[1] for p in parts)
+        low = sum(value.bounds[0] for _, value in parts)
+        high = sum(value.bounds[1] for _, value in parts)
         if not total.overlaps(low, high):
             by = self.vocab.breakdowns.get(breakdown.by, breakdown.by)
             note = f"按{by}分项合计{span(low, high)}{unit}，与{owner.label}{total.text}{unit}不符"
             self.flag(owner, path, "ZX422", note, sum=span(low, high), total=total.text, label=owner.label, by=by,
                       unit=unit)
 
-    def check_repeated(self, figure: Figure) -> None:
-        first = self.stated.get((figure.measure, figure.plan))
-        if first is None or first is figure:
+    def check_repeated(self, figure: Figure, value: Amount) -> None:
+        stated = self.stated.get((figure.measure, figure.plan))
+        if stated is None or stated[0] is figure:
             return
-        low, high = first.value.bounds
-        if not figure.value.overlaps(low, high):
+        first, first_value = stated
+        low, high = first_value.bounds
+        if not value.overlaps(low, high):
             note = f"{figure.label}另处为{first.text}，此处为{figure.text}"
             self.flag(figure, figure.path, "ZX425", note, label=figure.label, first=first.text,
                       first_line=first.line, value=figure.text)
 
-    def check_rate(self, figure: Figure, measure) -> None:
+    def check_rate(self, figure: Figure, value: Amount, measure: Measure) -> None:
         if figure.of is NOT_STATED:
             return  # ZX424: the original does not say over what
-        denominator = figure.of or measure.denominator
-        (num, num_fig), (den, den_fig) = self.bounds(measure.numerator), self.bounds(denominator)
+        numerator, denominator = measure.numerator, figure.of or measure.denominator
+        if numerator is None or denominator is None:
+            return  # a rate the registry gives no parts (nothing to compute it from)
+        (num, num_fig), (den, den_fig) = self.bounds(numerator), self.bounds(denominator)
         if num is None or den is None or den[0] <= 0:
             return
         low, high = num[0] / den[1] * 100, (num[1] / den[0] * 100 if den[0] > 0 else float("inf"))
-        stated = figure.value.interval(rounded=True) if figure.value.exact else figure.value.bounds
+        stated = value.interval(rounded=True) if value.exact else value.bounds
         if stated[0] - 1e-9 <= high and low <= stated[1] + 1e-9:
             return
-        num_text = num_fig.text if num_fig else f"{span(*num)}{self.unit_of(measure.numerator)}"
+        num_text = num_fig.text if num_fig else f"{span(*num)}{self.unit_of(numerator)}"
         den_text = den_fig.text if den_fig else f"{span(*den)}{self.unit_of(denominator)}"
         computed = span(low, high)
-        note = (f"{figure.label}{figure.text}，按{self.name(measure.numerator)}{num_text} ÷ "
+        note = (f"{figure.label}{figure.text}，按{self.name(numerator)}{num_text} ÷ "
                 f"{self.name(denominator)}{den_text}计算为{computed}%")
         self.flag(figure, figure.path, "ZX413", note, label=figure.label, stated=figure.text, computed=computed,
-                  numerator=f"{self.name(measure.numerator)}{num_text}", denominator=f"{self.name(denominator)}{den_text}")
+                  numerator=f"{self.name(numerator)}{num_text}", denominator=f"{self.name(denominator)}{den_text}")
 
     def unit_of(self, measure_id: str) -> str:
         measure = self.vocab.measures.get(measure_id)
         return measure.unit if measure else ""
 
-    def check_at_most(self, figure: Figure, measure) -> None:
-        whole, whole_fig = self.bounds(measure.at_most, figure.plan)
-        if whole is None or figure.value.bounds[0] <= whole[1] + 1e-9:
+    def check_at_most(self, figure: Figure, value: Amount, at_most: str) -> None:
+        whole, whole_fig = self.bounds(at_most, figure.plan)
+        if whole is None or value.bounds[0] <= whole[1] + 1e-9:
             return
         whole_text = whole_fig.text if whole_fig else span(*whole)
-        note = f"{figure.label}{figure.text}多于{self.name(measure.at_most)}{whole_text}"
+        note = f"{figure.label}{figure.text}多于{self.name(at_most)}{whole_text}"
         self.flag(figure, figure.path, "ZX411", note, part=f"{figure.label}{figure.text}",
-                  whole=f"{self.name(measure.at_most)}{whole_text}")
+                  whole=f"{self.name(at_most)}{whole_text}")
 
-    def check_parts(self, figure: Figure, measure) -> None:
+    def check_parts(self, figure: Figure, value: Amount, measure: Measure) -> None:
         parts = []
         for part_id in measure.parts:
             part = self.vocab.measures.get(part_id)
-            if part is not None and part.merging:
-                if self.merging != BESIDE:
-                    continue  # merged out of 立案 (already inside it), or undeclared (ZX428)
+            if part is not None and part.merging and self.merging != BESIDE:
+                continue  # merged out of 立案 (already inside it), or undeclared (ZX428)
             parts.append(part_id)
-        found = [(p, *self.bounds(p, figure.plan)) for p in parts]
-        if not found or any(b is None for _, b, _ in found):
-            return  # only a complete set of parts can be added up
+        found: list[tuple[str, Bounds, Figure | None]] = []
+        for part_id in parts:
+            bounds, stated = self.bounds(part_id, figure.plan)
+            if bounds is None:
+                return  # only a complete set of parts can be added up
+            found.append((part_id, bounds, stated))
+        if not found:
+            return
         low, high = sum(b[0] for _, b, _ in found), sum(b[1] for _, b, _ in found)
-        if figure.value.overlaps(low, high):
+        if value.overlaps(low, high):
             return
         formula = " + ".join(f"{self.name(p)}{f.text if f else span(*b)}" for p, b, f in found)
         note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
         self.flag(figure, figure.path, "ZX427", note, label=figure.label, value=figure.text, formula=formula,
                   computed=f"{span(low, high)}{figure.unit}")
 
-    def check_difference(self, figure: Figure, measure) -> None:
-        if self.merging != WITHIN:
+    def check_difference(self, figure: Figure, value: Amount, measure: Measure) -> None:
+        operands = _operands(measure)
+        if self.merging != WITHIN or operands is None:
             return
-        a, b = (self.stated.get((m, figure.plan)) for m in measure.difference)
+        a, b = (self.stated.get((m, figure.plan)) for m in operands)
         if a is None or b is None:
             return
-        low, high = a.value.bounds[0] - b.value.bounds[1], a.value.bounds[1] - b.value.bounds[0]
-        if figure.value.overlaps(low, high):
+        (minuend, a_value), (subtrahend, b_value) = a, b
+        low, high = a_value.bounds[0] - b_value.bounds[1], a_value.bounds[1] - b_value.bounds[0]
+        if value.overlaps(low, high):
             return
-        formula = f"{a.label}{a.text} − {b.label}{b.text}"
+        formula = f"{minuend.label}{minuend.text} − {subtrahend.label}{subtrahend.text}"
         note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
         self.flag(figure, figure.path, "ZX427", note, label=figure.label, value=figure.text, formula=formula,
                   computed=f"{span(low, high)}{figure.unit}")
 
-    def check_plan(self, figure: Figure, measure) -> None:
+    def check_plan(self, figure: Figure, value: Amount, measure: Measure) -> None:
         if not figure.plan:
             return
-        self.corpus.note_dependency(self.doc.data_path, f"id:{figure.plan}")
+        self.corpus.note_dependency(self.data_path, f"id:{figure.plan}")
         plan = self.corpus.documents.get(figure.plan)
         plan_kind = self.vocab.kinds.get(plan.kind) if plan is not None else None
-        if plan_kind is None or plan_kind.data != "plan-items":
-            self.corpus.reporter.add("ZX511", self.doc.data_path, self.doc.data_line(*figure.path, "plan"),
+        if plan is None or plan_kind is None or plan_kind.data != "plan-items":
+            self.corpus.reporter.add("ZX511", self.data_path, self.doc.data_line(*figure.path, "plan"),
                                      label=figure.label, plan=figure.plan)
             return
         if measure.plan == "stated":
@@ -267,17 +296,17 @@ class _Audit:
             else:
                 other = Amount(len(plan.items), str(len(plan.items)), True)
                 where = f"计划列出{len(plan.items)}项"
-            if not figure.value.overlaps(*other.bounds):
+            if not value.overlaps(*other.bounds):
                 note = f"{figure.label}{figure.text}，{where}"
                 self.flag(figure, figure.path, "ZX509", note, label=figure.label, value=figure.text, where=where,
                           plan=plan.id)
         else:
             refs = {item.ref for item in plan.items}
-            reports = [r for r in self.doc.summary.reports if r.item in refs]
+            reports = [r for r in self.summary.reports if r.item in refs]
             if not reports:
                 return  # the summary reports no follow-through for this plan: nothing to compare
             held = sum(1 for r in reports if r.status == "held")
-            if not figure.value.admits(held):
+            if not value.admits(held):
                 note = f"{figure.label}{figure.text}，落实情况报告中已开展{held}项"
                 self.flag(figure, figure.path, "ZX510", note, label=figure.label, value=figure.text, held=held,
                           plan=plan.id)
@@ -285,7 +314,7 @@ class _Audit:
     def check_unused_sic(self) -> None:
         doc = self.doc
         for figure in self.figures:
-            owners = [(figure, figure.path)]
+            owners: list[tuple[Figure | Part, KeyPath]] = [(figure, figure.path)]
             stack = [figure.breakdown] if figure.breakdown else []
             while stack:
                 breakdown = stack.pop()
@@ -295,4 +324,4 @@ class _Audit:
                         stack.append(part.breakdown)
             for owner, path in owners:
                 if owner.sic and path not in self.used:
-                    self.corpus.reporter.add("ZX426", doc.data_path, doc.data_line(*path, "sic"), label=owner.label)
+                    self.corpus.reporter.add("ZX426", self.data_path, doc.data_line(*path, "sic"), label=owner.label)

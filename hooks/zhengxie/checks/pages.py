@@ -13,9 +13,9 @@ from functools import cached_property
 from pathlib import Path
 
 from zhengxie.model import articles
+from zhengxie.model.corpus import Corpus, Document
 from zhengxie.model.urls import GUIDE_FOLDER
 from zhengxie.sources.loader import DOCS
-from zhengxie.model.corpus import Corpus, Document
 from zhengxie.text.reading import ReadIssue, YamlDoc, parse_yaml, read_source, split_front_matter
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -65,7 +65,7 @@ class Page:
     path: str  # repo-relative, e.g. docs/plans/2018-luoyang-consultation-plan.md
     text: str  # the body after the front matter
     body_line: int
-    meta: dict = field(default_factory=dict)
+    meta: dict[object, object] = field(default_factory=dict)
     meta_yaml: YamlDoc | None = None
     doc: Document | None = None
     unreadable: ReadIssue | None = None  # why the file was not read (not UTF-8, too big …), or None
@@ -78,17 +78,17 @@ class Page:
     def masked(self) -> str:
         return mask_code(self.text)
 
-    def anchors(self, corpus: Corpus) -> set:
+    def anchors(self, corpus: Corpus) -> set[str]:
         """Every id the rendered page has: heading slugs, explicit ids and macro-made anchors."""
         cached = self.__dict__.get("_anchors")
-        if cached is None:
+        if not isinstance(cached, set):
             cached = self.__dict__["_anchors"] = _anchors(self, corpus)
         return cached
 
 
-def _anchors(page: Page, corpus: Corpus) -> set:
-    explicit: set = set()
-    headings: list = []
+def _anchors(page: Page, corpus: Corpus) -> set[str]:
+    explicit: set[str] = set()
+    headings: list[str] = []
     masked = page.masked
     for line in masked.split("\n"):
         if line.startswith("#"):
@@ -135,25 +135,34 @@ def _heading_slug(text: str) -> str:
 
 @dataclass
 class Pages:
-    by_src_uri: dict  # src_uri -> Page, every .md under docs/ this run reads (all but unloaded documents)
-    files: set  # src_uri of every other file under docs/ (images, css …)
-    folders: set  # every folder under docs/ (docs-relative, no trailing slash)
-    all: set = field(default_factory=set)  # src_uri of every page, read or not: what a link may reach
+    by_src_uri: dict[str, Page]  # every .md under docs/ this run reads (all but unloaded documents)
+    files: set[str]  # src_uri of every other file under docs/ (images, css …)
+    folders: set[str]  # every folder under docs/ (docs-relative, no trailing slash)
+    all: set[str] = field(default_factory=set)  # src_uri of every page, read or not: what a link may reach
+
+
+def check_cache(corpus: Corpus) -> dict[str, object]:
+    """What the checks of this run keep with the corpus (its pages, the links found on them)."""
+    cache = corpus.__dict__.get("_check_cache")
+    if not isinstance(cache, dict):
+        cache = corpus.__dict__["_check_cache"] = {}
+    return cache
 
 
 def pages(corpus: Corpus) -> Pages:
     """All pages of this run's corpus, built on first use and kept with the corpus."""
-    cache = corpus.__dict__.setdefault("_check_cache", {})
-    if "pages" not in cache:
-        cache["pages"] = _scan(corpus)
-    return cache["pages"]
+    cache = check_cache(corpus)
+    found = cache.get("pages")
+    if not isinstance(found, Pages):
+        found = cache["pages"] = _scan(corpus)
+    return found
 
 
 def _scan(corpus: Corpus) -> Pages:
     """The pages and files discovery accepted (refused ones are reported there and never read)."""
     docs_dir = Path(corpus.root) / DOCS
     listing = corpus.listing
-    by_src_uri: dict = {}
+    by_src_uri: dict[str, Page] = {}
     documents = corpus.by_src_uri
     unloaded = {entry.src_uri for entry in corpus.entries} - documents.keys()  # an incremental run's
     for src_uri in listing.pages:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import re
 
-from zhengxie.sources.loader import DATA
-from zhengxie.model.corpus import Corpus, Document
-from zhengxie.text.values import TIME_PATTERN, parse_count, parse_when
 from zhengxie.checks import wording
 from zhengxie.checks.pages import line_col
+from zhengxie.model.corpus import Corpus, Document, KeyPath
+from zhengxie.sources.loader import DATA
+from zhengxie.text.values import TIME_PATTERN, Count, parse_count, parse_when
 
 TIME = "time"  # in a form's `requires`, beside role ids
 AT_LEAST = ("余", "多", "以上")
@@ -31,19 +31,20 @@ def check_plan_items(corpus: Corpus) -> None:
             continue
         check_macro_data(corpus, doc, MACRO, "{{ plan_items() }}", "items", has_data=doc.data_path is not None)
         data = doc.data_yaml.data if doc.data_yaml is not None else None
-        if not isinstance(data, dict):
+        data_path = doc.data_path
+        if not isinstance(data, dict) or data_path is None:  # (a data file is read only with its path)
             continue
         raw_items = data.get("items")
         if not isinstance(raw_items, list):
             continue
-        _check_items(corpus, doc, raw_items)
+        _check_items(corpus, doc, data_path, raw_items)
         stated = parse_count(data.get("stated_count"))
         if stated is not None and _count_disagrees(stated, len(raw_items)):
-            corpus.reporter.add("ZX404", doc.data_path, doc.data_line("stated_count"), stated=stated.text,
+            corpus.reporter.add("ZX404", data_path, doc.data_line("stated_count"), stated=stated.text,
                                 actual=len(raw_items))
 
 
-def _count_disagrees(stated, actual: int) -> bool:
+def _count_disagrees(stated: Count[int], actual: int) -> bool:
     if stated.exact:
         return stated.value != actual
     if stated.qualifier in AT_LEAST:
@@ -51,69 +52,73 @@ def _count_disagrees(stated, actual: int) -> bool:
     return False  # 约 / 左右: the plan gives no bound to hold it to
 
 
-def _check_items(corpus: Corpus, doc: Document, raw_items: list) -> None:
+def _check_items(corpus: Corpus, doc: Document, data_path: str, raw_items: list[object]) -> None:
     report = corpus.reporter.add
-    first: dict = {}
+    first: dict[str, int] = {}
     for index, raw in enumerate(raw_items):
         if not isinstance(raw, dict):
             continue
         item_id = raw.get("id")
-        label = item_id if isinstance(item_id, (str, int)) and not isinstance(item_id, bool) else f"#{index + 1}"
+        label = str(item_id) if isinstance(item_id, (str, int)) and not isinstance(item_id, bool) else f"#{index + 1}"
         if isinstance(item_id, (str, int)) and not isinstance(item_id, bool):
             key = str(item_id)
             if key in first:  # (lines are looked up for a problem only)
-                report("ZX401", doc.data_path, doc.data_line("items", index, "id"), id=key,
+                report("ZX401", data_path, doc.data_line("items", index, "id"), id=key,
                        first_line=doc.data_line("items", first[key], "id"))
             else:
                 first[key] = index
-        _check_item(corpus, doc, raw, index, label)
+        _check_item(corpus, doc, data_path, raw, index, label)
 
 
-def _check_item(corpus: Corpus, doc: Document, raw: dict, index: int, label: str) -> None:
+def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, object], index: int,
+                label: str) -> None:
     report = corpus.reporter.add
     vocab = corpus.vocab
     has_form, has_stages = "form" in raw, "stages" in raw
     if has_form and has_stages:
-        report("ZX403", doc.data_path, doc.data_line("items", index, "stages"), id=label)
+        report("ZX403", data_path, doc.data_line("items", index, "stages"), id=label)
     elif not has_form and not has_stages:
-        report("ZX406", doc.data_path, doc.data_line("items", index), id=label)
-    roles = raw.get("roles") if isinstance(raw.get("roles"), dict) else {}
+        report("ZX406", data_path, doc.data_line("items", index), id=label)
+    raw_roles = raw.get("roles")
+    roles = raw_roles if isinstance(raw_roles, dict) else {}
     for role in roles:
         if role not in vocab.roles:
-            report("ZX408", doc.data_path, doc.data_line("items", index, "roles", role), id=role,
+            report("ZX408", data_path, doc.data_line("items", index, "roles", role), id=role,
                    did_you_mean=wording.did_you_mean(str(role), vocab.roles),
                    allowed=wording.join(f"{r.id}（{r.name}）" for r in vocab.roles.values()))
-    stages = [s for s in raw.get("stages") or [] if isinstance(s, dict)] if isinstance(raw.get("stages"), list) else []
-    times = [(raw.get("time"), ("items", index, "time"))] + [
-        (s.get("time"), ("items", index, "stages", i, "time")) for i, s in enumerate(stages)]
+    raw_stages = raw.get("stages")
+    stages = [s for s in raw_stages if isinstance(s, dict)] if isinstance(raw_stages, list) else []
+    times: list[tuple[object, KeyPath]] = [(raw.get("time"), ("items", index, "time"))]
+    times += [(s.get("time"), ("items", index, "stages", i, "time")) for i, s in enumerate(stages)]
     for value, path in times:
         if _impossible_time(value):
-            report("ZX206", doc.data_path, doc.data_line(*path), field="time", at=wording.at(path), value=value,
+            report("ZX206", data_path, doc.data_line(*path), field="time", at=wording.at(path), value=value,
                    help=IMPOSSIBLE_TIME)
-    forms = [(raw.get("form"), ("items", index, "form"), raw)] if has_form else [
-        (s.get("form"), ("items", index, "stages", i, "form"), s) for i, s in enumerate(stages)]
+    # (the value, where it is, the mapping that holds it: the item or a stage)
+    forms: list[tuple[object, KeyPath, dict[str, object]]] = [(raw.get("form"), ("items", index, "form"), raw)] \
+        if has_form else [(s.get("form"), ("items", index, "stages", i, "form"), s) for i, s in enumerate(stages)]
     for form_id, path, owner in forms:
         form = vocab.forms.get(form_id) if isinstance(form_id, str) else None
         if form is None:
             continue  # missing or unknown: the schema and `references` report it
         if form.body is not None and form.body != doc.body:
-            owner = vocab.bodies.get(form.body)
+            owner_body = vocab.bodies.get(form.body)
             body = vocab.bodies.get(doc.body) if doc.body else None
-            report("ZX409", doc.data_path, doc.data_line(*path), form=form.name, owner=owner.short if owner else form.body,
-                   body=body.short if body else doc.body or "")
+            report("ZX409", data_path, doc.data_line(*path), form=form.name,
+                   owner=owner_body.short if owner_body else form.body, body=body.short if body else doc.body or "")
         for need in form.requires:
             if need == TIME:
                 # Each stage that needs a time says it (or the item does for all): another stage's
                 # time is not this one's, and a forgotten one must not pass as stated.
                 if "time" not in raw and "time" not in owner:
-                    report("ZX402", doc.data_path, doc.data_line(*path[:-1]), id=label, form=form.name)
+                    report("ZX402", data_path, doc.data_line(*path[:-1]), id=label, form=form.name)
             elif need not in roles:
                 role = vocab.roles.get(need)
-                report("ZX407", doc.data_path, doc.data_line("items", index, "roles") or doc.data_line("items", index),
+                report("ZX407", data_path, doc.data_line("items", index, "roles") or doc.data_line("items", index),
                        id=label, form=form.name, role=role.name if role else need, role_id=need)
 
 
-def _impossible_time(value) -> bool:
+def _impossible_time(value: object) -> bool:
     """Written in an accepted form (the schema passes it) yet no time: 5月至3月, 2018-02-30, a range
     across years. Without this the item would quietly show as 时间未定."""
     return isinstance(value, str) and _impossible_text(value)
@@ -124,7 +129,7 @@ def _impossible_text(value: str) -> bool:  # the same few spellings (6月, 第�
     return TIME_FORM.search(value) is not None and parse_when(value) is None
 
 
-def check_macro_data(corpus: Corpus, doc: Document, pattern, macro: str, field: str, has_data: bool) -> None:
+def check_macro_data(corpus: Corpus, doc: Document, pattern: re.Pattern[str], macro: str, field: str, has_data: bool) -> None:
     """ZX405 when the body uses `macro` but the data it renders is missing."""
     if has_data:
         return

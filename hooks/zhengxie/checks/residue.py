@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from zhengxie.model.corpus import Corpus
 from zhengxie.checks import content
+from zhengxie.model.corpus import Corpus
 
 RESIDUE = re.compile(
     r"(?<![0-9A-Za-z])(?:19|20)(?:[xX×]{2}|_{2,}|＿{2,})(?![0-9A-Za-z])"  # 20xx, 20××, 20__, 20＿＿

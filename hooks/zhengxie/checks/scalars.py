@@ -1,31 +1,45 @@
 """String values inside parsed YAML (front matter and data files), with their key paths."""
 from __future__ import annotations
 
+import re
+from typing import Protocol
+
+from zhengxie.model.corpus import KeyPath
+from zhengxie.text.reading import YamlDoc
+
 SEPARATOR = "\x00"
 
 
-def strings(data, path: tuple = ()) -> list:
+class Prefilter(Protocol):
+    """A cheap test that every match of a pattern also passes: a compiled pattern, or content.AnyOf.
+    `search` answers like re's: None when the text cannot hold a match."""
+
+    def search(self, text: str, /) -> object: ...
+
+
+def strings(data: object, path: KeyPath = ()) -> list[tuple[KeyPath, str]]:
     """(path, text) of every string value (and string key) in `data`, in document order."""
-    found: list = []
+    found: list[tuple[KeyPath, str]] = []
     _collect(data, path, found)
     return found
 
 
-def _collect(data, path: tuple, found: list) -> None:
+def _collect(data: object, path: KeyPath, found: list[tuple[KeyPath, str]]) -> None:
     if isinstance(data, str):
         found.append((path, data))
     elif isinstance(data, dict):
         for key, value in data.items():
-            key_path = path + (key,)
+            key_path = (*path, key)
             if isinstance(key, str):
                 found.append((key_path, key))
             _collect(value, key_path, found)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            _collect(value, path + (index,), found)
+            _collect(value, (*path, index), found)
 
 
-def search(pattern, ydoc, data=None, prefilter=None):
+def search(pattern: re.Pattern[str], ydoc: YamlDoc | None, data: object = None,
+           prefilter: Prefilter | None = None) -> list[tuple[KeyPath, re.Match[str]]]:
     """Every (path, match) of `pattern` in the string values of a parsed YAML file.
 
     The file's source text is searched first (one C-speed pass, with `prefilter` — a cheaper pattern

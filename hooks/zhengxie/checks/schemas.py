@@ -10,16 +10,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jsonschema_rs
 
+from zhengxie.checks import wording
+from zhengxie.model.corpus import Corpus, KeyPath
+from zhengxie.registry.problems import Reporter
 from zhengxie.sources.loader import DATA
-from zhengxie.model.corpus import Corpus
 from zhengxie.text.reading import UNREAD, YamlDoc, inside_repository, parse_yaml, read_text
 from zhengxie.text.values import NOT_STATED_TEXT
-from zhengxie.checks import wording
 
 SCHEMAS = "schemas"
 FRONT_MATTER = "front-matter"
@@ -37,21 +40,28 @@ VOCAB_SCHEMAS = {  # data file -> schema name
 }
 DATA_SCHEMAS = {"plan-items": "plan-data", "summary-figures": "summary-data"}  # data model (kinds.yml) -> schema
 
+if TYPE_CHECKING:  # jsonschema is imported when a file is invalid (see Schema.validator)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
 _REQUIRED = re.compile(r"^(.*) is a required property$")
 _RANGE = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
+
+# A JSON Schema document: an object, or true / false (what Draft202012Validator.check_schema admits).
+JsonSchema = dict[str, object] | bool
 
 
 @dataclass
 class Schema:
-    source: dict  # the schema as read
-    descriptions: dict  # property name -> its Chinese description (first one found)
+    source: JsonSchema  # the schema as read
+    descriptions: dict[str, str]  # property name -> its Chinese description (first one found)
     # jsonschema-rs answers valid/invalid many times faster; jsonschema (the reference
     # implementation) then explains an invalid file in terms we map to Chinese messages.
-    quick: object = None
-    _validator: object = None
+    quick: jsonschema_rs.Validator
+    _validator: Draft202012Validator | None = None
 
     @property
-    def validator(self):
+    def validator(self) -> Draft202012Validator:
         """jsonschema's validator, built (and jsonschema imported) when a file is invalid."""
         if self._validator is None:
             from jsonschema import Draft202012Validator
@@ -60,22 +70,22 @@ class Schema:
         return self._validator
 
 
-_cache: dict = {}  # (path, mtime_ns, size) -> Schema
+_cache: dict[tuple[str, int, int], Schema] = {}  # (path, mtime_ns, size) -> Schema
 # Content hashes of schema texts jsonschema found valid (its check of a schema costs more than
 # validating every file): this process's, and those a previous run kept in the cache (see
 # remembered / remember). A schema that is not valid is checked again each time.
-_valid_texts: set = set()
+_valid_texts: set[str] = set()
 
 
-def remembered() -> list:
+def remembered() -> list[str]:
     return sorted(_valid_texts)
 
 
-def remember(hashes) -> None:
+def remember(hashes: Iterable[object]) -> None:
     _valid_texts.update(h for h in hashes if isinstance(h, str))
 
 
-def load_schema(root: Path, name: str, reporter=None) -> Schema | None:
+def load_schema(root: Path, name: str, reporter: Reporter | None = None) -> Schema | None:
     """The validator for data/schemas/<name>.schema.json, built once per file version."""
     path = Path(root) / DATA / SCHEMAS / f"{name}.schema.json"
     rel = f"{DATA}/{SCHEMAS}/{name}.schema.json"
@@ -94,14 +104,15 @@ def load_schema(root: Path, name: str, reporter=None) -> Schema | None:
         return _cache[key]
     try:
         raw = path.read_bytes()
-        schema = json.loads(raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"))  # as read_text
+        # as read_text; a JSON Schema once check_schema (now or on an earlier run) passed it
+        schema: JsonSchema = json.loads(raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"))
         digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
         if digest not in _valid_texts:
             from jsonschema import Draft202012Validator
 
             Draft202012Validator.check_schema(schema)
             _valid_texts.add(digest)
-    except Exception as error:  # noqa: BLE001 - ValueError (JSON, UTF-8) or jsonschema's SchemaError
+    except Exception as error:  # ValueError (JSON, UTF-8) or jsonschema's SchemaError; others are raised again
         if not _schema_error(error):
             raise
         if reporter is not None:
@@ -113,7 +124,7 @@ def load_schema(root: Path, name: str, reporter=None) -> Schema | None:
     return result
 
 
-def preload(root: Path) -> list:
+def preload(root: Path) -> list[str]:
     """Load every schema here (problems are reported when the checks load them): for processes
     forked before, the content hashes found valid, which `remember` then takes."""
     for name in (*VOCAB_SCHEMAS.values(), *DATA_SCHEMAS.values(), FRONT_MATTER, "shards"):
@@ -129,14 +140,17 @@ def _schema_error(error: Exception) -> bool:
     return isinstance(error, SchemaError)
 
 
-def _descriptions(schema) -> dict:
-    found: dict = {}
+def _descriptions(schema: JsonSchema) -> dict[str, str]:
+    found: dict[str, str] = {}
 
-    def walk(node):
+    def walk(node: object) -> None:
         if isinstance(node, dict):
-            for name, sub in (node.get("properties") or {}).items():
-                if isinstance(sub, dict) and "description" in sub:
-                    found.setdefault(name, sub["description"])
+            # (the walk reaches every object, examples and constants too: not all are schemas)
+            properties = node.get("properties")
+            for name, sub in properties.items() if isinstance(properties, dict) else ():
+                description = sub.get("description") if isinstance(sub, dict) else None
+                if isinstance(description, str):
+                    found.setdefault(name, description)
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -149,37 +163,43 @@ def _descriptions(schema) -> dict:
 
 def check_schemas(corpus: Corpus) -> None:
     root, reporter = corpus.root, corpus.reporter
-    schemas: dict = {}
+    schemas: dict[str, Schema | None] = {}
 
-    def schema(name):
+    def schema(name: str) -> Schema | None:
         if name not in schemas:
             schemas[name] = load_schema(root, name, reporter)
         return schemas[name]
 
     for path, ydoc in corpus.vocab_yaml.items():
         name = VOCAB_SCHEMAS.get(path)
-        if name and schema(name) and _parsed(ydoc):
-            validate(schema(name), ydoc.data, ydoc, path, reporter)
+        found = schema(name) if name else None
+        if found is not None and _parsed(ydoc):
+            validate(found, ydoc.data, ydoc, path, reporter)
     problems_path = f"{DATA}/problems.yml"
     problems_doc = _read_yaml(Path(root) / problems_path, Path(root))
-    if problems_doc is not None and schema("problems") and _parsed(problems_doc):
-        validate(schema("problems"), problems_doc.data, problems_doc, problems_path, reporter)
+    found = schema("problems") if problems_doc is not None else None
+    if problems_doc is not None and found is not None and _parsed(problems_doc):
+        validate(found, problems_doc.data, problems_doc, problems_path, reporter)
     _check_unique_ids(corpus, problems_doc)
     shards_path = f"{DATA}/shards.yml"  # optional: the sharded build's settings (zhengxie.shards)
     shards_doc = _read_yaml(Path(root) / shards_path, Path(root))
-    if shards_doc is not None and schema("shards") and _parsed(shards_doc):
-        validate(schema("shards"), shards_doc.data, shards_doc, shards_path, reporter)
+    found = schema("shards") if shards_doc is not None else None
+    if shards_doc is not None and found is not None and _parsed(shards_doc):
+        validate(found, shards_doc.data, shards_doc, shards_path, reporter)
 
     front = schema(FRONT_MATTER)
     for doc in corpus.documents.values():
         meta_yaml = doc.meta_yaml
-        if front is not None and meta_yaml is not None and not _syntax_error(meta_yaml):
-            if isinstance(meta_yaml.data, dict) or meta_yaml.data is None:  # None: an empty front matter
-                validate(front, meta_yaml.data or {}, meta_yaml, doc.path, reporter)
+        if front is not None and meta_yaml is not None and not _syntax_error(meta_yaml) \
+                and (isinstance(meta_yaml.data, dict) or meta_yaml.data is None):  # None: an empty front matter
+            validate(front, meta_yaml.data or {}, meta_yaml, doc.path, reporter)
         kind = corpus.vocab.kinds.get(doc.kind)
-        name = DATA_SCHEMAS.get(kind.data) if kind else None
-        if name and doc.data_yaml is not None and _parsed(doc.data_yaml) and schema(name):
-            validate(schema(name), doc.data_yaml.data, doc.data_yaml, doc.data_path, reporter)
+        name = DATA_SCHEMAS.get(kind.data) if kind and kind.data else None
+        data_yaml, data_path = doc.data_yaml, doc.data_path  # (a data file is read only with its path)
+        if name and data_yaml is not None and data_path is not None and _parsed(data_yaml):
+            found = schema(name)
+            if found is not None:
+                validate(found, data_yaml.data, data_yaml, data_path, reporter)
 
 
 def _syntax_error(ydoc: YamlDoc) -> bool:
@@ -204,14 +224,14 @@ def _read_yaml(path: Path, root: Path) -> YamlDoc | None:
 # ---- mapping jsonschema errors to problems --------------------------------------------------------
 
 
-def validate(schema: Schema, instance, ydoc: YamlDoc, file: str, reporter) -> None:
+def validate(schema: Schema, instance: object, ydoc: YamlDoc, file: str, reporter: Reporter) -> None:
     if schema.quick.is_valid(instance):
         return
     for error in schema.validator.iter_errors(instance):
         _report(error, schema, ydoc, file, reporter)
 
 
-def _explain_alternatives(error):
+def _explain_alternatives(error: ValidationError) -> ValidationError | None:
     """For a value that fits none of an anyOf's forms (a date or 原文未载; a month name or a number …):
     the error of the form the value was meant to take — the one whose type it has — so the editor
     reads "format", "empty" or "out of range" instead of a bare "does not match". None when every
@@ -222,23 +242,30 @@ def _explain_alternatives(error):
         if not meant:
             return None
         # the error of the branch that got furthest (deepest path), first in schema order
-        error = max(meant, key=lambda e: (len(e.absolute_path), -e.schema_path[0]))
+        error = max(meant, key=lambda e: (len(e.absolute_path), -_form_index(e)))
     return error
 
 
-def _wants_another_type(error) -> bool:
+def _form_index(error: ValidationError) -> int:
+    """Which form of its anyOf / oneOf an error of the context is about: its schema path's first step."""
+    first = error.schema_path[0] if error.schema_path else 0
+    return first if isinstance(first, int) else 0
+
+
+def _wants_another_type(error: ValidationError) -> bool:
     """A form of the anyOf that wants another type for this very value (not for something inside it:
     a list of numbers where names belong is the list form, with wrong items)."""
     return error.validator == "type" and not error.relative_path
 
 
-def _alternative_types(error) -> list:
+def _alternative_types(error: ValidationError) -> list[str]:
     """Every JSON type the anyOf's forms accept (原文未载 shown as itself)."""
-    types: list = []
+    types: list[str] = []
     for sub in error.context:
         if _wants_another_type(sub):
-            for t in sub.validator_value if isinstance(sub.validator_value, list) else [sub.validator_value]:
-                if t not in types:
+            keyword = sub.validator_value  # a type name or a list of them (the meta-schema's `type`)
+            for t in keyword if isinstance(keyword, list) else [keyword]:
+                if isinstance(t, str) and t not in types:
                     types.append(t)
         elif sub.validator == "const" and sub.validator_value == NOT_STATED_TEXT and NOT_STATED_TEXT not in types:
             types.append(NOT_STATED_TEXT)
@@ -247,8 +274,25 @@ def _alternative_types(error) -> list:
     return types
 
 
-def _report(error, schema: Schema, ydoc: YamlDoc, file: str, reporter) -> None:
-    outer_help = error.schema.get("description") if isinstance(error.schema, dict) else None
+def _keywords(error: ValidationError) -> Mapping[str, object]:
+    """The (sub)schema whose keyword the error is about: an object (only a `false` schema is not)."""
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _property(keywords: Mapping[str, object], name: str) -> Mapping[str, object]:
+    """The subschema `properties` gives a property: an object, or {} (none, or `true` / `false`)."""
+    properties = keywords.get("properties")
+    sub = properties.get(name) if isinstance(properties, dict) else None
+    return sub if isinstance(sub, dict) else {}
+
+
+def _number(value: object) -> float | None:
+    """A bound the schema states (minimum …: a number), or None."""
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _report(error: ValidationError, schema: Schema, ydoc: YamlDoc, file: str, reporter: Reporter) -> None:
+    outer_help = _keywords(error).get("description")
     if error.validator in ("anyOf", "oneOf") and error.context:
         meant = _explain_alternatives(error)
         if meant is None:
@@ -265,29 +309,31 @@ def _report(error, schema: Schema, ydoc: YamlDoc, file: str, reporter) -> None:
     line = ydoc.line_of(path) or ydoc.line_of((), 1)
     field = _field(path)
     where = wording.at(path)
-    help_ = (error.schema.get("description") if isinstance(error.schema, dict) else None) \
-        or outer_help or _described(path, schema)
+    help_ = _keywords(error).get("description") or outer_help or _described(path, schema)
     if validator == "additionalProperties" and isinstance(value, dict):
-        allowed = list((error.schema.get("properties") or {}).keys())
+        properties = _keywords(error).get("properties")
+        allowed = list(properties) if isinstance(properties, dict) else []
         for key in value:
             if key in allowed:
                 continue
-            key_path = path + (key,)
+            key_path = (*path, key)
             reporter.add("ZX201", file, ydoc.line_of(key_path) or line, field=key, at=wording.at(key_path),
                          did_you_mean=wording.did_you_mean(str(key), allowed), allowed=wording.join(allowed))
     elif validator == "required" and isinstance(value, dict):
         match = _REQUIRED.match(error.message)
-        missing = [k for k in error.validator_value if k not in value]
+        required = error.validator_value if isinstance(error.validator_value, list) else []  # the names, a list
+        missing = [k for k in required if k not in value]
         key = next((k for k in missing if match and match.group(1) == repr(k)), missing[0] if missing else "?")
-        key_path = path + (key,)
+        key_path = (*path, key)
         reporter.add("ZX202", file, line, field=key, at=wording.at(key_path),
-                     help=(error.schema.get("properties") or {}).get(key, {}).get("description")
-                     or schema.descriptions.get(key, ""))
+                     help=_property(_keywords(error), key).get("description") or schema.descriptions.get(key, ""))
     elif validator == "type":
-        reporter.add("ZX203", file, line, field=field, at=where, expected=wording.expected_types(error.validator_value),
+        types = error.validator_value if isinstance(error.validator_value, (str, list)) else []  # a name or a list
+        reporter.add("ZX203", file, line, field=field, at=where, expected=wording.expected_types(types),
                      actual=wording.type_name(value), help=help_)
     elif validator in ("enum", "const"):
-        allowed = error.validator_value if validator == "enum" else [error.validator_value]
+        keyword = error.validator_value
+        allowed = keyword if validator == "enum" and isinstance(keyword, list) else [keyword]
         reporter.add("ZX204", file, line, field=field, at=where, value=_show(value),
                      did_you_mean=wording.did_you_mean(value, [a for a in allowed if isinstance(a, str)]),
                      allowed=wording.join(allowed))
@@ -296,23 +342,24 @@ def _report(error, schema: Schema, ydoc: YamlDoc, file: str, reporter) -> None:
     elif validator in ("pattern", "format"):
         reporter.add("ZX206", file, line, field=field, at=where, value=_show(value), help=help_)
     elif validator in _RANGE:
-        low = error.schema.get("minimum", error.schema.get("exclusiveMinimum"))
-        high = error.schema.get("maximum", error.schema.get("exclusiveMaximum"))
+        keywords = _keywords(error)
+        low = keywords.get("minimum", keywords.get("exclusiveMinimum"))
+        high = keywords.get("maximum", keywords.get("exclusiveMaximum"))
         reporter.add("ZX207", file, line, field=field, at=where, value=_show(value),
-                     range=wording.numeral_range(low, high), help=help_)
+                     range=wording.numeral_range(_number(low), _number(high)), help=help_)
     elif validator == "uniqueItems" and isinstance(value, list):
-        seen: set = set()
+        seen: set[str] = set()
         for index, item in enumerate(value):
             marker = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
             if marker in seen:
-                reporter.add("ZX208", file, ydoc.line_of(path + (index,)), field=field, at=where, value=_show(item))
+                reporter.add("ZX208", file, ydoc.line_of((*path, index)), field=field, at=where, value=_show(item))
                 break
             seen.add(marker)
     else:
         reporter.add("ZX200", file, line, field=field, at=where, rule=validator, help=help_)
 
 
-def _described(path: tuple, schema: Schema) -> str:
+def _described(path: KeyPath, schema: Schema) -> str:
     """The description of the nearest key on the path that has one (roles → lead-unit: the roles')."""
     for part in reversed(path):
         if isinstance(part, str) and part in schema.descriptions:
@@ -320,14 +367,15 @@ def _described(path: tuple, schema: Schema) -> str:
     return ""
 
 
-def _field(path: tuple) -> str:
+def _field(path: KeyPath) -> str:
     for part in reversed(path):
         if isinstance(part, str):
             return part
-    return wording.item(path[-1]) if path else wording.ROOT
+    last = path[-1] if path else None  # list indexes only
+    return wording.item(last) if isinstance(last, int) else wording.ROOT
 
 
-def _show(value) -> str:
+def _show(value: object) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if value is None:
@@ -339,7 +387,7 @@ def _show(value) -> str:
 
 
 def _check_unique_ids(corpus: Corpus, problems_doc: YamlDoc | None) -> None:
-    files = [(path, corpus.vocab_yaml[path], "id")
+    files: list[tuple[str, YamlDoc, str]] = [(path, corpus.vocab_yaml[path], "id")
              for path in (f"{DATA}/{n}.yml" for n in ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections"))
              if path in corpus.vocab_yaml]
     if problems_doc is not None:
@@ -356,12 +404,12 @@ def _check_unique_ids(corpus: Corpus, problems_doc: YamlDoc | None) -> None:
                                                  if isinstance(t, dict)], "id")
 
 
-def _unique(corpus: Corpus, path: str, ydoc: YamlDoc, entries: list, key: str | None) -> None:
-    first: dict = {}
+def _unique(corpus: Corpus, path: str, ydoc: YamlDoc, entries: list[tuple[KeyPath, object]], key: str | None) -> None:
+    first: dict[str | int, int | None] = {}
     for where, value in entries:
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             continue
-        line = ydoc.line_of(where + ((key,) if key else ()))
+        line = ydoc.line_of((*where, key) if key else where)
         if value in first:
             corpus.reporter.add("ZX209", path, line, id=value, first_line=first[value])
         else:

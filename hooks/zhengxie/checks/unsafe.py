@@ -14,15 +14,15 @@ than http(s)/mailto. Front-matter and data values are walked as they are (templa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypedDict
 
-from zhengxie.markup import guide
-from zhengxie.markup import macros
-from zhengxie.markup import sanitize
-from zhengxie.model.corpus import Corpus
-from zhengxie.text.reading import YamlDoc
 from zhengxie.checks import scalars
 from zhengxie.checks.pages import Page, line_col, pages
+from zhengxie.markup import guide, macros, sanitize
+from zhengxie.model.corpus import Corpus, KeyPath
+from zhengxie.text.reading import YamlDoc
 
 MARKERS = "{{ }}、{% %}、{# #}"
 TEMPLATE_GLOB = "zx-*.html"  # the page templates of overrides/ a page may choose
@@ -33,7 +33,7 @@ _LINK_SCHEME = re.compile(r"(?:\]\(|^[ ]{0,3}\[[^\]\n]+\]:)\s*<?([^)>:\s][^)>:]{
 CODES = {"element": "ZX603", "attribute": "ZX604", "url": "ZX605"}
 
 
-def allowed_templates(root: Path) -> set:
+def allowed_templates(root: Path) -> set[str]:
     """The page templates a page's front matter may name (overrides/zx-*.html)."""
     return {p.name for p in (Path(root) / "overrides").glob(TEMPLATE_GLOB)}
 
@@ -57,7 +57,7 @@ def check_unsafe(corpus: Corpus) -> None:
     for file, ydoc in corpus.vocab_yaml.items():
         _check_values(corpus, file, ydoc, ydoc.data)
     for doc in corpus.documents.values():
-        if doc.data_yaml is not None:
+        if doc.data_yaml is not None and doc.data_path is not None:  # (a data file is read only with its path)
             _check_values(corpus, doc.data_path, doc.data_yaml, doc.data_yaml.data)
 
 
@@ -75,11 +75,11 @@ def needs_render(text: str) -> bool:
     return False
 
 
-def _without_macros(corpus: Corpus, text: str, tokens: list) -> str:
+def _without_macros(corpus: Corpus, text: str, tokens: list[macros.Token]) -> str:
     """The Markdown the build converts, minus macro output that comes from templates (escaped and
     sanitized there); the guide's lists are Markdown made from data/problems.yml and data/fields.yml,
     so they stay."""
-    calls = {name: (lambda: "") for name in macros.DOCUMENT_MACROS}
+    calls: dict[str, Callable[[], str]] = {name: (lambda: "") for name in macros.DOCUMENT_MACROS}
     calls["problem_codes"] = lambda: guide.problem_codes_markdown(corpus.reporter.catalogue)
     calls["fields_table"] = lambda: guide.fields_markdown(corpus.vocab)
     return macros.substitute(text, tokens, calls)
@@ -118,7 +118,15 @@ class _Places:
         return self.page.body_line, None
 
 
-def _params(removal: sanitize.Removal) -> dict:
+class _RemovalParams(TypedDict, total=False):
+    """The catalogue's placeholders a removal fills (ZX603 tag; ZX604 attr, tag; ZX605 text, attr)."""
+
+    tag: str
+    attr: str
+    text: str
+
+
+def _params(removal: sanitize.Removal) -> _RemovalParams:
     if removal.kind == "element":
         return {"tag": removal.name}
     if removal.kind == "url":
@@ -128,7 +136,7 @@ def _params(removal: sanitize.Removal) -> dict:
     return {"attr": attr, "tag": removal.tag}
 
 
-def _report_jinja(corpus: Corpus, page: Page, tokens: list, allowed: tuple) -> None:
+def _report_jinja(corpus: Corpus, page: Page, tokens: list[macros.Token], allowed: tuple[str, ...]) -> None:
     shown_allowed = "、".join("{{ " + m + "() }}" for m in allowed) or "（本页不能使用模板）"
     for token in tokens:
         if token.kind != "forbidden":
@@ -143,7 +151,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _check_front_matter(corpus: Corpus, page: Page, templates: set) -> None:
+def _check_front_matter(corpus: Corpus, page: Page, templates: set[str]) -> None:
     """Front-matter values are text: no template syntax (ZX602), no HTML the allowlist refuses, and
     `template` names one of the site's page templates (Material's others, e.g. redirect.html,
     would turn a value into a script or a redirect)."""
@@ -161,11 +169,11 @@ def _check_front_matter(corpus: Corpus, page: Page, templates: set) -> None:
     _check_values(corpus, page.path, ydoc, page.meta)
 
 
-def _line(ydoc: YamlDoc | None, path: tuple) -> int | None:
+def _line(ydoc: YamlDoc | None, path: KeyPath) -> int | None:
     return ydoc.line_of(path) if ydoc is not None else None
 
 
-def _check_values(corpus: Corpus, file: str, ydoc: YamlDoc | None, data) -> None:
+def _check_values(corpus: Corpus, file: str, ydoc: YamlDoc | None, data: object) -> None:
     if data is None or (ydoc is not None and ydoc.text and "<" not in ydoc.text and "&" not in ydoc.text):
         return
     for path, text in scalars.strings(data):

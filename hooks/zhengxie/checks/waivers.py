@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zhengxie.model.corpus import Corpus, Document
 from zhengxie.checks import wording
+from zhengxie.model.corpus import Corpus, Document
+from zhengxie.registry.problems import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,32 +20,32 @@ class Waiver:
     doc: Document
     code: str
     reason: str
-    problems: tuple  # the findings it sets aside
+    problems: tuple[Problem, ...]  # the findings it sets aside
 
     @property
     def title(self) -> str:
         return self.doc.id
 
 
-def apply_waivers(corpus: Corpus, problems: list) -> list:
+def apply_waivers(corpus: Corpus, problems: list[Problem]) -> list[Problem]:
     """The problems left after the documents' waivers; the waivers themselves go to corpus.waivers."""
     reporter = corpus.reporter
     catalogue = reporter.catalogue
     waiving = [doc for doc in corpus.documents.values() if doc.waivers]
     if not waiving:
         return problems
-    by_file: dict = {}
+    by_file: dict[str, Document] = {}
     for doc in waiving:
         for path in (doc.path, doc.data_path):
             if path:
                 by_file[path] = doc
-    set_aside: dict = {}  # (doc id, code) -> [problems]
+    set_aside: dict[tuple[str, str], list[Problem]] = {}  # (doc id, code) -> [problems]
     kept = []
     for problem in problems:
-        doc = by_file.get(problem.file)
+        owner = by_file.get(problem.file)
         info = catalogue.get(problem.code)
-        if doc is not None and problem.code in doc.waivers and info is not None and info.waivable:
-            set_aside.setdefault((doc.id, problem.code), []).append(problem)
+        if owner is not None and problem.code in owner.waivers and info is not None and info.waivable:
+            set_aside.setdefault((owner.id, problem.code), []).append(problem)
         else:
             kept.append(problem)
     allowed = wording.join(code for code, info in catalogue.items() if info.waivable)

@@ -7,6 +7,9 @@ template reads correctly whether or not the fragment applies.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection, Iterable
+
+from zhengxie.model.corpus import KeyPath
 
 NONE = "（无）"
 LIST_SEPARATOR = "、"
@@ -22,14 +25,14 @@ TYPE_NAMES = {
 }
 
 
-def closest(value, candidates, cutoff: float = 0.6) -> str | None:
+def closest(value: object, candidates: Collection[str], cutoff: float = 0.6) -> str | None:
     if not isinstance(value, str) or not candidates:
         return None
     matches = difflib.get_close_matches(value, list(candidates), n=5, cutoff=cutoff)
     if not matches:
         return None
     # ties (p3 → p03 or p13?) go to the candidate closest in length, then the first in order
-    def rank(candidate):
+    def rank(candidate: str) -> tuple[float, int, str]:
         return (-difflib.SequenceMatcher(None, value, candidate).ratio(), abs(len(candidate) - len(value)), candidate)
     return min(matches, key=rank)
 
@@ -38,12 +41,12 @@ def suggest(candidate: str | None) -> str:
     return f"（是不是“{candidate}”？）" if candidate else ""
 
 
-def did_you_mean(value, candidates, cutoff: float = 0.6) -> str:
+def did_you_mean(value: object, candidates: Collection[str], cutoff: float = 0.6) -> str:
     """'（是不是“x”？）' for the closest candidate, or '' when nothing is close."""
     return suggest(closest(value, candidates, cutoff))
 
 
-def type_name(value) -> str:
+def type_name(value: object) -> str:
     if value is None:
         return "空值（没有填写）"
     if isinstance(value, bool):
@@ -61,13 +64,13 @@ def type_name(value) -> str:
     return type(value).__name__
 
 
-def expected_types(types) -> str:
+def expected_types(types: str | Iterable[str]) -> str:
     if isinstance(types, str):
         types = [types]
     return "或".join(TYPE_NAMES.get(t, t) for t in types)
 
 
-def at(path: tuple) -> str:
+def at(path: KeyPath) -> str:
     """Where a key sits, e.g. ('items', 3, 'lead') → '（items 第 4 项）'; top-level keys need no note."""
     parts = []
     for index, part in enumerate(path[:-1]):
@@ -78,12 +81,12 @@ def at(path: tuple) -> str:
     return f"（{'，'.join(parts)}）" if parts else ""
 
 
-def join(values) -> str:
-    values = [str(v) for v in values]
-    return LIST_SEPARATOR.join(values) if values else NONE
+def join(values: Iterable[object]) -> str:
+    texts = [str(v) for v in values]
+    return LIST_SEPARATOR.join(texts) if texts else NONE
 
 
-def numeral_range(low, high) -> str:
+def numeral_range(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
         return f"{_num(low)}–{_num(high)}"
     if low is not None:
@@ -91,7 +94,7 @@ def numeral_range(low, high) -> str:
     return f"不大于 {_num(high)}"
 
 
-def _num(value) -> str:
+def _num(value: float | None) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 

@@ -15,9 +15,12 @@ from __future__ import annotations
 import html
 import re
 import string
+from collections.abc import Mapping
 
 import yaml
 
+from zhengxie.model.corpus import Field, Vocabulary
+from zhengxie.registry.problems import CodeInfo
 from zhengxie.text.values import NOT_STATED_TEXT
 
 GROUPS = {
@@ -45,7 +48,7 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def problem_codes_markdown(catalogue) -> str:
+def problem_codes_markdown(catalogue: Mapping[str, CodeInfo]) -> str:
     infos = sorted(catalogue.values(), key=lambda info: info.code)
     out = ["| 代码 | 级别 | 问题 |", "| --- | --- | --- |"]
     out += [f"| [{i.code}](#{anchor(i.code)}) | {SEVERITY.get(i.severity, i.severity)} | {markdown_text(i.title)} |"
@@ -64,7 +67,7 @@ def anchor(code: str) -> str:
     return code.lower()
 
 
-def code_section(info) -> list[str]:
+def code_section(info: CodeInfo) -> list[str]:
     lines = [
         f"### {info.code} {markdown_text(info.title)} {{#{anchor(info.code)}}}",
         "",
@@ -131,7 +134,7 @@ VOCABULARY_FILES = {"bodies": "data/bodies.yml", "topics": "data/topics.yml"}
 ALL_KINDS = "全部"
 
 
-def fields_markdown(vocab) -> str:
+def fields_markdown(vocab: Vocabulary) -> str:
     specs = list(vocab.fields.values())
     out = ["| 字段 | 名称 | 必填 | 适用于 | 可写原文未载 |", "| --- | --- | --- | --- | --- |"]
     out += [f"| `{s.id}` | {_text(s.label)} | {_required(vocab, s) or '—'} | {_kinds(vocab, s)} | "
@@ -141,7 +144,7 @@ def fields_markdown(vocab) -> str:
     return "\n".join(out) + "\n"
 
 
-def field_section(vocab, spec) -> list[str]:
+def field_section(vocab: Vocabulary, spec: Field) -> list[str]:
     facts = [f"**{'必填：' + _required(vocab, spec) if _required(vocab, spec) else '可选'}**",
              f"适用于：{_kinds(vocab, spec)}",
              f"写法：{FIELD_TYPES.get(spec.type, spec.type)}"]
@@ -160,7 +163,7 @@ def field_section(vocab, spec) -> list[str]:
     return lines
 
 
-def _registry_lists(vocab, field_id: str) -> list[str]:
+def _registry_lists(vocab: Vocabulary, field_id: str) -> list[str]:
     """For `type`, the types of each kind; for `profile`, the structures — straight from the registry."""
     if field_id == "type":
         lines = ["", "| 种类 `kind` | 类型 `type`（第一个是默认） |", "| --- | --- |"]
@@ -170,7 +173,7 @@ def _registry_lists(vocab, field_id: str) -> list[str]:
         return lines
     if field_id == "profile":
         lines = ["", "| 结构 `profile` | 说明 | 用于 |", "| --- | --- | --- |"]
-        users: dict = {}
+        users: dict[str, list[str]] = {}
         for kind in vocab.kinds.values():
             for doc_type in kind.types.values():
                 for profile_id in doc_type.profiles:
@@ -182,7 +185,7 @@ def _registry_lists(vocab, field_id: str) -> list[str]:
     return []
 
 
-def _required(vocab, spec) -> str:
+def _required(vocab: Vocabulary, spec: Field) -> str:
     if spec.required is True:
         return "所有文档"
     names = []
@@ -198,13 +201,13 @@ def _required(vocab, spec) -> str:
     return "、".join(names)
 
 
-def _kinds(vocab, spec) -> str:
+def _kinds(vocab: Vocabulary, spec: Field) -> str:
     if not spec.kinds:
         return ALL_KINDS
     return "、".join(vocab.kinds[k].name if k in vocab.kinds else k for k in spec.kinds)
 
 
-def _example(key: str, value) -> str:
+def _example(key: str, value: object) -> str:
     """A field and its example as an editor writes it in front matter: mappings in block style,
     lists in brackets, dates bare, years and periods quoted."""
     if isinstance(value, dict):
@@ -218,7 +221,7 @@ _BARE_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _QUOTED = re.compile(r"^[0-9]{4}(-H[12]|-[0-9]{4})?$")
 
 
-def _scalar(value) -> str:
+def _scalar(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str) and _BARE_DATE.match(value):

@@ -10,8 +10,9 @@ differently.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import Literal
 
 MARKERS = ("{{", "{%", "{#")
 DOCUMENT_MACROS = ("plan_items", "summary_figures", "follow_through")  # what the views implement;
@@ -24,16 +25,19 @@ _RAW_OPEN = "{% raw %}"
 _RAW_CLOSE = "{% endraw %}"
 
 
+TokenKind = Literal["call", "raw", "forbidden"]  # a macro call, a raw marker, anything else
+
+
 @dataclass(frozen=True)
 class Token:
     start: int
     end: int
     text: str
-    kind: str  # "call", "raw" (a raw marker) or "forbidden"
+    kind: TokenKind
     name: str = ""  # the macro of a call
 
 
-class MacroFailed(Exception):
+class MacroFailed(Exception):  # noqa: N818 - the build catches it by this name (zhengxie.build.website)
     """A macro raised while its call was substituted; `token` says where."""
 
     def __init__(self, token: Token, cause: Exception):
@@ -42,7 +46,7 @@ class MacroFailed(Exception):
         self.cause = cause
 
 
-def allowed_on(document_macros: tuple | None, is_guide: bool) -> tuple[tuple[str, ...], bool]:
+def allowed_on(document_macros: tuple[str, ...] | None, is_guide: bool) -> tuple[tuple[str, ...], bool]:
     """(macros a page may call, whether it may use raw blocks): a document calls its kind's
     (`document_macros`, None for pages that are not documents), guide pages list the problem codes
     and show macros literally in raw blocks, other pages use none."""
@@ -95,7 +99,7 @@ def substitute(text: str, tokens: list[Token], macros: dict[str, Callable[[], st
         if token.kind == "call":
             try:
                 out.append(macros[token.name]() if token.name in macros else token.text)
-            except Exception as error:  # noqa: BLE001 - reported with the call's place
+            except Exception as error:  # any error of a macro: reported with the call's place
                 raise MacroFailed(token, error) from error
         elif token.kind == "forbidden":
             out.append(token.text)

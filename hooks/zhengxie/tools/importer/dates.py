@@ -22,7 +22,7 @@ def _number(text: str) -> int | None:
     return chinese_to_int(text.replace("〇", "零").replace("○", "零").replace("Ｏ", "零"))
 
 
-def to_date(match: re.Match) -> dt.date | None:
+def to_date(match: re.Match[str]) -> dt.date | None:
     """The date a DATE match names, or None for one the calendar lacks (二〇一八年二月三十日)."""
     if match.group("y"):
         year_text = match.group("y")

@@ -8,6 +8,7 @@ The patterns live in MEASURES below, one row each, keyed by the measure id of da
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _N = r"([0-9]{1,7})"
@@ -15,7 +16,7 @@ _PCT = r"([0-9]{1,3}(?:\.[0-9]{1,2})?)\s*[%％]"
 _GAP = r"[^，。；0-9]{0,12}?"  # a few words between a measure's name and its number, within a clause
 
 # (measure id in data/measures.yml, pattern, value type); a second group, when there is one, is the unit
-MEASURES = (
+MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float]], ...] = (
     ("proposals-received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int),
     ("proposals-filed", re.compile(rf"立案\s*{_N}\s*件"), int),
     ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复)\s*{_N}\s*件"), int),
@@ -47,26 +48,26 @@ class Figure:
     sentence: str = ""
 
 
-def _number(text: str, kind):
+def _number(text: str, kind: type[int] | type[float]) -> int | float:
     value = float(text)
     return int(value) if kind is int or value.is_integer() else value
 
 
-def sentences(text: str):
+def sentences(text: str) -> Iterator[str]:
     for sentence in re.split(r"(?<=[。；！？])", text):
         if sentence.strip():
             yield sentence.strip()
 
 
-def figures_in(paragraphs: list[str]) -> tuple[list, list]:
+def figures_in(paragraphs: list[str]) -> tuple[list[Figure], list[tuple[Figure, Figure]]]:
     """(figures found, conflicts): a measure stated twice with different values is a conflict for a
     person, and neither value is kept."""
-    found: dict = {}
-    conflicts = []
-    rows = []
+    found: dict[str, Figure] = {}  # measure id -> the figure first found
+    conflicts: list[tuple[Figure, Figure]] = []  # (the first, another value)
+    rows: list[Figure] = []
     for paragraph in paragraphs:
         for sentence in sentences(paragraph):
-            typed_spans = []
+            typed_spans: list[tuple[int, int]] = []
             for path, pattern, kind in MEASURES:
                 for match in pattern.finditer(sentence):
                     typed_spans.append(match.span())
@@ -92,25 +93,26 @@ def figures_in(paragraphs: list[str]) -> tuple[list, list]:
                 rows += more
             for match in COUNT_FIRST.finditer(sentence):
                 rows.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
-    for earlier, later in conflicts:
+    for earlier, _later in conflicts:
         found.pop(earlier.path, None)
     return list(found.values()) + rows, conflicts
 
 
-def _continued(sentence: str, position: int) -> tuple[list, int]:
+def _continued(sentence: str, position: int) -> tuple[list[Figure], int]:
     """The counts that follow a counted one in a list (特等奖1篇，优秀奖7篇 …), each with its own
     label, and where the list ends."""
-    rows = []
+    rows: list[Figure] = []
     while (match := CONTINUED.match(sentence, position)) is not None:
         rows.append(Figure("figures", int(match.group(2)), match.group(1), match.group(3), sentence))
         position = match.end()
     return rows, position
 
 
-def data_of(figures: list) -> dict:
+def data_of(figures: list[Figure]) -> dict[str, list[dict[str, str | int | float]]]:
     """The summary data file's mapping for the figures: registered measures first, then the rest."""
-    rows = []
+    rows: list[dict[str, str | int | float]] = []
     for figure in figures:
+        row: dict[str, str | int | float]
         if figure.path == "figures":
             row = {"label": figure.label, "value": figure.value}
         else:

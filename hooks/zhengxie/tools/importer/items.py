@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zhengxie.model.corpus import Vocabulary
 from zhengxie.text.values import parse_when
 
 _M = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -24,6 +25,7 @@ FORM_COLUMNS = ("协商形式", "形式", "方式")
 TIME_COLUMNS = ("时间安排", "计划时间", "时间")
 SKIP_COLUMNS = ("序号", "编号")
 ITEM_LINE_MAX = 100  # an unlabelled item is one short clause; a longer paragraph is prose, not an item
+EMPTY = "empty"  # what a table's empty time or role cell states: nothing (the draft writes 原文未载 where required)
 LEADS = re.compile(r"^(.{2,40}?)(牵头|负责)$")
 TAKE_PART = re.compile(r"^(.{2,80}?)(参加|参与|配合)$")
 
@@ -31,26 +33,26 @@ TAKE_PART = re.compile(r"^(.{2,80}?)(参加|参与|配合)$")
 @dataclass
 class Item:
     title: str
-    form: str | None = None
-    time: str | None = None
-    roles: dict = field(default_factory=dict)
-    points: list = field(default_factory=list)
-    notes: list = field(default_factory=list)  # what a person must place
+    form: str | None = None  # a form id of data/forms.yml
+    time: str | None = None  # as values.parse_when reads it, or EMPTY
+    roles: dict[str, str | list[str]] = field(default_factory=dict)  # role id -> a name, names, or EMPTY
+    points: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what a person must place
     source: str = ""  # the row or line as read
 
 
 class Names:
     """Forms and roles by the names an original uses, longest first, from the registry."""
 
-    def __init__(self, vocab):
-        forms = {}
+    def __init__(self, vocab: Vocabulary):
+        forms: dict[str, str] = {}  # name -> form id
         for form in vocab.forms.values():
             forms[form.name] = form.id
             for ending in ("会议", "会"):  # 专题协商会 is often written 专题协商
                 if form.name.endswith(ending) and len(form.name) - len(ending) >= 2:
                     forms.setdefault(form.name[: -len(ending)], form.id)
         self.forms = dict(sorted(forms.items(), key=lambda kv: -len(kv[0])))
-        roles = {}
+        roles: dict[str, str] = {}  # name -> role id
         for role in vocab.roles.values():
             roles[role.name] = role.id
             for a, b in (("单位", "部门"), ("部门", "单位")):  # 责任部门 / 责任单位 name the same role
@@ -74,16 +76,19 @@ def time_value(text: str) -> str | None:
     return text if text and parse_when(text) else None
 
 
-def _names(text: str) -> str | list:
+def _names(text: str) -> str | list[str]:
     names = [n for n in SPLIT_NAMES.split(text.strip()) if n]
     return names[0] if len(names) == 1 else names
 
 
-def from_table(rows: list, names: Names) -> tuple[list, list] | None:
-    """Items from a table whose first row names its columns; None when it is no item table."""
+def from_table(rows: list[list[str]], names: Names) -> tuple[list[Item], list[str]] | None:
+    """Items from a table whose first row names its columns (and the names of the columns of no
+    known field); None when it is no item table."""
+    if not rows:
+        return None
     header = [cell.strip() for cell in rows[0]]
-    columns = {}
-    unknown = []
+    columns: dict[str, int] = {}  # "title", "form", "time" or "role:<role id>" -> column
+    unknown: list[tuple[int, str]] = []
     for index, cell in enumerate(header):
         if cell in TITLE_COLUMNS or cell.endswith("议题"):
             columns.setdefault("title", index)
@@ -97,7 +102,7 @@ def from_table(rows: list, names: Names) -> tuple[list, list] | None:
             unknown.append((index, cell))
     if "title" not in columns:
         return None
-    items = []
+    items: list[Item] = []
     for row in rows[1:]:
         cells = row + [""] * (len(header) - len(row))
         title = cells[columns["title"]].strip()
@@ -113,11 +118,11 @@ def from_table(rows: list, names: Names) -> tuple[list, list] | None:
             if item.time is None:
                 item.notes.append(f"时间“{cell}”不是可识别的写法")
         elif "time" in columns:
-            item.time = "empty"  # the table has a time column and this row leaves it empty
+            item.time = EMPTY  # the table has a time column and this row leaves it empty
         for key, index in columns.items():
             if key.startswith("role:"):
                 cell = cells[index].strip()
-                item.roles[key[5:]] = _names(cell) if cell else "empty"
+                item.roles[key[5:]] = _names(cell) if cell else EMPTY
         for index, name in unknown:
             if cells[index].strip():
                 item.notes.append(f"“{name}”一栏：{cells[index].strip()}")
@@ -143,8 +148,8 @@ def from_line(text: str, names: Names) -> Item | None:
                 _place(item, "", part.strip(), names)
     elif len(text) <= ITEM_LINE_MAX and not any(c in text.rstrip("。；;") for c in "。；;"):
         item.form = names.form_in(text)  # one short clause naming a form: 议题 + 专题协商会 + 4月
-        if (match := TIME.search(text)) is not None:
-            item.time = time_value(match.group(0))
+        if (time := TIME.search(text)) is not None:
+            item.time = time_value(time.group(0))
     item.title = rest.strip().rstrip("。；;，,：:")
     if not item.title or (item.form is None and not item.roles):
         return None

@@ -1,13 +1,17 @@
 """The Chinese report of an import: per document, what was recognised and what needs a person."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from zhengxie.registry.problems import Problem
 from zhengxie.text.outline import int_to_chinese
+from zhengxie.tools.importer import Imported
 
 COUNTS = (("headings", "标题"), ("articles", "条文"), ("items", "协商项目"), ("tables", "项目表格"),
           ("figures", "数字"), ("run_in", "带编号的段落（非标题）"), ("joined", "断行已接上"), ("residue", "占位符"))
 
 
-def format_report(imported, problems: list = ()) -> str:
+def format_report(imported: Imported, problems: Sequence[Problem] = ()) -> str:
     """`problems`: the check's findings on the whole repository after the import; those on a draft
     that its todos do not already name (a missing section, a numbering gap the original has) are
     listed with the draft, so the report names every gap the check will."""
