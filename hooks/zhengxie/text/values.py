@@ -218,8 +218,9 @@ def _real_date(year: str, month: str, day: str) -> dt.date | None:
 
 # ---- approximate counts ---------------------------------------------------------------------------
 
-_COUNT = re.compile(r"^(约)?\s*([0-9]+)\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?$")
-COUNT_PATTERN = r"^(约)?\s*[0-9]+\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?(?![\s\S])"
+# At most 15 digits: counts and amounts are read as numbers (int() of thousands of digits raises).
+_COUNT = re.compile(r"^(约)?\s*([0-9]{1,15})\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?$")
+COUNT_PATTERN = r"^(约)?\s*[0-9]{1,15}\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?(?![\s\S])"
 
 
 Qualifier = Literal["", "约", "余", "多", "左右", "以上"]  # as written; "" for an exact number
@@ -255,8 +256,8 @@ def parse_count(value: object) -> Count[int] | None:
 
 # ---- figures: amounts as printed ------------------------------------------------------------------
 
-_AMOUNT = re.compile(r"^(约)?\s*([0-9]+(?:\.[0-9]+)?)\s*(余|多)?\s*(%)?\s*(以上|左右|多)?$")
-AMOUNT_PATTERN = r"^(约)?\s*[0-9]+(\.[0-9]+)?\s*(余|多)?\s*%?\s*(以上|左右|多)?$"
+_AMOUNT = re.compile(r"^(约)?\s*([0-9]{1,15}(?:\.[0-9]{1,15})?)\s*(余|多)?\s*(%)?\s*(以上|左右|多)?$")
+AMOUNT_PATTERN = r"^(约)?\s*[0-9]{1,15}(\.[0-9]{1,15})?\s*(余|多)?\s*%?\s*(以上|左右|多)?(?![\s\S])"  # summary-data schema
 APPROXIMATE = 0.1  # 约 / 左右: within a tenth either side
 
 
