@@ -73,6 +73,24 @@ class Preview:
         self.close()
 
 
+LONE = "lone-town"
+LONE_PLAN = f"2016-{LONE}-consultation-plan"
+
+
+def add_lone_body(root: Path) -> None:
+    """A body with one document, a plan with items (a copy of the fixture's Qingxi plan): it has a
+    feed (feeds/body-lone-town.xml) and a calendar (calendars/lone-town.ics) of its own."""
+    from fixture_site import add_bodies
+
+    add_bodies(root, [{"id": LONE, "name": "测试用孤立镇政协联络组", "short": "孤立镇政协联络组",
+                       "level": "township", "region": "虚构地名（测试夹具）", "parent": None}])
+    source = "2016-qingxi-consultation-plan"
+    for folder, suffix in (("docs/plans", ".md"), ("data/plans", ".yml")):
+        text = (root / folder / f"{source}{suffix}").read_text(encoding="utf-8")
+        text = text.replace("body: qingxi-county", f"body: {LONE}").replace(source, LONE_PLAN)
+        (root / folder / f"{LONE_PLAN}{suffix}").write_text(text, encoding="utf-8")
+
+
 def site_files(site_dir: Path) -> dict[str, bytes]:
     found = {}
     for path in sorted(Path(site_dir).rglob("*")):

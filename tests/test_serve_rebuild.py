@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fixture_site import PLAN, RULE, SUMMARY, add_bodies, assemble
-from serve_support import Preview, assert_same_site, clean_build
+
+from fixture_site import PLAN, RULE, SUMMARY, assemble
+from serve_support import LONE, LONE_PLAN, Preview, add_lone_body, assert_same_site, clean_build
 
 PLAN_DATA = f"data/plans/{PLAN}.yml"
 SUMMARY_DATA = f"data/summaries/{SUMMARY}.yml"
@@ -219,21 +220,6 @@ def test_an_asset_edit_shows(preview):
     preview.rebuilt()
     assert "样式修改测试" in (preview.site_dir / "assets" / "zx.css").read_text(encoding="utf-8")
     preview.assert_same_as_clean_build()
-
-
-LONE = "lone-town"
-LONE_PLAN = f"2016-{LONE}-consultation-plan"
-
-
-def add_lone_body(root: Path) -> None:
-    """A body with one document, a plan with items: it has a feed and a calendar of its own."""
-    add_bodies(root, [{"id": LONE, "name": "测试用孤立镇政协联络组", "short": "孤立镇政协联络组",
-                       "level": "township", "region": "虚构地名（测试夹具）", "parent": None}])
-    source = "2016-qingxi-consultation-plan"
-    for folder, suffix in (("docs/plans", ".md"), ("data/plans", ".yml")):
-        text = (root / folder / f"{source}{suffix}").read_text(encoding="utf-8")
-        text = text.replace("body: qingxi-county", f"body: {LONE}").replace(source, LONE_PLAN)
-        (root / folder / f"{LONE_PLAN}{suffix}").write_text(text, encoding="utf-8")
 
 
 def test_a_bodys_only_document_deleted_takes_its_feed_and_calendar(tmp_path, monkeypatch):

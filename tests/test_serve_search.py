@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from fixture_site import SUMMARY, assemble
 from serve_support import Preview
 from zhengxie.build.afterbuild import AfterBuild
