@@ -60,8 +60,8 @@ class Job:
 
     def cancel(self) -> None:
         """Stop the job; when this returns it writes nothing more (a write under way is finished first)."""
+        self.cancelled.set()  # seen by the job's next check
         with self._lock:
-            self.cancelled.set()
             if self._process is not None and self._process.poll() is None:
                 self._process.kill()
 
