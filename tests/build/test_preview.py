@@ -71,7 +71,7 @@ class Served:
         self.log: list[str] = []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0", **env),
+            cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "ZX_SEARCH": "0", **env},
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -226,3 +226,24 @@ def test_a_bodys_only_document_deleted_takes_its_feed_and_calendar(site, serve):
     assert after[feed][0] == 404, "the deleted body's feed is still served"
     assert after[calendar][0] == 404, "the deleted body's calendar is still served"
     assert LONE not in after["opendata/"][1], "the open data page still offers them"
+
+
+def test_the_search_keeps_answering_while_a_save_is_indexed(site, serve):
+    """MkDocs empties the site folder before a rebuild; the published index is put back with the
+    pages, so between the rebuilt page and the new index the search still answers (the old index)."""
+    entry, status, token = "pagefind/pagefind-entry.json", STATUS, "zxsearchprobe"
+    served = serve(site, ZX_SEARCH="1")
+    _, first = served.wait(lambda: served.one_generation([entry]), "the first index")
+    assert first[entry][0] == 200
+    edit(site, f"docs/summaries/{SUMMARY}.md", "大部分按时举行", f"大部分按时举行 {token}")
+    between: list[int] = []
+
+    def indexed() -> bool:
+        # Rebuilt pages, no published generation yet: the window in which only the old index exists.
+        answers = [served.get(status)[0], token in served.page(SUMMARY_URL), *served.get(entry)]
+        if answers[:2] == [404, True] and served.get(status)[0] == 404:
+            between.append(answers[2])
+        return answers[2] == 200 and answers[3] != first[entry][1]
+
+    served.wait(indexed, "the new index")
+    assert set(between) <= {200}, f"the search index was missing after the rebuild: {between}"
