@@ -1,6 +1,7 @@
 """The real `mkdocs serve` (what `make serve` runs, without --dirty) after the saves issue 25 found
-faulty: a fix after a save with broken YAML, a template or asset edit, a save written while a rebuild
-runs, and the deletion of a body's only document (its feed and calendar must go).
+faulty: a fix after a save with broken YAML (or a template that stops the build), a template or asset
+edit, a save written while a rebuild runs, and the deletion of a body's only document (its feed and
+calendar must go); and the search, which must keep answering while a save is indexed.
 
 Each test starts `mkdocs serve` on 127.0.0.1 at a free port over a fixture site (tests/fixture_site.py),
 saves files as an editor does and polls the served pages until they show the save; every wait is bounded
@@ -171,6 +172,19 @@ def test_a_fix_after_a_save_with_broken_yaml_is_served(site, serve, where):
     served.wait(lambda: BOX in (html := served.page(url)) and "<code>ZX103</code>" in html, "the broken save's problem box")
     edit(site, rel, broken, fixed)
     served.wait(lambda: shown in (html := served.page(url)) and BOX not in html, "the fix")
+
+
+def test_a_fix_after_a_template_that_stops_the_build_is_served(site, serve):
+    """A template with a syntax error stops the rebuild (MkDocs logs it and holds requests until a
+    rebuild succeeds); the fix is rebuilt and served."""
+    served = serve(site)
+    footer = site / "overrides" / "partials" / "zx" / "footer.html"
+    fixed = footer.read_text(encoding="utf-8") + "\n<p>页脚修好了</p>\n"
+    footer.write_text(fixed + "{% if %}\n", encoding="utf-8")
+    served.wait(lambda: any("An error happened during the rebuild" in line for line in served.log), "the failed rebuild")
+    footer.write_text(fixed, encoding="utf-8")
+    served.wait(lambda: "页脚修好了" in served.page(SUMMARY_URL), "the fixed template")
+    served.wait(lambda: served.one_generation([SUMMARY_URL]), "the fixed build's background job")
 
 
 def test_template_and_asset_edits_are_served(site, serve):
