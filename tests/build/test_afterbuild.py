@@ -3,6 +3,7 @@ superseded job writes nothing once cancel() has returned (the next build cleans 
 after), and outputs of an older generation do not outlive the generation that no longer writes them."""
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,7 @@ class FakeSite:
         self.parts = parts
 
     def output_parts(self, site_url: str) -> list[Callable[[], dict[str, bytes]]]:
-        return [lambda part=part: dict(part) for part in self.parts]
+        return [functools.partial(dict, part) for part in self.parts]
 
 
 def run(runner: AfterBuild, site: FakeSite, site_dir: Path) -> afterbuild.Job:

@@ -18,6 +18,7 @@ it.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -90,7 +91,7 @@ class Job:
             written: set[str] = set()
             for part in self.site.output_parts(self.site_url):
                 files = part()
-                self._write(lambda files=files: self.runner.write_outputs(self.site_dir, files))
+                self._write(functools.partial(self.runner.write_outputs, self.site_dir, files))
                 written.update(files)
             self._write(lambda: self.runner.remove_outputs(self.site_dir, keep=written))
             self.timings["outputs_s"] = time.monotonic() - started
