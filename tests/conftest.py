@@ -184,16 +184,13 @@ def reader_page(request, browser, reader_url):
 @pytest.fixture(autouse=True)
 def _no_preview_left_serving():
     """A test that drove a preview in this process (serve_support.Preview: on_startup for `serve`)
-    leaves the adapter serving; a later test's in-process build would then act as a preview (its
-    calendars and feeds written later, in the background). Start it again as `mkdocs build` does:
-    the adapter's own on_startup (MkDocs keeps the hooks file under its mkdocs.yml name)."""
+    leaves the engine serving; a later test's in-process build would then act as a preview (its
+    calendars and feeds written later, in the background). Start it again as `mkdocs build` does."""
     yield
-    state = sys.modules.get("zhengxie_adapter_process")
-    if state is None or not getattr(state, "serving", False):
-        return
-    if state.after_build is not None:  # its job may still be writing the preview's calendars
-        state.after_build.cancel()
-        if state.after_build.latest is not None:
-            state.after_build.latest.wait(60)
-    adapter = next(m for m in list(sys.modules.values()) if getattr(m, "_process", None) is state)
-    adapter.on_startup(command="build", dirty=False)
+    from zhengxie.build import engine
+
+    job = engine.background_job()
+    if job is not None:  # its job may still be writing the preview's calendars
+        job.cancel()
+        job.wait(60)
+    engine.start(serving=False)

@@ -1,11 +1,16 @@
 """While `mkdocs serve` runs, a document with problems shows them above its title (code, message, hint),
-at desktop and phone width; a production build of the same sources never shows the box."""
+at desktop and phone width; the page left open reloads without the box once the document is fixed; a
+production build of the same sources never shows the box."""
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -16,6 +21,7 @@ from reader_support import build, make_site
 
 PLAN_URL = "plans/2019-test-consultation-plan/"
 BROKEN = ("## 四、组织实施\n\n各有关单位要密切配合。\n", "")  # a required section removed: ZX301
+RELOAD_TIMEOUT_MS = 300_000  # a rebuild on a loaded machine; the page reloads itself as soon as it is done
 
 
 def _broken_repo(root) -> MiniRepo:
@@ -25,29 +31,38 @@ def _broken_repo(root) -> MiniRepo:
     return repo
 
 
-@pytest.fixture(scope="module")
-def preview(tmp_path_factory):
-    """`mkdocs serve` on a mini-repo whose plan lacks a required section; yields (url, problems)."""
-    repo = _broken_repo(tmp_path_factory.mktemp("preview") / "repo")
-    problems = repo.check()
+@contextlib.contextmanager
+def serving(root: Path, livereload: bool = False) -> Iterator[str]:
+    """`mkdocs serve` of root on a free port (watching the sources with livereload); yields its URL."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=repo.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        [sys.executable, "-m", "mkdocs", "serve", *([] if livereload else ["--no-livereload"]), "-a", f"127.0.0.1:{port}"],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log = []
     try:
+        assert server.stderr is not None
         for line in server.stderr:  # MkDocs logs "Serving on …" once the first build is done
             log.append(line)
             if "Serving on" in line:
                 break
         assert server.poll() is None, "".join(log)
-        yield f"http://127.0.0.1:{port}/", problems
+        threading.Thread(target=server.stderr.read, daemon=True).start()  # the pipe never fills up
+        yield f"http://127.0.0.1:{port}/"
     finally:
         server.terminate()
         server.wait()
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """`mkdocs serve` on a mini-repo whose plan lacks a required section; yields (url, problems)."""
+    repo = _broken_repo(tmp_path_factory.mktemp("preview") / "repo")
+    problems = repo.check()
+    with serving(repo.root) as url:
+        yield url, problems
 
 
 @pytest.mark.parametrize("width", list(VIEWPORTS))
@@ -69,6 +84,28 @@ def test_serve_shows_a_documents_problems_at_the_top(browser, preview, width):
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator(".zx-preview-problems")).to_have_count(0)
     context.close()
+
+
+def test_the_open_page_reloads_without_the_box_once_the_document_is_fixed(browser, tmp_path):
+    """An editor keeps the page open while fixing the document: the live preview rebuilds after the
+    save and reloads the page, and the box is gone (and comes back with the next broken save)."""
+    repo = MiniRepo(tmp_path / "repo")
+    make_site(repo)
+    fixed = repo.read(PLAN)
+    broken = fixed.replace(BROKEN[0], BROKEN[1], 1)
+    repo.write(PLAN, broken)
+    with serving(repo.root, livereload=True) as url:
+        context = browser.new_context(viewport=VIEWPORTS["desktop"])
+        page = context.new_page()
+        page.goto(url + PLAN_URL)
+        box = page.locator(".zx-preview-problems")
+        expect(box).to_contain_text("ZX301")
+        repo.write(PLAN, fixed)
+        expect(box).to_have_count(0, timeout=RELOAD_TIMEOUT_MS)
+        expect(page.locator("article")).to_contain_text("各有关单位要密切配合", timeout=RELOAD_TIMEOUT_MS)
+        repo.write(PLAN, broken)  # broken again: the box is back
+        expect(box).to_contain_text("ZX301", timeout=RELOAD_TIMEOUT_MS)
+        context.close()
 
 
 def test_a_production_build_never_shows_the_box(tmp_path, root):

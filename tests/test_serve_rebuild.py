@@ -1,138 +1,164 @@
-"""`make serve` rebuilds only the pages a save changes, and the result is the site a full build makes.
+"""`make serve` rebuilds the whole site after every save, and the result is the site a clean build makes.
 
-Each case edits the fixture site the way an editor saves a file, runs the dirty rebuild `mkdocs serve
---dirty` runs, and compares every file of the preview with a fresh full build of the same sources
-(calendars, feeds and open data included, once the background job has written them).
+Each case edits the fixture site the way an editor saves a file, runs the rebuild `mkdocs serve` runs
+(in-process, tests/serve_support.py) and compares every file of the preview with a clean `mkdocs build`
+of the same sources in a process of its own (calendars, feeds and open data included, once the
+background job has written them); the preview's problem box is the one difference allowed.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from fixture_site import PLAN, RULE, SUMMARY, assemble
-from serve_support import Preview, site_files
+from serve_support import LONE, LONE_PLAN, Preview, add_lone_body, assert_same_site, clean_build
 
 PLAN_DATA = f"data/plans/{PLAN}.yml"
 SUMMARY_DATA = f"data/summaries/{SUMMARY}.yml"
 SUMMARY_PAGE = f"docs/summaries/{SUMMARY}.md"
 RULE_PAGE = f"docs/rules/{RULE}.md"
+PLAN_PAGE = f"docs/plans/{PLAN}.md"
+BOX = 'class="zx-preview-problems"'
+
+
+class Edited(Preview):
+    tmp: Path
+    checks = 0
+
+    def rebuilt(self) -> None:
+        self.rebuild()
+        self.settle()
+
+    def assert_same_as_clean_build(self) -> None:
+        Edited.checks += 1
+        assert_same_site(self.site_dir, clean_build(self.root, self.tmp / f"clean-{Edited.checks}"))
 
 
 @pytest.fixture()
-def preview(tmp_path, monkeypatch):
+def preview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Edited]:
     monkeypatch.setenv("ZX_SEARCH", "0")
-    root = assemble(tmp_path / "repo")
-    preview = Preview(root, tmp_path / "preview")
-    preview.rebuild()
-    preview.settle()
-    preview.tmp = tmp_path
-    return preview
+    with Edited(assemble(tmp_path / "repo"), tmp_path / "preview") as preview:
+        preview.tmp = tmp_path
+        preview.rebuilt()
+        yield preview
 
 
-def edit(root, rel: str, old: str, new: str) -> None:
+def edit(root: Path, rel: str, old: str, new: str) -> None:
     path = root / rel
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {rel}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def rebuilt(preview: Preview) -> set:
-    preview.rebuild()
-    preview.settle()
-    return set(preview.process.rebuilds.last_changed)
-
-
-def assert_same_as_full_build(preview: Preview, name: str) -> None:
-    dirty = site_files(preview.site_dir)
-    fresh = Preview(preview.root, preview.tmp / f"full-{name}")
-    fresh.rebuild()
-    fresh.settle()
-    full = site_files(fresh.site_dir)
-    assert sorted(dirty) == sorted(full), "the preview has other files than a full build"
-    differ = [rel for rel in full if dirty[rel] != full[rel]]
-    assert not differ, f"pages the rebuild left stale: {differ}"
-
-
 def page(preview: Preview, url: str) -> str:
     return (preview.site_dir / url / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_body_edit_rebuilds_its_page_only(preview):
+def test_a_body_edit_shows(preview):
     edit(preview.root, SUMMARY_PAGE, "大部分按时举行", "大部分按时举行（修改后的正文）")
-    assert rebuilt(preview) == {SUMMARY_PAGE.removeprefix("docs/")}
+    preview.rebuilt()
     assert "修改后的正文" in page(preview, f"summaries/{SUMMARY}")
-    assert_same_as_full_build(preview, "body")
+    preview.assert_same_as_clean_build()
 
 
 def test_a_title_edit_reaches_every_page_that_shows_it(preview):
     edit(preview.root, SUMMARY_PAGE, "title: 明湖市政协2016年工作总结", "title: 明湖市政协2016年工作总结（改）")
-    changed = rebuilt(preview)
-    assert f"plans/{PLAN}.md" in changed  # its follow-through names the reporting summary
-    assert "summaries/index.md" in changed and "years/2016.md" in changed
-    assert "明湖市政协2016年工作总结（改）" in page(preview, "summaries")
-    assert len(changed) < len(preview.process.rebuilds.last)
-    assert_same_as_full_build(preview, "title")
+    preview.rebuilt()
+    for url in (f"plans/{PLAN}", "summaries", "years/2016", "bodies/minghu-city"):  # the plan names its reports
+        assert "明湖市政协2016年工作总结（改）" in page(preview, url), url
+    assert "明湖市政协2016年工作总结（改）" in (preview.site_dir / "feeds" / "all.xml").read_text(encoding="utf-8")
+    preview.assert_same_as_clean_build()
 
 
 def test_a_plan_item_edit_reaches_the_summary_that_reports_it(preview):
     edit(preview.root, PLAN_DATA, "title: 村庄规划编制与乡村振兴", "title: 村庄规划编制与乡村振兴（改）")
-    changed = rebuilt(preview)
-    assert f"summaries/{SUMMARY}.md" in changed
+    preview.rebuilt()
     assert "村庄规划编制与乡村振兴（改）" in page(preview, f"summaries/{SUMMARY}")
-    assert_same_as_full_build(preview, "item")
+    preview.assert_same_as_clean_build()
 
 
 def test_a_report_status_edit_reaches_the_plan(preview):
-    edit(preview.root, SUMMARY_DATA, "    status: held\n    date: 2016-05-24", "    status: postponed\n    date: 2016-09-24\n    reason: 改期")
-    changed = rebuilt(preview)
-    assert f"plans/{PLAN}.md" in changed and "follow-through/index.md" in changed
-    assert_same_as_full_build(preview, "status")
+    edit(preview.root, SUMMARY_DATA, "    status: held\n    date: 2016-05-24",
+         "    status: postponed\n    date: 2016-09-24\n    reason: 座谈会改期到九月")
+    preview.rebuilt()
+    assert "座谈会改期到九月" in page(preview, f"plans/{PLAN}")
+    preview.assert_same_as_clean_build()
 
 
 def test_a_date_edit_moves_the_document_between_year_pages(preview):
     edit(preview.root, RULE_PAGE, "date: 2015-06-18", "date: 2016-06-18")
-    changed = rebuilt(preview)
-    assert {"years/2015.md", "years/2016.md"} <= changed
+    preview.rebuilt()
     assert "青溪县政协机关办公规则" in page(preview, "years/2016")
-    assert_same_as_full_build(preview, "date")
+    assert "青溪县政协机关办公规则</a>" not in page(preview, "years/2015")
+    preview.assert_same_as_clean_build()
 
 
 def test_a_deleted_document_leaves_no_page_behind(preview):
     (preview.root / RULE_PAGE).unlink()
-    rebuilt(preview)
-    assert not (preview.site_dir / "rules" / RULE / "index.html").exists()
-    assert_same_as_full_build(preview, "deleted")
+    preview.rebuilt()
+    assert not (preview.site_dir / "rules" / RULE).exists()
+    assert f"rules/{RULE}/" not in page(preview, "rules")
+    preview.assert_same_as_clean_build()
 
 
-def test_a_vocabulary_edit_rebuilds_everything(preview):
+def test_a_vocabulary_edit_reaches_every_page(preview):
     edit(preview.root, "data/topics.yml", "name: 乡村振兴", "name: 乡村全面振兴")
-    changed = rebuilt(preview)
-    assert changed == set(preview.process.rebuilds.last)
-    assert_same_as_full_build(preview, "vocabulary")
+    preview.rebuilt()
+    assert "乡村全面振兴" in page(preview, "topics/rural-revitalization")
+    assert "乡村全面振兴" in page(preview, f"summaries/{SUMMARY}")
+    preview.assert_same_as_clean_build()
 
 
 def test_the_preview_box_shows_the_saved_documents_problems(preview):
     edit(preview.root, SUMMARY_PAGE, "date: 2016-12-26", "date: 2016-13-26")
-    assert f"summaries/{SUMMARY}.md" in rebuilt(preview)
+    preview.rebuilt()
     html = page(preview, f"summaries/{SUMMARY}")
-    assert re.search(r"ZX\d{3}", html), "the preview box should name the new problem"
+    assert BOX in html and re.search(r"<code>ZX\d{3}</code>", html), "the preview box should name the new problem"
+    assert BOX not in page(preview, f"plans/{PLAN}"), "a document without problems shows no box"
+    preview.assert_same_as_clean_build()  # the box aside
     edit(preview.root, SUMMARY_PAGE, "date: 2016-13-26", "date: 2016-12-26")
-    rebuilt(preview)
-    assert_same_as_full_build(preview, "problem")
+    preview.rebuilt()
+    assert BOX not in page(preview, f"summaries/{SUMMARY}"), "the fixed document still shows a problem"
+    preview.assert_same_as_clean_build()
+
+
+@pytest.mark.parametrize("where", ["front matter", "data file"])
+def test_a_fix_after_a_save_with_broken_yaml_rebuilds(preview, where):
+    """The issue's first fault: a save with broken YAML, then the fix — the fix shows."""
+    if where == "front matter":
+        rel, url, old = SUMMARY_PAGE, f"summaries/{SUMMARY}", "title: 明湖市政协2016年工作总结"
+        broken, fixed = 'title: "明湖市政协2016年工作总结（改', "title: 明湖市政协2016年工作总结（改）"
+    else:
+        rel, url, old = PLAN_DATA, f"plans/{PLAN}", "title: 村庄规划编制与乡村振兴"
+        broken, fixed = "title: [村庄规划编制与乡村振兴（改", "title: 村庄规划编制与乡村振兴（改）"
+    edit(preview.root, rel, old, broken)
+    preview.rebuilt()
+    html = page(preview, url)
+    assert BOX in html and "<code>ZX103</code>" in html, "the box names the YAML error"
+    edit(preview.root, rel, broken, fixed)
+    preview.rebuilt()
+    html = page(preview, url)
+    assert BOX not in html
+    assert "村庄规划编制与乡村振兴（改）" in html if where == "data file" else "明湖市政协2016年工作总结（改）" in html
+    preview.assert_same_as_clean_build()
 
 
 def test_a_figure_edit_redraws_the_charts_and_the_data_pages(preview):
+    chart = preview.site_dir / "figures" / "opinions-submitted.svg"
+    before = chart.read_bytes()
     edit(preview.root, SUMMARY_DATA, "{measure: opinions-submitted, value: 45}", "{measure: opinions-submitted, value: 54}")
-    changed = rebuilt(preview)
-    assert "figures/index.md" in changed and f"summaries/{SUMMARY}.md" in changed
-    assert any(uri.endswith(".svg") for uri in changed), "the charts of the figure are drawn again"
-    assert_same_as_full_build(preview, "figure")
+    preview.rebuilt()
+    assert chart.read_bytes() != before, "the chart of the figure is drawn again"
+    assert "54" in page(preview, f"summaries/{SUMMARY}")
+    preview.assert_same_as_clean_build()
 
 
 def test_paged_listings_follow_a_date_edit(tmp_path, monkeypatch):
-    """With listings cut into pages of two entries, each listing page's fingerprint covers only its
-    own entries and links: a date that moves a document between pages still reaches every page."""
+    """With listings cut into pages of ten entries, a date that moves a document between pages
+    reaches every page."""
     monkeypatch.setenv("ZX_SEARCH", "0")
     root = assemble(tmp_path / "repo")
     (root / "data" / "pagination.yml").write_text("page_size: 10\n", encoding="utf-8")
@@ -141,59 +167,73 @@ def test_paged_listings_follow_a_date_edit(tmp_path, monkeypatch):
             f"---\ntitle: 学习体会{number}（示例）\nkind: note\ntype: study\nbody: baishi-town\n"
             f"date: 2016-{1 + number % 11:02d}-{1 + number % 28:02d}\ntopics: [study]\n---\n\n示例正文。\n",
             encoding="utf-8")
-    preview = Preview(root, tmp_path / "preview")
-    preview.rebuild()
-    preview.settle()
-    preview.tmp = tmp_path
-    assert (preview.site_dir / "years/2016/3/index.html").is_file()
-    assert (preview.site_dir / "topics/study/2016/2/index.html").is_file()
-    edit(root, "docs/notes/2016-paged-note-03.md", "date: 2016-04-04", "date: 2016-12-30")
-    changed = rebuilt(preview)
-    assert len(changed) < len(preview.process.rebuilds.last)
-    assert_same_as_full_build(preview, "paged")
+    with Edited(root, tmp_path / "preview") as preview:
+        preview.tmp = tmp_path
+        preview.rebuilt()
+        assert (preview.site_dir / "years/2016/3/index.html").is_file()
+        assert (preview.site_dir / "topics/study/2016/2/index.html").is_file()
+        def year_page_listing(title: str) -> list[str]:
+            return sorted(str(p.relative_to(preview.site_dir)) for p in (preview.site_dir / "years/2016").rglob("index.html")
+                          if f"{title}</a>" in p.read_text(encoding="utf-8"))
+
+        before = year_page_listing("学习体会3（示例）")
+        edit(root, "docs/notes/2016-paged-note-03.md", "date: 2016-04-04", "date: 2016-12-30")
+        preview.rebuilt()
+        after = year_page_listing("学习体会3（示例）")
+        assert len(before) == len(after) == 1 and before != after, "the note moves to another page of 2016"
+        preview.assert_same_as_clean_build()
 
 
-def test_saves_in_a_row_carry_the_indexes_only_while_what_documents_show_elsewhere_is_unchanged(preview):
-    """A body edit takes the indexes, listings and generated pages over from the rebuild before
-    (zhengxie.carry); the next save that changes a title, an item or a date builds them again; each
-    rebuild still equals a full build."""
-    def index_object():
-        return preview.process.carry._site.index
-
-    first = index_object()
-    edit(preview.root, SUMMARY_PAGE, "大部分按时举行", "大部分按时举行（第一次修改）")
-    assert rebuilt(preview) == {SUMMARY_PAGE.removeprefix("docs/")}
-    assert index_object() is first, "a body edit builds the indexes again"
-    assert_same_as_full_build(preview, "carry-body")
-
+def test_saves_in_a_row_each_equal_a_clean_build(preview):
+    """Body edits between edits that others show (a title, an item, a date): after each save the
+    preview is the site a clean build makes."""
     steps = [
-        (SUMMARY_PAGE, "title: 明湖市政协2016年工作总结", "title: 明湖市政协2016年工作总结（改）", "summaries/index.md"),
-        (PLAN_DATA, "title: 村庄规划编制与乡村振兴", "title: 村庄规划编制与乡村振兴（改）", f"summaries/{SUMMARY}.md"),
-        (RULE_PAGE, "date: 2015-06-18", "date: 2016-06-18", "years/2016.md"),
+        (SUMMARY_PAGE, "大部分按时举行", "大部分按时举行（第一次修改）"),
+        (SUMMARY_PAGE, "title: 明湖市政协2016年工作总结", "title: 明湖市政协2016年工作总结（改）"),
+        (SUMMARY_PAGE, "第一次修改", "第二次修改"),
+        (PLAN_DATA, "title: 村庄规划编制与乡村振兴", "title: 村庄规划编制与乡村振兴（改）"),
+        (SUMMARY_PAGE, "第二次修改", "第三次修改"),
+        (RULE_PAGE, "date: 2015-06-18", "date: 2016-06-18"),
+        (SUMMARY_PAGE, "第三次修改", "第四次修改"),
     ]
-    for number, (rel, old, new, reaches) in enumerate(steps):
-        before, wayfinding = index_object(), preview.process.carry._site.wayfinding
+    for rel, old, new in steps:
         edit(preview.root, rel, old, new)
-        assert reaches in rebuilt(preview)
-        assert index_object() is not before, f"{rel}: an edit others show must build the indexes again"
-        # The wayfinding reads cards and plan↔summary links only: an item's title keeps it.
-        kept = preview.process.carry._site.wayfinding is wayfinding
-        assert kept == (rel == PLAN_DATA), rel
-        assert_same_as_full_build(preview, f"carry-{number}")
-        body_before = index_object()
-        edit(preview.root, SUMMARY_PAGE, "修改", "修订")  # a body edit right after: carried again
-        rebuilt(preview)
-        assert index_object() is body_before
-        edit(preview.root, SUMMARY_PAGE, "修订", "修改")
-        rebuilt(preview)
-        assert_same_as_full_build(preview, f"carry-{number}-body")
+        preview.rebuilt()
+        preview.assert_same_as_clean_build()
+    assert "第四次修改" in page(preview, f"summaries/{SUMMARY}")
 
 
-def test_a_template_edit_shows_although_compiled_templates_are_kept(preview):
-    """The preview keeps compiled templates between rebuilds (zhengxie.templatecache): an edited
-    template is compiled again, on every page."""
-    edit(preview.root, "overrides/partials/zx/footer.html", ">开放数据</a>", ">开放数据（示例改名）</a>")
-    changed = rebuilt(preview)
-    assert changed == set(preview.process.rebuilds.last)
-    assert "开放数据（示例改名）" in page(preview, f"summaries/{SUMMARY}")
-    assert_same_as_full_build(preview, "template")
+@pytest.mark.parametrize("template", ["partials/zx/footer.html", "partials/zx/plan-items.html"])
+def test_a_template_edit_shows(preview, template):
+    """overrides/ holds the theme's templates (footer.html, rendered by MkDocs) and the core's
+    (plan-items.html, rendered by the model's views): an edit of either shows on the next rebuild."""
+    path = preview.root / "overrides" / template
+    path.write_text(path.read_text(encoding="utf-8") + "\n<p>模板修改测试</p>\n", encoding="utf-8")
+    preview.rebuilt()
+    assert "模板修改测试" in page(preview, f"plans/{PLAN}")
+    preview.assert_same_as_clean_build()
+
+
+def test_an_asset_edit_shows(preview):
+    path = preview.root / "docs" / "assets" / "zx.css"
+    path.write_text(path.read_text(encoding="utf-8") + "\n/* 样式修改测试 */\n", encoding="utf-8")
+    preview.rebuilt()
+    assert "样式修改测试" in (preview.site_dir / "assets" / "zx.css").read_text(encoding="utf-8")
+    preview.assert_same_as_clean_build()
+
+
+def test_a_bodys_only_document_deleted_takes_its_feed_and_calendar(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZX_SEARCH", "0")
+    root = assemble(tmp_path / "repo")
+    add_lone_body(root)
+    with Edited(root, tmp_path / "preview") as preview:
+        preview.tmp = tmp_path
+        preview.rebuilt()
+        feed, calendar = preview.site_dir / f"feeds/body-{LONE}.xml", preview.site_dir / f"calendars/{LONE}.ics"
+        assert feed.is_file() and calendar.is_file()
+        preview.assert_same_as_clean_build()
+        (root / f"docs/plans/{LONE_PLAN}.md").unlink()
+        (root / f"data/plans/{LONE_PLAN}.yml").unlink()
+        preview.rebuilt()
+        assert not feed.exists() and not calendar.exists()
+        preview.assert_same_as_clean_build()
