@@ -13,7 +13,7 @@ from zhengxie.checks.residue import RESIDUE
 from zhengxie.text.outline import chinese_to_int
 from zhengxie.tools.importer.dates import DATE
 
-NUM = "零〇一二三四五六七八九十百两"
+NUM = "零〇一二三四五六七八九十百千万亿两"
 HEADING_MAX = 40  # a numbered line longer than this, or with a sentence inside, is a paragraph
 
 # Heading styles from the outermost in; the Markdown level follows the order they appear in.
@@ -25,7 +25,7 @@ _HEADING = (
     ("arabic", re.compile(r"^([0-9]{1,3})\s*[.、．][\s　]*(?![0-9])(.+)$")),
     ("paren-arabic", re.compile(r"^[（(]([0-9]{1,3})[）)][\s　、]*(.+)$")),
 )
-ARTICLE = re.compile(rf"^第([{NUM}0-9]{{1,5}})条[\s　]*(.*)$")
+ARTICLE = re.compile(rf"^第([{NUM}0-9]{{1,12}})条[\s　]*(.*)$")
 SENTENCE_END = "。！？；"
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}[〔\[［(（]([0-9]{4})[〕\]］)）]\s*(?:第\s*)?[0-9]{1,5}\s*号$")
 CAPTION = re.compile(r"^[（(](.{4,120})[）)]$")
