@@ -7,6 +7,7 @@ import re
 
 from zhengxie.sources.loader import DATA
 from zhengxie.model.corpus import Corpus, Document
+from zhengxie.text.reading import YamlDoc
 from zhengxie.checks import wording
 
 ITEM_REF = re.compile(r"^([0-9]{4}-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
@@ -88,3 +89,28 @@ def _check_parents(corpus: Corpus) -> None:
         if isinstance(parent, str) and parent and parent not in bodies:
             corpus.reporter.add("ZX502", path, ydoc.line_of((index, "parent")), id=parent,
                                 did_you_mean=wording.did_you_mean(parent, bodies))
+    _check_cycles(corpus, path, ydoc)
+
+
+def _check_cycles(corpus: Corpus, path: str, ydoc: YamlDoc) -> None:
+    """A parent chain that comes back to where it started (a → b → a, or a → a) is reported once,
+    at the `parent` of the cycle's first body in the file. Each body is walked once: linear."""
+    parents = {body.id: body.parent for body in corpus.vocab.bodies.values()}
+    lines = {raw["id"]: ydoc.line_of((index, "parent")) for index, raw in enumerate(ydoc.data)
+             if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+    done: set[str] = set()
+    for start in parents:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        body: str | None = start
+        while body is not None and body in parents and body not in done and body not in on_chain:
+            chain.append(body)
+            on_chain.add(body)
+            body = parents[body]
+        done.update(chain)
+        if body is not None and body in on_chain:  # the walk met its own chain: a cycle
+            cycle = chain[chain.index(body):]
+            first = min(cycle, key=lambda b: lines.get(b) or 0)
+            turn = cycle.index(first)
+            ordered = cycle[turn:] + cycle[:turn]
+            corpus.reporter.add("ZX512", path, lines.get(first), id=first, chain=" → ".join(ordered + [first]))
