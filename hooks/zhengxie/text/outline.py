@@ -5,6 +5,7 @@ starts, and must skip fenced code so that examples in the guide are not taken fo
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -165,3 +166,88 @@ def scan(body: str, first_line: int) -> tuple[list[Heading], list[Article]]:
             articles.append(Article(chinese_to_int(article.group(1)), article.group(1), number))
     return headings, articles
 
+
+# ---- nesting -------------------------------------------------------------------------------------
+# Python-Markdown parses lists, quotes, `markdown` HTML blocks and emphasis by recursion: a page
+# nested a few hundred levels deep overflows Python's stack (RecursionError) in the check and the
+# build. `too_deep` measures nesting from above in one linear pass, before any parser sees the text.
+
+_CONTAINER = re.compile(r"[ ]{0,3}(?:>[ \t]?|[*+-][ \t]+|[0-9]{1,9}[.)][ \t]+)")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"})
+_DELIMITER_RUN = re.compile(r"\*+|_+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def too_deep(text: str, limit: int) -> tuple[int, int] | None:
+    """(1-based line, depth) of the first line where lists and quotes, HTML elements or emphasis
+    nest deeper than `limit` (each measured from above), or None."""
+    found = [f for f in (_block_depth(text, limit), _html_depth(text, limit), _emphasis_depth(text, limit)) if f]
+    return min(found) if found else None
+
+
+def _block_depth(text: str, limit: int) -> tuple[int, int] | None:
+    """Containers a line opens or sits in: its indentation in 4-column steps plus the `>` and list
+    markers it starts with. Each level takes at least one character of the line's prefix of
+    spaces, tabs and marker characters, so only lines with a prefix longer than `limit` are measured."""
+    for match in _prefixes(limit).finditer(text):
+        end = text.find("\n", match.start())
+        depth = _line_depth(text[match.start(): end if end >= 0 else len(text)])
+        if depth > limit:
+            return text.count("\n", 0, match.start()) + 1, depth
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _prefixes(limit: int) -> re.Pattern[str]:
+    return re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % (limit + 1), re.M)
+
+
+def _line_depth(line: str) -> int:
+    stripped = line.lstrip(" \t")
+    indent = line[: len(line) - len(stripped)]
+    depth = len(indent.expandtabs(4)) // 4
+    while (match := _CONTAINER.match(stripped)) is not None:
+        depth += 1
+        stripped = stripped[match.end():]
+    return depth
+
+
+def _html_depth(text: str, limit: int) -> tuple[int, int] | None:
+    """Open HTML elements (void and self-closed ones aside); a closing tag closes one level."""
+    if text.count("<") <= limit:
+        return None
+    depth = 0
+    for match in _TAG.finditer(text):
+        closing, name, self_closed = match.groups()
+        if closing:
+            depth = max(depth - 1, 0)
+        elif not self_closed and name.lower() not in _VOID:
+            depth += 1
+            if depth > limit:
+                return text.count("\n", 0, match.start()) + 1, depth
+    return None
+
+
+def _emphasis_depth(text: str, limit: int) -> tuple[int, int] | None:
+    """Emphasis a paragraph leaves open: a run of * or _ followed by a non-space can open as many
+    levels as it is long, one preceded by a non-space closes as many (a run that can do both closes
+    when something is open); a blank line ends the paragraph and all it left open."""
+    if text.count("*") + text.count("_") <= limit:
+        return None
+    depth, last = 0, 0
+    for match in _DELIMITER_RUN.finditer(text):
+        start, end = match.span()
+        if depth and _BLANK_LINE.search(text, last, start):
+            depth = 0
+        last = end
+        opens = end < len(text) and not text[end].isspace()
+        closes = start > 0 and not text[start - 1].isspace()
+        if closes and (depth or not opens):
+            depth = max(depth - (end - start), 0)
+        elif opens:
+            depth += end - start
+            if depth > limit:
+                return text.count("\n", 0, start) + 1, depth
+    return None
