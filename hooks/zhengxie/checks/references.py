@@ -94,23 +94,28 @@ def _check_parents(corpus: Corpus) -> None:
 
 def _check_cycles(corpus: Corpus, path: str, ydoc: YamlDoc) -> None:
     """A parent chain that comes back to where it started (a → b → a, or a → a) is reported once,
-    at the `parent` of the cycle's first body in the file. Each body is walked once: linear."""
-    parents = {body.id: body.parent for body in corpus.vocab.bodies.values()}
-    lines = {raw["id"]: ydoc.line_of((index, "parent")) for index, raw in enumerate(ydoc.data)
+    at the `parent` line of the cycle's first body in the file."""
+    entries = ydoc.data if isinstance(ydoc.data, list) else []
+    lines = {raw["id"]: ydoc.line_of((index, "parent")) for index, raw in enumerate(entries)
              if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
-    done: set[str] = set()
+    for cycle in parent_cycles({body.id: body.parent for body in corpus.vocab.bodies.values()}):
+        turn = min(range(len(cycle)), key=lambda i: lines.get(cycle[i]) or 0)
+        ordered = cycle[turn:] + cycle[:turn]  # from the body written first
+        corpus.reporter.add("ZX512", path, lines.get(ordered[0]), id=ordered[0],
+                            chain=" → ".join(ordered + ordered[:1]))
+
+
+def parent_cycles(parents: dict[str, str | None]) -> list[list[str]]:
+    """Every cycle of the parent map, each once, in the order the walk meets them. Each body is
+    walked once (a walk stops at a body an earlier walk passed): linear in the number of bodies."""
+    cycles, done = [], set()
     for start in parents:
         chain: list[str] = []
-        on_chain: set[str] = set()
         body: str | None = start
-        while body is not None and body in parents and body not in done and body not in on_chain:
+        while body is not None and body in parents and body not in done:
+            done.add(body)
             chain.append(body)
-            on_chain.add(body)
             body = parents[body]
-        done.update(chain)
-        if body is not None and body in on_chain:  # the walk met its own chain: a cycle
-            cycle = chain[chain.index(body):]
-            first = min(cycle, key=lambda b: lines.get(b) or 0)
-            turn = cycle.index(first)
-            ordered = cycle[turn:] + cycle[:turn]
-            corpus.reporter.add("ZX512", path, lines.get(first), id=first, chain=" → ".join(ordered + [first]))
+        if body is not None and body in chain:  # this walk came back onto its own chain
+            cycles.append(chain[chain.index(body):])
+    return cycles

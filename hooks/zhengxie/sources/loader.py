@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import re2  # type: ignore[import-untyped]  # google-re2: matching in time linear in the heading
 
@@ -202,12 +202,15 @@ def _build_vocabulary(corpus: Corpus) -> None:
             vocab.profiles[e["id"]] = _profile(corpus, e, index)
 
 
-def _profile(corpus: Corpus, e: dict, index: int) -> Profile:
+def _profile(corpus: Corpus, e: dict[str, Any], index: int) -> Profile:
     """One profile of data/sections.yml, the `index`-th entry; its patterns compiled (or reported)."""
-    def pattern(value: object, *path: object) -> HeadingPattern | None:
-        return _pattern(value, corpus.reporter, corpus.vocab_yaml[SECTIONS].line_of((index, *path)))
+    reporter = corpus.reporter if isinstance(corpus.reporter, Reporter) else None
 
-    applies = e.get("applies") if isinstance(e.get("applies"), dict) else {}
+    def pattern(value: object, *path: object) -> HeadingPattern | None:
+        return _pattern(value, reporter, corpus.vocab_yaml[SECTIONS].line_of((index, *path)))
+
+    raw_applies = e.get("applies")
+    applies: dict[str, Any] = raw_applies if isinstance(raw_applies, dict) else {}
     sections = [(n, s) for n, s in enumerate(_list(e.get("sections")))
                 if isinstance(s, dict) and isinstance(s.get("name"), str)]
     return Profile(

@@ -96,7 +96,7 @@ def _read_text(path: Path) -> tuple[list, str]:
     return [b for b in blocks if b.text], encoding
 
 
-def _read_docx(path: Path) -> list:
+def _read_docx(path: Path) -> list[Block]:
     _check_archive(path)
     import docx  # python-docx; imported here so text imports do not need it
 
@@ -113,7 +113,7 @@ def _read_docx(path: Path) -> list:
 
 
 def _check_archive(path: Path) -> None:
-    """The zip's declared sizes (what zipfile will unpack, at most) and its style count, before
+    """The zip's declared sizes (zipfile unpacks no more than they say) and its style count, before
     anything is parsed."""
     styles = 0
     try:
@@ -125,12 +125,16 @@ def _check_archive(path: Path) -> None:
                 styles = _count_styles(archive)
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, zlib.error) as error:
         raise ImportFailed(f"{path.name} 不是有效的 .docx 文件（{error}）：请在 Word 中重新另存为 .docx") from None
+    _refuse_beyond_limits(path.name, unpacked, xml, styles)
+
+
+def _refuse_beyond_limits(name: str, unpacked: int, xml: int, styles: int) -> None:
     if unpacked > MAX_DOCX_UNPACKED:
-        raise ImportFailed(f"{path.name} 解压后超过 {MAX_DOCX_UNPACKED // _MB} MB，不予导入：请检查文件是否完好")
+        raise ImportFailed(f"{name} 解压后超过 {MAX_DOCX_UNPACKED // _MB} MB，不予导入：请检查文件是否完好")
     if xml > MAX_DOCX_XML:
-        raise ImportFailed(f"{path.name} 的文字和格式部分解压后超过 {MAX_DOCX_XML // _MB} MB，不予导入：请把它拆成几个文件")
+        raise ImportFailed(f"{name} 的文字和格式部分解压后超过 {MAX_DOCX_XML // _MB} MB，不予导入：请把它拆成几个文件")
     if styles > MAX_STYLES:
-        raise ImportFailed(f"{path.name} 定义了 {styles} 种样式，超过导入上限 {MAX_STYLES} 种："
+        raise ImportFailed(f"{name} 定义了 {styles} 种样式，超过导入上限 {MAX_STYLES} 种："
                            "请在 Word 中把正文复制到一个新文档（只保留用到的样式）再导入")
 
 
@@ -170,7 +174,7 @@ class _DocxReader:
         self.qn = qn
         self.count, self.cells = 0, 0
 
-    def blocks(self, body: Any) -> list:
+    def blocks(self, body: Any) -> list[Block]:
         qn, found = self.qn, []
         paragraph, table = qn("w:p"), qn("w:tbl")
         for child in body.iterchildren(paragraph, table):
@@ -195,12 +199,14 @@ class _DocxReader:
     def _table(self, tbl: Any) -> Block | None:
         """Rows of cell texts as python-docx gives them: a cell spanning n grid columns n times, a
         vertically merged cell's text in each row it covers (taken from the row above)."""
-        qn, rows = self.qn, []
+        qn = self.qn
+        rows: list[list[str]] = []
         above: dict[int, str] = {}  # grid column -> text of the cell there in the previous row
         grid = tbl.find(qn("w:tblGrid"))
         width = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
         for tr in tbl.iterchildren(qn("w:tr")):
-            row, column = [], _grid_before(tr)
+            row: list[str] = []
+            column = _grid_before(tr)
             for tc in tr.iterchildren(qn("w:tc")):
                 span = max(1, min(tc.grid_span, width - column))  # a span never passes the table's grid
                 text = above.get(column, "") if tc.vMerge == "continue" else _cell_text(tc)
