@@ -181,3 +181,28 @@ def test_a_word_file_with_lists_titles_and_tables_reads_as_before(tmp_path):
     assert [(b.text, b.style, b.listed) for b in blocks[:2]] == [
         ("洛阳市政协2019年度协商计划", "Title", False), ("第一项", "List Number", True)]
     assert blocks[2].rows == [["议题", ""], ["", "时间"]]
+
+
+def _residue_as_before(text: str) -> list:
+    """The old definition (each blank compared with every residue match): the reference."""
+    from zhengxie.tools.importer.lines import BLANK, RESIDUE
+
+    found = [(m.start(), m.end(), m.group(0)) for m in RESIDUE.finditer(text)]
+    found += [(m.start(), m.end(), m.group(0)) for m in BLANK.finditer(text)
+              if not any(s <= m.start() < e for s, e, _ in found)]
+    return sorted(found)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="□中_＿20xX×届次第十，。 a", max_size=200))
+def test_residue_finds_what_it_found_before(text):
+    from zhengxie.tools.importer.lines import residue
+
+    assert residue(text) == _residue_as_before(text)
+
+
+def test_a_line_full_of_placeholders_is_one_sweep():
+    from zhengxie.tools.importer.lines import residue
+
+    found = residue("□中_" * 6666)  # 6 666 × 6 666 comparisons before
+    assert len(found) == 13_332

@@ -145,11 +145,17 @@ def title_like(text: str) -> bool:
 
 
 def residue(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, what) of every placeholder left in the line."""
+    """(start, end, what) of every placeholder left in the line: the check's residue, and the
+    blanks outside it. Both lists come in order, so one sweep pairs them (linear, not their product)."""
     found = [(m.start(), m.end(), m.group(0)) for m in RESIDUE.finditer(text)]
-    found += [(m.start(), m.end(), m.group(0)) for m in BLANK.finditer(text)
-              if not any(s <= m.start() < e for s, e, _ in found)]
-    return sorted(found)
+    blanks, index = [], 0
+    for match in BLANK.finditer(text):
+        while index < len(found) and found[index][1] <= match.start():
+            index += 1
+        if index < len(found) and found[index][0] <= match.start():
+            continue  # inside a residue match
+        blanks.append((match.start(), match.end(), match.group(0)))
+    return sorted(found + blanks)
 
 
 def residue_kind(placeholder: str) -> str:
