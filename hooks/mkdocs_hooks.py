@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -30,7 +31,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before mkdocs-macros loads hooks/zhengxie_macros.py, which reads the prepared site
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    site = engine.prepare(Path(config.config_file_path).parent)
+    try:
+        site = engine.prepare(Path(config.config_file_path).parent)
+    except engine.SetupError as error:  # MkDocs logs a PluginError's message and stops, no traceback
+        raise PluginError(str(error)) from None
     config.markdown_extensions.extend(site.markdown_extensions())
     for problem in site.problems:
         engine.log_problem(problem)

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bounds.cases import BOUNDS_CASES
 from safety_input_cases import INPUT_CASES
 from checks_support import (FILES, HALF, HOME, NOTE, PLAN, PLAN_DATA, RULE, SUMMARY, SUMMARY_DATA, ROOT,
                             summary)
@@ -192,6 +193,7 @@ CASES = [
 ]
 
 CASES += INPUT_CASES  # reading limits, publishing and identity (ZX109–ZX120)
+CASES += BOUNDS_CASES  # Markdown nesting, heading patterns, parent cycles (ZX136, ZX137, ZX512)
 
 NOT_FROM_THE_CHECK = {
     "ZX121": "reported by `check --files` for a path that does not exist (tests/test_cache_cli.py)",

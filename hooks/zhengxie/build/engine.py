@@ -12,10 +12,10 @@ from pathlib import Path
 
 from zhengxie.build.afterbuild import AfterBuild, Job
 from zhengxie.build.website import Site, search_enabled
-from zhengxie.registry.problems import Problem
+from zhengxie.registry.problems import CatalogueError, Problem
 
-__all__ = ["article_anchors", "background_job", "current", "finish", "log_problem", "prepare", "search_enabled",
-           "start", "theme_icon"]
+__all__ = ["SetupError", "article_anchors", "background_job", "current", "finish", "log_problem", "prepare",
+           "search_enabled", "start", "theme_icon"]
 
 _log = logging.getLogger("mkdocs.plugins.zhengxie")
 _ARTICLE_ID = re.compile(r'id="(article-[0-9]+)"')
@@ -29,12 +29,20 @@ def start(serving: bool) -> None:
     _after_build = AfterBuild(search_enabled(), report=_log.warning) if serving else None
 
 
+class SetupError(Exception):
+    """The site cannot be prepared at all (data/problems.yml unusable); the message is Chinese and
+    names the file and line. The engine's adapter stops the build with it, without a traceback."""
+
+
 def prepare(root: Path) -> Site:
     """The site of one build, read from the files under `root` (templates from overrides/)."""
     global _current
     if _after_build is not None:
         _after_build.cancel()  # a save: the running job's outputs would be stale
-    _current = Site.load(Path(root), template_dir=Path(root) / "overrides", preview=_after_build is not None)
+    try:
+        _current = Site.load(Path(root), template_dir=Path(root) / "overrides", preview=_after_build is not None)
+    except CatalogueError as error:
+        raise SetupError(f"无法生成网站：{error}") from error
     return _current
 
 

@@ -23,12 +23,11 @@ def check_numbering(corpus: Corpus) -> None:
 
 
 def _well_formed(numeral: str, number: int | None) -> bool:
-    """一 … 九十九, 一百 … 九百九十九 written the standard way (十十 or 一一 are not numerals)."""
-    if number is None:
+    """A positive number written the standard way: 一 … 九十九, 一百零五, 一千零一, 一万 … (十十 or 一一
+    are not numerals; outline.int_to_chinese is the standard)."""
+    if number is None or number < 1:
         return False
-    if numeral.isdigit():
-        return True
-    return 0 < number < 1000 and int_to_chinese(number) == numeral
+    return numeral.isdecimal() or int_to_chinese(number) == numeral
 
 
 def _expected(style: str, number: int) -> str:

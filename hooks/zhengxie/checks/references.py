@@ -7,6 +7,7 @@ import re
 
 from zhengxie.sources.loader import DATA
 from zhengxie.model.corpus import Corpus, Document
+from zhengxie.text.reading import YamlDoc
 from zhengxie.checks import wording
 
 ITEM_REF = re.compile(r"^([0-9]{4}-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
@@ -88,3 +89,33 @@ def _check_parents(corpus: Corpus) -> None:
         if isinstance(parent, str) and parent and parent not in bodies:
             corpus.reporter.add("ZX502", path, ydoc.line_of((index, "parent")), id=parent,
                                 did_you_mean=wording.did_you_mean(parent, bodies))
+    _check_cycles(corpus, path, ydoc)
+
+
+def _check_cycles(corpus: Corpus, path: str, ydoc: YamlDoc) -> None:
+    """A parent chain that comes back to where it started (a → b → a, or a → a) is reported once,
+    at the `parent` line of the cycle's first body in the file."""
+    entries = ydoc.data if isinstance(ydoc.data, list) else []
+    lines = {raw["id"]: ydoc.line_of((index, "parent")) for index, raw in enumerate(entries)
+             if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+    for cycle in parent_cycles({body.id: body.parent for body in corpus.vocab.bodies.values()}):
+        turn = min(range(len(cycle)), key=lambda i: lines.get(cycle[i]) or 0)
+        ordered = cycle[turn:] + cycle[:turn]  # from the body written first
+        corpus.reporter.add("ZX512", path, lines.get(ordered[0]), id=ordered[0],
+                            chain=" → ".join(ordered + ordered[:1]))
+
+
+def parent_cycles(parents: dict[str, str | None]) -> list[list[str]]:
+    """Every cycle of the parent map, each once, in the order the walk meets them. Each body is
+    walked once (a walk stops at a body an earlier walk passed): linear in the number of bodies."""
+    cycles, done = [], set()
+    for start in parents:
+        chain: list[str] = []
+        body: str | None = start
+        while body is not None and body in parents and body not in done:
+            done.add(body)
+            chain.append(body)
+            body = parents[body]
+        if body is not None and body in chain:  # this walk came back onto its own chain
+            cycles.append(chain[chain.index(body):])
+    return cycles

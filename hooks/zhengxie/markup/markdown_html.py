@@ -11,6 +11,9 @@ from pathlib import Path
 import markdown
 import yaml
 
+from zhengxie.text import limits
+from zhengxie.text import outline
+
 
 class _ConfigLoader(yaml.SafeLoader):
     pass
@@ -49,5 +52,16 @@ class Renderer:
             self.md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables"])
 
     def html(self, text: str) -> str:
+        """The HTML of `text`, rendered up to the first line nested beyond the reading limit (a
+        page that deep is not read — ZX136 — so only a caller's own text can get here)."""
         self.md.reset()
-        return self.md.convert(text)
+        return self.md.convert(within_nesting(text))
+
+
+def within_nesting(text: str) -> str:
+    """`text` up to the line before the first one nested deeper than limits.MARKDOWN_NESTING:
+    Python-Markdown recurses on each level, and past a few hundred it overflows the stack."""
+    deep = outline.too_deep(text, limits.MARKDOWN_NESTING.value)
+    if deep is None:
+        return text
+    return "\n".join(text.split("\n")[: deep[0] - 1])

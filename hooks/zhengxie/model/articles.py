@@ -13,7 +13,7 @@ from zhengxie.text.outline import chinese_to_int
 
 BEHAVIOUR = "articles"  # the data/kinds.yml behaviour of kinds whose documents are made of articles
 
-NUMERAL = r"[零〇一二三四五六七八九十百两\d]+"
+NUMERAL = r"[零〇一二三四五六七八九十百千万亿两\d]+"
 TOKEN = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 ID_ATTR = re.compile(r"\sid\s*=", re.I)

@@ -52,8 +52,33 @@ def _new_calendar(name: str) -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//协商知识库//zhengxie//ZH")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name).replace("\n", " "))  # icalendar writes X- values unescaped
     return cal
+
+
+# What a reader may take for the end of a content line: CR and LF, and also VT, FF, the file, group
+# and record separators, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (str.splitlines and many
+# readers split there). In text each becomes a newline, which TEXT escaping writes as \n.
+_LINE_SEPARATORS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# The other control characters (C0 but TAB, DEL, C1) and lone surrogates are never text: dropped.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_URL_UNSAFE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\t]")  # … and TAB
+
+
+def one_line(value: str) -> str:
+    """Content text as a property value may hold it: every line separator a newline (escaped when
+    written), every other control character gone."""
+    return _CONTROLS.sub("", _LINE_SEPARATORS.sub("\n", value))
+
+
+def _url_value(value: str) -> str:
+    """A URL with its line separators, TABs and control characters percent-encoded (they are not URL
+    characters; encoded, the link still names the same item)."""
+    return _URL_UNSAFE.sub(_percent, _LINE_SEPARATORS.sub(_percent, value))
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group(0).encode("utf-8", "replace"))
 
 
 def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> bytes:
@@ -142,14 +167,14 @@ class Event:
 def event_component(event: Event) -> icalendar.Event:
     """The event as an icalendar component: the reference `event_bytes` matches byte for byte."""
     component = icalendar.Event()
-    component.add("uid", event.uid)
+    component.add("uid", one_line(event.uid))
     component.add("dtstamp", event.stamp)
     component.add("dtstart", event.start)
     component.add("dtend", event.end)
-    component.add("summary", event.summary)
-    component.add("description", event.description)
+    component.add("summary", one_line(event.summary))
+    component.add("description", one_line(event.description))
     if event.url is not None:
-        component.add("url", event.url)
+        component.add("url", _url_value(event.url))
     if event.cancelled:
         component.add("status", "CANCELLED")
     return component
@@ -159,10 +184,11 @@ def event_bytes(event: Event) -> bytes:
     """The VEVENT as icalendar serialises it (properties in its canonical order, TEXT escaped,
     lines folded below 75 octets), written directly: building icalendar's objects for each of
     tens of thousands of events was most of a build's calendar time. Anything but plain dates
-    and a UTC midnight stamp (or a URL with a line break, which it refuses) goes through icalendar itself."""
+    and a UTC midnight stamp goes through icalendar itself. Every text is `one_line` first, and a
+    URL's line separators are percent-encoded: no reader finds a line break in a value."""
     stamp = event.stamp
     if not (type(event.start) is dt.date and type(event.end) is dt.date and stamp.tzinfo is dt.timezone.utc
-            and stamp.time() == dt.time() and (event.url is None or not _LINE_BREAK.search(event.url))):
+            and stamp.time() == dt.time()):
         return event_component(event).to_ical()
     lines = [b"BEGIN:VEVENT",
              _fold("SUMMARY:" + _text(event.summary)),
@@ -174,12 +200,9 @@ def event_bytes(event: Event) -> bytes:
     if event.cancelled:
         lines.append(b"STATUS:CANCELLED")
     if event.url is not None:
-        lines.append(_fold("URL:" + _unmarked(event.url)))
+        lines.append(_fold("URL:" + _unmarked(_url_value(event.url))))
     lines.append(b"END:VEVENT\r\n")
     return b"\r\n".join(lines)
-
-
-_LINE_BREAK = re.compile("[\r\n]")
 
 
 def _date(day: dt.date) -> bytes:
@@ -187,8 +210,9 @@ def _date(day: dt.date) -> bytes:
 
 
 def _text(value: str) -> str:
-    """RFC 5545 TEXT escaping, in icalendar's order (a literal \\N is a newline to it)."""
-    return _unmarked(value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    """RFC 5545 TEXT escaping, in icalendar's order (a literal \\N is a newline to it), of the
+    value made `one_line`."""
+    return _unmarked(one_line(value).replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
                      .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
 

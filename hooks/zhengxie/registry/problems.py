@@ -6,13 +6,17 @@ contributor guide can list every code from the same source the checks use.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from zhengxie.text.reading import UNREAD, ReadIssue, YamlDoc, parse_yaml, read_source
 
 SEVERITIES = ("error", "warning")
+CATALOGUE = "data/problems.yml"
+CODE = re.compile(r"^ZX[0-9]{3}$")
+_TEXTS = ("title", "message", "hint")
 
 # Characters that would let content steer a terminal or a CI log: control characters (a newline
 # could start a `::warning` workflow command, ESC an ANSI sequence), line/paragraph separators,
@@ -97,25 +101,102 @@ class _SafeDict(dict):
         return "{" + key + "}"
 
 
+class CatalogueError(Exception):
+    """data/problems.yml cannot be used: missing, unreadable, not YAML, or an entry the checks
+    cannot report with. The message is Chinese and names the file and the line."""
+
+    def __init__(self, file: str, line: int | None, reason: str) -> None:
+        self.file, self.line, self.reason = file, line, printable(reason)
+        place = f"{file} 第 {line} 行" if line is not None else file
+        super().__init__(f"{place}：{self.reason}")
+
+
 def load_catalogue(path: Path) -> dict[str, CodeInfo]:
-    if Path(path).is_symlink():  # never follow a link out of the repository (its text would reach the log)
-        raise ValueError(f"{path.name} 是符号链接，不读取")
-    # libyaml when PyYAML has it: the catalogue is read on every run, the incremental check's too
-    entries = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
-    catalogue = {}
-    for entry in entries:
-        info = CodeInfo(
-            code=entry["code"],
-            severity=entry["severity"],
-            title=entry["title"],
-            message=entry["message"],
-            hint=entry["hint"],
-            wrong=entry.get("wrong", ""),
-            right=entry.get("right", ""),
-            waivable=entry.get("waivable") is True,
-        )
+    """code → CodeInfo from data/problems.yml; CatalogueError when any of it cannot be used."""
+    path = Path(path)
+    name = f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+    return _catalogue(_read_catalogue(path, name), name)
+
+
+def _read_catalogue(path: Path, name: str) -> YamlDoc:
+    if path.is_symlink():  # never follow a link out of the repository (its text would reach the log)
+        raise CatalogueError(name, None, "是符号链接，不读取：请换成仓库中的普通文件")
+    if not path.is_file():
+        raise CatalogueError(name, None, "文件不存在：检查和构建都要用这份问题代码目录（可用 git checkout 恢复）")
+    text, issue = read_source(path)
+    if text is None or issue is not None:
+        line = issue.line if issue is not None else None
+        raise CatalogueError(name, line, f"文件无法读取（{_read_reason(issue)}）")
+    doc = parse_yaml(text)
+    for found in doc.issues:
+        if found.kind in UNREAD or found.kind == "duplicate-key":
+            raise CatalogueError(name, found.line, f"YAML 无法解析：{_YAML_ISSUES.get(found.kind, found.kind)}（{found.detail}）")
+    if not isinstance(doc.data, list):
+        raise CatalogueError(name, doc.line_of((), 1), "内容应是问题代码的列表，每一项以“- code: ZX…”开头")
+    return doc
+
+
+_YAML_ISSUES = {"syntax": "语法错误", "duplicate-key": "字段重复", "depth": "嵌套过深", "aliases": "*别名过多",
+                "expansion": "*别名展开后过大", "tag": "不允许的类型标记"}
+
+
+def _read_reason(issue: ReadIssue | None) -> str:
+    if issue is None:
+        return "原因不明"
+    if "reason" in issue.params:
+        return str(issue.params["reason"])
+    if "limit" in issue.params:
+        return f"超过读取上限 {issue.params['limit']}（{issue.code}）"
+    return issue.code
+
+
+def _catalogue(doc: YamlDoc, name: str) -> dict[str, CodeInfo]:
+    catalogue: dict[str, CodeInfo] = {}
+    entries = doc.data if isinstance(doc.data, list) else []
+    for index, entry in enumerate(entries):
+        line = doc.line_of((index,))
+        info = _code_info(entry, name, line)
+        if info.code in catalogue:
+            raise CatalogueError(name, line, f"问题代码 {info.code} 出现了两次")
         catalogue[info.code] = info
     return catalogue
+
+
+def _code_info(entry: object, name: str, line: int | None) -> CodeInfo:
+    if not isinstance(entry, dict):
+        raise CatalogueError(name, line, "每一项应是“code、severity、title、message、hint”等字段组成的映射")
+    code = entry.get("code")
+    if not isinstance(code, str) or not CODE.match(code):
+        raise CatalogueError(name, line, f"code 应是 ZX 加三位数字，这里是“{code}”")
+    if entry.get("severity") not in SEVERITIES:
+        raise CatalogueError(name, line, f"{code} 的 severity 应是 error 或 warning")
+    for key in _TEXTS:
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise CatalogueError(name, line, f"{code} 缺少 {key}，或 {key} 不是文字")
+        if key != "title":
+            _check_template(value, code, key, name, line)
+    return CodeInfo(code=code, severity=entry["severity"], title=entry["title"], message=entry["message"],
+                    hint=entry["hint"], wrong=_text(entry.get("wrong")), right=_text(entry.get("right")),
+                    waivable=entry.get("waivable") is True)
+
+
+def _check_template(template: str, code: str, key: str, name: str, line: int | None) -> None:
+    """A template fills {name} fields only ({{ and }} are braces): anything else would fail when a
+    problem is reported, in the middle of a check or a build."""
+    try:
+        fields = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(template)
+                  if f is not None]
+    except ValueError as error:
+        raise CatalogueError(name, line, f"{code} 的 {key} 中的花括号不成对（{error}）；要写花括号本身时写 {{{{ 或 }}}}")
+    for field_name, spec, conversion in fields:
+        if not field_name.isidentifier() or spec or conversion:
+            raise CatalogueError(name, line, f"{code} 的 {key} 中“{{{field_name}}}”不是可填写的名称；"
+                                             "只能写 {名称}，花括号本身写 {{ 或 }}")
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 @dataclass
@@ -126,7 +207,10 @@ class Reporter:
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, code: str, file: str, line: int | None = None, column: int | None = None, **params) -> Problem:
-        info = self.catalogue[code]
+        info = self.catalogue.get(code)
+        if info is None:
+            raise CatalogueError(CATALOGUE, None, f"没有问题代码 {code}：检查要报告这个问题，目录中必须有它"
+                                                  "（被删除的条目可用 git checkout 恢复）")
         values = _SafeDict({k: _show(v) for k, v in params.items()})
         problem = Problem(
             code=code,

@@ -7,9 +7,10 @@ are the checks' business (hooks/zhengxie/checks); here values are only read if t
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
+from typing import Any, Protocol
 
+import re2  # type: ignore[import-untyped]  # google-re2: matching in time linear in the heading
 
 from zhengxie.text import limits
 from zhengxie.text import outline
@@ -29,6 +30,23 @@ DOCS = "docs"
 VOCAB_FILES = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections", "measures")
 PAGINATION = f"{DATA}/pagination.yml"  # optional: without it, listings page by paging.DEFAULT_PAGE_SIZE
 MAX_PATTERN = 200  # characters of a heading pattern in data/sections.yml (a regular expression)
+SECTIONS = f"{DATA}/sections.yml"
+
+# Heading patterns come from data/ (a pull request), so they are compiled by RE2, an automaton
+# engine: a match takes time linear in the heading, whatever the pattern (no backtracking, so
+# `^(a+)+$` cannot hang a check), and never depends on the machine's speed the way a timeout would.
+# RE2 refuses what it cannot match that way (\1, lookaround): ZX137, and the pattern is not used.
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # its reasons go into ZX137, not to stderr
+_RE2_OPTIONS.max_mem = 8 << 20  # bytes of one compiled pattern (RE2's default, stated)
+
+
+class HeadingPattern(Protocol):
+    """A compiled heading pattern (an RE2 regular expression)."""
+
+    pattern: str
+
+    def search(self, text: str) -> object | None: ...
 
 
 def load_corpus(root: Path | str) -> Corpus:
@@ -177,26 +195,42 @@ def _build_vocabulary(corpus: Corpus) -> None:
     _read_measures(corpus)
     if PAGINATION in corpus.vocab_yaml:  # an invalid value is the schema check's finding (ZX2xx)
         vocab.page_size = paging.page_size(corpus.vocab_yaml[PAGINATION].data)
-    sections_yaml = corpus.vocab_yaml[f"{DATA}/sections.yml"]
-    for index, e in enumerate(_entries(corpus, "sections")):
-        applies = e.get("applies") if isinstance(e.get("applies"), dict) else {}
-        vocab.profiles[e["id"]] = Profile(
-            id=e["id"], name=_str(e.get("name")) or e["id"],
-            sections=tuple(
-                SectionSpec(
-                    s["name"],
-                    tuple(a for a in _list(s.get("aliases")) if isinstance(a, str)),
-                    tuple(p for p in (_pattern(x) for x in _list(s.get("patterns"))) if p is not None),
-                    s.get("position") if s.get("position") in ("first", "last") else None,
-                    s.get("optional") is True,
-                )
-                for s in _list(e.get("sections"))
-                if isinstance(s, dict) and isinstance(s.get("name"), str)
-            ),
-            heading=_pattern(applies.get("heading")), no_heading=_pattern(applies.get("no_heading")),
-            body=_opt_str(e.get("body")), types=tuple(_str_list(e.get("types"))),
-            line=sections_yaml.line_of((index,)),
-        )
+    sections_yaml = corpus.vocab_yaml[SECTIONS]
+    entries = sections_yaml.data if isinstance(sections_yaml.data, list) else []
+    for index, e in enumerate(entries):
+        if isinstance(e, dict) and isinstance(e.get("id"), str):
+            vocab.profiles[e["id"]] = _profile(corpus, e, index)
+
+
+def _profile(corpus: Corpus, e: dict[str, Any], index: int) -> Profile:
+    """One profile of data/sections.yml, the `index`-th entry; its patterns compiled (or reported)."""
+    reporter = corpus.reporter if isinstance(corpus.reporter, Reporter) else None
+
+    def pattern(value: object, *path: object) -> HeadingPattern | None:
+        return _pattern(value, reporter, corpus.vocab_yaml[SECTIONS].line_of((index, *path)))
+
+    raw_applies = e.get("applies")
+    applies: dict[str, Any] = raw_applies if isinstance(raw_applies, dict) else {}
+    sections = [(n, s) for n, s in enumerate(_list(e.get("sections")))
+                if isinstance(s, dict) and isinstance(s.get("name"), str)]
+    return Profile(
+        id=e["id"], name=_str(e.get("name")) or e["id"],
+        sections=tuple(
+            SectionSpec(
+                s["name"],
+                tuple(a for a in _list(s.get("aliases")) if isinstance(a, str)),
+                tuple(p for p in (pattern(x, "sections", n, "patterns", k)
+                                  for k, x in enumerate(_list(s.get("patterns")))) if p is not None),
+                s.get("position") if s.get("position") in ("first", "last") else None,
+                s.get("optional") is True,
+            )
+            for n, s in sections
+        ),
+        heading=pattern(applies.get("heading"), "applies", "heading"),
+        no_heading=pattern(applies.get("no_heading"), "applies", "no_heading"),
+        body=_opt_str(e.get("body")), types=tuple(_str_list(e.get("types"))),
+        line=corpus.vocab_yaml[SECTIONS].line_of((index,)),
+    )
 
 
 def _read_measures(corpus: Corpus) -> None:
@@ -220,14 +254,40 @@ def _read_measures(corpus: Corpus) -> None:
         )
 
 
-def _pattern(value):
-    """A compiled heading pattern, or None (a malformed one is the schema check's finding)."""
-    if not isinstance(value, str) or len(value) > MAX_PATTERN:
+def _pattern(value: object, reporter: Reporter | None, line: int | None) -> HeadingPattern | None:
+    """A heading pattern compiled by RE2, or None: a value that is not text or too long is the
+    schema check's finding; one RE2 refuses is reported here (ZX137)."""
+    if not isinstance(value, str) or not value or len(value) > MAX_PATTERN:
         return None
     try:
-        return re.compile(value)
-    except re.error:
+        return re2.compile(value, _RE2_OPTIONS)  # type: ignore[no-any-return]
+    except re2.error as error:
+        if reporter is not None:
+            reporter.add("ZX137", SECTIONS, line, pattern=value, reason=_re2_reason(error))
         return None
+
+
+# RE2's reasons (English), by their start, in Chinese; the reason itself follows in brackets.
+_RE2_REASONS = (
+    ("invalid perl operator", "不支持这种“(?”写法（前后查找、条件等）"),
+    ("invalid escape sequence", "不支持的转义（例如反向引用 \\1）"),
+    ("invalid named capture group", "分组名称写法有误"),
+    ("invalid repetition size", "重复次数无效或超过 1000"),
+    ("bad repetition operator", "重复符号用法有误（例如 ** 或 {m}{n}）"),
+    ("missing argument to repetition operator", "重复符号前面没有内容"),
+    ("missing ]", "方括号不成对"),
+    ("missing )", "圆括号不成对"),
+    ("unexpected )", "圆括号不成对"),
+    ("invalid character class", "字符类写法有误"),
+    ("pattern too large", "模式展开后过大"),
+)
+
+
+def _re2_reason(error: Exception) -> str:
+    detail = error.args[0] if error.args else b""
+    text = detail.decode("utf-8", "replace") if isinstance(detail, bytes) else str(detail)
+    chinese = next((words for start, words in _RE2_REASONS if text.startswith(start)), "无法编译")
+    return f"{chinese}（RE2：{text}）" if text else chinese
 
 
 # ---- documents ------------------------------------------------------------------------------------
@@ -416,6 +476,7 @@ def load_vocabulary(root: Path | str) -> Corpus:
     root = Path(root)
     reporter = Reporter(load_catalogue(root / DATA / "problems.yml"))
     corpus = Corpus(root=root, vocab=Vocabulary())
+    corpus.reporter = reporter
     for name in VOCAB_FILES:
         path = f"{DATA}/{name}.yml"
         corpus.vocab_yaml[path] = _load_yaml_file(root, path, reporter)

@@ -29,4 +29,9 @@ YAML_ALIASES = Limit(100, "ZX112", "一个 YAML 文件中 *别名 的个数")
 # Values added by expanding aliases (an “alias bomb” of 9 levels expands to 9⁹ values).
 YAML_EXPANSION = Limit(10_000, "ZX113", "展开 *别名 后增加的值的个数")
 
-ALL = (FILE_BYTES, LINE_CHARS, YAML_DEPTH, YAML_ALIASES, YAML_EXPANSION)
+# Nesting of Markdown lists, quotes, HTML elements and emphasis (Python-Markdown recurses on each
+# level: a few hundred overflow the stack). Measured from above by outline.too_deep; a page beyond
+# it is not read, so the build does not render it either.
+MARKDOWN_NESTING = Limit(32, "ZX136", "Markdown 列表、引用、HTML 元素和强调的嵌套层数")
+
+ALL = (FILE_BYTES, LINE_CHARS, YAML_DEPTH, YAML_ALIASES, YAML_EXPANSION, MARKDOWN_NESTING)

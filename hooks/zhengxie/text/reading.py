@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from zhengxie.text import limits
+from zhengxie.text import outline
 
 
 # A key followed by a full-width colon (title：…), which YAML reads as plain text, not a key.
@@ -140,7 +141,7 @@ class YamlDoc:
 
 
 # Codes of a file that was not read at all (see ReadIssue): the builder must not read it either.
-NOT_READ = frozenset({"ZX101", limits.FILE_BYTES.code, limits.LINE_CHARS.code, "ZX116"})
+NOT_READ = frozenset({"ZX101", limits.FILE_BYTES.code, limits.LINE_CHARS.code, limits.MARKDOWN_NESTING.code, "ZX116"})
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,19 @@ def read_source(path: Path, root: Path | None = None) -> tuple[str | None, ReadI
     if long_line is not None:
         number, length = long_line
         return None, ReadIssue(limits.LINE_CHARS.code, number, {"length": length, "limit": limits.LINE_CHARS.value})
+    if os.fspath(path).endswith(".md"):
+        return _markdown_within_limits(text)
     return text, None
+
+
+def _markdown_within_limits(text: str) -> tuple[str | None, ReadIssue | None]:
+    """A Markdown text nested deeper than Python-Markdown can parse is not read (ZX136)."""
+    limit = limits.MARKDOWN_NESTING
+    deep = outline.too_deep(text, limit.value)
+    if deep is None:
+        return text, None
+    line, depth = deep
+    return None, ReadIssue(limit.code, line, {"depth": depth, "limit": limit.value})
 
 
 def read_bytes(path, size: int) -> bytes:

@@ -13,7 +13,7 @@ from zhengxie.checks.residue import RESIDUE
 from zhengxie.text.outline import chinese_to_int
 from zhengxie.tools.importer.dates import DATE
 
-NUM = "零〇一二三四五六七八九十百两"
+NUM = "零〇一二三四五六七八九十百千万亿两"
 HEADING_MAX = 40  # a numbered line longer than this, or with a sentence inside, is a paragraph
 
 # Heading styles from the outermost in; the Markdown level follows the order they appear in.
@@ -25,7 +25,7 @@ _HEADING = (
     ("arabic", re.compile(r"^([0-9]{1,3})\s*[.、．][\s　]*(?![0-9])(.+)$")),
     ("paren-arabic", re.compile(r"^[（(]([0-9]{1,3})[）)][\s　、]*(.+)$")),
 )
-ARTICLE = re.compile(rf"^第([{NUM}0-9]{{1,5}})条[\s　]*(.*)$")
+ARTICLE = re.compile(rf"^第([{NUM}0-9]{{1,12}})条[\s　]*(.*)$")
 SENTENCE_END = "。！？；"
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}[〔\[［(（]([0-9]{4})[〕\]］)）]\s*(?:第\s*)?[0-9]{1,5}\s*号$")
 CAPTION = re.compile(r"^[（(](.{4,120})[）)]$")
@@ -145,11 +145,17 @@ def title_like(text: str) -> bool:
 
 
 def residue(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, what) of every placeholder left in the line."""
+    """(start, end, what) of every placeholder left in the line: the check's residue, and the
+    blanks outside it. Both lists come in order, so one sweep pairs them (linear, not their product)."""
     found = [(m.start(), m.end(), m.group(0)) for m in RESIDUE.finditer(text)]
-    found += [(m.start(), m.end(), m.group(0)) for m in BLANK.finditer(text)
-              if not any(s <= m.start() < e for s, e, _ in found)]
-    return sorted(found)
+    blanks, index = [], 0
+    for match in BLANK.finditer(text):
+        while index < len(found) and found[index][1] <= match.start():
+            index += 1
+        if index < len(found) and found[index][0] <= match.start():
+            continue  # inside a residue match
+        blanks.append((match.start(), match.end(), match.group(0)))
+    return sorted(found + blanks)
 
 
 def residue_kind(placeholder: str) -> str:

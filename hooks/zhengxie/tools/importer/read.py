@@ -1,21 +1,33 @@
 """Reading an original: a Word file (.docx) or a text file (.txt / .md) as a list of blocks.
 
-Bounded: files above the size limits, Word files whose parts unpack to more than a limit (a zip
-bomb) and originals of more blocks than a limit are refused with a Chinese message, never read.
+Bounded in size and in work: files above the size limits, Word files whose parts unpack to more
+than a limit (a zip bomb) or with more styles than a limit are refused before they are parsed, and
+reading stops with a Chinese message as soon as an original passes MAX_BLOCKS blocks or MAX_CELLS
+table cells. The Word reader walks the XML once — styles looked up in a table made once, merged
+cells taken from the row above — so its work is proportional to the file, never to its square
+(python-docx's style and merged-cell lookups search the whole file each time).
 Text is UTF-8 (with or without BOM) or, when it is not, GB18030 (which covers GBK and GB2312).
 """
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MAX_DOCX_BYTES = 20 * 1024 * 1024
 MAX_DOCX_UNPACKED = 100 * 1024 * 1024
+MAX_DOCX_XML = 30 * 1024 * 1024  # of the unpacked parts, those parsed as XML (text, styles, numbering …)
+MAX_STYLES = 5_000  # Word's own templates define a few hundred
 MAX_BLOCKS = 50_000
+MAX_CELLS = 200_000  # table cells, a merged cell counted once per grid column it spans
 MAX_LINE = 20_000  # characters kept of one paragraph; recognisers never see more
 SUFFIXES = (".docx", ".txt", ".md")
+_MB = 1024 * 1024
+_STYLE = re.compile(rb"<w:style[\s>]")
 
 
 class ImportFailed(Exception):
@@ -53,11 +65,15 @@ def read_original(path: Path) -> Original:
     size = path.stat().st_size
     limit = MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES
     if size > limit:
-        raise ImportFailed(f"{path.name} 有 {size // 1024} KB，超过导入上限 {limit // 1024 // 1024} MB：请把它拆成几个文件")
+        raise ImportFailed(f"{path.name} 有 {size // 1024} KB，超过导入上限 {limit // _MB} MB：请把它拆成几个文件")
     blocks, encoding = (_read_docx(path), "docx") if suffix == ".docx" else _read_text(path)
-    if len(blocks) > MAX_BLOCKS:
-        raise ImportFailed(f"{path.name} 有 {len(blocks)} 段，超过导入上限 {MAX_BLOCKS} 段：请把它拆成几个文件")
+    _count_blocks(path, len(blocks))
     return Original(str(path), blocks, encoding)
+
+
+def _count_blocks(path: Path, count: int) -> None:
+    if count > MAX_BLOCKS:
+        raise ImportFailed(f"{path.name} 有 {MAX_BLOCKS} 段以上，超过导入上限 {MAX_BLOCKS} 段：请把它拆成几个文件")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -80,37 +96,153 @@ def _read_text(path: Path) -> tuple[list, str]:
     return [b for b in blocks if b.text], encoding
 
 
-def _read_docx(path: Path) -> list:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as error:
-        raise ImportFailed(f"{path.name} 不是有效的 .docx 文件（{error}）：请在 Word 中重新另存为 .docx") from None
-    if unpacked > MAX_DOCX_UNPACKED:
-        raise ImportFailed(f"{path.name} 解压后超过 {MAX_DOCX_UNPACKED // 1024 // 1024} MB，不予导入：请检查文件是否完好")
+def _read_docx(path: Path) -> list[Block]:
+    _check_archive(path)
     import docx  # python-docx; imported here so text imports do not need it
-    from docx.table import Table
 
     try:
         document = docx.Document(str(path))
     except Exception as error:  # noqa: BLE001 - any malformed part: a message, never a traceback
         raise ImportFailed(f"{path.name} 无法按 Word 文档读取（{error}）：请在 Word 中重新另存为 .docx") from None
-    blocks = []
-    for part in document.iter_inner_content():
-        if isinstance(part, Table):
-            rows = [[_clean(cell.text) for cell in row.cells] for row in part.rows]
-            rows = [row for row in rows if any(row)]
-            if rows:
-                blocks.append(Block(rows=rows))
+    try:
+        return _DocxReader(path, _style_names(document)).blocks(document.element.body)
+    except ImportFailed:
+        raise
+    except Exception as error:  # noqa: BLE001 - a malformed value (gridSpan="x" …): a message, never a traceback
+        raise ImportFailed(f"{path.name} 无法按 Word 文档读取（{error}）：请在 Word 中重新另存为 .docx") from None
+
+
+def _check_archive(path: Path) -> None:
+    """The zip's declared sizes (zipfile unpacks no more than they say) and its style count, before
+    anything is parsed."""
+    styles = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            unpacked = sum(info.file_size for info in infos)
+            xml = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
+            if unpacked <= MAX_DOCX_UNPACKED and xml <= MAX_DOCX_XML:
+                styles = _count_styles(archive)
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, zlib.error) as error:
+        raise ImportFailed(f"{path.name} 不是有效的 .docx 文件（{error}）：请在 Word 中重新另存为 .docx") from None
+    _refuse_beyond_limits(path.name, unpacked, xml, styles)
+
+
+def _refuse_beyond_limits(name: str, unpacked: int, xml: int, styles: int) -> None:
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise ImportFailed(f"{name} 解压后超过 {MAX_DOCX_UNPACKED // _MB} MB，不予导入：请检查文件是否完好")
+    if xml > MAX_DOCX_XML:
+        raise ImportFailed(f"{name} 的文字和格式部分解压后超过 {MAX_DOCX_XML // _MB} MB，不予导入：请把它拆成几个文件")
+    if styles > MAX_STYLES:
+        raise ImportFailed(f"{name} 定义了 {styles} 种样式，超过导入上限 {MAX_STYLES} 种："
+                           "请在 Word 中把正文复制到一个新文档（只保留用到的样式）再导入")
+
+
+def _count_styles(archive: zipfile.ZipFile) -> int:
+    try:
+        data = archive.read("word/styles.xml")
+    except KeyError:
+        return 0
+    return len(_STYLE.findall(data))
+
+
+def _style_names(document: Any) -> tuple[dict[str, str], str]:
+    """({paragraph style id: its name as python-docx shows it}, the default paragraph style's
+    name), read once from styles.xml."""
+    from docx.oxml.ns import qn
+    from docx.styles import BabelFish
+
+    names, default = {}, ""
+    for style in document.styles.element.findall(qn("w:style")):
+        if style.get(qn("w:type"), "paragraph") != "paragraph":
             continue
-        text = _clean(part.text)
+        name_el = style.find(qn("w:name"))
+        name = BabelFish.internal2ui(name_el.get(qn("w:val"), "")) if name_el is not None else ""
+        names[style.get(qn("w:styleId"), "")] = name
+        if style.get(qn("w:default")) in ("1", "true", "on") and not default:
+            default = name
+    return names, default
+
+
+class _DocxReader:
+    """One pass over the body: paragraphs and tables as Blocks, counting as it goes."""
+
+    def __init__(self, path: Path, styles: tuple[dict[str, str], str]) -> None:
+        from docx.oxml.ns import qn
+
+        self.path, (self.styles, self.default_style) = path, styles
+        self.qn = qn
+        self.count, self.cells = 0, 0
+
+    def blocks(self, body: Any) -> list[Block]:
+        qn, found = self.qn, []
+        paragraph, table = qn("w:p"), qn("w:tbl")
+        for child in body.iterchildren(paragraph, table):
+            block = self._paragraph(child) if child.tag == paragraph else self._table(child)
+            if block is not None:
+                found.append(block)
+                self.count += 1
+                _count_blocks(self.path, self.count)
+        return found
+
+    def _paragraph(self, p: Any) -> Block | None:
+        text = _clean(_paragraph_text(p))
         if not text:
-            continue
-        style = part.style.name if part.style is not None else ""
-        p_pr = part._p.pPr  # a Word list paragraph carries numPr: its number is drawn, not typed
+            return None
+        p_pr = p.pPr
+        style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
+        style = self.styles.get(style_id, self.default_style) if style_id else self.default_style
+        # a Word list paragraph carries numPr: its number is drawn, not typed
         listed = style.startswith("List Number") or (p_pr is not None and p_pr.numPr is not None)
-        blocks.append(Block(text, style=style, listed=listed))
-    return blocks
+        return Block(text, style=style, listed=listed)
+
+    def _table(self, tbl: Any) -> Block | None:
+        """Rows of cell texts as python-docx gives them: a cell spanning n grid columns n times, a
+        vertically merged cell's text in each row it covers (taken from the row above)."""
+        qn = self.qn
+        rows: list[list[str]] = []
+        above: dict[int, str] = {}  # grid column -> text of the cell there in the previous row
+        grid = tbl.find(qn("w:tblGrid"))
+        width = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
+        for tr in tbl.iterchildren(qn("w:tr")):
+            row: list[str] = []
+            column = _grid_before(tr)
+            for tc in tr.iterchildren(qn("w:tc")):
+                span = max(1, min(tc.grid_span, width - column))  # a span never passes the table's grid
+                text = above.get(column, "") if tc.vMerge == "continue" else _cell_text(tc)
+                self._add_cells(span)
+                for offset in range(span):
+                    above[column + offset] = text
+                row += [text] * span
+                column += span
+            if any(row):
+                rows.append(row)
+        return Block(rows=rows) if rows else None
+
+    def _add_cells(self, count: int) -> None:
+        self.cells += count
+        if self.cells > MAX_CELLS:
+            raise ImportFailed(f"{self.path.name} 的表格超过 {MAX_CELLS} 个单元格（合并的单元格按所占的列计），"
+                               "超过导入上限：请把大表格拆开或另存为几个文件")
+
+
+def _grid_before(tr: Any) -> int:
+    try:
+        return max(0, min(int(tr.grid_before), MAX_CELLS))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _paragraph_text(p: Any) -> str:
+    from docx.text.paragraph import Paragraph
+
+    return Paragraph(p, None).text  # type: ignore[arg-type]  # text needs no parent
+
+
+def _cell_text(tc: Any) -> str:
+    from docx.oxml.ns import qn
+
+    return _clean("\n".join(_paragraph_text(p) for p in tc.iterchildren(qn("w:p"))))
 
 
 def _clean(text: str) -> str:
