@@ -116,9 +116,12 @@ def build(root: Path, count: int, jobs: int, into: Path) -> tuple[int, BuildRepo
 
 
 def _format(root: Path, error: shards.ShardError) -> str:
-    from zhengxie.registry.problems import Reporter, load_catalogue
+    from zhengxie.registry.problems import CatalogueError, Reporter, load_catalogue
 
-    reporter = Reporter(catalogue=load_catalogue(Path(root) / "data" / "problems.yml"))
+    try:
+        reporter = Reporter(catalogue=load_catalogue(Path(root) / "data" / "problems.yml"))
+    except CatalogueError as broken:
+        return f"错误：{broken}"
     return error.report(reporter).format()
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from zhengxie.registry.problems import Problem, Reporter, printable
+from zhengxie.registry.problems import CatalogueError, Problem, Reporter, printable
 
 FORMATS = ("text", "github", "json")
 
@@ -62,10 +62,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": _check_command, "new": _new_command, "import": _import_command, "schemas": _schemas_command}
-    if args.command in commands:
+    if args.command not in commands:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
         return commands[args.command](args)
-    parser.print_help(sys.stderr)
-    return 2
+    except CatalogueError as error:  # every command reports with the catalogue: it names file and line
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a fault of ours, said as such: never a traceback for an editor
+        print(f"内部错误（这是程序的问题，不是文档的问题，请把这段话告诉维护者）：{type(error).__name__}: "
+              f"{printable(str(error))}", file=sys.stderr)
+        return 1
 
 
 def _check_command(args: argparse.Namespace) -> int:
@@ -134,11 +142,7 @@ def check(root: Path, output: str = "text", files: list[str] | None = None, must
     if not (root / "data").is_dir() or not (root / "docs").is_dir():
         print(f"用法错误：{printable(str(root))} 不是仓库根目录（没有 docs/ 和 data/ 文件夹），请用 --root 指定", file=sys.stderr)
         return 2
-    try:
-        corpus, problems = validate(root)
-    except Exception as error:  # e.g. an unreadable problem catalogue: never a traceback
-        print(f"错误：无法读取 data/problems.yml 或其他基础文件：{printable(str(error))}", file=sys.stderr)
-        return 1
+    corpus, problems = validate(root)  # a broken catalogue raises CatalogueError (main reports it)
     documents = len(corpus.documents)
     if files is not None:
         from zhengxie.tools.changed import missing, select
