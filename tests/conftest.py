@@ -1,5 +1,8 @@
 """Shared fixtures: the repository root, the core on sys.path, the fixture site (tests/fixtures/corpus)
-and one strict build of it."""
+and one strict build of it. tests/README.md says which fixture to use for what.
+
+sys.path: hooks/ (the core, `zhengxie`), tests/ (`from bounds.cases import …`) and tests/support/ (the
+shared helpers, imported by their module name: `from checks_support import MiniRepo`)."""
 from __future__ import annotations
 
 import sys
@@ -8,7 +11,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+for _path in (ROOT / "hooks", ROOT / "tests", ROOT / "tests" / "support"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 
 @pytest.fixture(scope="session")
@@ -148,7 +153,7 @@ def _serve(directory: Path, not_found: str | None = None):
 
 @pytest.fixture(scope="session")
 def reader_site(tmp_path_factory):
-    """The fixture corpus (tests/reader_support.py) built once, strict, with search, for
+    """The fixture corpus (tests/support/reader_support.py) built once, strict, with search, for
     SITE_URL=https://example.org/zx/ into <www>/zx/; returns (repo, site_dir)."""
     from checks_support import MiniRepo
     from reader_support import MOUNT, SITE_URL, add_corpus, build, make_site

@@ -1,5 +1,5 @@
 """A mini-repository whose documents fall on both shards of a 2-shard build, with links across them,
-built whole and as 2 shards merged (tests/test_shards_site.py, tests/test_browser_shards.py)."""
+built whole and as 2 shards merged (tests/shards/test_shards_site.py, tests/browser/test_browser_shards.py)."""
 from __future__ import annotations
 
 import os

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VOCAB = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections", "problems", "measures")
 
 PLAN = "docs/plans/2019-test-consultation-plan.md"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
 FIXTURE_YEARS = (2016, 2015)   # every year the fixture documents use; transplant maps each to a new one
 # The fixture documents the tests name (doc ids; their pages are /<folder>/<id>/).

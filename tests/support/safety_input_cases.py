@@ -1,5 +1,5 @@
 """Broken fixtures for the reading-limit, publishing and identity codes (ZX109–ZX120), in the form
-of tests/test_checks_codes.py's CASES: (code, how to break the repo, file, line, column)."""
+of tests/checks/test_checks_codes.py's CASES: (code, how to break the repo, file, line, column)."""
 from __future__ import annotations
 
 import os
