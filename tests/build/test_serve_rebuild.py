@@ -1,7 +1,7 @@
 """`make serve` rebuilds the whole site after every save, and the result is the site a clean build makes.
 
 Each case edits the fixture site the way an editor saves a file, runs the rebuild `mkdocs serve` runs
-(in-process, tests/serve_support.py) and compares every file of the preview with a clean `mkdocs build`
+(in-process, tests/support/serve_support.py) and compares every file of the preview with a clean `mkdocs build`
 of the same sources in a process of its own (calendars, feeds and open data included, once the
 background job has written them); the preview's problem box is the one difference allowed.
 """

@@ -1,4 +1,4 @@
-"""A mini-repository full of hostile content (tests/safety_output_support.py), built once: the check
+"""A mini-repository full of hostile content (tests/support/safety_output_support.py), built once: the check
 reports every case, the build reports the same problems, and what it would publish runs no script —
 in the HTML (parsed, not grepped) and in Chromium, search filters included."""
 from __future__ import annotations

@@ -198,8 +198,8 @@ CASES += BOUNDS_CASES  # Markdown nesting, heading patterns, parent cycles (ZX13
 NOT_FROM_THE_CHECK = {
     "ZX121": "reported by `check --files` for a path that does not exist (tests/test_cache_cli.py)",
     "ZX699": "reported by the site build when a page's macros fail to render (zhengxie.build.website), not by the check",
-    "ZX128": "a sharded build's selection (ZX_SHARD), not a file: tests/test_shards.py",
-    "ZX129": "a sharded build asking for more shards than data/shards.yml allows: tests/test_shards.py",
+    "ZX128": "a sharded build's selection (ZX_SHARD), not a file: tests/shards/test_shards.py",
+    "ZX129": "a sharded build asking for more shards than data/shards.yml allows: tests/shards/test_shards.py",
 }
 
 

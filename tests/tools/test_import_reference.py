@@ -14,7 +14,7 @@ from zhengxie.checks.residue import RESIDUE
 from zhengxie.tools.importer import import_file
 from zhengxie.tools.importer.report import format_report
 
-COLLECTION = Path(__file__).parent / "fixtures" / "import" / "collection.txt"
+COLLECTION = Path(__file__).parents[1] / "fixtures" / "import" / "collection.txt"
 KINDS = "rule,summary,plan,summary,plan,note,summary"
 TYPES = "rules,annual,consultation,half-year,work,study,half-year"
 BODIES = "juxian-county,suichuan-county,luoyang-city,qiaokou-district,qingfeng-town,suichuan-county,qiaokou-district"

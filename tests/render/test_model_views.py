@@ -12,7 +12,7 @@ import pytest
 
 from checks_support import PLAN, PLAN_DATA, RULE, MiniRepo, build_site, make_buildable
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NEW_RULE = "docs/rules/2021-test-rules.md"
 REPORT = "docs/summaries/2010-test-proposal-report.md"
 CAPTION = "（2019年4月28日政协洛阳市第十二届委员会主席会议通过）"

@@ -1,4 +1,4 @@
-"""The reader's site built from a fixture corpus under https://example.org/zx/ (tests/reader_support.py):
+"""The reader's site built from a fixture corpus under https://example.org/zx/ (tests/support/reader_support.py):
 every link resolves under the sub-path, and every output (Atom feeds, iCalendar, JSON, CSV) is parsed
 back with a real parser and checked against the pages it points to."""
 from __future__ import annotations
