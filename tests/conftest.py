@@ -16,6 +16,14 @@ for _path in (ROOT / "hooks", ROOT / "tests", ROOT / "tests" / "support"):
         sys.path.insert(0, str(_path))
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium (through the `browser` fixture, directly or via `page`,
+    `reader_page` or a test's own) is marked `browser`: `-m "not browser"` leaves them all out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
@@ -47,6 +55,15 @@ def built_site(fixture_root, tmp_path_factory) -> Path:
     result = build(fixture_root, out, search=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def shard_sites(tmp_path_factory):
+    """A mini-repository with documents on both shards of a 2-shard build (tests/support/shards_support.py),
+    built once whole and once as 2 shards merged: (repo, whole site, merged site), strict, with search."""
+    from shards_support import build_shard_sites
+
+    return build_shard_sites(tmp_path_factory.mktemp("shards"))
 
 
 @pytest.fixture(scope="session")
@@ -137,7 +154,8 @@ def _serve(directory: Path, not_found: str | None = None):
         def send_error(self, code, message=None, explain=None):
             page = Path(directory) / not_found if not_found else None
             if code != 404 or page is None or not page.exists():
-                return super().send_error(code, message, explain)
+                super().send_error(code, message, explain)
+                return
             body = page.read_bytes()
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -201,7 +201,7 @@ def test_printing_a_document_gives_an_official_document_layout(reader_page: Page
 
     issuer = line_with("洛阳市委员会", 1)  # 发文机关 in the 版头
     title = line_with("洛阳市政协2019年度协商计划", 1)
-    heading = line_with("一、指导思想") if any("一、指导思想" in l[1] for l in lines) else line_with("指导思想")
+    heading = line_with("一、指导思想") if any("一、指导思想" in line[1] for line in lines) else line_with("指导思想")
     sub = line_with("（一）围绕中心")
     assert issuer[4] > title[4] > heading[4] > sub[4]  # 版头, title, then the text, top to bottom
     centre = (title[2] + title[3]) / 2

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import VIEWPORTS, _browser_page, _serve
-from shards_support import OTHER_TITLE, shard_sites  # noqa: F401
+from shards_support import OTHER_TITLE
 
 TITLE = ".pagefind-ui__result-inner > .pagefind-ui__result-title > a.pagefind-ui__result-link"
 HUB_TITLE = "洛阳市政协工作规则"

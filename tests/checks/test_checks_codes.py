@@ -8,9 +8,8 @@ import re
 import pytest
 
 from bounds.cases import BOUNDS_CASES
+from checks_support import FILES, HALF, HOME, NOTE, PLAN, PLAN_DATA, ROOT, RULE, SUMMARY, SUMMARY_DATA, summary
 from safety_input_cases import INPUT_CASES
-from checks_support import (FILES, HALF, HOME, NOTE, PLAN, PLAN_DATA, RULE, SUMMARY, SUMMARY_DATA, ROOT,
-                            summary)
 
 BOM = "\ufeff"
 

@@ -45,7 +45,7 @@ def test_objects_are_closed_and_described_in_chinese():
     for path in SCHEMAS:
         schema = _load(path)
         for obj in _objects(schema):
-            if "if" in obj or obj.get("properties", {}).keys() <= {"status", "kind"} and "type" not in obj:
+            if "if" in obj or (obj.get("properties", {}).keys() <= {"status", "kind"} and "type" not in obj):
                 continue  # the `if` part of a conditional
             if "properties" not in obj and isinstance(obj.get("additionalProperties"), dict):
                 continue  # a map keyed by data (roles, waivers, choices): its values have a schema
@@ -97,10 +97,10 @@ def _variants(instance):
         paths.append(path)
         if isinstance(node, dict):
             for key, value in node.items():
-                walk(value, path + (key,))
+                walk(value, (*path, key))
         elif isinstance(node, list):
             for index, value in enumerate(node[:3]):
-                walk(value, path + (index,))
+                walk(value, (*path, index))
 
     walk(instance, ())
     for path in paths[:60]:

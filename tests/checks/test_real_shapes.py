@@ -7,9 +7,8 @@ really departs, the one problem a user would see) and what the model holds.
 """
 from __future__ import annotations
 
-import json
-
 import datetime as dt
+import json
 import re
 
 import pytest

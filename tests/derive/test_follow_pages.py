@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from checks_support import FILES, PLAN, MiniRepo
+from zhengxie.build.validate import validate
 from zhengxie.derive.followpages import FollowPages
 from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.derive.listings import known_page_urls
-from zhengxie.build.validate import validate
 
 SIZE = 10
 

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 from fixture_site import PLAN, SUMMARY
+from zhengxie.build.website import Site
+from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.model.articles import link_articles
 from zhengxie.outputs.ical import build_calendar, build_calendars
-from zhengxie.derive.followthrough import FollowThrough
-from zhengxie.build.website import Site
-
 
 # ---- rule articles --------------------------------------------------------------------------------
 

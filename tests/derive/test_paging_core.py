@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from checks_support import MiniRepo
-from zhengxie.model import paging
+from zhengxie.build.validate import validate
 from zhengxie.derive.followpages import FollowPages
 from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.derive.indexes import Indexes
 from zhengxie.derive.listings import SLICE, Listings, known_page_urls
-from zhengxie.build.validate import validate
+from zhengxie.model import paging
 
 SIZE = 10
 
@@ -143,7 +143,7 @@ def test_page_links_are_bounded_and_mark_the_current_page():
     pager = paging.Pager("years/2019/", 50, 100)
     links = pager.links
     assert len(links) <= 2 * paging.WINDOW + 5
-    assert [l.number for l in links if l is not None and l.current] == [50]
+    assert [link.number for link in links if link is not None and link.current] == [50]
     assert pager.label == "第 50 页，共 100 页"
     assert pager.prev_url == "years/2019/49/" and pager.next_url == "years/2019/51/"
     assert paging.Pager("years/2019/", 1, 1).prev_url is None

@@ -69,8 +69,8 @@ def test_every_link_and_asset_resolves_under_the_sub_path(reader_site):
         # The 404 page is served at any missing address: its links must not depend on where it is.
         bases = [SITE_URL + "a/missing/page/", SITE_URL + "gone"] if html.name == "404.html" else [_page_url(site, html)]
         for base in bases:
-            for tag, ref, _ in _parse(html).refs:
-                if ref.startswith(("mailto:", "data:", "javascript:")) or ref.startswith("#"):
+            for _, ref, _ in _parse(html).refs:
+                if ref.startswith(("mailto:", "data:", "javascript:", "#")):
                     continue
                 if html == site / "admin" / "index.html" and ref in VENDOR:
                     continue  # the editor's npm scripts: this mini-repo has no node_modules/, admin/ says so
@@ -251,7 +251,7 @@ def test_calendars_hold_every_year_per_body_link_to_item_anchors_and_skip_unstat
 
 
 def test_open_data_validates_against_its_published_schema_and_csv_parses(reader_site):
-    repo, site = reader_site
+    _, site = reader_site
     schema = json.loads((site / "opendata" / "schema.json").read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     tables = {}

@@ -4,7 +4,6 @@ front-matter schema is what data/fields.yml generates, never hand-edited, and ca
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from checks_support import ROOT, MiniRepo, build_site, make_buildable, summary
 

@@ -10,10 +10,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from test_figures import write_summary
 
 from checks_support import MiniRepo, build_site, make_buildable
 from conftest import ARTIFACTS, VIEWPORTS
-from test_figures import write_summary
 
 SIC_NOTE = "按领域分项合计171件，与立案174件不符（原文如此）"
 
@@ -100,9 +100,9 @@ def test_the_all_bodies_data_page_lists_every_body(site):
 
 
 def test_charts_are_drawn_the_same_on_every_build(site, tmp_path):
+    from zhengxie.derive.series import Statistics
     from zhengxie.render import charts
     from zhengxie.sources.loader import load_corpus
-    from zhengxie.derive.series import Statistics
 
     corpus = load_corpus(site.parent)
     first, second = charts.chart_files(Statistics(corpus)), charts.chart_files(Statistics(corpus))

@@ -59,7 +59,7 @@ def make_repo(root: Path) -> MiniRepo:
 """)
     # A proposal report over a range of years, with session, reporter and dateline, whose original
     # has no part on handling: it says so with a waiver.
-    repo.write(REPORT, """\
+    repo.write(REPORT, f"""\
 ---
 title: 洛阳市政协2004—2010年提案工作情况报告
 kind: summary
@@ -71,13 +71,13 @@ session: 政协洛阳市第十一届委员会第四次会议
 reporter: 政协洛阳市委员会副主席 某某
 dateline: 2010年1月12日在政协洛阳市第十一届委员会第四次会议上
 topics: [proposals]
-waive: {ZX301: %s}
+waive: {{ZX301: {WAIVER_REASON}}}
 ---
 
 ## 一、提案提出和立案情况
 
 七年来共收到提案一千余件。
-""" % WAIVER_REASON)
+""")
     return make_buildable(repo)
 
 
@@ -92,7 +92,7 @@ def site(tmp_path_factory) -> Path:
 
 
 class Node:
-    def __init__(self, tag: str, attrs: dict, parent: "Node | None"):
+    def __init__(self, tag: str, attrs: dict, parent: Node | None):
         self.tag, self.attrs, self.parent, self.children = tag, attrs, parent, []
 
     @property
@@ -113,7 +113,7 @@ class Node:
         return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
                 and all(n.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())]
 
-    def one(self, tag: str | None = None, cls: str | None = None, **attrs) -> "Node":
+    def one(self, tag: str | None = None, cls: str | None = None, **attrs) -> Node:
         found = self.find(tag, cls, **attrs)
         assert len(found) == 1, (tag, cls, attrs, len(found))
         return found[0]

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.utils import meta
 
 from checks_support import NOTE, summary
-
 from zhengxie.text.reading import split_front_matter
 
 LINES = ["---", " ---", "--- ", "---\t", "----", "...", " ...", "title: 标题", "", " ", "a: [1", "# c", "正文", "\ufeff---"]

@@ -3,7 +3,6 @@ in docs/<kind-folder>/<year>/ and anything nested otherwise is reported, never s
 from __future__ import annotations
 
 from checks_support import NOTE, PLAN, PLAN_DATA, RULE, summary
-
 from zhengxie.sources.loader import load_corpus
 
 

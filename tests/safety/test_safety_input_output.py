@@ -44,7 +44,7 @@ def test_no_line_is_written_by_content(zx_repo, fmt):
     assert all(line.startswith(("::error file=", "::warning file=")) for line in commands), commands
     assert "\\n::warning file=x::pwned" in out  # shown, escaped, on the problem's own line
     if fmt == "github":
-        assert not any(line.startswith("::warning file=x") or line.startswith("::error::") for line in lines)
+        assert not any(line.startswith(("::warning file=x", "::error::")) for line in lines)
 
 
 def test_json_stays_valid_and_plain(zx_repo):

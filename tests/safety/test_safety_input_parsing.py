@@ -11,7 +11,6 @@ import yaml
 
 from checks_support import NOTE, PLAN_DATA, ROOT, summary
 from safety_input_cases import BOMB
-
 from zhengxie.text import limits
 from zhengxie.text.reading import parse_yaml
 

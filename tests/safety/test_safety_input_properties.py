@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checks_support import NOTE, PLAN, PLAN_DATA, MiniRepo
-
-from zhengxie.registry.problems import load_catalogue
 from zhengxie.build.validate import validate
+from zhengxie.registry.problems import load_catalogue
 
 SETTINGS = settings(max_examples=int(__import__("os").environ.get("ZX_EXAMPLES", 60)), deadline=None, derandomize=not __import__("os").environ.get("ZX_EXAMPLES"),
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -8,9 +8,8 @@ from html.parser import HTMLParser
 import pytest
 
 from checks_support import FILES, HOME, NOTE, PLAN, PLAN_DATA, ROOT, summary
-from zhengxie.markup import guide
-from zhengxie.markup import sanitize
 from zhengxie.checks.unsafe import needs_render
+from zhengxie.markup import guide, sanitize
 from zhengxie.markup.markdown_html import Renderer
 
 

@@ -9,11 +9,11 @@ import re
 import pytest
 import yaml
 
-from checks_support import ROOT, MiniRepo, summary
+from checks_support import ROOT, summary
+from zhengxie.build.validate import validate
 from zhengxie.shards import build as shardbuild
 from zhengxie.shards import partition as shards
 from zhengxie.shards.merge import MergeError, merge, merge_sitemaps
-from zhengxie.build.validate import validate
 
 NEW_BODIES = """\
 - id: anping-county

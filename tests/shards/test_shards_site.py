@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from checks_support import NOTE
-from shards_support import OTHER_BODY, OTHER_RULE, add_other_shard, build_whole, shard_sites  # noqa: F401
-from zhengxie.shards import partition as shards
+from shards_support import OTHER_BODY, OTHER_RULE, add_other_shard, build_whole
 from zhengxie.build.validate import validate
+from zhengxie.shards import partition as shards
 
 BUNDLES = re.compile(r'\s*data-zx-bundles="[^"]*"')
 

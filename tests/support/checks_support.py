@@ -248,7 +248,7 @@ SITE_SECTIONS = {"rules": ("工作规则", "rule"), "plans": ("协商计划", "p
                  "notes": ("学习园地", "note")}
 
 
-def make_buildable(repo: "MiniRepo") -> "MiniRepo":
+def make_buildable(repo: MiniRepo) -> MiniRepo:
     """The mini-repo as a site MkDocs can build: section pages, the real hooks, templates, styles and
     mkdocs.yml (with a nav of the pages a mini-repo has)."""
     import shutil
@@ -265,7 +265,7 @@ def make_buildable(repo: "MiniRepo") -> "MiniRepo":
     return repo
 
 
-def build_site(repo: "MiniRepo", out: Path):
+def build_site(repo: MiniRepo, out: Path):
     """`mkdocs build --strict` of a buildable mini-repo into `out` (no search index)."""
     import os
     import subprocess

@@ -41,7 +41,7 @@ def plan_docx(path: Path) -> Path:
     table = document.add_table(rows=0, cols=len(PLAN_ITEMS[0]))
     for row in PLAN_ITEMS:
         cells = table.add_row().cells
-        for cell, text in zip(cells, row):
+        for cell, text in zip(cells, row, strict=True):
             cell.text = text
     document.add_paragraph("文旅融合发展（视察，市政协文化文史委员会牵头）", style="List Number")
     document.add_paragraph("三、组织实施")

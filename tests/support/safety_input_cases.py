@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from checks_support import NOTE, PLAN_DATA, RULE
+from checks_support import NOTE, PLAN_DATA
 
 BOMB = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))

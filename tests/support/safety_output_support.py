@@ -123,8 +123,8 @@ def build(root: Path, search: bool = False) -> subprocess.CompletedProcess:
 class ActiveContent(HTMLParser):
     """Everything in a page that could run script: elements, event attributes, script URLs."""
 
-    DANGEROUS = {"script", "iframe", "object", "embed", "base", "form", "frame", "applet"}  # the theme draws icons with <svg>
-    URL_ATTRS = {"href", "src", "action", "formaction", "data", "srcdoc", "xlink:href", "poster"}
+    DANGEROUS = frozenset({"script", "iframe", "object", "embed", "base", "form", "frame", "applet"})  # icons are <svg>
+    URL_ATTRS = frozenset({"href", "src", "action", "formaction", "data", "srcdoc", "xlink:href", "poster"})
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -133,7 +133,7 @@ class ActiveContent(HTMLParser):
         self._in_script = None
 
     def handle_starttag(self, tag, attrs):
-        attrs = dict((name, value or "") for name, value in attrs)
+        attrs = {name: value or "" for name, value in attrs}
         if tag == "script":
             self._in_script = attrs.get("src", "")
         elif tag in self.DANGEROUS:

@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from checks_support import NOTE, RULE, MiniRepo, make_buildable
 
 OTHER_RULE = "docs/rules/2019-test-juxian-rules.md"  # 莒县政协: the other shard from 洛阳市政协's at N=2
@@ -40,10 +38,9 @@ def build_sharded(repo: MiniRepo, count: int, out: Path, **extra) -> subprocess.
                           cwd=repo.root, env=environment(repo, **extra), capture_output=True, text=True)
 
 
-@pytest.fixture(scope="session")
-def shard_sites(tmp_path_factory):
-    """(repo, whole site, merged 2-shard site), both strict and with search."""
-    base = tmp_path_factory.mktemp("shards")
+def build_shard_sites(base: Path) -> tuple[MiniRepo, Path, Path]:
+    """(repo, whole site, merged 2-shard site) under `base`, both strict and with search: the session
+    fixture `shard_sites` (conftest.py) builds them once for every test that uses them."""
     repo = make_buildable(MiniRepo(base / "repo"))
     add_other_shard(repo)
     whole, merged = base / "whole", base / "merged"

@@ -20,7 +20,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 class Page(HTMLParser):
     """The elements of one HTML page, each with its ancestors' classes and its text."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)

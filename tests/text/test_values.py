@@ -9,8 +9,15 @@ import re
 import pytest
 
 from checks_support import PLAN, PLAN_DATA, summary
-from zhengxie.text.values import (COUNT_PATTERN, NOT_STATED, PERIOD_PATTERN, TIME_PATTERN, parse_count, parse_period,
-                             parse_when)
+from zhengxie.text.values import (
+    COUNT_PATTERN,
+    NOT_STATED,
+    PERIOD_PATTERN,
+    TIME_PATTERN,
+    parse_count,
+    parse_period,
+    parse_when,
+)
 
 # every time form the issue lists, as an editor writes it: (text, kind, first month, last month, label)
 TIMES = [

@@ -113,7 +113,7 @@ def test_new_consultation_plan_then_check(zx_repo):
     assert "错误 ZX215 缺少字段 date（成文日期）" in out
     assert "date: 原文未载（不要自己推断或编造）" in out  # the hint offers both: the date, or 原文未载
     for section in ("指导思想", "基本原则", "组织实施"):
-        assert f"警告 ZX303 章节“" in out and section in out
+        assert "警告 ZX303 章节“" in out and section in out
     assert "字段“title”（items 第 1 项）不能为空" in out and "字段“form”（items 第 1 项）不能为空" in out
     assert "字段“topics”不能为空" in out
     codes = {line.split()[2] for line in out.splitlines() if " ZX" in line and ": " in line and line[0] != " "}

@@ -5,10 +5,8 @@ from __future__ import annotations
 import yaml
 
 from import_fixtures import PLAN_TITLE, RULE_CAPTION, plan_docx, report_txt, rule_docx
-
 from zhengxie.tools.importer import import_file
-from zhengxie.tools.importer.read import ImportFailed
-from zhengxie.tools.importer.read import decode
+from zhengxie.tools.importer.read import ImportFailed, decode
 
 
 def _front(text: str) -> dict:

@@ -6,10 +6,9 @@ import re
 
 from checks_support import build_site, make_buildable
 from import_fixtures import plan_docx, report_txt, rule_docx
-
-from zhengxie.tools.importer import import_file
 from zhengxie.build.validate import validate
 from zhengxie.text.values import NOT_STATED_TEXT
+from zhengxie.tools.importer import import_file
 
 WHOLE_MARKER = re.compile(r"^【待核：[^】]*】\n\n?", re.M)
 MARKER = re.compile(r"【待核：[^】]*】")
