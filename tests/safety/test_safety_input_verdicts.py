@@ -8,6 +8,7 @@ import os
 import pytest
 
 from checks_support import NOTE, PLAN, PLAN_DATA, SUMMARY, MiniRepo
+from safety_input_cases import outside
 from safety_input_support import buildable, codes, run_build, run_check
 
 
@@ -27,7 +28,7 @@ def _refused_files(r):
     r.write("docs/notes/page.html", "<script>alert(1)</script>")
     r.write("docs/notes/logo.svg", "<svg onload=alert(1)></svg>")
     r.write("docs/notes/2019-x-study-note.markdown", "<script>alert(1)</script>")
-    os.symlink("/etc/passwd", r.path("docs/notes/passwd.png"))
+    os.symlink(outside(r), r.path("docs/notes/passwd.png"))
 
 
 def _broken_front_matter(r):

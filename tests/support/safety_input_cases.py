@@ -10,6 +10,17 @@ BOMB = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
 
 
+SECRET = "机密 SECRET outside the repository"  # never to be read, printed or published
+
+
+def outside(r) -> str:
+    """A file beside the mini-repository, outside it: what a symbolic link in a pull request would point
+    at (written by the test, so nothing outside the test's own folder is involved)."""
+    path = r.root.parent / "outside-the-repository.txt"
+    path.write_text(SECRET + "\n", encoding="utf-8")
+    return str(path)
+
+
 def _symlink(r, rel, target):
     r.path(rel).unlink()
     os.symlink(target, r.path(rel))
@@ -25,7 +36,7 @@ INPUT_CASES = [
     ("ZX113", lambda r: r.write(PLAN_DATA, BOMB), PLAN_DATA, 1, None),
     ("ZX114", lambda r: r.edit(NOTE, "type: study", "type: !!binary c3R1ZHk="), NOTE, 4, 7),
     ("ZX115", lambda r: r.write("docs/notes/page.html", "<script>alert(1)</script>"), "docs/notes/page.html", 1, None),
-    ("ZX116", lambda r: _symlink(r, PLAN_DATA, "/etc/passwd"), PLAN_DATA, 1, None),
+    ("ZX116", lambda r: _symlink(r, PLAN_DATA, outside(r)), PLAN_DATA, 1, None),
     ("ZX117", lambda r: r.write("docs/plans/2019/extra/2019-other-consultation-plan.md", "---\ntitle: x\n---\n"),
      "docs/plans/2019/extra/2019-other-consultation-plan.md", 1, None),
     ("ZX118", lambda r: r.write("docs/notes/2019-test-rules.md", r.read(NOTE)), "docs/notes/2019-test-rules.md", 1, None),
