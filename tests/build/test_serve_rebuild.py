@@ -8,13 +8,22 @@ background job has written them); the preview's problem box is the one differenc
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from fixture_site import PLAN, RULE, SUMMARY, assemble
-from serve_support import LONE, LONE_PLAN, Preview, add_lone_body, assert_same_site, clean_build
+from serve_support import (
+    LONE,
+    LONE_PLAN,
+    Preview,
+    add_lone_body,
+    assert_same_site,
+    finish_clean_build,
+    start_clean_build,
+)
 
 PLAN_DATA = f"data/plans/{PLAN}.yml"
 SUMMARY_DATA = f"data/summaries/{SUMMARY}.yml"
@@ -27,14 +36,34 @@ BOX = 'class="zx-preview-problems"'
 class Edited(Preview):
     tmp: Path
     checks = 0
+    clean: tuple[subprocess.Popen[str], Path] | None = None  # the clean build of the sources last rebuilt
 
     def rebuilt(self) -> None:
+        """What the server does after a save, its background job waited for; meanwhile a clean build of
+        the same sources runs in a process of its own (the other core), for assert_same_as_clean_build."""
+        self._drop_clean()
+        Edited.checks += 1
+        out = self.tmp / f"clean-{Edited.checks}"
+        self.clean = (start_clean_build(self.root, out), out)
         self.rebuild()
         self.settle()
 
     def assert_same_as_clean_build(self) -> None:
-        Edited.checks += 1
-        assert_same_site(self.site_dir, clean_build(self.root, self.tmp / f"clean-{Edited.checks}"))
+        assert self.clean is not None, "rebuilt() starts the clean build to compare with"
+        (process, out), self.clean = self.clean, None
+        finish_clean_build(process)
+        assert_same_site(self.site_dir, out)
+
+    def _drop_clean(self) -> None:
+        """A clean build no test compared with (the sources changed again): stopped."""
+        if self.clean is not None:
+            self.clean[0].kill()
+            self.clean[0].communicate()
+            self.clean = None
+
+    def close(self) -> None:
+        self._drop_clean()
+        super().close()
 
 
 @pytest.fixture()
@@ -42,7 +71,8 @@ def preview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Edited]
     monkeypatch.setenv("ZX_SEARCH", "0")
     with Edited(assemble(tmp_path / "repo"), tmp_path / "preview") as preview:
         preview.tmp = tmp_path
-        preview.rebuilt()
+        preview.rebuild()  # the first build of `mkdocs serve`: nothing to compare yet
+        preview.settle()
         yield preview
 
 
@@ -169,7 +199,8 @@ def test_paged_listings_follow_a_date_edit(tmp_path, monkeypatch):
             encoding="utf-8")
     with Edited(root, tmp_path / "preview") as preview:
         preview.tmp = tmp_path
-        preview.rebuilt()
+        preview.rebuild()
+        preview.settle()
         assert (preview.site_dir / "years/2016/3/index.html").is_file()
         assert (preview.site_dir / "topics/study/2016/2/index.html").is_file()
         def year_page_listing(title: str) -> list[str]:
