@@ -19,7 +19,7 @@ $(foreach name,$(INPUTS),$(if $(filter-out undefined,$(origin $(name))),$(eval $
 
 .PHONY: serve build build-sharded shard-matrix merge-shards test check new import schemas bench lock clean chromium edit
 
-include mk/edit.mk
+include $(dir $(lastword $(MAKEFILE_LIST)))mk/edit.mk
 
 $(STAMP): requirements.txt
 	python3 -m venv .venv

@@ -150,7 +150,7 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 
 def _committed(repo: MiniRepo) -> MiniRepo:
     """The mini-repository under git: everything committed on main."""
-    repo.write(".gitignore", "/.venv\n/hooks\n/Makefile\n")
+    repo.write(".gitignore", "/.venv\n/hooks\n/Makefile\n/mk\n")
     _git(repo.root, "init", "-q", "-b", "main")
     _git(repo.root, "add", "-A")
     _git(repo.root, "commit", "-q", "-m", "base")
@@ -160,6 +160,7 @@ def _committed(repo: MiniRepo) -> MiniRepo:
 def _with_make(repo: MiniRepo) -> MiniRepo:
     """The Makefile, the core (hooks/) and the project's venv, as `make` in a checkout sees them."""
     shutil.copy(ROOT / "Makefile", repo.root / "Makefile")
+    shutil.copytree(ROOT / "mk", repo.root / "mk")  # the Makefile includes mk/edit.mk
     (repo.root / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
     (repo.root / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
     return repo

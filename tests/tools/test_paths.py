@@ -193,6 +193,7 @@ def _tree(top: Path) -> set[str]:
 def repo(tmp_path: Path) -> MiniRepo:
     repo = MiniRepo(tmp_path / "deep" / "er" / "repo")  # ../../.. from docs/plans stays under tmp_path
     shutil.copy(ROOT / "Makefile", repo.root / "Makefile")
+    shutil.copytree(ROOT / "mk", repo.root / "mk")  # the Makefile includes mk/edit.mk
     (repo.root / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
     (repo.root / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
     repo.write("原件.txt", ORIGINAL)

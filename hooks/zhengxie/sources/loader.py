@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import re2  # type: ignore[import-untyped]  # google-re2: matching in time linear in the heading
 
@@ -18,6 +18,7 @@ from zhengxie.model import paging
 from zhengxie.sources.discovery import discover
 from zhengxie.model.fields import parse_date, read_value
 from zhengxie.model.corpus import (
+    HeadingPattern,
     Body, Breakdown, Corpus, DocEntry, DocType, Document, Field, Figure, Form, Kind, Measure, Part, PlanItem, Profile, Report,
     Role, SectionSpec, Stage, SummaryData, Topic, Vocabulary,
 )
@@ -39,14 +40,6 @@ SECTIONS = f"{DATA}/sections.yml"
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # its reasons go into ZX137, not to stderr
 _RE2_OPTIONS.max_mem = 8 << 20  # bytes of one compiled pattern (RE2's default, stated)
-
-
-class HeadingPattern(Protocol):
-    """A compiled heading pattern (an RE2 regular expression)."""
-
-    pattern: str
-
-    def search(self, text: str) -> object | None: ...
 
 
 def load_corpus(root: Path | str) -> Corpus:
