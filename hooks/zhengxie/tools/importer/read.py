@@ -30,7 +30,7 @@ _MB = 1024 * 1024
 _STYLE = re.compile(rb"<w:style[\s>]")
 
 
-class ImportFailed(Exception):
+class ImportFailed(Exception):  # noqa: N818 - the CLI and the tests catch it by this name
     """An original that cannot be read; the message is Chinese and names the fix."""
 
 
@@ -39,7 +39,7 @@ class Block:
     """A paragraph (text) or a table (rows of cell texts) of the original, in order."""
 
     text: str = ""
-    rows: list = field(default_factory=list)  # a table's rows; empty for a paragraph
+    rows: list[list[str]] = field(default_factory=list)  # a table's rows (cell texts); empty for a paragraph
     style: str = ""  # the Word paragraph style (Title, Heading 1, List Number …), if any
     listed: bool = False  # a Word list paragraph: its number is not part of its text
 
@@ -51,7 +51,7 @@ class Block:
 @dataclass
 class Original:
     path: str
-    blocks: list
+    blocks: list[Block]
     encoding: str  # "docx", "utf-8" or "gb18030"
 
 
@@ -89,7 +89,7 @@ def decode(data: bytes) -> tuple[str, str]:
                            "请用编辑器另存为 UTF-8 再导入") from None
 
 
-def _read_text(path: Path) -> tuple[list, str]:
+def _read_text(path: Path) -> tuple[list[Block], str]:
     text, encoding = decode(path.read_bytes())
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = [Block(_clean(line)) for line in text.split("\n")]
@@ -102,13 +102,13 @@ def _read_docx(path: Path) -> list[Block]:
 
     try:
         document = docx.Document(str(path))
-    except Exception as error:  # noqa: BLE001 - any malformed part: a message, never a traceback
+    except Exception as error:  # any malformed part: a message, never a traceback
         raise ImportFailed(f"{path.name} 无法按 Word 文档读取（{error}）：请在 Word 中重新另存为 .docx") from None
     try:
         return _DocxReader(path, _style_names(document)).blocks(document.element.body)
     except ImportFailed:
         raise
-    except Exception as error:  # noqa: BLE001 - a malformed value (gridSpan="x" …): a message, never a traceback
+    except Exception as error:  # a malformed value (gridSpan="x" …): a message, never a traceback
         raise ImportFailed(f"{path.name} 无法按 Word 文档读取（{error}）：请在 Word 中重新另存为 .docx") from None
 
 
@@ -152,7 +152,8 @@ def _style_names(document: Any) -> tuple[dict[str, str], str]:
     from docx.oxml.ns import qn
     from docx.styles import BabelFish
 
-    names, default = {}, ""
+    names: dict[str, str] = {}
+    default = ""
     for style in document.styles.element.findall(qn("w:style")):
         if style.get(qn("w:type"), "paragraph") != "paragraph":
             continue
@@ -175,7 +176,8 @@ class _DocxReader:
         self.count, self.cells = 0, 0
 
     def blocks(self, body: Any) -> list[Block]:
-        qn, found = self.qn, []
+        qn = self.qn
+        found: list[Block] = []
         paragraph, table = qn("w:p"), qn("w:tbl")
         for child in body.iterchildren(paragraph, table):
             block = self._paragraph(child) if child.tag == paragraph else self._table(child)
