@@ -52,6 +52,8 @@ CASES = {
     "a stated count of 5000 digits": lambda r: r.edit(PLAN_DATA, "stated_count: 2\n", f'stated_count: "{BIG}项"\n'),
     "data/fields.yml giving date the type text": lambda r: r.edit(
         "data/fields.yml", "- id: date\n  label: 成文日期\n  type: date\n", "- id: date\n  label: 成文日期\n  type: text\n"),
+    "a topic with kind: in place of id:": lambda r: r.write(
+        "data/topics.yml", r.read("data/topics.yml") + "- kind: energy\n  name: 能源\n"),
 }
 # Cases with nothing to report: the value is allowed, only the crash was wrong.
 QUIET = {

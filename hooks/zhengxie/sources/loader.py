@@ -11,7 +11,6 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import re2  # type: ignore[import-untyped]  # google-re2: matching in time linear in the heading
 
@@ -174,60 +173,61 @@ def report_read_issue(issue: ReadIssue | None, path: str, reporter: Reporter) ->
 # ---- vocabularies ---------------------------------------------------------------------------------
 
 
-def _entries(corpus: Corpus, name: str) -> list[dict[str, Any]]:
+def _entries(corpus: Corpus, name: str) -> list[tuple[str, dict[str, object]]]:
+    """(id, entry) of each entry of data/<name>.yml that is a mapping with a text id; any other
+    entry is the schema check's finding."""
     data = corpus.vocab_yaml[f"{DATA}/{name}.yml"].data
     if not isinstance(data, list):
         return []
-    return [e for e in data if isinstance(e, dict) and isinstance(e.get("id", e.get("kind")), str)]
+    return [(e["id"], e) for e in data if isinstance(e, dict) and isinstance(e.get("id"), str)]
 
 
 def _build_vocabulary(corpus: Corpus) -> None:
     vocab = corpus.vocab
-    for e in _entries(corpus, "topics"):
-        vocab.topics[e["id"]] = Topic(e["id"], _str(e.get("name")) or e["id"], _str(e.get("description")))
-    for e in _entries(corpus, "bodies"):
-        vocab.bodies[e["id"]] = Body(
-            e["id"], _str(e.get("name")) or e["id"], _str(e.get("short")) or _str(e.get("name")) or e["id"],
-            _str(e.get("level")), _str(e.get("region")), e.get("parent") if isinstance(e.get("parent"), str) else None,
+    for id_, e in _entries(corpus, "topics"):
+        vocab.topics[id_] = Topic(id_, _str(e.get("name")) or id_, _str(e.get("description")))
+    for id_, e in _entries(corpus, "bodies"):
+        vocab.bodies[id_] = Body(
+            id_, _str(e.get("name")) or id_, _str(e.get("short")) or _str(e.get("name")) or id_,
+            _str(e.get("level")), _str(e.get("region")), _as_str(e.get("parent")),
             _opt_str(e.get("merged_proposals")),
         )
-    for e in _entries(corpus, "forms"):
-        vocab.forms[e["id"]] = Form(
-            e["id"], _str(e.get("name")) or e["id"], _opt_str(e.get("parent")), _opt_str(e.get("body")),
+    for id_, e in _entries(corpus, "forms"):
+        vocab.forms[id_] = Form(
+            id_, _str(e.get("name")) or id_, _opt_str(e.get("parent")), _opt_str(e.get("body")),
             tuple(_str_list(e.get("requires"))),
         )
-    for e in _entries(corpus, "roles"):
-        vocab.roles[e["id"]] = Role(e["id"], _str(e.get("name")) or e["id"], e.get("lists") is True)
-    for e in _entries(corpus, "kinds"):
+    for id_, e in _entries(corpus, "roles"):
+        vocab.roles[id_] = Role(id_, _str(e.get("name")) or id_, e.get("lists") is True)
+    for id_, e in _entries(corpus, "kinds"):
         types: dict[str, DocType] = {}
         for t in _list(e.get("types")):
             if isinstance(t, dict) and isinstance(t.get("id"), str):
                 types[t["id"]] = DocType(t["id"], _str(t.get("name")) or t["id"], tuple(_str_list(t.get("profiles"))),
                                          _opt_str(t.get("period")))
-        vocab.kinds[e["id"]] = Kind(e["id"], _str(e.get("name")) or e["id"], _str(e.get("folder")) or e["id"], types,
-                                    _opt_str(e.get("data")), tuple(_str_list(e.get("behaviours"))),
-                                    tuple(_str_list(e.get("macros"))))
-    for e in _entries(corpus, "fields"):
+        vocab.kinds[id_] = Kind(id_, _str(e.get("name")) or id_, _str(e.get("folder")) or id_, types,
+                                _opt_str(e.get("data")), tuple(_str_list(e.get("behaviours"))),
+                                tuple(_str_list(e.get("macros"))))
+    for id_, e in _entries(corpus, "fields"):
         required = e.get("required")
-        vocab.fields[e["id"]] = Field(
-            id=e["id"], label=_str(e.get("label")) or e["id"], type=_str(e.get("type")),
+        choices = e.get("choices")
+        vocab.fields[id_] = Field(
+            id=id_, label=_str(e.get("label")) or id_, type=_str(e.get("type")),
             required=True if required is True else tuple(_str_list(required)),
             kinds=tuple(_str_list(e.get("kinds"))), not_stated=e.get("not_stated") is True,
             header=e.get("header") is True, filter=_str(e.get("filter")), vocabulary=_str(e.get("vocabulary")),
-            choices={str(k): str(v) for k, v in e["choices"].items()} if isinstance(e.get("choices"), dict) else {},
+            choices={str(k): str(v) for k, v in choices.items()} if isinstance(choices, dict) else {},
             help=_str(e.get("help")), example=e.get("example"),
         )
     _read_measures(corpus)
     if PAGINATION in corpus.vocab_yaml:  # an invalid value is the schema check's finding (ZX2xx)
         vocab.page_size = paging.page_size(corpus.vocab_yaml[PAGINATION].data)
-    sections_yaml = corpus.vocab_yaml[SECTIONS]
-    entries = sections_yaml.data if isinstance(sections_yaml.data, list) else []
-    for index, e in enumerate(entries):
-        if isinstance(e, dict) and isinstance(e.get("id"), str):
-            vocab.profiles[e["id"]] = _profile(corpus, e, index)
+    for index, entry in enumerate(_list(corpus.vocab_yaml[SECTIONS].data)):
+        if isinstance(entry, dict) and isinstance(profile_id := entry.get("id"), str):
+            vocab.profiles[profile_id] = _profile(corpus, profile_id, entry, index)
 
 
-def _profile(corpus: Corpus, e: dict[str, Any], index: int) -> Profile:
+def _profile(corpus: Corpus, profile_id: str, e: dict[str, object], index: int) -> Profile:
     """One profile of data/sections.yml, the `index`-th entry; its patterns compiled (or reported)."""
     reporter = corpus.reporter if isinstance(corpus.reporter, Reporter) else None
 
@@ -235,11 +235,11 @@ def _profile(corpus: Corpus, e: dict[str, Any], index: int) -> Profile:
         return _pattern(value, reporter, corpus.vocab_yaml[SECTIONS].line_of((index, *path)))
 
     raw_applies = e.get("applies")
-    applies: dict[str, Any] = raw_applies if isinstance(raw_applies, dict) else {}
+    applies: dict[str, object] = raw_applies if isinstance(raw_applies, dict) else {}
     sections = [(n, s) for n, s in enumerate(_list(e.get("sections")))
                 if isinstance(s, dict) and isinstance(s.get("name"), str)]
     return Profile(
-        id=e["id"], name=_str(e.get("name")) or e["id"],
+        id=profile_id, name=_str(e.get("name")) or profile_id,
         sections=tuple(
             SectionSpec(
                 s["name"],
@@ -452,7 +452,7 @@ def _read_summary(doc: Document, data: dict[str, object], vocab: Vocabulary) -> 
                 status=_str(raw.get("status")),
                 date=parse_date(raw.get("date")),
                 reason=_str(raw.get("reason")),
-                merged_into=raw.get("merged_into") if isinstance(raw.get("merged_into"), str) else None,
+                merged_into=_as_str(raw.get("merged_into")),
                 line=doc.data_line("reports", index),
                 index=index,
             )
@@ -501,6 +501,10 @@ DATA_READERS: dict[str, DataReader] = {"plan-items": _read_items, "summary-figur
 
 def _str(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
+
+
+def _as_str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _opt_str(value: object) -> str | None:
