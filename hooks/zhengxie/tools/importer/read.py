@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MAX_DOCX_BYTES = 20 * 1024 * 1024
@@ -28,6 +28,8 @@ MAX_LINE = 20_000  # characters kept of one paragraph; recognisers never see mor
 SUFFIXES = (".docx", ".txt", ".md")
 _MB = 1024 * 1024
 _STYLE = re.compile(rb"<w:style[\s>]")
+TextEncoding = Literal["utf-8", "gb18030"]
+Encoding = Literal["docx", "utf-8", "gb18030"]  # what an original was read as
 
 
 class ImportFailed(Exception):  # noqa: N818 - the CLI and the tests catch it by this name
@@ -52,7 +54,7 @@ class Block:
 class Original:
     path: str
     blocks: list[Block]
-    encoding: str  # "docx", "utf-8" or "gb18030"
+    encoding: Encoding
 
 
 def read_original(path: Path) -> Original:
@@ -66,6 +68,7 @@ def read_original(path: Path) -> Original:
     limit = MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES
     if size > limit:
         raise ImportFailed(f"{path.name} 有 {size // 1024} KB，超过导入上限 {limit // _MB} MB：请把它拆成几个文件")
+    encoding: Encoding
     blocks, encoding = (_read_docx(path), "docx") if suffix == ".docx" else _read_text(path)
     _count_blocks(path, len(blocks))
     return Original(str(path), blocks, encoding)
@@ -76,7 +79,7 @@ def _count_blocks(path: Path, count: int) -> None:
         raise ImportFailed(f"{path.name} 有 {MAX_BLOCKS} 段以上，超过导入上限 {MAX_BLOCKS} 段：请把它拆成几个文件")
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def decode(data: bytes) -> tuple[str, TextEncoding]:
     """The text and the encoding it was in: UTF-8 (a BOM dropped) or else GB18030."""
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -89,7 +92,7 @@ def decode(data: bytes) -> tuple[str, str]:
                            "请用编辑器另存为 UTF-8 再导入") from None
 
 
-def _read_text(path: Path) -> tuple[list[Block], str]:
+def _read_text(path: Path) -> tuple[list[Block], TextEncoding]:
     text, encoding = decode(path.read_bytes())
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = [Block(_clean(line)) for line in text.split("\n")]
