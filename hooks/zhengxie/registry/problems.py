@@ -9,7 +9,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeGuard
+from typing import Literal, TypeGuard
 
 from zhengxie.text.reading import UNREAD, ReadIssue, YamlDoc, parse_yaml, read_source
 
@@ -64,7 +64,7 @@ class Problem:
         label = "错误" if self.severity == "error" else "警告"
         return f"{self.place}: {label} {self.code} {self.message}\n    修改建议：{self.hint}"
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, str | int | None]:
         return {
             "code": self.code,
             "severity": self.severity,
