@@ -46,6 +46,13 @@ def _span(year: int, when: When | None) -> tuple[dt.date, dt.date] | None:
         return dt.date(year, when.first_month, 1), end
     except ValueError:  # a day the month does not have: the check reports it
         return None
+    except OverflowError:  # ending on 9999-12-31: an end the calendar cannot write
+        return None
+
+
+def _day(day: dt.date) -> tuple[dt.date, dt.date] | None:
+    """[day, the next day): an all-day event; None on 9999-12-31, which has no next day to end on."""
+    return (day, day + dt.timedelta(days=1)) if day < dt.date.max else None
 
 
 def _new_calendar(name: str) -> icalendar.Calendar:
@@ -134,7 +141,7 @@ def plan_events(corpus: Corpus, follow: FollowThrough, plan: Document, site_url:
         report = status.latest.report if status and status.latest else None
         span: tuple[dt.date, dt.date] | None
         if report and report.date and report.status in ("held", "postponed"):
-            span = (report.date, report.date + dt.timedelta(days=1))
+            span = _day(report.date)
         else:
             span = _span(year, item.when)
         if span is None:
