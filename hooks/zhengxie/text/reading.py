@@ -537,7 +537,7 @@ class _Builder:
         result: list[object] = []
         item: yaml.Node
         for index, item in enumerate(node.value):
-            item_path = (*path, index)
+            item_path = path + (index,)  # noqa: RUF005 - concatenation: a third of unpacking's time, per item
             lines.setdefault(item_path, item.start_mark.line + 1 + offset)
             tag: str | slice = item.tag
             if item.__class__ is _Scalar and tag.__class__ is slice and (not tag.step[0] or item.value[:1] not in _TYPED_FIRST):
@@ -574,7 +574,7 @@ class _Builder:
             key: str = key_node.value  # keys are text, as in JSON (`2019:` is the key "2019")
             if key in result:
                 issues.append(YamlIssue("duplicate-key", line, mark.column + 1, key))
-            key_path = (*path, key)
+            key_path = path + (key,)  # noqa: RUF005 - concatenation: a third of unpacking's time, per key
             lines[key_path] = line
             value_tag: str | slice = value_node.tag
             if value_node.__class__ is _Scalar and value_tag.__class__ is slice and (
@@ -590,7 +590,7 @@ class _Builder:
                 for key, value in merged.items():
                     if key not in result:
                         result[key] = value
-                        lines[(*path, key)] = line
+                        lines[path + (key,)] = line  # noqa: RUF005
         return result
 
 
