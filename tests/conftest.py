@@ -1,5 +1,8 @@
 """Shared fixtures: the repository root, the core on sys.path, the fixture site (tests/fixtures/corpus)
-and one strict build of it."""
+and one strict build of it. tests/README.md says which fixture to use for what.
+
+sys.path: hooks/ (the core, `zhengxie`), tests/ (`from bounds.cases import …`) and tests/support/ (the
+shared helpers, imported by their module name: `from checks_support import MiniRepo`)."""
 from __future__ import annotations
 
 import sys
@@ -8,7 +11,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+for _path in (ROOT / "hooks", ROOT / "tests", ROOT / "tests" / "support"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium (through the `browser` fixture, directly or via `page`,
+    `reader_page` or a test's own) is marked `browser`: `-m "not browser"` leaves them all out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +55,15 @@ def built_site(fixture_root, tmp_path_factory) -> Path:
     result = build(fixture_root, out, search=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def shard_sites(tmp_path_factory):
+    """A mini-repository with documents on both shards of a 2-shard build (tests/support/shards_support.py),
+    built once whole and once as 2 shards merged: (repo, whole site, merged site), strict, with search."""
+    from shards_support import build_shard_sites
+
+    return build_shard_sites(tmp_path_factory.mktemp("shards"))
 
 
 @pytest.fixture(scope="session")
@@ -132,7 +154,8 @@ def _serve(directory: Path, not_found: str | None = None):
         def send_error(self, code, message=None, explain=None):
             page = Path(directory) / not_found if not_found else None
             if code != 404 or page is None or not page.exists():
-                return super().send_error(code, message, explain)
+                super().send_error(code, message, explain)
+                return
             body = page.read_bytes()
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -148,7 +171,7 @@ def _serve(directory: Path, not_found: str | None = None):
 
 @pytest.fixture(scope="session")
 def reader_site(tmp_path_factory):
-    """The fixture corpus (tests/reader_support.py) built once, strict, with search, for
+    """The fixture corpus (tests/support/reader_support.py) built once, strict, with search, for
     SITE_URL=https://example.org/zx/ into <www>/zx/; returns (repo, site_dir)."""
     from checks_support import MiniRepo
     from reader_support import MOUNT, SITE_URL, add_corpus, build, make_site

@@ -50,7 +50,7 @@ def test_no_module_imports_another_modules_private_names():
     offences += [f"{MODULES[name].relative_to(ROOT)}:{line} imports private module {target}"
                  for name, path in MODULES.items() for target, _, line in _imports(name, path)
                  if any(part.startswith("_") and part != "__init__" for part in target.split("."))]
-    for name, path in MODULES.items():  # module._name through an imported module
+    for path in MODULES.values():  # module._name through an imported module
         aliases = {}
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -74,9 +74,9 @@ def test_no_import_cycle_between_modules():
         state[node] = "open"
         for nxt in sorted(graph[node]):
             if state.get(nxt) == "open":
-                cycles.append(" → ".join(stack[stack.index(nxt):] + [node, nxt]) if nxt in stack else f"{node} → {nxt}")
+                cycles.append(" → ".join([*stack[stack.index(nxt):], node, nxt]) if nxt in stack else f"{node} → {nxt}")
             elif nxt not in state:
-                visit(nxt, stack + [node])
+                visit(nxt, [*stack, node])
         state[node] = "done"
 
     for name in sorted(graph):

@@ -1,5 +1,5 @@
 """Broken fixtures for the codes of issue 25 (ZX136, ZX137, ZX512), in the form of
-tests/test_checks_codes.py's CASES: (code, how to break the repo, file, line, column)."""
+tests/checks/test_checks_codes.py's CASES: (code, how to break the repo, file, line, column)."""
 from __future__ import annotations
 
 from checks_support import NOTE

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks_support import MiniRepo, NOTE, PLAN_DATA, RULE, SUMMARY
+from checks_support import NOTE, PLAN_DATA, RULE, SUMMARY, MiniRepo
 from safety_input_support import buildable, codes, run_build, run_check
 from zhengxie.text.outline import int_to_chinese
 

@@ -2,6 +2,8 @@
 exits 1 with one message, the build stops with one error; neither shows a traceback."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from checks_support import MiniRepo
@@ -43,7 +45,7 @@ def test_a_broken_catalogue_names_file_and_line(zx_repo, name):
 
 def test_a_missing_catalogue(zx_repo):
     zx_repo.delete(CATALOGUE)
-    with pytest.raises(CatalogueError, match="data/problems.yml：文件不存在"):
+    with pytest.raises(CatalogueError, match=re.escape("data/problems.yml：文件不存在")):
         load_catalogue(zx_repo.path(CATALOGUE))
 
 

@@ -65,7 +65,7 @@ def test_a_rule_of_1002_articles_checks_clean(zx_repo):
 
 
 def test_a_break_after_999_names_the_expected_numeral(zx_repo):
-    _rule_with(zx_repo, _articles(list(range(1, 1000)) + [999, 1001]))
+    _rule_with(zx_repo, _articles([*range(1, 1000), 999, 1001]))
     found = [p for p in zx_repo.check() if p.code == "ZX305"]
     assert [p.line for p in found] == [zx_repo.line_of(RULE, "第九百九十九条", 2)]
     assert "第一千条" in found[0].message

@@ -59,7 +59,7 @@ _IDS = [f"b{i}" for i in range(8)]
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.dictionaries(st.sampled_from(_IDS), st.one_of(st.none(), st.sampled_from(_IDS + ["nowhere"])), min_size=1))
+@given(st.dictionaries(st.sampled_from(_IDS), st.one_of(st.none(), st.sampled_from([*_IDS, "nowhere"])), min_size=1))
 def test_one_problem_per_cycle(tmp_path_factory, parents):
     repo = MiniRepo(tmp_path_factory.mktemp("parents") / "repo")
     found = _cycles(repo, parents)

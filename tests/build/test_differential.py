@@ -1,7 +1,7 @@
 """Differential test of the build: random sequences of edits, each rebuilt by the in-process preview,
 compared byte for byte with a clean `mkdocs build` of the same sources into a fresh folder.
 
-Each example assembles the fixture site (tests/fixture_site.py) and draws a few edits an editor
+Each example assembles the fixture site (tests/support/fixture_site.py) and draws a few edits an editor
 makes: body text, a title or a date in front matter, a plan item's title or time (data/plans/),
 a report's status (data/summaries/), a document deleted or added (a new note, or a deleted document
 back), YAML broken and later fixed. After each edit the preview rebuilds (what `mkdocs serve` runs

@@ -3,7 +3,7 @@ faulty: a fix after a save with broken YAML (or a template that stops the build)
 edit, a save written while a rebuild runs, and the deletion of a body's only document (its feed and
 calendar must go); and the search, which must keep answering while a save is indexed.
 
-Each test starts `mkdocs serve` on 127.0.0.1 at a free port over a fixture site (tests/fixture_site.py),
+Each test starts `mkdocs serve` on 127.0.0.1 at a free port over a fixture site (tests/support/fixture_site.py),
 saves files as an editor does and polls the served pages until they show the save; every wait is bounded
 by a generous timeout and fails with the server's log. MkDocs holds requests while it rebuilds, so a
 page is always one build's. The background job's outputs (calendars, feeds, open data) come later:

@@ -55,13 +55,15 @@ def _env(**extra: str) -> dict[str, str]:
 def _values() -> st.SearchStrategy[str]:
     """Values made of hostile pieces and any text; make itself drops a value's leading blanks
     (its assignment syntax), so a value here starts with something else, or is empty."""
-    piece = st.one_of(st.sampled_from(HOSTILE), st.text(st.characters(exclude_characters="\0"), max_size=4))
+    # No lone surrogates (Cs): an argument or an environment variable cannot hold one.
+    any_text = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\0"), max_size=4)
+    piece = st.one_of(st.sampled_from(HOSTILE), any_text)
     return st.lists(piece, max_size=5).map("".join).filter(lambda v: not v[:1].isspace())
 
 
 def _recorded(cwd: Path, target: str, **values: str) -> tuple[int, list[str], str]:
     """(exit status, the arguments `make <target>` gives its command, stderr)."""
-    command = ["make", "-s", "-f", str(ROOT / "Makefile"), "-o", ".venv/.installed", target,
+    command = ["make", "-s", "-f", str(ROOT / "Makefile"), "-I", str(ROOT), "-o", ".venv/.installed", target,
                f"CORE={RECORD}", f"SHARDCLI={RECORD}", f"MKDOCS={RECORD}", f"PY={RECORD}"]
     command += [f"{name}={value}" for name, value in values.items()]
     done = subprocess.run(command, cwd=cwd, capture_output=True, env=_env())
@@ -158,9 +160,10 @@ def _committed(repo: MiniRepo) -> MiniRepo:
 
 
 def _with_make(repo: MiniRepo) -> MiniRepo:
-    """The Makefile, the core (hooks/) and the project's venv, as `make` in a checkout sees them."""
+    """The Makefile (and mk/, which it includes), the core (hooks/) and the project's venv, as `make` in a
+    checkout sees them."""
     shutil.copy(ROOT / "Makefile", repo.root / "Makefile")
-    shutil.copytree(ROOT / "mk", repo.root / "mk")  # the Makefile includes mk/edit.mk
+    shutil.copytree(ROOT / "mk", repo.root / "mk")
     (repo.root / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
     (repo.root / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
     return repo

@@ -1,0 +1,220 @@
+"""The reader's site in Chromium at desktop (1280) and phone (390) width, on the fixture corpus served
+under its sub-path (/zx/): the 404 page, breadcrumbs, related and 上一篇/下一篇, tables on phones,
+search quality and keys, printing to PDF in official-document style. Screenshots in tests/artifacts/."""
+from __future__ import annotations
+
+import io
+import re
+
+from playwright.sync_api import Page, expect
+
+from conftest import ARTIFACTS
+from reader_support import ECOLOGY, LUOYANG_2018, YEAR_2018, YUNXI_2018
+
+SUMMARY = "summaries/2019-test-annual-summary/"
+PLAN_2019 = "plans/2019-test-consultation-plan/"
+
+
+# ---- 1/2. deploy anywhere, Chinese 404 ------------------------------------------------------------
+
+def test_404_under_the_sub_path_is_chinese_styled_and_searchable(reader_page: Page):
+    page = reader_page
+    response = page.goto(page.base_url + "no/such/page/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("找不到这个页面")
+    # Material's stylesheet and our own loaded from /zx/: the header is laid out, the footer is Chinese.
+    assert page.evaluate("getComputedStyle(document.querySelector('header.md-header')).position") == "sticky"
+    expect(page.locator(".md-footer")).not_to_contain_text("Made with")
+    page.shot("reader-404")
+    page.locator("article [data-zx-search-open]").click()
+    field = page.locator("#zx-search .pagefind-ui__search-input")
+    expect(field).to_be_focused()
+    field.fill("云溪市政协")
+    first = page.locator("#zx-search .pagefind-ui__result-link").first
+    expect(first).to_have_attribute("href", re.compile(rf"^/zx/plans/{YUNXI_2018}/"))
+    page.keyboard.press("Escape")
+    page.locator("article").get_by_role("link", name="协商计划").click()
+    expect(page).to_have_url(page.base_url + "plans/")
+
+
+# ---- 4. wayfinding --------------------------------------------------------------------------------
+
+def test_breadcrumbs_related_and_series_at_both_widths(reader_page: Page):
+    page = reader_page
+    page.goto(page.base_url + PLAN_2019)
+    crumbs = page.locator(".zx-breadcrumbs")
+    expect(crumbs).to_be_visible()
+    expect(crumbs.locator("li")).to_have_text(["首页", "协商计划", "洛阳市政协", "2019年", "洛阳市政协2019年度协商计划"])
+    box = crumbs.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"] + 1  # on screen, phones too
+    page.shot("reader-breadcrumbs")
+    related = page.locator(".zx-related")
+    related.scroll_into_view_if_needed()
+    expect(related.get_by_role("link", name="洛阳市政协2019年工作总结")).to_be_visible()
+    previous = page.locator(".zx-series a[rel=prev]")
+    expect(previous).to_contain_text("上一篇")
+    expect(previous).to_contain_text("洛阳市政协2018年度协商计划")
+    previous.scroll_into_view_if_needed()
+    page.shot("reader-related-and-series")
+    previous.click()
+    expect(page).to_have_url(page.base_url + f"plans/{LUOYANG_2018}/")
+    page.locator(".zx-breadcrumbs").get_by_role("link", name="洛阳市政协").click()
+    expect(page).to_have_url(page.base_url + "bodies/luoyang-city/")
+
+
+# ---- 3. tables ------------------------------------------------------------------------------------
+
+def test_follow_through_table_is_a_table_on_desktop_and_cards_on_phones(reader_page: Page):
+    page = reader_page
+    page.goto(page.base_url + SUMMARY)
+    table = page.locator("table.zx-reports")
+    table.scroll_into_view_if_needed()
+    cell = table.locator("tbody tr").first.locator("td").first
+    borders = page.evaluate("(el) => getComputedStyle(el).borderTopWidth", table.locator("thead th").first.element_handle())
+    if page.width_name == "desktop":
+        assert cell.evaluate("el => getComputedStyle(el).display") == "table-cell"
+        assert borders != "0px"  # styled: borders and padding
+    else:
+        assert cell.evaluate("el => getComputedStyle(el).display") == "block"
+        row = table.locator("tbody tr").first.bounding_box()
+        assert row["width"] > 300  # one card per row across the screen, not 4-character columns
+        label = cell.evaluate("el => getComputedStyle(el, '::before').content")
+        assert "计划项目" in label
+        assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    page.shot("reader-table")
+
+
+# ---- 5. search quality --------------------------------------------------------------------------
+
+def _top(page: Page, query: str, n: int) -> list[str]:
+    """URLs of the first n results of Pagefind's own API for the query (the ranking the UI shows)."""
+    return page.evaluate(
+        """async ([query, n]) => {
+            const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI + "../".repeat(0)).href);
+            await pagefind.options({ baseUrl: "/zx/" });
+            const search = await pagefind.search(query);
+            const data = await Promise.all(search.results.slice(0, n).map(r => r.data()));
+            return data.map(d => d.url);
+        }""", [query, n])
+
+
+def test_search_ranks_documents_for_a_year_a_body_and_a_topic(reader_page: Page):
+    page = reader_page
+    page.goto(page.base_url)
+    assert {u.split("/")[-2] for u in _top(page, "2018", 2)} == YEAR_2018
+    assert _top(page, "云溪市政协", 1)[0].endswith(f"/plans/{YUNXI_2018}/")
+    assert {u.split("/")[-2] for u in _top(page, "生态环境", 2)} == ECOLOGY
+    for url in _top(page, "协商", 20):  # only documents: no topic, year or body pages
+        assert re.search(r"/zx/(plans|summaries|rules|notes)/[^/]+/$", url), url
+
+
+def test_search_keys_query_memory_sort_and_highlight(reader_page: Page):
+    page = reader_page
+    page.goto(page.base_url + "plans/")
+    page.locator("[data-zx-search-open]").first.click()
+    dialog = page.locator("#zx-search")
+    field = dialog.locator(".pagefind-ui__search-input")
+    field.fill("协商计划")
+    links = dialog.locator(".pagefind-ui__result-link")
+    expect(links.nth(1)).to_be_visible()
+    # Closing and reopening keeps the query and its results.
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    page.locator("[data-zx-search-open]").first.click()
+    expect(field).to_have_value("协商计划")
+    # Sorting by date: the newest matching document (the summary of 2019-12-20) first, then the oldest.
+    dialog.locator("[data-zx-search-sort]").select_option("desc")
+    titles = dialog.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title > a")
+    expect(titles.first).to_have_attribute("href", re.compile(r"/summaries/2019-test-annual-summary/"))
+    dialog.locator("[data-zx-search-sort]").select_option("asc")
+    expect(titles.first).to_have_attribute("href", re.compile(r"/plans/2018-"))
+    dialog.locator("[data-zx-search-sort]").select_option("")
+    # ↓ from the field to the first result, ↓ to the next, ↑ back, Enter opens it.
+    field = dialog.locator(".pagefind-ui__search-input")
+    field.focus()
+    expect(links.first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    expect(links.first).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(links.first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(field).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    target = links.first.get_attribute("href")
+    page.shot("reader-search-keys")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"highlight="))
+    assert target.split("?")[0].split("#")[0] in page.url
+    # The landing page marks the query (Pagefind's highlight script).
+    expect(page.locator("[data-pagefind-body] mark.pagefind-highlight").first).to_be_visible()
+    page.shot("reader-search-highlight")
+    # Another page: the query is still there when the search opens.
+    page.locator("[data-zx-search-open]").first.click()
+    expect(page.locator("#zx-search .pagefind-ui__search-input")).to_have_value("协商计划")
+    expect(page.locator("#zx-search .pagefind-ui__result-link").first).to_be_visible()
+
+
+# ---- 7. print -------------------------------------------------------------------------------------
+
+def _pdf_lines(pdf: bytes) -> tuple[list, list, set]:
+    """Lines of text as (page, text, x_start, x_end, y) — Chromium writes one run per character, so
+    runs on one baseline are joined — plus the page sizes and the fonts the PDF embeds."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    chars: dict = {}
+    fonts = set()
+    for number, pdf_page in enumerate(reader.pages, 1):
+        def visit(text, cm, tm, font, size, number=number):
+            if text.strip():
+                x, y = cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]
+                chars.setdefault((number, round(y)), []).append((x, text.strip(), size * (tm[0] or 1) * (cm[0] or 1)))
+        pdf_page.extract_text(visitor_text=visit)
+        for font in (pdf_page.get("/Resources", {}).get("/Font", {}) or {}).values():
+            fonts.add(str(font.get_object().get("/BaseFont", "")))
+    lines = []
+    for (number, y), runs in sorted(chars.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        runs.sort()
+        lines.append((number, "".join(r[1] for r in runs), runs[0][0], runs[-1][0] + runs[-1][2], y))
+    return lines, [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages], fonts
+
+
+def test_printing_a_document_gives_an_official_document_layout(reader_page: Page):
+    page = reader_page
+    page.goto(page.base_url + PLAN_2019)
+    pdf = page.pdf(format="A4", print_background=True)
+    (ARTIFACTS / f"reader-print-{page.width_name}.pdf").write_bytes(pdf)
+    lines, sizes, fonts = _pdf_lines(pdf)
+    text = "\n".join(line[1] for line in lines)
+    width, height = sizes[0]
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4
+    for absent in ("搜索", "首页", "相关文档", "示例", "上一篇", "开放数据", "发文单位"):  # no nav, search, badges, header
+        assert absent not in text, absent
+    numbers = [line for line in lines if re.fullmatch(r"—\s*\d+\s*—", line[1])]
+    assert [n[1].replace(" ", "") for n in numbers] == [f"—{i}—" for i in range(1, len(sizes) + 1)]  # page numbers
+    assert all(n[4] < 100 for n in numbers)  # at the foot of each page
+
+    def line_with(needle, page_no=None):
+        return next(line for line in lines if needle in line[1] and (page_no is None or line[0] == page_no))
+
+    issuer = line_with("洛阳市委员会", 1)  # 发文机关 in the 版头
+    title = line_with("洛阳市政协2019年度协商计划", 1)
+    heading = line_with("一、指导思想") if any("一、指导思想" in line[1] for line in lines) else line_with("指导思想")
+    sub = line_with("（一）围绕中心")
+    assert issuer[4] > title[4] > heading[4] > sub[4]  # 版头, title, then the text, top to bottom
+    centre = (title[2] + title[3]) / 2
+    assert abs(centre - width / 2) < 20, (centre, width / 2)  # the title is centred
+    assert heading[2] > sub[2] - 1 and heading[2] - 28 * 72 / 25.4 > 0  # headings indented two characters
+    date = line_with("2019年2月1日", len(sizes))  # 成文日期 on the last page
+    assert date[3] > width / 2 and date[2] > width / 2  # right-aligned in the 落款
+    # Font stacks: the official faces first, free ones after; AR PL UKai (the 仿宋/楷体 stand-in) is
+    # what this machine prints with, and 黑体 falls back to Noto Sans CJK (a Type 3 font in the PDF).
+    assert any("UKai" in f for f in fonts), fonts
+    page.emulate_media(media="print")
+    family = {tag: page.evaluate(f"getComputedStyle(document.querySelector('[data-pagefind-body] {tag}')).fontFamily") for tag in ("h2", "h3", "p")}
+    assert family["h2"].startswith("SimHei") and "Noto Sans CJK SC" in family["h2"]
+    assert family["h3"].startswith("KaiTi") and "AR PL UKai" in family["h3"]
+    assert family["p"].startswith("FangSong") and "AR PL UKai" in family["p"]
+    page.emulate_media(media="screen")
