@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Callable, Iterable
 
 from zhengxie.model import articles
 from zhengxie.outputs import ical as calendar
@@ -60,6 +61,7 @@ class Site:
     _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
     shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
+    _chrome: dict = field(default_factory=dict)  # (part, folder, section page) -> HTML, for this build only
 
     @classmethod
     def load(cls, root: Path, template_dir: Path, preview: bool = False) -> "Site":
@@ -151,6 +153,23 @@ class Site:
     def publishable(self, src_uri: str) -> bool:
         """Whether a file of docs/ may be published: the check's allowlist (zhengxie.discovery)."""
         return self.corpus.listing.publishable(src_uri)
+
+    def chrome(self, part: str, url: str, src_uri: str, nav_urls: Iterable[str], caller: Callable[[], str]) -> str:
+        """A part of the theme's frame that shows the nav (`part`: "tabs", "nav"), rendered by `caller`,
+        once per build for all the pages it would render alike.
+
+        A page kept out of the nav (a document, a generated page) sees the nav the same way as any
+        other such page in the same folder under the same section: no nav item is the page itself or
+        lies under its URL, the items marked active are its section page's (the adapter marks them),
+        and a link from `folder/page/` to an item outside it is relative to `folder/` alone. Pages in
+        the nav, or with a nav item under their URL, render their own."""
+        if url == "" or any(u == url or u.startswith(url) for u in nav_urls):
+            return caller()
+        key = (part, url.rstrip("/").rpartition("/")[0], self.section_page(src_uri))
+        html = self._chrome.get(key)
+        if html is None:
+            html = self._chrome[key] = caller()
+        return html
 
     def page_context(self, src_uri: str) -> dict:
         return {"doc": self.corpus.by_src_uri.get(src_uri), "zx": self, "zx_urls": urls}
