@@ -5,8 +5,6 @@ listing from the Site's indexes. Only ids that are safe URL slugs get a page of 
 """
 from __future__ import annotations
 
-import functools
-
 import yaml
 
 from zhengxie.model import urls
@@ -27,12 +25,7 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def page(title: str, template: str, intro: str = "", **meta) -> str:
-    return _page(title, template, intro, tuple(meta.items()))
-
-
-@functools.lru_cache(maxsize=1 << 16)  # a live preview writes the same thousand pages on every save
-def _page(title: str, template: str, intro: str, meta: tuple) -> str:
-    front = yaml.dump({"title": title, "template": template, **dict(meta)}, Dumper=_DUMPER, allow_unicode=True,
+    front = yaml.dump({"title": title, "template": template, **meta}, Dumper=_DUMPER, allow_unicode=True,
                       sort_keys=False)
     return f"---\n{front}---\n\n{intro}\n"
 
