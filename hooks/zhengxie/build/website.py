@@ -61,7 +61,8 @@ class Site:
     _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
     shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
-    _chrome: dict = field(default_factory=dict)  # (part, folder, section page) -> HTML, for this build only
+    _chrome: dict = field(default_factory=dict)  # parts of the page frame rendered once, for this build only
+    _nav_urls: tuple | None = None  # the URLs of the nav's pages (this build's nav)
 
     @classmethod
     def load(cls, root: Path, template_dir: Path, preview: bool = False) -> "Site":
@@ -156,19 +157,44 @@ class Site:
 
     def chrome(self, part: str, url: str, src_uri: str, nav_urls: Iterable[str], caller: Callable[[], str]) -> str:
         """A part of the theme's frame that shows the nav (`part`: "tabs", "nav"), rendered by `caller`,
-        once per build for all the pages it would render alike.
+        once per build for all the pages that would render it alike.
 
-        A page kept out of the nav (a document, a generated page) sees the nav the same way as any
-        other such page in the same folder under the same section: no nav item is the page itself or
-        lies under its URL, the items marked active are its section page's (the adapter marks them),
-        and a link from `folder/page/` to an item outside it is relative to `folder/` alone. Pages in
-        the nav, or with a nav item under their URL, render their own."""
-        if url == "" or any(u == url or u.startswith(url) for u in nav_urls):
+        For a page kept out of the nav (a document, a generated page) with a directory URL, the part
+        depends on the items marked active, which are its section page's (the adapter marks them),
+        and on its links to the nav's pages (and to files in the site's top folders): no nav page is
+        the page itself or lies under its URL, so a link from `a/b/c/` to `a/x/` is "../../x/" from
+        any page as deep that shares as much of its path with the target. Pages in the nav, or with a
+        nav page under their URL, render their own."""
+        if self._nav_urls is None:
+            self._nav_urls = tuple(nav_urls)
+        if not url.endswith("/") or any(u == url or u.startswith(url) for u in self._nav_urls):
             return caller()
-        key = (part, url.rstrip("/").rpartition("/")[0], self.section_page(src_uri))
+        key = (part, self.section_page(src_uri), self._link_view(url))
         html = self._chrome.get(key)
         if html is None:
             html = self._chrome[key] = caller()
+        return html
+
+    def _link_view(self, url: str) -> tuple:
+        """What a page's relative links to the nav's pages depend on: its depth, its top folder and
+        how many leading folders it shares with each nav page."""
+        parts = url.rstrip("/").split("/")
+        shared = []
+        for target in self._nav_urls or ():
+            common = 0
+            for mine, theirs in zip(parts, target.rstrip("/").split("/")):
+                if mine != theirs:
+                    break
+                common += 1
+            shared.append(common)
+        return len(parts), parts[0], tuple(shared)
+
+    def once(self, part: str, key: str, render: Callable[[], str]) -> str:
+        """What `render` returns for this part of the page frame and key, rendered once per build
+        (a template passes the key its part depends on, e.g. the page's base URL)."""
+        html = self._chrome.get((part, key))
+        if html is None:
+            html = self._chrome[(part, key)] = render()
         return html
 
     def page_context(self, src_uri: str) -> dict:
