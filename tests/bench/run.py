@@ -1,6 +1,6 @@
 """Benchmark: our cold build plus search against plain Material and a Material user's set-up, in one run.
 
-    make bench                  # N = 1000 and 5000, the check at 10 000, the preview at 5000 (~20 min on 2 cores)
+    make bench                  # N = 1000 and 5000, the check at 10 000, the preview at 5000 (~25 min on 2 cores)
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --sizes 1000 [--runs 3] [--seed 1] [--keep]
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --sizes 1000 --check-n 0 --serve-n 0   # builds only
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --check-only 10000   # the check alone
