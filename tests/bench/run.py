@@ -300,7 +300,7 @@ def bench_check(root: Path, n: int, runs: int = 3) -> dict:
     log.write_text("", encoding="utf-8")
     check = [PY, "-m", "zhengxie", "check", "--root", str(root)]
     plan = sorted((root / "data" / "plans").glob("*.yml"))[len(list((root / "data" / "plans").glob("*.yml"))) // 2]
-    one = check + ["--files", plan.relative_to(root).as_posix()]
+    one = [*check, "--files", plan.relative_to(root).as_posix()]
     samples: dict[str, list] = {"cold": [], "warm": [], "files": []}
     for run in range(runs):
         forget(root)
@@ -392,7 +392,8 @@ def meta(seed: int) -> dict:
 
     mem = ""
     try:
-        kb = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1])
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            kb = int(next(line for line in meminfo if line.startswith("MemTotal")).split()[1])
         mem = f"{kb / 1024 / 1024:.0f} GB"
     except (OSError, StopIteration, ValueError):
         pass
@@ -422,7 +423,7 @@ def table(results: list[dict]) -> str:
     for r in results:
         rows.append(tuple(f"{min(r[key])}–{max(r[key])}" if key == "load" else r.get(key) for _, key in COLUMNS))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(COLUMNS))]
-    lines = [" | ".join(str(v).rjust(w) for v, w in zip(row, widths)) for row in rows]
+    lines = [" | ".join(str(v).rjust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     return "\n".join(lines)
 

@@ -7,10 +7,10 @@ page HTML. It takes and returns plain strings and paths, never MkDocs objects.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable
 
 from zhengxie.model import articles
 from zhengxie.outputs import ical as calendar
@@ -61,8 +61,8 @@ class Site:
     _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
     shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
-    _chrome: dict = field(default_factory=dict)  # parts of the page frame rendered once, for this build only
-    _nav_urls: tuple | None = None  # the URLs of the nav's pages (this build's nav)
+    _chrome: dict[tuple[object, ...], str] = field(default_factory=dict)  # parts of the page frame rendered once, for this build only
+    _nav_urls: tuple[str, ...] | None = None  # the URLs of the nav's pages (this build's nav)
 
     @classmethod
     def load(cls, root: Path, template_dir: Path, preview: bool = False) -> "Site":
@@ -175,14 +175,14 @@ class Site:
             html = self._chrome[key] = caller()
         return html
 
-    def _link_view(self, url: str) -> tuple:
+    def _link_view(self, url: str) -> tuple[int, str, tuple[int, ...]]:
         """What a page's relative links to the nav's pages depend on: its depth, its top folder and
         how many leading folders it shares with each nav page."""
         parts = url.rstrip("/").split("/")
         shared = []
         for target in self._nav_urls or ():
             common = 0
-            for mine, theirs in zip(parts, target.rstrip("/").split("/")):
+            for mine, theirs in zip(parts, target.rstrip("/").split("/"), strict=False):
                 if mine != theirs:
                     break
                 common += 1

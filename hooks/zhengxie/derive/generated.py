@@ -88,7 +88,7 @@ META = {"topic": "zx_topic", "year": "zx_year", "body": "zx_body", "section": "z
 
 def _listing_page(p: ListingPage) -> str:
     """A listing page's front matter: its template finds its entries by the page's src_uri."""
-    return page(p.title, TEMPLATES[p.listing], **{META[p.listing]: p.key})
+    return page(p.title, TEMPLATES[p.listing], "", **{META[p.listing]: p.key})
 
 
 def _src(url: str) -> str:
