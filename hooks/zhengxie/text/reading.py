@@ -4,7 +4,6 @@ Everything here returns data plus findings; nothing raises on bad input and noth
 """
 from __future__ import annotations
 
-import functools
 import os
 import re
 import stat
@@ -175,42 +174,16 @@ def inside_repository(path: Path | str, root: Path | str) -> bool:
 
 
 def _folder_inside(path: Path | str, root: Path | str) -> bool:
-    """`inside_repository` but for the last step: the path's folders are real and under `root`.
-    The answer depends on the folder only (unless the name is "." or ".."): kept per folder."""
-    path_text, root_text = os.fspath(path), os.fspath(root)
-    folder, name = os.path.split(path_text)
-    if name in ("", ".", ".."):
-        return _folder_inside_uncached(path_text, root_text)
-    cwd = "" if os.path.isabs(path_text) and os.path.isabs(root_text) else os.getcwd()
-    return _folder_inside_cached(folder, root_text, cwd)
-
-
-@functools.lru_cache(maxsize=1024)
-def _folder_inside_cached(folder: str, root: str, cwd: str) -> bool:
-    return _folder_inside_uncached(os.path.join(folder, "name"), root)
-
-
-def _folder_inside_uncached(path: str, root: str) -> bool:
-    path, root = os.path.abspath(path), _absolute(root)
+    """`inside_repository` but for the last step: the path's folders are real and under `root`,
+    asked of the file system every time (a folder may be swapped for a symlink between two builds)."""
+    path, root = os.path.abspath(os.fspath(path)), os.path.abspath(os.fspath(root))
     prefix = root.rstrip(os.sep) + os.sep  # both normalised: a path under root starts with it
     if not path.startswith(prefix):
         return False
     rel = path[len(prefix):]
     folder, rel_folder = os.path.dirname(path), os.path.dirname(rel)
-    expected = os.path.join(_realpath(root), rel_folder) if rel_folder else _realpath(root)
-    return _realpath(folder) == expected
-
-
-@functools.lru_cache(maxsize=64)
-def _absolute(root: str) -> str:
-    return os.path.abspath(root)
-
-
-@functools.lru_cache(maxsize=512)
-def _realpath(folder: str) -> str:
-    """Folders are few (docs/plans, data/plans …): resolved once. A folder swapped for a symlink while
-    `mkdocs serve` runs is still refused, by the discovery walk of every run."""
-    return os.path.realpath(folder)
+    expected = os.path.join(os.path.realpath(root), rel_folder) if rel_folder else os.path.realpath(root)
+    return os.path.realpath(folder) == expected
 
 
 def read_source(path: Path | str, root: Path | str | None = None) -> tuple[str | None, ReadIssue | None]:
