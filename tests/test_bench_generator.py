@@ -15,8 +15,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 
-import gen_corpus  # noqa: E402
-from zhengxie.build.validate import validate  # noqa: E402  (conftest puts hooks/ on sys.path)
+import gen_corpus
+
+from zhengxie.build.validate import validate
 
 N = 30
 SEED = 7

@@ -131,8 +131,8 @@ def measure(root: Path, env: dict, timeout: float = 900) -> dict:
             builds = len(server.builds())
             written = time.monotonic()
             url = edit(root, token)
-            shown = wait_for(lambda: token in (server.page(url) or ""), timeout)
-            indexed = wait_for(lambda: server.generation() > generation, timeout)
+            shown = wait_for(lambda token=token, url=url: token in (server.page(url) or ""), timeout)
+            indexed = wait_for(lambda generation=generation: server.generation() > generation, timeout)
             result[f"serve_edit_{name}_s"] = round(shown, 2)
             result[f"serve_edit_{name}_search_s"] = round(time.monotonic() - written, 2)
             result[f"serve_edit_{name}_build_s"] = server.builds()[builds:] or None
