@@ -17,9 +17,9 @@ export $(1)
 endef
 $(foreach name,$(INPUTS),$(if $(filter-out undefined,$(origin $(name))),$(eval $(call take-as-data,$(name)))))
 
-.PHONY: serve build build-sharded shard-matrix merge-shards test check new import schemas bench lock clean chromium edit
+.PHONY: serve build build-sharded shard-matrix merge-shards test lint check new import schemas bench lock clean chromium edit
 
-include mk/edit.mk
+include $(dir $(lastword $(MAKEFILE_LIST)))mk/edit.mk
 
 $(STAMP): requirements.txt
 	python3 -m venv .venv
@@ -68,10 +68,17 @@ import: $(STAMP)
 schemas: $(STAMP)
 	$(CORE) schemas
 
-## test: strict build, core tests and browser tests (Debian chromium is installed when missing)
-test: $(STAMP) chromium
+## test: lint and types, strict build, core tests and browser tests (Debian chromium is installed when missing)
+test: $(STAMP) chromium lint
 	$(MKDOCS) build --strict
 	$(PY) -m pytest tests
+
+## lint: ruff (lint and format), mypy --strict for the core, the layer contract (pyproject.toml)
+lint: $(STAMP)
+	.venv/bin/ruff check hooks tests
+	.venv/bin/ruff format --check hooks tests
+	cd hooks && ../.venv/bin/mypy
+	PYTHONPATH=hooks .venv/bin/lint-imports
 
 ## bench: benchmark build/check/search at N=200,1000,5000 (or N=…)
 bench: $(STAMP)

@@ -8,9 +8,11 @@ mkdocs-macros loads; no page is ever rendered as a template.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,11 +20,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from zhengxie.build import engine
 from zhengxie.markup import sanitize
 
-_section_pages: dict[str, Any] = {}  # src_uri -> the nav's page, for pages kept out of the nav
+_section_pages: dict[str, Page] = {}  # src_uri -> the nav's page, for pages kept out of the nav
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -84,7 +87,7 @@ def _mark_section(page: Page, active: bool) -> None:
         section.active = active
 
 
-def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.autoescape = True  # every value a template prints is escaped; only sanitized HTML is Markup
     env.filters["zx_filter_value"] = sanitize.filter_value
     env.globals["zx_search_bundles"] = engine.current().shard.bundles
@@ -97,17 +100,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         del page.meta["template"]  # reported as ZX606 by the check
     if page.meta and "icon" in page.meta and not engine.theme_icon(page.meta["icon"], config.theme.dirs):
         del page.meta["icon"]  # Material would stop the build on an icon it does not have
+    # (S704: what is marked safe below is the sanitizer's output)
     for item in _toc_items(page.toc):
-        item.title = Markup(sanitize.text(item.title))
+        item.title = Markup(sanitize.text(item.title))  # noqa: S704
     if not (page.meta and page.meta.get("title")):
-        page.title = Markup(sanitize.text(page.title or ""))  # MkDocs took it from the page's <h1>
+        page.title = Markup(sanitize.text(page.title or ""))  # noqa: S704  # MkDocs took it from the page's <h1>
     html = site.page_html(page.file.src_uri, html)
     # Rule articles get their ids after Markdown: MkDocs validates links against the ids it saw.
     page.present_anchor_ids = set(page.present_anchor_ids or ()) | engine.article_anchors(html)
-    return Markup(html)
+    return Markup(html)  # noqa: S704  # page_html's last step is sanitize.clean
 
 
-def _toc_items(items: Any) -> Any:
+def _toc_items(items: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
     for item in items:
         yield item
         yield from _toc_items(item.children)

@@ -9,16 +9,19 @@ over everything else), so no content is ever evaluated as a template. mkdocs.yml
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from zhengxie.build import engine
 
+if TYPE_CHECKING:
+    from mkdocs_macros.plugin import MacrosPlugin
 
-def define_env(env: Any) -> None:
+
+def define_env(env: MacrosPlugin) -> None:
     """Nothing for templates: the site's macros are substituted, never rendered."""
 
 
-def on_pre_page_macros(env: Any) -> None:
+def on_pre_page_macros(env: MacrosPlugin) -> None:
     page = env.page
     text, problems = engine.current().render_macros(page.file.src_uri, env.markdown)
     for problem in problems:

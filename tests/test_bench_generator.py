@@ -15,8 +15,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 
-import gen_corpus  # noqa: E402
-from zhengxie.build.validate import validate  # noqa: E402  (conftest puts hooks/ on sys.path)
+import gen_corpus
+
+from zhengxie.build.validate import validate
 
 N = 30
 SEED = 7
@@ -109,3 +110,50 @@ def test_material_user_setup_builds_with_search_tags_and_documents_in_nav(tmp_pa
     assert any(doc["location"].startswith(f"plans/{documents[0].stem}/") for doc in index["docs"])
     assert (out / "tags" / "index.html").is_file()
     assert text.count(".md\n") >= len(documents)  # documents are listed in the nav
+
+
+def test_reuse_lines_counts_stores_state_and_file_system_memos_not_pure_memos(tmp_path):
+    """tests/bench/reuse_lines.py: what the bench reports as the reuse layers' line count."""
+    import reuse_lines
+
+    module = tmp_path / "hooks" / "zhengxie" / "example.py"
+    module.parent.mkdir(parents=True)
+    module.write_text('''import functools
+import os
+import pickle
+
+_seen: dict = {}
+_current: list = []
+
+
+def store(value):
+    with open("build/cache/x.pickle", "wb") as out:
+        pickle.dump(value, out)
+
+
+def remember(key, value):
+    _seen[key] = value
+
+
+def start():
+    global _current
+    _current = [1]
+
+
+@functools.lru_cache(maxsize=None)
+def slug(text: str) -> str:
+    return text.lower()
+
+
+@functools.lru_cache(maxsize=None)
+def real(folder: str) -> str:
+    return os.path.realpath(folder)
+''', encoding="utf-8")
+    result = reuse_lines.count(tmp_path)
+    reasons = {f["reason"].split(" (")[0] for f in result["found"]}
+    assert reasons == {"persistence", "module-level state kept across builds", "memo of the file system"}
+    assert not any("_current" in f["reason"] for f in result["found"])  # replaced for each build: not kept
+    assert [m["function"] for m in result["memos"]] == ["slug"]
+    assert result["lines"] == sum(f["lines"] for f in result["found"]) > 0
+    (tmp_path / "hooks" / "zhengxie" / "carry.py").write_text("x = 1\n", encoding="utf-8")
+    assert any(f["reason"] == "a deleted reuse module is back" for f in reuse_lines.count(tmp_path)["found"])

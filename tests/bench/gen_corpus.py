@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import random
+import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -362,7 +362,7 @@ class Generator:
         """Required section titles of the doc's kind/type, each its name or an alias, in order."""
         titles = []
         for spec in self.vocab.required(doc.kind, doc.type):
-            names = [spec["name"]] + list(spec.get("aliases") or [])
+            names = [spec["name"], *list(spec.get("aliases") or [])]
             titles.append(names[0] if doc.rng.random() < 0.7 else doc.rng.choice(names))
         return titles
 
@@ -421,7 +421,7 @@ class Generator:
         picks += r.sample(other, count - len(picks))
         months = sorted(r.randint(2, 11) for _ in range(count))
         items = []
-        for i, ((tid, subject), month) in enumerate(zip(picks, months), 1):
+        for i, ((tid, subject), month) in enumerate(zip(picks, months, strict=True), 1):
             form = r.choice(self.vocab.forms)
             item = {"id": f"p{i:02d}", "title": FORM_TITLES.get(form, "{s}").format(s=subject), "form": form}
             if r.random() < 0.85:
@@ -440,9 +440,8 @@ class Generator:
         doc.data = self.plan_yaml(items)
         # text
         chars = r.randint(1300, 2400)
-        lines, n = [], 0
-        for title in self.headings(doc):
-            n += 1
+        lines: list[str] = []
+        for n, title in enumerate(self.headings(doc), 1):
             lines += [self.section(n, title), ""]
             role = self.role(doc, title)
             if role == 0:
@@ -568,7 +567,7 @@ class Generator:
         r, year = doc.rng, plan.year
         reports, held_ids = [], []
         statuses = ["held"] * 17 + ["postponed", "cancelled", "merged"]
-        for index, item in enumerate(plan.items):
+        for item in plan.items:
             status = r.choice(statuses)
             if status == "merged" and not held_ids:
                 status = "held"
@@ -852,7 +851,7 @@ def write_material_user(root: Path | str) -> Path:
             block = ["plugins:", "  - search", "  - tags"]
         elif key == "theme":
             at = next(i for i, line in enumerate(block) if line.strip() == "features:")
-            block = block[:at + 1] + ["    - navigation.prune"] + block[at + 1:]
+            block = [*block[:at + 1], "    - navigation.prune", *block[at + 1:]]
         elif key == "nav":
             block = _nav_with_documents(block, by_section)
         out += block
@@ -891,7 +890,7 @@ def _nav_with_documents(block: list[str], by_section: dict) -> list[str]:
         for year, paths in sorted(by_section[found.group(2)].items(), reverse=True):
             out.append(f"      - '{year}':")
             out += [f"          - {path}" for path in paths]
-    return out + ["  - 标签: tags.md"]
+    return [*out, "  - 标签: tags.md"]
 
 
 def main(argv=None) -> None:

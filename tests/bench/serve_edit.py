@@ -3,8 +3,9 @@
     PYTHONPATH=hooks .venv/bin/python tests/bench/serve_edit.py SITE      # SITE: a generated corpus (mutated!)
     PYTHONPATH=hooks .venv/bin/python tests/bench/run.py --serve-edit 1000
 
-Starts what `make serve` runs (`mkdocs serve --dirty`) on a free port, waits for the first build and
-its background job (calendars, feeds, open data, Pagefind), then:
+Starts what `make serve` runs (`mkdocs serve`: every save rebuilds the whole site from the sources) on
+a free port, waits for the first build and its background job (calendars, feeds, open data, Pagefind),
+then:
   * body: appends a sentence to one summary's body;
   * data: renames one item in one plan's data file;
 and for each times, with a monotonic clock from just before the write, until the served page contains
@@ -63,7 +64,7 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}/"
         self.lines: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=root, env=dict(env, NO_MKDOCS_2_WARNING="1"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             text=True, start_new_session=True)
         threading.Thread(target=self._read, daemon=True).start()
@@ -114,7 +115,7 @@ def _edit_data(root: Path, token: str) -> str:
 
 
 def measure(root: Path, env: dict, timeout: float = 900) -> dict:
-    """Seconds from a save to the served page (and to the search index) under mkdocs serve --dirty."""
+    """Seconds from a save to the served page (and to the search index) under mkdocs serve."""
     root = Path(root)
     server = Server(root, dict(env, ZX_SEARCH="1"))
     result: dict = {}
@@ -130,8 +131,8 @@ def measure(root: Path, env: dict, timeout: float = 900) -> dict:
             builds = len(server.builds())
             written = time.monotonic()
             url = edit(root, token)
-            shown = wait_for(lambda: token in (server.page(url) or ""), timeout)
-            indexed = wait_for(lambda: server.generation() > generation, timeout)
+            shown = wait_for(lambda token=token, url=url: token in (server.page(url) or ""), timeout)
+            indexed = wait_for(lambda generation=generation: server.generation() > generation, timeout)
             result[f"serve_edit_{name}_s"] = round(shown, 2)
             result[f"serve_edit_{name}_search_s"] = round(time.monotonic() - written, 2)
             result[f"serve_edit_{name}_build_s"] = server.builds()[builds:] or None

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from checks_support import PLAN_DATA, SUMMARY, SUMMARY_DATA, MiniRepo
+from checks_support import PLAN, PLAN_DATA, SUMMARY, SUMMARY_DATA, MiniRepo
 
 BIG = "1" + "0" * 5000  # int() of more than 4300 digits raises
 
@@ -50,6 +50,15 @@ CASES = {
     "a difference of three measures": _difference_of_three,
     "a figure of 5000 digits": lambda r: r.edit(SUMMARY_DATA, "    value: 12\n", f'    value: "{BIG}余"\n'),
     "a stated count of 5000 digits": lambda r: r.edit(PLAN_DATA, "stated_count: 2\n", f'stated_count: "{BIG}项"\n'),
+    "data/fields.yml giving date the type text": lambda r: r.edit(
+        "data/fields.yml", "- id: date\n  label: 成文日期\n  type: date\n", "- id: date\n  label: 成文日期\n  type: text\n"),
+    "a topic with kind: in place of id:": lambda r: r.write(
+        "data/topics.yml", r.read("data/topics.yml") + "- kind: energy\n  name: 能源\n"),
+}
+# Cases with nothing to report: the value is allowed, only the crash was wrong.
+QUIET = {
+    "a schema example holding properties: 1",  # examples may hold anything
+    "data/fields.yml giving date the type text",  # a text date is not a date: the document's year comes from its period
 }
 
 
@@ -58,6 +67,38 @@ def test_the_check_reports_and_does_not_crash(tmp_path, case):
     repo = MiniRepo(tmp_path / "repo")
     CASES[case](repo)
     problems = repo.check()  # raised before
-    if case != "a schema example holding properties: 1":  # examples may hold anything: nothing to report
+    if case not in QUIET:
         assert problems, "the bad value is reported"
     assert all(p.code.startswith("ZX") and p.message and p.hint is not None for p in problems)
+
+
+def _plan_of_9999(repo: MiniRepo) -> None:
+    """A plan of the year 9999 (named so: no ZX213) whose unreported item falls on 12-31."""
+    repo.write("docs/plans/9999-test-consultation-plan.md",
+               repo.read(PLAN).replace('period: "2019"', 'period: "9999"').replace("date: 2019-02-01", "date: 9999-02-01"))
+    repo.write("data/plans/9999-test-consultation-plan.yml", repo.read(PLAN_DATA).replace("time: 3月", "time: 9999-12-31"))
+
+
+# Bad data the check lets through, which once raised while the build wrote its outputs (after the
+# pages: `mkdocs build` stopped with a traceback).
+OUTPUT_CASES = {
+    "a report held on 9999-12-31": lambda r: r.edit(SUMMARY_DATA, "    date: 2019-03-20", "    date: 9999-12-31"),
+    "an item on 12-31 of a plan of 9999": _plan_of_9999,
+}
+
+
+@pytest.mark.parametrize("case", OUTPUT_CASES)
+def test_the_outputs_are_written_and_do_not_crash(tmp_path, case):
+    from zhengxie.build.validate import validate
+    from zhengxie.derive.followthrough import FollowThrough
+    from zhengxie.outputs.feeds import build_feeds
+    from zhengxie.outputs.ical import FILE, build_calendars
+    from zhengxie.outputs.opendata import build_open_data
+
+    repo = MiniRepo(tmp_path / "repo")
+    OUTPUT_CASES[case](repo)
+    corpus = validate(repo.root)[0]
+    follow = FollowThrough(corpus)
+    calendars = build_calendars(corpus, follow, "https://example.org/")  # raised before
+    assert calendars[FILE].startswith(b"BEGIN:VCALENDAR")
+    assert build_feeds(corpus, "https://example.org/") and build_open_data(corpus, follow, "https://example.org/")

@@ -91,7 +91,8 @@ def test_new_documents_are_named_as_by_hand(kind: str, type_id: str, end: str) -
 
 def test_the_site_publishes_the_editor(tmp_path: Path) -> None:
     """Without node_modules/ the page and configuration are there and say how to install the
-    scripts; with it, every script the page loads is published beside it."""
+    scripts (the page links to no missing file); with it, every script the page loads is published
+    beside it."""
     (tmp_path / "data").symlink_to(ROOT / "data")
     bare = dict(cms.files(tmp_path, CORPUS))
     assert set(bare) == {"admin/index.html", "admin/config.yml", "admin/zx-cms.js"}
@@ -102,8 +103,9 @@ def test_the_site_publishes_the_editor(tmp_path: Path) -> None:
         (dist / path).parent.mkdir(parents=True, exist_ok=True)
         (dist / path).write_text("/* */", encoding="utf-8")
     published = dict(cms.files(tmp_path, CORPUS))
+    assert '<script src="zx-cms.js"' in bare["admin/index.html"] and "decap-cms.js" not in bare["admin/index.html"]
     for script in ("js-yaml.min.js", "pinyin-pro.js", "decap-cms.js", "zx-cms.js"):
-        assert f'<script src="{script}"' in bare["admin/index.html"] and f"admin/{script}" in published
+        assert f'<script src="{script}"' in published["admin/index.html"] and f"admin/{script}" in published
     assert "admin/1.decap-cms.js" in published
 
 

@@ -10,11 +10,21 @@ from __future__ import annotations
 import re
 
 import pytest
-
 import yaml
 
-from fixture_site import (FIXTURE, FIXTURE_YEARS, ROOT, build, check, copy_repository, data_file, documents,
-                          fixture_bodies, front_matter, transplant)
+from fixture_site import (
+    FIXTURE,
+    FIXTURE_YEARS,
+    ROOT,
+    build,
+    check,
+    copy_repository,
+    data_file,
+    documents,
+    fixture_bodies,
+    front_matter,
+    transplant,
+)
 from site_checks import calendar_plan_ids, header_problems, index_problems, missing_pages
 from site_checks import documents as site_documents
 
@@ -84,7 +94,7 @@ def test_the_strict_build_gives_every_document_its_page_header_and_index_entries
 
 
 def test_the_calendar_holds_the_newest_plan_year(grown, grown_site):
-    root, ids, newest, _ = grown
+    root, _ids, newest, _ = grown
     year = filed_years(root)
     newest_plans = {p.stem for p in documents(root) if front_matter(p)["kind"] == "plan" and year[p.stem] == newest}
     with_items = {p for p in newest_plans if (root / "data" / "plans" / f"{p}.yml").is_file()}

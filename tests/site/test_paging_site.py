@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_paging_core import note
 
 from checks_support import MiniRepo, build_site, make_buildable
 from site_checks import content_links
-from test_paging_core import note
 
 
 @pytest.fixture(scope="module")

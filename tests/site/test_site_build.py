@@ -9,8 +9,18 @@ import re
 import pytest
 
 from fixture_site import PLAN, RULE
-from site_checks import (CJK, KINDS, Page, documents, header_problems, index_problems, missing_pages, read, resolve,
-                         url_of)
+from site_checks import (
+    CJK,
+    KINDS,
+    Page,
+    documents,
+    header_problems,
+    index_problems,
+    missing_pages,
+    read,
+    resolve,
+    url_of,
+)
 
 
 @pytest.fixture(scope="module")

@@ -29,9 +29,8 @@ import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from zhengxie.build.website import write_files
+from zhengxie.build.website import Site, write_files
 from zhengxie.outputs import search
 
 STATUS = "zx-preview-status.json"  # site-relative: which build's outputs and index are published
@@ -39,7 +38,7 @@ ENTRY = "pagefind-entry.json"
 NICE = 10  # Pagefind yields the processors to the next rebuild
 
 
-class Superseded(Exception):
+class SupersededError(Exception):
     pass
 
 
@@ -47,9 +46,10 @@ class Job:
     """One build's background outputs. Every write into the site folder happens under the job's lock
     after a check that the job is still current, so `cancel()` returning means it writes no more."""
 
-    def __init__(self, generation: int, site: Any, site_dir: Path, site_url: str, previous: Job | None,
+    def __init__(self, generation: int, site: Site, site_dir: Path, site_url: str, previous: Job | None,
                  runner: AfterBuild):
-        self.generation, self.site, self.site_dir, self.site_url = generation, site, Path(site_dir), site_url
+        self.site: Site | None = site  # until the job is done
+        self.generation, self.site_dir, self.site_url = generation, Path(site_dir), site_url
         self.previous, self.runner = previous, runner
         self.cancelled = threading.Event()
         self.done = threading.Event()
@@ -71,7 +71,7 @@ class Job:
 
     def _check(self) -> None:
         if self.cancelled.is_set():
-            raise Superseded
+            raise SupersededError
 
     def _write(self, step: Callable[[], None]) -> None:
         with self._lock:
@@ -82,6 +82,9 @@ class Job:
         started = time.monotonic()
         scratch = self.runner.scratch(self.generation) if self.runner.search else None
         try:
+            site = self.site
+            if site is None:  # a job runs once: at its end its model is let go
+                return
             if self.previous is not None:
                 self.previous.wait()  # one job writes at a time; the older one stops at its next step
                 self.previous = None
@@ -89,7 +92,7 @@ class Job:
             if scratch is not None:
                 self._start_index(scratch)
             written: set[str] = set()
-            for part in self.site.output_parts(self.site_url):
+            for part in site.output_parts(self.site_url):
                 files = part()
                 self._write(functools.partial(self.runner.write_outputs, self.site_dir, files))
                 written.update(files)
@@ -99,9 +102,9 @@ class Job:
                 self._finish_index(scratch)
                 self.timings["search_s"] = time.monotonic() - started
             self._write(lambda: self.runner.published(self))
-        except Superseded:
+        except SupersededError:
             pass
-        except Exception as error:  # noqa: BLE001 - a preview reports it and keeps serving
+        except Exception as error:  # a preview reports it and keeps serving
             self.error = f"{type(error).__name__}: {error}"
             self.runner.report(f"搜索索引或开放数据未能更新：{self.error}")
         finally:
@@ -140,7 +143,7 @@ class AfterBuild:
         self._outputs: set[str] = set()  # site paths of outputs written since the last publication
         self._lock = threading.Lock()
 
-    def start(self, site: Any, site_dir: Path, site_url: str) -> Job:
+    def start(self, site: Site, site_dir: Path, site_url: str) -> Job:
         """The job of a build whose pages are written; the published index is put back first."""
         site_dir = Path(site_dir)
         with self._lock:

@@ -7,6 +7,7 @@ page HTML. It takes and returns plain strings and paths, never MkDocs objects.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -60,6 +61,8 @@ class Site:
     _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
     shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
+    _chrome: dict[tuple[object, ...], str] = field(default_factory=dict)  # parts of the page frame rendered once, for this build only
+    _nav_urls: tuple[str, ...] | None = None  # the URLs of the nav's pages (this build's nav)
 
     @classmethod
     def load(cls, root: Path, template_dir: Path, preview: bool = False) -> "Site":
@@ -151,6 +154,48 @@ class Site:
     def publishable(self, src_uri: str) -> bool:
         """Whether a file of docs/ may be published: the check's allowlist (zhengxie.discovery)."""
         return self.corpus.listing.publishable(src_uri)
+
+    def chrome(self, part: str, url: str, src_uri: str, nav_urls: Iterable[str], caller: Callable[[], str]) -> str:
+        """A part of the theme's frame that shows the nav (`part`: "tabs", "nav"), rendered by `caller`,
+        once per build for all the pages that would render it alike.
+
+        For a page kept out of the nav (a document, a generated page) with a directory URL, the part
+        depends on the items marked active, which are its section page's (the adapter marks them),
+        and on its links to the nav's pages (and to files in the site's top folders): no nav page is
+        the page itself or lies under its URL, so a link from `a/b/c/` to `a/x/` is "../../x/" from
+        any page as deep that shares as much of its path with the target. Pages in the nav, or with a
+        nav page under their URL, render their own."""
+        if self._nav_urls is None:
+            self._nav_urls = tuple(nav_urls)
+        if not url.endswith("/") or any(u == url or u.startswith(url) for u in self._nav_urls):
+            return caller()
+        key = (part, self.section_page(src_uri), self._link_view(url))
+        html = self._chrome.get(key)
+        if html is None:
+            html = self._chrome[key] = caller()
+        return html
+
+    def _link_view(self, url: str) -> tuple[int, str, tuple[int, ...]]:
+        """What a page's relative links to the nav's pages depend on: its depth, its top folder and
+        how many leading folders it shares with each nav page."""
+        parts = url.rstrip("/").split("/")
+        shared = []
+        for target in self._nav_urls or ():
+            common = 0
+            for mine, theirs in zip(parts, target.rstrip("/").split("/"), strict=False):
+                if mine != theirs:
+                    break
+                common += 1
+            shared.append(common)
+        return len(parts), parts[0], tuple(shared)
+
+    def once(self, part: str, key: str, render: Callable[[], str]) -> str:
+        """What `render` returns for this part of the page frame and key, rendered once per build
+        (a template passes the key its part depends on, e.g. the page's base URL)."""
+        html = self._chrome.get((part, key))
+        if html is None:
+            html = self._chrome[(part, key)] = render()
+        return html
 
     def page_context(self, src_uri: str) -> dict:
         return {"doc": self.corpus.by_src_uri.get(src_uri), "zx": self, "zx_urls": urls}

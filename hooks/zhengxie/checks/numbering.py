@@ -2,11 +2,14 @@
 (restarting under each parent heading); a rule's articles 第一条, 第二条 … run on across the rule."""
 from __future__ import annotations
 
-from zhengxie.model import articles
-from zhengxie.model.corpus import Corpus
-from zhengxie.text.outline import NUMBERING, int_to_chinese
+from collections.abc import Iterator
 
-FORMATS = {
+from zhengxie.model import articles
+from zhengxie.model.corpus import Corpus, Document
+from zhengxie.registry.problems import Reporter
+from zhengxie.text.outline import NUMBERING, Heading, NumberingStyle, int_to_chinese
+
+FORMATS: dict[NumberingStyle, str] = {
     "han": "{}、",
     "paren": "（{}）",
     "chapter": "第{}章",
@@ -15,11 +18,11 @@ FORMATS = {
 
 
 def check_numbering(corpus: Corpus) -> None:
-    report = corpus.reporter.add
+    reporter = corpus.reporter
     for doc in corpus.documents.values():
-        _check_headings(doc, report)
+        _check_headings(doc, reporter)
         if corpus.vocab.has_behaviour(doc, articles.BEHAVIOUR):
-            _check_articles(doc, report)
+            _check_articles(doc, reporter)
 
 
 def _well_formed(numeral: str, number: int | None) -> bool:
@@ -30,14 +33,15 @@ def _well_formed(numeral: str, number: int | None) -> bool:
     return numeral.isdecimal() or int_to_chinese(number) == numeral
 
 
-def _expected(style: str, number: int) -> str:
+def _expected(style: NumberingStyle, number: int) -> str:
     numeral = str(number) if style == "arabic" else int_to_chinese(number)
     return FORMATS[style].format(numeral)
 
 
-def _check_headings(doc, report) -> None:
-    groups: dict = {}  # (parent heading line, level, style) -> headings of one numbered sequence
-    parents: list = []  # stack of headings above the current one
+def _check_headings(doc: Document, reporter: Reporter) -> None:
+    # (parent heading line, level, style) -> headings of one numbered sequence
+    groups: dict[tuple[int, int, NumberingStyle], list[Heading]] = {}
+    parents: list[Heading] = []  # stack of headings above the current one
     for heading in doc.headings:
         while parents and parents[-1].level >= heading.level:
             parents.pop()
@@ -46,25 +50,26 @@ def _check_headings(doc, report) -> None:
         if heading.numbering_style is not None:
             groups.setdefault((parent, heading.level, heading.numbering_style), []).append(heading)
     for (_, _, style), headings in groups.items():
-        numerals = []
+        numerals: list[str] = []
         for heading in headings:
             match = NUMBERING.match(heading.text)
             numerals.append(match.group(style) if match else heading.text)
-        for index, expected in _sequence([h.number for h in headings], numerals, report, doc,
+        for index, expected in _sequence([h.number for h in headings], numerals, reporter, doc,
                                           [h.line for h in headings]):
             heading = headings[index]
-            report("ZX304", doc.path, heading.line, text=heading.text, expected=_expected(style, expected))
+            reporter.add("ZX304", doc.path, heading.line, text=heading.text, expected=_expected(style, expected))
 
 
-def _check_articles(doc, report) -> None:
+def _check_articles(doc: Document, reporter: Reporter) -> None:
     articles = doc.articles
-    for index, expected in _sequence([a.number for a in articles], [a.numeral for a in articles], report, doc,
+    for index, expected in _sequence([a.number for a in articles], [a.numeral for a in articles], reporter, doc,
                                       [a.line for a in articles]):
-        report("ZX305", doc.path, articles[index].line, found=articles[index].numeral,
+        reporter.add("ZX305", doc.path, articles[index].line, found=articles[index].numeral,
                expected=int_to_chinese(expected))
 
 
-def _sequence(numbers: list, numerals: list, report, doc, lines: list):
+def _sequence(numbers: list[int | None], numerals: list[str], reporter: Reporter, doc: Document,
+              lines: list[int]) -> Iterator[tuple[int, int]]:
     """(index, expected number) of each place where a 1, 2, 3 … sequence breaks.
 
     After a break the count goes on from the number written — unless the next one shows that this
@@ -72,8 +77,8 @@ def _sequence(numbers: list, numerals: list, report, doc, lines: list):
     previous = 0
     for index, number in enumerate(numbers):
         expected = previous + 1
-        if not _well_formed(numerals[index], number):
-            report("ZX306", doc.path, lines[index], numeral=numerals[index])
+        if number is None or not _well_formed(numerals[index], number):
+            reporter.add("ZX306", doc.path, lines[index], numeral=numerals[index])
             previous = expected
             continue
         if number != expected:

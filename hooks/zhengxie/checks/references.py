@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from zhengxie.sources.loader import DATA
-from zhengxie.model.corpus import Corpus, Document
-from zhengxie.text.reading import YamlDoc
 from zhengxie.checks import wording
+from zhengxie.model.corpus import Corpus, Document, KeyPath
+from zhengxie.sources.loader import DATA
+from zhengxie.text.reading import YamlDoc
 
 ITEM_REF = re.compile(r"^([0-9]{4}-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
 
@@ -16,16 +16,17 @@ ITEM_REF = re.compile(r"^([0-9]{4}-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
 def check_references(corpus: Corpus) -> None:
     vocab = corpus.vocab
     report = corpus.reporter.add
-    topics, bodies, forms = vocab.topics, vocab.bodies, vocab.forms
+    bodies, forms = vocab.bodies, vocab.forms
     allowed_forms = wording.join(f"{f.id}（{f.name}）" for f in forms.values())
     for doc in corpus.documents.values():
         meta = doc.meta
         body = meta.get("body")
         if isinstance(body, str) and body and body not in bodies:
             report("ZX502", doc.path, doc.meta_line("body"), id=body, did_you_mean=wording.did_you_mean(body, bodies))
-        _check_topics(corpus, doc.path, meta.get("topics"), lambda i: doc.meta_yaml.line_of(("topics", i)))
+        _check_topics(corpus, doc.path, meta.get("topics"), doc.meta_yaml, ("topics",))
         data = doc.data_yaml.data if doc.data_yaml is not None and isinstance(doc.data_yaml.data, dict) else None
-        if data is None:
+        data_path = doc.data_path
+        if data is None or data_path is None:  # (a data file read has its path)
             continue
         kind = vocab.kinds.get(doc.kind)
         model = kind.data if kind else None
@@ -33,39 +34,42 @@ def check_references(corpus: Corpus) -> None:
             for index, raw in enumerate(data["items"]):
                 if not isinstance(raw, dict):
                     continue
-                stages = raw.get("stages") if isinstance(raw.get("stages"), list) else []
-                uses = [(raw.get("form"), ("items", index, "form"))] + [
-                    (s.get("form"), ("items", index, "stages", i, "form")) for i, s in enumerate(stages) if isinstance(s, dict)]
+                stages = raw.get("stages")
+                uses: list[tuple[object, KeyPath]] = [(raw.get("form"), ("items", index, "form"))] + [
+                    (s.get("form"), ("items", index, "stages", i, "form"))
+                    for i, s in enumerate(stages if isinstance(stages, list) else []) if isinstance(s, dict)]
                 for form, path in uses:
                     if isinstance(form, str) and form and form not in forms:
-                        report("ZX503", doc.data_path, doc.data_line(*path), id=form,
+                        report("ZX503", data_path, doc.data_line(*path), id=form,
                                did_you_mean=wording.did_you_mean(form, forms), allowed=allowed_forms)
-                _check_topics(corpus, doc.data_path, raw.get("topics"),
-                              lambda i, index=index: doc.data_line("items", index, "topics", i))
+                _check_topics(corpus, data_path, raw.get("topics"), doc.data_yaml, ("items", index, "topics"), 1)
         if model == "summary-figures" and isinstance(data.get("reports"), list):
             for index, raw in enumerate(data["reports"]):
                 if isinstance(raw, dict):
                     for key in ("item", "merged_into"):
-                        _check_item_ref(corpus, doc, raw.get(key), ("reports", index, key))
+                        _check_item_ref(corpus, doc, data_path, raw.get(key), ("reports", index, key))
     _check_parents(corpus)
 
 
-def _check_topics(corpus: Corpus, path: str, values, line_of) -> None:
+def _check_topics(corpus: Corpus, path: str, values: object, ydoc: YamlDoc | None, at: KeyPath,
+                  default: int | None = None) -> None:
+    """Topics (`values`, written at `at` in `ydoc`) that data/topics.yml does not know."""
     if not isinstance(values, list):
         return
     topics = corpus.vocab.topics
     for index, value in enumerate(values):
         if isinstance(value, str) and value and value not in topics:
-            corpus.reporter.add("ZX501", path, line_of(index), id=value, did_you_mean=wording.did_you_mean(value, topics))
+            line = ydoc.line_of((*at, index), default) if ydoc is not None else default
+            corpus.reporter.add("ZX501", path, line, id=value, did_you_mean=wording.did_you_mean(value, topics))
 
 
-def _check_item_ref(corpus: Corpus, doc: Document, ref, path: tuple) -> None:
+def _check_item_ref(corpus: Corpus, doc: Document, data_path: str, ref: object, path: KeyPath) -> None:
     if not isinstance(ref, str):
         return
     match = ITEM_REF.match(ref)
     if match is None:
         return  # malformed: the summary-data schema reports it
-    corpus.note_dependency(doc.data_path, f"id:{match.group(1)}")
+    corpus.note_dependency(data_path, f"id:{match.group(1)}")
     if ref in corpus.items:
         return
     plan_id, item_id = match.groups()
@@ -75,7 +79,7 @@ def _check_item_ref(corpus: Corpus, doc: Document, ref, path: tuple) -> None:
     else:
         close = wording.closest(plan_id, corpus.index.plan_ids)
         suggestion = wording.suggest(f"{close}#{item_id}" if close else None)
-    corpus.reporter.add("ZX504", doc.data_path, doc.data_line(*path), ref=ref, did_you_mean=suggestion)
+    corpus.reporter.add("ZX504", data_path, doc.data_line(*path), ref=ref, did_you_mean=suggestion)
 
 
 def _check_parents(corpus: Corpus) -> None:
@@ -108,7 +112,8 @@ def _check_cycles(corpus: Corpus, path: str, ydoc: YamlDoc) -> None:
 def parent_cycles(parents: dict[str, str | None]) -> list[list[str]]:
     """Every cycle of the parent map, each once, in the order the walk meets them. Each body is
     walked once (a walk stops at a body an earlier walk passed): linear in the number of bodies."""
-    cycles, done = [], set()
+    cycles: list[list[str]] = []
+    done: set[str] = set()
     for start in parents:
         chain: list[str] = []
         body: str | None = start

@@ -7,10 +7,9 @@ in the vocabularies (topics, bodies, forms) is checked by `references` with "did
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,28 +69,12 @@ class Schema:
         return self._validator
 
 
-_cache: dict[tuple[str, int, int], Schema] = {}  # (path, mtime_ns, size) -> Schema
-# Content hashes of schema texts jsonschema found valid (its check of a schema costs more than
-# validating every file): this process's, and those a previous run kept in the cache (see
-# remembered / remember). A schema that is not valid is checked again each time.
-_valid_texts: set[str] = set()
-
-
-def remembered() -> list[str]:
-    return sorted(_valid_texts)
-
-
-def remember(hashes: Iterable[object]) -> None:
-    _valid_texts.update(h for h in hashes if isinstance(h, str))
-
-
 def load_schema(root: Path, name: str, reporter: Reporter | None = None) -> Schema | None:
-    """The validator for data/schemas/<name>.schema.json, built once per file version."""
+    """The validator for data/schemas/<name>.schema.json, read and checked on every run (about 80 ms
+    for all of them): nothing of an earlier run is kept."""
     path = Path(root) / DATA / SCHEMAS / f"{name}.schema.json"
     rel = f"{DATA}/{SCHEMAS}/{name}.schema.json"
-    try:
-        stat = path.stat()
-    except OSError:
+    if not path.is_file():
         if reporter is not None:
             reporter.add("ZX108", rel)
         return None
@@ -99,19 +82,12 @@ def load_schema(root: Path, name: str, reporter: Reporter | None = None) -> Sche
         if reporter is not None:
             reporter.add_once("ZX116", rel, 1)
         return None
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    if key in _cache:
-        return _cache[key]
     try:
         raw = path.read_bytes()
-        # as read_text; a JSON Schema once check_schema (now or on an earlier run) passed it
         schema: JsonSchema = json.loads(raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"))
-        digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
-        if digest not in _valid_texts:
-            from jsonschema import Draft202012Validator
+        from jsonschema import Draft202012Validator
 
-            Draft202012Validator.check_schema(schema)
-            _valid_texts.add(digest)
+        Draft202012Validator.check_schema(schema)
     except Exception as error:  # ValueError (JSON, UTF-8) or jsonschema's SchemaError; others are raised again
         if not _schema_error(error):
             raise
@@ -119,21 +95,11 @@ def load_schema(root: Path, name: str, reporter: Reporter | None = None) -> Sche
             line = getattr(error, "lineno", None)
             reporter.add("ZX103", rel, line, detail=str(error).splitlines()[0])
         return None
-    result = Schema(schema, _descriptions(schema), jsonschema_rs.validator_for(schema, validate_formats=True))
-    _cache[key] = result
-    return result
-
-
-def preload(root: Path) -> list[str]:
-    """Load every schema here (problems are reported when the checks load them): for processes
-    forked before, the content hashes found valid, which `remember` then takes."""
-    for name in (*VOCAB_SCHEMAS.values(), *DATA_SCHEMAS.values(), FRONT_MATTER, "shards"):
-        load_schema(root, name)
-    return remembered()
+    return Schema(schema, _descriptions(schema), jsonschema_rs.validator_for(schema, validate_formats=True))
 
 
 def _schema_error(error: Exception) -> bool:
-    if isinstance(error, ValueError):
+    if isinstance(error, (ValueError, OSError)):  # not JSON, not UTF-8, unreadable
         return True
     from jsonschema.exceptions import SchemaError
 

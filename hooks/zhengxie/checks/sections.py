@@ -10,11 +10,22 @@ where to write it. A departure the original itself makes is waived in the front 
 """
 from __future__ import annotations
 
-from zhengxie.model.corpus import Corpus, Document, Profile
-from zhengxie.text.outline import int_to_chinese
+from dataclasses import dataclass
+
 from zhengxie.checks import wording
+from zhengxie.model.corpus import Corpus, Document, Profile, SectionSpec
+from zhengxie.text.outline import Heading, int_to_chinese
 
 LEVEL = 2  # profile sections are ## headings
+
+
+@dataclass(frozen=True)
+class _Finding:
+    """A problem against one profile, reported only if that profile is the one the document is judged by."""
+
+    code: str
+    line: int | None
+    params: dict[str, object]
 
 
 def check_sections(corpus: Corpus) -> None:
@@ -36,11 +47,10 @@ def check_sections(corpus: Corpus) -> None:
         else:
             titles = [h.text for h in doc.headings if h.level == LEVEL]
             candidates = [p for p in candidates if p.applies(titles)]
-        chosen = None
+        chosen: list[_Finding] | None = None
         for profile in candidates:
-            findings: list = []
-            _check_document(corpus, doc, profile, candidates, lambda *args, **kw: findings.append((args, kw)))
-            if not any(args[0] != "ZX303" for args, _ in findings):
+            findings = _check_document(doc, profile, candidates)
+            if not any(f.code != "ZX303" for f in findings):
                 chosen = findings
                 break
             # none satisfied so far: report against the one the document comes closest to (fewest
@@ -48,34 +58,40 @@ def check_sections(corpus: Corpus) -> None:
             # 工作安排 hears that, not that it lacks the four-part plan's sections
             if chosen is None or _structural(findings) < _structural(chosen):
                 chosen = findings
-        for args, kw in chosen or ():
-            corpus.reporter.add(*args, **kw)
+        for finding in chosen or ():
+            corpus.reporter.add(finding.code, doc.path, finding.line, None, **finding.params)
 
 
-def _structural(findings: list) -> int:
-    return sum(1 for args, _ in findings if args[0] != "ZX303")
+def _structural(findings: list[_Finding]) -> int:
+    return sum(1 for f in findings if f.code != "ZX303")
 
 
-def _top(doc: Document) -> list:
+def _top(doc: Document) -> list[Heading]:
     return [h for h in doc.headings if h.level <= LEVEL]
 
 
-def _check_document(corpus: Corpus, doc: Document, profile: Profile, candidates: list, report) -> None:
+def _check_document(doc: Document, profile: Profile, candidates: list[Profile]) -> list[_Finding]:
+    """The document's problems against one profile (not yet reported)."""
+    findings: list[_Finding] = []
+
+    def report(code: str, line: int | None, **params: object) -> None:
+        findings.append(_Finding(code, line, params))
+
     specs = profile.sections
     top = _top(doc)
     sections = [h for h in top if h.level == LEVEL]
     # the first ## heading matching each required section
-    found: list = []
+    found: list[int | None] = []
     for spec in specs:
         found.append(next((i for i, h in enumerate(sections) if spec.matches(h.title)), None))
     in_order = _in_order(found)
     lines = doc.text.split("\n")
 
     # What only a problem's message needs, worked out when there is one:
-    def order():
+    def order() -> str:
         return wording.join(s.name + ("（可选）" if s.optional else "") for s in specs)
 
-    def last_line():
+    def last_line() -> int:
         last = doc.body_line + len(lines) - 1
         while last > doc.body_line and not lines[last - doc.body_line].strip():
             last -= 1
@@ -85,44 +101,52 @@ def _check_document(corpus: Corpus, doc: Document, profile: Profile, candidates:
         position = found[index]
         prev_index = next((j for j in range(index - 1, -1, -1) if j in in_order), None)
         next_index = next((j for j in range(index + 1, len(specs)) if j in in_order), None)
-        prev_h = sections[found[prev_index]] if prev_index is not None else None
-        next_h = sections[found[next_index]] if next_index is not None else None
+        prev_h = _found_heading(sections, found, prev_index)
+        next_h = _found_heading(sections, found, next_index)
         if position is None:
             if spec.optional:
                 continue
             line, where = _belongs(spec, prev_h, next_h, sections, top, last_line(), doc)
             others = wording.join(f"{p.id}（{p.name}）" for p in candidates if p is not profile) or "（无）"
-            report("ZX301", doc.path, line, section=spec.name, where=where, at_line=line,
+            report("ZX301", line, section=spec.name, where=where, at_line=line,
                    numbering=_numbering(sections, prev_h), aliases=wording.join(spec.aliases) or "（无）", order=order(),
                    profile=profile.name, others=others)
             continue
         heading = sections[position]
         if index not in in_order:
             _, where = _belongs(spec, prev_h, next_h, sections, top, last_line(), doc)
-            report("ZX302", doc.path, heading.line, section=spec.name, where=where, order=order())
+            report("ZX302", heading.line, section=spec.name, where=where, order=order())
         elif spec.position == "first" and position != 0:
-            report("ZX302", doc.path, heading.line, section=spec.name, where=wording.FIRST_SECTION, order=order())
+            report("ZX302", heading.line, section=spec.name, where=wording.FIRST_SECTION, order=order())
         elif spec.position == "last" and position != len(sections) - 1:
-            report("ZX302", doc.path, heading.line, section=spec.name, where=wording.LAST_SECTION, order=order())
+            report("ZX302", heading.line, section=spec.name, where=wording.LAST_SECTION, order=order())
         if _is_empty(doc, heading, lines):
-            report("ZX303", doc.path, heading.line, section=heading.text)
+            report("ZX303", heading.line, section=heading.text)
+    return findings
 
 
-def _in_order(found: list) -> set:
+def _found_heading(sections: list[Heading], found: list[int | None], index: int | None) -> Heading | None:
+    """The ## heading of the `index`-th required section, when it is present."""
+    position = found[index] if index is not None else None
+    return sections[position] if position is not None else None
+
+
+def _in_order(found: list[int | None]) -> set[int]:
     """Indexes of the required sections that form the longest run in the right order (the rest are misplaced)."""
     present = [(i, p) for i, p in enumerate(found) if p is not None]
-    best: list = []  # best[k] = longest increasing chain ending at present[k]
+    best: list[list[int]] = []  # best[k] = longest increasing chain ending at present[k]
     for k, (_, p) in enumerate(present):
         chain = [k]
         for j in range(k):
             if present[j][1] < p and len(best[j]) + 1 > len(chain):
-                chain = best[j] + [k]
+                chain = [*best[j], k]
         best.append(chain)
     longest = max(best, key=len) if best else []
     return {present[k][0] for k in longest}
 
 
-def _belongs(spec, prev_h, next_h, sections, top, last_line, doc):
+def _belongs(spec: SectionSpec, prev_h: Heading | None, next_h: Heading | None, sections: list[Heading],
+             top: list[Heading], last_line: int, doc: Document) -> tuple[int, str]:
     """(line, description) of where a required section should be written: the line its heading would take."""
     end_of_file = last_line + 1
     if spec.position == "first":
@@ -132,7 +156,7 @@ def _belongs(spec, prev_h, next_h, sections, top, last_line, doc):
     if prev_h is not None:
         following = next((h for h in top if h.line > prev_h.line), None)
         after = wording.after_section(prev_h.text)
-        if next_h is not None:
+        if next_h is not None and following is not None:  # (next_h itself follows prev_h)
             return following.line, wording.between(after, wording.before_section(next_h.text))
         if following is None:
             return end_of_file, wording.at_end(after)
@@ -144,7 +168,7 @@ def _belongs(spec, prev_h, next_h, sections, top, last_line, doc):
     return end_of_file, wording.BODY_END
 
 
-def _numbering(sections: list, prev_h) -> str:
+def _numbering(sections: list[Heading], prev_h: Heading | None) -> str:
     """The 一、 numbering the missing section would take (after the preceding one), in the document's style."""
     styled = [h for h in sections if h.numbering_style == "han"]
     if not styled:
@@ -154,7 +178,7 @@ def _numbering(sections: list, prev_h) -> str:
     return int_to_chinese(number) + "、"
 
 
-def _is_empty(doc: Document, heading, lines: list) -> bool:
+def _is_empty(doc: Document, heading: Heading, lines: list[str]) -> bool:
     """No text between the heading and the next heading of the same or a higher level."""
     start = heading.line - doc.body_line + 1
     following = next((h for h in doc.headings if h.line > heading.line and h.level <= heading.level), None)

@@ -5,9 +5,8 @@ listing from the Site's indexes. Only ids that are safe URL slugs get a page of 
 """
 from __future__ import annotations
 
-import functools
-
-import yaml
+import json
+import re
 
 from zhengxie.model import urls
 from zhengxie.derive.indexes import SLUG
@@ -22,18 +21,23 @@ OPEN_DATA = "opendata/index.md"
 INDEX_FOLDERS = ("topics", "years", "bodies")  # one generated page per topic, year, body
 
 
-# libyaml's emitter when PyYAML has it: a thousand listing pages are written on every build.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# Characters a YAML double-quoted scalar must not hold as they are: YAML's line breaks (NEL, LS,
+# PS), the byte-order mark, lone surrogates and what YAML calls non-printable. JSON escapes the ASCII
+# ones itself (\", \\, \n, \u001b …), in spellings YAML reads alike.
+_YAML_UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 
-def page(title: str, template: str, intro: str = "", **meta) -> str:
-    return _page(title, template, intro, tuple(meta.items()))
+def _scalar(value: object) -> str:
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # a live preview writes the same thousand pages on every save
-def _page(title: str, template: str, intro: str, meta: tuple) -> str:
-    front = yaml.dump({"title": title, "template": template, **dict(meta)}, Dumper=_DUMPER, allow_unicode=True,
-                      sort_keys=False)
+def page(title: str, template: str, intro: str = "", **meta: object) -> str:
+    """A generated page's Markdown: front matter (title, template, the slice it shows) and intro.
+
+    Each value is written as JSON, a double-quoted YAML scalar that YAML reads back as the same
+    string or number, without running a YAML emitter for each of the thousands of listing pages;
+    only MkDocs reads this text, never a reader."""
+    front = "".join(f"{key}: {_scalar(value)}\n" for key, value in {"title": title, "template": template, **meta}.items())
     return f"---\n{front}---\n\n{intro}\n"
 
 
@@ -84,7 +88,7 @@ META = {"topic": "zx_topic", "year": "zx_year", "body": "zx_body", "section": "z
 
 def _listing_page(p: ListingPage) -> str:
     """A listing page's front matter: its template finds its entries by the page's src_uri."""
-    return page(p.title, TEMPLATES[p.listing], **{META[p.listing]: p.key})
+    return page(p.title, TEMPLATES[p.listing], "", **{META[p.listing]: p.key})
 
 
 def _src(url: str) -> str:

@@ -11,8 +11,7 @@ from pathlib import Path
 import markdown
 import yaml
 
-from zhengxie.text import limits
-from zhengxie.text import outline
+from zhengxie.text import limits, outline
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -23,14 +22,21 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def extensions(root: Path) -> tuple[list, dict]:
+def extensions(root: Path) -> tuple[list[str], dict[str, dict[str, object]]]:
     """(names, configs) of mkdocs.yml's markdown_extensions; an unreadable config gives none."""
     try:
-        config = yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        # (S506: a SafeLoader, whose only addition reads every other tag as nothing)
+        config = yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return [], {}
-    names, configs = [], {}
-    for entry in config.get("markdown_extensions") or []:
+    if not isinstance(config, dict):  # not a mapping: no extensions (MkDocs itself refuses such a file)
+        return [], {}
+    names: list[str] = []
+    configs: dict[str, dict[str, object]] = {}
+    entries = config.get("markdown_extensions") or []
+    if isinstance(entries, dict):  # MkDocs also takes a mapping of names to options
+        entries = [{name: options} for name, options in entries.items()]
+    for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, str):
             names.append(entry)
         elif isinstance(entry, dict) and len(entry) == 1:
@@ -48,7 +54,7 @@ class Renderer:
         names, configs = extensions(root)
         try:
             self.md = markdown.Markdown(extensions=names, extension_configs=configs)
-        except Exception:  # noqa: BLE001 - a broken mkdocs.yml fails the build itself; check with defaults
+        except Exception:  # a broken mkdocs.yml fails the build itself; check with defaults
             self.md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables"])
 
     def html(self, text: str) -> str:

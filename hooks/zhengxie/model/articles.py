@@ -17,7 +17,7 @@ NUMERAL = r"[零〇一二三四五六七八九十百千万亿两\d]+"
 TOKEN = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 ID_ATTR = re.compile(r"\sid\s*=", re.I)
-# The label at the start of an article's paragraph: <p>第三条　 or <p><strong>第三条</strong>　
+# The label at the start of an article's paragraph: <p>第三条　 or <p><strong>第三条</strong>
 LABEL = re.compile(rf"(?:<strong>|<b>)?第({NUMERAL})条(?=</strong>|</b>|[\s\u3000])")
 REFERENCE = re.compile(rf"第({NUMERAL})条")
 NO_LINK = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "textarea",
@@ -52,7 +52,7 @@ def link_articles(html: str) -> str:
     return "".join(out)
 
 
-def _anchor_labels(html: str) -> tuple[str, set, set]:
+def _anchor_labels(html: str) -> tuple[str, set[int], set[int]]:
     """Give each article paragraph its id; return the new HTML, the article numbers and the
     positions (in the new HTML) of the labels, which must not become links."""
     out: list[str] = []
@@ -83,10 +83,10 @@ def _anchor_labels(html: str) -> tuple[str, set, set]:
     return "".join(out), numbers, labels
 
 
-def _link_text(text: str, offset: int, numbers: set, labels: set) -> str:
-    def replace(match: re.Match) -> str:
+def _link_text(text: str, offset: int, numbers: set[int], labels: set[int]) -> str:
+    def replace(match: re.Match[str]) -> str:
         number = chinese_to_int(match.group(1))
-        if (offset + match.start() in labels or number not in numbers
+        if (offset + match.start() in labels or number is None or number not in numbers
                 or text[:match.start()].endswith(OTHER_DOCUMENT)):
             return match.group(0)
         return f'<a class="zx-article-ref" href="#{article_anchor(number)}">{match.group(0)}</a>'

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,6 +17,14 @@ from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Adoption, Amount, 
 # What a front-matter field holds once read (zhengxie.model.fields.READERS, by the field's type):
 # text, texts/refs, date, period, flag, adoption, waivers — or NOT_STATED where the field allows it.
 FieldValue = str | tuple[str, ...] | dt.date | Period | NotStated | bool | Adoption | dict[str, str]
+
+
+class HeadingPattern(Protocol):
+    """A heading pattern from data/sections.yml, compiled by RE2 (matching in linear time)."""
+
+    pattern: str
+
+    def search(self, text: str) -> object | None: ...
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,7 @@ SectionPosition = Literal["first", "last"]  # where a section must stand (data/s
 class SectionSpec:
     name: str
     aliases: tuple[str, ...] = ()
-    patterns: tuple[re.Pattern[str], ...] = ()  # over the title (numbering removed)
+    patterns: tuple[HeadingPattern, ...] = ()  # over the title (numbering removed)
     position: SectionPosition | None = None
     optional: bool = False
 
@@ -105,8 +112,8 @@ class Profile:
     id: str
     name: str
     sections: tuple[SectionSpec, ...]  # in order
-    heading: re.Pattern[str] | None = None  # applies only with a ## heading matching it
-    no_heading: re.Pattern[str] | None = None  # applies only without such a heading
+    heading: HeadingPattern | None = None  # applies only with a ## heading matching it
+    no_heading: HeadingPattern | None = None  # applies only without such a heading
     body: str | None = None  # a body's own profile
     types: tuple[str, ...] = ()  # with `body`: the types it serves
     line: int | None = None

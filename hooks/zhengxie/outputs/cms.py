@@ -42,11 +42,13 @@ def files(root: Path, corpus: Corpus) -> list[tuple[str, str]]:
     """(site path, content) of the editor: admin/index.html, config.yml, zx-cms.js and the pinned
     scripts from node_modules/ (left out when npm has not installed them; the page then says so)."""
     settings = config(root, corpus)
-    generated = [(f"{ADMIN}/index.html", INDEX_HTML),
+    modules = root / "node_modules"
+    installed = (modules / VENDOR["decap-cms.js"]).is_file()
+    page = INDEX_HTML if installed else INDEX_HTML.replace(VENDOR_SCRIPTS, "")  # no link to a missing file
+    generated = [(f"{ADMIN}/index.html", page),
                  (f"{ADMIN}/config.yml", yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1000)),
                  (f"{ADMIN}/zx-cms.js", editor_script(corpus.vocab, settings))]
-    modules = root / "node_modules"
-    if not (modules / VENDOR["decap-cms.js"]).is_file():
+    if not installed:
         return generated
     vendor = [(name, modules / path) for name, path in VENDOR.items()]
     vendor += [(p.name, p) for p in sorted((modules / CHUNKS).glob("*.decap-cms.js"))]
@@ -331,6 +333,10 @@ def default_slug(kind: str, type_id: str) -> str:
 NAMING = ("rules", "points", "report", "summary", "plan", "note")
 
 
+VENDOR_SCRIPTS = """<script src="js-yaml.min.js"></script>
+<script src="pinyin-pro.js"></script>
+<script src="decap-cms.js"></script>
+"""
 INDEX_HTML = """<!doctype html>
 <html lang="zh-Hans">
 <head>

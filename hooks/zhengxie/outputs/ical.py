@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 import icalendar
 
-from zhengxie.model import urls
 from zhengxie.derive.followthrough import FollowThrough
-from zhengxie.model.corpus import Corpus
-from zhengxie.text.values import NOT_STATED_TEXT
+from zhengxie.model import urls
+from zhengxie.model.corpus import Corpus, Document
+from zhengxie.text.values import NOT_STATED_TEXT, When
 
 FILE = "calendar.ics"
 BODY_FOLDER = "calendars/"
@@ -34,18 +34,25 @@ def body_file(body_id: str) -> str:
     return f"{BODY_FOLDER}{body_id}.ics"
 
 
-def _span(year: int, when) -> tuple[dt.date, dt.date] | None:
+def _span(year: int, when: When | None) -> tuple[dt.date, dt.date] | None:
     """[start, end) of the planned time; None when the plan states none (such items stay out of
     calendars: a reader must not see a date the original never gave)."""
     if when is None or not when.placed:
         return None
     try:
-        if when.day is not None:
+        if when.day is not None and when.last_day is not None:  # (dates have both)
             return dt.date(year, when.first_month, when.day), dt.date(year, when.last_month, when.last_day) + dt.timedelta(days=1)
         end = dt.date(year + 1, 1, 1) if when.last_month == 12 else dt.date(year, when.last_month + 1, 1)
         return dt.date(year, when.first_month, 1), end
     except ValueError:  # a day the month does not have: the check reports it
         return None
+    except OverflowError:  # ending on 9999-12-31: an end the calendar cannot write
+        return None
+
+
+def _day(day: dt.date) -> tuple[dt.date, dt.date] | None:
+    """[day, the next day): an all-day event; None on 9999-12-31, which has no next day to end on."""
+    return (day, day + dt.timedelta(days=1)) if day < dt.date.max else None
 
 
 def _new_calendar(name: str) -> icalendar.Calendar:
@@ -86,7 +93,7 @@ def build_calendar(corpus: Corpus, follow: FollowThrough, site_url: str | None =
     return build_calendars(corpus, follow, site_url)[FILE]
 
 
-def calendar_plans(corpus: Corpus) -> list:
+def calendar_plans(corpus: Corpus) -> list[Document]:
     """The plans whose items may be events, in path order (the order of the events in every file)."""
     return [plan for plan in corpus.documents.values() if plan.items and plan.year]
 
@@ -94,14 +101,14 @@ def calendar_plans(corpus: Corpus) -> list:
 def build_calendars(corpus: Corpus, follow: FollowThrough, site_url: str | None = None) -> dict[str, bytes]:
     """{path: ics bytes}: calendar.ics with all items, calendars/<body>.ics per body with a plan.
     Each plan's events are serialised once and go into both files."""
-    names = {}
+    names: dict[str, str] = {}
     for doc in corpus.documents.values():  # every body with a plan gets its file, even if empty
         if doc.items and doc.body and doc.body not in names:
             body = corpus.vocab.bodies.get(doc.body)
             names[doc.body] = f"{body.name if body else doc.body}协商计划安排"
     plans = calendar_plans(corpus)
     events = {plan.id: plan_events(corpus, follow, plan, site_url) for plan in plans}
-    per_body: dict = {body_id: [] for body_id in names}
+    per_body: dict[str, list[bytes]] = {body_id: [] for body_id in names}
     for plan in plans:
         if plan.body:
             per_body[plan.body].append(events[plan.id])
@@ -113,25 +120,30 @@ def build_calendars(corpus: Corpus, follow: FollowThrough, site_url: str | None 
 _END = b"END:VCALENDAR\r\n"
 
 
-def _assemble(name: str, events: list) -> bytes:
-    head = _new_calendar(name).to_ical()
+def _assemble(name: str, events: list[bytes]) -> bytes:
+    head: bytes = _new_calendar(name).to_ical()
     return head[: -len(_END)] + b"".join(events) + _END
 
 
-def plan_events(corpus: Corpus, follow: FollowThrough, plan, site_url: str | None) -> bytes:
+def plan_events(corpus: Corpus, follow: FollowThrough, plan: Document, site_url: str | None) -> bytes:
     """The VEVENTs of one plan's items with a placed time, in the plan's order. What they show
-    comes from the plan, the vocabularies and the reports on its items (its follow-through)."""
+    comes from the plan, the vocabularies and the reports on its items (its follow-through).
+    A plan without a year (none of calendar_plans) has no events."""
+    year = plan.year
+    if not year:
+        return b""
     base = (site_url or "/").rstrip("/") + "/"
     vocab = corpus.vocab
-    stamp = dt.datetime.combine(plan.date or dt.date(plan.year, 1, 1), dt.time(), dt.timezone.utc)
-    found = []
+    stamp = dt.datetime.combine(plan.date or dt.date(year, 1, 1), dt.time(), dt.UTC)
+    found: list[bytes] = []
     for item in plan.items:
         status = follow.of_item(item)
         report = status.latest.report if status and status.latest else None
+        span: tuple[dt.date, dt.date] | None
         if report and report.date and report.status in ("held", "postponed"):
-            span = (report.date, report.date + dt.timedelta(days=1))
+            span = _day(report.date)
         else:
-            span = _span(plan.year, item.when)
+            span = _span(year, item.when)
         if span is None:
             continue
         url = base + urls.item_url(plan.url, item.id)
@@ -187,9 +199,10 @@ def event_bytes(event: Event) -> bytes:
     and a UTC midnight stamp goes through icalendar itself. Every text is `one_line` first, and a
     URL's line separators are percent-encoded: no reader finds a line break in a value."""
     stamp = event.stamp
-    if not (type(event.start) is dt.date and type(event.end) is dt.date and stamp.tzinfo is dt.timezone.utc
+    if not (type(event.start) is dt.date and type(event.end) is dt.date and stamp.tzinfo is dt.UTC
             and stamp.time() == dt.time()):
-        return event_component(event).to_ical()
+        ical: bytes = event_component(event).to_ical()
+        return ical
     lines = [b"BEGIN:VEVENT",
              _fold("SUMMARY:" + _text(event.summary)),
              b"DTSTART;VALUE=DATE:" + _date(event.start),
@@ -231,7 +244,8 @@ def _fold(line: str) -> bytes:
     data = line.encode("utf-8")
     if len(data) <= _FOLD_AT:
         return data
-    parts, start, size = [], 0, len(data)
+    parts: list[bytes] = []
+    start, size = 0, len(data)
     while size - start > _FOLD_AT:
         end = start + _FOLD_AT
         while data[end] & 0xC0 == 0x80:  # inside a character: cut before it

@@ -29,7 +29,7 @@ def pagefind_binary() -> Path:
     """The `pagefind_extended` binary of PyPI's pagefind[extended] (never the plain build: it does not
     segment Chinese, so 提案 inside a sentence would not be found)."""
     try:
-        from pagefind_bin_extended import get_executable
+        from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
     except ImportError as error:  # pragma: no cover - the pinned requirements install it
         raise SearchIndexError("pagefind[extended] is not installed (pip install 'pagefind[extended]')") from error
     binary = Path(get_executable())

@@ -9,11 +9,12 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Literal, TypeGuard
 
 from zhengxie.text.reading import UNREAD, ReadIssue, YamlDoc, parse_yaml, read_source
 
-SEVERITIES = ("error", "warning")
+Severity = Literal["error", "warning"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 CATALOGUE = "data/problems.yml"
 CODE = re.compile(r"^ZX[0-9]{3}$")
 _TEXTS = ("title", "message", "hint")
@@ -36,14 +37,14 @@ def printable(text: str) -> str:
 @dataclass(frozen=True)
 class Problem:
     code: str
-    severity: str
+    severity: Severity
     file: str
     line: int | None
     message: str
     hint: str
     column: int | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # Whatever a problem quotes from content, every output (text, GitHub annotations, JSON,
         # the build log) shows it on its own line, as plain characters.
         for name in ("file", "message", "hint"):
@@ -63,7 +64,7 @@ class Problem:
         label = "错误" if self.severity == "error" else "警告"
         return f"{self.place}: {label} {self.code} {self.message}\n    修改建议：{self.hint}"
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, str | int | None]:
         return {
             "code": self.code,
             "severity": self.severity,
@@ -74,10 +75,10 @@ class Problem:
             "hint": self.hint,
         }
 
-    def sort_key(self):
+    def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line or 0, self.column or 0, self.code)
 
-    def as_record(self) -> tuple:
+    def as_record(self) -> tuple[str, Severity, str, int | None, str, str, int | None]:
         """Its fields in order, as the caches store it (plain data): Problem(*record) makes it again."""
         return (self.code, self.severity, self.file, self.line, self.message, self.hint, self.column)
 
@@ -85,7 +86,7 @@ class Problem:
 @dataclass(frozen=True)
 class CodeInfo:
     code: str
-    severity: str
+    severity: Severity
     title: str
     message: str
     hint: str
@@ -94,10 +95,10 @@ class CodeInfo:
     waivable: bool = False  # a document may waive it with a reason (the original departs from the norm)
 
 
-class _SafeDict(dict):
+class _SafeDict(dict[str, str]):
     """Leaves unknown {placeholders} visible instead of raising: a catalogue typo must not crash a build."""
 
-    def __missing__(self, key):
+    def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
 
@@ -168,17 +169,24 @@ def _code_info(entry: object, name: str, line: int | None) -> CodeInfo:
     code = entry.get("code")
     if not isinstance(code, str) or not CODE.match(code):
         raise CatalogueError(name, line, f"code 应是 ZX 加三位数字，这里是“{code}”")
-    if entry.get("severity") not in SEVERITIES:
+    severity = entry.get("severity")
+    if not _is_severity(severity):
         raise CatalogueError(name, line, f"{code} 的 severity 应是 error 或 warning")
+    texts: dict[str, str] = {}
     for key in _TEXTS:
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
             raise CatalogueError(name, line, f"{code} 缺少 {key}，或 {key} 不是文字")
         if key != "title":
             _check_template(value, code, key, name, line)
-    return CodeInfo(code=code, severity=entry["severity"], title=entry["title"], message=entry["message"],
-                    hint=entry["hint"], wrong=_text(entry.get("wrong")), right=_text(entry.get("right")),
+        texts[key] = value
+    return CodeInfo(code=code, severity=severity, title=texts["title"], message=texts["message"],
+                    hint=texts["hint"], wrong=_text(entry.get("wrong")), right=_text(entry.get("right")),
                     waivable=entry.get("waivable") is True)
+
+
+def _is_severity(value: object) -> TypeGuard[Severity]:
+    return value in SEVERITIES
 
 
 def _check_template(template: str, code: str, key: str, name: str, line: int | None) -> None:
@@ -188,7 +196,7 @@ def _check_template(template: str, code: str, key: str, name: str, line: int | N
         fields = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(template)
                   if f is not None]
     except ValueError as error:
-        raise CatalogueError(name, line, f"{code} 的 {key} 中的花括号不成对（{error}）；要写花括号本身时写 {{{{ 或 }}}}")
+        raise CatalogueError(name, line, f"{code} 的 {key} 中的花括号不成对（{error}）；要写花括号本身时写 {{{{ 或 }}}}") from error
     for field_name, spec, conversion in fields:
         if not field_name.isidentifier() or spec or conversion:
             raise CatalogueError(name, line, f"{code} 的 {key} 中“{{{field_name}}}”不是可填写的名称；"
@@ -206,7 +214,7 @@ class Reporter:
     catalogue: dict[str, CodeInfo]
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, code: str, file: str, line: int | None = None, column: int | None = None, **params) -> Problem:
+    def add(self, code: str, file: str, line: int | None = None, column: int | None = None, **params: object) -> Problem:
         info = self.catalogue.get(code)
         if info is None:
             raise CatalogueError(CATALOGUE, None, f"没有问题代码 {code}：检查要报告这个问题，目录中必须有它"
@@ -224,18 +232,18 @@ class Reporter:
         self.problems.append(problem)
         return problem
 
-    def add_once(self, code: str, file: str, line: int | None = None, **params) -> Problem | None:
+    def add_once(self, code: str, file: str, line: int | None = None, **params: object) -> Problem | None:
         """`add`, unless this code was already reported for this file (e.g. a symlink met twice)."""
         if any(p.code == code and p.file == file for p in self.problems):
             return None
-        return self.add(code, file, line, **params)
+        return self.add(code, file, line, None, **params)  # (no column)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def _show(value) -> str:
+def _show(value: object) -> str:
     if isinstance(value, (list, tuple, set)):
         return "、".join(str(v) for v in value)
     return str(value)

@@ -6,24 +6,54 @@ are the checks' business (hooks/zhengxie/checks); here values are only read if t
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
 
 import re2  # type: ignore[import-untyped]  # google-re2: matching in time linear in the heading
 
-from zhengxie.text import limits
-from zhengxie.text import outline
 from zhengxie.model import paging
-from zhengxie.sources.discovery import discover
-from zhengxie.model.fields import parse_date, read_value
 from zhengxie.model.corpus import (
-    Body, Breakdown, Corpus, DocEntry, DocType, Document, Field, Figure, Form, Kind, Measure, Part, PlanItem, Profile, Report,
-    Role, SectionSpec, Stage, SummaryData, Topic, Vocabulary,
+    Body,
+    Breakdown,
+    Corpus,
+    DocEntry,
+    DocType,
+    Document,
+    Field,
+    Figure,
+    Form,
+    HeadingPattern,
+    KeyPath,
+    Kind,
+    Measure,
+    Part,
+    PlanItem,
+    Profile,
+    Report,
+    Role,
+    SectionPosition,
+    SectionSpec,
+    Stage,
+    SummaryData,
+    Topic,
+    Vocabulary,
 )
+from zhengxie.model.fields import parse_date, read_value
 from zhengxie.registry.problems import Reporter, load_catalogue
-from zhengxie.text.reading import YamlDoc, front_matter_problem, parse_yaml, read_source, split_front_matter
-from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, parse_amount, parse_when
+from zhengxie.sources.discovery import discover
+from zhengxie.text import limits, outline
+from zhengxie.text.reading import (
+    ReadIssue,
+    YamlDoc,
+    YamlIssueKind,
+    front_matter_problem,
+    parse_yaml,
+    read_source,
+    split_front_matter,
+)
+from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, NotStated, Period, parse_amount, parse_when
 
 DATA = "data"
 DOCS = "docs"
@@ -40,15 +70,6 @@ _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # its reasons go into ZX137, not to stderr
 _RE2_OPTIONS.max_mem = 8 << 20  # bytes of one compiled pattern (RE2's default, stated)
 
-
-class HeadingPattern(Protocol):
-    """A compiled heading pattern (an RE2 regular expression)."""
-
-    pattern: str
-
-    def search(self, text: str) -> object | None: ...
-
-
 def load_corpus(root: Path | str) -> Corpus:
     """The corpus of docs/ and data/: every document listed (corpus.entries; duplicate ids and
     orphan data files are reported) and read."""
@@ -61,16 +82,17 @@ def load_corpus(root: Path | str) -> Corpus:
     return corpus
 
 
-def list_documents(corpus: Corpus) -> list:
+def list_documents(corpus: Corpus) -> list[DocEntry]:
     """Every document the listing holds, kind by kind in path order: one per id (a second file with
     an id already taken is refused, ZX118), and the data files no document owns (orphan_data)."""
     root, reporter, listing = Path(corpus.root), corpus.reporter, corpus.listing
-    in_folder: dict = {}
+    in_folder: dict[str, list[str]] = {}
     for folder, src_uri in listing.documents:
         in_folder.setdefault(folder, []).append(src_uri)
-    entries, by_id = [], {}
+    entries: list[DocEntry] = []
+    by_id: dict[str, DocEntry] = {}
     for kind in corpus.vocab.kinds.values():
-        known = set()
+        known: set[str] = set()
         data_names, data_files = _data_names(root / DATA / kind.folder)
         for src_uri in sorted(in_folder.get(kind.folder, ())):
             doc_id = src_uri.rsplit("/", 1)[-1][: -len(".md")]
@@ -90,7 +112,7 @@ def list_documents(corpus: Corpus) -> list:
     return entries
 
 
-def _data_names(folder: Path) -> tuple[list, set]:
+def _data_names(folder: Path) -> tuple[list[str], set[str]]:
     """(every *.yml name in a data folder, sorted — what glob lists; the names that are files,
     symlinks followed — what Path.is_file says), in one directory scan."""
     try:
@@ -119,7 +141,7 @@ def _load_yaml_file(root: Path, path: str, reporter: Reporter) -> YamlDoc:
 
 
 # YamlIssue kind -> (code, name of the message parameter its detail fills)
-_YAML_ISSUE_CODES = {
+_YAML_ISSUE_CODES: dict[YamlIssueKind, tuple[str, str]] = {
     "syntax": ("ZX103", "detail"),
     "duplicate-key": ("ZX106", "key"),
     "full-width-colon": ("ZX105", "key"),
@@ -137,91 +159,94 @@ def report_yaml_issues(doc: YamlDoc, path: str, reporter: Reporter) -> None:
         reporter.add(code, path, issue.line, issue.column, **{param: issue.detail}, **extra)
 
 
-def report_read_issue(issue, path: str, reporter: Reporter) -> None:
-    """A file that was not read (not UTF-8, too big, a line too long, a symlink): one coded problem."""
+def report_read_issue(issue: ReadIssue | None, path: str, reporter: Reporter) -> None:
+    """A file that was not read (not UTF-8, too big, a line too long, a symlink): one coded problem.
+    (read_source gives the issue with every text it does not return.)"""
+    if issue is None:
+        issue = ReadIssue("ZX101", 1, {"reason": "原因不明"})
     if issue.code == "ZX116":
         reporter.add_once("ZX116", path, 1)
     else:
-        reporter.add(issue.code, path, issue.line, **issue.params)
-
+        reporter.add(issue.code, path, issue.line, None, **issue.params)
 
 
 # ---- vocabularies ---------------------------------------------------------------------------------
 
 
-def _entries(corpus: Corpus, name: str) -> list[dict]:
+def _entries(corpus: Corpus, name: str) -> list[tuple[str, dict[str, object]]]:
+    """(id, entry) of each entry of data/<name>.yml that is a mapping with a text id; any other
+    entry is the schema check's finding."""
     data = corpus.vocab_yaml[f"{DATA}/{name}.yml"].data
     if not isinstance(data, list):
         return []
-    return [e for e in data if isinstance(e, dict) and isinstance(e.get("id", e.get("kind")), str)]
+    return [(e["id"], e) for e in data if isinstance(e, dict) and isinstance(e.get("id"), str)]
 
 
 def _build_vocabulary(corpus: Corpus) -> None:
     vocab = corpus.vocab
-    for e in _entries(corpus, "topics"):
-        vocab.topics[e["id"]] = Topic(e["id"], _str(e.get("name")) or e["id"], _str(e.get("description")))
-    for e in _entries(corpus, "bodies"):
-        vocab.bodies[e["id"]] = Body(
-            e["id"], _str(e.get("name")) or e["id"], _str(e.get("short")) or _str(e.get("name")) or e["id"],
-            _str(e.get("level")), _str(e.get("region")), e.get("parent") if isinstance(e.get("parent"), str) else None,
+    for id_, e in _entries(corpus, "topics"):
+        vocab.topics[id_] = Topic(id_, _str(e.get("name")) or id_, _str(e.get("description")))
+    for id_, e in _entries(corpus, "bodies"):
+        vocab.bodies[id_] = Body(
+            id_, _str(e.get("name")) or id_, _str(e.get("short")) or _str(e.get("name")) or id_,
+            _str(e.get("level")), _str(e.get("region")), _as_str(e.get("parent")),
             _opt_str(e.get("merged_proposals")),
         )
-    for e in _entries(corpus, "forms"):
-        vocab.forms[e["id"]] = Form(
-            e["id"], _str(e.get("name")) or e["id"], _opt_str(e.get("parent")), _opt_str(e.get("body")),
+    for id_, e in _entries(corpus, "forms"):
+        vocab.forms[id_] = Form(
+            id_, _str(e.get("name")) or id_, _opt_str(e.get("parent")), _opt_str(e.get("body")),
             tuple(_str_list(e.get("requires"))),
         )
-    for e in _entries(corpus, "roles"):
-        vocab.roles[e["id"]] = Role(e["id"], _str(e.get("name")) or e["id"], e.get("lists") is True)
-    for e in _entries(corpus, "kinds"):
-        types = {}
+    for id_, e in _entries(corpus, "roles"):
+        vocab.roles[id_] = Role(id_, _str(e.get("name")) or id_, e.get("lists") is True)
+    for id_, e in _entries(corpus, "kinds"):
+        types: dict[str, DocType] = {}
         for t in _list(e.get("types")):
             if isinstance(t, dict) and isinstance(t.get("id"), str):
                 types[t["id"]] = DocType(t["id"], _str(t.get("name")) or t["id"], tuple(_str_list(t.get("profiles"))),
                                          _opt_str(t.get("period")))
-        vocab.kinds[e["id"]] = Kind(e["id"], _str(e.get("name")) or e["id"], _str(e.get("folder")) or e["id"], types,
-                                    _opt_str(e.get("data")), tuple(_str_list(e.get("behaviours"))),
-                                    tuple(_str_list(e.get("macros"))))
-    for e in _entries(corpus, "fields"):
+        vocab.kinds[id_] = Kind(id_, _str(e.get("name")) or id_, _str(e.get("folder")) or id_, types,
+                                _opt_str(e.get("data")), tuple(_str_list(e.get("behaviours"))),
+                                tuple(_str_list(e.get("macros"))))
+    for id_, e in _entries(corpus, "fields"):
         required = e.get("required")
-        vocab.fields[e["id"]] = Field(
-            id=e["id"], label=_str(e.get("label")) or e["id"], type=_str(e.get("type")),
+        choices = e.get("choices")
+        vocab.fields[id_] = Field(
+            id=id_, label=_str(e.get("label")) or id_, type=_str(e.get("type")),
             required=True if required is True else tuple(_str_list(required)),
             kinds=tuple(_str_list(e.get("kinds"))), not_stated=e.get("not_stated") is True,
             header=e.get("header") is True, filter=_str(e.get("filter")), vocabulary=_str(e.get("vocabulary")),
-            choices={str(k): str(v) for k, v in e["choices"].items()} if isinstance(e.get("choices"), dict) else {},
+            choices={str(k): str(v) for k, v in choices.items()} if isinstance(choices, dict) else {},
             help=_str(e.get("help")), example=e.get("example"),
         )
     _read_measures(corpus)
     if PAGINATION in corpus.vocab_yaml:  # an invalid value is the schema check's finding (ZX2xx)
         vocab.page_size = paging.page_size(corpus.vocab_yaml[PAGINATION].data)
-    sections_yaml = corpus.vocab_yaml[SECTIONS]
-    entries = sections_yaml.data if isinstance(sections_yaml.data, list) else []
-    for index, e in enumerate(entries):
-        if isinstance(e, dict) and isinstance(e.get("id"), str):
-            vocab.profiles[e["id"]] = _profile(corpus, e, index)
+    for index, entry in enumerate(_list(corpus.vocab_yaml[SECTIONS].data)):
+        if isinstance(entry, dict) and isinstance(profile_id := entry.get("id"), str):
+            vocab.profiles[profile_id] = _profile(corpus, profile_id, entry, index)
 
 
-def _profile(corpus: Corpus, e: dict[str, Any], index: int) -> Profile:
+def _profile(corpus: Corpus, profile_id: str, e: dict[str, object], index: int) -> Profile:
     """One profile of data/sections.yml, the `index`-th entry; its patterns compiled (or reported)."""
     reporter = corpus.reporter if isinstance(corpus.reporter, Reporter) else None
 
-    def pattern(value: object, *path: object) -> HeadingPattern | None:
+    def pattern(value: object, *path: str | int) -> HeadingPattern | None:
         return _pattern(value, reporter, corpus.vocab_yaml[SECTIONS].line_of((index, *path)))
 
     raw_applies = e.get("applies")
-    applies: dict[str, Any] = raw_applies if isinstance(raw_applies, dict) else {}
+    applies: dict[str, object] = raw_applies if isinstance(raw_applies, dict) else {}
     sections = [(n, s) for n, s in enumerate(_list(e.get("sections")))
                 if isinstance(s, dict) and isinstance(s.get("name"), str)]
     return Profile(
-        id=e["id"], name=_str(e.get("name")) or e["id"],
+        id=profile_id, name=_str(e.get("name")) or profile_id,
         sections=tuple(
             SectionSpec(
                 s["name"],
                 tuple(a for a in _list(s.get("aliases")) if isinstance(a, str)),
                 tuple(p for p in (pattern(x, "sections", n, "patterns", k)
                                   for k, x in enumerate(_list(s.get("patterns")))) if p is not None),
-                s.get("position") if s.get("position") in ("first", "last") else None,
+                _position(s.get("position")),
                 s.get("optional") is True,
             )
             for n, s in sections
@@ -254,13 +279,21 @@ def _read_measures(corpus: Corpus) -> None:
         )
 
 
+def _position(value: object) -> SectionPosition | None:
+    if value == "first":
+        return "first"
+    return "last" if value == "last" else None
+
+
 def _pattern(value: object, reporter: Reporter | None, line: int | None) -> HeadingPattern | None:
     """A heading pattern compiled by RE2, or None: a value that is not text or too long is the
-    schema check's finding; one RE2 refuses is reported here (ZX137)."""
+    schema check's finding; one RE2 refuses is reported here (ZX137). RE2's compiled pattern (the
+    library is untyped) has re.Pattern's interface: google-re2 is a drop-in for `re`."""
     if not isinstance(value, str) or not value or len(value) > MAX_PATTERN:
         return None
     try:
-        return re2.compile(value, _RE2_OPTIONS)  # type: ignore[no-any-return]
+        compiled: HeadingPattern = re2.compile(value, _RE2_OPTIONS)
+        return compiled
     except re2.error as error:
         if reporter is not None:
             reporter.add("ZX137", SECTIONS, line, pattern=value, reason=_re2_reason(error))
@@ -326,39 +359,52 @@ def load_document(root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabu
         doc.data_path = data_path
         doc.data_yaml = _load_yaml_file(root, data_path, reporter)
         data = doc.data_yaml.data
-        reader = DATA_READERS.get(kind.data)
+        reader = DATA_READERS.get(kind.data) if kind.data is not None else None
         if isinstance(data, dict) and reader is not None:
             reader(doc, data, vocab)
     return doc
 
 
-def _read_meta(doc: Document, meta: dict, vocab: Vocabulary) -> None:
-    """Every field the table declares, read by its type; unknown fields are the schema's finding."""
+def _read_meta(doc: Document, meta: dict[object, object], vocab: Vocabulary) -> None:
+    """Every field the table declares, read by its type; unknown fields are the schema's finding.
+    The model's own fields take a value only of their form: data/fields.yml says which type each
+    field has, and a field given another type (or 原文未载 where the model has no room for it)
+    leaves the model's default."""
     for key, value in meta.items():
-        spec = vocab.fields.get(key) if isinstance(key, str) else None
+        if not isinstance(key, str):
+            continue
+        spec = vocab.fields.get(key)
         if spec is not None:
             parsed = read_value(spec, value)
             if parsed is not None:
                 doc.fields[key] = parsed
     fields = doc.fields
-    doc.title = fields.get("title") or ""
-    doc.type = fields.get("type")
-    doc.body = fields.get("body")
-    doc.date = fields.get("date")
-    doc.period = fields.get("period")
-    doc.topics = list(fields.get("topics") or ())
+    doc.title = _text(fields.get("title"))
+    doc.type = _text(fields.get("type")) or None
+    doc.body = _text(fields.get("body")) or None
+    date = fields.get("date")
+    doc.date = date if isinstance(date, (dt.date, NotStated)) else None
+    period = fields.get("period")
+    doc.period = period if isinstance(period, (Period, NotStated)) else None
+    topics = fields.get("topics")
+    doc.topics = list(topics) if isinstance(topics, tuple) else []
     doc.sample = fields.get("sample") is True
-    doc.sample_note = fields.get("sample_note") or ""
+    doc.sample_note = _text(fields.get("sample_note"))
 
 
-def _read_items(doc: Document, data: dict, vocab: Vocabulary) -> None:
+def _text(value: object) -> str:
+    """A read text field's value ("" for none, for 原文未载, or for a value of another type)."""
+    return value if isinstance(value, str) else ""
+
+
+def _read_items(doc: Document, data: dict[str, object], vocab: Vocabulary) -> None:
     listed = [r for r in vocab.roles.values() if r.lists]
     rank = {role: position for position, role in enumerate(vocab.roles)}  # roles in the table's order
     unknown = len(rank)  # … and those it does not know after them
     for index, raw in enumerate(_list(data.get("items"))):
         if not isinstance(raw, dict):
             continue
-        roles = {}
+        roles: dict[str, tuple[str, ...] | NotStated] = {}
         raw_roles = raw.get("roles")
         for role, names in raw_roles.items() if isinstance(raw_roles, dict) else ():
             if isinstance(names, str) and names.strip() == NOT_STATED_TEXT:
@@ -371,7 +417,7 @@ def _read_items(doc: Document, data: dict, vocab: Vocabulary) -> None:
             for s in _list(raw.get("stages")) if isinstance(s, dict)
         )
         form = _opt_str(raw.get("form")) or next((s.form for s in stages if s.form), None)
-        lead = next(("、".join(roles[r.id]) for r in listed if roles.get(r.id)), "")
+        lead = next(("、".join(names) for r in listed if (names := roles.get(r.id))), "")
         doc.items.append(
             PlanItem(
                 plan=doc.id,
@@ -391,7 +437,7 @@ def _read_items(doc: Document, data: dict, vocab: Vocabulary) -> None:
         )
 
 
-def _read_summary(doc: Document, data: dict, vocab: Vocabulary) -> None:
+def _read_summary(doc: Document, data: dict[str, object], vocab: Vocabulary) -> None:
     summary = doc.summary = SummaryData()
     for index, raw in enumerate(_list(data.get("figures"))):
         if isinstance(raw, dict):
@@ -406,14 +452,14 @@ def _read_summary(doc: Document, data: dict, vocab: Vocabulary) -> None:
                 status=_str(raw.get("status")),
                 date=parse_date(raw.get("date")),
                 reason=_str(raw.get("reason")),
-                merged_into=raw.get("merged_into") if isinstance(raw.get("merged_into"), str) else None,
+                merged_into=_as_str(raw.get("merged_into")),
                 line=doc.data_line("reports", index),
                 index=index,
             )
         )
 
 
-def _read_figure(doc: Document, raw: dict, index: int, vocab: Vocabulary) -> Figure:
+def _read_figure(doc: Document, raw: dict[str, object], index: int, vocab: Vocabulary) -> Figure:
     measure_id = _opt_str(raw.get("measure"))
     measure = vocab.measures.get(measure_id) if measure_id else None
     of = raw.get("of")
@@ -432,40 +478,45 @@ def _read_figure(doc: Document, raw: dict, index: int, vocab: Vocabulary) -> Fig
     )
 
 
-def _read_breakdown(raw, path: tuple) -> Breakdown | None:
+def _read_breakdown(raw: object, path: KeyPath) -> Breakdown | None:
     if not isinstance(raw, dict):
         return None
     breakdown = Breakdown(_str(raw.get("by")))
     for index, part in enumerate(_list(raw.get("parts"))):
         if isinstance(part, dict):
-            part_path = path + ("parts", index)
+            part_path = (*path, "parts", index)
             breakdown.parts.append(Part(_str(part.get("label")), parse_amount(part.get("value")),
-                                        _read_breakdown(part.get("breakdown"), part_path + ("breakdown",)),
+                                        _read_breakdown(part.get("breakdown"), (*part_path, "breakdown")),
                                         _str(part.get("sic")), part_path))
     return breakdown
 
 
 # The data-file model of each kind (data/kinds.yml `data`): one reader per behaviour.
-DATA_READERS = {"plan-items": _read_items, "summary-figures": _read_summary}
+DataReader = Callable[[Document, dict[str, object], Vocabulary], None]
+DATA_READERS: dict[str, DataReader] = {"plan-items": _read_items, "summary-figures": _read_summary}
 
 
 # ---- tolerant readers -----------------------------------------------------------------------------
 
 
-def _str(value) -> str:
+def _str(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _opt_str(value) -> str | None:
+def _as_str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _opt_str(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _list(value) -> list:
+def _list(value: object) -> list[object]:
     """A list as written, or [] for anything else (a wrong type is the schema check's finding)."""
     return value if isinstance(value, list) else []
 
 
-def _str_list(value) -> list[str]:
+def _str_list(value: object) -> list[str]:
     if not isinstance(value, list):
         return []
     return [v for v in value if isinstance(v, str)]

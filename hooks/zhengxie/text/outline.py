@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
@@ -21,6 +22,8 @@ NUMBERING = re.compile(
     r"|[（(](?P<paren>[零〇一二三四五六七八九十百千万亿两]+)[）)]"
     r"|(?P<arabic>\d+)[.、．])[\s　]*"
 )
+NumberingStyle = Literal["chapter", "han", "paren", "arabic"]  # NUMBERING's groups: 第一章, 一、, （一）, 1.
+_STYLES: dict[str | None, NumberingStyle] = {"chapter": "chapter", "han": "han", "paren": "paren", "arabic": "arabic"}
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _DIGIT_CHARS = "零一二三四五六七八九"
@@ -35,7 +38,7 @@ class Heading:
     text: str  # as written, numbering included
     line: int
     title: str  # text with its numbering prefix removed
-    numbering_style: str | None  # "chapter" | "han" | "paren" | "arabic" | None
+    numbering_style: NumberingStyle | None
     number: int | None
 
 
@@ -136,11 +139,11 @@ def _below_wan_text(number: int, leading: bool) -> str:
     return "".join(out)
 
 
-def split_numbering(text: str) -> tuple[str, str | None, int | None]:
+def split_numbering(text: str) -> tuple[str, NumberingStyle | None, int | None]:
     match = NUMBERING.match(text)
     if not match:
         return text.strip(), None, None
-    style = match.lastgroup  # the one numbering group of the alternation that matched
+    style = _STYLES[match.lastgroup]  # the one numbering group of the alternation that matched
     return text[match.end() :].strip(), style, chinese_to_int(match.group(style))
 
 
@@ -201,7 +204,7 @@ def _block_depth(text: str, limit: int) -> tuple[int, int] | None:
 
 @functools.lru_cache(maxsize=4)
 def _prefixes(limit: int) -> re.Pattern[str]:
-    return re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % (limit + 1), re.M)
+    return re.compile(rf"^[ \t>*+\-0-9.)]{{{limit + 1},}}", re.M)
 
 
 def _line_depth(line: str) -> int:

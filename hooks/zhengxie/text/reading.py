@@ -4,18 +4,20 @@ Everything here returns data plus findings; nothing raises on bad input and noth
 """
 from __future__ import annotations
 
-import functools
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import yaml
 
-from zhengxie.text import limits
-from zhengxie.text import outline
+from zhengxie.text import limits, outline
 
+# A path into a YAML value: mapping keys and list indexes (YamlDoc.lines, YamlDoc.line_of).
+KeyPath = tuple[str | int, ...]
 
 # A key followed by a full-width colon (title：…), which YAML reads as plain text, not a key.
 _FULL_WIDTH_KEYS = re.compile(r"^[^\S\n]*([A-Za-z_][\w-]*)[^\S\n]*：", re.M)
@@ -24,7 +26,10 @@ _MERGE = "tag:yaml.org,2002:merge"
 
 
 # libyaml's parser when PyYAML was built with it (about 10x faster; same nodes, marks and data).
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.CSafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BaseLoader):
@@ -40,23 +45,26 @@ _Loader.yaml_implicit_resolvers = {
 # resolvers we never register. Those calls cost a third of the parse. Builtins stand in for them:
 # `slice` keeps resolve's arguments (kind, value, implicit) as the node's tag, and `_Builder` (or
 # `_resolve_tags`, before `_refuse`) turns them into the tag SafeLoader's resolver would give.
-_WILDCARD = _Loader.yaml_implicit_resolvers.get(None, [])
-_BY_FIRST_CHAR = {k: v + _WILDCARD for k, v in _Loader.yaml_implicit_resolvers.items() if k is not None}
+_Resolvers = list[tuple[str, re.Pattern[str]]]  # (tag, the pattern of the plain scalars it types)
+_WILDCARD: _Resolvers = _Loader.yaml_implicit_resolvers.get(None, [])
+_BY_FIRST_CHAR: dict[str, _Resolvers] = {
+    k: v + _WILDCARD for k, v in _Loader.yaml_implicit_resolvers.items() if k is not None}
 _Scalar, _Sequence = yaml.ScalarNode, yaml.SequenceNode
 
-_Loader.resolve = slice
-_Loader.descend_resolver = slice  # (parent, index): ignored
-_Loader.ascend_resolver = tuple  # (): ignored
+# A node's tag is this slice until it is resolved; the stubs know only the resolved str.
+_Loader.resolve = slice  # type: ignore[assignment,method-assign]
+_Loader.descend_resolver = slice  # type: ignore[assignment,method-assign]  # (parent, index): ignored
+_Loader.ascend_resolver = tuple  # type: ignore[assignment,method-assign]  # (): ignored
 
 
 class _Everything:
-    def __contains__(self, item) -> bool:
+    def __contains__(self, item: object) -> bool:
         return True
 
 
 # First characters of the plain scalars an implicit rule may type (others are text).
-_TYPED_FIRST = frozenset(_BY_FIRST_CHAR) if not _WILDCARD else _Everything()
-_PLAIN_TAGS: dict = {}  # plain scalar -> its tag: keys and small values repeat in every file
+_TYPED_FIRST: frozenset[str] | _Everything = frozenset(_BY_FIRST_CHAR) if not _WILDCARD else _Everything()
+_PLAIN_TAGS: dict[str, str] = {}  # plain scalar -> its tag: keys and small values repeat in every file
 _PLAIN_TAGS_MAX, _PLAIN_TAG_LENGTH = 20_000, 40
 
 
@@ -82,17 +90,18 @@ def _implicit_tag(arguments: slice) -> str:
     return _SEQ if kind is _Sequence else _MAP
 
 
-def _resolve_tags(root, depth: int | None = None) -> None:
+def _resolve_tags(root: yaml.Node, depth: int | None = None) -> None:
     """Give every node of the graph (or down to `depth` levels below `root`) its resolved tag."""
-    seen: set = set()
+    seen: set[int] = set()
     stack = [(root, 0)]
     while stack:
         node, level = stack.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if node.tag.__class__ is slice:
-            node.tag = _implicit_tag(node.tag)
+        tag: str | slice = node.tag
+        if tag.__class__ is slice:
+            node.tag = _implicit_tag(tag)
         if depth is None or level < depth:
             stack.extend((child, level + 1) for child in _children(node))
 
@@ -108,17 +117,18 @@ _KEY_TAGS = JSON_TAGS - {_MAP, _SEQ}
 # measured with the event parser (flat, and stopped as soon as the limit is passed).
 _SAFE_TO_COMPOSE = 2000  # (it survives 20 000 levels even in a thread's smaller stack)
 _LONG_PREFIX = 500
-_LONG_LEADING = re.compile(r"^[ ?:-]{%d}" % _LONG_PREFIX, re.M)
+_LONG_LEADING = re.compile(rf"^[ ?:-]{{{_LONG_PREFIX}}}", re.M)
 
+
+YamlIssueKind = Literal["syntax", "duplicate-key", "full-width-colon", "depth", "aliases", "expansion", "tag"]
 
 # Issues after which the text's data is not built (None): later checks have nothing to judge.
-UNREAD = frozenset({"syntax", "depth", "aliases", "expansion", "tag"})
+UNREAD: frozenset[YamlIssueKind] = frozenset({"syntax", "depth", "aliases", "expansion", "tag"})
 
 
 @dataclass
 class YamlIssue:
-    # "syntax" | "duplicate-key" | "full-width-colon" | "depth" | "aliases" | "expansion" | "tag"
-    kind: str
+    kind: YamlIssueKind
     line: int
     column: int | None = None
     detail: str = ""
@@ -127,11 +137,11 @@ class YamlIssue:
 @dataclass
 class YamlDoc:
     data: object = None
-    lines: dict = field(default_factory=dict)  # key path -> 1-based line
+    lines: dict[KeyPath, int] = field(default_factory=dict)  # key path -> 1-based line
     issues: list[YamlIssue] = field(default_factory=list)
     text: str = ""  # the source text as parsed (lets checks search a whole file in one pass)
 
-    def line_of(self, path: tuple, default: int | None = None) -> int | None:
+    def line_of(self, path: KeyPath, default: int | None = None) -> int | None:
         """Line of the deepest known prefix of `path` (an unknown key falls back to its parent)."""
         while path:
             if path in self.lines:
@@ -150,58 +160,33 @@ class ReadIssue:
 
     code: str
     line: int | None = 1
-    params: dict = field(default_factory=dict)
+    params: dict[str, str | int] = field(default_factory=dict)  # "reason" (text), or sizes and the limit
 
     @property
     def reason(self) -> str:
-        return self.params.get("reason", self.code)
+        reason = self.params.get("reason")
+        return reason if isinstance(reason, str) else self.code
 
 
-def inside_repository(path: Path, root: Path) -> bool:
+def inside_repository(path: Path | str, root: Path | str) -> bool:
     """True when `path` is a real file path under `root`: no symlink on the way, nothing outside."""
     return _folder_inside(path, root) and not os.path.islink(path)
 
 
-def _folder_inside(path: Path, root: Path) -> bool:
-    """`inside_repository` but for the last step: the path's folders are real and under `root`.
-    The answer depends on the folder only (unless the name is "." or ".."): kept per folder."""
-    path, root = os.fspath(path), os.fspath(root)
-    folder, name = os.path.split(path)
-    if name in ("", ".", ".."):
-        return _folder_inside_uncached(path, root)
-    cwd = "" if os.path.isabs(path) and os.path.isabs(root) else os.getcwd()
-    return _folder_inside_cached(folder, root, cwd)
-
-
-@functools.lru_cache(maxsize=1024)
-def _folder_inside_cached(folder: str, root: str, cwd: str) -> bool:
-    return _folder_inside_uncached(os.path.join(folder, "name"), root)
-
-
-def _folder_inside_uncached(path: str, root: str) -> bool:
-    path, root = os.path.abspath(path), _absolute(root)
+def _folder_inside(path: Path | str, root: Path | str) -> bool:
+    """`inside_repository` but for the last step: the path's folders are real and under `root`,
+    asked of the file system every time (a folder may be swapped for a symlink between two builds)."""
+    path, root = os.path.abspath(os.fspath(path)), os.path.abspath(os.fspath(root))
     prefix = root.rstrip(os.sep) + os.sep  # both normalised: a path under root starts with it
     if not path.startswith(prefix):
         return False
     rel = path[len(prefix):]
     folder, rel_folder = os.path.dirname(path), os.path.dirname(rel)
-    expected = os.path.join(_realpath(root), rel_folder) if rel_folder else _realpath(root)
-    return _realpath(folder) == expected
+    expected = os.path.join(os.path.realpath(root), rel_folder) if rel_folder else os.path.realpath(root)
+    return os.path.realpath(folder) == expected
 
 
-@functools.lru_cache(maxsize=64)
-def _absolute(root: str) -> str:
-    return os.path.abspath(root)
-
-
-@functools.lru_cache(maxsize=512)
-def _realpath(folder: str) -> str:
-    """Folders are few (docs/plans, data/plans …): resolved once. A folder swapped for a symlink while
-    `mkdocs serve` runs is still refused, by the discovery walk of every run."""
-    return os.path.realpath(folder)
-
-
-def read_source(path: Path, root: Path | None = None) -> tuple[str | None, ReadIssue | None]:
+def read_source(path: Path | str, root: Path | str | None = None) -> tuple[str | None, ReadIssue | None]:
     """Text with BOM removed and line ends normalised, or (None, why not). With `root`, a path that
     is a symlink or leads outside the repository is never opened (ZX116)."""
     if root is not None and not _folder_inside(path, root):
@@ -241,7 +226,7 @@ def _markdown_within_limits(text: str) -> tuple[str | None, ReadIssue | None]:
     return None, ReadIssue(limit.code, line, {"depth": depth, "limit": limit.value})
 
 
-def read_bytes(path, size: int) -> bytes:
+def read_bytes(path: Path | str, size: int) -> bytes:
     """The file's bytes (`size`: what stat said) without the buffered file object's layers, which
     cost more than reading a small file. Read to the end, as open().read() does."""
     fd = os.open(path, os.O_RDONLY)
@@ -264,7 +249,7 @@ def _first_long_line(text: str) -> tuple[int, int] | None:
     return None
 
 
-def read_text(path: Path, root: Path | None = None) -> tuple[str | None, str | None]:
+def read_text(path: Path | str, root: Path | str | None = None) -> tuple[str | None, str | None]:
     """`read_source` for callers that only need a reason to show when the text is missing."""
     text, issue = read_source(path, root)
     return text, (issue.reason if issue else None)
@@ -289,10 +274,11 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
             node = loader.get_single_node()
             # An alias needs an anchor (&): without one the nodes form a tree, and the builder applies
             # the same refusals as it goes — one walk instead of two for nearly every file.
-            aliases = node is not None and "&" in text
-            if aliases:
+            aliases = "&" in text
+            refused = None
+            if node is not None and aliases:
                 _resolve_tags(node)
-            refused = _refuse(node) if aliases else None
+                refused = _refuse(node)
             if refused is not None:
                 kind, mark, detail = refused
                 doc.issues.append(YamlIssue(kind, mark.line + 1 + offset, mark.column + 1, detail))
@@ -301,9 +287,9 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + offset if mark else first_line
-        column = mark.column + 1 if mark else None
+        error_mark = exc.problem_mark or exc.context_mark
+        line = error_mark.line + 1 + offset if error_mark else first_line
+        column = error_mark.column + 1 if error_mark else None
         doc.issues.append(YamlIssue("syntax", line, column, _describe(exc)))
         doc.data = None
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
@@ -334,7 +320,7 @@ def _too_deep(text: str) -> int | None:
             if isinstance(event, opening):
                 depth += 1
                 if depth > limit:
-                    return event.start_mark.line + 1
+                    return event.start_mark.line + 1 if event.start_mark is not None else 1
             elif isinstance(event, closing):
                 depth -= 1
             elif event is None or isinstance(event, yaml.StreamEndEvent):
@@ -345,13 +331,26 @@ def _too_deep(text: str) -> int | None:
         parser.dispose()
 
 
-def _refuse(root) -> tuple[str, object, str] | None:
+class _Mark(Protocol):
+    """Where a node starts (0-based), as PyYAML's and libyaml's marks both say."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
+
+# (kind, mark, detail): why a node graph is not built.
+_Refusal = tuple[YamlIssueKind, _Mark, str]
+
+
+def _refuse(root: yaml.Node) -> _Refusal | None:
     """(kind, mark, detail) of the first reason not to build this node graph: a tag other than the
     JSON-like ones, nesting deeper than the limit (aliases included), too many aliases, or aliases
     that expand to too many values. One pass over the distinct nodes, without recursion."""
-    sizes: dict = {}  # id(node) -> (values when expanded, depth)
+    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values when expanded, depth)
     aliases = 0
-    seen: set = set()
+    seen: set[int] = set()
     stack = [(root, False, root)]  # (node, its children are sized, the collection it appears in)
     while stack:
         node, done, parent = stack.pop()
@@ -384,7 +383,7 @@ def _refuse(root) -> tuple[str, object, str] | None:
     return None
 
 
-def _node_refusal(node):
+def _node_refusal(node: yaml.Node) -> _Refusal | None:
     """(kind, mark, detail) when a node is not plain JSON-like structure, else None."""
     if node.tag not in JSON_TAGS:
         return "tag", node.start_mark, _short(node.tag)
@@ -408,49 +407,62 @@ def _node_refusal(node):
     return None
 
 
+def _refused(node: yaml.Node) -> _Refusal:
+    """Why the builder refuses a node it cannot build: `_node_refusal`'s reason, which every such
+    node has (its tag is not the JSON-like one of its class)."""
+    return _node_refusal(node) or ("tag", node.start_mark, _short(str(node.tag)))
+
+
 def _short(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
 
-def _children(node) -> list:
+def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
     if isinstance(node, yaml.SequenceNode):
-        return node.value
+        items: list[yaml.Node] = node.value
+        return items
     return []
 
 
-class _Recursive(Exception):
-    def __init__(self, node):
+class _RecursiveError(Exception):
+    def __init__(self, node: yaml.Node) -> None:
         self.node = node
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """A node `_node_refusal` refuses, or nesting past the limit, met while building."""
 
+    def __init__(self, refusal: _Refusal) -> None:
+        super().__init__(*refusal)
+        self.refusal = refusal
 
-def _build_document(loader, node, doc: YamlDoc, offset: int, aliases: bool):
+
+def _build_document(loader: _Loader, node: yaml.Node, doc: YamlDoc, offset: int, aliases: bool) -> object:
     """Data and line map in one walk over the nodes `_refuse` accepted: maps with text keys, lists,
     scalars of the JSON-like types, and `<<` merge keys."""
     issues = len(doc.issues)
     doc.lines.setdefault((), node.start_mark.line + 1 + offset)
     try:
         return _Builder(loader, offset, set() if aliases else None).build(node, (), doc.lines, doc.issues)
-    except _Refused as exc:
-        kind, mark, detail = exc.args
+    except _RefusedError as exc:
+        kind, mark, detail = exc.refusal
         doc.lines.clear()
         del doc.issues[issues:]
         doc.issues.append(YamlIssue(kind, mark.line + 1 + offset, mark.column + 1, detail))
         return None
-    except _Recursive as exc:
+    except _RecursiveError as exc:
         mark = exc.node.start_mark
         doc.issues.append(YamlIssue("syntax", mark.line + 1 + offset, mark.column + 1, "锚点引用了自身（递归的 *别名）"))
         return None
 
 
 # Scalars of these tags are built by SafeLoader's own constructors (any other tag is refused).
-_SCALARS = {tag: _Loader.yaml_constructors[tag] for tag in
-            ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")}
+_Construct = Callable[[_Loader, yaml.Node], object]
+_SCALARS: dict[str, _Construct] = {
+    tag: _Loader.yaml_constructors[tag] for tag in
+    ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")}
 
 
 class _Builder:
@@ -459,33 +471,33 @@ class _Builder:
     the collections being built when the text has anchors (an alias back to one is a cycle).
     Plain text values, nearly all of them, are taken straight from the node in the loops below."""
 
-    __slots__ = ("loader", "offset", "active")
+    __slots__ = ("active", "loader", "offset")
 
-    def __init__(self, loader, offset: int, active: set | None):
+    def __init__(self, loader: _Loader, offset: int, active: set[int] | None) -> None:
         self.loader, self.offset, self.active = loader, offset, active
 
-    def build(self, node, path: tuple, lines: dict, issues: list):
+    def build(self, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], issues: list[YamlIssue]) -> object:
         cls = node.__class__
-        tag = node.tag
+        tag: str | slice = node.tag
         if cls is _Scalar:
-            if tag.__class__ is slice:
+            if isinstance(tag, slice):
                 if not tag.step[0]:  # quoted, or tagged `!`: text
                     return node.value
                 tag = node.tag = _plain_tag(node.value)
-            if tag == _STR or tag == _MERGE:  # `<<` outside a key position is just the text "<<"
+            if tag in (_STR, _MERGE):  # `<<` outside a key position is just the text "<<"
                 return node.value
             construct = _SCALARS.get(tag)
             if construct is None:
-                raise _Refused(*_node_refusal(node))
+                raise _RefusedError(_refused(node))
             return construct(self.loader, node)
         if len(path) >= limits.YAML_DEPTH.value:  # this collection would be one level too many
-            raise _Refused("depth", node.start_mark, str(limits.YAML_DEPTH.value))
+            raise _RefusedError(("depth", node.start_mark, str(limits.YAML_DEPTH.value)))
         if tag.__class__ is not slice and tag != (_SEQ if cls is _Sequence else _MAP):  # untagged: seq or map
-            raise _Refused(*_node_refusal(node))
+            raise _RefusedError(_refused(node))
         active = self.active
         if active is not None:
             if id(node) in active:
-                raise _Recursive(node)
+                raise _RecursiveError(node)
             active.add(id(node))
         try:
             return self._sequence(node, path, lines, issues) if cls is _Sequence else self._mapping(node, path, lines, issues)
@@ -493,27 +505,31 @@ class _Builder:
             if active is not None:
                 active.discard(id(node))
 
-    def _sequence(self, node, path, lines, issues) -> list:
+    def _sequence(self, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], issues: list[YamlIssue]) -> list[object]:
         offset, build = self.offset, self.build
-        result = []
+        result: list[object] = []
+        item: yaml.Node
         for index, item in enumerate(node.value):
-            item_path = path + (index,)
+            item_path = path + (index,)  # noqa: RUF005 - concatenation: a third of unpacking's time, per item
             lines.setdefault(item_path, item.start_mark.line + 1 + offset)
-            tag = item.tag
+            tag: str | slice = item.tag
             if item.__class__ is _Scalar and tag.__class__ is slice and (not tag.step[0] or item.value[:1] not in _TYPED_FIRST):
                 result.append(item.value)
             else:
                 result.append(build(item, item_path, lines, issues))
         return result
 
-    def _mapping(self, node, path, lines, issues) -> dict:
+    def _mapping(self, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int],
+                 issues: list[YamlIssue]) -> dict[str, object]:
         offset, build = self.offset, self.build
-        result: dict = {}
-        merges = []
+        result: dict[str, object] = {}
+        merges: list[tuple[yaml.Node, int]] = []
+        key_node: yaml.Node
+        value_node: yaml.Node
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             line = mark.line + 1 + offset
-            tag = key_node.tag
+            tag: str | slice = key_node.tag
             if tag.__class__ is slice:
                 if key_node.__class__ is _Scalar:
                     tag = _plain_tag(key_node.value) if tag.step[0] and key_node.value[:1] in _TYPED_FIRST else _STR
@@ -524,27 +540,30 @@ class _Builder:
                 _resolve_tags(node, depth=1)  # `_node_refusal` reads the map's tag and every key's
                 refusal = _node_refusal(node)  # says which key, and why
                 if refusal is not None:
-                    raise _Refused(*refusal)
+                    raise _RefusedError(refusal)
                 if tag == _MERGE:
                     merges.append((value_node, line))
                     continue
-            key = key_node.value  # keys are text, as in JSON (`2019:` is the key "2019")
+            key: str = key_node.value  # keys are text, as in JSON (`2019:` is the key "2019")
             if key in result:
                 issues.append(YamlIssue("duplicate-key", line, mark.column + 1, key))
-            key_path = path + (key,)
+            key_path = path + (key,)  # noqa: RUF005 - concatenation: a third of unpacking's time, per key
             lines[key_path] = line
-            tag = value_node.tag
-            if value_node.__class__ is _Scalar and tag.__class__ is slice and (
-                    not tag.step[0] or value_node.value[:1] not in _TYPED_FIRST):
+            value_tag: str | slice = value_node.tag
+            if value_node.__class__ is _Scalar and value_tag.__class__ is slice and (
+                    not value_tag.step[0] or value_node.value[:1] not in _TYPED_FIRST):
                 result[key] = value_node.value
             else:
                 result[key] = build(value_node, key_path, lines, issues)
         for value_node, line in merges:  # keys written in the mapping win; earlier merged maps win
             for source in value_node.value if value_node.__class__ is _Sequence else [value_node]:
-                for key, value in build(source, path, {}, []).items():
+                merged = build(source, path, {}, [])  # a mapping: `_node_refusal` accepted only those
+                if not isinstance(merged, dict):
+                    continue
+                for key, value in merged.items():
                     if key not in result:
                         result[key] = value
-                        lines[path + (key,)] = line
+                        lines[path + (key,)] = line  # noqa: RUF005
         return result
 
 

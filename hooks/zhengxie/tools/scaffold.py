@@ -215,7 +215,7 @@ def _sections(data_model: str | None, profile: Profile | None) -> str:
 def _heading_style(profile: Profile | None, specs: list[SectionSpec]) -> str:
     """Chapters (第一章) when the profile applies to chaptered documents, else 一、二、."""
     heading = profile.heading if profile is not None else None
-    if not isinstance(heading, re.Pattern):
+    if heading is None:
         return NUMBERED
     first = specs[0].name if specs else ""
     return next((s for s in (CHAPTER, NUMBERED) if heading.search(s.format(n=int_to_chinese(1), name=first))), NUMBERED)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from zhengxie.checks.residue import RESIDUE
 from zhengxie.text.outline import chinese_to_int
@@ -17,8 +18,9 @@ NUM = "零〇一二三四五六七八九十百千万亿两"
 HEADING_MAX = 40  # a numbered line longer than this, or with a sentence inside, is a paragraph
 
 # Heading styles from the outermost in; the Markdown level follows the order they appear in.
-STYLES = ("chapter", "han", "paren", "arabic", "paren-arabic")
-_HEADING = (
+HeadingStyle = Literal["chapter", "han", "paren", "arabic", "paren-arabic"]
+STYLES: tuple[HeadingStyle, ...] = ("chapter", "han", "paren", "arabic", "paren-arabic")
+_HEADING: tuple[tuple[HeadingStyle, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^第([{NUM}]{{1,4}})章[\s　]*(.*)$")),
     ("han", re.compile(rf"^([{NUM}]{{1,4}})\s*[、，,．.][\s　]*(.+)$")),
     ("paren", re.compile(rf"^[（(]([{NUM}]{{1,4}})[）)][\s　、]*(.+)$")),
@@ -48,7 +50,7 @@ RESIDUE_KINDS = (("年份", re.compile(r"^(19|20)")), ("届次", re.compile(r"[�
 
 @dataclass(frozen=True)
 class HeadingLine:
-    style: str
+    style: HeadingStyle
     number: int | None
     numeral: str
     title: str
@@ -90,7 +92,7 @@ def doc_number(text: str) -> str | None:
     return text.strip() if DOC_NUMBER.match(text.strip()) else None
 
 
-def caption(text: str) -> dict | None:
+def caption(text: str) -> dict[str, str] | None:
     """A 题注 under the title, （2021年3月18日政协某市第十届委员会第五次主席会议通过）, as an adoption."""
     match = CAPTION.match(text.strip())
     if match is None or not ADOPTED.search(match.group(1)):

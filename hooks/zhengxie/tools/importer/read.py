@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MAX_DOCX_BYTES = 20 * 1024 * 1024
@@ -28,9 +28,11 @@ MAX_LINE = 20_000  # characters kept of one paragraph; recognisers never see mor
 SUFFIXES = (".docx", ".txt", ".md")
 _MB = 1024 * 1024
 _STYLE = re.compile(rb"<w:style[\s>]")
+TextEncoding = Literal["utf-8", "gb18030"]
+Encoding = Literal["docx", "utf-8", "gb18030"]  # what an original was read as
 
 
-class ImportFailed(Exception):
+class ImportFailed(Exception):  # noqa: N818 - the CLI and the tests catch it by this name
     """An original that cannot be read; the message is Chinese and names the fix."""
 
 
@@ -39,7 +41,7 @@ class Block:
     """A paragraph (text) or a table (rows of cell texts) of the original, in order."""
 
     text: str = ""
-    rows: list = field(default_factory=list)  # a table's rows; empty for a paragraph
+    rows: list[list[str]] = field(default_factory=list)  # a table's rows (cell texts); empty for a paragraph
     style: str = ""  # the Word paragraph style (Title, Heading 1, List Number …), if any
     listed: bool = False  # a Word list paragraph: its number is not part of its text
 
@@ -51,8 +53,8 @@ class Block:
 @dataclass
 class Original:
     path: str
-    blocks: list
-    encoding: str  # "docx", "utf-8" or "gb18030"
+    blocks: list[Block]
+    encoding: Encoding
 
 
 def read_original(path: Path) -> Original:
@@ -66,6 +68,7 @@ def read_original(path: Path) -> Original:
     limit = MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES
     if size > limit:
         raise ImportFailed(f"{path.name} 有 {size // 1024} KB，超过导入上限 {limit // _MB} MB：请把它拆成几个文件")
+    encoding: Encoding
     blocks, encoding = (_read_docx(path), "docx") if suffix == ".docx" else _read_text(path)
     _count_blocks(path, len(blocks))
     return Original(str(path), blocks, encoding)
@@ -76,7 +79,7 @@ def _count_blocks(path: Path, count: int) -> None:
         raise ImportFailed(f"{path.name} 有 {MAX_BLOCKS} 段以上，超过导入上限 {MAX_BLOCKS} 段：请把它拆成几个文件")
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def decode(data: bytes) -> tuple[str, TextEncoding]:
     """The text and the encoding it was in: UTF-8 (a BOM dropped) or else GB18030."""
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -89,7 +92,7 @@ def decode(data: bytes) -> tuple[str, str]:
                            "请用编辑器另存为 UTF-8 再导入") from None
 
 
-def _read_text(path: Path) -> tuple[list, str]:
+def _read_text(path: Path) -> tuple[list[Block], TextEncoding]:
     text, encoding = decode(path.read_bytes())
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = [Block(_clean(line)) for line in text.split("\n")]
@@ -102,13 +105,13 @@ def _read_docx(path: Path) -> list[Block]:
 
     try:
         document = docx.Document(str(path))
-    except Exception as error:  # noqa: BLE001 - any malformed part: a message, never a traceback
+    except Exception as error:  # any malformed part: a message, never a traceback
         raise ImportFailed(f"{path.name} 无法按 Word 文档读取（{error}）：请在 Word 中重新另存为 .docx") from None
     try:
         return _DocxReader(path, _style_names(document)).blocks(document.element.body)
     except ImportFailed:
         raise
-    except Exception as error:  # noqa: BLE001 - a malformed value (gridSpan="x" …): a message, never a traceback
+    except Exception as error:  # a malformed value (gridSpan="x" …): a message, never a traceback
         raise ImportFailed(f"{path.name} 无法按 Word 文档读取（{error}）：请在 Word 中重新另存为 .docx") from None
 
 
@@ -152,7 +155,8 @@ def _style_names(document: Any) -> tuple[dict[str, str], str]:
     from docx.oxml.ns import qn
     from docx.styles import BabelFish
 
-    names, default = {}, ""
+    names: dict[str, str] = {}
+    default = ""
     for style in document.styles.element.findall(qn("w:style")):
         if style.get(qn("w:type"), "paragraph") != "paragraph":
             continue
@@ -175,7 +179,8 @@ class _DocxReader:
         self.count, self.cells = 0, 0
 
     def blocks(self, body: Any) -> list[Block]:
-        qn, found = self.qn, []
+        qn = self.qn
+        found: list[Block] = []
         paragraph, table = qn("w:p"), qn("w:tbl")
         for child in body.iterchildren(paragraph, table):
             block = self._paragraph(child) if child.tag == paragraph else self._table(child)

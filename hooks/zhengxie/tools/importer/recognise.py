@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypedDict
 
-from zhengxie.tools import scaffold
+from zhengxie.model.corpus import DocType, Vocabulary
 from zhengxie.text.outline import int_to_chinese
+from zhengxie.tools import scaffold
 from zhengxie.tools.importer import figures as figures_mod
 from zhengxie.tools.importer import items as items_mod
 from zhengxie.tools.importer import lines
 from zhengxie.tools.importer.dates import whole_date
+from zhengxie.tools.importer.read import Block
 
 MARK = "【待核：{}】"  # what the check reports as ZX130 until a person resolves it
 HEAD_BLOCKS = 8  # the head is within the first blocks
@@ -35,18 +38,32 @@ class Todo:
     original: str = ""  # the placeholder or line as the original has it
 
 
+class Fields(TypedDict, total=False):
+    """The front-matter values read from an original, as the draft writes them."""
+
+    title: str
+    doc_number: str
+    adopted: dict[str, str]  # caption, meeting, session, date (YYYY-MM-DD)
+    dateline: str
+    session: str
+    reporter: str
+    date: str  # YYYY-MM-DD
+    issuers: list[str]
+    period: str
+
+
 @dataclass
 class Recognised:
-    fields: dict = field(default_factory=dict)  # front-matter values read from the original
+    fields: Fields = field(default_factory=Fields)  # front-matter values read from the original
     kind: str | None = None
     type_: str | None = None
-    blocks: list = field(default_factory=list)  # Markdown blocks of the body
-    items: list = field(default_factory=list)
+    blocks: list[str] = field(default_factory=list)  # Markdown blocks of the body
+    items: list[items_mod.Item] = field(default_factory=list)
     stated_count: str | None = None
-    figures: list = field(default_factory=list)
-    todos: list = field(default_factory=list)
-    seen: list = field(default_factory=list)  # (what, value) recognised, for the report
-    counts: dict = field(default_factory=lambda: {"headings": 0, "articles": 0, "items": 0, "figures": 0,
+    figures: list[figures_mod.Figure] = field(default_factory=list)
+    todos: list[Todo] = field(default_factory=list)
+    seen: list[tuple[str, str]] = field(default_factory=list)  # (what, value) recognised, for the report
+    counts: dict[str, int] = field(default_factory=lambda: {"headings": 0, "articles": 0, "items": 0, "figures": 0,
                                                    "residue": 0, "joined": 0, "run_in": 0, "tables": 0})
 
 
@@ -55,7 +72,8 @@ def mark_residue(text: str, found: Recognised, where: str) -> str:
     spans = lines.residue(text)
     if not spans:
         return text
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for start, end, placeholder in spans:
         if start < last:
             continue
@@ -70,22 +88,22 @@ def mark_residue(text: str, found: Recognised, where: str) -> str:
     return "".join(out)
 
 
-def kind_and_type(title: str, vocab) -> tuple[str | None, str | None]:
+def kind_and_type(title: str, vocab: Vocabulary) -> tuple[str | None, str | None]:
     """The registered type whose name the title contains, the longest name first (半年工作总结
     before 工作总结); a type named 年度… also answers to its name without 年度."""
-    names = []
+    names: list[tuple[str, str, str]] = []  # (type name, kind id, type id)
     for kind in vocab.kinds.values():
         for doc_type in kind.types.values():
             names.append((doc_type.name, kind.id, doc_type.id))
             if doc_type.name.startswith("年度"):
                 names.append((doc_type.name[2:], kind.id, doc_type.id))
-    for name, kind, type_id in sorted(names, key=lambda n: -len(n[0])):
+    for name, kind_id, type_id in sorted(names, key=lambda n: -len(n[0])):
         if name in title or name in title.replace("的", ""):  # 提案工作情况的报告
-            return kind, type_id
+            return kind_id, type_id
     return None, None
 
 
-def period_of(title: str, doc_type) -> str | None:
+def period_of(title: str, doc_type: DocType | None) -> str | None:
     if (match := PERIOD_RANGE.search(title)) is not None:
         return f"{match.group(1)}-{match.group(2)}"
     if (match := PERIOD_HALF.search(title)) is not None:
@@ -97,9 +115,9 @@ def period_of(title: str, doc_type) -> str | None:
     return None
 
 
-def body_of(texts: list[str], vocab) -> str | None:
+def body_of(texts: list[str], vocab: Vocabulary) -> str | None:
     """The body whose place name the title or signature names, when exactly one does."""
-    found = set()
+    found: set[str] = set()
     for body in vocab.bodies.values():
         place = body.short[:-2] if body.short.endswith("政协") else None
         if place and len(place) >= 2 and any(place in text for text in texts):
@@ -107,7 +125,7 @@ def body_of(texts: list[str], vocab) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def item_section(title: str, vocab, kind: str | None, type_: str | None) -> bool:
+def item_section(title: str, vocab: Vocabulary, kind: str | None, type_: str | None) -> bool:
     for profile in vocab.profiles_for(kind, type_, None) if kind else []:
         for spec in profile.sections:
             if spec.name in scaffold.ITEM_SECTIONS and spec.matches(title):
@@ -115,7 +133,7 @@ def item_section(title: str, vocab, kind: str | None, type_: str | None) -> bool
     return False
 
 
-def recognise(blocks: list, vocab, kind: str | None = None, type_: str | None = None) -> Recognised:
+def recognise(blocks: list[Block], vocab: Vocabulary, kind: str | None = None, type_: str | None = None) -> Recognised:
     found = Recognised(kind=kind, type_=type_)
     names = items_mod.Names(vocab)
     head, body, tail = _zones(blocks)
@@ -133,7 +151,7 @@ def recognise(blocks: list, vocab, kind: str | None = None, type_: str | None = 
     return found
 
 
-def _zones(blocks: list) -> tuple[list, list, list]:
+def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
     head_end = 0
     for index, block in enumerate(blocks[:HEAD_BLOCKS]):
         if block.is_table or lines.heading(block.text) or lines.article(block.text) or block.listed:
@@ -155,8 +173,8 @@ def _head_line(text: str) -> bool:
                 or lines.reporter(text) or whole_date(text) or lines.issuer(text))
 
 
-def _read_head(head: list, found: Recognised, vocab) -> None:
-    issuers_above = []
+def _read_head(head: list[Block], found: Recognised, vocab: Vocabulary) -> None:
+    issuers_above: list[str] = []
     for block in head:
         text = block.text
         if (number := lines.doc_number(text)) is not None:
@@ -186,8 +204,8 @@ def _read_head(head: list, found: Recognised, vocab) -> None:
         found.seen.append(("发文机关", "、".join(issuers_above)))
 
 
-def _read_tail(tail: list, found: Recognised) -> None:
-    issuers = []
+def _read_tail(tail: list[Block], found: Recognised) -> None:
+    issuers: list[str] = []
     for block in tail:
         if (date := whole_date(block.text)) is not None:
             found.fields.setdefault("date", date.isoformat())
@@ -199,15 +217,15 @@ def _read_tail(tail: list, found: Recognised) -> None:
         found.seen.append(("发文机关（落款）", "、".join(issuers)))
 
 
-def _read_body(body: list, found: Recognised, vocab, names) -> None:
-    styles = []  # heading styles in the order they first appear: the first is ##
+def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: items_mod.Names) -> None:
+    styles: list[lines.HeadingStyle] = []  # heading styles in the order they first appear: the first is ##
     for block in body:
         if not block.is_table and (h := lines.heading(block.text)) is not None and h.style not in styles:
             styles.append(h.style)
     is_plan = found.kind is not None and vocab.kinds[found.kind].data == "plan-items"
     in_items = False
     macro_placed = False
-    paragraphs = []  # body text for figures
+    paragraphs: list[str] = []  # body text for figures
     pending = ""  # a paragraph broken across blocks
     for block in body:
         if block.is_table:
@@ -229,9 +247,10 @@ def _read_body(body: list, found: Recognised, vocab, names) -> None:
         if heading is not None:
             pending = _flush(pending, found, paragraphs)
             level = min(6, 2 + styles.index(heading.style))
-            numbering = {"chapter": f"第{heading.numeral}章　", "han": f"{heading.numeral}、",
-                         "paren": f"（{heading.numeral}）", "arabic": f"{heading.numeral}. ",
-                         "paren-arabic": f"（{heading.numeral}）"}[heading.style]
+            numberings: dict[lines.HeadingStyle, str] = {
+                "chapter": f"第{heading.numeral}章　", "han": f"{heading.numeral}、", "paren": f"（{heading.numeral}）",
+                "arabic": f"{heading.numeral}. ", "paren-arabic": f"（{heading.numeral}）"}
+            numbering = numberings[heading.style]
             title = mark_residue(heading.title, found, "标题")
             found.blocks.append("#" * level + " " + numbering + title)
             found.counts["headings"] += 1
@@ -280,7 +299,7 @@ def _read_body(body: list, found: Recognised, vocab, names) -> None:
 MARKDOWN_START = re.compile(r"^([#>*+\-=|]|[0-9]{1,3}\.\s)")  # would start a heading, quote, list or table
 
 
-def _flush(pending: str, found: Recognised, paragraphs: list) -> str:
+def _flush(pending: str, found: Recognised, paragraphs: list[str]) -> str:
     if pending:
         paragraphs.append(pending)
         text = mark_residue(pending, found, "正文")
@@ -290,7 +309,7 @@ def _flush(pending: str, found: Recognised, paragraphs: list) -> str:
     return ""
 
 
-def _markdown_table(rows: list, found: Recognised) -> str:
+def _markdown_table(rows: list[list[str]], found: Recognised) -> str:
     width = max(len(row) for row in rows)
     cells = [[mark_residue(c, found, "表格").replace("|", "｜") for c in row + [""] * (width - len(row))]
              for row in rows]
