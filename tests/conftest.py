@@ -5,10 +5,12 @@ sys.path: hooks/ (the core, `zhengxie`), tests/ (`from bounds.cases import …`)
 shared helpers, imported by their module name: `from checks_support import MiniRepo`)."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 for _path in (ROOT / "hooks", ROOT / "tests", ROOT / "tests" / "support"):
@@ -20,6 +22,15 @@ for _path in (ROOT / "hooks", ROOT / "tests", ROOT / "tests" / "support"):
 # hooks/ (MkDocs puts a hook's folder on sys.path) — and a test that deletes its copy would leave the
 # modules still to be imported, and the files beside them (cms_editor.js), gone for every later test.
 import zhengxie  # noqa: E402, F401
+
+# Property-based tests are deterministic and never timed, whatever a test's own @settings leave out:
+# the same examples on every run, no per-example deadline and no "too slow" health check (a loaded
+# machine is slow, not wrong), no example database (.hypothesis/ would replay old failures in a
+# working copy). ZX_HYPOTHESIS=explore draws new examples on every run instead.
+settings.register_profile("zx", derandomize=True, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("explore", parent=settings.get_profile("zx"), derandomize=False)
+settings.load_profile("explore" if os.environ.get("ZX_HYPOTHESIS") == "explore" else "zx")
 
 
 def pytest_collection_modifyitems(items):

@@ -72,7 +72,7 @@ def test_a_table_of_vertically_merged_columns_reads_as_python_docx_does(tmp_path
 _MERGES = st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4), st.integers(0, 4), st.integers(0, 4)), max_size=4)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.integers(1, 5), st.integers(1, 5), _MERGES)
 def test_merged_cells_read_as_python_docx_does(tmp_path, rows, columns, merges):
     document = docx.Document()

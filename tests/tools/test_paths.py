@@ -134,7 +134,8 @@ def test_the_check_reports_a_body_id_exactly_when_it_is_not_a_slug(value: str) -
 # ---- the paths a command writes ------------------------------------------------------------------
 
 
-@settings(max_examples=500, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=500, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(folder=_ids(), doc_id=_ids())
 def test_document_paths_are_slugs_inside_docs_and_data(tmp_path: Path, folder: str, doc_id: str) -> None:
     try:
@@ -147,7 +148,8 @@ def test_document_paths_are_slugs_inside_docs_and_data(tmp_path: Path, folder: s
     assert (tmp_path / text).resolve().parent.parent == (tmp_path / "docs").resolve()
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(parts=st.lists(st.sampled_from(["..", ".", "docs", "data", "plans", "x.md", "", "link", "/"]), max_size=6))
 def test_inside_accepts_only_what_resolves_inside_docs_or_data(tmp_path: Path, parts: list[str]) -> None:
     root = tmp_path / "repo"
