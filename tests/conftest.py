@@ -102,15 +102,19 @@ def site_url(built_site):
 
 
 CHROMIUM = "/usr/bin/chromium"
+EXPECT_TIMEOUT_MS = 60_000
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
-    from playwright.sync_api import sync_playwright
+    """Debian's Chromium driven by Playwright (never a downloaded browser). An `expect` waits up to
+    EXPECT_TIMEOUT_MS for its condition (Playwright's 5 s is short on a loaded machine); it passes as
+    soon as the condition holds."""
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
