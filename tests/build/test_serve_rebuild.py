@@ -4,7 +4,8 @@ Each case edits the fixture site the way an editor saves a file, runs the rebuil
 (in-process, tests/support/serve_support.py) and compares every file of the preview with a clean `mkdocs build`
 of the same sources in a process of its own (calendars, feeds and open data included, once the
 background job has written them); the preview's problem box is the one difference allowed. Sequences
-of saves in a row, each compared with a clean build, are tests/build/test_differential.py's.
+of saves in a row, each compared with a clean build (broken YAML and its fix among them), are
+tests/build/test_differential.py's; what the real `mkdocs serve` shows after each, tests/build/test_preview.py's.
 """
 from __future__ import annotations
 
@@ -153,27 +154,6 @@ def test_the_preview_box_shows_the_saved_documents_problems(preview):
     edit(preview.root, SUMMARY_PAGE, "date: 2016-13-26", "date: 2016-12-26")
     preview.rebuilt()
     assert BOX not in page(preview, f"summaries/{SUMMARY}"), "the fixed document still shows a problem"
-    preview.assert_same_as_clean_build()
-
-
-@pytest.mark.parametrize("where", ["front matter", "data file"])
-def test_a_fix_after_a_save_with_broken_yaml_rebuilds(preview, where):
-    """The issue's first fault: a save with broken YAML, then the fix — the fix shows."""
-    if where == "front matter":
-        rel, url, old = SUMMARY_PAGE, f"summaries/{SUMMARY}", "title: 明湖市政协2016年工作总结"
-        broken, fixed = 'title: "明湖市政协2016年工作总结（改', "title: 明湖市政协2016年工作总结（改）"
-    else:
-        rel, url, old = PLAN_DATA, f"plans/{PLAN}", "title: 村庄规划编制与乡村振兴"
-        broken, fixed = "title: [村庄规划编制与乡村振兴（改", "title: 村庄规划编制与乡村振兴（改）"
-    edit(preview.root, rel, old, broken)
-    preview.rebuilt()
-    html = page(preview, url)
-    assert BOX in html and "<code>ZX103</code>" in html, "the box names the YAML error"
-    edit(preview.root, rel, broken, fixed)
-    preview.rebuilt()
-    html = page(preview, url)
-    assert BOX not in html
-    assert "村庄规划编制与乡村振兴（改）" in html if where == "data file" else "明湖市政协2016年工作总结（改）" in html
     preview.assert_same_as_clean_build()
 
 
