@@ -15,9 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from zhengxie.model import paging
-from zhengxie.model import urls
 from zhengxie.derive.followthrough import STATUS_ORDER, FollowThrough, PlanProgress
+from zhengxie.model import paging, urls
 
 URL = urls.FOLLOW_THROUGH_URL
 OVERVIEW_SRC = URL + "index.md"

@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import re
 
-from zhengxie.model import urls
-from zhengxie.derive.indexes import SLUG
 from zhengxie.derive.followpages import OVERVIEW_SRC, FollowPages
+from zhengxie.derive.indexes import SLUG
 from zhengxie.derive.listings import ListingPage, Listings, known_page_urls
-from zhengxie.model.corpus import Corpus
 from zhengxie.derive.series import Statistics
+from zhengxie.model import urls
+from zhengxie.model.corpus import Corpus
 
 FOLLOW_THROUGH = OVERVIEW_SRC
 WAIVERS = urls.WAIVERS_URL + "index.md"

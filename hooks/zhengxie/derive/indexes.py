@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from zhengxie.model import urls
 from zhengxie.derive.followthrough import FollowThrough, ItemStatus
+from zhengxie.model import urls
 from zhengxie.model.corpus import Body, Corpus, Document, PlanItem, Topic, Vocabulary
 from zhengxie.text.values import NOT_STATED
 
@@ -176,7 +176,7 @@ class BodyEntry:
     plans: list = field(default_factory=list)  # of (plan, PlanProgress | None), newest first
     item_count: int = 0
     children: list = field(default_factory=list)  # of BodyEntry
-    parent: "BodyEntry | None" = None
+    parent: BodyEntry | None = None
     vocab: Vocabulary | None = field(default=None, repr=False, compare=False)
 
     @cached_property

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from zhengxie.model import paging
-from zhengxie.model import urls
 from zhengxie.derive.indexes import SLUG, Indexes, MonthGroup, YearGroup, by_year
+from zhengxie.model import paging, urls
 from zhengxie.model.corpus import Corpus
 
 OVERVIEW = "overview"  # the first page of a listing (per-year links and the newest entries)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from zhengxie.model import urls
 from zhengxie.derive.followthrough import FollowThrough
+from zhengxie.model import urls
 from zhengxie.model.corpus import Corpus, Document
 
 RELATED_LIMIT = 5  # documents per related group shown on a page

@@ -11,8 +11,8 @@ import re
 import pygal
 from pygal.style import Style
 
-from zhengxie.model import urls
 from zhengxie.derive.series import Series, Statistics
+from zhengxie.model import urls
 
 STYLE = Style(
     background="white", plot_background="white", foreground="#333", foreground_strong="#000",

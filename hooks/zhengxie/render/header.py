@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from zhengxie.model import urls
-from zhengxie.model.fields import Adoption, chinese_date, display
 from zhengxie.model.corpus import Corpus, Document, Field
+from zhengxie.model.fields import Adoption, chinese_date, display
 from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT
 
 # The year a document is filed under is derived (period, else date), not a field of the table; it
