@@ -96,7 +96,7 @@ def _src(url: str) -> str:
     return url.rstrip("/") + ".md"
 
 
-def known_urls(corpus: Corpus) -> set:
+def known_urls(corpus: Corpus) -> set[str]:
     """Directory URLs of the generated pages for registered topics, bodies and the documents' years,
     every page of their listings (years/2019/2/, topics/x/2019/ …): what a hand-written link may
     point to without building the indexes (the link check's view)."""
