@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-
-from markdown.extensions import Extension
+from typing import Any
 
 from zhengxie.build.validate import validate
 from zhengxie.derive import generated as pages
@@ -70,7 +69,7 @@ class Site:
                    views=Views(corpus, template_dir, follow=FollowThrough(corpus)), preview=preview, shard=shard)
 
     @staticmethod
-    def markdown_extensions() -> list[Extension]:
+    def markdown_extensions() -> list[Any]:  # Extension instances: MkDocs takes them, though it types the option list[str]
         """Markdown extensions the site needs: Chinese line breaks, labelled tables."""
         return [ReaderExtension()]
 

@@ -100,9 +100,9 @@ def text(html: str) -> str:
 _FILTER_VALUE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇"})
 
 
-def filter_value(value) -> Markup:
+def filter_value(value: object) -> Markup:
     """A search filter value for a data-zx-filter attribute (see overrides/partials/zx/doc-header.html)."""
-    return Markup(escape(str(value).translate(_FILTER_VALUE)))
+    return escape(str(value).translate(_FILTER_VALUE))
 
 
 @dataclass(frozen=True)
@@ -156,11 +156,11 @@ def removals(html: str) -> list[Removal]:
 
 
 class _Walker(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Removal] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
             self.found.append(Removal("element", tag))
             return
