@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import re
 
-from zhengxie.model import urls
-from zhengxie.derive.indexes import SLUG
 from zhengxie.derive.followpages import OVERVIEW_SRC, FollowPages
+from zhengxie.derive.indexes import SLUG
 from zhengxie.derive.listings import ListingPage, Listings, known_page_urls
-from zhengxie.model.corpus import Corpus
 from zhengxie.derive.series import Statistics
+from zhengxie.model import urls
+from zhengxie.model.corpus import Corpus
 
 FOLLOW_THROUGH = OVERVIEW_SRC
 WAIVERS = urls.WAIVERS_URL + "index.md"
@@ -96,7 +96,7 @@ def _src(url: str) -> str:
     return url.rstrip("/") + ".md"
 
 
-def known_urls(corpus: Corpus) -> set:
+def known_urls(corpus: Corpus) -> set[str]:
     """Directory URLs of the generated pages for registered topics, bodies and the documents' years,
     every page of their listings (years/2019/2/, topics/x/2019/ …): what a hand-written link may
     point to without building the indexes (the link check's view)."""

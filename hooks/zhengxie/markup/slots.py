@@ -16,7 +16,7 @@ _SLOT = re.compile(r'<div class="zx-slot" data-zx-slot="(\d+)">.*?</div>', re.S)
 class Slots:
     """Fragments of one page, in the order their placeholders were handed out."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.fragments: list[str] = []
 
     def placeholder(self, html: str) -> str:

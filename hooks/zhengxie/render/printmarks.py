@@ -16,7 +16,7 @@ class PrintMarks:
     date: str  # 成文日期 in Arabic numerals, e.g. 2019年2月1日; "" when not stated
 
 
-def chinese_date(day) -> str:
+def chinese_date(day: object) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if isinstance(day, dt.date) else ""
 
 

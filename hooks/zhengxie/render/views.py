@@ -10,13 +10,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from zhengxie.model import urls
 from zhengxie.derive.followthrough import DONE_RULE, FollowThrough
-from zhengxie.model.corpus import Corpus, Document
-from zhengxie.text.values import parse_count
+from zhengxie.model import urls
+from zhengxie.model.corpus import Corpus, Document, KeyPath
+from zhengxie.text.values import Count, parse_count
 
 
-def stated_count(doc: Document):
+def stated_count(doc: Document) -> Count[int] | None:
     """The number of items the plan's text states (values.Count: 18, 10件左右, 20余项), or None."""
     data = doc.data_yaml.data if doc.data_yaml is not None else None
     return parse_count(data.get("stated_count")) if isinstance(data, dict) else None
@@ -33,7 +33,7 @@ class Views:
             lstrip_blocks=True,
         )
 
-    def render(self, template: str, doc: Document, **context) -> str:
+    def render(self, template: str, doc: Document, **context: object) -> str:
         html = self.env.get_template(template).render(
             doc=doc, vocab=self.corpus.vocab, corpus=self.corpus, follow=self.follow,
             link=lambda target: urls.relative(doc.url, target), urls=urls, done_rule=DONE_RULE,
@@ -54,9 +54,9 @@ class Views:
         return self.render("partials/zx/summary-figures.html", doc, summary=doc.summary, notes=notes)
 
     @cached_property
-    def acknowledged(self) -> dict:
+    def acknowledged(self) -> dict[str, dict[KeyPath, list[str]]]:
         """Document id -> {key path of a figure or part: the note shown beside it (原文如此)}."""
-        found: dict = {}
+        found: dict[str, dict[KeyPath, list[str]]] = {}
         for ack in self.corpus.acknowledged:
             found.setdefault(ack.doc.id, {}).setdefault(ack.path, []).append(ack.note)
         return found
