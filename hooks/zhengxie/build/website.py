@@ -4,6 +4,7 @@
 macros of a page, lists the generated index pages, supplies template context and post-processes
 page HTML. It takes and returns plain strings and paths, never MkDocs objects.
 """
+
 from __future__ import annotations
 
 import os
@@ -57,7 +58,9 @@ class Site:
     _slots: dict[str, Slots] = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
     shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
-    _chrome: dict[tuple[object, ...], str] = field(default_factory=dict)  # parts of the page frame rendered once, for this build only
+    _chrome: dict[tuple[object, ...], str] = field(
+        default_factory=dict
+    )  # parts of the page frame rendered once, for this build only
     _nav_urls: tuple[str, ...] | None = None  # the URLs of the nav's pages (this build's nav)
 
     @classmethod
@@ -65,11 +68,19 @@ class Site:
         """Read and check the whole corpus from its files: every build starts from the sources."""
         corpus, problems = validate(root)
         shard, problem = shards.ShardView.from_env(root, corpus)
-        return cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
-                   views=Views(corpus, template_dir, follow=FollowThrough(corpus)), preview=preview, shard=shard)
+        return cls(
+            root=root,
+            corpus=corpus,
+            problems=problems + ([problem] if problem else []),
+            views=Views(corpus, template_dir, follow=FollowThrough(corpus)),
+            preview=preview,
+            shard=shard,
+        )
 
     @staticmethod
-    def markdown_extensions() -> list[Any]:  # Extension instances: MkDocs takes them, though it types the option list[str]
+    def markdown_extensions() -> list[
+        Any
+    ]:  # Extension instances: MkDocs takes them, though it types the option list[str]
         """Markdown extensions the site needs: Chinese line breaks, labelled tables."""
         return [ReaderExtension()]
 
@@ -91,8 +102,10 @@ class Site:
                 "follow_through": lambda: slots.placeholder(self.views.follow_through(doc)),
             }
         elif "problem_codes" in allowed:
-            calls = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue),
-                     "fields_table": lambda: guide.fields_markdown(self.corpus.vocab)}
+            calls = {
+                "problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue),
+                "fields_table": lambda: guide.fields_markdown(self.corpus.vocab),
+            }
         try:
             return macros.substitute(markdown, macros.scan(markdown, allowed, raw), calls), []
         except macros.MacroFailed as failed:
@@ -138,14 +151,14 @@ class Site:
         return name is None or str(name) in self.templates
 
     def page_source(self, src_uri: str) -> str | None:
-        """"" for a page the core did not read (not UTF-8, too big, a line too long: reported), so
+        """ "" for a page the core did not read (not UTF-8, too big, a line too long: reported), so
         the builder does not read it either — MkDocs would stop with a traceback; None otherwise."""
         return "" if src_uri in self._unread_pages else None
 
     @cached_property
     def _unread_pages(self) -> set[str]:
         prefix = "docs/"
-        return {p.file[len(prefix):] for p in self.problems if p.code in NOT_READ and p.file.startswith(prefix)}
+        return {p.file[len(prefix) :] for p in self.problems if p.code in NOT_READ and p.file.startswith(prefix)}
 
     def publishable(self, src_uri: str) -> bool:
         """Whether a file of docs/ may be published: the check's allowlist (zhengxie.discovery)."""
@@ -249,9 +262,11 @@ class Site:
     def output_parts(self, site_url: str) -> list[Callable[[], dict[str, bytes]]]:
         """The outputs as steps (calendars, feeds, open data): a preview may stop between them."""
         corpus, follow = self.corpus, self.follow
-        return [lambda: calendar.build_calendars(corpus, follow, site_url),
-                lambda: feeds.build_feeds(corpus, site_url),
-                lambda: opendata.build_open_data(corpus, follow, site_url)]
+        return [
+            lambda: calendar.build_calendars(corpus, follow, site_url),
+            lambda: feeds.build_feeds(corpus, site_url),
+            lambda: opendata.build_open_data(corpus, follow, site_url),
+        ]
 
     def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
         """Write calendars, feeds and open data (the hub of a sharded build only: they cover the whole

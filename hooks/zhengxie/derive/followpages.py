@@ -10,6 +10,7 @@ whose items run over a page boundary continues on the next page (续). The pages
 number of items per year alone, so the link check knows them without building anything
 (listings.doc_slices), and a plan's page shows where its plan starts (`url_of`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -103,9 +104,14 @@ def _cut(plans: list[PlanProgress], size: int) -> list[list[PlanPart]]:
                 parts[-1][1].append(status)
             else:
                 parts.append((progress, [status]))
-        pages.append([PlanPart(progress, tuple(statuses), statuses[0] is not progress.statuses[0],
-                               _position(progress, statuses[0]))
-                      for progress, statuses in parts])
+        pages.append(
+            [
+                PlanPart(
+                    progress, tuple(statuses), statuses[0] is not progress.statuses[0], _position(progress, statuses[0])
+                )
+                for progress, statuses in parts
+            ]
+        )
     return pages
 
 
@@ -122,8 +128,9 @@ class FollowPages:
             plans = by_year[year]
             base = paging.slice_url(URL, year)
             counts = {s: sum(p.counts.get(s, 0) for p in plans) for s in STATUS_ORDER}
-            rows.append(YearRow(year, base, len(plans), sum(p.total for p in plans), counts,
-                                sum(p.done for p in plans)))
+            rows.append(
+                YearRow(year, base, len(plans), sum(p.total for p in plans), counts, sum(p.done for p in plans))
+            )
         slices = [paging.SliceLink(row.year, row.url, row.plans) for row in rows]
         self.overview = FollowPage(OVERVIEW, "落实情况", rows=rows, slices=slices)
         self.pages[OVERVIEW_SRC] = self.overview
@@ -133,9 +140,14 @@ class FollowPages:
             marked = [paging.SliceLink(s.year, s.url, s.count, s.year == year) for s in slices]
             for number, parts in enumerate(cut, start=1):
                 title = f"落实情况：{year} 年" if year else "落实情况：年份不详"
-                page = FollowPage(SLICE, title if number == 1 else f"{title}（第 {number} 页）", year=year,
-                                  plans=parts, slices=marked,
-                                  pager=paging.Pager(base, number, len(cut)))
+                page = FollowPage(
+                    SLICE,
+                    title if number == 1 else f"{title}（第 {number} 页）",
+                    year=year,
+                    plans=parts,
+                    slices=marked,
+                    pager=paging.Pager(base, number, len(cut)),
+                )
                 self.pages[page.src_uri] = page
                 for part in parts:
                     if not part.continued:

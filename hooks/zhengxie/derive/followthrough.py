@@ -4,6 +4,7 @@ Summaries declare `reports:` in their data file; this turns them into a status p
 figure per plan and the lines each summary lists. References to unknown plans or items are kept (with
 `item=None`) so that pages can show them: the checks report them, the pages must not hide them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -128,9 +129,11 @@ def _report_order(line: ReportLine) -> tuple[dt.date, str, int]:
 class FollowThrough:
     def __init__(self, corpus: Corpus):
         self.by_summary: dict[str, list[ReportLine]] = {
-            doc.id: _lines(corpus, doc) for doc in corpus.documents.values() if doc.summary is not None}
+            doc.id: _lines(corpus, doc) for doc in corpus.documents.values() if doc.summary is not None
+        }
         self.unresolved: list[ReportLine] = [  # reports whose item does not exist
-            line for lines in self.by_summary.values() for line in lines if line.item is None]
+            line for lines in self.by_summary.values() for line in lines if line.item is None
+        ]
         reports_of: dict[str, list[ReportLine]] = {}
         for lines in self.by_summary.values():
             for line in lines:
@@ -158,9 +161,7 @@ class FollowThrough:
 
     def plans(self) -> list[PlanProgress]:
         """Every plan with items, newest first."""
-        return sorted(
-            self.by_plan.values(), key=lambda p: (p.plan.date or dt.date.min, p.plan.id), reverse=True
-        )
+        return sorted(self.by_plan.values(), key=lambda p: (p.plan.date or dt.date.min, p.plan.id), reverse=True)
 
 
 def _lines(corpus: Corpus, summary: Document) -> list[ReportLine]:
@@ -170,11 +171,16 @@ def _lines(corpus: Corpus, summary: Document) -> list[ReportLine]:
     for report in data.reports if data is not None else ():  # FollowThrough reads summaries only
         item = items.get(report.item)
         merged = items.get(report.merged_into) if report.merged_into else None
-        lines.append(ReportLine(
-            report, summary, item,
-            corpus.documents.get(item.plan) if item else None,
-            merged, corpus.documents.get(merged.plan) if merged else None,
-        ))
+        lines.append(
+            ReportLine(
+                report,
+                summary,
+                item,
+                corpus.documents.get(item.plan) if item else None,
+                merged,
+                corpus.documents.get(merged.plan) if merged else None,
+            )
+        )
     return lines
 
 

@@ -4,6 +4,7 @@ Each generated page reads its own slice (a dict lookup), so generation stays lin
 of documents and plan items. Entries that point at ids missing from the vocabularies are kept under
 their raw id: the checks report them, the indexes must neither crash on them nor drop them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -157,7 +158,9 @@ def completeness(vocab: Vocabulary, docs: list[Document]) -> list[Completeness]:
             _tally(item_counts, "time", _item_time(item))
             for role_key, names in item.roles.items():
                 _tally(item_counts, role_key, names)
-    lines = [Completeness(spec.label, "篇", *doc_counts[spec.id]) for spec in vocab.fields.values() if spec.id in doc_counts]
+    lines = [
+        Completeness(spec.label, "篇", *doc_counts[spec.id]) for spec in vocab.fields.values() if spec.id in doc_counts
+    ]
     if "time" in item_counts:
         lines.append(Completeness("计划项目时间", "项", *item_counts.pop("time")))
     order = list(vocab.roles) + sorted(set(item_counts) - set(vocab.roles))
@@ -173,7 +176,9 @@ class BodyEntry:
     id: str
     body: Body | None  # None: used by a document but missing from data/bodies.yml
     docs: list[Document] = field(default_factory=list)  # newest first
-    plans: list[tuple[Document, PlanProgress | None]] = field(default_factory=list)  # of (plan, PlanProgress | None), newest first
+    plans: list[tuple[Document, PlanProgress | None]] = field(
+        default_factory=list
+    )  # of (plan, PlanProgress | None), newest first
     item_count: int = 0
     children: list[BodyEntry] = field(default_factory=list)  # of BodyEntry
     parent: BodyEntry | None = None
@@ -306,7 +311,11 @@ def _months(year: YearEntry) -> list[MonthGroup]:
             group(when.month, f"m{when.month:02d}", f"{when.month} 月").items.append(entry)
         else:
             # A span the plan gives (quarter, half-year, 7—9月, 全年): listed as such, never put in a month.
-            label = when.label if when.kind in ("year", "months") else f"{when.label}（{when.first_month}—{when.last_month} 月）"
+            label = (
+                when.label
+                if when.kind in ("year", "months")
+                else f"{when.label}（{when.first_month}—{when.last_month} 月）"
+            )
             group(when.sort_month, f"m{when.first_month:02d}-{when.last_month:02d}", label).items.append(entry)
     return [groups[k] for k in sorted(groups)]
 

@@ -5,6 +5,7 @@ into pages as zhengxie.paging describes; each page is a `ListingPage` keyed by i
 template renders only the entries it holds. Building them is one pass over each listing's entries,
 so the work stays linear in the corpus and no page costs more than its own entries and year links.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -32,7 +33,9 @@ class ListingPage:
     pager: paging.Pager | None = None
     docs: list[Document] = field(default_factory=list)  # documents on this page, in the order shown
     items: list[ItemEntry] = field(default_factory=list)  # plan items (ItemEntry) on this page
-    groups: Sequence[YearGroup | MonthGroup] = field(default_factory=list)  # overview: YearGroups newest first; year page: MonthGroups
+    groups: Sequence[YearGroup | MonthGroup] = field(
+        default_factory=list
+    )  # overview: YearGroups newest first; year page: MonthGroups
     months: list[tuple[str, str]] = field(default_factory=list)  # year page: (label, url with #anchor) of each month
     truncated: bool = False  # overview: older entries are only on the year pages
 
@@ -97,8 +100,10 @@ class Listings:
     # ---- sections, topics, bodies: overview (+ one slice per year above the page size) ----------
 
     def _cut(self, listing: Section) -> list[ListingPage]:
-        slice_links = [paging.SliceLink(g.year, paging.slice_url(listing.url, g.year), len(g.docs) + len(g.items))
-                       for g in listing.groups]
+        slice_links = [
+            paging.SliceLink(g.year, paging.slice_url(listing.url, g.year), len(g.docs) + len(g.items))
+            for g in listing.groups
+        ]
         if not paging.has_year_pages(sum(s.count for s in slice_links), self.size):
             slice_links = []  # the first page holds every entry: no year pages, no links to them
         overview = ListingPage(listing.kind, listing.key, listing.title, listing.url, OVERVIEW, slice_links)
@@ -114,8 +119,16 @@ class Listings:
             current = [paging.SliceLink(s.year, s.url, s.count, s is link) for s in slice_links]
             for number, chunk in enumerate(pages, 1):
                 title = f"{listing.title}：{link.label}" + (f"（第 {number} 页）" if number > 1 else "")
-                page = ListingPage(listing.kind, listing.key, title, listing.url, SLICE, current, group.year,
-                                   paging.Pager(link.url, number, len(pages)))
+                page = ListingPage(
+                    listing.kind,
+                    listing.key,
+                    title,
+                    listing.url,
+                    SLICE,
+                    current,
+                    group.year,
+                    paging.Pager(link.url, number, len(pages)),
+                )
                 page.docs = [e for _tag, e in chunk if isinstance(e, Document)]  # tagged "doc"
                 page.items = [e for _tag, e in chunk if isinstance(e, ItemEntry)]  # tagged "item"
                 cut.append(page)
@@ -129,21 +142,34 @@ class Listings:
             entries += [(month.key, month.label, "doc", d) for d in month.docs]
             entries += [(month.key, month.label, "item", e) for e in month.items]
         entries += [("about", f"{year.year} 年度的文档（在其他年份印发）", "doc", d) for d in reversed(year.about)]
-        entries += [("date-not-stated", f"{year.year} 年度的文档（成文日期原文未载）", "doc", d)
-                    for d in reversed(year.date_not_stated)]
+        entries += [
+            ("date-not-stated", f"{year.year} 年度的文档（成文日期原文未载）", "doc", d)
+            for d in reversed(year.date_not_stated)
+        ]
         base = urls.year_url(year.year)
         pages = paging.chunks(entries, self.size)
         first_page: dict[str, tuple[str, str]] = {}  # group key -> (label, page URL) where it starts
         for number, chunk in enumerate(pages, 1):
             for key, label, _tag, _entry in chunk:
                 first_page.setdefault(key, (label, paging.page_url(base, number)))
-        months = [(label, f"{url}#{key}") for key, (label, url) in first_page.items()
-                  if key not in ("about", "date-not-stated")]
+        months = [
+            (label, f"{url}#{key}")
+            for key, (label, url) in first_page.items()
+            if key not in ("about", "date-not-stated")
+        ]
         cut: list[ListingPage] = []
         for number, chunk in enumerate(pages, 1):
             title = f"{year.year}年" + (f"（第 {number} 页）" if number > 1 else "")
-            page = ListingPage("year", year.year, title, base, SLICE, year=year.year,
-                               pager=paging.Pager(base, number, len(pages)), months=months)
+            page = ListingPage(
+                "year",
+                year.year,
+                title,
+                base,
+                SLICE,
+                year=year.year,
+                pager=paging.Pager(base, number, len(pages)),
+                months=months,
+            )
             groups: list[MonthGroup] = []
             for key, label, _tag, entry in chunk:
                 if not groups or groups[-1].key != key:

@@ -4,6 +4,7 @@ A series is one measure of one body, a point per summary that states it (its per
 printed, the document). The all-bodies page shows every body's series of a measure side by side.
 Built once per build; each page reads its own slice.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -74,7 +75,9 @@ class Statistics:
                 series = by_key.get((doc.body, measure.id))
                 if series is None:
                     body = vocab.bodies.get(doc.body)
-                    series = by_key[(doc.body, measure.id)] = Series(measure, doc.body, body.short if body else doc.body)
+                    series = by_key[(doc.body, measure.id)] = Series(
+                        measure, doc.body, body.short if body else doc.body
+                    )
                 series.points.append(Point(doc, figure))
         self.bodies: dict[str, BodyFigures] = {}  # body id -> BodyFigures, by name
         for (body_id, _), series in sorted(by_key.items(), key=lambda kv: (kv[0][0], order[kv[0][1]])):
@@ -82,7 +85,9 @@ class Statistics:
             body = vocab.bodies.get(body_id)
             entry = self.bodies.setdefault(body_id, BodyFigures(body_id, body.short if body else body_id))
             entry.series.append(series)
-        self.measures: list[tuple[Measure, list[Series]]] = []  # (Measure, [Series of each body]) for the all-bodies page
+        self.measures: list[
+            tuple[Measure, list[Series]]
+        ] = []  # (Measure, [Series of each body]) for the all-bodies page
         for measure_id in vocab.measures:
             found = [by_key[(b, measure_id)] for b in sorted(self.bodies) if (b, measure_id) in by_key]
             if found:

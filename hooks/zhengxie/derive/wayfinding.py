@@ -4,6 +4,7 @@ Built once per build in one pass over the corpus (groups by body+year, by topic,
 follow-through's plan↔summary links); a page then reads a few bounded slices, so the cost per page
 does not grow with the corpus.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,7 +64,7 @@ class Wayfinding:
                 series.setdefault((doc.body, doc.kind, doc.type), []).append(doc)
         # plan <-> summaries that report on its items (follow-through), each list newest first
         linked: dict[str, dict[str, Document]] = {}
-        for summary_id, lines in (follow.by_summary.items() if follow else ()):
+        for summary_id, lines in follow.by_summary.items() if follow else ():
             summary = corpus.documents.get(summary_id)
             for line in lines:
                 if line.plan is not None and summary is not None:

@@ -5,6 +5,7 @@ Python-Markdown and MkDocs' anchor scan both parse again, tag by tag: the larges
 build. Instead the Markdown gets a small placeholder holding empty anchors with the fragment's ids
 (so MkDocs still validates links to #item-… anchors), and the HTML replaces it after conversion.
 """
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@
 - Every table gets the shared class `zx-table` and each cell a `data-label` with its column's
   heading, so narrow screens can show a row as a card ("heading: value" lines) in CSS alone.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,7 @@ def label_table(table: Element) -> None:
     wanted = [TABLE_CLASS] + ([STACK_CLASS] if len(labels) > 2 else [])
     table.set("class", " ".join(classes + [c for c in wanted if c not in classes]))
     body = table.find("tbody")
-    for row in (body if body is not None else []):
+    for row in body if body is not None else []:
         for label, cell in zip(labels, row, strict=False):
             if label and cell.get("data-label") is None:
                 cell.set("data-label", label)

@@ -4,6 +4,7 @@ No script: the SVG is an image the page embeds (`<img>`), so it reads without Ja
 and survives any HTML sanitizer; the table beside it and the image's alt text carry the numbers.
 Each chart is drawn once per build, one per measure per body page.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,15 +17,35 @@ from zhengxie.model import urls
 from zhengxie.model.corpus import Measure
 
 STYLE = Style(
-    background="white", plot_background="white", foreground="#333", foreground_strong="#000",
-    foreground_subtle="#ccc", font_family="'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif",
+    background="white",
+    plot_background="white",
+    foreground="#333",
+    foreground_strong="#000",
+    foreground_subtle="#ccc",
+    font_family="'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif",
     colors=("#3f51b5", "#ef6c00", "#2e7d32", "#c62828", "#6a1b9a", "#00838f", "#5d4037", "#546e7a"),
-    title_font_size=20, label_font_size=15, major_label_font_size=15, legend_font_size=15, value_font_size=16,
+    title_font_size=20,
+    label_font_size=15,
+    major_label_font_size=15,
+    legend_font_size=15,
+    value_font_size=16,
 )
 CONFIG: dict[str, object] = {
-    "style": STYLE, "width": 640, "height": 300, "js": [], "disable_xml_declaration": False, "show_legend": False,
-    "print_values": True, "print_zeroes": True, "explicit_size": True, "margin": 16, "truncate_label": -1,
-    "x_label_rotation": 0, "show_y_guides": True, "include_x_axis": True, "no_data_text": "",
+    "style": STYLE,
+    "width": 640,
+    "height": 300,
+    "js": [],
+    "disable_xml_declaration": False,
+    "show_legend": False,
+    "print_values": True,
+    "print_zeroes": True,
+    "explicit_size": True,
+    "margin": 16,
+    "truncate_label": -1,
+    "x_label_rotation": 0,
+    "show_y_guides": True,
+    "include_x_axis": True,
+    "no_data_text": "",
 }
 
 
@@ -39,8 +60,13 @@ def series_chart(series: Series) -> str:
     """One body's measure across its periods: bars, each labelled as printed (20余, 99%以上)."""
     chart = pygal.Bar(title=f"{series.measure.name}（{series.unit}）", **CONFIG)
     chart.x_labels = [p.period for p in series.points]
-    chart.add(series.measure.name, [{"value": _number(p), "label": p.figure.text, "formatter": lambda v, t=p.figure.text: t}
-                                    for p in series.points])
+    chart.add(
+        series.measure.name,
+        [
+            {"value": _number(p), "label": p.figure.text, "formatter": lambda v, t=p.figure.text: t}
+            for p in series.points
+        ],
+    )
     chart.formatter = _fmt
     return _static(chart.render(is_unicode=True), f"{series.body}-{series.measure.id}")
 

@@ -7,6 +7,7 @@ any other, marked `not_stated` so the page can show it muted; a field the docume
 no row at all. The 题注 of an adopted document is returned apart: the page prints it under the title,
 as the original does.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -108,11 +109,18 @@ def _values(corpus: Corpus, doc: Document, spec: Field, value: FieldValue) -> tu
     if spec.type == "texts":
         return tuple(Value(name, filter=spec.filter) for name in _iter(value))
     if spec.type == "choice":
-        return (Value(display(spec, value), filter=spec.filter,
-                      badge="alert" if value in ALERT_CHOICES else "plain"),)
-    if spec.type == "period" and isinstance(value, (Period, dt.date)) and value.year:  # the period stands for the year: its page and filter
-        return (Value(display(spec, value), link=urls.year_url(value.year), filter=spec.filter or YEAR_FILTER,
-                      filter_value=str(value.year)),)
+        return (Value(display(spec, value), filter=spec.filter, badge="alert" if value in ALERT_CHOICES else "plain"),)
+    if (
+        spec.type == "period" and isinstance(value, (Period, dt.date)) and value.year
+    ):  # the period stands for the year: its page and filter
+        return (
+            Value(
+                display(spec, value),
+                link=urls.year_url(value.year),
+                filter=spec.filter or YEAR_FILTER,
+                filter_value=str(value.year),
+            ),
+        )
     return (Value(display(spec, value), filter=spec.filter),)
 
 

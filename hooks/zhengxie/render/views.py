@@ -3,6 +3,7 @@
 The macros a document may use (plan_items, summary_figures, follow_through) return these
 fragments, so data typed once in data/ becomes page content without being retyped in Markdown.
 """
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -35,10 +36,16 @@ class Views:
 
     def render(self, template: str, doc: Document, **context: object) -> str:
         html = self.env.get_template(template).render(
-            doc=doc, vocab=self.corpus.vocab, corpus=self.corpus, follow=self.follow,
-            link=lambda target: urls.relative(doc.url, target), urls=urls, done_rule=DONE_RULE,
+            doc=doc,
+            vocab=self.corpus.vocab,
+            corpus=self.corpus,
+            follow=self.follow,
+            link=lambda target: urls.relative(doc.url, target),
+            urls=urls,
+            done_rule=DONE_RULE,
             # Prefix to the site root, like `base_url ~ "/"` in page templates, so partials work in both.
-            base="../" * doc.url.count("/"), **context,
+            base="../" * doc.url.count("/"),
+            **context,
         )
         # A blank line would end Markdown's raw-HTML block and let Markdown re-parse the rest.
         return "\n".join(line for line in html.splitlines() if line.strip())
@@ -46,8 +53,9 @@ class Views:
     def plan_items(self, doc: Document, follow_url: str = "follow-through/") -> str:
         """follow_url: the page of 落实情况 that shows the plan (zhengxie.followpages)."""
         progress = self.follow.of_plan(doc) if self.follow else None
-        return self.render("partials/zx/plan-items.html", doc, progress=progress, stated=stated_count(doc),
-                           follow_url=follow_url)
+        return self.render(
+            "partials/zx/plan-items.html", doc, progress=progress, stated=stated_count(doc), follow_url=follow_url
+        )
 
     def summary_figures(self, doc: Document) -> str:
         notes = self.acknowledged.get(doc.id, {})
