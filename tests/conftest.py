@@ -16,6 +16,12 @@ for _path in (ROOT / "hooks", ROOT / "tests", ROOT / "tests" / "support"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
+# The core is the repository's, imported before any test runs: an in-process build of a site copied to
+# tmp loads that copy's hooks/mkdocs_hooks.py, whose `import zhengxie` would otherwise take the copy's
+# hooks/ (MkDocs puts a hook's folder on sys.path) — and a test that deletes its copy would leave the
+# modules still to be imported, and the files beside them (cms_editor.js), gone for every later test.
+import zhengxie  # noqa: E402, F401
+
 
 def pytest_collection_modifyitems(items):
     """Every test that drives Chromium (through the `browser` fixture, directly or via `page`,

@@ -32,6 +32,7 @@ import pytest
 from fixture_site import PLAN, RULE, SUMMARY, assemble
 from serve_support import LONE, LONE_PLAN, STATUS, add_lone_body
 
+pytestmark = pytest.mark.slow  # each test starts a real `mkdocs serve` and waits for its rebuilds
 TIMEOUT = 300.0  # generous: a loaded machine is slow, a waiting test is not flaky
 POLL = 0.05
 BOX = 'class="zx-preview-problems"'

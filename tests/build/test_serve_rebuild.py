@@ -3,7 +3,8 @@
 Each case edits the fixture site the way an editor saves a file, runs the rebuild `mkdocs serve` runs
 (in-process, tests/support/serve_support.py) and compares every file of the preview with a clean `mkdocs build`
 of the same sources in a process of its own (calendars, feeds and open data included, once the
-background job has written them); the preview's problem box is the one difference allowed.
+background job has written them); the preview's problem box is the one difference allowed. Sequences
+of saves in a row, each compared with a clean build, are tests/build/test_differential.py's.
 """
 
 from __future__ import annotations
@@ -228,25 +229,6 @@ def test_paged_listings_follow_a_date_edit(tmp_path, monkeypatch):
         after = year_page_listing("学习体会3（示例）")
         assert len(before) == len(after) == 1 and before != after, "the note moves to another page of 2016"
         preview.assert_same_as_clean_build()
-
-
-def test_saves_in_a_row_each_equal_a_clean_build(preview):
-    """Body edits between edits that others show (a title, an item, a date): after each save the
-    preview is the site a clean build makes."""
-    steps = [
-        (SUMMARY_PAGE, "大部分按时举行", "大部分按时举行（第一次修改）"),
-        (SUMMARY_PAGE, "title: 明湖市政协2016年工作总结", "title: 明湖市政协2016年工作总结（改）"),
-        (SUMMARY_PAGE, "第一次修改", "第二次修改"),
-        (PLAN_DATA, "title: 村庄规划编制与乡村振兴", "title: 村庄规划编制与乡村振兴（改）"),
-        (SUMMARY_PAGE, "第二次修改", "第三次修改"),
-        (RULE_PAGE, "date: 2015-06-18", "date: 2016-06-18"),
-        (SUMMARY_PAGE, "第三次修改", "第四次修改"),
-    ]
-    for rel, old, new in steps:
-        edit(preview.root, rel, old, new)
-        preview.rebuilt()
-        preview.assert_same_as_clean_build()
-    assert "第四次修改" in page(preview, f"summaries/{SUMMARY}")
 
 
 @pytest.mark.parametrize("template", ["partials/zx/footer.html", "partials/zx/plan-items.html"])

@@ -132,6 +132,7 @@ def write_items(page: Page, editor: Editor) -> None:
     publish(page, "items", editor.root / "data" / "plans" / f"{PLAN}.yml")
 
 
+@pytest.mark.slow
 def test_a_plan_with_two_items_passes_the_check_and_is_built(clerk: Page, editor: Editor, tmp_path) -> None:
     write_plan(clerk, editor)
     write_items(clerk, editor)
@@ -174,6 +175,7 @@ def test_a_plan_with_two_items_passes_the_check_and_is_built(clerk: Page, editor
     assert 'id="item-p01"' in page and 'id="item-p02"' in page
 
 
+@pytest.mark.slow
 def test_a_body_and_a_summary_with_figures_pass_the_check(clerk: Page, editor: Editor, tmp_path) -> None:
     clerk.goto(f"{editor.url}#/collections/bodies/entries/bodies")
     clerk.get_by_role("button", name="新增机构").click()

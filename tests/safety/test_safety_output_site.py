@@ -217,6 +217,7 @@ def hostile_url(hostile):
     server.shutdown()
 
 
+@pytest.mark.slow  # every page of the hostile site, each until the network is idle
 def test_no_dialog_fires_in_chromium(browser, hostile_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
