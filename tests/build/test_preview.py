@@ -72,15 +72,21 @@ class Served:
             port = probe.getsockname()[1]
         self.base = f"http://127.0.0.1:{port}/"
         self.log: list[str] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "ZX_SEARCH": "0", **env},
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        # stop() ends the server with Ctrl-C (SIGINT). A test run started in the background ignores
+        # SIGINT, and an ignored signal stays ignored in a child: handled here, it is the default there.
+        ignored = signal.signal(signal.SIGINT, signal.default_int_handler)
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                cwd=root,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "ZX_SEARCH": "0", **env},
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        finally:
+            signal.signal(signal.SIGINT, ignored)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
         self.wait(lambda: any("Serving on" in line for line in self.log), "the first build")
