@@ -6,6 +6,7 @@ The build is "prepare → engine → finish": on_config prepares the site from t
 to it and passes the results back. Macro calls are replaced by hooks/zhengxie_macros.py, the module
 mkdocs-macros loads; no page is ever rendered as a template.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

@@ -7,6 +7,7 @@ page's rendering off (`render_macros: false`, which mkdocs-macros documents as t
 over everything else), so no content is ever evaluated as a template. mkdocs.yml also names no
 `modules` and no `include_yaml`, and this module replaces the repository's `main.py`.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

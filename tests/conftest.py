@@ -3,6 +3,7 @@ and one strict build of it. tests/README.md says which fixture to use for what.
 
 sys.path: hooks/ (the core, `zhengxie`), tests/ (`from bounds.cases import …`) and tests/support/ (the
 shared helpers, imported by their module name: `from checks_support import MiniRepo`)."""
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,9 @@ import zhengxie  # noqa: E402, F401
 # the same examples on every run, no per-example deadline and no "too slow" health check (a loaded
 # machine is slow, not wrong), no example database (.hypothesis/ would replay old failures in a
 # working copy). ZX_HYPOTHESIS=explore draws new examples on every run instead.
-settings.register_profile("zx", derandomize=True, deadline=None, database=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "zx", derandomize=True, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile("explore", parent=settings.get_profile("zx"), derandomize=False)
 settings.load_profile("explore" if os.environ.get("ZX_HYPOTHESIS") == "explore" else "zx")
 
@@ -118,8 +120,14 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -134,8 +142,9 @@ def _browser_page(browser, width_name: str, base_url: str):
     page.base_url = base_url
     page.width_name = width_name
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.shot = lambda name, full=False: page.screenshot(path=str(ARTIFACTS / f"{name}-{width_name}.png"),
-                                                        full_page=full)
+    page.shot = lambda name, full=False: page.screenshot(
+        path=str(ARTIFACTS / f"{name}-{width_name}.png"), full_page=full
+    )
     return page
 
 

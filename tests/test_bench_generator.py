@@ -3,6 +3,7 @@
 tests/bench/run.py measures builds of generated corpora; these tests only prove that what it
 measures is a corpus the checks accept and a site that builds strictly.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,14 @@ def test_generated_corpus_has_no_problems(site):
     assert [p.format() for p in problems] == []
     assert len(corpus.documents) == N
     types = {(d.kind, d.type) for d in corpus.documents.values()}
-    assert types >= {("rule", "rules"), ("plan", "consultation"), ("plan", "work"), ("summary", "annual"),
-                     ("summary", "half-year"), ("note", "study")}
+    assert types >= {
+        ("rule", "rules"),
+        ("plan", "consultation"),
+        ("plan", "work"),
+        ("summary", "annual"),
+        ("summary", "half-year"),
+        ("note", "study"),
+    }
     reports = corpus.reports
     assert reports and all(r.item in corpus.items for r in reports)
     for doc in corpus.of_kind("summary"):
@@ -64,7 +71,10 @@ def test_generated_site_builds_strictly(site, tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0", PYTHONPATH=str(site / "hooks"))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=site, env=env, capture_output=True, text=True,
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "out" / "plans" / "index.html").is_file()
@@ -75,15 +85,19 @@ def test_baseline_twin_builds(tmp_path):
     site = tmp_path / "site"
     gen_corpus.generate(site, N, seed=SEED)
     config = gen_corpus.write_baseline(site)
-    documents = [p for folder in ("rules", "plans", "summaries", "notes")
-                 for p in (site / "docs-baseline" / folder).glob("*.md")]
+    documents = [
+        p for folder in ("rules", "plans", "summaries", "notes") for p in (site / "docs-baseline" / folder).glob("*.md")
+    ]
     assert documents and not any("{{" in p.read_text(encoding="utf-8") for p in documents)
     text = config.read_text(encoding="utf-8")
     assert "hooks:" not in text and "custom_dir" not in text and "plugins: []" in text
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "out")],
-        cwd=site, env=env, capture_output=True, text=True,
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -99,8 +113,13 @@ def test_material_user_setup_builds_with_search_tags_and_documents_in_nav(tmp_pa
     assert "hooks:" not in text and "custom_dir" not in text and "navigation.prune" in text
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)],
-                            cwd=site, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     documents = sorted((site / "docs-material-user" / "plans").glob("2*.md"))
     assert documents
@@ -118,7 +137,8 @@ def test_reuse_lines_counts_stores_state_and_file_system_memos_not_pure_memos(tm
 
     module = tmp_path / "hooks" / "zhengxie" / "example.py"
     module.parent.mkdir(parents=True)
-    module.write_text('''import functools
+    module.write_text(
+        """import functools
 import os
 import pickle
 
@@ -148,7 +168,9 @@ def slug(text: str) -> str:
 @functools.lru_cache(maxsize=None)
 def real(folder: str) -> str:
     return os.path.realpath(folder)
-''', encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     result = reuse_lines.count(tmp_path)
     reasons = {f["reason"].split(" (")[0] for f in result["found"]}
     assert reasons == {"persistence", "module-level state kept across builds", "memo of the file system"}

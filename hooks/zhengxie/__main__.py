@@ -1,4 +1,5 @@
 """`python -m zhengxie check|new` (with PYTHONPATH=hooks): see zhengxie.cli."""
+
 import gc
 import sys
 

@@ -1,6 +1,7 @@
 """The core's layout shows its design: no import cycle between modules, no private name used across
 modules, no module named like the standard library, and an adapter that is wiring only. The layer
 order itself is import-linter's contract in pyproject.toml (`lint-imports`, run by `make test`)."""
+
 from __future__ import annotations
 
 import ast
@@ -44,28 +45,48 @@ def _imports(name: str, path: Path) -> list[tuple[str, list[str], int]]:
 
 
 def test_no_module_imports_another_modules_private_names():
-    offences = [f"{MODULES[name].relative_to(ROOT)}:{line} takes {n} from {target}"
-                for name, path in MODULES.items() for target, names, line in _imports(name, path)
-                for n in names if n.startswith("_") and target != name]
-    offences += [f"{MODULES[name].relative_to(ROOT)}:{line} imports private module {target}"
-                 for name, path in MODULES.items() for target, _, line in _imports(name, path)
-                 if any(part.startswith("_") and part != "__init__" for part in target.split("."))]
+    offences = [
+        f"{MODULES[name].relative_to(ROOT)}:{line} takes {n} from {target}"
+        for name, path in MODULES.items()
+        for target, names, line in _imports(name, path)
+        for n in names
+        if n.startswith("_") and target != name
+    ]
+    offences += [
+        f"{MODULES[name].relative_to(ROOT)}:{line} imports private module {target}"
+        for name, path in MODULES.items()
+        for target, _, line in _imports(name, path)
+        if any(part.startswith("_") and part != "__init__" for part in target.split("."))
+    ]
     for path in MODULES.values():  # module._name through an imported module
         aliases = {}
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("zhengxie"):
-                aliases.update({a.asname or a.name: f"{node.module}.{a.name}" for a in node.names
-                                if f"{node.module}.{a.name}" in MODULES})
-        offences += [f"{path.relative_to(ROOT)}:{node.lineno} uses {node.value.id}.{node.attr}"
-                     for node in ast.walk(tree) if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                     and node.value.id in aliases and node.attr.startswith("_") and not node.attr.startswith("__")]
+                aliases.update(
+                    {
+                        a.asname or a.name: f"{node.module}.{a.name}"
+                        for a in node.names
+                        if f"{node.module}.{a.name}" in MODULES
+                    }
+                )
+        offences += [
+            f"{path.relative_to(ROOT)}:{node.lineno} uses {node.value.id}.{node.attr}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ]
     assert not offences, "\n".join(offences)
 
 
 def test_no_import_cycle_between_modules():
-    graph = {name: {target for target, _, _ in _imports(name, path) if target in MODULES and target != name}
-             for name, path in MODULES.items()}
+    graph = {
+        name: {target for target, _, _ in _imports(name, path) if target in MODULES and target != name}
+        for name, path in MODULES.items()
+    }
     # A package's __init__ that re-exports its modules is not a cycle with them.
     graph = {name: {t for t in targets if not name.startswith(t + ".")} for name, targets in graph.items()}
     cycles, state = [], {}
@@ -74,7 +95,9 @@ def test_no_import_cycle_between_modules():
         state[node] = "open"
         for nxt in sorted(graph[node]):
             if state.get(nxt) == "open":
-                cycles.append(" → ".join([*stack[stack.index(nxt):], node, nxt]) if nxt in stack else f"{node} → {nxt}")
+                cycles.append(
+                    " → ".join([*stack[stack.index(nxt) :], node, nxt]) if nxt in stack else f"{node} → {nxt}"
+                )
             elif nxt not in state:
                 visit(nxt, [*stack, node])
         state[node] = "done"
@@ -86,8 +109,11 @@ def test_no_import_cycle_between_modules():
 
 
 def test_no_module_is_named_like_the_standard_library():
-    shadowing = [str(path.relative_to(ROOT)) for name, path in MODULES.items()
-                 if name.rsplit(".", 1)[-1] in sys.stdlib_module_names]
+    shadowing = [
+        str(path.relative_to(ROOT))
+        for name, path in MODULES.items()
+        if name.rsplit(".", 1)[-1] in sys.stdlib_module_names
+    ]
     assert not shadowing, shadowing
 
 
@@ -95,6 +121,11 @@ def test_the_adapter_is_wiring_only():
     text = ADAPTER.read_text(encoding="utf-8")
     assert len(text.splitlines()) <= 150
     tree = ast.parse(text)
-    private = sorted({node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
-                      and node.attr.startswith("_") and not node.attr.startswith("__")})
+    private = sorted(
+        {
+            node.attr
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
+        }
+    )
     assert not private, f"the adapter reaches private members: {private}"

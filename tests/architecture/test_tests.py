@@ -1,6 +1,7 @@
 """The test suite keeps its own rules (tests/README.md): no dict of cases that silently drops one, no
 timing measured, no fixed sleep instead of waiting for a condition, nothing read from ../, and test
 file names pytest can tell apart. The benchmark (tests/bench/) measures and is left out."""
+
 from __future__ import annotations
 
 import ast
@@ -8,8 +9,11 @@ from collections import Counter
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parents[1]
-FILES = sorted(p for p in TESTS.rglob("*.py") if "bench" not in p.relative_to(TESTS).parts[:1]
-               and p.name != "test_bench_generator.py")
+FILES = sorted(
+    p
+    for p in TESTS.rglob("*.py")
+    if "bench" not in p.relative_to(TESTS).parts[:1] and p.name != "test_bench_generator.py"
+)
 CLOCKS = {"perf_counter", "perf_counter_ns", "process_time", "thread_time", "timeit"}
 
 
@@ -47,9 +51,13 @@ def test_no_dict_of_cases_has_two_keys_python_takes_as_equal():
 
 def test_no_test_measures_time():
     """Whether a test passes never depends on how fast the machine is: no clock is read to judge."""
-    offences = [f"{name}:{node.lineno}: {ast.unparse(node)}" for name, tree in _trees() for node in ast.walk(tree)
-                if (isinstance(node, ast.Attribute) and node.attr in CLOCKS)
-                or (isinstance(node, ast.alias) and node.name in CLOCKS)]
+    offences = [
+        f"{name}:{node.lineno}: {ast.unparse(node)}"
+        for name, tree in _trees()
+        for node in ast.walk(tree)
+        if (isinstance(node, ast.Attribute) and node.attr in CLOCKS)
+        or (isinstance(node, ast.alias) and node.name in CLOCKS)
+    ]
     assert not offences, "\n".join(offences)
 
 
@@ -72,8 +80,12 @@ def test_sleeps_only_pace_a_loop_that_polls_a_condition():
 
 def test_nothing_is_read_from_beside_the_repository():
     words = ("../" + "shared", "parents[" + "3]", "parent.parent" + ".parent")  # not written out: this file
-    offences = [f"{path.relative_to(TESTS.parent)}: {word}" for path in FILES for word in words
-                if word in path.read_text(encoding="utf-8")]
+    offences = [
+        f"{path.relative_to(TESTS.parent)}: {word}"
+        for path in FILES
+        for word in words
+        if word in path.read_text(encoding="utf-8")
+    ]
     assert not offences, "\n".join(offences)
 
 

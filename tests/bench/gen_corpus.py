@@ -25,6 +25,7 @@ theme, markdown_extensions and nav; no hooks, no plugins, no custom_dir). `write
 adds what a Material user would set up on the same pages: docs-material-user/ (with `tags:`) and
 mkdocs-material-user.yml (built-in search with jieba, tags plugin, documents in the nav, navigation.prune).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -106,60 +107,232 @@ FORM_TITLES = {
     "inspection": "视察{s}情况",
 }
 
-COMMITTEES = ["办公室", "经济委员会", "提案委员会", "农业和农村委员会", "文化文史和学习委员会", "社会和法制委员会",
-              "人口资源环境委员会", "教科卫体委员会", "城建委员会", "民族宗教和港澳台侨委员会"]
-DEPARTMENTS = ["发展改革委", "财政局", "教育局", "卫生健康委", "生态环境局", "住房城乡建设局", "农业农村局",
-               "文化广电旅游局", "人社局", "民政局", "科技局", "工业和信息化局", "商务局", "自然资源局", "水利局",
-               "交通运输局", "市场监管局", "司法局", "公安局", "统计局", "医保局", "应急管理局", "乡村振兴局", "城市管理局"]
+COMMITTEES = [
+    "办公室",
+    "经济委员会",
+    "提案委员会",
+    "农业和农村委员会",
+    "文化文史和学习委员会",
+    "社会和法制委员会",
+    "人口资源环境委员会",
+    "教科卫体委员会",
+    "城建委员会",
+    "民族宗教和港澳台侨委员会",
+]
+DEPARTMENTS = [
+    "发展改革委",
+    "财政局",
+    "教育局",
+    "卫生健康委",
+    "生态环境局",
+    "住房城乡建设局",
+    "农业农村局",
+    "文化广电旅游局",
+    "人社局",
+    "民政局",
+    "科技局",
+    "工业和信息化局",
+    "商务局",
+    "自然资源局",
+    "水利局",
+    "交通运输局",
+    "市场监管局",
+    "司法局",
+    "公安局",
+    "统计局",
+    "医保局",
+    "应急管理局",
+    "乡村振兴局",
+    "城市管理局",
+]
 
 # Syllables for invented place names: (character, pinyin).
 SYLLABLES = [
-    ("青", "qing"), ("川", "chuan"), ("河", "he"), ("阳", "yang"), ("安", "an"), ("平", "ping"), ("山", "shan"),
-    ("江", "jiang"), ("宁", "ning"), ("丰", "feng"), ("临", "lin"), ("泉", "quan"), ("桥", "qiao"), ("溪", "xi"),
-    ("东", "dong"), ("西", "xi"), ("南", "nan"), ("北", "bei"), ("兴", "xing"), ("华", "hua"), ("昌", "chang"),
-    ("德", "de"), ("林", "lin"), ("城", "cheng"), ("长", "chang"), ("新", "xin"), ("永", "yong"), ("清", "qing"),
-    ("岭", "ling"), ("云", "yun"), ("石", "shi"), ("源", "yuan"), ("明", "ming"), ("福", "fu"), ("汉", "han"),
-    ("武", "wu"), ("洛", "luo"), ("嘉", "jia"), ("和", "he"), ("泰", "tai"), ("宝", "bao"), ("金", "jin"),
+    ("青", "qing"),
+    ("川", "chuan"),
+    ("河", "he"),
+    ("阳", "yang"),
+    ("安", "an"),
+    ("平", "ping"),
+    ("山", "shan"),
+    ("江", "jiang"),
+    ("宁", "ning"),
+    ("丰", "feng"),
+    ("临", "lin"),
+    ("泉", "quan"),
+    ("桥", "qiao"),
+    ("溪", "xi"),
+    ("东", "dong"),
+    ("西", "xi"),
+    ("南", "nan"),
+    ("北", "bei"),
+    ("兴", "xing"),
+    ("华", "hua"),
+    ("昌", "chang"),
+    ("德", "de"),
+    ("林", "lin"),
+    ("城", "cheng"),
+    ("长", "chang"),
+    ("新", "xin"),
+    ("永", "yong"),
+    ("清", "qing"),
+    ("岭", "ling"),
+    ("云", "yun"),
+    ("石", "shi"),
+    ("源", "yuan"),
+    ("明", "ming"),
+    ("福", "fu"),
+    ("汉", "han"),
+    ("武", "wu"),
+    ("洛", "luo"),
+    ("嘉", "jia"),
+    ("和", "he"),
+    ("泰", "tai"),
+    ("宝", "bao"),
+    ("金", "jin"),
 ]
 LEVELS = [("city", "市"), ("county", "县"), ("district", "区")]
 
 ADVERBIALS = [
-    "坚持围绕中心、服务大局，", "紧扣团结和民主两大主题，", "按照“先调研、后协商”的要求，", "立足本地发展实际，",
-    "在党委的坚强领导下，", "认真贯彻上级政协的部署要求，", "坚持有事好商量、众人的事情由众人商量，",
-    "主动适应新形势新任务，", "聚焦群众普遍关心的热点难点问题，", "坚持建言资政和凝聚共识双向发力，",
-    "注重调查研究、深入基层一线，", "坚持协商于决策之前和决策实施之中，", "发挥专门协商机构的作用，",
+    "坚持围绕中心、服务大局，",
+    "紧扣团结和民主两大主题，",
+    "按照“先调研、后协商”的要求，",
+    "立足本地发展实际，",
+    "在党委的坚强领导下，",
+    "认真贯彻上级政协的部署要求，",
+    "坚持有事好商量、众人的事情由众人商量，",
+    "主动适应新形势新任务，",
+    "聚焦群众普遍关心的热点难点问题，",
+    "坚持建言资政和凝聚共识双向发力，",
+    "注重调查研究、深入基层一线，",
+    "坚持协商于决策之前和决策实施之中，",
+    "发挥专门协商机构的作用，",
 ]
 ACTIONS = [
-    "组织委员开展专题调研{n}次", "围绕{t}开展协商议政", "就{t}中的突出问题提出意见建议", "加强与党政部门的沟通衔接",
-    "推动协商成果转化落实", "健全知情明政和情况通报机制", "完善提案办理协商和督办制度", "广泛收集社情民意信息{n}条",
-    "深化与各民主党派、工商联和无党派人士的团结合作", "组织委员专题视察{n}次", "召开协商座谈会{n}次",
-    "编报调研报告和协商专报{n}篇", "推进协商议政的制度化、规范化、程序化建设", "加强委员履职档案管理",
-    "举办委员学习培训{n}期", "围绕{t}形成调研报告{n}篇", "邀请有关部门负责同志通报{t}工作情况",
-    "组织界别委员就{t}开展界别协商", "把{t}列为年度重点协商议题",
+    "组织委员开展专题调研{n}次",
+    "围绕{t}开展协商议政",
+    "就{t}中的突出问题提出意见建议",
+    "加强与党政部门的沟通衔接",
+    "推动协商成果转化落实",
+    "健全知情明政和情况通报机制",
+    "完善提案办理协商和督办制度",
+    "广泛收集社情民意信息{n}条",
+    "深化与各民主党派、工商联和无党派人士的团结合作",
+    "组织委员专题视察{n}次",
+    "召开协商座谈会{n}次",
+    "编报调研报告和协商专报{n}篇",
+    "推进协商议政的制度化、规范化、程序化建设",
+    "加强委员履职档案管理",
+    "举办委员学习培训{n}期",
+    "围绕{t}形成调研报告{n}篇",
+    "邀请有关部门负责同志通报{t}工作情况",
+    "组织界别委员就{t}开展界别协商",
+    "把{t}列为年度重点协商议题",
 ]
 RESULTS = [
-    "为党委政府科学决策提供了参考", "取得了较好的社会效果", "得到有关部门的高度重视", "进一步凝聚了各方面的共识",
-    "多项建议被吸收到相关政策文件中", "推动解决了一批群众关心的实际问题", "有力促进了经济社会发展",
-    "展示了政协委员的良好形象", "增强了政协工作的针对性和实效性", "受到群众的普遍好评",
-    "得到党委政府主要领导的批示肯定", "推动了相关工作的落实",
+    "为党委政府科学决策提供了参考",
+    "取得了较好的社会效果",
+    "得到有关部门的高度重视",
+    "进一步凝聚了各方面的共识",
+    "多项建议被吸收到相关政策文件中",
+    "推动解决了一批群众关心的实际问题",
+    "有力促进了经济社会发展",
+    "展示了政协委员的良好形象",
+    "增强了政协工作的针对性和实效性",
+    "受到群众的普遍好评",
+    "得到党委政府主要领导的批示肯定",
+    "推动了相关工作的落实",
 ]
-SUBJECT_ROLES = ["{org}", "{org}党组", "各专门委员会", "广大政协委员", "机关各部门", "各界别小组", "{org}办公室",
-                 "委员活动小组", "各参加单位"]
-PAIRS = ["围绕中心", "服务大局", "突出重点", "注重实效", "强化学习", "提升素质", "深化协商", "建言献策", "加强监督",
-         "推动落实", "联系群众", "凝聚共识", "完善制度", "规范程序", "改进作风", "增强合力", "创新方式", "拓展渠道",
-         "精心组织", "跟踪问效", "广泛参与", "求真务实", "守正创新", "协同配合"]
-PROBLEMS = ["协商议题的选题还不够精准", "调研的深度和广度有待拓展", "协商成果的跟踪问效机制还不健全",
-            "部分委员履职的主动性还不够强", "界别作用发挥还不够充分", "提案质量有待进一步提高",
-            "社情民意信息的时效性还不够强", "机关服务保障能力还需加强", "协商活动计划执行的刚性不足",
-            "民主监督的方式方法需要创新", "专门委员会之间的协同配合有待加强"]
-FIGURES = [("专题视察", "次"), ("专题调研", "次"), ("协商座谈会", "次"), ("委员学习培训", "期"),
-           ("报送调研报告和协商专报", "篇"), ("社情民意信息获领导批示", "条"), ("委员参加履职活动", "人次"),
-           ("编印文史资料", "册"), ("委员联系群众走访", "户"), ("界别协商活动", "次")]
-RULE_NAMES = ["常务委员会工作规则", "专门委员会工作规则", "提案工作规则", "协商工作规则", "民主监督工作规则",
-              "社情民意信息工作规则", "委员履职工作规则", "机关工作规则", "界别工作规则", "文史资料工作规则",
-              "主席会议工作规则", "调研视察工作规则"]
-RULE_CHAPTERS = ["组织机构", "工作职责", "工作制度", "协商议政", "民主监督", "委员管理", "提案工作", "社情民意信息工作",
-                 "学习制度", "会议制度", "调研视察", "工作保障"]
+SUBJECT_ROLES = [
+    "{org}",
+    "{org}党组",
+    "各专门委员会",
+    "广大政协委员",
+    "机关各部门",
+    "各界别小组",
+    "{org}办公室",
+    "委员活动小组",
+    "各参加单位",
+]
+PAIRS = [
+    "围绕中心",
+    "服务大局",
+    "突出重点",
+    "注重实效",
+    "强化学习",
+    "提升素质",
+    "深化协商",
+    "建言献策",
+    "加强监督",
+    "推动落实",
+    "联系群众",
+    "凝聚共识",
+    "完善制度",
+    "规范程序",
+    "改进作风",
+    "增强合力",
+    "创新方式",
+    "拓展渠道",
+    "精心组织",
+    "跟踪问效",
+    "广泛参与",
+    "求真务实",
+    "守正创新",
+    "协同配合",
+]
+PROBLEMS = [
+    "协商议题的选题还不够精准",
+    "调研的深度和广度有待拓展",
+    "协商成果的跟踪问效机制还不健全",
+    "部分委员履职的主动性还不够强",
+    "界别作用发挥还不够充分",
+    "提案质量有待进一步提高",
+    "社情民意信息的时效性还不够强",
+    "机关服务保障能力还需加强",
+    "协商活动计划执行的刚性不足",
+    "民主监督的方式方法需要创新",
+    "专门委员会之间的协同配合有待加强",
+]
+FIGURES = [
+    ("专题视察", "次"),
+    ("专题调研", "次"),
+    ("协商座谈会", "次"),
+    ("委员学习培训", "期"),
+    ("报送调研报告和协商专报", "篇"),
+    ("社情民意信息获领导批示", "条"),
+    ("委员参加履职活动", "人次"),
+    ("编印文史资料", "册"),
+    ("委员联系群众走访", "户"),
+    ("界别协商活动", "次"),
+]
+RULE_NAMES = [
+    "常务委员会工作规则",
+    "专门委员会工作规则",
+    "提案工作规则",
+    "协商工作规则",
+    "民主监督工作规则",
+    "社情民意信息工作规则",
+    "委员履职工作规则",
+    "机关工作规则",
+    "界别工作规则",
+    "文史资料工作规则",
+    "主席会议工作规则",
+    "调研视察工作规则",
+]
+RULE_CHAPTERS = [
+    "组织机构",
+    "工作职责",
+    "工作制度",
+    "协商议政",
+    "民主监督",
+    "委员管理",
+    "提案工作",
+    "社情民意信息工作",
+    "学习制度",
+    "会议制度",
+    "调研视察",
+    "工作保障",
+]
 RULE_CLAUSES = [
     "{org}在{t}方面的职责是：组织委员开展调查研究，及时提出意见建议",
     "{org}应当密切联系委员，了解委员的工作和生活情况，反映委员的意见和要求",
@@ -186,8 +359,15 @@ RULE_CLAUSES = [
     "委员参加视察、调研等活动，应当遵守有关规定，不得以委员身份谋取私利",
     "各专门委员会应当加强同对口部门的联系，建立健全情况通报和工作会商制度",
 ]
-NOTE_HEADINGS = ["学习是履职的基础", "在学习中提高能力", "把学习成果转化为履职成效", "联系实际深入思考",
-                 "深入基层了解民情", "立足岗位建言献策", "以学促干见实效"]
+NOTE_HEADINGS = [
+    "学习是履职的基础",
+    "在学习中提高能力",
+    "把学习成果转化为履职成效",
+    "联系实际深入思考",
+    "深入基层了解民情",
+    "立足岗位建言献策",
+    "以学促干见实效",
+]
 
 
 def han(number: int) -> str:
@@ -249,7 +429,11 @@ class Text:
     def problems(self, chars: int) -> str:
         picks = self.rng.sample(PROBLEMS, min(len(PROBLEMS), max(3, chars // 60)))
         parts = [f"{han(i)}是{p}。" for i, p in enumerate(picks, 1)]
-        return "在肯定成绩的同时，我们也清醒地看到，工作中还存在一些不足。" + "".join(parts) + "对此，我们将在今后的工作中认真加以改进。"
+        return (
+            "在肯定成绩的同时，我们也清醒地看到，工作中还存在一些不足。"
+            + "".join(parts)
+            + "对此，我们将在今后的工作中认真加以改进。"
+        )
 
 
 # ---- the corpus -----------------------------------------------------------------------------------
@@ -316,8 +500,15 @@ def make_bodies(count: int, seed: int) -> list[BodyInfo]:
         seen_names.add(place + suffix)
         parent = rng.choice(cities) if cities and level != "city" else None
         region = f"{parent.region}{place}{suffix}" if parent else f"示例省{place}{suffix}"
-        body = BodyInfo(slug, f"中国人民政治协商会议{place}{suffix}委员会", f"{place}{suffix}政协", level, region,
-                        parent.id if parent else None, suffix)
+        body = BodyInfo(
+            slug,
+            f"中国人民政治协商会议{place}{suffix}委员会",
+            f"{place}{suffix}政协",
+            level,
+            region,
+            parent.id if parent else None,
+            suffix,
+        )
         bodies.append(body)
         if level == "city":
             cities.append(body)
@@ -373,10 +564,15 @@ class Generator:
         elif y < 2018:
             theory = "以邓小平理论、“三个代表”重要思想、科学发展观为指导，深入学习贯彻习近平总书记系列重要讲话精神"
         else:
-            theory = "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和历次全会精神" if y >= 2023 else \
-                "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神"
-        return (f"{y}年，{doc.body.short}工作要{theory}，紧紧围绕党委、政府的中心任务和人民群众的期盼，"
-                f"认真履行政治协商、民主监督、参政议政职能，为推动{doc.body.region.removeprefix('示例省')}经济社会发展献计出力。")
+            theory = (
+                "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和历次全会精神"
+                if y >= 2023
+                else "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神"
+            )
+        return (
+            f"{y}年，{doc.body.short}工作要{theory}，紧紧围绕党委、政府的中心任务和人民群众的期盼，"
+            f"认真履行政治协商、民主监督、参政议政职能，为推动{doc.body.region.removeprefix('示例省')}经济社会发展献计出力。"
+        )
 
     @staticmethod
     def section(number: int, title: str, style: str = "han") -> str:
@@ -389,8 +585,14 @@ class Generator:
         return out
 
     def front_matter(self, doc: Doc) -> str:
-        lines = ["---", f"title: {q(doc.title)}", f"kind: {doc.kind}", f"type: {doc.type}", f"body: {doc.body.id}",
-                 f"date: {doc.date}"]
+        lines = [
+            "---",
+            f"title: {q(doc.title)}",
+            f"kind: {doc.kind}",
+            f"type: {doc.type}",
+            f"body: {doc.body.id}",
+            f"date: {doc.date}",
+        ]
         if doc.period:
             lines.append(f'period: "{doc.period}"')
         lines += [f"topics: [{', '.join(doc.topics)}]", "sample: true", f"sample_note: {q(SAMPLE_NOTE)}", "---", ""]
@@ -414,8 +616,12 @@ class Generator:
         doc.date, doc.period = self.date(doc, year, (1, 3)), str(year)
         # items
         pool = [(tid, s) for tid in doc.topics for s in SUBJECTS.get(tid, [self.topic_name[tid] + "工作"])]
-        other = [(tid, s) for tid, _, _ in self.vocab.topics if tid not in doc.topics
-                 for s in SUBJECTS.get(tid, [self.topic_name[tid] + "工作"])]
+        other = [
+            (tid, s)
+            for tid, _, _ in self.vocab.topics
+            if tid not in doc.topics
+            for s in SUBJECTS.get(tid, [self.topic_name[tid] + "工作"])
+        ]
         count = r.randint(8, 20)
         picks = r.sample(pool, min(len(pool), count)) if pool else []
         picks += r.sample(other, count - len(picks))
@@ -447,9 +653,14 @@ class Generator:
             if role == 0:
                 lines += [self.guidance(doc), "", *[p + "\n" for p in t.prose(chars * 0.15)]]
             elif role == 2:
-                lines += [f"全年以{self.form_list(r)}等形式，安排重点协商活动{count}项，具体如下。"
-                          f"各项活动的时间可视工作需要适当调整，调整情况由{body.short}办公室及时通报相关单位。", "",
-                          "{{ plan_items() }}", "", *[p + "\n" for p in t.prose(chars * 0.1)]]
+                lines += [
+                    f"全年以{self.form_list(r)}等形式，安排重点协商活动{count}项，具体如下。"
+                    f"各项活动的时间可视工作需要适当调整，调整情况由{body.short}办公室及时通报相关单位。",
+                    "",
+                    "{{ plan_items() }}",
+                    "",
+                    *[p + "\n" for p in t.prose(chars * 0.1)],
+                ]
             else:
                 lines += self.subsections(t, int(chars * 0.35), r.randint(2, 5))
         return self.finish(doc, lines)
@@ -461,20 +672,39 @@ class Generator:
         return -1
 
     def form_list(self, r: random.Random) -> str:
-        names = {"plenary": "全体会议", "standing-committee": "专题议政性常委会议", "thematic": "专题协商会",
-                 "bimonthly-forum": "双月协商座谈会", "counterpart": "对口协商", "sector": "界别协商",
-                 "proposal": "提案办理协商", "research": "调研", "inspection": "视察"}
+        names = {
+            "plenary": "全体会议",
+            "standing-committee": "专题议政性常委会议",
+            "thematic": "专题协商会",
+            "bimonthly-forum": "双月协商座谈会",
+            "counterpart": "对口协商",
+            "sector": "界别协商",
+            "proposal": "提案办理协商",
+            "research": "调研",
+            "inspection": "视察",
+        }
         picks = r.sample(self.vocab.forms, min(5, len(self.vocab.forms)))
         return "、".join(names.get(f, "专题协商") for f in picks)
 
     @staticmethod
     def fill_result(r: random.Random) -> str:
-        return r.choice(["深入调研、提出务实管用的建议", "推动有关政策落地见效", "听取各方面意见、凝聚共识",
-                         "与承办部门面对面协商", "开展监督性视察"])
+        return r.choice(
+            [
+                "深入调研、提出务实管用的建议",
+                "推动有关政策落地见效",
+                "听取各方面意见、凝聚共识",
+                "与承办部门面对面协商",
+                "开展监督性视察",
+            ]
+        )
 
     @staticmethod
     def plan_yaml(items: list[dict]) -> str:
-        out = ["# yaml-language-server: $schema=../schemas/plan-data.schema.json", f"stated_count: {len(items)}", "items:"]
+        out = [
+            "# yaml-language-server: $schema=../schemas/plan-data.schema.json",
+            f"stated_count: {len(items)}",
+            "items:",
+        ]
         for item in items:
             out.append(f"  - id: {item['id']}")
             for key in ("title", "form", "time"):
@@ -524,12 +754,19 @@ class Generator:
         received = r.randint(60, 900)
         filed = r.randint(received * 8 // 10, received)
         answered = filed if r.random() < 0.6 else r.randint(filed * 9 // 10, filed)
-        proposals = {"received": received, "filed": filed, "answered": answered,
-                     "answer_rate": round(answered / filed * 100, 1),
-                     "solved_rate": round(r.uniform(60, 95), 1), "satisfaction_rate": round(r.uniform(85, 100), 1)}
+        proposals = {
+            "received": received,
+            "filed": filed,
+            "answered": answered,
+            "answer_rate": round(answered / filed * 100, 1),
+            "solved_rate": round(r.uniform(60, 95), 1),
+            "satisfaction_rate": round(r.uniform(85, 100), 1),
+        }
         social = r.randint(20, 600)
-        figures = [(label, r.randint(2, 60) * (20 if unit == "人次" else 1), unit)
-                   for label, unit in r.sample(FIGURES, r.randint(3, 6))]
+        figures = [
+            (label, r.randint(2, 60) * (20 if unit == "人次" else 1), unit)
+            for label, unit in r.sample(FIGURES, r.randint(3, 6))
+        ]
         reports = self.reports(doc, plan) if plan else []
         doc.data = self.summary_yaml(proposals, social, figures, reports)
         chars = r.randint(1850, 2800)
@@ -544,16 +781,28 @@ class Generator:
                     link = f"../{self.vocab.folder('plan')}/{plan.id}.md"
                     held_ids = {rep["item"].split("#")[1] for rep in reports if rep["status"] == "held"}
                     example = r.choice([i for i in plan.items if i["id"] in held_ids] or plan.items)
-                    lines += [f"### （{han(k)}）年度协商计划落实情况", "",
-                              f"{doc.body.short}按照[{doc.year}年度协商计划]({link})有序推进各项协商活动。"
-                              f"年度协商计划确定重点协商活动{len(plan.items)}项，全年实际开展{held}项，"
-                              f"其中[{example['title']}]({link}#item-{example['id']})等活动取得了较好成效。"
-                              "各项活动的落实情况见下表。", "", "{{ follow_through() }}", "",
-                              *[p + "\n" for p in t.prose(chars * 0.12)]]
+                    lines += [
+                        f"### （{han(k)}）年度协商计划落实情况",
+                        "",
+                        f"{doc.body.short}按照[{doc.year}年度协商计划]({link})有序推进各项协商活动。"
+                        f"年度协商计划确定重点协商活动{len(plan.items)}项，全年实际开展{held}项，"
+                        f"其中[{example['title']}]({link}#item-{example['id']})等活动取得了较好成效。"
+                        "各项活动的落实情况见下表。",
+                        "",
+                        "{{ follow_through() }}",
+                        "",
+                        *[p + "\n" for p in t.prose(chars * 0.12)],
+                    ]
                     k += 1
-                lines += [f"### （{han(k)}）提案和社情民意工作", "",
-                          f"{doc.body.short}共收到提案{received}件，经审查立案{filed}件，已答复{answered}件；"
-                          f"全年编报社情民意信息{social}条。主要数据如下。", "", "{{ summary_figures() }}", ""]
+                lines += [
+                    f"### （{han(k)}）提案和社情民意工作",
+                    "",
+                    f"{doc.body.short}共收到提案{received}件，经审查立案{filed}件，已答复{answered}件；"
+                    f"全年编报社情民意信息{social}条。主要数据如下。",
+                    "",
+                    "{{ summary_figures() }}",
+                    "",
+                ]
                 k += 1
                 for i in range(k, k + r.randint(2, 3) + (plan is None)):
                     lines += [f"### （{han(i)}）{t.pair()}", "", *[p + "\n" for p in t.prose(chars * 0.16)]]
@@ -591,7 +840,10 @@ class Generator:
     def summary_yaml(proposals: dict, social: int, figures: list, reports: list[dict]) -> str:
         out = ["# yaml-language-server: $schema=../schemas/summary-data.schema.json", "figures:"]
         for key, value in proposals.items():
-            out += [f"  - measure: {MEASURES[key]}", f"    value: {value:g}" if isinstance(value, float) else f"    value: {value}"]
+            out += [
+                f"  - measure: {MEASURES[key]}",
+                f"    value: {value:g}" if isinstance(value, float) else f"    value: {value}",
+            ]
         out += ["  - measure: opinions-submitted", f"    value: {social}", "    unit: 条"]
         for label, value, unit in figures:
             out += [f"  - label: {q(label)}", f"    value: {value}", f"    unit: {q(unit)}"]
@@ -633,8 +885,10 @@ class Generator:
             for _ in range(max(1, count)):
                 article += 1
                 if n == 1 and article == 1:
-                    body_text = (f"为了加强和规范{body.short}的{name.removesuffix('规则')}，充分发挥人民政协的作用，"
-                                 f"依据《中国人民政治协商会议章程》和有关规定，结合本地实际，制定本规则。")
+                    body_text = (
+                        f"为了加强和规范{body.short}的{name.removesuffix('规则')}，充分发挥人民政协的作用，"
+                        f"依据《中国人民政治协商会议章程》和有关规定，结合本地实际，制定本规则。"
+                    )
                 elif chapter in last:
                     body_text = f"本规则由{body.short}常务委员会负责解释，自印发之日起施行。"
                 elif article > 3 and r.random() < 0.2:
@@ -682,9 +936,14 @@ class Generator:
 
 COPY_DATA = ("kinds.yml", "sections.yml", "forms.yml", "roles.yml", "fields.yml", "problems.yml", "measures.yml")
 # The summary's proposal figures as data/measures.yml names them.
-MEASURES = {"received": "proposals-received", "filed": "proposals-filed", "answered": "proposals-answered",
-            "answer_rate": "proposals-answer-rate", "solved_rate": "proposals-solved-rate",
-            "satisfaction_rate": "proposals-satisfaction-rate"}
+MEASURES = {
+    "received": "proposals-received",
+    "filed": "proposals-filed",
+    "answered": "proposals-answered",
+    "answer_rate": "proposals-answer-rate",
+    "solved_rate": "proposals-solved-rate",
+    "satisfaction_rate": "proposals-satisfaction-rate",
+}
 
 
 def _ignore(_dir, names):
@@ -728,16 +987,26 @@ def generate(dest: Path | str, n: int, seed: int = 1, repo: Path = REPO) -> dict
     vocab = load_vocab(repo)
     vocab.bodies = make_bodies(bodies_for(n), seed)
 
-    topics = ["# yaml-language-server: $schema=schemas/topics.schema.json",
-              "# Generated by tests/bench/gen_corpus.py: the repository's topics plus more."]
+    topics = [
+        "# yaml-language-server: $schema=schemas/topics.schema.json",
+        "# Generated by tests/bench/gen_corpus.py: the repository's topics plus more.",
+    ]
     for tid, name, description in vocab.topics:
         topics += [f"- id: {tid}", f"  name: {q(name)}", f"  description: {q(description)}"]
     (dest / "data/topics.yml").write_text("\n".join(topics) + "\n", encoding="utf-8")
-    bodies = ["# yaml-language-server: $schema=schemas/bodies.schema.json",
-              "# Generated by tests/bench/gen_corpus.py: invented 政协 bodies."]
+    bodies = [
+        "# yaml-language-server: $schema=schemas/bodies.schema.json",
+        "# Generated by tests/bench/gen_corpus.py: invented 政协 bodies.",
+    ]
     for b in vocab.bodies:
-        bodies += [f"- id: {b.id}", f"  name: {q(b.name)}", f"  short: {q(b.short)}", f"  level: {b.level}",
-                   f"  region: {q(b.region)}", f"  parent: {b.parent or 'null'}"]
+        bodies += [
+            f"- id: {b.id}",
+            f"  name: {q(b.name)}",
+            f"  short: {q(b.short)}",
+            f"  level: {b.level}",
+            f"  region: {q(b.region)}",
+            f"  parent: {b.parent or 'null'}",
+        ]
     (dest / "data/bodies.yml").write_text("\n".join(bodies) + "\n", encoding="utf-8")
 
     slots = [(b, y) for b in vocab.bodies for y in range(FIRST_YEAR, LAST_YEAR + 1)]
@@ -793,7 +1062,9 @@ def write_baseline(root: Path | str) -> Path:
         if TOP_KEY.match(line) or not blocks:
             blocks.append([])
         blocks[-1].append(line)
-    out = ["# Baseline for tests/bench: plain Material, same theme/markdown_extensions/nav; no hooks, plugins or overrides."]
+    out = [
+        "# Baseline for tests/bench: plain Material, same theme/markdown_extensions/nav; no hooks, plugins or overrides."
+    ]
     for block in blocks:
         key = TOP_KEY.match(block[0]).group(1) if TOP_KEY.match(block[0]) else None
         if key in ("hooks", "plugins"):
@@ -840,7 +1111,9 @@ def write_material_user(root: Path | str) -> Path:
         target.write_bytes(text)
     (dst / "tags.md").write_text("# 标签\n\n<!-- material/tags -->\n", encoding="utf-8")
 
-    out = ["# What a Material user would set up for tests/bench: built-in search with jieba, tags, documents in the nav."]
+    out = [
+        "# What a Material user would set up for tests/bench: built-in search with jieba, tags, documents in the nav."
+    ]
     for block in _blocks(root / "mkdocs-baseline.yml"):
         key = TOP_KEY.match(block[0]).group(1) if TOP_KEY.match(block[0]) else None
         if key == "docs_dir":
@@ -851,7 +1124,7 @@ def write_material_user(root: Path | str) -> Path:
             block = ["plugins:", "  - search", "  - tags"]
         elif key == "theme":
             at = next(i for i, line in enumerate(block) if line.strip() == "features:")
-            block = [*block[:at + 1], "    - navigation.prune", *block[at + 1:]]
+            block = [*block[: at + 1], "    - navigation.prune", *block[at + 1 :]]
         elif key == "nav":
             block = _nav_with_documents(block, by_section)
         out += block
@@ -898,8 +1171,9 @@ def main(argv=None) -> None:
     parser.add_argument("dest", type=Path)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--baseline", action="store_true",
-                        help="also write the plain-Material baseline and the Material user's set-up")
+    parser.add_argument(
+        "--baseline", action="store_true", help="also write the plain-Material baseline and the Material user's set-up"
+    )
     args = parser.parse_args(argv)
     info = generate(args.dest, args.n, args.seed)
     if args.baseline:

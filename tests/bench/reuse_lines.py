@@ -24,6 +24,7 @@ each template once per process) and Python's own __pycache__ are not ours and no
 The modules the lean-core commit deleted (cache, carry, incremental, outputcache, plainyaml, rebuild,
 templatecache) are checked for by name too.
 """
+
 from __future__ import annotations
 
 import ast
@@ -35,8 +36,21 @@ DELETED = ("cache", "carry", "incremental", "outputcache", "plainyaml", "rebuild
 PERSISTENCE = {"pickle", "marshal", "shelve", "dbm", "sqlite3"}
 STORE_PATHS = ("build/cache", "build\\cache")
 MUTATORS = {"add", "update", "setdefault", "append", "extend", "insert"}
-FILESYSTEM = {"realpath", "resolve", "stat", "lstat", "open", "read_text", "read_bytes", "exists",
-              "is_file", "is_dir", "listdir", "scandir", "getmtime"}
+FILESYSTEM = {
+    "realpath",
+    "resolve",
+    "stat",
+    "lstat",
+    "open",
+    "read_text",
+    "read_bytes",
+    "exists",
+    "is_file",
+    "is_dir",
+    "listdir",
+    "scandir",
+    "getmtime",
+}
 MEMO_DECORATORS = {"lru_cache", "cache"}
 # Module-level dicts that memoise a pure function of their key, read by hand (rule 2 cannot tell):
 # listed under "memos", not counted. Add one here only with the reason.
@@ -91,19 +105,26 @@ def scan_module(path: Path, rel: str) -> tuple[dict[str, list], list[dict]]:
             add(f"imports a deleted reuse module ({node.module})", _lines(node))
     for node in ast.walk(tree):
         uses = (isinstance(node, ast.Name) and node.id in persisted) or (
-            isinstance(node, ast.Constant) and isinstance(node.value, str) and any(p in node.value for p in STORE_PATHS))
+            isinstance(node, ast.Constant) and isinstance(node.value, str) and any(p in node.value for p in STORE_PATHS)
+        )
         if uses:
             function = _enclosing(functions, node.lineno)
-            add("persistence (pickle/marshal/shelve/dbm/sqlite3 or build/cache)",
-                _lines(function) if function else set(range(1, len(text) + 1)))
+            add(
+                "persistence (pickle/marshal/shelve/dbm/sqlite3 or build/cache)",
+                _lines(function) if function else set(range(1, len(text) + 1)),
+            )
 
     # 2. module-level containers added to from functions
     containers = {}
     for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
         value = getattr(node, "value", None)
-        if value is not None and (isinstance(value, (ast.Dict, ast.Set, ast.List))
-                                  or (isinstance(value, ast.Call) and _name(value) in {"dict", "set", "list", "defaultdict", "OrderedDict"})):
+        if value is not None and (
+            isinstance(value, (ast.Dict, ast.Set, ast.List))
+            or (isinstance(value, ast.Call) and _name(value) in {"dict", "set", "list", "defaultdict", "OrderedDict"})
+        ):
             for target in targets:
                 if isinstance(target, ast.Name):
                     containers[target.id] = node
@@ -116,16 +137,21 @@ def scan_module(path: Path, rel: str) -> tuple[dict[str, list], list[dict]]:
             for node in ast.walk(function):
                 if isinstance(node, ast.Name) and node.id == name:
                     named.add(node.lineno)
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS \
-                        and _name(node.func.value) == name:
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in MUTATORS
+                    and _name(node.func.value) == name
+                ):
                     mutated = True
                 if isinstance(node, (ast.Assign, ast.AugAssign)):
-                    for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                    for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                         if isinstance(target, ast.Subscript) and _name(target.value) == name:
                             mutated = True
         if mutated and (rel, name) in PURE_STATE:
-            memos.append({"where": f"{rel}:{definition.lineno}", "function": name,
-                          "why_not_counted": PURE_STATE[(rel, name)]})
+            memos.append(
+                {"where": f"{rel}:{definition.lineno}", "function": name, "why_not_counted": PURE_STATE[(rel, name)]}
+            )
         elif mutated:
             lines = _lines(definition) | named
             for function in functions:  # a function that only tends the container counts whole
@@ -150,11 +176,18 @@ def scan_module(path: Path, rel: str) -> tuple[dict[str, list], list[dict]]:
             touches += sorted(called & FILESYSTEM)
             todo += [f for f in functions if f.name in called]
         if touches:
-            add(f"memo of the file system ({function.name}: {', '.join(sorted(set(touches)))})",
-                _lines(function) | _lines(memo))
+            add(
+                f"memo of the file system ({function.name}: {', '.join(sorted(set(touches)))})",
+                _lines(function) | _lines(memo),
+            )
         else:
-            memos.append({"where": f"{rel}:{function.lineno}", "function": function.name,
-                          "why_not_counted": "a pure function of its arguments"})
+            memos.append(
+                {
+                    "where": f"{rel}:{function.lineno}",
+                    "function": function.name,
+                    "why_not_counted": "a pure function of its arguments",
+                }
+            )
     return {reason: [(n, text[n - 1].strip()) for n in sorted(lines)] for reason, lines in counted.items()}, memos
 
 
@@ -170,14 +203,32 @@ def count(repo: Path) -> dict:
         counted, module_memos = scan_module(path, rel)
         memos += module_memos
         for reason, lines in counted.items():
-            found.append({"file": rel, "reason": reason, "lines": len(lines),
-                          "first": lines[0][0], "text": [f"{n}: {t}" for n, t in lines]})
+            found.append(
+                {
+                    "file": rel,
+                    "reason": reason,
+                    "lines": len(lines),
+                    "first": lines[0][0],
+                    "text": [f"{n}: {t}" for n, t in lines],
+                }
+            )
     for rel in deleted:
-        found.append({"file": rel, "reason": "a deleted reuse module is back", "lines": len(
-            (Path(repo) / rel).read_text(encoding="utf-8").splitlines()), "first": 1, "text": []})
-    return {"lines": sum(f["lines"] for f in found), "found": found, "memos": memos,
-            "how": "tests/bench/reuse_lines.py: persistence, module-level state added to across builds, "
-                   "memos of the file system (pure-function memos listed, not counted)"}
+        found.append(
+            {
+                "file": rel,
+                "reason": "a deleted reuse module is back",
+                "lines": len((Path(repo) / rel).read_text(encoding="utf-8").splitlines()),
+                "first": 1,
+                "text": [],
+            }
+        )
+    return {
+        "lines": sum(f["lines"] for f in found),
+        "found": found,
+        "memos": memos,
+        "how": "tests/bench/reuse_lines.py: persistence, module-level state added to across builds, "
+        "memos of the file system (pure-function memos listed, not counted)",
+    }
 
 
 if __name__ == "__main__":

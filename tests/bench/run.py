@@ -53,6 +53,7 @@ Results: a table on stdout and build/bench/latest.json:
 Timings are not asserted anywhere: tests/test_bench_generator.py only proves the corpus is valid.
 The committed snapshot of one run is docs/guide/performance.md (性能).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -160,9 +161,14 @@ def timed(cmd: list[str], cwd: Path, env: dict, log: Path) -> dict:
         seconds = time.perf_counter() - started
         tree = sampler.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"s": round(seconds, 3), "rc": proc.returncode, "rss_mb": round(usage.ru_maxrss / 1024, 1),
-            "tree_mb": round(tree / 2**20, 1), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-            "load": round(os.getloadavg()[0], 2)}
+    return {
+        "s": round(seconds, 3),
+        "rc": proc.returncode,
+        "rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "tree_mb": round(tree / 2**20, 1),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "load": round(os.getloadavg()[0], 2),
+    }
 
 
 def environment(root: Path) -> dict:
@@ -203,9 +209,12 @@ def ratio(a: float | None, b: float | None) -> float | None:
 
 
 def report(label: str, result: dict) -> None:
-    print(f"  {label:22s} {result['s']:8.2f} s  cpu {result['cpu_s']:7.2f} s  {result['rss_mb']:7.1f} MB  "
-          f"tree {result['tree_mb']:7.1f} MB  load {result['load']}"
-          + ("" if result["rc"] == 0 else f"  rc={result['rc']}"), flush=True)
+    print(
+        f"  {label:22s} {result['s']:8.2f} s  cpu {result['cpu_s']:7.2f} s  {result['rss_mb']:7.1f} MB  "
+        f"tree {result['tree_mb']:7.1f} MB  load {result['load']}"
+        + ("" if result["rc"] == 0 else f"  rc={result['rc']}"),
+        flush=True,
+    )
 
 
 # ---- one size -----------------------------------------------------------------------------------
@@ -240,7 +249,9 @@ def bench_size(root: Path, info: dict, n: int, runs: int) -> dict:
         print("  jieba is missing: the Material user's search would not segment Chinese (make bench installs it)")
     samples: dict[str, list] = {key: [] for key in commands}
     for run in range(runs):
-        order = ("cold", "warm", "search", "twin", "user") if run % 2 == 0 else ("user", "twin", "cold", "warm", "search")
+        order = (
+            ("cold", "warm", "search", "twin", "user") if run % 2 == 0 else ("user", "twin", "cold", "warm", "search")
+        )
         for what in order:
             cmd, target, what_env = commands[what]
             if what == "cold":
@@ -267,24 +278,44 @@ def bench_size(root: Path, info: dict, n: int, runs: int) -> dict:
     pipeline_cpu = round(cold_cpu + search_cpu, 2) if cold_cpu and search_cpu else None
     ok = all(r["rc"] == 0 for rows in samples.values() for r in rows) and full["rc"] == 0
     return {
-        "n": n, "pages": pages, "twin_pages": twin_pages, "bodies": info["bodies"], "documents": info["by_type"],
-        "runs": runs, "ok": ok,
-        "cold_s": cold, "warm_s": med("warm"), "search_s": search, "pipeline_s": pipeline,
-        "twin_s": twin, "user_s": user, "full_s": full["s"],
-        "pipeline_over_user": ratio(pipeline, user), "cold_over_twin": ratio(cold, twin),
+        "n": n,
+        "pages": pages,
+        "twin_pages": twin_pages,
+        "bodies": info["bodies"],
+        "documents": info["by_type"],
+        "runs": runs,
+        "ok": ok,
+        "cold_s": cold,
+        "warm_s": med("warm"),
+        "search_s": search,
+        "pipeline_s": pipeline,
+        "twin_s": twin,
+        "user_s": user,
+        "full_s": full["s"],
+        "pipeline_over_user": ratio(pipeline, user),
+        "cold_over_twin": ratio(cold, twin),
         "twin_plus_search_over_user": ratio(twin + search if twin and search else None, user),
-        "cold_cpu_s": cold_cpu, "warm_cpu_s": med("warm", "cpu_s"), "search_cpu_s": search_cpu,
-        "pipeline_cpu_s": pipeline_cpu, "twin_cpu_s": med("twin", "cpu_s"), "user_cpu_s": user_cpu,
+        "cold_cpu_s": cold_cpu,
+        "warm_cpu_s": med("warm", "cpu_s"),
+        "search_cpu_s": search_cpu,
+        "pipeline_cpu_s": pipeline_cpu,
+        "twin_cpu_s": med("twin", "cpu_s"),
+        "user_cpu_s": user_cpu,
         "pipeline_over_user_cpu": ratio(pipeline_cpu, user_cpu),
         "cold_rss_mb": max(r["rss_mb"] for r in samples["cold"]),
         "search_rss_mb": max(r["rss_mb"] for r in samples["search"]),
         "search_tree_mb": max(r["tree_mb"] for r in samples["search"]),
         "user_rss_mb": max(r["rss_mb"] for r in samples["user"]),
         "twin_rss_mb": max(r["rss_mb"] for r in samples["twin"]),
-        "full_tree_mb": full["tree_mb"], "full_rss_mb": full["rss_mb"],
-        "peak_mb": max([full["tree_mb"], full["rss_mb"]] + [r[k] for key in ("cold", "search")
-                                                            for r in samples[key] for k in ("rss_mb", "tree_mb")]),
-        "site_mb": du_mb(out_full), "index_mb": du_mb(out_full / "pagefind"), "user_site_mb": du_mb(out_user),
+        "full_tree_mb": full["tree_mb"],
+        "full_rss_mb": full["rss_mb"],
+        "peak_mb": max(
+            [full["tree_mb"], full["rss_mb"]]
+            + [r[k] for key in ("cold", "search") for r in samples[key] for k in ("rss_mb", "tree_mb")]
+        ),
+        "site_mb": du_mb(out_full),
+        "index_mb": du_mb(out_full / "pagefind"),
+        "user_site_mb": du_mb(out_user),
         "load": sorted({r["load"] for rows in samples.values() for r in rows} | {full["load"]}),
         "samples": {**samples, "full": [full]},
     }
@@ -310,17 +341,22 @@ def bench_check(root: Path, n: int, runs: int = 3) -> dict:
             report(f"check {run + 1}/{runs} {what}", result)
     if any(r["rc"] for rows in samples.values() for r in rows):
         print(tail(log), flush=True)
-    return {"n": n, "ok": not any(r["rc"] for rows in samples.values() for r in rows),
-            "cold_s": median([r["s"] for r in samples["cold"]]), "warm_s": median([r["s"] for r in samples["warm"]]),
-            "files_s": median([r["s"] for r in samples["files"]]),
-            "cold_cpu_s": median([r["cpu_s"] for r in samples["cold"]]),
-            "warm_cpu_s": median([r["cpu_s"] for r in samples["warm"]]),
-            "files_cpu_s": median([r["cpu_s"] for r in samples["files"]]),
-            "cold_range_s": [min(r["s"] for r in samples["cold"]), max(r["s"] for r in samples["cold"])],
-            "warm_range_s": [min(r["s"] for r in samples["warm"]), max(r["s"] for r in samples["warm"])],
-            "files_range_s": [min(r["s"] for r in samples["files"]), max(r["s"] for r in samples["files"])],
-            "rss_mb": max(r["rss_mb"] for rows in samples.values() for r in rows),
-            "file": plan.relative_to(root).as_posix(), "samples": samples}
+    return {
+        "n": n,
+        "ok": not any(r["rc"] for rows in samples.values() for r in rows),
+        "cold_s": median([r["s"] for r in samples["cold"]]),
+        "warm_s": median([r["s"] for r in samples["warm"]]),
+        "files_s": median([r["s"] for r in samples["files"]]),
+        "cold_cpu_s": median([r["cpu_s"] for r in samples["cold"]]),
+        "warm_cpu_s": median([r["cpu_s"] for r in samples["warm"]]),
+        "files_cpu_s": median([r["cpu_s"] for r in samples["files"]]),
+        "cold_range_s": [min(r["s"] for r in samples["cold"]), max(r["s"] for r in samples["cold"])],
+        "warm_range_s": [min(r["s"] for r in samples["warm"]), max(r["s"] for r in samples["warm"])],
+        "files_range_s": [min(r["s"] for r in samples["files"]), max(r["s"] for r in samples["files"])],
+        "rss_mb": max(r["rss_mb"] for rows in samples.values() for r in rows),
+        "file": plan.relative_to(root).as_posix(),
+        "samples": samples,
+    }
 
 
 def bench_serve(root: Path, n: int) -> dict:
@@ -351,8 +387,20 @@ def profile(n: int, seed: int, base: Path | None, keep: bool, top: int = 30) -> 
         for name, config in (("build", "mkdocs.yml"), ("twin", "mkdocs-baseline.yml")):
             forget(root)
             prof = OUT / f"profile-{n}-{name}.prof"
-            cmd = [PY, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-f", config,
-                   "-d", str(root.parent / f"out-{name}")]
+            cmd = [
+                PY,
+                "-m",
+                "cProfile",
+                "-o",
+                str(prof),
+                "-m",
+                "mkdocs",
+                "build",
+                "-f",
+                config,
+                "-d",
+                str(root.parent / f"out-{name}"),
+            ]
             result = timed(cmd, root, env, OUT / f"profile-{n}.log")
             stats = pstats.Stats(str(prof), stream=stream)
             stats.sort_stats("cumulative")
@@ -402,20 +450,45 @@ def meta(seed: int) -> dict:
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {mem}".strip(", "),
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
-        "versions": {p: version(p) for p in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pagefind",
-                                            "pagefind-bin-extended", "Markdown", "Jinja2", "jieba")},
-        "commit": git("rev-parse", "--short", "HEAD") + (" (dirty)" if git("status", "--porcelain", "--untracked-files=no") else ""),
+        "versions": {
+            p: version(p)
+            for p in (
+                "mkdocs",
+                "mkdocs-material",
+                "mkdocs-macros-plugin",
+                "pagefind",
+                "pagefind-bin-extended",
+                "Markdown",
+                "Jinja2",
+                "jieba",
+            )
+        },
+        "commit": git("rev-parse", "--short", "HEAD")
+        + (" (dirty)" if git("status", "--porcelain", "--untracked-files=no") else ""),
         "load_at_start": [round(x, 2) for x in os.getloadavg()],
         "seed": seed,
     }
 
 
-COLUMNS = (("N", "n"), ("pages", "pages"), ("cold s", "cold_s"), ("warm s", "warm_s"), ("search s", "search_s"),
-           ("cold+search s", "pipeline_s"), ("twin s", "twin_s"), ("user s", "user_s"),
-           ("÷ user", "pipeline_over_user"), ("cpu ÷ user", "pipeline_over_user_cpu"),
-           ("twin+search ÷ user", "twin_plus_search_over_user"), ("cold ÷ twin", "cold_over_twin"),
-           ("peak MB", "peak_mb"), ("build MB", "cold_rss_mb"), ("search MB", "search_tree_mb"),
-           ("user MB", "user_rss_mb"), ("load", "load"))
+COLUMNS = (
+    ("N", "n"),
+    ("pages", "pages"),
+    ("cold s", "cold_s"),
+    ("warm s", "warm_s"),
+    ("search s", "search_s"),
+    ("cold+search s", "pipeline_s"),
+    ("twin s", "twin_s"),
+    ("user s", "user_s"),
+    ("÷ user", "pipeline_over_user"),
+    ("cpu ÷ user", "pipeline_over_user_cpu"),
+    ("twin+search ÷ user", "twin_plus_search_over_user"),
+    ("cold ÷ twin", "cold_over_twin"),
+    ("peak MB", "peak_mb"),
+    ("build MB", "cold_rss_mb"),
+    ("search MB", "search_tree_mb"),
+    ("user MB", "user_rss_mb"),
+    ("load", "load"),
+)
 
 
 def table(results: list[dict]) -> str:
@@ -437,19 +510,30 @@ def write(report_: dict, name: str = "latest.json") -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Cold build + search against plain Material and a Material "
-                                                 "user's set-up; the check; a save under make serve.")
-    parser.add_argument("--sizes", type=parse_sizes, default=list(DEFAULT_SIZES), help="comma-separated N (default 1000,5000)")
+    parser = argparse.ArgumentParser(
+        description="Cold build + search against plain Material and a Material "
+        "user's set-up; the check; a save under make serve."
+    )
+    parser.add_argument(
+        "--sizes", type=parse_sizes, default=list(DEFAULT_SIZES), help="comma-separated N (default 1000,5000)"
+    )
     parser.add_argument("--runs", type=int, help="runs per size (default 3 up to N=1000, 2 above)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--check-n", type=int, default=CHECK_N, help="documents for the check (0: skip; default 10000)")
-    parser.add_argument("--serve-n", type=int, help="time a save under make serve at this size, one of --sizes "
-                        "(default: the largest; 0: skip)")
+    parser.add_argument(
+        "--serve-n",
+        type=int,
+        help="time a save under make serve at this size, one of --sizes (default: the largest; 0: skip)",
+    )
     parser.add_argument("--check-only", type=int, metavar="N", help="only time the standalone check at N documents")
     parser.add_argument("--serve-edit", type=int, metavar="N", help="only time a save under make serve at N documents")
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile one cold build and one twin build")
-    parser.add_argument("--shards", type=int, metavar="N", help="N documents built whole and as 2 and 4 shards "
-                        "(tests/bench/shards.py -> build/bench/shards.json)")
+    parser.add_argument(
+        "--shards",
+        type=int,
+        metavar="N",
+        help="N documents built whole and as 2 and 4 shards (tests/bench/shards.py -> build/bench/shards.json)",
+    )
     parser.add_argument("--tmp", type=Path, help="parent folder for the temporary sites (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary sites")
     args = parser.parse_args(argv)
@@ -461,8 +545,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.shards:
         import shards
 
-        return shards.main(["--n", str(args.shards), "--seed", str(args.seed)] + (["--tmp", str(args.tmp)] if args.tmp else [])
-                           + (["--keep"] if args.keep else []))
+        return shards.main(
+            ["--n", str(args.shards), "--seed", str(args.seed)]
+            + (["--tmp", str(args.tmp)] if args.tmp else [])
+            + (["--keep"] if args.keep else [])
+        )
     report_: dict[str, Any] = {"meta": meta(args.seed)}
     report_["meta"]["reuse"] = reuse_lines.count(REPO)
     if args.check_only or args.serve_edit:
@@ -515,12 +602,16 @@ def main(argv: list[str] | None = None) -> int:
     print("\n" + table(results))
     if "check" in report_:
         c = report_["check"]
-        print(f"check N={c['n']}: cold {c['cold_s']} s, warm {c['warm_s']} s, one file {c['files_s']} s "
-              f"(medians; cpu {c['cold_cpu_s']} / {c['warm_cpu_s']} / {c['files_cpu_s']} s), {c['rss_mb']} MB")
+        print(
+            f"check N={c['n']}: cold {c['cold_s']} s, warm {c['warm_s']} s, one file {c['files_s']} s "
+            f"(medians; cpu {c['cold_cpu_s']} / {c['warm_cpu_s']} / {c['files_cpu_s']} s), {c['rss_mb']} MB"
+        )
     if "serve" in report_:
         s = report_["serve"]
-        print(f"preview N={s['n']}: save shown body {s.get('serve_edit_body_s')} s, data {s.get('serve_edit_data_s')} s; "
-              f"rebuilds {s.get('serve_edit_body_build_s')} / {s.get('serve_edit_data_build_s')} s")
+        print(
+            f"preview N={s['n']}: save shown body {s.get('serve_edit_body_s')} s, data {s.get('serve_edit_data_s')} s; "
+            f"rebuilds {s.get('serve_edit_body_build_s')} / {s.get('serve_edit_data_build_s')} s"
+        )
     print(f"\n{report_['meta']['machine']}; {report_['meta']['versions']}\n-> {OUT / 'latest.json'}")
     ok = all(r["ok"] for r in results) and report_.get("check", {}).get("ok", True)
     return 0 if ok else 1

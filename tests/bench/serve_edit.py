@@ -14,6 +14,7 @@ preview's status file (zx-preview-status.json) reports the background job of tha
 the search index includes it. The server's own "Documentation built in" lines give each build's time.
 The site is edited in place: run it on a copy.
 """
+
 from __future__ import annotations
 
 import json
@@ -65,8 +66,13 @@ class Server:
         self.lines: list[str] = []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
-            cwd=root, env=dict(env, NO_MKDOCS_2_WARNING="1"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            text=True, start_new_session=True)
+            cwd=root,
+            env=dict(env, NO_MKDOCS_2_WARNING="1"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:

@@ -27,6 +27,7 @@ tree): on this shared 2-core machine wall time mostly measures the other process
 running one shard spends about its CPU time (Pagefind's threads only make it shorter). Memory follows
 the same model (m = m0·N/n + m1·d, m0 the model's peak, interpreter included: an upper bound).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,7 +57,9 @@ def bundle_pages(site: Path, bundle: str) -> int:
     entry = site / bundle / "pagefind-entry.json"
     if not entry.is_file():
         return 0
-    return sum(lang.get("page_count", 0) for lang in json.loads(entry.read_text(encoding="utf-8"))["languages"].values())
+    return sum(
+        lang.get("page_count", 0) for lang in json.loads(entry.read_text(encoding="utf-8"))["languages"].values()
+    )
 
 
 def build_whole(root: Path, env: dict, log: Path) -> dict:
@@ -84,8 +87,14 @@ def build_sharded(root: Path, count: int, env: dict, jobs: int) -> dict:
     for k, result in results.items():
         result.update(docs=bundle_pages(shardbuild.shard_dir(root, k), shards.bundle_name(k)))
         rows.append(result)
-    return {"count": count, "shards": rows, "build_wall_s": round(built - started, 3), "merge_s": merge_s,
-            "wall_s": round(time.perf_counter() - started, 3), "ok": ok}
+    return {
+        "count": count,
+        "shards": rows,
+        "build_wall_s": round(built - started, 3),
+        "merge_s": merge_s,
+        "wall_s": round(time.perf_counter() - started, 3),
+        "ok": ok,
+    }
 
 
 def _slope(points: list[tuple[float, float]]) -> float:
@@ -117,14 +126,26 @@ def project(runs: list[dict], fixed: dict, n: int, target: int = PROJECT_N, runn
     for count in runners:
         d = target / count * imbalance
         shard = {k: (m["fixed_per_shard"] + m["hub_extra"]) * scale + m["per_document"] * d for k, m in model.items()}
-        rows.append({"runners": count, "docs_per_shard": round(d), "slowest_shard_s": round(shard["cpu_s"], 1),
-                     "peak_rss_mb": round(shard["rss_mb"]), "merge_s": round(merge_s, 1),
-                     "wall_s": round(shard["cpu_s"] + merge_s, 1)})
-    return {"documents": target, "measured_at": n, "imbalance": round(imbalance, 3), "model": model,
-            "formula": "shard = (fixed + hub_extra)·N/n + per_document·(N/S·imbalance), CPU seconds and MB; "
-                       "wall = slowest shard + merge·N/n",
-            "runners": rows,
-            "not_modelled": "runner start-up, dependency install and artifact upload/download (minutes on CI)"}
+        rows.append(
+            {
+                "runners": count,
+                "docs_per_shard": round(d),
+                "slowest_shard_s": round(shard["cpu_s"], 1),
+                "peak_rss_mb": round(shard["rss_mb"]),
+                "merge_s": round(merge_s, 1),
+                "wall_s": round(shard["cpu_s"] + merge_s, 1),
+            }
+        )
+    return {
+        "documents": target,
+        "measured_at": n,
+        "imbalance": round(imbalance, 3),
+        "model": model,
+        "formula": "shard = (fixed + hub_extra)·N/n + per_document·(N/S·imbalance), CPU seconds and MB; "
+        "wall = slowest shard + merge·N/n",
+        "runners": rows,
+        "not_modelled": "runner start-up, dependency install and artifact upload/download (minutes on CI)",
+    }
 
 
 def main(argv=None) -> int:
@@ -145,8 +166,10 @@ def main(argv=None) -> int:
     try:
         started = time.perf_counter()
         info = gen_corpus.generate(root, args.n, args.seed)
-        print(f"== N={args.n}: {info['bodies']} bodies, generated in {time.perf_counter() - started:.1f} s in {root}",
-              flush=True)
+        print(
+            f"== N={args.n}: {info['bodies']} bodies, generated in {time.perf_counter() - started:.1f} s in {root}",
+            flush=True,
+        )
         env = environment(root)
         env.pop("ZX_SEARCH", None)  # search included: every shard indexes its own bundle
         sys.path.insert(0, str(root / "hooks"))
@@ -158,17 +181,29 @@ def main(argv=None) -> int:
             run = build_whole(root, env, log) if count == 1 else build_sharded(root, count, env, args.jobs)
             runs.append(run)
             for s in run["shards"]:
-                print(f"  {count} shard(s): {s['shard']:>5}  {s['s']:8.2f} s  cpu {s['cpu_s']:8.2f} s  "
-                      f"{s['rss_mb']:7.1f} MB  {s['docs']:6d} docs" + ("" if s["rc"] == 0 else f"  FAILED rc={s['rc']}"),
-                      flush=True)
+                print(
+                    f"  {count} shard(s): {s['shard']:>5}  {s['s']:8.2f} s  cpu {s['cpu_s']:8.2f} s  "
+                    f"{s['rss_mb']:7.1f} MB  {s['docs']:6d} docs" + ("" if s["rc"] == 0 else f"  FAILED rc={s['rc']}"),
+                    flush=True,
+                )
             print(f"  {count} shard(s): total {run['wall_s']} s (merge {run['merge_s']} s)", flush=True)
-        report = {"meta": meta(args.seed), "n": args.n, "bodies": info["bodies"], "jobs": args.jobs, "runs": runs,
-                  "model_load": fixed, "projection": project(runs, fixed, args.n)}
+        report = {
+            "meta": meta(args.seed),
+            "n": args.n,
+            "bodies": info["bodies"],
+            "jobs": args.jobs,
+            "runs": runs,
+            "model_load": fixed,
+            "projection": project(runs, fixed, args.n),
+        }
         (OUT / "shards.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
         if report["projection"]:
             for row in report["projection"]["runners"]:
-                print(f"  projected {PROJECT_N} docs on {row['runners']:>2} runners: {row['wall_s']} s, "
-                      f"{row['peak_rss_mb']} MB per shard", flush=True)
+                print(
+                    f"  projected {PROJECT_N} docs on {row['runners']:>2} runners: {row['wall_s']} s, "
+                    f"{row['peak_rss_mb']} MB per shard",
+                    flush=True,
+                )
         print(f"-> {OUT / 'shards.json'}")
         return 0 if all(r["ok"] for r in runs) else 1
     finally:

@@ -1,6 +1,7 @@
 """One site with every class of bad input from issue 25 at once: the check and the strict build
 report coded problems and fail; the build without --strict still finishes. None of them shows a
 traceback, and the calendar it writes has no line a reader would split inside a value."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """The fixtures of tests/bounds/cases.py, run the way tests/checks/test_checks_codes.py runs its CASES
 (which takes them in with `CASES += BOUNDS_CASES`)."""
+
 from __future__ import annotations
 
 import pytest

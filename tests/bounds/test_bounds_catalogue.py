@@ -1,5 +1,6 @@
 """A missing or broken data/problems.yml is reported in Chinese with its file and line: the check
 exits 1 with one message, the build stops with one error; neither shows a traceback."""
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,10 @@ def _append(repo: MiniRepo, text: str) -> int:
 
 BREAKS = {
     "yaml": lambda r: (_append(r, "- code: ZX999\n  hint: a: b\n") + 1, "YAML 无法解析"),
-    "missing title": lambda r: (_append(r, "- code: ZX999\n  severity: error\n  message: x\n  hint: y\n"), "缺少 title"),
+    "missing title": lambda r: (
+        _append(r, "- code: ZX999\n  severity: error\n  message: x\n  hint: y\n"),
+        "缺少 title",
+    ),
     "bad code": lambda r: (_append(r, ENTRY.replace("ZX999", "XX1")), "code 应是 ZX"),
     "bad severity": lambda r: (_append(r, ENTRY.replace("severity: error", "severity: fatal")), "severity"),
     "duplicate": lambda r: (_append(r, ENTRY.format(message="x") + ENTRY.format(message="y")) + 7, "出现了两次"),

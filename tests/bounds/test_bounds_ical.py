@@ -2,6 +2,7 @@
 line separators (CR, LF, VT, FF, FS/GS/RS, NEL, U+2028, U+2029) are written as the escape \\n, other
 control characters are dropped, and a URL's are percent-encoded. Whatever the text, the file has
 exactly the content lines the events have."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,19 +14,32 @@ from hypothesis import strategies as st
 from zhengxie.outputs.ical import Event, _assemble, event_bytes, event_component, one_line
 
 SEPARATORS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-CONTROLS = "".join(map(chr, [*range(0x20), 0x7f, *range(0x80, 0xa0)]))
+CONTROLS = "".join(map(chr, [*range(0x20), 0x7F, *range(0x80, 0xA0)]))
 # Text with every kind of separator and control, the characters TEXT escapes, a fake property and CJK.
-_TEXT = st.text(alphabet=st.sampled_from(list(SEPARATORS + CONTROLS + "\\;,:N aSUMMARY协商\ufeff")) | st.characters(),
-                max_size=200)
+_TEXT = st.text(
+    alphabet=st.sampled_from(list(SEPARATORS + CONTROLS + "\\;,:N aSUMMARY协商\ufeff")) | st.characters(), max_size=200
+)
 STAMP = dt.datetime(2019, 1, 1, tzinfo=dt.UTC)
-PROPERTIES = ("BEGIN:", "SUMMARY:", "DTSTART;", "DTEND;", "DTSTAMP:", "UID:", "DESCRIPTION:", "STATUS:", "URL:",
-              "END:")
+PROPERTIES = ("BEGIN:", "SUMMARY:", "DTSTART;", "DTEND;", "DTSTAMP:", "UID:", "DESCRIPTION:", "STATUS:", "URL:", "END:")
 
 
-def _event(summary: str, description: str = "说明", url: str | None = "https://example.org/x/",
-           start: dt.date = dt.date(2019, 3, 1), cancelled: bool = False) -> Event:
-    return Event(uid="2019-x-p01@xieshang", stamp=STAMP, start=start, end=start + dt.timedelta(days=1),
-                 summary=summary, description=description, url=url, cancelled=cancelled)
+def _event(
+    summary: str,
+    description: str = "说明",
+    url: str | None = "https://example.org/x/",
+    start: dt.date = dt.date(2019, 3, 1),
+    cancelled: bool = False,
+) -> Event:
+    return Event(
+        uid="2019-x-p01@xieshang",
+        stamp=STAMP,
+        start=start,
+        end=start + dt.timedelta(days=1),
+        summary=summary,
+        description=description,
+        url=url,
+        cancelled=cancelled,
+    )
 
 
 def _content_lines(data: bytes) -> list[str]:
@@ -72,14 +86,20 @@ def test_every_separator_is_escaped_and_every_control_dropped():
     assert one_line("x".join(SEPARATORS)) == "x".join("\n" * len(SEPARATORS))
     assert one_line("a\r\nb") == "a\nb"
     assert one_line("a" + CONTROLS.replace("\t", "").translate({ord(c): None for c in SEPARATORS}) + "b") == "ab"
-    summary = next(line for line in _content_lines(event_bytes(_event("甲\u2028SUMMARY:乙\x85丙\x0b丁"))) if
-                   line.startswith("SUMMARY"))
+    summary = next(
+        line
+        for line in _content_lines(event_bytes(_event("甲\u2028SUMMARY:乙\x85丙\x0b丁")))
+        if line.startswith("SUMMARY")
+    )
     assert summary == "SUMMARY:甲\\nSUMMARY:乙\\n丙\\n丁"
 
 
 def test_a_url_with_separators_is_percent_encoded():
-    url = next(line for line in _content_lines(event_bytes(_event("x", url="https://e.org/a\u2028b\tc\x00d")))
-               if line.startswith("URL"))
+    url = next(
+        line
+        for line in _content_lines(event_bytes(_event("x", url="https://e.org/a\u2028b\tc\x00d")))
+        if line.startswith("URL")
+    )
     assert url == "URL:https://e.org/a%E2%80%A8b%09c%00d"
 
 

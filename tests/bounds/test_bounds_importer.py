@@ -1,6 +1,7 @@
 """The importer is bounded: declared size limits (Chinese messages), reading that stops as soon as an
 original passes its block or cell limit, and a Word reader whose work is proportional to the file
 (styles from a table made once, merged cells from the row above). Numbers past 999 import."""
+
 from __future__ import annotations
 
 import copy
@@ -34,7 +35,9 @@ def _python_docx_rows(path: Path) -> list:
 
 def test_a_text_file_of_1002_articles_imports(zx_repo, tmp_path):
     source = tmp_path / "rules.txt"
-    source.write_text("洛阳市政协工作规则\n" + "".join(f"第{n}条　内容{n}。\n" for n in range(1, 1003)), encoding="utf-8")
+    source.write_text(
+        "洛阳市政协工作规则\n" + "".join(f"第{n}条　内容{n}。\n" for n in range(1, 1003)), encoding="utf-8"
+    )
     imported = import_file(zx_repo.root, source, kind="rule", body="luoyang-city")
     text = zx_repo.read(imported.parts[0].paths[0])
     assert imported.parts[0].found.counts["articles"] == 1002
@@ -49,7 +52,11 @@ def _word_file(tmp_path: Path, body: str, styles: str = "") -> Path:
     """A Word file whose body (and extra paragraph styles) are written as XML: python-docx's own
     API needs minutes to build the large fixtures below."""
     path = _save(docx.Document(), tmp_path / "built.docx")
-    _rewrite(path, "word/document.xml", lambda xml: xml[: xml.index(b"<w:body>") + 8] + body.encode() + b"</w:body></w:document>")
+    _rewrite(
+        path,
+        "word/document.xml",
+        lambda xml: xml[: xml.index(b"<w:body>") + 8] + body.encode() + b"</w:body></w:document>",
+    )
     _rewrite(path, "word/styles.xml", lambda xml: xml.replace(b"</w:styles>", styles.encode() + b"</w:styles>"))
     return path
 
@@ -72,7 +79,9 @@ def test_a_table_of_vertically_merged_columns_reads_as_python_docx_does(tmp_path
 _MERGES = st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4), st.integers(0, 4), st.integers(0, 4)), max_size=4)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.integers(1, 5), st.integers(1, 5), _MERGES)
 def test_merged_cells_read_as_python_docx_does(tmp_path, rows, columns, merges):
     document = docx.Document()
@@ -83,7 +92,9 @@ def test_merged_cells_read_as_python_docx_does(tmp_path, rows, columns, merges):
     for r1, c1, r2, c2 in merges:
         before = copy.deepcopy(table._tbl)
         try:
-            table.cell(min(r1, rows - 1), min(c1, columns - 1)).merge(table.cell(min(r2, rows - 1), min(c2, columns - 1)))
+            table.cell(min(r1, rows - 1), min(c1, columns - 1)).merge(
+                table.cell(min(r2, rows - 1), min(c2, columns - 1))
+            )
         except Exception:  # python-docx refuses some overlapping merges, some after changing the table: undone
             table._tbl.getparent().replace(table._tbl, before)
             table = document.tables[0]
@@ -93,16 +104,22 @@ def test_merged_cells_read_as_python_docx_does(tmp_path, rows, columns, merges):
 
 def test_many_styles_are_looked_up_once(tmp_path):
     count = 4000  # python-docx searches every style for each paragraph's: 16 million comparisons
-    styles = "".join(f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="样式{i}"/></w:style>'
-                     for i in range(count))
-    body = "".join(f'<w:p><w:pPr><w:pStyle w:val="S{i}"/></w:pPr><w:r><w:t>第{i}段</w:t></w:r></w:p>'
-                   for i in range(count))
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="样式{i}"/></w:style>' for i in range(count)
+    )
+    body = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="S{i}"/></w:pPr><w:r><w:t>第{i}段</w:t></w:r></w:p>' for i in range(count)
+    )
     body += '<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>标题</w:t></w:r></w:p>'
     body += '<w:p><w:pPr><w:pStyle w:val="Missing"/></w:pPr><w:r><w:t>无此样式</w:t></w:r></w:p>'
     body += "<w:p><w:r><w:t>无样式</w:t></w:r></w:p>"
     blocks = read_original(_word_file(tmp_path, body, styles)).blocks
     assert [b.style for b in blocks[:count]] == [f"样式{i}" for i in range(count)]
-    assert [(b.text, b.style) for b in blocks[count:]] == [("标题", "Title"), ("无此样式", "Normal"), ("无样式", "Normal")]
+    assert [(b.text, b.style) for b in blocks[count:]] == [
+        ("标题", "Title"),
+        ("无此样式", "Normal"),
+        ("无样式", "Normal"),
+    ]
 
 
 def test_more_styles_than_the_limit_are_refused(tmp_path, monkeypatch):
@@ -130,7 +147,9 @@ def test_a_huge_grid_span_is_cut_at_the_table_grid(tmp_path):
     table = document.add_table(rows=1, cols=2)
     table.cell(0, 0).merge(table.cell(0, 1)).text = "合并"
     path = _save(document, tmp_path / "span.docx")
-    _rewrite(path, "word/document.xml", lambda xml: xml.replace(b'w:gridSpan w:val="2"', b'w:gridSpan w:val="999999999"'))
+    _rewrite(
+        path, "word/document.xml", lambda xml: xml.replace(b'w:gridSpan w:val="2"', b'w:gridSpan w:val="999999999"')
+    )
     assert read_original(path).blocks[0].rows == [["合并", "合并"]]
     _rewrite(path, "word/document.xml", lambda xml: xml.replace(b'w:val="999999999"', b'w:val="x"'))
     with pytest.raises(ImportFailed, match="无法按 Word 文档读取"):
@@ -182,7 +201,9 @@ def test_a_word_file_with_lists_titles_and_tables_reads_as_before(tmp_path):
     table.cell(0, 0).text, table.cell(1, 1).text = "议题", "时间"
     blocks = read_original(_save(document, tmp_path / "plain.docx")).blocks
     assert [(b.text, b.style, b.listed) for b in blocks[:2]] == [
-        ("洛阳市政协2019年度协商计划", "Title", False), ("第一项", "List Number", True)]
+        ("洛阳市政协2019年度协商计划", "Title", False),
+        ("第一项", "List Number", True),
+    ]
     assert blocks[2].rows == [["议题", ""], ["", "时间"]]
 
 
@@ -191,8 +212,11 @@ def _residue_as_before(text: str) -> list:
     from zhengxie.tools.importer.lines import BLANK, RESIDUE
 
     found = [(m.start(), m.end(), m.group(0)) for m in RESIDUE.finditer(text)]
-    found += [(m.start(), m.end(), m.group(0)) for m in BLANK.finditer(text)
-              if not any(s <= m.start() < e for s, e, _ in found)]
+    found += [
+        (m.start(), m.end(), m.group(0))
+        for m in BLANK.finditer(text)
+        if not any(s <= m.start() < e for s, e, _ in found)
+    ]
     return sorted(found)
 
 

@@ -1,6 +1,7 @@
 """Markdown nested deeper than the reading limit (lists, quotes, HTML elements, emphasis) is refused
 before Python-Markdown, which recurses on each level, sees it: a coded problem (ZX136) at the line,
 and the page is not read, so the build does not render it either."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -72,8 +73,29 @@ def test_the_renderer_stops_at_the_bound(zx_repo):
     assert within_nesting("a\n\n" + DEEP["quotes"]) == "a\n"
 
 
-_PIECES = st.sampled_from(["- ", "> ", "    ", "\t", "1. ", "*", "**", "_", "x", " ", "\n", "\n\n",
-                           "<div markdown>\n", "</div>\n", "<span>", "</span>", "[", "](u)", "`"])
+_PIECES = st.sampled_from(
+    [
+        "- ",
+        "> ",
+        "    ",
+        "\t",
+        "1. ",
+        "*",
+        "**",
+        "_",
+        "x",
+        " ",
+        "\n",
+        "\n\n",
+        "<div markdown>\n",
+        "</div>\n",
+        "<span>",
+        "</span>",
+        "[",
+        "](u)",
+        "`",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -95,6 +117,8 @@ def _renderer(tmp_path_factory) -> Renderer:
 
 
 def test_a_rule_of_deep_nesting_is_one_problem_not_a_crash(zx_repo):
-    zx_repo.edit(RULE, "第二条　本规则适用于市政协机关。", "第二条　本规则适用于市政协机关。\n\n" + DEEP["markers on one line"])
+    zx_repo.edit(
+        RULE, "第二条　本规则适用于市政协机关。", "第二条　本规则适用于市政协机关。\n\n" + DEEP["markers on one line"]
+    )
     found = [p for p in zx_repo.check() if p.file == RULE]
     assert [p.code for p in found] == ["ZX136"]

@@ -1,5 +1,6 @@
 """Numbers beyond the old numeral table (一 … 九百九十九): every positive number converts both ways,
 and a rule or an outline numbered past 999 is checked, linked and imported without a crash."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -10,10 +11,28 @@ from zhengxie.model.articles import link_articles
 from zhengxie.text.outline import MAX_NUMERAL, chinese_to_int, int_to_chinese, split_numbering
 
 KNOWN = {
-    1: "一", 10: "十", 12: "十二", 20: "二十", 105: "一百零五", 110: "一百一十", 999: "九百九十九",
-    1000: "一千", 1001: "一千零一", 1010: "一千零一十", 1100: "一千一百", 9999: "九千九百九十九",
-    10_000: "一万", 10_001: "一万零一", 100_000: "十万", 100_010: "十万零一十", 110_000: "十一万",
-    1_000_000: "一百万", 100_000_000: "一亿", 101_000_000: "一亿零一百万", 10**12: "一万亿", 10**16: "一亿亿",
+    1: "一",
+    10: "十",
+    12: "十二",
+    20: "二十",
+    105: "一百零五",
+    110: "一百一十",
+    999: "九百九十九",
+    1000: "一千",
+    1001: "一千零一",
+    1010: "一千零一十",
+    1100: "一千一百",
+    9999: "九千九百九十九",
+    10_000: "一万",
+    10_001: "一万零一",
+    100_000: "十万",
+    100_010: "十万零一十",
+    110_000: "十一万",
+    1_000_000: "一百万",
+    100_000_000: "一亿",
+    101_000_000: "一亿零一百万",
+    10**12: "一万亿",
+    10**16: "一亿亿",
 }
 
 
@@ -75,8 +94,14 @@ def test_a_missing_section_after_section_999_is_numbered_1000(zx_repo):
     text = zx_repo.read(PLAN)
     fillers = "".join(f"## {int_to_chinese(n)}、其他{n}\n\n内容。\n\n" for n in range(2, 999))
     body = text[: text.index("## 一、指导思想")]
-    zx_repo.write(PLAN, body + "## 一、指导思想\n\n内容。\n\n" + fillers + "## 九百九十九、基本原则\n\n内容。\n\n"
-                  + "## 一千、组织实施\n\n内容。\n")
+    zx_repo.write(
+        PLAN,
+        body
+        + "## 一、指导思想\n\n内容。\n\n"
+        + fillers
+        + "## 九百九十九、基本原则\n\n内容。\n\n"
+        + "## 一千、组织实施\n\n内容。\n",
+    )
     problems = zx_repo.check()
     missing = [p for p in problems if p.code == "ZX301"]
     assert [p.line for p in missing] == [zx_repo.line_of(PLAN, "## 一千、组织实施")], summary(problems)

@@ -1,5 +1,6 @@
 """A body's parent chain (data/bodies.yml `parent`) must end at a body without a parent: a chain that
 comes back to itself is reported once per cycle (ZX512), at the `parent` line of its first body."""
+
 from __future__ import annotations
 
 import yaml
@@ -12,8 +13,10 @@ BODIES = "data/bodies.yml"
 
 
 def _bodies(parents: dict[str, str | None]) -> str:
-    entries = [{"id": b, "name": f"机构{b}", "short": f"机构{b}", "level": "county", "region": "某省", "parent": p}
-               for b, p in parents.items()]
+    entries = [
+        {"id": b, "name": f"机构{b}", "short": f"机构{b}", "level": "county", "region": "某省", "parent": p}
+        for b, p in parents.items()
+    ]
     real = yaml.safe_load((ROOT / BODIES).read_text(encoding="utf-8"))
     return yaml.safe_dump(real + entries, allow_unicode=True, sort_keys=False)
 
@@ -51,7 +54,7 @@ def _expected_cycles(parents: dict[str, str | None]) -> int:
             seen.append(body)
             body = parents[body]
         if body in seen:
-            on_cycle.add(frozenset(seen[seen.index(body):]))
+            on_cycle.add(frozenset(seen[seen.index(body) :]))
     return len(on_cycle)
 
 

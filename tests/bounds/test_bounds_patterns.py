@@ -1,6 +1,7 @@
 """Heading patterns from data/sections.yml are compiled by RE2, an automaton engine: matching takes
 time linear in the heading whatever the pattern, so a backtracking pattern cannot hang a check (no
 timeout is involved: the engine has no exponential path). What RE2 refuses is reported (ZX137)."""
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,9 @@ def test_a_catastrophic_pattern_against_a_long_heading_completes(zx_repo):
 
 def test_a_pattern_re2_refuses_is_reported_at_its_line(zx_repo):
     zx_repo.edit(SECTIONS, "patterns: ['工作回顾$', ", r"patterns: ['(?=x)y', '(a)\1', ")
-    zx_repo.edit(SECTIONS, "applies: {heading: '^第[一二三四五六七八九十百零〇两]+章'}", "applies: {heading: '^(?<!x)第'}")
+    zx_repo.edit(
+        SECTIONS, "applies: {heading: '^第[一二三四五六七八九十百零〇两]+章'}", "applies: {heading: '^(?<!x)第'}"
+    )
     found = [p for p in zx_repo.check() if p.code == "ZX137"]
     assert [(p.file, p.line) for p in found] == [
         (SECTIONS, zx_repo.line_of(SECTIONS, "applies: {heading: '^(?<!x)")),

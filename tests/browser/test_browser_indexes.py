@@ -1,4 +1,5 @@
 """A reader goes from a topic page to a plan item and lands on the item, at desktop and phone width."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect

@@ -1,6 +1,7 @@
 """While `mkdocs serve` runs, a document with problems shows them above its title (code, message, hint),
 at desktop and phone width; the page left open reloads without the box once the document is fixed; a
 production build of the same sources never shows the box."""
+
 from __future__ import annotations
 
 import contextlib
@@ -39,8 +40,21 @@ def serving(root: Path, livereload: bool = False) -> Iterator[str]:
         port = probe.getsockname()[1]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *([] if livereload else ["--no-livereload"]), "-a", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            *([] if livereload else ["--no-livereload"]),
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     log = []
     try:
         assert server.stderr is not None

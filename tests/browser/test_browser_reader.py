@@ -1,6 +1,7 @@
 """The reader's site in Chromium at desktop (1280) and phone (390) width, on the fixture corpus served
 under its sub-path (/zx/): the 404 page, breadcrumbs, related and 上一篇/下一篇, tables on phones,
 search quality and keys, printing to PDF in official-document style. Screenshots in tests/artifacts/."""
+
 from __future__ import annotations
 
 import io
@@ -16,6 +17,7 @@ PLAN_2019 = "plans/2019-test-consultation-plan/"
 
 
 # ---- 1/2. deploy anywhere, Chinese 404 ------------------------------------------------------------
+
 
 def test_404_under_the_sub_path_is_chinese_styled_and_searchable(reader_page: Page):
     page = reader_page
@@ -39,12 +41,15 @@ def test_404_under_the_sub_path_is_chinese_styled_and_searchable(reader_page: Pa
 
 # ---- 4. wayfinding --------------------------------------------------------------------------------
 
+
 def test_breadcrumbs_related_and_series_at_both_widths(reader_page: Page):
     page = reader_page
     page.goto(page.base_url + PLAN_2019)
     crumbs = page.locator(".zx-breadcrumbs")
     expect(crumbs).to_be_visible()
-    expect(crumbs.locator("li")).to_have_text(["首页", "协商计划", "洛阳市政协", "2019年", "洛阳市政协2019年度协商计划"])
+    expect(crumbs.locator("li")).to_have_text(
+        ["首页", "协商计划", "洛阳市政协", "2019年", "洛阳市政协2019年度协商计划"]
+    )
     box = crumbs.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"] + 1  # on screen, phones too
     page.shot("reader-breadcrumbs")
@@ -64,13 +69,16 @@ def test_breadcrumbs_related_and_series_at_both_widths(reader_page: Page):
 
 # ---- 3. tables ------------------------------------------------------------------------------------
 
+
 def test_follow_through_table_is_a_table_on_desktop_and_cards_on_phones(reader_page: Page):
     page = reader_page
     page.goto(page.base_url + SUMMARY)
     table = page.locator("table.zx-reports")
     table.scroll_into_view_if_needed()
     cell = table.locator("tbody tr").first.locator("td").first
-    borders = page.evaluate("(el) => getComputedStyle(el).borderTopWidth", table.locator("thead th").first.element_handle())
+    borders = page.evaluate(
+        "(el) => getComputedStyle(el).borderTopWidth", table.locator("thead th").first.element_handle()
+    )
     if page.width_name == "desktop":
         assert cell.evaluate("el => getComputedStyle(el).display") == "table-cell"
         assert borders != "0px"  # styled: borders and padding
@@ -86,6 +94,7 @@ def test_follow_through_table_is_a_table_on_desktop_and_cards_on_phones(reader_p
 
 # ---- 5. search quality --------------------------------------------------------------------------
 
+
 def _top(page: Page, query: str, n: int) -> list[str]:
     """URLs of the first n results of Pagefind's own API for the query (the ranking the UI shows)."""
     return page.evaluate(
@@ -95,7 +104,9 @@ def _top(page: Page, query: str, n: int) -> list[str]:
             const search = await pagefind.search(query);
             const data = await Promise.all(search.results.slice(0, n).map(r => r.data()));
             return data.map(d => d.url);
-        }""", [query, n])
+        }""",
+        [query, n],
+    )
 
 
 def test_search_ranks_documents_for_a_year_a_body_and_a_topic(reader_page: Page):
@@ -158,6 +169,7 @@ def test_search_keys_query_memory_sort_and_highlight(reader_page: Page):
 
 # ---- 7. print -------------------------------------------------------------------------------------
 
+
 def _pdf_lines(pdf: bytes) -> tuple[list, list, set]:
     """Lines of text as (page, text, x_start, x_end, y) — Chromium writes one run per character, so
     runs on one baseline are joined — plus the page sizes and the fonts the PDF embeds."""
@@ -167,10 +179,12 @@ def _pdf_lines(pdf: bytes) -> tuple[list, list, set]:
     chars: dict = {}
     fonts = set()
     for number, pdf_page in enumerate(reader.pages, 1):
+
         def visit(text, cm, tm, font, size, number=number):
             if text.strip():
                 x, y = cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]
                 chars.setdefault((number, round(y)), []).append((x, text.strip(), size * (tm[0] or 1) * (cm[0] or 1)))
+
         pdf_page.extract_text(visitor_text=visit)
         for font in (pdf_page.get("/Resources", {}).get("/Font", {}) or {}).values():
             fonts.add(str(font.get_object().get("/BaseFont", "")))
@@ -190,7 +204,15 @@ def test_printing_a_document_gives_an_official_document_layout(reader_page: Page
     text = "\n".join(line[1] for line in lines)
     width, height = sizes[0]
     assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4
-    for absent in ("搜索", "首页", "相关文档", "示例", "上一篇", "开放数据", "发文单位"):  # no nav, search, badges, header
+    for absent in (
+        "搜索",
+        "首页",
+        "相关文档",
+        "示例",
+        "上一篇",
+        "开放数据",
+        "发文单位",
+    ):  # no nav, search, badges, header
         assert absent not in text, absent
     numbers = [line for line in lines if re.fullmatch(r"—\s*\d+\s*—", line[1])]
     assert [n[1].replace(" ", "") for n in numbers] == [f"—{i}—" for i in range(1, len(sizes) + 1)]  # page numbers
@@ -213,7 +235,10 @@ def test_printing_a_document_gives_an_official_document_layout(reader_page: Page
     # what this machine prints with, and 黑体 falls back to Noto Sans CJK (a Type 3 font in the PDF).
     assert any("UKai" in f for f in fonts), fonts
     page.emulate_media(media="print")
-    family = {tag: page.evaluate(f"getComputedStyle(document.querySelector('[data-pagefind-body] {tag}')).fontFamily") for tag in ("h2", "h3", "p")}
+    family = {
+        tag: page.evaluate(f"getComputedStyle(document.querySelector('[data-pagefind-body] {tag}')).fontFamily")
+        for tag in ("h2", "h3", "p")
+    }
     assert family["h2"].startswith("SimHei") and "Noto Sans CJK SC" in family["h2"]
     assert family["h3"].startswith("KaiTi") and "AR PL UKai" in family["h3"]
     assert family["p"].startswith("FangSong") and "AR PL UKai" in family["p"]

@@ -1,6 +1,7 @@
 """The merged 2-shard site in Debian's Chromium, desktop and phone: one search finds documents of both
 shards (the hub's Pagefind bundle with shard 2's merged in, mergeIndex) and the 单位 filter, whose
 values come from both bundles, narrows the results to one shard's body."""
+
 from __future__ import annotations
 
 import re
@@ -37,13 +38,14 @@ def test_search_finds_both_shards_and_a_filter_narrows_them(page):
     dialog = page.locator("#zx-search")
     dialog.locator(".pagefind-ui__search-input").fill("规则")
     titles = dialog.locator(TITLE)
-    expect(titles.filter(has_text=OTHER_TITLE)).to_have_count(1)   # shard 2's bundle
+    expect(titles.filter(has_text=OTHER_TITLE)).to_have_count(1)  # shard 2's bundle
     expect(titles.filter(has_text=re.compile(f"^{HUB_TITLE}$"))).to_have_count(1)  # the hub's
     assert any("/pagefind-2/" in url for url in requested) and any("/pagefind/" in url for url in requested)
     page.shot("shards-search")
 
     body = dialog.locator(".pagefind-ui__filter-block").filter(
-        has=page.locator(".pagefind-ui__filter-name", has_text=re.compile("^单位$")))
+        has=page.locator(".pagefind-ui__filter-name", has_text=re.compile("^单位$"))
+    )
     option = body.locator(".pagefind-ui__filter-value").filter(has_text="莒县政协")
     if not option.is_visible():  # folded on phones
         body.locator(".pagefind-ui__filter-name").click()

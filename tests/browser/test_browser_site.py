@@ -3,6 +3,7 @@ home → 协商计划 → a plan, and the Pagefind search in the header (提案 
 filter, 振兴, 营商环境, keyboard, phone overlay), plus what one query downloads. The site is the fixture
 site (tests/fixtures/corpus), so what is searched for is known whatever samples the repository holds.
 Screenshots land in tests/artifacts/ (page.shot)."""
+
 from __future__ import annotations
 
 import functools
@@ -27,6 +28,7 @@ SUMMARY_TITLE = fixture_site.front_matter(fixture_site.FIXTURE / "docs" / f"{SUM
 
 
 # ---- helpers -----------------------------------------------------------------------------------------
+
 
 def open_search(page: Page):
     page.locator("[data-zx-search-open]").click()
@@ -75,6 +77,7 @@ def result_urls(dialog) -> list[str]:
 
 # ---- browsing ----------------------------------------------------------------------------------------
 
+
 def test_home_to_a_plan_in_two_clicks(page):
     page.goto(page.base_url)
     expect(page).to_have_title(re.compile("协商知识库"))
@@ -105,6 +108,7 @@ def test_home_to_a_plan_in_two_clicks(page):
 
 # ---- search ------------------------------------------------------------------------------------------
 
+
 def test_search_proposals_finds_the_annual_summary_then_filters_by_kind(page):
     page.goto(page.base_url)
     dialog = search(page, "提案")
@@ -115,9 +119,10 @@ def test_search_proposals_finds_the_annual_summary_then_filters_by_kind(page):
     page.shot("search-proposals")
 
     kind = dialog.locator(".pagefind-ui__filter-block").filter(
-        has=page.locator(".pagefind-ui__filter-name", has_text=re.compile("^类别$")))
+        has=page.locator(".pagefind-ui__filter-name", has_text=re.compile("^类别$"))
+    )
     option = kind.locator(".pagefind-ui__filter-value").filter(has_text="年度工作总结")
-    if not option.is_visible():              # folded on phones: open the 类别 block
+    if not option.is_visible():  # folded on phones: open the 类别 block
         kind.locator(".pagefind-ui__filter-name").click()
     expect(option).to_be_visible()
     expected = int(re.search(r"\((\d+)\)", option.inner_text()).group(1))
@@ -157,7 +162,7 @@ def test_search_keyboard(page):
     expect(dialog.locator(".pagefind-ui__search-input")).to_be_focused()
     page.keyboard.type("提案")
     expect(dialog.locator(".pagefind-ui__result").first).to_be_visible()
-    page.keyboard.type("np")                       # Material's page keys stay out of the search field
+    page.keyboard.type("np")  # Material's page keys stay out of the search field
     expect(dialog.locator(".pagefind-ui__search-input")).to_have_value("提案np")
     expect(page).to_have_url(re.compile(re.escape(PLAN) + "$"))
     page.keyboard.press("Escape")
@@ -176,15 +181,16 @@ def test_search_overlay_is_usable(page):
     first.scroll_into_view_if_needed()
     expect(first).to_be_in_viewport()
     box, viewport = dialog.bounding_box(), VIEWPORTS[page.width_name]
-    if page.width_name == "phone":               # a full-screen overlay
+    if page.width_name == "phone":  # a full-screen overlay
         assert box["x"] <= 1 and box["y"] <= 1
         assert box["width"] >= viewport["width"] - 1 and box["height"] >= viewport["height"] - 1
-    else:                                        # a panel under the header, the page still around it
+    else:  # a panel under the header, the page still around it
         assert box["width"] < viewport["width"]
     page.shot("search-overlay")
 
 
 # ---- what a query downloads --------------------------------------------------------------------------
+
 
 def _serve(directory: Path):
     class Quiet(SimpleHTTPRequestHandler):
@@ -236,17 +242,71 @@ def test_one_query_downloads_less_than_the_index(browser, site_url, built_site):
     assert downloaded < stats.total_bytes
     assert data < stats.index_bytes
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "search-bytes.json").write_text(json.dumps({
-        "query": "提案", "pages_indexed": stats.pages, "index_total_bytes": stats.total_bytes,
-        "index_data_bytes": stats.index_bytes, "index_chunks": stats.index_chunks,
-        "downloaded_bytes": downloaded, "downloaded_index_data_bytes": data,
-        "files": {url.split("/pagefind/")[1]: size for url, size in sorted(seen.items())},
-    }, ensure_ascii=False, indent=2), encoding="utf-8")
+    (ARTIFACTS / "search-bytes.json").write_text(
+        json.dumps(
+            {
+                "query": "提案",
+                "pages_indexed": stats.pages,
+                "index_total_bytes": stats.total_bytes,
+                "index_data_bytes": stats.index_bytes,
+                "index_chunks": stats.index_chunks,
+                "downloaded_bytes": downloaded,
+                "downloaded_index_data_bytes": data,
+                "files": {url.split("/pagefind/")[1]: size for url, size in sorted(seen.items())},
+            },
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
 
 
-WORDS = ["提案", "振兴", "乡村", "营商", "环境", "协商", "计划", "委员", "调研", "视察", "民主", "监督", "社情", "民意", "产业", "文化", "旅游", "生态",
-         "教育", "医疗", "养老", "就业", "交通", "水利", "农业", "科技", "创新", "社区", "治理", "法治", "改革", "招商", "财政", "金融", "人才", "住房",
-         "应急", "食品", "环保", "森林", "湿地", "河流", "道路", "学校"]
+WORDS = [
+    "提案",
+    "振兴",
+    "乡村",
+    "营商",
+    "环境",
+    "协商",
+    "计划",
+    "委员",
+    "调研",
+    "视察",
+    "民主",
+    "监督",
+    "社情",
+    "民意",
+    "产业",
+    "文化",
+    "旅游",
+    "生态",
+    "教育",
+    "医疗",
+    "养老",
+    "就业",
+    "交通",
+    "水利",
+    "农业",
+    "科技",
+    "创新",
+    "社区",
+    "治理",
+    "法治",
+    "改革",
+    "招商",
+    "财政",
+    "金融",
+    "人才",
+    "住房",
+    "应急",
+    "食品",
+    "环保",
+    "森林",
+    "湿地",
+    "河流",
+    "道路",
+    "学校",
+]
 
 
 def test_query_downloads_do_not_grow_with_the_site(browser, tmp_path):
@@ -263,7 +323,9 @@ def test_query_downloads_do_not_grow_with_the_site(browser, tmp_path):
         folder.mkdir()
         (folder / "index.html").write_text(
             f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>文档{i}</title></head>'
-            f'<body><h1>文档{i}</h1><main data-pagefind-body><p>{text}。</p></main></body></html>', encoding="utf-8")
+            f"<body><h1>文档{i}</h1><main data-pagefind-body><p>{text}。</p></main></body></html>",
+            encoding="utf-8",
+        )
     stats = index_site(tmp_path)
     assert stats.pages == 400 and stats.index_chunks > 4, stats
 

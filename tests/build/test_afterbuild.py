@@ -1,6 +1,7 @@
 """The preview's background job (zhengxie.build.afterbuild) and MkDocs' clean before each rebuild: a
 superseded job writes nothing once cancel() has returned (the next build cleans the site folder right
 after), and outputs of an older generation do not outlive the generation that no longer writes them."""
+
 from __future__ import annotations
 
 import functools

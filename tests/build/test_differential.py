@@ -16,6 +16,7 @@ derandomized draw is the same few sequences on every run anyway, the first of th
 ZX_DIFFERENTIAL_EXAMPLES=N explores N new random sequences; a failure names its edits: add them as
 an @example to replay them.
 """
+
 from __future__ import annotations
 
 import os
@@ -75,7 +76,9 @@ class Sources:
 
     def docs(self) -> list[Path]:
         """The documents (by folder: their front matter may be broken)."""
-        return sorted(p for folder in FOLDERS for p in (self.root / "docs" / folder).glob("*.md") if p.name != "index.md")
+        return sorted(
+            p for folder in FOLDERS for p in (self.root / "docs" / folder).glob("*.md") if p.name != "index.md"
+        )
 
     def data(self, folder: str) -> list[Path]:
         return sorted((self.root / "data" / folder).glob("*.yml"))
@@ -88,7 +91,7 @@ class Sources:
             return False
         match = matches[which % len(matches)]
         replacement = new(match) if callable(new) else new
-        path.write_text(text[:match.start()] + replacement + text[match.end():], encoding="utf-8")
+        path.write_text(text[: match.start()] + replacement + text[match.end() :], encoding="utf-8")
         return True
 
     def apply(self, edit: Edit) -> str:
@@ -107,21 +110,28 @@ class Sources:
             if not self.replace(doc, r"^date: \d{4}-\d\d-\d\d$", f"date: {year}-{month:02d}-{day:02d}"):
                 return f"no date in {rel}"
         elif kind in ("item title", "item time", "status"):
-            folder, pattern = ("summaries", r"^    status: \w+$") if kind == "status" else ("plans", rf"^    {kind[5:]}: .*$")
+            folder, pattern = (
+                ("summaries", r"^    status: \w+$") if kind == "status" else ("plans", rf"^    {kind[5:]}: .*$")
+            )
             files = self.data(folder)
             if not files:
                 return f"no data file in data/{folder}"
             path = files[index % len(files)]
             rel = path.relative_to(self.root)
-            new = {"item title": lambda m: m.group() + args[0], "item time": f"    time: {args[0]}",
-                   "status": f"    status: {args[0]}"}[kind]
+            new = {
+                "item title": lambda m: m.group() + args[0],
+                "item time": f"    time: {args[0]}",
+                "status": f"    status: {args[0]}",
+            }[kind]
             if not self.replace(path, pattern, new, which=index // len(files)):
                 return f"nothing to edit in {rel}"
         elif kind == "delete":
             if len(docs) <= 2:
                 return "too few documents left to delete one"
             # Kept as they were before any break: a document comes back whole.
-            gone = {p: self.broken.pop(p, None) or p.read_text(encoding="utf-8") for p in [doc, *data_file(self.root, doc)]}
+            gone = {
+                p: self.broken.pop(p, None) or p.read_text(encoding="utf-8") for p in [doc, *data_file(self.root, doc)]
+            }
             for path in gone:
                 path.unlink()
             self.removed.append(gone)
@@ -134,9 +144,11 @@ class Sources:
             year, month, day = args[0]
             self.added += 1
             path = self.root / "docs" / "notes" / f"{year}-baishi-differential-note-{self.added}.md"
-            path.write_text(f"---\ntitle: 差分测试学习体会{self.added}\nkind: note\ntype: study\nbody: baishi-town\n"
-                            f"date: {year}-{month:02d}-{day:02d}\ntopics: [study]\n---\n\n差分测试的学习体会。\n",
-                            encoding="utf-8")
+            path.write_text(
+                f"---\ntitle: 差分测试学习体会{self.added}\nkind: note\ntype: study\nbody: baishi-town\n"
+                f"date: {year}-{month:02d}-{day:02d}\ntopics: [study]\n---\n\n差分测试的学习体会。\n",
+                encoding="utf-8",
+            )
             rel = path.relative_to(self.root)
         elif kind == "break":
             candidates = [p for p in [*docs, *self.data("plans"), *self.data("summaries")] if p not in self.broken]
@@ -146,7 +158,9 @@ class Sources:
             rel = path.relative_to(self.root)
             original = path.read_text(encoding="utf-8")
             # An unclosed quote in front matter, an unclosed bracket in a data file: YAML that does not parse.
-            if not self.replace(path, r"^(\s*(?:- )?)(\w+): (.*)$", lambda m: f'{m.group(1)}{m.group(2)}: ["{m.group(3)}'):
+            if not self.replace(
+                path, r"^(\s*(?:- )?)(\w+): (.*)$", lambda m: f'{m.group(1)}{m.group(2)}: ["{m.group(3)}'
+            ):
                 return f"nothing to break in {rel}"
             self.broken[path] = original
         elif kind == "fix":
@@ -190,9 +204,18 @@ def build_in_process(root: Path, site_dir: Path, startup: bool) -> None:
 # 0 the note, 1 and 2 the plans, 3 the interim rules, 5 the annual summary; break index 8: the first
 # plan's data file).
 EVERY_KIND: list[Edit] = [
-    ("body", 5, "甲乙"), ("break", 8), ("title", 3, "改"), ("break", 0), ("item title", 1, "丙"), ("fix", 0),
-    ("date", 2, (2017, 3, 5)), ("status", 2, "postponed"), ("item time", 4, "全年"), ("delete", 1),
-    ("add", 0, (2014, 6, 1)), ("add", 1, (2014, 6, 1)),
+    ("body", 5, "甲乙"),
+    ("break", 8),
+    ("title", 3, "改"),
+    ("break", 0),
+    ("item title", 1, "丙"),
+    ("fix", 0),
+    ("date", 2, (2017, 3, 5)),
+    ("status", 2, "postponed"),
+    ("item time", 4, "全年"),
+    ("delete", 1),
+    ("add", 0, (2014, 6, 1)),
+    ("add", 1, (2014, 6, 1)),
 ]
 
 

@@ -10,6 +10,7 @@ page is always one build's. The background job's outputs (calendars, feeds, open
 zx-preview-status.json names the generation they belong to, and MkDocs deletes it with the rest of the
 site before each rebuild, so two reads naming the same generation enclose reads of one whole generation.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,7 +43,7 @@ T = TypeVar("T")
 
 # A hook of the test site only: it holds one rebuild after the sources are read (the adapter's
 # on_config) until the test lets it go, so a save is certainly written while that rebuild runs.
-GATE_HOOK = '''\
+GATE_HOOK = """\
 import os
 import time
 from pathlib import Path
@@ -59,7 +60,7 @@ def on_pre_build(config):
         if time.monotonic() > deadline:
             raise RuntimeError("the test never let the rebuild go")
         time.sleep(0.02)
-'''
+"""
 
 
 class Served:
@@ -77,8 +78,13 @@ class Served:
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "ZX_SEARCH": "0", **env},
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                cwd=root,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "ZX_SEARCH": "0", **env},
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
         finally:
             signal.signal(signal.SIGINT, ignored)
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -169,14 +175,24 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
 def test_a_fix_after_a_save_with_broken_yaml_is_served(site, serve, where):
     if where == "front matter":
         rel, url, old = f"docs/summaries/{SUMMARY}.md", SUMMARY_URL, "title: 明湖市政协2016年工作总结"
-        broken, fixed, shown = 'title: "明湖市政协2016年工作总结（初稿', "title: 明湖市政协2016年工作总结（定稿）", "明湖市政协2016年工作总结（定稿）"
+        broken, fixed, shown = (
+            'title: "明湖市政协2016年工作总结（初稿',
+            "title: 明湖市政协2016年工作总结（定稿）",
+            "明湖市政协2016年工作总结（定稿）",
+        )
     else:
         rel, url, old = f"data/plans/{PLAN}.yml", PLAN_URL, "title: 村庄规划编制与乡村振兴"
-        broken, fixed, shown = "title: [村庄规划编制与乡村振兴（初稿", "title: 村庄规划编制与乡村振兴（定稿）", "村庄规划编制与乡村振兴（定稿）"
+        broken, fixed, shown = (
+            "title: [村庄规划编制与乡村振兴（初稿",
+            "title: 村庄规划编制与乡村振兴（定稿）",
+            "村庄规划编制与乡村振兴（定稿）",
+        )
     served = serve(site)
     assert BOX not in served.page(url)
     edit(site, rel, old, broken)
-    served.wait(lambda: BOX in (html := served.page(url)) and "<code>ZX103</code>" in html, "the broken save's problem box")
+    served.wait(
+        lambda: BOX in (html := served.page(url)) and "<code>ZX103</code>" in html, "the broken save's problem box"
+    )
     edit(site, rel, broken, fixed)
     served.wait(lambda: shown in (html := served.page(url)) and BOX not in html, "the fix")
 
@@ -188,7 +204,9 @@ def test_a_fix_after_a_template_that_stops_the_build_is_served(site, serve):
     footer = site / "overrides" / "partials" / "zx" / "footer.html"
     fixed = footer.read_text(encoding="utf-8") + "\n<p>页脚修好了</p>\n"
     footer.write_text(fixed + "{% if %}\n", encoding="utf-8")
-    served.wait(lambda: any("An error happened during the rebuild" in line for line in served.log), "the failed rebuild")
+    served.wait(
+        lambda: any("An error happened during the rebuild" in line for line in served.log), "the failed rebuild"
+    )
     footer.write_text(fixed, encoding="utf-8")
     served.wait(lambda: "页脚修好了" in served.page(SUMMARY_URL), "the fixed template")
     served.wait(lambda: served.one_generation([SUMMARY_URL]), "the fixed build's background job")
@@ -219,8 +237,9 @@ def test_a_save_written_while_a_rebuild_runs_is_served(site, serve, tmp_path):
     # That rebuild has read the sources and is held: the second save is written while it runs.
     edit(site, f"docs/rules/{RULE}.md", "制定本规则。", "制定本规则（第二次保存）。")
     (gate / "go").write_text("go", encoding="utf-8")
-    served.wait(lambda: "第一次保存" in served.page(SUMMARY_URL) and "第二次保存" in served.page(RULE_URL),
-                "both saves")
+    served.wait(
+        lambda: "第一次保存" in served.page(SUMMARY_URL) and "第二次保存" in served.page(RULE_URL), "both saves"
+    )
 
     def settled() -> bool:  # and the background job of the build that has both is published
         seen = served.one_generation([SUMMARY_URL, RULE_URL])

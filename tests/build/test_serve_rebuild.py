@@ -7,6 +7,7 @@ background job has written them); the preview's problem box is the one differenc
 of saves in a row, each compared with a clean build (broken YAML and its fix among them), are
 tests/build/test_differential.py's; what the real `mkdocs serve` shows after each, tests/build/test_preview.py's.
 """
+
 from __future__ import annotations
 
 import re
@@ -113,8 +114,12 @@ def test_a_plan_item_edit_reaches_the_summary_that_reports_it(preview):
 
 
 def test_a_report_status_edit_reaches_the_plan(preview):
-    edit(preview.root, SUMMARY_DATA, "    status: held\n    date: 2016-05-24",
-         "    status: postponed\n    date: 2016-09-24\n    reason: 座谈会改期到九月")
+    edit(
+        preview.root,
+        SUMMARY_DATA,
+        "    status: held\n    date: 2016-05-24",
+        "    status: postponed\n    date: 2016-09-24\n    reason: 座谈会改期到九月",
+    )
     preview.rebuilt()
     assert "座谈会改期到九月" in page(preview, f"plans/{PLAN}")
     preview.assert_same_as_clean_build()
@@ -160,7 +165,12 @@ def test_the_preview_box_shows_the_saved_documents_problems(preview):
 def test_a_figure_edit_redraws_the_charts_and_the_data_pages(preview):
     chart = preview.site_dir / "figures" / "opinions-submitted.svg"
     before = chart.read_bytes()
-    edit(preview.root, SUMMARY_DATA, "{measure: opinions-submitted, value: 45}", "{measure: opinions-submitted, value: 54}")
+    edit(
+        preview.root,
+        SUMMARY_DATA,
+        "{measure: opinions-submitted, value: 45}",
+        "{measure: opinions-submitted, value: 54}",
+    )
     preview.rebuilt()
     assert chart.read_bytes() != before, "the chart of the figure is drawn again"
     assert "54" in page(preview, f"summaries/{SUMMARY}")
@@ -177,16 +187,21 @@ def test_paged_listings_follow_a_date_edit(tmp_path, monkeypatch):
         (root / f"docs/notes/2016-paged-note-{number:02d}.md").write_text(
             f"---\ntitle: 学习体会{number}（示例）\nkind: note\ntype: study\nbody: baishi-town\n"
             f"date: 2016-{1 + number % 11:02d}-{1 + number % 28:02d}\ntopics: [study]\n---\n\n示例正文。\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     with Edited(root, tmp_path / "preview") as preview:
         preview.tmp = tmp_path
         preview.rebuild()
         preview.settle()
         assert (preview.site_dir / "years/2016/3/index.html").is_file()
         assert (preview.site_dir / "topics/study/2016/2/index.html").is_file()
+
         def year_page_listing(title: str) -> list[str]:
-            return sorted(str(p.relative_to(preview.site_dir)) for p in (preview.site_dir / "years/2016").rglob("index.html")
-                          if f"{title}</a>" in p.read_text(encoding="utf-8"))
+            return sorted(
+                str(p.relative_to(preview.site_dir))
+                for p in (preview.site_dir / "years/2016").rglob("index.html")
+                if f"{title}</a>" in p.read_text(encoding="utf-8")
+            )
 
         before = year_page_listing("学习体会3（示例）")
         edit(root, "docs/notes/2016-paged-note-03.md", "date: 2016-04-04", "date: 2016-12-30")

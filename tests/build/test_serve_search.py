@@ -1,6 +1,7 @@
 """In `make serve`, the search index follows the saved page: written after the build by a background
 job, published without taking the previous index away (MkDocs empties the site folder before each
 rebuild; the published index is put back with the pages), and superseded by a newer save."""
+
 from __future__ import annotations
 
 import gzip
@@ -78,8 +79,11 @@ def test_the_index_follows_a_save_and_keeps_the_previous_chunks(preview, monkeyp
     assert all(after.get(rel) == content for rel, content in before.items() if rel.name != "pagefind-entry.json")
     assert not list(preview.site_dir.glob(".zx-pagefind*")), "a scratch bundle is left in the site"
 
-    first_fragment = [rel for rel, content in before.items() if rel.suffix == ".pf_fragment"
-                      and "大部分按时举行" in fragment_text(content)]
+    first_fragment = [
+        rel
+        for rel, content in before.items()
+        if rel.suffix == ".pf_fragment" and "大部分按时举行" in fragment_text(content)
+    ]
     assert len(first_fragment) == 1 and first_fragment[0] in after
 
     save(preview.root, f"{WORD}two")  # two generations on, the first index's chunks go

@@ -1,5 +1,6 @@
 """Bad data in docs/ or data/ is reported, never a crash: each case once raised inside a check (and
 so stopped `mkdocs build` with a traceback)."""
+
 from __future__ import annotations
 
 import json
@@ -27,18 +28,27 @@ def _required_false(repo: MiniRepo) -> None:
 
 
 def _other_bodys_form(repo: MiniRepo) -> None:
-    repo.write("data/forms.yml", repo.read("data/forms.yml")
-               + "- {id: other-own, name: 他会专用协商, body: suichuan-county, requires: [time]}\n")
+    repo.write(
+        "data/forms.yml",
+        repo.read("data/forms.yml")
+        + "- {id: other-own, name: 他会专用协商, body: suichuan-county, requires: [time]}\n",
+    )
     repo.edit(PLAN_DATA, "    form: thematic\n    time: 3月\n", "    form: other-own\n")
 
 
 def _difference_of_three(repo: MiniRepo) -> None:
-    repo.edit("data/measures.yml", "difference: [proposals-filed, proposals-merged]",
-              "difference: [proposals-filed, proposals-merged, proposals-received]")
+    repo.edit(
+        "data/measures.yml",
+        "difference: [proposals-filed, proposals-merged]",
+        "difference: [proposals-filed, proposals-merged, proposals-received]",
+    )
     repo.edit("data/bodies.yml", "- id: luoyang-city\n", "- id: luoyang-city\n  merged_proposals: within-filed\n")
-    repo.edit(SUMMARY_DATA, "  - measure: proposals-filed\n    value: 90\n",
-              "  - measure: proposals-filed\n    value: 90\n  - measure: proposals-merged\n    value: 5\n"
-              "  - measure: proposals-filed-net\n    value: 85\n")
+    repo.edit(
+        SUMMARY_DATA,
+        "  - measure: proposals-filed\n    value: 90\n",
+        "  - measure: proposals-filed\n    value: 90\n  - measure: proposals-merged\n    value: 5\n"
+        "  - measure: proposals-filed-net\n    value: 85\n",
+    )
 
 
 CASES = {
@@ -51,9 +61,13 @@ CASES = {
     "a figure of 5000 digits": lambda r: r.edit(SUMMARY_DATA, "    value: 12\n", f'    value: "{BIG}余"\n'),
     "a stated count of 5000 digits": lambda r: r.edit(PLAN_DATA, "stated_count: 2\n", f'stated_count: "{BIG}项"\n'),
     "data/fields.yml giving date the type text": lambda r: r.edit(
-        "data/fields.yml", "- id: date\n  label: 成文日期\n  type: date\n", "- id: date\n  label: 成文日期\n  type: text\n"),
+        "data/fields.yml",
+        "- id: date\n  label: 成文日期\n  type: date\n",
+        "- id: date\n  label: 成文日期\n  type: text\n",
+    ),
     "a topic with kind: in place of id:": lambda r: r.write(
-        "data/topics.yml", r.read("data/topics.yml") + "- kind: energy\n  name: 能源\n"),
+        "data/topics.yml", r.read("data/topics.yml") + "- kind: energy\n  name: 能源\n"
+    ),
 }
 # Cases with nothing to report: the value is allowed, only the crash was wrong.
 QUIET = {
@@ -74,9 +88,13 @@ def test_the_check_reports_and_does_not_crash(tmp_path, case):
 
 def _plan_of_9999(repo: MiniRepo) -> None:
     """A plan of the year 9999 (named so: no ZX213) whose unreported item falls on 12-31."""
-    repo.write("docs/plans/9999-test-consultation-plan.md",
-               repo.read(PLAN).replace('period: "2019"', 'period: "9999"').replace("date: 2019-02-01", "date: 9999-02-01"))
-    repo.write("data/plans/9999-test-consultation-plan.yml", repo.read(PLAN_DATA).replace("time: 3月", "time: 9999-12-31"))
+    repo.write(
+        "docs/plans/9999-test-consultation-plan.md",
+        repo.read(PLAN).replace('period: "2019"', 'period: "9999"').replace("date: 2019-02-01", "date: 9999-02-01"),
+    )
+    repo.write(
+        "data/plans/9999-test-consultation-plan.yml", repo.read(PLAN_DATA).replace("time: 3月", "time: 9999-12-31")
+    )
 
 
 # Bad data the check lets through, which once raised while the build wrote its outputs (after the

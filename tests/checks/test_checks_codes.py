@@ -1,5 +1,6 @@
 """One small broken fixture per problem code: break one thing in a valid mini-repository and assert
 the code, the file and the line (and the column where the check knows it)."""
+
 from __future__ import annotations
 
 import json
@@ -59,15 +60,20 @@ def _superseded_but_in_force(r):
 
 
 def _another_bodys_form(r):
-    r.write("data/forms.yml", r.read("data/forms.yml")
-            + "- {id: county-forum, name: 县域协商会, parent: thematic, body: juxian-county, requires: []}\n")
+    r.write(
+        "data/forms.yml",
+        r.read("data/forms.yml")
+        + "- {id: county-forum, name: 县域协商会, parent: thematic, body: juxian-county, requires: []}\n",
+    )
     r.edit(PLAN_DATA, "form: thematic", "form: county-forum")
 
 
 # Figures added to the mini-repo's summary (立案 90 of 收到 100; the plan states 2 items, the summary
 # reports p01 held and p02 merged).
 FIELDS = "    breakdown:\n      by: field\n      parts:\n        - {label: 经济, value: 50}\n        - {label: 社会, value: 37}\n"
-PARTS = "  - measure: proposals-referred\n    value: 6\n  - measure: proposals-rejected\n    value: 1\n"  # 90 + 6 + 1 ≠ 100
+PARTS = (
+    "  - measure: proposals-referred\n    value: 6\n  - measure: proposals-rejected\n    value: 1\n"  # 90 + 6 + 1 ≠ 100
+)
 PLANNED = "  - measure: plan-items\n    value: {n}\n    plan: 2019-test-consultation-plan\n"
 HELD = "  - measure: plan-items-held\n    value: {n}\n    plan: 2019-test-consultation-plan\n"
 
@@ -85,28 +91,67 @@ CASES = [
     ("ZX108", lambda r: r.delete("data/forms.yml"), "data/forms.yml", None, None),
     ("ZX200", _custom_schema, PLAN, 2, None),
     ("ZX201", lambda r: r.edit(PLAN, "kind: plan\n", "kind: plan\nauthor: 办公室\n"), PLAN, 4, None),
-    ("ZX202", lambda r: r.edit(PLAN_DATA, "    title: 推动制造业高质量发展\n", ""), PLAN_DATA, (PLAN_DATA, "- id: p02"),
-     None),
+    (
+        "ZX202",
+        lambda r: r.edit(PLAN_DATA, "    title: 推动制造业高质量发展\n", ""),
+        PLAN_DATA,
+        (PLAN_DATA, "- id: p02"),
+        None,
+    ),
     ("ZX203", lambda r: r.edit(PLAN, 'period: "2019"', "period: 2019"), PLAN, 7, None),
-    ("ZX204", lambda r: r.edit(SUMMARY_DATA, "status: held", "status: done"), SUMMARY_DATA,
-     (SUMMARY_DATA, "status: done"), None),
-    ("ZX205", lambda r: r.edit(PLAN_DATA, "lead-unit: 市政协经济委员会", 'lead-unit: ""'), PLAN_DATA,
-     (PLAN_DATA, 'lead-unit: ""'), None),
+    (
+        "ZX204",
+        lambda r: r.edit(SUMMARY_DATA, "status: held", "status: done"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "status: done"),
+        None,
+    ),
+    (
+        "ZX205",
+        lambda r: r.edit(PLAN_DATA, "lead-unit: 市政协经济委员会", 'lead-unit: ""'),
+        PLAN_DATA,
+        (PLAN_DATA, 'lead-unit: ""'),
+        None,
+    ),
     ("ZX206", lambda r: r.edit(PLAN, "date: 2019-02-01", "date: 2019-2-1"), PLAN, 6, None),
     ("ZX207", lambda r: r.edit(PLAN_DATA, "time: 3月", "time: 13"), PLAN_DATA, (PLAN_DATA, "time: 13"), None),
     ("ZX208", lambda r: r.edit(PLAN, "topics: [ecology, industry]", "topics: [ecology, ecology]"), PLAN, 8, None),
-    ("ZX209", lambda r: r.write("data/topics.yml", r.read("data/topics.yml") + "- id: ecology\n  name: 生态\n"),
-     "data/topics.yml", ("data/topics.yml", "- id: ecology", 2), None),
+    (
+        "ZX209",
+        lambda r: r.write("data/topics.yml", r.read("data/topics.yml") + "- id: ecology\n  name: 生态\n"),
+        "data/topics.yml",
+        ("data/topics.yml", "- id: ecology", 2),
+        None,
+    ),
     ("ZX210", lambda r: r.edit(NOTE, "kind: note", "kind: rule"), NOTE, 3, None),
     ("ZX211", lambda r: r.edit(PLAN, "type: consultation", "type: consultaton"), PLAN, 4, None),
-    ("ZX212", lambda r: (r.write("docs/notes/Study_Note.md", r.read(NOTE).replace("2019-07-01", "2019-07-01")),
-                         r.delete(NOTE)), "docs/notes/Study_Note.md", 1, None),
+    (
+        "ZX212",
+        lambda r: (
+            r.write("docs/notes/Study_Note.md", r.read(NOTE).replace("2019-07-01", "2019-07-01")),
+            r.delete(NOTE),
+        ),
+        "docs/notes/Study_Note.md",
+        1,
+        None,
+    ),
     ("ZX213", lambda r: r.edit(NOTE, "date: 2019-07-01", "date: 2020-07-01"), NOTE, 6, None),
-    ("ZX214", lambda r: r.write("data/plans/2019-orphan-plan.yml", "items: []\n"), "data/plans/2019-orphan-plan.yml", 1, None),
+    (
+        "ZX214",
+        lambda r: r.write("data/plans/2019-orphan-plan.yml", "items: []\n"),
+        "data/plans/2019-orphan-plan.yml",
+        1,
+        None,
+    ),
     ("ZX215", lambda r: r.edit(PLAN, "body: luoyang-city\n", ""), PLAN, (PLAN, "---", 2), None),
     ("ZX216", lambda r: r.edit(PLAN, "kind: plan\n", "kind: plan\nstatus: in-force\n"), PLAN, 4, None),
-    ("ZX217", lambda r: r.edit(RULE, "type: rules\n", "type: rules\nsupersedes: [2010-test-gone-rules]\n"), RULE,
-     (RULE, "supersedes:"), None),
+    (
+        "ZX217",
+        lambda r: r.edit(RULE, "type: rules\n", "type: rules\nsupersedes: [2010-test-gone-rules]\n"),
+        RULE,
+        (RULE, "supersedes:"),
+        None,
+    ),
     ("ZX218", _supersede_without_link_back, RULE, (RULE, "supersedes:"), None),
     ("ZX219", _superseded_but_in_force, OLD_RULE, (OLD_RULE, "superseded_by:"), None),
     ("ZX301", _delete_section, PLAN, (PLAN, "{{ plan_items() }}", 1, 1), None),
@@ -121,73 +166,230 @@ CASES = [
     ("ZX310", lambda r: r.edit(NOTE, "kind: note\n", "kind: note\nwaive:\n  ZX603: 原件如此\n"), NOTE, 5, None),
     ("ZX401", lambda r: r.edit(PLAN_DATA, "id: p02", "id: p01"), PLAN_DATA, (PLAN_DATA, "id: p01", 2), None),
     ("ZX402", lambda r: r.edit(PLAN_DATA, "    time: 3月\n", ""), PLAN_DATA, (PLAN_DATA, "- id: p01"), None),
-    ("ZX403", lambda r: r.edit(PLAN_DATA, "    time: 3月\n", "    time: 3月\n" + STAGES), PLAN_DATA,
-     (PLAN_DATA, "stages:"), None),
+    (
+        "ZX403",
+        lambda r: r.edit(PLAN_DATA, "    time: 3月\n", "    time: 3月\n" + STAGES),
+        PLAN_DATA,
+        (PLAN_DATA, "stages:"),
+        None,
+    ),
     ("ZX404", lambda r: r.edit(PLAN_DATA, "stated_count: 2", "stated_count: 3"), PLAN_DATA, 2, None),
     ("ZX405", lambda r: r.delete(PLAN_DATA), PLAN, (PLAN, "{{ plan_items() }}"), 1),
     ("ZX406", lambda r: r.edit(PLAN_DATA, "    form: thematic\n", ""), PLAN_DATA, (PLAN_DATA, "- id: p01"), None),
-    ("ZX407", lambda r: r.edit(PLAN_DATA, "      lead-unit: 市政协人口资源环境委员会\n", ""), PLAN_DATA,
-     (PLAN_DATA, "roles:"), None),
-    ("ZX408", lambda r: r.edit(PLAN_DATA, "participants: [市生态环境局", "partners: [市生态环境局"), PLAN_DATA,
-     (PLAN_DATA, "partners:"), None),
+    (
+        "ZX407",
+        lambda r: r.edit(PLAN_DATA, "      lead-unit: 市政协人口资源环境委员会\n", ""),
+        PLAN_DATA,
+        (PLAN_DATA, "roles:"),
+        None,
+    ),
+    (
+        "ZX408",
+        lambda r: r.edit(PLAN_DATA, "participants: [市生态环境局", "partners: [市生态环境局"),
+        PLAN_DATA,
+        (PLAN_DATA, "partners:"),
+        None,
+    ),
     ("ZX409", _another_bodys_form, PLAN_DATA, (PLAN_DATA, "form: county-forum"), None),
-    ("ZX411", lambda r: r.edit(SUMMARY_DATA, "proposals-answered\n    value: 90", "proposals-answered\n    value: 95"),
-     SUMMARY_DATA, (SUMMARY_DATA, "value: 95"), None),
-    ("ZX413", lambda r: r.edit(SUMMARY_DATA, "proposals-answer-rate\n    value: 100", "proposals-answer-rate\n    value: 95"),
-     SUMMARY_DATA, (SUMMARY_DATA, "value: 95"), None),
+    (
+        "ZX411",
+        lambda r: r.edit(SUMMARY_DATA, "proposals-answered\n    value: 90", "proposals-answered\n    value: 95"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "value: 95"),
+        None,
+    ),
+    (
+        "ZX413",
+        lambda r: r.edit(SUMMARY_DATA, "proposals-answer-rate\n    value: 100", "proposals-answer-rate\n    value: 95"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "value: 95"),
+        None,
+    ),
     ("ZX414", lambda r: r.edit(SUMMARY, "date: 2019-12-20", "date: 2021-01-10"), SUMMARY, 6, None),
     ("ZX415", lambda r: r.edit(SUMMARY, "type: annual", "type: half-year"), SUMMARY, 7, None),
-    ("ZX416", lambda r: r.edit(SUMMARY_DATA, "    date: 2019-03-20\n",
-                               "    date: 2019-03-20\n    merged_into: 2019-test-consultation-plan#p02\n"),
-     SUMMARY_DATA, (SUMMARY_DATA, "merged_into: 2019-test-consultation-plan#p02"), None),
-    ("ZX417", lambda r: r.edit(SUMMARY_DATA, "item: 2019-test-consultation-plan#p02", "item: 2019-test-consultation-plan#p01"),
-     SUMMARY_DATA, (SUMMARY_DATA, "item: 2019-test-consultation-plan#p01", 2), None),
-    ("ZX420", lambda r: r.edit(SUMMARY_DATA, "measure: proposals-received", "measure: proposal-received"),
-     SUMMARY_DATA, (SUMMARY_DATA, "proposal-received"), None),
-    ("ZX421", lambda r: r.edit(SUMMARY_DATA, "    value: 12\n", "    value: 12\n    unit: 人次\n"),
-     SUMMARY_DATA, (SUMMARY_DATA, "unit: 人次"), None),
-    ("ZX422", lambda r: r.edit(SUMMARY_DATA, "proposals-filed\n    value: 90\n", "proposals-filed\n    value: 90\n" + FIELDS),
-     SUMMARY_DATA, (SUMMARY_DATA, "value: 90"), None),
-    ("ZX423", lambda r: r.edit(SUMMARY_DATA, "proposals-filed\n    value: 90\n",
-                               "proposals-filed\n    value: 90\n" + FIELDS.replace("by: field", "by: 委室")),
-     SUMMARY_DATA, (SUMMARY_DATA, "proposals-filed"), None),
-    ("ZX424", lambda r: r.edit(SUMMARY_DATA, "    value: 80.5\n", "    value: 80.5\n    of: 原文未载\n"),
-     SUMMARY_DATA, (SUMMARY_DATA, "of: 原文未载"), None),
-    ("ZX425", lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", "  - measure: proposals-filed\n    value: 93\n  - label: 专题视察"),
-     SUMMARY_DATA, (SUMMARY_DATA, "value: 93"), None),
-    ("ZX426", lambda r: r.edit(SUMMARY_DATA, "proposals-filed\n    value: 90\n", "proposals-filed\n    value: 90\n    sic: 原件如此\n"),
-     SUMMARY_DATA, (SUMMARY_DATA, "sic: 原件如此"), None),
-    ("ZX427", lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", PARTS + "  - label: 专题视察"),
-     SUMMARY_DATA, (SUMMARY_DATA, "value: 100"), None),
-    ("ZX428", lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", "  - measure: proposals-merged\n    value: 3\n  - label: 专题视察"),
-     SUMMARY_DATA, (SUMMARY_DATA, "proposals-merged"), None),
-    ("ZX509", lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", PLANNED.format(n=3) + "  - label: 专题视察"),
-     SUMMARY_DATA, (SUMMARY_DATA, "value: 3"), None),
-    ("ZX510", lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", HELD.format(n=2) + "  - label: 专题视察"),
-     SUMMARY_DATA, (SUMMARY_DATA, "value: 2"), None),
-    ("ZX511", lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察",
-                               PLANNED.format(n=2).replace("2019-test-consultation-plan", "2019-test-missing-plan")
-                               + "  - label: 专题视察"),
-     SUMMARY_DATA, (SUMMARY_DATA, "plan: 2019-test-missing-plan"), None),
+    (
+        "ZX416",
+        lambda r: r.edit(
+            SUMMARY_DATA,
+            "    date: 2019-03-20\n",
+            "    date: 2019-03-20\n    merged_into: 2019-test-consultation-plan#p02\n",
+        ),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "merged_into: 2019-test-consultation-plan#p02"),
+        None,
+    ),
+    (
+        "ZX417",
+        lambda r: r.edit(
+            SUMMARY_DATA, "item: 2019-test-consultation-plan#p02", "item: 2019-test-consultation-plan#p01"
+        ),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "item: 2019-test-consultation-plan#p01", 2),
+        None,
+    ),
+    (
+        "ZX420",
+        lambda r: r.edit(SUMMARY_DATA, "measure: proposals-received", "measure: proposal-received"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "proposal-received"),
+        None,
+    ),
+    (
+        "ZX421",
+        lambda r: r.edit(SUMMARY_DATA, "    value: 12\n", "    value: 12\n    unit: 人次\n"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "unit: 人次"),
+        None,
+    ),
+    (
+        "ZX422",
+        lambda r: r.edit(SUMMARY_DATA, "proposals-filed\n    value: 90\n", "proposals-filed\n    value: 90\n" + FIELDS),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "value: 90"),
+        None,
+    ),
+    (
+        "ZX423",
+        lambda r: r.edit(
+            SUMMARY_DATA,
+            "proposals-filed\n    value: 90\n",
+            "proposals-filed\n    value: 90\n" + FIELDS.replace("by: field", "by: 委室"),
+        ),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "proposals-filed"),
+        None,
+    ),
+    (
+        "ZX424",
+        lambda r: r.edit(SUMMARY_DATA, "    value: 80.5\n", "    value: 80.5\n    of: 原文未载\n"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "of: 原文未载"),
+        None,
+    ),
+    (
+        "ZX425",
+        lambda r: r.edit(
+            SUMMARY_DATA, "  - label: 专题视察", "  - measure: proposals-filed\n    value: 93\n  - label: 专题视察"
+        ),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "value: 93"),
+        None,
+    ),
+    (
+        "ZX426",
+        lambda r: r.edit(
+            SUMMARY_DATA, "proposals-filed\n    value: 90\n", "proposals-filed\n    value: 90\n    sic: 原件如此\n"
+        ),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "sic: 原件如此"),
+        None,
+    ),
+    (
+        "ZX427",
+        lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", PARTS + "  - label: 专题视察"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "value: 100"),
+        None,
+    ),
+    (
+        "ZX428",
+        lambda r: r.edit(
+            SUMMARY_DATA, "  - label: 专题视察", "  - measure: proposals-merged\n    value: 3\n  - label: 专题视察"
+        ),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "proposals-merged"),
+        None,
+    ),
+    (
+        "ZX509",
+        lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", PLANNED.format(n=3) + "  - label: 专题视察"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "value: 3"),
+        None,
+    ),
+    (
+        "ZX510",
+        lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", HELD.format(n=2) + "  - label: 专题视察"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "value: 2"),
+        None,
+    ),
+    (
+        "ZX511",
+        lambda r: r.edit(
+            SUMMARY_DATA,
+            "  - label: 专题视察",
+            PLANNED.format(n=2).replace("2019-test-consultation-plan", "2019-test-missing-plan")
+            + "  - label: 专题视察",
+        ),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "plan: 2019-test-missing-plan"),
+        None,
+    ),
     ("ZX501", lambda r: r.edit(PLAN, "topics: [ecology, industry]", "topics: [ecolgy, industry]"), PLAN, 8, None),
     ("ZX502", lambda r: r.edit(PLAN, "body: luoyang-city", "body: luoyang"), PLAN, 5, None),
-    ("ZX503", lambda r: r.edit(PLAN_DATA, "form: thematic", "form: thematc"), PLAN_DATA, (PLAN_DATA, "form: thematc"), None),
-    ("ZX504", lambda r: r.edit(SUMMARY_DATA, "item: 2019-test-consultation-plan#p01", "item: 2019-test-consultation-plan#p09"),
-     SUMMARY_DATA, (SUMMARY_DATA, "#p09"), None),
-    ("ZX505", lambda r: r.edit(SUMMARY, "../plans/2019-test-consultation-plan.md#item-p01", "../plans/2019-test-plan.md"),
-     SUMMARY, (SUMMARY, "2019-test-plan.md"), 22),
+    (
+        "ZX503",
+        lambda r: r.edit(PLAN_DATA, "form: thematic", "form: thematc"),
+        PLAN_DATA,
+        (PLAN_DATA, "form: thematc"),
+        None,
+    ),
+    (
+        "ZX504",
+        lambda r: r.edit(
+            SUMMARY_DATA, "item: 2019-test-consultation-plan#p01", "item: 2019-test-consultation-plan#p09"
+        ),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "#p09"),
+        None,
+    ),
+    (
+        "ZX505",
+        lambda r: r.edit(SUMMARY, "../plans/2019-test-consultation-plan.md#item-p01", "../plans/2019-test-plan.md"),
+        SUMMARY,
+        (SUMMARY, "2019-test-plan.md"),
+        22,
+    ),
     ("ZX506", lambda r: r.edit(HOME, "#item-p02", "#item-p2"), HOME, (HOME, "#item-p2"), None),
-    ("ZX507", lambda r: r.edit(NOTE, "../rules/2019-test-rules.md#article-2", "/rules/2019-test-rules/"), NOTE,
-     (NOTE, "/rules/"), None),
-    ("ZX508", lambda r: r.edit(HOME, "(plans/2019-test-consultation-plan.md)", "(plans/)"), HOME, (HOME, "(plans/)"), None),
-    ("ZX130", lambda r: r.edit(SUMMARY, "收到提案100件", "收到提案【待核：原件此处是未填写的占位符（数字）】件"), SUMMARY,
-     (SUMMARY, "待核"), 8),
+    (
+        "ZX507",
+        lambda r: r.edit(NOTE, "../rules/2019-test-rules.md#article-2", "/rules/2019-test-rules/"),
+        NOTE,
+        (NOTE, "/rules/"),
+        None,
+    ),
+    (
+        "ZX508",
+        lambda r: r.edit(HOME, "(plans/2019-test-consultation-plan.md)", "(plans/)"),
+        HOME,
+        (HOME, "(plans/)"),
+        None,
+    ),
+    (
+        "ZX130",
+        lambda r: r.edit(SUMMARY, "收到提案100件", "收到提案【待核：原件此处是未填写的占位符（数字）】件"),
+        SUMMARY,
+        (SUMMARY, "待核"),
+        8,
+    ),
     ("ZX601", lambda r: r.edit(SUMMARY, "收到提案100件", "收到提案□件"), SUMMARY, (SUMMARY, "□"), 8),
     ("ZX602", lambda r: r.edit(NOTE, "学习的体会", "{{ config.site_name }}学习的体会"), NOTE, (NOTE, "config"), 1),
     ("ZX603", lambda r: r.edit(NOTE, "学习的体会", "<script>alert(1)</script>学习的体会"), NOTE, (NOTE, "script"), 1),
-    ("ZX604", lambda r: r.edit(NOTE, "学习的体会", '<img src="a.png" onerror="alert(1)">学习的体会'), NOTE,
-     (NOTE, "onerror"), 18),
-    ("ZX605", lambda r: r.edit(NOTE, "学习的体会", "[点我](javascript:alert(1))学习的体会"), NOTE, (NOTE, "javascript"), 6),
+    (
+        "ZX604",
+        lambda r: r.edit(NOTE, "学习的体会", '<img src="a.png" onerror="alert(1)">学习的体会'),
+        NOTE,
+        (NOTE, "onerror"),
+        18,
+    ),
+    (
+        "ZX605",
+        lambda r: r.edit(NOTE, "学习的体会", "[点我](javascript:alert(1))学习的体会"),
+        NOTE,
+        (NOTE, "javascript"),
+        6,
+    ),
     ("ZX606", lambda r: r.edit(HOME, "title: 首页", "title: 首页\ntemplate: redirect.html"), HOME, 3, None),
 ]
 
@@ -281,9 +483,14 @@ def test_enum_lists_allowed_values(zx_repo):
 
 
 def test_half_year_summary_period(zx_repo):
-    zx_repo.write(HALF, FILES[SUMMARY].replace("type: annual", "type: half-year")
-                  .replace('period: "2019"', 'period: "2019-H1"').replace("2019-12-20", "2019-07-10")
-                  .replace("{{ summary_figures() }}\n\n{{ follow_through() }}\n", ""))
+    zx_repo.write(
+        HALF,
+        FILES[SUMMARY]
+        .replace("type: annual", "type: half-year")
+        .replace('period: "2019"', 'period: "2019-H1"')
+        .replace("2019-12-20", "2019-07-10")
+        .replace("{{ summary_figures() }}\n\n{{ follow_through() }}\n", ""),
+    )
     assert zx_repo.check() == []
     zx_repo.edit(HALF, "2019-07-10", "2019-12-01")
     assert [p.code for p in zx_repo.check()] == ["ZX414"]
@@ -349,7 +556,9 @@ def test_jinja_in_code_is_still_jinja(zx_repo):
 
 
 def test_residue_and_html_in_code_are_not_reported(zx_repo):
-    zx_repo.edit(NOTE, "学习的体会", "`20xx年` 和 `<script>` 是示例。\n\n```html\n<script>□</script>\n```\n\n学习的体会")
+    zx_repo.edit(
+        NOTE, "学习的体会", "`20xx年` 和 `<script>` 是示例。\n\n```html\n<script>□</script>\n```\n\n学习的体会"
+    )
     assert zx_repo.check() == []
 
 
@@ -373,8 +582,10 @@ def test_encoded_javascript_url(zx_repo):
 
 def test_guide_pages_may_use_problem_codes_and_raw(zx_repo):
     zx_repo.write("docs/guide/problems.md", "---\ntitle: 问题代码\n---\n\n# 问题代码\n\n{{ problem_codes() }}\n")
-    zx_repo.write("docs/guide/index.md", "# 编辑指南\n\n{% raw %}\n写 `{{ plan_items() }}`，见[ZX301](problems.md#zx301)。\n"
-                  "{% endraw %}\n")
+    zx_repo.write(
+        "docs/guide/index.md",
+        "# 编辑指南\n\n{% raw %}\n写 `{{ plan_items() }}`，见[ZX301](problems.md#zx301)。\n{% endraw %}\n",
+    )
     assert zx_repo.check() == []
     zx_repo.write("docs/guide/index.md", "# 编辑指南\n\n见[ZX301](problems.md#zx399)。\n")
     assert [p.code for p in zx_repo.check()] == ["ZX506"]
@@ -416,13 +627,16 @@ def test_bad_input_never_raises(zx_repo):
         zx_repo.write(path, text)
 
 
-@pytest.mark.parametrize("path,old,new,code", [
-    ("data/sections.yml", "aliases: [总体要求, 指导思想和总体要求]", "aliases: 3", "ZX203"),
-    ("data/kinds.yml", "  types:\n    - id: rules\n", "  types: 3\n  x:\n    - id: rules\n", "ZX203"),
-    ("data/topics.yml", "- id: study\n", "- 3\n- id: study\n", "ZX203"),
-    (PLAN_DATA, "items:\n", "items: 5\nx:\n", "ZX203"),
-    (SUMMARY_DATA, "figures:\n", "figures: 5\nx:\n", "ZX203"),
-])
+@pytest.mark.parametrize(
+    "path,old,new,code",
+    [
+        ("data/sections.yml", "aliases: [总体要求, 指导思想和总体要求]", "aliases: 3", "ZX203"),
+        ("data/kinds.yml", "  types:\n    - id: rules\n", "  types: 3\n  x:\n    - id: rules\n", "ZX203"),
+        ("data/topics.yml", "- id: study\n", "- 3\n- id: study\n", "ZX203"),
+        (PLAN_DATA, "items:\n", "items: 5\nx:\n", "ZX203"),
+        (SUMMARY_DATA, "figures:\n", "figures: 5\nx:\n", "ZX203"),
+    ],
+)
 def test_malformed_vocabulary_and_data_are_problems_not_tracebacks(zx_repo, path, old, new, code):
     text = zx_repo.read(path)
     zx_repo.write(path, text.replace(old, new, 1) if old in text else text + new)
@@ -438,23 +652,28 @@ def test_empty_front_matter_lists_the_missing_fields(zx_repo):
 
 def test_pages_that_are_not_documents_are_read_too(zx_repo):
     zx_repo.write("docs/guide/index.md", "---\ntitle：指南\n---\n\n# 指南\n")
-    zx_repo.write("docs/plans/index.md", "# 计划\n\n见[计划](2019-test-consultation-plan.md#item-p09)。\n".encode("gbk"))
+    zx_repo.write(
+        "docs/plans/index.md", "# 计划\n\n见[计划](2019-test-consultation-plan.md#item-p09)。\n".encode("gbk")
+    )
     problems = summary(zx_repo.check())
     assert ("ZX105", "docs/guide/index.md", 2) in problems
     assert ("ZX101", "docs/plans/index.md", 1) in problems
 
 
-@pytest.mark.parametrize("path,old,new,code,says", [
-    (PLAN, 'period: "2019"', "period: 2019", "ZX203", "应为文字或原文未载，现在是整数 2019"),
-    (PLAN, "date: 2019-02-01", "date: 2019-2-1", "ZX206", "“2019-2-1”格式不对"),
-    (PLAN, "date: 2019-02-01\n", "date: 2019-02-01\nissuers: [3]\n", "ZX203", "应为文字，现在是整数 3"),
-    (PLAN, "date: 2019-02-01\n", "date: 2019-02-01\nadopted: {date: 2019-2-1}\n", "ZX206", "（adopted）"),
-    (PLAN_DATA, "time: 3月", "time: 13", "ZX207", "超出范围 1–12"),
-    (PLAN_DATA, "time: 3月", "time: 三月前后", "ZX206", "格式不对"),
-    (PLAN_DATA, "participants: [市工业和信息化局]", "participants: [1]", "ZX203", "应为文字，现在是整数 1"),
-    (PLAN_DATA, "lead-unit: 市政协经济委员会", "lead-unit: 3", "ZX203", "应为文字或列表（如 [a, b]）或原文未载"),
-    (PLAN_DATA, "stated_count: 2", "stated_count: 两项", "ZX206", "“两项”格式不对"),
-])
+@pytest.mark.parametrize(
+    "path,old,new,code,says",
+    [
+        (PLAN, 'period: "2019"', "period: 2019", "ZX203", "应为文字或原文未载，现在是整数 2019"),
+        (PLAN, "date: 2019-02-01", "date: 2019-2-1", "ZX206", "“2019-2-1”格式不对"),
+        (PLAN, "date: 2019-02-01\n", "date: 2019-02-01\nissuers: [3]\n", "ZX203", "应为文字，现在是整数 3"),
+        (PLAN, "date: 2019-02-01\n", "date: 2019-02-01\nadopted: {date: 2019-2-1}\n", "ZX206", "（adopted）"),
+        (PLAN_DATA, "time: 3月", "time: 13", "ZX207", "超出范围 1–12"),
+        (PLAN_DATA, "time: 3月", "time: 三月前后", "ZX206", "格式不对"),
+        (PLAN_DATA, "participants: [市工业和信息化局]", "participants: [1]", "ZX203", "应为文字，现在是整数 1"),
+        (PLAN_DATA, "lead-unit: 市政协经济委员会", "lead-unit: 3", "ZX203", "应为文字或列表（如 [a, b]）或原文未载"),
+        (PLAN_DATA, "stated_count: 2", "stated_count: 两项", "ZX206", "“两项”格式不对"),
+    ],
+)
 def test_values_that_may_say_not_stated_get_the_specific_message(zx_repo, path, old, new, code, says):
     """A field that accepts a value or 原文未载 still tells the editor what is wrong with the value."""
     zx_repo.edit(path, old, new)

@@ -1,6 +1,7 @@
 """The real repository has no problems; deleting a required section of the fixture plan is caught
 (function and CLI); files that must pass (BOM, CRLF, section aliases, YAML anchors) pass; checks
 never write files."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,8 +15,13 @@ from checks_support import FILES, PLAN, PLAN_DATA, ROOT, SUMMARY, SUMMARY_DATA, 
 
 def _cli(root, *args):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
-    return subprocess.run([sys.executable, "-m", "zhengxie", "check", "--root", str(root), *args],
-                          capture_output=True, text=True, env=env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "zhengxie", "check", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
 
 
 def test_repository_has_no_problems():
@@ -66,8 +72,9 @@ def test_bom_and_crlf_files_pass(zx_repo):
 
 
 def test_bom_crlf_file_still_reports_the_right_line(zx_repo):
-    zx_repo.write(PLAN_DATA, ("\ufeff" + FILES[PLAN_DATA].replace("time: 3月", "time: 13").replace("\n", "\r\n"))
-                  .encode("utf-8"))
+    zx_repo.write(
+        PLAN_DATA, ("\ufeff" + FILES[PLAN_DATA].replace("time: 3月", "time: 13").replace("\n", "\r\n")).encode("utf-8")
+    )
     assert ("ZX207", PLAN_DATA, FILES[PLAN_DATA].split("\n").index("    time: 3月") + 1) in summary(zx_repo.check())
 
 
@@ -88,8 +95,11 @@ def test_other_sections_between_required_ones_pass(zx_repo):
 def test_yaml_anchors_and_aliases_pass(zx_repo):
     zx_repo.edit(PLAN_DATA, "participants: [市生态环境局, 市水利局]", "participants: &shared [市生态环境局, 市水利局]")
     zx_repo.edit(PLAN_DATA, "participants: [市工业和信息化局]", "participants: *shared")
-    zx_repo.edit(SUMMARY_DATA, "  - label: 专题视察\n    value: 4\n    unit: 次\n",
-                 "  - &visit\n    label: 专题视察\n    value: 4\n    unit: 次\n  - <<: *visit\n    label: 视察报告\n")
+    zx_repo.edit(
+        SUMMARY_DATA,
+        "  - label: 专题视察\n    value: 4\n    unit: 次\n",
+        "  - &visit\n    label: 专题视察\n    value: 4\n    unit: 次\n  - <<: *visit\n    label: 视察报告\n",
+    )
     assert zx_repo.check() == []
 
 
@@ -103,7 +113,9 @@ def test_checks_do_not_modify_files(zx_repo):
     zx_repo.write(SUMMARY, "\ufeff" + FILES[SUMMARY].replace("\n", "\r\n"))
 
     def digest():
-        return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(zx_repo.root.rglob("*")) if p.is_file()}
+        return {
+            str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(zx_repo.root.rglob("*")) if p.is_file()
+        }
 
     before = digest()
     assert zx_repo.check()

@@ -1,4 +1,5 @@
 """The JSON Schemas, the quick pre-check against jsonschema, the catalogue and the slugs."""
+
 from __future__ import annotations
 
 import copy
@@ -13,8 +14,20 @@ from checks_support import ROOT
 from fixture_site import FIXTURE
 
 SCHEMAS = sorted((ROOT / "data" / "schemas").glob("*.schema.json"))
-EXPECTED = {"front-matter", "plan-data", "summary-data", "topics", "bodies", "forms", "roles", "kinds", "fields", "pagination",
-            "sections", "problems"}
+EXPECTED = {
+    "front-matter",
+    "plan-data",
+    "summary-data",
+    "topics",
+    "bodies",
+    "forms",
+    "roles",
+    "kinds",
+    "fields",
+    "pagination",
+    "sections",
+    "problems",
+}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -70,8 +83,16 @@ def _instances():
     from zhengxie.text.reading import parse_yaml, read_text, split_front_matter
 
     found = []
-    names = {"topics": "topics", "bodies": "bodies", "forms": "forms", "roles": "roles", "kinds": "kinds",
-             "fields": "fields", "sections": "sections", "problems": "problems"}
+    names = {
+        "topics": "topics",
+        "bodies": "bodies",
+        "forms": "forms",
+        "roles": "roles",
+        "kinds": "kinds",
+        "fields": "fields",
+        "sections": "sections",
+        "problems": "problems",
+    }
     for name, schema in names.items():
         found.append((schema, yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))))
     for root in (ROOT, FIXTURE):  # the fixture's documents too: the test never depends on which samples exist
@@ -85,8 +106,30 @@ def _instances():
     return found
 
 
-REPLACEMENTS = [None, "", "x", 0, -1, 13, 2.5, 100.0, 101, True, [], ["a", "a"], [1], {}, {"zz": 1}, "2018-02-30",
-                "2018-2-6", "2018", "2018-H3", "held", "merged", "ABC#x"]
+REPLACEMENTS = [
+    None,
+    "",
+    "x",
+    0,
+    -1,
+    13,
+    2.5,
+    100.0,
+    101,
+    True,
+    [],
+    ["a", "a"],
+    [1],
+    {},
+    {"zz": 1},
+    "2018-02-30",
+    "2018-2-6",
+    "2018",
+    "2018-H3",
+    "held",
+    "merged",
+    "ABC#x",
+]
 
 
 def _variants(instance):
@@ -173,8 +216,19 @@ def test_catalogue_groups():
 # ---- slugs ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["一、指导思想", "（一）围绕中心，服务大局", "ZX301 缺少必需章节", "Hello World 2018",
-                                  "第一章　总则", "“放管服”改革 &amp; A-b_c", "<em>强调</em>标题", "  空格  "])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、指导思想",
+        "（一）围绕中心，服务大局",
+        "ZX301 缺少必需章节",
+        "Hello World 2018",
+        "第一章　总则",
+        "“放管服”改革 &amp; A-b_c",
+        "<em>强调</em>标题",
+        "  空格  ",
+    ],
+)
 def test_slugify_matches_pymdownx(text):
     from pymdownx.slugs import slugify as reference
 

@@ -3,6 +3,7 @@ breakdowns (nested too), rates and qualifiers; the inconsistencies of real repor
 1596/1461 against totals 1386/1261, 立案率 77% where 300/410 = 73.2%, a field breakdown of 171 against 174
 filed, 591 in one place and 588 in another) each caught with the computed value and each acknowledgeable
 with `sic`; 并案 as each body declares it; what a summary says about its plan; the export of every figure."""
+
 from __future__ import annotations
 
 import json
@@ -19,14 +20,20 @@ DATA = "data/summaries/2020-test-annual-summary.yml"
 PLAN_REF = "2019-test-consultation-plan"
 
 
-def write_summary(repo, figures: str, body: str = "luoyang-city", year: int = 2020, extra: str = "",
-                  slug: str = "test") -> None:
+def write_summary(
+    repo, figures: str, body: str = "luoyang-city", year: int = 2020, extra: str = "", slug: str = "test"
+) -> None:
     """A summary of `year` whose data file lists `figures` (YAML list items, two-space indented)."""
     doc = DOC.replace("2020-test", f"{year}-{slug}")
     data = DATA.replace("2020-test", f"{year}-{slug}")
-    text = (repo.read(SUMMARY).replace("date: 2019-12-20", f"date: {year}-12-20").replace('period: "2019"', f'period: "{year}"')
-            .replace("body: luoyang-city", f"body: {body}").replace("2019年工作总结", f"{year}年工作总结")
-            .replace("{{ follow_through() }}\n", ""))
+    text = (
+        repo.read(SUMMARY)
+        .replace("date: 2019-12-20", f"date: {year}-12-20")
+        .replace('period: "2019"', f'period: "{year}"')
+        .replace("body: luoyang-city", f"body: {body}")
+        .replace("2019年工作总结", f"{year}年工作总结")
+        .replace("{{ follow_through() }}\n", "")
+    )
     repo.write(doc, text)
     repo.write(data, "figures:\n" + textwrap.dedent(figures).strip("\n") + "\n" + extra)
 
@@ -46,16 +53,19 @@ def figures_of(repo, year: int = 2020) -> list:
 # ---- values as printed --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text,low,high", [
-    (174, 174, 174),
-    ("99%以上", 99, float("inf")),
-    ("20余", 20, 30),
-    ("1200余", 1200, 1300),
-    ("约300", 270, 330),
-    ("300左右", 270, 330),
-    ("50多", 50, 60),
-    ("73.2%", 73.15, 73.25),
-])
+@pytest.mark.parametrize(
+    "text,low,high",
+    [
+        (174, 174, 174),
+        ("99%以上", 99, float("inf")),
+        ("20余", 20, 30),
+        ("1200余", 1200, 1300),
+        ("约300", 270, 330),
+        ("300左右", 270, 330),
+        ("50多", 50, 60),
+        ("73.2%", 73.15, 73.25),
+    ],
+)
 def test_qualifiers_are_kept_as_written_and_read_as_intervals(text, low, high):
     amount = parse_amount(text)
     assert amount.text == str(text)
@@ -70,21 +80,29 @@ def test_a_rate_is_read_within_its_printed_precision():
 # ---- one fixture per measure type --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("figure,export", [
-    ("- {measure: proposals-received, value: 410}", {"measure": "proposals-received", "unit": "件", "text": "410"}),
-    ("- {measure: proposals-merged, value: 12}", {"measure": "proposals-merged", "unit": "件"}),
-    ("- {measure: proposals-feedback, value: 380}", {"measure": "proposals-feedback", "unit": "份"}),
-    ("- {measure: opinions-submitted, value: 86, unit: 条}", {"measure": "opinions-submitted", "unit": "条"}),
-    ("- {measure: opinions-endorsed, value: 20余}", {"measure": "opinions-endorsed", "qualifier": "余"}),
-    ("- {measure: consultations, value: 12}", {"measure": "consultations", "unit": "次"}),
-    ("- {measure: research, value: 8, unit: 项}", {"measure": "research", "unit": "项"}),
-    ("- {measure: inspections, value: 4}", {"measure": "inspections", "unit": "次"}),
-    ("- {measure: members, value: 235}", {"measure": "members", "unit": "人"}),
-    ("- {measure: member-participation, value: 1200余}", {"text": "1200余", "qualifier": "余", "bounds": [1200, 1300]}),
-    ("- {label: 调研报告, value: 20余, unit: 篇}", {"measure": None, "label": "调研报告", "unit": "篇"}),
-    ("- {measure: proposals-satisfaction-rate, value: 99%以上, of: 原文未载}",
-     {"rate": True, "base": "原文未载", "qualifier": "以上"}),
-])
+@pytest.mark.parametrize(
+    "figure,export",
+    [
+        ("- {measure: proposals-received, value: 410}", {"measure": "proposals-received", "unit": "件", "text": "410"}),
+        ("- {measure: proposals-merged, value: 12}", {"measure": "proposals-merged", "unit": "件"}),
+        ("- {measure: proposals-feedback, value: 380}", {"measure": "proposals-feedback", "unit": "份"}),
+        ("- {measure: opinions-submitted, value: 86, unit: 条}", {"measure": "opinions-submitted", "unit": "条"}),
+        ("- {measure: opinions-endorsed, value: 20余}", {"measure": "opinions-endorsed", "qualifier": "余"}),
+        ("- {measure: consultations, value: 12}", {"measure": "consultations", "unit": "次"}),
+        ("- {measure: research, value: 8, unit: 项}", {"measure": "research", "unit": "项"}),
+        ("- {measure: inspections, value: 4}", {"measure": "inspections", "unit": "次"}),
+        ("- {measure: members, value: 235}", {"measure": "members", "unit": "人"}),
+        (
+            "- {measure: member-participation, value: 1200余}",
+            {"text": "1200余", "qualifier": "余", "bounds": [1200, 1300]},
+        ),
+        ("- {label: 调研报告, value: 20余, unit: 篇}", {"measure": None, "label": "调研报告", "unit": "篇"}),
+        (
+            "- {measure: proposals-satisfaction-rate, value: 99%以上, of: 原文未载}",
+            {"rate": True, "base": "原文未载", "qualifier": "以上"},
+        ),
+    ],
+)
 def test_each_measure_type_loads_checks_and_exports(zx_repo, figure, export):
     declare_merging(zx_repo, "luoyang-city", "within-filed")
     write_summary(zx_repo, figure)
@@ -101,13 +119,16 @@ def test_a_custom_figure_needs_a_registered_unit(zx_repo):
 
 
 def test_figures_show_as_printed(zx_repo):
-    write_summary(zx_repo, """\
+    write_summary(
+        zx_repo,
+        """\
         - {measure: member-participation, value: 1200余}
         - {measure: proposals-satisfaction-rate, value: 99%以上, of: proposals-feedback}
         - {measure: proposals-answer-rate, value: 100}
         - {label: 调研报告, value: 10左右, unit: 篇}
         - {measure: proposals-solved-rate, value: 90以上}
-    """)
+    """,
+    )
     assert [f.text for f in figures_of(zx_repo)] == ["1200余人次", "99%以上", "100%", "10篇左右", "90%以上"]
 
 
@@ -126,7 +147,9 @@ FIELD_171 = """\
 
 
 def test_a_breakdown_that_adds_up_passes_nested_too(zx_repo):
-    write_summary(zx_repo, """\
+    write_summary(
+        zx_repo,
+        """\
         - measure: proposals-filed
           value: 171
           breakdown:
@@ -138,7 +161,8 @@ def test_a_breakdown_that_adds_up_passes_nested_too(zx_repo):
                   by: other
                   parts: [{label: 民革, value: 60}, {label: 民盟, value: 40}]
               - {label: 界别, value: 71}
-    """)
+    """,
+    )
     assert zx_repo.check() == []
 
 
@@ -151,7 +175,9 @@ def test_a_field_breakdown_of_171_against_174_filed_is_caught_with_the_sum(zx_re
 
 
 def test_a_nested_breakdown_is_checked_at_its_part(zx_repo):
-    write_summary(zx_repo, """\
+    write_summary(
+        zx_repo,
+        """\
         - measure: proposals-filed
           value: 100
           breakdown:
@@ -161,7 +187,8 @@ def test_a_nested_breakdown_is_checked_at_its_part(zx_repo):
                 value: 60
                 breakdown: {by: other, parts: [{label: 民革, value: 30}, {label: 民盟, value: 20}]}
               - {label: 界别, value: 40}
-    """)
+    """,
+    )
     [problem] = zx_repo.check()
     assert problem.code == "ZX422" and "合计50件，与党派60件不符" in problem.message
 
@@ -212,22 +239,28 @@ def test_a_rate_is_checked_to_its_stated_precision(zx_repo, stated, ok):
 
 @pytest.mark.parametrize("satisfied,ok", [(590, True), (580, False)])
 def test_99_percent_or_more_is_a_lower_bound(zx_repo, satisfied, ok):
-    write_summary(zx_repo, f"""\
+    write_summary(
+        zx_repo,
+        f"""\
         - {{measure: proposals-feedback, value: 595}}
         - {{measure: proposals-satisfied, value: {satisfied}}}
         - {{measure: proposals-satisfaction-rate, value: 99%以上}}
-    """)
+    """,
+    )
     assert codes(zx_repo.check()) == ([] if ok else ["ZX413"])
 
 
 def test_a_rate_over_another_base_names_it(zx_repo):
-    write_summary(zx_repo, """\
+    write_summary(
+        zx_repo,
+        """\
         - {measure: proposals-filed, value: 400}
         - {measure: proposals-satisfied, value: 300}
         - {measure: proposals-solved, value: 300}
         - {measure: proposals-answered, value: 400}
         - {measure: proposals-solved-rate, value: 75, of: proposals-filed}
-    """)
+    """,
+    )
     assert zx_repo.check() == []
 
 
@@ -246,12 +279,15 @@ def test_an_unstated_base_may_be_waived_with_a_reason(zx_repo):
 @pytest.mark.parametrize("parts,ok", [("12, 11", True), ("20, 11", False)])
 def test_20_odd_is_checked_as_an_interval(zx_repo, parts, ok):
     a, b = parts.split(", ")
-    write_summary(zx_repo, f"""\
+    write_summary(
+        zx_repo,
+        f"""\
         - label: 调研报告
           value: 20余
           unit: 篇
           breakdown: {{by: other, parts: [{{label: 专委会, value: {a}}}, {{label: 界别, value: {b}}}]}}
-    """)
+    """,
+    )
     assert codes(zx_repo.check()) == ([] if ok else ["ZX422"])
 
 
@@ -259,10 +295,13 @@ def test_20_odd_is_checked_as_an_interval(zx_repo, parts, ok):
 
 
 def test_591_in_one_place_and_588_in_another_is_caught(zx_repo):
-    write_summary(zx_repo, """\
+    write_summary(
+        zx_repo,
+        """\
         - {measure: proposals-answered, value: 591}
         - {measure: proposals-answered, label: 办复提案, value: 588}
-    """)
+    """,
+    )
     [problem] = zx_repo.check()
     assert problem.code == "ZX425" and problem.line == 3 and "另处为591件" in problem.message
 
@@ -308,26 +347,42 @@ def test_merged_needs_the_bodys_declaration(zx_repo):
 
 def test_a_rate_over_actual_filings_uses_filed_minus_merged(zx_repo):
     declare_merging(zx_repo, "luoyang-city", "within-filed")
-    write_summary(zx_repo, RECEIVED + """\
+    write_summary(
+        zx_repo,
+        RECEIVED
+        + """\
         - {measure: proposals-answered, value: 360}
         - {measure: proposals-answer-rate, value: 100, of: proposals-filed-net}
-    """.replace("        ", ""))
+    """.replace("        ", ""),
+    )
     assert zx_repo.check() == []
 
 
 # ---- 原文如此 ------------------------------------------------------------------------------------
 
 CASES = {
-    "field-171": (FIELD_171.replace("  value: 174\n", "  value: 174\n  sic: 原件分项合计171件\n"),
-                  ["按领域分项合计171件，与立案174件不符（原文如此）"]),
-    "sessions": (PER_SESSION.replace("  value: 1386\n", "  value: 1386\n  sic: 原件如此\n")
-                 .replace("  value: 1261\n", "  value: 1261\n  sic: 原件如此\n"),
-                 ["按会次分项合计1596件，与收到提案1386件不符（原文如此）", "按会次分项合计1461件，与立案1261件不符（原文如此）"]),
-    "filing-77": (FILING_77.replace("value: 77%}", "value: 77%, sic: 原件如此}"),
-                  ["立案率77%，按立案300件 ÷ 收到提案410件计算为73.2%（原文如此）"]),
-    "591-588": ("- {measure: proposals-answered, value: 591}\n"
-                "- {measure: proposals-answered, label: 办复提案, value: 588, sic: 原件第三部分写作588件}\n",
-                ["办复提案另处为591件，此处为588件（原文如此）"]),
+    "field-171": (
+        FIELD_171.replace("  value: 174\n", "  value: 174\n  sic: 原件分项合计171件\n"),
+        ["按领域分项合计171件，与立案174件不符（原文如此）"],
+    ),
+    "sessions": (
+        PER_SESSION.replace("  value: 1386\n", "  value: 1386\n  sic: 原件如此\n").replace(
+            "  value: 1261\n", "  value: 1261\n  sic: 原件如此\n"
+        ),
+        [
+            "按会次分项合计1596件，与收到提案1386件不符（原文如此）",
+            "按会次分项合计1461件，与立案1261件不符（原文如此）",
+        ],
+    ),
+    "filing-77": (
+        FILING_77.replace("value: 77%}", "value: 77%, sic: 原件如此}"),
+        ["立案率77%，按立案300件 ÷ 收到提案410件计算为73.2%（原文如此）"],
+    ),
+    "591-588": (
+        "- {measure: proposals-answered, value: 591}\n"
+        "- {measure: proposals-answered, label: 办复提案, value: 588, sic: 原件第三部分写作588件}\n",
+        ["办复提案另处为591件，此处为588件（原文如此）"],
+    ),
 }
 
 
@@ -359,14 +414,24 @@ reports:
 """
 
 
-@pytest.mark.parametrize("planned,held,found", [
-    (2, 1, []), (3, 1, ["ZX509"]), (2, 2, ["ZX510"]), (3, 2, ["ZX509", "ZX510"]),
-])
+@pytest.mark.parametrize(
+    "planned,held,found",
+    [
+        (2, 1, []),
+        (3, 1, ["ZX509"]),
+        (2, 2, ["ZX510"]),
+        (3, 2, ["ZX509", "ZX510"]),
+    ],
+)
 def test_what_a_summary_says_of_its_plan_agrees_with_the_plan_and_the_reports(zx_repo, planned, held, found):
-    write_summary(zx_repo, f"""\
+    write_summary(
+        zx_repo,
+        f"""\
         - {{measure: plan-items, value: {planned}, plan: {PLAN_REF}}}
         - {{measure: plan-items-held, value: {held}, plan: {PLAN_REF}}}
-    """, extra=REPORTS)
+    """,
+        extra=REPORTS,
+    )
     assert codes(zx_repo.check()) == found
 
 
@@ -382,11 +447,14 @@ def test_an_approximate_plan_count_is_an_interval(zx_repo):
 
 
 def test_a_breakdown_by_undertaking_unit_with_approximate_parts(zx_repo):
-    write_summary(zx_repo, """\
+    write_summary(
+        zx_repo,
+        """\
         - measure: proposals-answered
           value: 300
           breakdown:
             by: undertaker
             parts: [{label: 县发展改革局, value: 约100}, {label: 县教育局, value: 90余}, {label: 其他单位, value: 105}]
-    """)
+    """,
+    )
     assert zx_repo.check() == []  # 90–110 + 90–100 + 105 may be 300

@@ -1,4 +1,5 @@
 """A document whose original states no date (date: 原文未载) is checked like any other, never crashes."""
+
 from __future__ import annotations
 
 from checks_support import NOTE, RULE

@@ -5,6 +5,7 @@ Each variation of issue 8 is a small document written here (in our own words, fo
 sample has) on top of the valid mini-repo; every test asserts the check passes (or, where the original
 really departs, the one problem a user would see) and what the model holds.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,7 +49,11 @@ topics: [rural-revitalization]
 
 
 def test_two_part_consultation_plan_passes_without_a_waiver(zx_repo):
-    _write(zx_repo, TWO_PART, TWO_PART_META, """
+    _write(
+        zx_repo,
+        TWO_PART,
+        TWO_PART_META,
+        """
 为做好今年的协商工作，经县委同意，制定本计划。
 
 ## 一、总体原则
@@ -58,7 +63,8 @@ def test_two_part_consultation_plan_passes_without_a_waiver(zx_repo):
 ## 二、工作安排
 
 全年安排专题协商两次。
-""")
+""",
+    )
     _passes(zx_repo)
     doc = _doc(zx_repo, TWO_PART)
     assert doc.fields["issuers"] == ("中共莒县县委办公室", "莒县人民政府办公室", "政协莒县委员会办公室")
@@ -67,7 +73,11 @@ def test_two_part_consultation_plan_passes_without_a_waiver(zx_repo):
 
 
 def test_heading_alias_by_pattern_and_an_unnumbered_preamble(zx_repo):
-    _write(zx_repo, TWO_PART, TWO_PART_META, """
+    _write(
+        zx_repo,
+        TWO_PART,
+        TWO_PART_META,
+        """
 为进一步发挥专门协商机构作用，结合本县实际，制定本计划。
 
 ## 一、总体要求
@@ -77,7 +87,8 @@ def test_heading_alias_by_pattern_and_an_unnumbered_preamble(zx_repo):
 ## 二、2023年协商工作安排
 
 安排专题协商、对口协商各一次。
-""")
+""",
+    )
     _passes(zx_repo)
     zx_repo.edit(TWO_PART, "2023年协商工作安排", "协商的几点想法")
     problems = zx_repo.check()
@@ -87,7 +98,11 @@ def test_heading_alias_by_pattern_and_an_unnumbered_preamble(zx_repo):
 
 def test_four_part_plan_with_a_pattern_heading_and_no_optional_principles(zx_repo):
     """基本原则 is optional in the four-part plan; 协商议题 may be written 20NN年…协商安排."""
-    zx_repo.edit(PLAN, "## 二、基本原则\n\n### （一）围绕中心\n\n紧扣发展大局选题。\n\n### （二）注重实效\n\n每次协商都要有成果。\n\n", "")
+    zx_repo.edit(
+        PLAN,
+        "## 二、基本原则\n\n### （一）围绕中心\n\n紧扣发展大局选题。\n\n### （二）注重实效\n\n每次协商都要有成果。\n\n",
+        "",
+    )
     zx_repo.edit(PLAN, "## 三、协商议题", "## 二、2019年重点协商安排")
     zx_repo.edit(PLAN, "## 四、组织实施", "## 三、组织实施")
     zx_repo.edit(SUMMARY, "#二基本原则", "#三组织实施")
@@ -95,7 +110,10 @@ def test_four_part_plan_with_a_pattern_heading_and_no_optional_principles(zx_rep
 
 
 def test_a_bodys_own_profile_is_its_template(zx_repo):
-    zx_repo.write("data/sections.yml", zx_repo.read("data/sections.yml") + """\
+    zx_repo.write(
+        "data/sections.yml",
+        zx_repo.read("data/sections.yml")
+        + """\
 - id: juxian-consultation-plan
   name: 莒县政协协商计划（协商重点、方法步骤）
   body: juxian-county
@@ -103,7 +121,8 @@ def test_a_bodys_own_profile_is_its_template(zx_repo):
   sections:
     - name: 协商重点
     - name: 方法步骤
-""")
+""",
+    )
     body = """
 ## 一、协商重点
 
@@ -122,7 +141,11 @@ def test_a_bodys_own_profile_is_its_template(zx_repo):
 
 
 def test_a_pinned_profile_is_used(zx_repo):
-    _write(zx_repo, TWO_PART, TWO_PART_META + "profile: consultation-plan-two-part\n", """
+    _write(
+        zx_repo,
+        TWO_PART,
+        TWO_PART_META + "profile: consultation-plan-two-part\n",
+        """
 ## 一、总体原则
 
 坚持问题导向。
@@ -130,7 +153,8 @@ def test_a_pinned_profile_is_used(zx_repo):
 ## 二、工作安排
 
 安排协商三次。
-""")
+""",
+    )
     _passes(zx_repo)
 
 
@@ -147,7 +171,11 @@ date: 2021-03-18
 
 
 def test_flat_article_rule_passes(zx_repo):
-    _write(zx_repo, FLAT_RULE, RULE_META, """
+    _write(
+        zx_repo,
+        FLAT_RULE,
+        RULE_META,
+        """
 第一条　为规范主席会议的议事程序，制定本规则。
 
 第二条　主席会议由主席、副主席、秘书长组成。
@@ -155,13 +183,18 @@ def test_flat_article_rule_passes(zx_repo):
 第三条　主席会议一般每月召开一次。
 
 第四条　本规则自通过之日起施行。
-""")
+""",
+    )
     _passes(zx_repo)
     assert [a.number for a in _doc(zx_repo, FLAT_RULE).articles] == [1, 2, 3, 4]
 
 
 def test_rule_numbered_with_han_headings_passes(zx_repo):
-    _write(zx_repo, FLAT_RULE, RULE_META, """
+    _write(
+        zx_repo,
+        FLAT_RULE,
+        RULE_META,
+        """
 ## 一、会议组成
 
 主席会议由主席、副主席和秘书长组成。
@@ -173,15 +206,20 @@ def test_rule_numbered_with_han_headings_passes(zx_repo):
 ## 三、议事程序
 
 议题由主席确定，会前印发材料。
-""")
+""",
+    )
     _passes(zx_repo)
 
 
 def test_outline_measures_pass(zx_repo):
     path = "docs/rules/2022-juxian-member-duty-measures.md"
-    _write(zx_repo, path, RULE_META.replace("主席会议议事规则", "委员履职管理实施办法").replace("type: procedure", "type: measures")
-           .replace("2021-03-18", "2022-01-20"),
-           """
+    _write(
+        zx_repo,
+        path,
+        RULE_META.replace("主席会议议事规则", "委员履职管理实施办法")
+        .replace("type: procedure", "type: measures")
+        .replace("2021-03-18", "2022-01-20"),
+        """
 为加强委员履职管理，结合实际，制定本办法。
 
 ## 一、履职内容
@@ -198,7 +236,8 @@ def test_outline_measures_pass(zx_repo):
 ## 二、考核办法
 
 年底统一考核。
-""")
+""",
+    )
     _passes(zx_repo)
     assert _doc(zx_repo, path).fields["type"] == "measures"
 
@@ -242,16 +281,21 @@ def test_chaptered_rule_still_needs_its_general_and_supplementary_chapters(zx_re
 
 # ---- summaries and reports: structures and periods --------------------------------------------------
 
+
 def test_half_year_summary_without_the_optional_problems_section(zx_repo):
     path = "docs/summaries/2021-juxian-half-year-summary.md"
-    _write(zx_repo, path, """
+    _write(
+        zx_repo,
+        path,
+        """
 title: 政协莒县委员会2021年上半年工作总结
 kind: summary
 type: half-year
 body: juxian-county
 date: 2021-07-08
 period: "2021-H1"
-""", """
+""",
+        """
 ## 一、上半年主要工作
 
 召开专题协商会两次。
@@ -259,18 +303,22 @@ period: "2021-H1"
 ## 二、下半年工作打算
 
 办好全体会议建议的督办。
-""")
+""",
+    )
     _passes(zx_repo)
     period = _doc(zx_repo, path).period
     assert (period.kind, period.half, period.label) == ("half-year", 1, "2021年上半年")
 
 
-@pytest.mark.parametrize("type_,period,kind,label,year", [
-    ("annual", '"2022"', "year", "2022年", 2022),
-    ("proposal-report", '"2004-2010"', "range", "2004—2010年", 2010),
-    ("standing-committee-report", "十三届四次会议以来", "since", "十三届四次会议以来", 2024),
-    ("proposal-report", "原文未载", None, None, 2024),
-])
+@pytest.mark.parametrize(
+    "type_,period,kind,label,year",
+    [
+        ("annual", '"2022"', "year", "2022年", 2022),
+        ("proposal-report", '"2004-2010"', "range", "2004—2010年", 2010),
+        ("standing-committee-report", "十三届四次会议以来", "since", "十三届四次会议以来", 2024),
+        ("proposal-report", "原文未载", None, None, 2024),
+    ],
+)
 def test_every_period_form_passes(zx_repo, type_, period, kind, label, year):
     sections = {
         "annual": "## 一、主要工作\n\n做了工作。\n\n## 二、存在问题\n\n还有不足。\n\n## 三、下一步工作\n\n继续努力。\n",
@@ -278,15 +326,25 @@ def test_every_period_form_passes(zx_repo, type_, period, kind, label, year):
         "standing-committee-report": "## 一、过去一年的工作\n\n做了工作。\n\n## 二、今后的任务\n\n继续努力。\n",
     }[type_]
     path = f"docs/summaries/{year}-juxian-{type_}.md"
-    _write(zx_repo, path, f"""
+    _write(
+        zx_repo,
+        path,
+        f"""
 title: 政协莒县委员会报告
 kind: summary
 type: {type_}
 body: juxian-county
 date: {year}-01-10
 period: {period}
-""" + ("session: 政协莒县第十三届委员会第五次会议\nreporter: 政协莒县委员会副主席 某某\n"
-       "dateline: 在政协莒县第十三届委员会第五次会议上\n" if type_ != "annual" else ""), sections)
+"""
+        + (
+            "session: 政协莒县第十三届委员会第五次会议\nreporter: 政协莒县委员会副主席 某某\n"
+            "dateline: 在政协莒县第十三届委员会第五次会议上\n"
+            if type_ != "annual"
+            else ""
+        ),
+        sections,
+    )
     _passes(zx_repo)
     doc = _doc(zx_repo, path)
     if kind is None:
@@ -342,9 +400,13 @@ def test_open_data_carries_every_written_field_as_printed(zx_repo):
     from zhengxie.outputs import opendata
 
     caption = "（2019年1月8日主席会议通过）"
-    zx_repo.edit(SUMMARY, "kind: summary\n", "kind: summary\ndoc_number: 洛政协〔2019〕2号\n"
-                 "issuers: [政协洛阳市委员会办公室, 洛阳市人民政府办公室]\nreporter: 原文未载\n"
-                 f"adopted: {{meeting: 主席会议, date: 2019-01-08, caption: {caption}}}\n")
+    zx_repo.edit(
+        SUMMARY,
+        "kind: summary\n",
+        "kind: summary\ndoc_number: 洛政协〔2019〕2号\n"
+        "issuers: [政协洛阳市委员会办公室, 洛阳市人民政府办公室]\nreporter: 原文未载\n"
+        f"adopted: {{meeting: 主席会议, date: 2019-01-08, caption: {caption}}}\n",
+    )
     assert not [p for p in zx_repo.check() if p.severity == "error"]
     row = next(r for r in opendata.documents(load_corpus(zx_repo.root), None, "/") if r["id"] in SUMMARY)
     fields = row["fields"]
@@ -398,11 +460,17 @@ effective: 原文未载
 
 def test_adopted_rule_with_caption_and_dates_not_stated(zx_repo):
     path = "docs/rules/2021-juxian-standing-committee-rules.md"
-    _write(zx_repo, path, ADOPTED_RULE, "第一条　为规范常务委员会工作，制定本规则。\n\n第二条　本规则自通过之日起施行。")
+    _write(
+        zx_repo, path, ADOPTED_RULE, "第一条　为规范常务委员会工作，制定本规则。\n\n第二条　本规则自通过之日起施行。"
+    )
     _passes(zx_repo)
     doc = _doc(zx_repo, path)
     adopted = doc.fields["adopted"]
-    assert (adopted.meeting, adopted.session, adopted.date) == ("常务委员会第十五次会议", "第十三届", dt.date(2021, 3, 18))
+    assert (adopted.meeting, adopted.session, adopted.date) == (
+        "常务委员会第十五次会议",
+        "第十三届",
+        dt.date(2021, 3, 18),
+    )
     assert adopted.caption.startswith("（2021年3月18日")
     assert doc.date is NOT_STATED and doc.fields["effective"] is NOT_STATED
     assert doc.fields["published"] == dt.date(2021, 3, 25)
@@ -412,7 +480,12 @@ def test_adopted_rule_with_caption_and_dates_not_stated(zx_repo):
 
 def test_adoption_date_may_be_not_stated(zx_repo):
     path = "docs/rules/2021-juxian-standing-committee-rules.md"
-    _write(zx_repo, path, ADOPTED_RULE.replace("  date: 2021-03-18\n", "  date: 原文未载\n"), "第一条　本规则自通过之日起施行。")
+    _write(
+        zx_repo,
+        path,
+        ADOPTED_RULE.replace("  date: 2021-03-18\n", "  date: 原文未载\n"),
+        "第一条　本规则自通过之日起施行。",
+    )
     _passes(zx_repo)
     assert _doc(zx_repo, path).fields["adopted"].date is NOT_STATED
 
@@ -456,16 +529,33 @@ NEW = "docs/rules/2020-juxian-office-rules.md"
 
 
 def _succession(repo, old_extra: str, new_extra: str) -> None:
-    _write(repo, OLD, RULE_META.replace("主席会议议事规则", "机关工作规则").replace("type: procedure", "type: rules")
-           .replace("2021-03-18", "2012-06-01") + old_extra, "第一条　本规则自印发之日起施行。")
-    _write(repo, NEW, RULE_META.replace("主席会议议事规则", "机关工作规则（2020年修订）").replace("type: procedure", "type: rules")
-           .replace("2021-03-18", "2020-09-01") + new_extra, "第一条　本规则自印发之日起施行。")
+    _write(
+        repo,
+        OLD,
+        RULE_META.replace("主席会议议事规则", "机关工作规则")
+        .replace("type: procedure", "type: rules")
+        .replace("2021-03-18", "2012-06-01")
+        + old_extra,
+        "第一条　本规则自印发之日起施行。",
+    )
+    _write(
+        repo,
+        NEW,
+        RULE_META.replace("主席会议议事规则", "机关工作规则（2020年修订）")
+        .replace("type: procedure", "type: rules")
+        .replace("2021-03-18", "2020-09-01")
+        + new_extra,
+        "第一条　本规则自印发之日起施行。",
+    )
 
 
 @pytest.mark.parametrize("status", ["amended", "repealed"])
 def test_rule_succession_both_ways(zx_repo, status):
-    _succession(zx_repo, f"status: {status}\nsuperseded_by: 2020-juxian-office-rules\n",
-                "status: in-force\nsupersedes: [2012-juxian-office-rules]\n")
+    _succession(
+        zx_repo,
+        f"status: {status}\nsuperseded_by: 2020-juxian-office-rules\n",
+        "status: in-force\nsupersedes: [2012-juxian-office-rules]\n",
+    )
     _passes(zx_repo)
     corpus = load_corpus(zx_repo.root)
     assert corpus.documents["2012-juxian-office-rules"].fields["superseded_by"] == "2020-juxian-office-rules"
@@ -502,7 +592,9 @@ ITEMS_BODY = """
 
 def _items(repo, yaml_items: str, head: str = "") -> None:
     _write(repo, ITEMS_PLAN, ITEMS_META, ITEMS_BODY)
-    repo.write(ITEMS_DATA, f"# yaml-language-server: $schema=../schemas/plan-data.schema.json\n{head}items:\n{yaml_items}")
+    repo.write(
+        ITEMS_DATA, f"# yaml-language-server: $schema=../schemas/plan-data.schema.json\n{head}items:\n{yaml_items}"
+    )
 
 
 def _item(n: int, form: str = "thematic", time: str = "3月", extra: str = "") -> str:
@@ -513,8 +605,18 @@ def _item(n: int, form: str = "thematic", time: str = "3月", extra: str = "") -
     return "\n".join(lines) + "\n" + extra
 
 
-TIME_FORMS = ["3月", "三月下旬", "3月至5月", "第二季度", "上半年", "下半年", "全年", "2024-04-18",
-              "2024-05-20至2024-05-22", "原文未载"]
+TIME_FORMS = [
+    "3月",
+    "三月下旬",
+    "3月至5月",
+    "第二季度",
+    "上半年",
+    "下半年",
+    "全年",
+    "2024-04-18",
+    "2024-05-20至2024-05-22",
+    "原文未载",
+]
 
 
 def test_every_time_form_passes_and_is_read(zx_repo):
@@ -537,14 +639,19 @@ def test_a_forgotten_time_is_an_error_not_stated_is_not(zx_repo):
 
 def test_plenary_item_with_only_topic_and_form_passes(zx_repo):
     """forms.yml: a plenary session requires no time and no lead; the plan names neither."""
-    _items(zx_repo, "  - id: p01\n    title: 围绕政府工作报告协商议政\n    form: plenary\n    topics: [social-governance]\n")
+    _items(
+        zx_repo,
+        "  - id: p01\n    title: 围绕政府工作报告协商议政\n    form: plenary\n    topics: [social-governance]\n",
+    )
     _passes(zx_repo)
     item = _doc(zx_repo, ITEMS_PLAN).items[0]
     assert (item.time, item.roles, item.lead, item.time_label) == (None, {}, "", "时间未定")
 
 
 def test_roles_as_labelled_lists_including_not_stated(zx_repo):
-    _items(zx_repo, """\
+    _items(
+        zx_repo,
+        """\
   - id: p01
     title: 推进县域商业体系建设
     form: thematic
@@ -556,7 +663,8 @@ def test_roles_as_labelled_lists_including_not_stated(zx_repo):
       undertaker: 县商务局
       participants: [县发展改革局, 县财政局]
       supervisor: 县政协办公室
-""")
+""",
+    )
     _passes(zx_repo)
     item = _doc(zx_repo, ITEMS_PLAN).items[0]
     assert list(item.roles) == ["lead-unit", "lead-leader", "responsible", "undertaker", "participants", "supervisor"]
@@ -566,17 +674,25 @@ def test_roles_as_labelled_lists_including_not_stated(zx_repo):
 
 
 def test_a_lead_unit_the_original_does_not_name(zx_repo):
-    _items(zx_repo, "  - id: p01\n    title: 议题\n    form: thematic\n    time: 5月\n    roles: {participants: [县教育局]}\n")
+    _items(
+        zx_repo,
+        "  - id: p01\n    title: 议题\n    form: thematic\n    time: 5月\n    roles: {participants: [县教育局]}\n",
+    )
     problems = zx_repo.check()
     assert [p.code for p in problems] == ["ZX407"]
     assert "lead-unit: 原文未载" in problems[0].hint
-    _items(zx_repo, "  - id: p01\n    title: 议题\n    form: thematic\n    time: 5月\n"
-                    "    roles: {lead-unit: 原文未载, participants: [县教育局]}\n")
+    _items(
+        zx_repo,
+        "  - id: p01\n    title: 议题\n    form: thematic\n    time: 5月\n"
+        "    roles: {lead-unit: 原文未载, participants: [县教育局]}\n",
+    )
     _passes(zx_repo)
 
 
 def test_one_topic_through_several_forms(zx_repo):
-    _items(zx_repo, """\
+    _items(
+        zx_repo,
+        """\
   - id: p01
     title: 加快建设现代农业强县
     stages:
@@ -585,7 +701,8 @@ def test_one_topic_through_several_forms(zx_repo):
       - {form: standing-committee, time: 第三季度, note: 形成建议案}
     roles: {lead-unit: 县政协农业农村委员会}
     points: [高标准农田建设, 农产品加工]
-""")
+""",
+    )
     _passes(zx_repo)
     item = _doc(zx_repo, ITEMS_PLAN).items[0]
     assert item.forms == ("group-discussion", "plenary-speech", "standing-committee")
@@ -594,25 +711,31 @@ def test_one_topic_through_several_forms(zx_repo):
 
 
 def test_a_stage_needs_what_its_form_requires(zx_repo):
-    _items(zx_repo, """\
+    _items(
+        zx_repo,
+        """\
   - id: p01
     title: 加快建设现代农业强县
     stages:
       - {form: group-discussion}
       - {form: standing-committee}
-""")
+""",
+    )
     assert sorted(p.code for p in zx_repo.check()) == ["ZX402", "ZX407"]
 
 
 def test_a_later_stage_that_needs_a_time_does_not_borrow_an_earlier_stages(zx_repo):
-    _items(zx_repo, """\
+    _items(
+        zx_repo,
+        """\
   - id: p01
     title: 加快建设现代农业强县
     stages:
       - {form: group-discussion, time: 1月}
       - {form: standing-committee}
     roles: {lead-unit: 县政协农业农村委员会}
-""")
+""",
+    )
     problems = zx_repo.check()
     assert summary(problems) == [("ZX402", ITEMS_DATA, zx_repo.line_of(ITEMS_DATA, "standing-committee"))]
     zx_repo.edit(ITEMS_DATA, "{form: standing-committee}", "{form: standing-committee, time: 原文未载}")
@@ -641,8 +764,11 @@ LOCAL_FORMS = """\
 
 def test_local_forms_with_parent_and_body(zx_repo):
     zx_repo.write("data/forms.yml", zx_repo.read("data/forms.yml") + LOCAL_FORMS)
-    _items(zx_repo, "  - id: p01\n    title: 老旧小区改造\n    form: juxian-hall\n"
-                    "  - id: p02\n    title: 农村养老服务\n    form: online-forum\n    time: 下半年\n")
+    _items(
+        zx_repo,
+        "  - id: p01\n    title: 老旧小区改造\n    form: juxian-hall\n"
+        "  - id: p02\n    title: 农村养老服务\n    form: online-forum\n    time: 下半年\n",
+    )
     _passes(zx_repo)
     corpus = load_corpus(zx_repo.root)
     forms = corpus.vocab.forms
@@ -654,12 +780,15 @@ def test_local_forms_with_parent_and_body(zx_repo):
 
 
 def test_forms_outside_the_usual_list(zx_repo):
-    _items(zx_repo, """\
+    _items(
+        zx_repo,
+        """\
   - {id: p01, title: 优化营商环境, form: chair-meeting, time: 4月}
   - {id: p02, title: 河道治理, form: member-inspection, time: 第三季度}
   - {id: p03, title: 农村饮水安全, form: democratic-supervision, roles: {lead-unit: 县政协人口资源环境委员会}}
   - {id: p04, title: 社区治理, form: grassroots}
   - {id: p05, title: 公共文化服务, form: member-studio}
   - {id: p06, title: 数字乡村, form: online}
-""")
+""",
+    )
     _passes(zx_repo)

@@ -1,5 +1,6 @@
 """The browser editor's fixtures (imported by the tests that use them): the npm packages (installed once with `npm ci` when missing) and
 `make edit` running on a private copy of the fixture site, driven in Debian's Chromium."""
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,9 @@ START_TIMEOUT = 120  # decap-server and the first build of `mkdocs serve`
 def node_modules() -> Path:
     """The packages package-lock.json pins, in the repository's node_modules/."""
     if not DECAP.is_file():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True, timeout=NPM_TIMEOUT,
-                       capture_output=True)
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True, timeout=NPM_TIMEOUT, capture_output=True
+        )
     return ROOT / "node_modules"
 
 
@@ -79,9 +81,14 @@ def editor(node_modules: Path, tmp_path: Path) -> Iterator[Editor]:
     log = tmp_path / "edit.log"
     with log.open("w") as out:
         # -o: the shared venv is taken as installed (this copy's requirements.txt is newer than its stamp).
-        process = subprocess.Popen(["make", "-o", ".venv/.installed", "edit", f"EDIT_ADDR=127.0.0.1:{site}", f"CMS_PORT={backend}"],
-                                   cwd=root, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-                                   env=dict(os.environ, ZX_SEARCH="0"))
+        process = subprocess.Popen(
+            ["make", "-o", ".venv/.installed", "edit", f"EDIT_ADDR=127.0.0.1:{site}", f"CMS_PORT={backend}"],
+            cwd=root,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env=dict(os.environ, ZX_SEARCH="0"),
+        )
     try:
         url = f"http://127.0.0.1:{site}/admin/"
 

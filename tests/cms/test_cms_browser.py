@@ -2,6 +2,7 @@
 a plan with two items, forms and topics chosen by their Chinese names; a body; a summary with
 figures. No id is typed and no YAML is opened; the files written pass the project's check, and the
 plan's page with its items is in the strictly built site. Screenshots land in tests/artifacts/."""
+
 from __future__ import annotations
 
 import datetime
@@ -32,7 +33,10 @@ def clerk(browser: Browser, editor: Editor) -> Iterator[Page]:
     page = context.new_page()
     errors: list[str] = []
     # the editor's own errors (the site's pages in the preview pane have their own tests)
-    page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack}") if "/admin/" in (error.stack or "") else None)
+    page.on(
+        "pageerror",
+        lambda error: errors.append(f"{error}\n{error.stack}") if "/admin/" in (error.stack or "") else None,
+    )
     page.goto(editor.url)
     page.get_by_role("button", name="登录").click()
     expect(page.get_by_role("link", name="协商计划", exact=True)).to_be_visible()
@@ -100,15 +104,21 @@ def write_plan(page: Page, editor: Editor) -> None:
     field(page, "时期").fill("2017")
     choose(page, "专题", "乡村振兴")
     choose(page, "专题", "营商环境")
-    write_text(page, "## 一、指导思想\n\n围绕市委中心工作开展协商。\n\n## 二、协商议题\n\n{{ plan_items() }}\n\n"
-                     "## 三、组织实施\n\n各专门委员会牵头组织。")
+    write_text(
+        page,
+        "## 一、指导思想\n\n围绕市委中心工作开展协商。\n\n## 二、协商议题\n\n{{ plan_items() }}\n\n"
+        "## 三、组织实施\n\n各专门委员会牵头组织。",
+    )
     publish(page, "plan", editor.root / "docs" / "plans" / f"{PLAN}.md")
 
 
 def write_items(page: Page, editor: Editor) -> None:
     new_entry(page, editor, "plan-items")
     choose(page, "所属协商计划", PLAN_TITLE)
-    items = [("推进乡村振兴战略", "双月协商座谈会", "乡村振兴", "3月"), ("优化营商环境", "专题协商会", "营商环境", None)]
+    items = [
+        ("推进乡村振兴战略", "双月协商座谈会", "乡村振兴", "3月"),
+        ("优化营商环境", "专题协商会", "营商环境", None),
+    ]
     for index, (title, form, topic, time) in enumerate(items):
         page.get_by_role("button", name="新增项目").click()
         field(page, "协商议题").nth(index).fill(title)
@@ -128,15 +138,33 @@ def test_a_plan_with_two_items_passes_the_check_and_is_built(clerk: Page, editor
     write_items(clerk, editor)
     root = editor.root
     front = fixture_site.front_matter(root / "docs" / "plans" / f"{PLAN}.md")
-    assert front == {"title": PLAN_TITLE, "kind": "plan", "type": "consultation", "body": "minghu-city",
-                     "date": datetime.date(2017, 2, 20), "period": "2017",
-                     "topics": ["rural-revitalization", "business-environment"]}
+    assert front == {
+        "title": PLAN_TITLE,
+        "kind": "plan",
+        "type": "consultation",
+        "body": "minghu-city",
+        "date": datetime.date(2017, 2, 20),
+        "period": "2017",
+        "topics": ["rural-revitalization", "business-environment"],
+    }
     data = yaml.safe_load((root / "data" / "plans" / f"{PLAN}.yml").read_text(encoding="utf-8"))
     assert data["items"] == [
-        {"id": "p01", "title": "推进乡村振兴战略", "form": "bimonthly-forum", "time": "3月",
-         "roles": {"lead-unit": "市政协办公室"}, "topics": ["rural-revitalization"]},
-        {"id": "p02", "title": "优化营商环境", "form": "thematic", "time": "原文未载",
-         "roles": {"lead-unit": "市政协办公室"}, "topics": ["business-environment"]},
+        {
+            "id": "p01",
+            "title": "推进乡村振兴战略",
+            "form": "bimonthly-forum",
+            "time": "3月",
+            "roles": {"lead-unit": "市政协办公室"},
+            "topics": ["rural-revitalization"],
+        },
+        {
+            "id": "p02",
+            "title": "优化营商环境",
+            "form": "thematic",
+            "time": "原文未载",
+            "roles": {"lead-unit": "市政协办公室"},
+            "topics": ["business-environment"],
+        },
     ]
     checked = fixture_site.check(root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
@@ -159,15 +187,23 @@ def test_a_body_and_a_summary_with_figures_pass_the_check(clerk: Page, editor: E
     bodies_text = (root / "data" / "bodies.yml").read_text(encoding="utf-8")
     assert bodies_text.startswith("# yaml-language-server: $schema=schemas/bodies.schema.json\n")  # comments kept
     bodies = yaml.safe_load(bodies_text)
-    assert bodies[-1] == {"id": "yunhe-city", "name": "中国人民政治协商会议云河市委员会", "short": "云河市政协", "level": "city"}
+    assert bodies[-1] == {
+        "id": "yunhe-city",
+        "name": "中国人民政治协商会议云河市委员会",
+        "short": "云河市政协",
+        "level": "city",
+    }
 
     new_entry(clerk, editor, "summaries")
     field(clerk, "标题").fill("云河市政协2017年工作总结")
     choose(clerk, "所属机构", "云河市政协")  # the body added a moment ago
     not_stated(field(clerk, "成文日期")).check()  # the original gives no date: 原文未载, chosen
     field(clerk, "时期").fill("2017")
-    write_text(clerk, "## 一、主要工作\n\n{{ summary_figures() }}\n\n全年立案提案一百二十件。\n\n"
-                      "## 二、存在问题\n\n调研深度不够。\n\n## 三、下一步工作\n\n继续做好提案工作。")
+    write_text(
+        clerk,
+        "## 一、主要工作\n\n{{ summary_figures() }}\n\n全年立案提案一百二十件。\n\n"
+        "## 二、存在问题\n\n调研深度不够。\n\n## 三、下一步工作\n\n继续做好提案工作。",
+    )
     summary = "2017-yunhe-city-annual-summary"
     publish(clerk, "summary", root / "docs" / "summaries" / f"{summary}.md")
     assert fixture_site.front_matter(root / "docs" / "summaries" / f"{summary}.md")["date"] == "原文未载"
@@ -183,8 +219,12 @@ def test_a_body_and_a_summary_with_figures_pass_the_check(clerk: Page, editor: E
     choose(clerk, "单位", "次", nth=1)
     publish(clerk, "figures", root / "data" / "summaries" / f"{summary}.yml")
     data = yaml.safe_load((root / "data" / "summaries" / f"{summary}.yml").read_text(encoding="utf-8"))
-    assert data == {"figures": [{"measure": "proposals-filed", "value": 120},
-                                {"label": "开展专题视察", "value": "20余", "unit": "次"}]}
+    assert data == {
+        "figures": [
+            {"measure": "proposals-filed", "value": 120},
+            {"label": "开展专题视察", "value": "20余", "unit": "次"},
+        ]
+    }
 
     checked = fixture_site.check(root)
     assert checked.returncode == 0, checked.stdout + checked.stderr

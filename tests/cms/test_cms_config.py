@@ -1,6 +1,7 @@
 """The editor's configuration is the registry's: a collection per kind with the fields of
 data/fields.yml (labels, help, 原文未载 where allowed), choices by Chinese name with ids as values,
 and the files the site publishes at admin/."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -51,8 +52,11 @@ def test_a_collection_per_kind_with_the_fields_of_the_table(kind) -> None:
 
 
 def test_choices_show_chinese_names_and_store_ids() -> None:
-    every = [f for c in COLLECTIONS.values() for f in walk(c.get("fields", []) + [g for file in c.get("files", [])
-                                                                                      for g in file["fields"]])]
+    every = [
+        f
+        for c in COLLECTIONS.values()
+        for f in walk(c.get("fields", []) + [g for file in c.get("files", []) for g in file["fields"]])
+    ]
     selects = [f for f in every if f["widget"] == "select" and f["name"] != "unit"]
     assert selects
     for spec in selects:
@@ -80,11 +84,18 @@ def test_the_editorial_workflow_and_the_local_backend() -> None:
     assert CONFIG["local_backend"]["url"].startswith("http://127.0.0.1:")
 
 
-@pytest.mark.parametrize(("kind", "type_id", "end"), [
-    ("plan", "consultation", "consultation-plan"), ("plan", "key-points", "key-points"),
-    ("summary", "annual", "annual-summary"), ("summary", "proposal-report", "proposal-report"),
-    ("rule", "rules", "rules"), ("rule", "procedure", "procedure-rule"), ("note", "study", "study-note"),
-])
+@pytest.mark.parametrize(
+    ("kind", "type_id", "end"),
+    [
+        ("plan", "consultation", "consultation-plan"),
+        ("plan", "key-points", "key-points"),
+        ("summary", "annual", "annual-summary"),
+        ("summary", "proposal-report", "proposal-report"),
+        ("rule", "rules", "rules"),
+        ("rule", "procedure", "procedure-rule"),
+        ("note", "study", "study-note"),
+    ],
+)
 def test_new_documents_are_named_as_by_hand(kind: str, type_id: str, end: str) -> None:
     assert cms.default_slug(kind, type_id) == end
 
@@ -117,5 +128,8 @@ def test_package_lock_pins_the_editor_with_integrity_hashes() -> None:
     for name, version in package["dependencies"].items():
         assert version[0].isdigit(), f"{name} is not pinned to one version"
         assert lock["packages"][f"node_modules/{name}"]["version"] == version
-    assert all(entry.get("integrity", "").startswith("sha512-") for path, entry in lock["packages"].items()
-               if path and not entry.get("link"))
+    assert all(
+        entry.get("integrity", "").startswith("sha512-")
+        for path, entry in lock["packages"].items()
+        if path and not entry.get("link")
+    )

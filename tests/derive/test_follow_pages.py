@@ -2,6 +2,7 @@
 pages of the page size at follow-through/<year>/ (…/2/), a plan running over a page boundary
 continued on the next, the plan page linking to where its plan starts, and the link check knowing
 every page."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,13 +19,24 @@ SIZE = 10
 def plan(repo: MiniRepo, number: int, items: int, month: int = 3, year: int = 2019) -> str:
     """A plan of `items` items (示例), issued on the given month's first day."""
     plan_id = f"{year}-follow-plan-{number:02d}"
-    repo.write(f"docs/plans/{plan_id}.md", FILES[PLAN].replace("洛阳市政协2019年度协商计划", f"示例协商计划{number}")
-               .replace("date: 2019-02-01", f"date: {year}-{month:02d}-01").replace('period: "2019"', f'period: "{year}"')
-               .replace("全年安排协商活动2项。", f"全年安排协商活动{items}项。"))
+    repo.write(
+        f"docs/plans/{plan_id}.md",
+        FILES[PLAN]
+        .replace("洛阳市政协2019年度协商计划", f"示例协商计划{number}")
+        .replace("date: 2019-02-01", f"date: {year}-{month:02d}-01")
+        .replace('period: "2019"', f'period: "{year}"')
+        .replace("全年安排协商活动2项。", f"全年安排协商活动{items}项。"),
+    )
     lines = ["# yaml-language-server: $schema=../schemas/plan-data.schema.json", f"stated_count: {items}", "items:"]
     for n in range(1, items + 1):
-        lines += [f"  - id: p{n:02d}", f"    title: 示例议题{number}之{n}", "    form: thematic", "    time: 3月",
-                  "    roles:", "      lead-unit: 原文未载"]
+        lines += [
+            f"  - id: p{n:02d}",
+            f"    title: 示例议题{number}之{n}",
+            "    form: thematic",
+            "    time: 3月",
+            "    roles:",
+            "      lead-unit: 原文未载",
+        ]
     repo.write(f"data/plans/{plan_id}.yml", "\n".join(lines) + "\n")
     return plan_id
 
@@ -65,7 +77,9 @@ def test_a_plan_over_a_page_boundary_continues_and_the_plan_page_links_to_its_st
     long_plan = "2019-follow-plan-04"  # items 17–28 of the year: 4 on page 2, 8 on page 3
     where = [(url, part) for (url, plan_id), part in parts.items() if plan_id == long_plan]
     assert [(url, part.continued, part.first_number, len(part.statuses)) for url, part in where] == [
-        ("follow-through/2019/2/", False, 1, 4), ("follow-through/2019/3/", True, 5, 8)]
+        ("follow-through/2019/2/", False, 1, 4),
+        ("follow-through/2019/3/", True, 5, 8),
+    ]
     assert follow.url_of(long_plan) == "follow-through/2019/2/"
 
 

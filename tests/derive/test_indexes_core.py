@@ -1,5 +1,6 @@
 """The core behind the indexes: article links, follow-through with broken references, the calendar,
 and generation that gives the same output however often it runs in one process."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,13 +38,15 @@ def test_articles_get_anchors_on_their_paragraphs():
 def test_references_link_but_not_labels_headings_code_links_or_other_documents():
     html = link_articles(RULE_HTML)
     assert '依照本规则<a class="zx-article-ref" href="#article-2">第二条</a>' in html
-    assert '见<a class="zx-article-ref" href="#article-1">第一条</a>至<a class="zx-article-ref" href="#article-2">' in html
+    assert (
+        '见<a class="zx-article-ref" href="#article-1">第一条</a>至<a class="zx-article-ref" href="#article-2">' in html
+    )
     assert "《章程》第二条" in html  # another document's article
     assert "第九条不存在" in html  # no such article: left as text
     assert '<h2 id="x">第一章　总则（见第二条）</h2>' in html
     assert "<code>第二条</code>" in html and '<a href="y">第二条</a>' in html
     assert "<pre><code>第一条</code></pre>" in html
-    assert '<strong><a' not in html and '<p id="article-1"><a' not in html
+    assert "<strong><a" not in html and '<p id="article-1"><a' not in html
 
 
 def test_html_without_articles_is_unchanged():
@@ -69,7 +72,8 @@ def broken_root(fixture_root, tmp_path_factory) -> Path:
     )
     plan = copy / "docs" / "plans" / f"{PLAN}.md"
     plan.write_text(
-        plan.read_text(encoding="utf-8").replace("topics: [", "topics: [made-up-topic, ", 1)
+        plan.read_text(encoding="utf-8")
+        .replace("topics: [", "topics: [made-up-topic, ", 1)
         .replace("body: minghu-city", "body: made-up-body", 1),
         encoding="utf-8",
     )
@@ -119,12 +123,16 @@ def test_calendar_events_are_stable_and_span_month_or_day(root, zx_repo):
 
     from checks_support import PLAN_DATA
 
-    zx_repo.write(PLAN_DATA, zx_repo.read(PLAN_DATA).replace("stated_count: 2\n", "") + """\
+    zx_repo.write(
+        PLAN_DATA,
+        zx_repo.read(PLAN_DATA).replace("stated_count: 2\n", "")
+        + """\
   - {id: p03, title: 全年议题, form: online, time: 全年}
   - {id: p04, title: 会期议题, form: online, time: 2019-05-20至2019-05-22}
   - {id: p05, title: 原件未写时间, form: online, time: 原文未载}
   - {id: p06, title: 年底议题, form: online, time: 十二月}
-""")
+""",
+    )
     plan_id = "2019-test-consultation-plan"
     site = Site.load(zx_repo.root, template_dir=root / "overrides")
     assert site.problems == []
@@ -180,7 +188,9 @@ def test_building_twice_in_one_process_gives_identical_output(fixture_root, tmp_
     outputs = []
     for name in ("first", "second"):
         out = tmp_path / name
-        build(load_config(config_file=str(fixture_root / "mkdocs.yml"), site_dir=str(out)))  # strictness is built_site's test
+        build(
+            load_config(config_file=str(fixture_root / "mkdocs.yml"), site_dir=str(out))
+        )  # strictness is built_site's test
         outputs.append(out)
     cmp = filecmp.dircmp(outputs[0], outputs[1], ignore=[])
     assert not _differences(cmp)
@@ -201,17 +211,33 @@ def test_calendar_holds_every_plan_year_and_one_calendar_per_body(root, zx_repo)
         del documents[doc_id]  # only these three plans remain
     for year, body in ((2001, "body-a"), (2002, "body-b"), (2003, "body-a")):
         plan_id = f"{year}-old-plan"
-        item = PlanItem(plan=plan_id, id="p01", title="旧议题", form="research", time=parse_when("3月"),
-                        roles={"lead-unit": ("委员会",), "participants": ("局",)}, lead="委员会")
-        site.corpus.documents[plan_id] = Document(id=plan_id, kind="plan", path=f"docs/plans/{plan_id}.md",
-                                                  src_uri=f"plans/{plan_id}.md", period=parse_period(str(year)),
-                                                  body=body, items=[item])
+        item = PlanItem(
+            plan=plan_id,
+            id="p01",
+            title="旧议题",
+            form="research",
+            time=parse_when("3月"),
+            roles={"lead-unit": ("委员会",), "participants": ("局",)},
+            lead="委员会",
+        )
+        site.corpus.documents[plan_id] = Document(
+            id=plan_id,
+            kind="plan",
+            path=f"docs/plans/{plan_id}.md",
+            src_uri=f"plans/{plan_id}.md",
+            period=parse_period(str(year)),
+            body=body,
+            items=[item],
+        )
     files = build_calendars(site.corpus, site.follow, "https://example.org/zx/")
     calendar = icalendar.Calendar.from_ical(files["calendar.ics"])
     uids = {str(event["uid"]) for event in calendar.walk("VEVENT")}
     assert uids == {"2001-old-plan-p01@xieshang", "2002-old-plan-p01@xieshang", "2003-old-plan-p01@xieshang"}
     body_a = icalendar.Calendar.from_ical(files["calendars/body-a.ics"])
-    assert {str(e["uid"]) for e in body_a.walk("VEVENT")} == {"2001-old-plan-p01@xieshang", "2003-old-plan-p01@xieshang"}
+    assert {str(e["uid"]) for e in body_a.walk("VEVENT")} == {
+        "2001-old-plan-p01@xieshang",
+        "2003-old-plan-p01@xieshang",
+    }
     event = body_a.walk("VEVENT")[0]
     assert str(event["url"]) == f"https://example.org/zx/plans/{str(event['uid']).split('-p01')[0]}/#item-p01"
     assert set(files) == {"calendar.ics", "calendars/body-a.ics", "calendars/body-b.ics"}

@@ -1,5 +1,6 @@
 """Bounded listing pages (zhengxie.model.paging, zhengxie.derive.listings): every page within the page size,
 every entry on exactly one page of its slice, URLs that stay put as documents are added."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,11 +16,14 @@ from zhengxie.model import paging
 SIZE = 10
 
 
-def note(repo: MiniRepo, year: int, number: int, month: int = 6, body: str = "luoyang-city",
-         topic: str = "study") -> None:
-    repo.write(f"docs/notes/{year}-paging-note-{number:03d}.md",
-               f"---\ntitle: 学习体会{number}（示例）\nkind: note\ntype: study\nbody: {body}\n"
-               f"date: {year}-{month:02d}-{1 + number % 28:02d}\ntopics: [{topic}]\n---\n\n示例正文。\n")
+def note(
+    repo: MiniRepo, year: int, number: int, month: int = 6, body: str = "luoyang-city", topic: str = "study"
+) -> None:
+    repo.write(
+        f"docs/notes/{year}-paging-note-{number:03d}.md",
+        f"---\ntitle: 学习体会{number}（示例）\nkind: note\ntype: study\nbody: {body}\n"
+        f"date: {year}-{month:02d}-{1 + number % 28:02d}\ntopics: [{topic}]\n---\n\n示例正文。\n",
+    )
 
 
 def listings(repo: MiniRepo) -> Listings:
@@ -35,8 +39,9 @@ def slice_urls(found: Listings, corpus) -> set:
 
 def slice_pages(found: Listings) -> dict:
     """URL -> ids of the entries on every slice page."""
-    return {p.url: [d.id for d in p.docs] + [e.item.ref for e in p.items]
-            for p in found.pages.values() if p.role == SLICE}
+    return {
+        p.url: [d.id for d in p.docs] + [e.item.ref for e in p.items] for p in found.pages.values() if p.role == SLICE
+    }
 
 
 @pytest.fixture
@@ -127,8 +132,9 @@ def test_a_newly_issued_document_changes_only_the_last_page_of_its_slices(repo):
     after = slice_pages(listings(repo))
     changed = {u for u in after if before.get(u) != after[u]}
     for base in ("notes/2019/", "topics/study/2019/", "bodies/luoyang-city/2019/"):
-        last = max((u for u in after if u.startswith(base) and u.count("/") <= base.count("/") + 1),
-                   key=lambda u: (len(u), u))
+        last = max(
+            (u for u in after if u.startswith(base) and u.count("/") <= base.count("/") + 1), key=lambda u: (len(u), u)
+        )
         assert {u for u in changed if u.startswith(base)} == {last}, base
 
 

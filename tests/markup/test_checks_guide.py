@@ -1,4 +1,5 @@
 """The problem-code reference generated for the contributor guide (docs/guide/problems.md)."""
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,9 @@ def test_renders_with_the_sites_markdown_extensions():
     from zhengxie.markup.guide import problem_codes_markdown
 
     catalogue = _catalogue()
-    html = markdown.markdown(problem_codes_markdown(catalogue),
-                             extensions=["attr_list", "tables", "pymdownx.superfences", "toc"])
+    html = markdown.markdown(
+        problem_codes_markdown(catalogue), extensions=["attr_list", "tables", "pymdownx.superfences", "toc"]
+    )
     for code in catalogue:
         assert f'id="{code.lower()}"' in html
         assert f'href="#{code.lower()}"' in html

@@ -1,5 +1,6 @@
 """The front-matter field reference of the contributor guide ({{ fields_table() }} on docs/guide/fields.md),
 generated from data/fields.yml and the kinds registry."""
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,17 @@ def _fields_markdown(root):
 
 def test_one_section_per_field_including_a_new_one(zx_repo):
     fields = yaml.safe_load(zx_repo.read("data/fields.yml"))
-    fields.append({"id": "venue", "label": "会议地点", "type": "text", "kinds": ["summary"], "not_stated": True,
-                   "help": "报告所在会议的地点，照原件写", "example": "市会议中心"})
+    fields.append(
+        {
+            "id": "venue",
+            "label": "会议地点",
+            "type": "text",
+            "kinds": ["summary"],
+            "not_stated": True,
+            "help": "报告所在会议的地点，照原件写",
+            "example": "市会议中心",
+        }
+    )
     zx_repo.write("data/fields.yml", yaml.safe_dump(fields, allow_unicode=True, sort_keys=False))
     text = _fields_markdown(zx_repo.root)
     headings = re.findall(r"^### ([a-z_]+)（.+?） \{#field-([a-z-]+)\}$", text, re.M)
@@ -49,8 +59,9 @@ def test_required_fields_examples_and_registry_lists(zx_repo):
 
 
 def test_renders_safely_with_the_sites_markdown_extensions(zx_repo):
-    html = markdown.markdown(_fields_markdown(zx_repo.root),
-                             extensions=["attr_list", "tables", "pymdownx.superfences", "toc"])
+    html = markdown.markdown(
+        _fields_markdown(zx_repo.root), extensions=["attr_list", "tables", "pymdownx.superfences", "toc"]
+    )
     assert 'id="field-waive"' in html
     assert "ZX301: 原件只有" in html  # a help text's {…} stays text, not an attribute list
     assert "<script" not in html

@@ -1,4 +1,5 @@
 """Content is never evaluated as a template: only calls of the site's macros are replaced."""
+
 import pytest
 
 from checks_support import PLAN
@@ -71,4 +72,4 @@ def test_macro_html_reaches_the_page_after_markdown(zx_repo, root):
     assert problems == [] and 'class="zx-item"' not in text
     assert '<a id="item-p01"></a>' in text  # MkDocs still sees the anchors it validates links against
     html = site.page_html(doc.src_uri, f"<h2>三、协商议题</h2>\n{text.split(chr(10), 2)[2]}")
-    assert html.count('class="zx-item"') == 2 and 'zx-slot' not in html
+    assert html.count('class="zx-item"') == 2 and "zx-slot" not in html

@@ -1,6 +1,7 @@
 """The reader's site built from a fixture corpus under https://example.org/zx/ (tests/support/reader_support.py):
 every link resolves under the sub-path, and every output (Atom feeds, iCalendar, JSON, CSV) is parsed
 back with a real parser and checked against the pages it points to."""
+
 from __future__ import annotations
 
 import csv
@@ -48,7 +49,7 @@ def _local(site: Path, url: str) -> Path | None:
     mount = urlsplit(SITE_URL).path
     if not path.startswith(mount):
         return None
-    target = site / path[len(mount):]
+    target = site / path[len(mount) :]
     return target / "index.html" if path.endswith("/") else target
 
 
@@ -59,6 +60,7 @@ def _page_url(site: Path, html: Path) -> str:
 
 # ---- 1. deploy anywhere ---------------------------------------------------------------------------
 
+
 def test_every_link_and_asset_resolves_under_the_sub_path(reader_site):
     _, site = reader_site
     pages = sorted(site.rglob("*.html"))
@@ -66,7 +68,9 @@ def test_every_link_and_asset_resolves_under_the_sub_path(reader_site):
     checked = 0
     for html in pages:
         # The 404 page is served at any missing address: its links must not depend on where it is.
-        bases = [SITE_URL + "a/missing/page/", SITE_URL + "gone"] if html.name == "404.html" else [_page_url(site, html)]
+        bases = (
+            [SITE_URL + "a/missing/page/", SITE_URL + "gone"] if html.name == "404.html" else [_page_url(site, html)]
+        )
         for base in bases:
             for _, ref, _ in _parse(html).refs:
                 if ref.startswith(("mailto:", "data:", "javascript:", "#")):
@@ -85,10 +89,15 @@ def test_canonical_links_sitemap_and_feeds_use_site_url(reader_site):
     _, site = reader_site
     plan = (site / "plans" / YUNXI_2018 / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{SITE_URL}plans/{YUNXI_2018}/">' in plan
-    locations = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    locations = [
+        loc.text
+        for loc in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
     assert locations and all(loc.startswith(SITE_URL) for loc in locations)
-    assert "127.0.0.1" not in "".join(p.read_text(encoding="utf-8", errors="replace")
-                                      for p in [site / "sitemap.xml", site / "calendar.ics", site / "feeds" / "all.xml"])
+    assert "127.0.0.1" not in "".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in [site / "sitemap.xml", site / "calendar.ics", site / "feeds" / "all.xml"]
+    )
 
 
 def test_the_default_site_url_stays_local(root):
@@ -97,13 +106,16 @@ def test_the_default_site_url_stays_local(root):
 
 # ---- 2. Chinese text and interface --------------------------------------------------------------
 
+
 def test_soft_line_breaks_between_chinese_characters_leave_no_space(tmp_path):
     import markdown
 
     from zhengxie.markup.typography import ReaderExtension
 
-    html = markdown.markdown("每份文件都按统一格式整理，\n可以按专题查找。\nEnglish line\nbreaks stay.\n\n`代码\n保留`",
-                             extensions=[ReaderExtension()])
+    html = markdown.markdown(
+        "每份文件都按统一格式整理，\n可以按专题查找。\nEnglish line\nbreaks stay.\n\n`代码\n保留`",
+        extensions=[ReaderExtension()],
+    )
     assert "整理，可以按专题查找。" in html
     assert "English line\nbreaks stay." in html
     assert "代码\n保留" in html
@@ -134,12 +146,15 @@ def test_previous_and_next_within_a_body_series(reader_site):
 
 # ---- 3. tables --------------------------------------------------------------------------------------
 
+
 def test_markdown_tables_get_the_shared_class_and_cell_labels():
     import markdown
 
     from zhengxie.markup.typography import ReaderExtension
 
-    html = markdown.markdown("| 项目 | 时间 | 单位 |\n|---|---|---|\n| 调研 | 3月 | 委员会 |\n", extensions=["tables", ReaderExtension()])
+    html = markdown.markdown(
+        "| 项目 | 时间 | 单位 |\n|---|---|---|\n| 调研 | 3月 | 委员会 |\n", extensions=["tables", ReaderExtension()]
+    )
     assert 'class="zx-table zx-table--stack"' in html
     assert '<td data-label="项目">调研</td>' in html and '<td data-label="单位">委员会</td>' in html
     narrow = markdown.markdown("| 项目 | 数 |\n|---|---|\n| 调研 | 3 |\n", extensions=["tables", ReaderExtension()])
@@ -148,11 +163,18 @@ def test_markdown_tables_get_the_shared_class_and_cell_labels():
 
 # ---- 4. wayfinding ----------------------------------------------------------------------------------
 
+
 def test_breadcrumbs_on_documents_and_index_pages(reader_site):
     _, site = reader_site
     plan = (site / "plans" / YUNXI_2018 / "index.html").read_text(encoding="utf-8")
     crumbs = re.search(r'<nav class="zx-breadcrumbs".*?</nav>', plan, re.S).group()
-    assert re.findall(r">([^<>]+)</(?:a|span)>", crumbs) == ["首页", "协商计划", "云溪市政协", "2018年", "云溪市政协2018年度协商计划"]
+    assert re.findall(r">([^<>]+)</(?:a|span)>", crumbs) == [
+        "首页",
+        "协商计划",
+        "云溪市政协",
+        "2018年",
+        "云溪市政协2018年度协商计划",
+    ]
     topic = (site / "topics" / "ecology" / "index.html").read_text(encoding="utf-8")
     crumbs = re.search(r'<nav class="zx-breadcrumbs".*?</nav>', topic, re.S).group()
     assert re.findall(r">([^<>]+)</(?:a|span)>", crumbs) == ["首页", "专题", "生态环境"]
@@ -165,9 +187,13 @@ def test_related_documents_are_computed_once_and_bounded(root, zx_repo):
 
     add_corpus(zx_repo)
     for n in range(RELATED_LIMIT + 3):  # more notes on one topic than a page lists
-        zx_repo.write(f"docs/notes/2019-extra-{n}.md", zx_repo.read("docs/notes/2019-test-study-note.md")
-                      .replace("title: 学习体会", f"title: 学习体会{n}").replace("date: 2019-07-01", f"date: 2019-08-{n + 1:02d}")
-                      .replace("body: luoyang-city", "body: yunxi-city"))
+        zx_repo.write(
+            f"docs/notes/2019-extra-{n}.md",
+            zx_repo.read("docs/notes/2019-test-study-note.md")
+            .replace("title: 学习体会", f"title: 学习体会{n}")
+            .replace("date: 2019-07-01", f"date: 2019-08-{n + 1:02d}")
+            .replace("body: luoyang-city", "body: yunxi-city"),
+        )
     site = Site.load(zx_repo.root, template_dir=root / "overrides")
     plan = site.corpus.documents["2019-test-consultation-plan"]
     groups = {g.label: [d.id for d in g.docs] for g in site.around(plan).related}
@@ -185,6 +211,7 @@ def test_related_documents_are_computed_once_and_bounded(root, zx_repo):
 
 # ---- 5. search: only documents are indexed ---------------------------------------------------------
 
+
 def test_only_documents_are_indexed(reader_site):
     repo, site = reader_site
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -198,6 +225,7 @@ def test_only_documents_are_indexed(reader_site):
 
 
 # ---- 6. outputs -------------------------------------------------------------------------------------
+
 
 def _feed(site: Path, path: str) -> ET.Element:
     root = ET.parse(site / path).getroot()
@@ -221,13 +249,22 @@ def test_atom_feeds_all_per_kind_and_per_body_link_to_pages(reader_site):
     assert {e.find(f"{ATOM}title").text for e in plans.findall(f"{ATOM}entry")} >= {"云溪市政协2018年度协商计划"}
     assert all("/plans/" in e.find(f"{ATOM}link").get("href") for e in plans.findall(f"{ATOM}entry"))
     yunxi = _feed(site, "feeds/body-yunxi-city.xml")
-    assert [e.find(f"{ATOM}link").get("href") for e in yunxi.findall(f"{ATOM}entry")] == [f"{SITE_URL}plans/{YUNXI_2018}/"]
+    assert [e.find(f"{ATOM}link").get("href") for e in yunxi.findall(f"{ATOM}entry")] == [
+        f"{SITE_URL}plans/{YUNXI_2018}/"
+    ]
     # Pages announce their feeds.
     page = f"plans/{YUNXI_2018}/index.html"
-    feeds = [(attrs["href"], attrs.get("title")) for tag, _, attrs in _parse(site / page).refs
-             if tag == "link" and "alternate" in attrs.get("rel", "").split() and attrs.get("type") == "application/atom+xml"]
+    feeds = [
+        (attrs["href"], attrs.get("title"))
+        for tag, _, attrs in _parse(site / page).refs
+        if tag == "link" and "alternate" in attrs.get("rel", "").split() and attrs.get("type") == "application/atom+xml"
+    ]
     hrefs = [urljoin(_page_url(site, site / page), href) for href, _ in feeds]
-    assert hrefs == [SITE_URL + "feeds/all.xml", SITE_URL + "feeds/kind-plan.xml", SITE_URL + "feeds/body-yunxi-city.xml"]
+    assert hrefs == [
+        SITE_URL + "feeds/all.xml",
+        SITE_URL + "feeds/kind-plan.xml",
+        SITE_URL + "feeds/body-yunxi-city.xml",
+    ]
 
 
 def test_calendars_hold_every_year_per_body_link_to_item_anchors_and_skip_unstated_times(reader_site):
@@ -262,12 +299,17 @@ def test_open_data_validates_against_its_published_schema_and_csv_parses(reader_
     assert by_ref[(LUOYANG_2018, "p01")]["time"] == "原文未载" and by_ref[(LUOYANG_2018, "p01")]["first_month"] is None
     assert by_ref[(YUNXI_2018, "p01")]["first_month"] == 3
     assert {(r["item"], r["status"]) for r in tables["follow-through"]} == {
-        ("2019-test-consultation-plan#p01", "held"), ("2019-test-consultation-plan#p02", "merged")}
+        ("2019-test-consultation-plan#p01", "held"),
+        ("2019-test-consultation-plan#p02", "merged"),
+    }
     assert tables["figures"] and all(f["summary"] == "2019-test-annual-summary" for f in tables["figures"])
     rows = list(csv.DictReader(io.StringIO((site / "opendata" / "items.csv").read_text(encoding="utf-8-sig"))))
     assert len(rows) == len(tables["items"])
     assert {r["title"] for r in rows} >= {"城市生态环境治理", "乡村产业振兴"}
-    assert next(r for r in rows if r["plan"] == YUNXI_2018 and r["id"] == "p01")["url"] == f"{SITE_URL}plans/{YUNXI_2018}/#item-p01"
+    assert (
+        next(r for r in rows if r["plan"] == YUNXI_2018 and r["id"] == "p01")["url"]
+        == f"{SITE_URL}plans/{YUNXI_2018}/#item-p01"
+    )
     figures = list(csv.DictReader(io.StringIO((site / "opendata" / "figures.csv").read_text(encoding="utf-8-sig"))))
     assert [f["label"] for f in figures] == [f["label"] for f in tables["figures"]]
     # The 开放数据 page lists every file.
@@ -278,7 +320,9 @@ def test_open_data_validates_against_its_published_schema_and_csv_parses(reader_
 
 def test_published_schema_is_the_one_in_data(root, reader_site):
     _, site = reader_site
-    assert (site / "opendata" / "schema.json").read_bytes() == (root / "data" / "schemas" / "opendata.schema.json").read_bytes()
+    assert (site / "opendata" / "schema.json").read_bytes() == (
+        root / "data" / "schemas" / "opendata.schema.json"
+    ).read_bytes()
 
 
 def test_output_work_is_one_pass_over_the_corpus(root, zx_repo):
@@ -291,8 +335,11 @@ def test_output_work_is_one_pass_over_the_corpus(root, zx_repo):
     site = Site.load(zx_repo.root, template_dir=root / "overrides")
     files = site.outputs(SITE_URL)
     feeds = [p for p in files if p.startswith("feeds/")]
-    assert len(feeds) == 1 + len({d.kind for d in site.corpus.documents.values()}) + len({d.body for d in site.corpus.documents.values()})
+    assert len(feeds) == 1 + len({d.kind for d in site.corpus.documents.values()}) + len(
+        {d.body for d in site.corpus.documents.values()}
+    )
     from zhengxie.outputs.feeds import FEED_LIMIT
+
     for path in feeds:
         assert files[path].count(b"<entry>") <= FEED_LIMIT
     assert posixpath.basename("calendars/luoyang-city.ics") in {posixpath.basename(p) for p in files}

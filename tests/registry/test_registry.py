@@ -1,6 +1,7 @@
 """The registry in data/ is the one declaration: a type that needs no new behaviour is added with data
 only (a kinds.yml entry and a section profile) and is checked, built and shown like any other; the
 front-matter schema is what data/fields.yml generates, never hand-edited, and carries every field's help."""
+
 from __future__ import annotations
 
 import json
@@ -42,6 +43,8 @@ topics: [rural-revitalization]
 
 加快老旧管网改造。
 """
+
+
 def _add_type(repo: MiniRepo) -> None:
     """The whole change a new type needs: a kinds.yml entry and its profile — no code."""
     kinds = repo.read("data/kinds.yml")
@@ -95,7 +98,11 @@ def test_a_plan_types_declared_period_decides_its_period_form(zx_repo):
     problems = zx_repo.check()
     assert summary(problems) == [("ZX415", PLAN, zx_repo.line_of(PLAN, "period:"))]
     assert '"2019"' in problems[0].message and "年度协商计划" in problems[0].message
-    zx_repo.edit("data/kinds.yml", "      name: 年度协商计划\n      period: year", "      name: 年度协商计划\n      period: half-year")
+    zx_repo.edit(
+        "data/kinds.yml",
+        "      name: 年度协商计划\n      period: year",
+        "      name: 年度协商计划\n      period: half-year",
+    )
     assert zx_repo.check() == []  # the registry, not the code, says which form a type's period takes
 
 
@@ -106,7 +113,9 @@ def test_committed_front_matter_schema_is_what_the_field_table_generates():
     from zhengxie.tools.schemagen import generated_schemas
 
     for path, text in generated_schemas(ROOT).items():
-        assert (ROOT / path).read_text(encoding="utf-8") == text, f"{path} differs from data/fields.yml: run make schemas"
+        assert (ROOT / path).read_text(encoding="utf-8") == text, (
+            f"{path} differs from data/fields.yml: run make schemas"
+        )
 
 
 def test_every_field_is_in_the_schema_with_its_help():
@@ -128,14 +137,18 @@ def test_every_field_is_in_the_schema_with_its_help():
 
 def test_a_field_added_to_the_table_reaches_the_generated_schema(tmp_path):
     repo = MiniRepo(tmp_path / "repo")
-    repo.write("data/fields.yml", repo.read("data/fields.yml") + """\
+    repo.write(
+        "data/fields.yml",
+        repo.read("data/fields.yml")
+        + """\
 - id: signed_by
   label: 签发人
   type: text
   not_stated: true
   kinds: [plan]
   help: 签发人，照原件写
-""")
+""",
+    )
     from zhengxie.tools.schemagen import FRONT_MATTER_SCHEMA, write_generated_schemas
 
     assert write_generated_schemas(repo.root) == [FRONT_MATTER_SCHEMA]

@@ -1,6 +1,7 @@
 """What readers see of figures, in a site built from a tmp mini-repo: the summary's table with a rate's
 base and the 原文如此 note beside the figure, the 数据核对 page, the 数据 pages (per body and for all)
 with a table and a static SVG chart per measure, and screenshots of a 数据 page at desktop and phone width."""
+
 from __future__ import annotations
 
 import functools
@@ -19,17 +20,18 @@ SIC_NOTE = "按领域分项合计171件，与立案174件不符（原文如此�
 
 
 def figures(received: int, filed: int, answered: int, rate, parts=None, sic: str = "") -> str:
-    lines = [f"- {{measure: proposals-received, value: {received}}}", "- measure: proposals-filed",
-             f"  value: {filed}"]
+    lines = [f"- {{measure: proposals-received, value: {received}}}", "- measure: proposals-filed", f"  value: {filed}"]
     if sic:
         lines.append(f"  sic: {sic}")
     if parts:
         lines += ["  breakdown:", "    by: field", "    parts:"]
         lines += [f"      - {{label: {label}, value: {value}}}" for label, value in parts]
-    lines += [f"- {{measure: proposals-answered, value: {answered}}}",
-              f"- {{measure: proposals-answer-rate, value: {rate}}}",
-              "- {measure: member-participation, value: 1200余}",
-              "- {measure: proposals-satisfaction-rate, value: 99%以上, of: proposals-feedback}"]
+    lines += [
+        f"- {{measure: proposals-answered, value: {answered}}}",
+        f"- {{measure: proposals-answer-rate, value: {rate}}}",
+        "- {measure: member-participation, value: 1200余}",
+        "- {measure: proposals-satisfaction-rate, value: 99%以上, of: proposals-feedback}",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -37,8 +39,18 @@ def figures(received: int, filed: int, answered: int, rate, parts=None, sic: str
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("figures-site")
     repo = MiniRepo(root)
-    write_summary(repo, figures(180, 174, 174, 100, [("经济建设", 70), ("社会民生", 61), ("文化教育", 40)],
-                                sic="原件分项合计171件，与立案数不符"), year=2020)
+    write_summary(
+        repo,
+        figures(
+            180,
+            174,
+            174,
+            100,
+            [("经济建设", 70), ("社会民生", 61), ("文化教育", 40)],
+            sic="原件分项合计171件，与立案数不符",
+        ),
+        year=2020,
+    )
     write_summary(repo, figures(200, 190, 188, "98.9%"), year=2021)
     write_summary(repo, figures(150, 140, 140, 100), body="juxian-county", year=2021, slug="juxian")
     make_buildable(repo)
@@ -84,7 +96,7 @@ def test_a_body_data_page_has_a_table_and_a_static_chart_per_measure(site):
     assert "2020年 180件" in text(received) and "2021年 200件" in text(received)
     img = re.search(r'<img src="([^"]+)" alt="([^"]+)"', received)
     assert img[2] == "收到提案：2019年100件；2020年180件；2021年200件"
-    svg_path = (site / "figures" / "luoyang-city" / img[1].rsplit("/", 1)[1])
+    svg_path = site / "figures" / "luoyang-city" / img[1].rsplit("/", 1)[1]
     svg = svg_path.read_text(encoding="utf-8")
     assert svg.startswith("<?xml") and "<svg" in svg and "<script" not in svg and "<title>收到提案（件）</title>" in svg
     participation = (site / "figures/luoyang-city/member-participation.svg").read_text(encoding="utf-8")
@@ -107,7 +119,9 @@ def test_charts_are_drawn_the_same_on_every_build(site, tmp_path):
     corpus = load_corpus(site.parent)
     first, second = charts.chart_files(Statistics(corpus)), charts.chart_files(Statistics(corpus))
     assert first == second
-    assert len(first) == sum(len(b.series) for b in Statistics(corpus).bodies.values()) + len(Statistics(corpus).measures)
+    assert len(first) == sum(len(b.series) for b in Statistics(corpus).bodies.values()) + len(
+        Statistics(corpus).measures
+    )
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +141,9 @@ def test_data_page_reads_at_desktop_and_phone_width(browser, served, width):
     from playwright.sync_api import expect
 
     is_phone = width == "phone"
-    context = browser.new_context(viewport=VIEWPORTS[width], is_mobile=is_phone, has_touch=is_phone,
-                                  java_script_enabled=False)  # the page and its charts need no script
+    context = browser.new_context(
+        viewport=VIEWPORTS[width], is_mobile=is_phone, has_touch=is_phone, java_script_enabled=False
+    )  # the page and its charts need no script
     page = context.new_page()
     page.goto(served + "figures/luoyang-city/")
     chart = page.locator("#proposals-received img")

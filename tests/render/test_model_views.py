@@ -3,6 +3,7 @@ the header from the field table (题注, joint issuers, 文号, labelled dates, 
 rule status and supersession, 原文未载 muted, search filters), editor's notes for waivers and the page
 listing them, plan items (stated count, stages, 原文未载 time), the year page's 时间未定, the calendar,
 and each body's 资料完整度."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -20,27 +21,41 @@ ISSUERS = ("中共洛阳市委办公室", "洛阳市人民政府办公室", "政
 DOC_NUMBER = "洛政协办〔2019〕7号"
 WAIVER_REASON = "原件只报告提案提出和立案情况，没有办理部分"
 
+
 def make_repo(root: Path) -> MiniRepo:
     """The mini-repo with one document for each variation this file looks at."""
     repo = MiniRepo(root)
     # A rule adopted at a meeting (题注 as printed), since amended by a newer rule.
-    repo.edit(RULE, "date: 2019-05-01\n",
-              "date: 2019-05-01\n"
-              f"adopted: {{meeting: 主席会议, session: 第十二届, date: 2019-04-28, caption: {CAPTION}}}\n"
-              "status: amended\nsuperseded_by: 2021-test-rules\n")
-    repo.write(NEW_RULE, repo.read(RULE)
-               .replace("title: 洛阳市政协工作规则", "title: 洛阳市政协工作规则（2021年修订）")
-               .replace("date: 2019-05-01", "date: 2021-03-01\neffective: 2021-04-01")
-               .replace("status: amended\nsuperseded_by: 2021-test-rules\n", "supersedes: [2019-test-rules]\n")
-               .replace(f"caption: {CAPTION}", "caption: （2021年2月26日政协洛阳市第十三届委员会主席会议通过）")
-               .replace("date: 2019-04-28", "date: 2021-02-26").replace("第十二届", "第十三届"))
+    repo.edit(
+        RULE,
+        "date: 2019-05-01\n",
+        "date: 2019-05-01\n"
+        f"adopted: {{meeting: 主席会议, session: 第十二届, date: 2019-04-28, caption: {CAPTION}}}\n"
+        "status: amended\nsuperseded_by: 2021-test-rules\n",
+    )
+    repo.write(
+        NEW_RULE,
+        repo.read(RULE)
+        .replace("title: 洛阳市政协工作规则", "title: 洛阳市政协工作规则（2021年修订）")
+        .replace("date: 2019-05-01", "date: 2021-03-01\neffective: 2021-04-01")
+        .replace("status: amended\nsuperseded_by: 2021-test-rules\n", "supersedes: [2019-test-rules]\n")
+        .replace(f"caption: {CAPTION}", "caption: （2021年2月26日政协洛阳市第十三届委员会主席会议通过）")
+        .replace("date: 2019-04-28", "date: 2021-02-26")
+        .replace("第十二届", "第十三届"),
+    )
     # A plan issued jointly, with a 文号, an approximate stated count, an item whose time the original
     # does not state and an item that runs through several forms.
-    repo.edit(PLAN, "date: 2019-02-01\n",
-              f"issuers: [{', '.join(ISSUERS)}]\ndoc_number: {DOC_NUMBER}\ndate: 2019-02-01\npublished: 原文未载\n")
+    repo.edit(
+        PLAN,
+        "date: 2019-02-01\n",
+        f"issuers: [{', '.join(ISSUERS)}]\ndoc_number: {DOC_NUMBER}\ndate: 2019-02-01\npublished: 原文未载\n",
+    )
     repo.edit(PLAN, "全年安排协商活动2项。", "全年安排协商活动4项左右。")
     repo.edit(PLAN_DATA, "stated_count: 2\n", "stated_count: 4项左右\n")
-    repo.write(PLAN_DATA, repo.read(PLAN_DATA) + """\
+    repo.write(
+        PLAN_DATA,
+        repo.read(PLAN_DATA)
+        + """\
   - id: p03
     title: 围绕政府工作报告协商议政
     form: plenary
@@ -56,10 +71,13 @@ def make_repo(root: Path) -> MiniRepo:
     roles:
       lead-unit: 市政协经济委员会
     points: [城乡要素双向流动, 县域经济]
-""")
+""",
+    )
     # A proposal report over a range of years, with session, reporter and dateline, whose original
     # has no part on handling: it says so with a waiver.
-    repo.write(REPORT, f"""\
+    repo.write(
+        REPORT,
+        f"""\
 ---
 title: 洛阳市政协2004—2010年提案工作情况报告
 kind: summary
@@ -77,7 +95,8 @@ waive: {{ZX301: {WAIVER_REASON}}}
 ## 一、提案提出和立案情况
 
 七年来共收到提案一千余件。
-""")
+""",
+    )
     return make_buildable(repo)
 
 
@@ -110,8 +129,13 @@ class Node:
                 yield from child.walk()
 
     def find(self, tag: str | None = None, cls: str | None = None, **attrs) -> list:
-        return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
-                and all(n.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())]
+        return [
+            n
+            for n in self.walk()
+            if (tag is None or n.tag == tag)
+            and (cls is None or cls in n.classes)
+            and all(n.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())
+        ]
 
     def one(self, tag: str | None = None, cls: str | None = None, **attrs) -> Node:
         found = self.find(tag, cls, **attrs)
@@ -198,8 +222,15 @@ def test_plan_header_shows_joint_issuers_doc_number_and_not_stated(site):
     assert published.text == "原文未载"
     assert "施行日期" not in fields and "效力" not in fields  # absent, or not a field of plans
     labels = list(fields)
-    assert labels.index("类别") < labels.index("所属机构") < labels.index("发文机关") < labels.index("文号") \
-        < labels.index("成文日期") < labels.index("时期") < labels.index("专题")  # the table's order
+    assert (
+        labels.index("类别")
+        < labels.index("所属机构")
+        < labels.index("发文机关")
+        < labels.index("文号")
+        < labels.index("成文日期")
+        < labels.index("时期")
+        < labels.index("专题")
+    )  # the table's order
     year = fields["时期"].one("a").attrs
     assert (year["data-pagefind-filter"], year["data-zx-filter"]) == ("年份[data-zx-filter]", "2019")
 
@@ -222,7 +253,9 @@ def test_search_filters_come_from_the_field_table(site):
     seen = set()
     for url in ("rules/2019-test-rules/", "plans/2019-test-consultation-plan/", "summaries/2010-test-proposal-report/"):
         head = page(site, url).one("div", "zx-doc-header")
-        seen |= {n.attrs["data-pagefind-filter"].split("[")[0] for n in head.find() if "data-pagefind-filter" in n.attrs}
+        seen |= {
+            n.attrs["data-pagefind-filter"].split("[")[0] for n in head.find() if "data-pagefind-filter" in n.attrs
+        }
     assert declared <= seen and seen - declared <= {"年份"}
 
 
@@ -271,7 +304,7 @@ def test_year_page_lists_not_stated_item_under_time_undecided(site):
     root = page(site, "years/2019/")
     later = root.one("h2", id="later")
     assert later.text == "时间未定"
-    section, node = [], later.parent.children[later.parent.children.index(later) + 1:]
+    section, node = [], later.parent.children[later.parent.children.index(later) + 1 :]
     for child in node:
         if isinstance(child, Node) and child.tag == "h2":
             break
@@ -299,8 +332,10 @@ def test_calendar_leaves_out_items_without_a_stated_time(site):
 def test_body_page_shows_data_completeness(site):
     root = page(site, "bodies/luoyang-city/")
     assert root.one("h2", id="completeness").text == "资料完整度"
-    lines = {li.one(cls="zx-completeness__label").text: li.one(cls="zx-completeness__figure").text
-             for li in root.one("ul", "zx-completeness").find("li")}
+    lines = {
+        li.one(cls="zx-completeness__label").text: li.one(cls="zx-completeness__figure").text
+        for li in root.one("ul", "zx-completeness").find("li")
+    }
     assert lines["计划项目时间"] == "3 项写明，1 项原文未载"
     assert lines["计划项目牵头单位"] == "3 项写明，1 项原文未载"
     assert lines["发布日期"] == "0 篇写明，1 篇原文未载"
@@ -315,8 +350,11 @@ def test_a_field_added_to_the_table_shows_in_the_header_with_its_filter(tmp_path
     from zhengxie.sources.loader import load_corpus
 
     repo = MiniRepo(tmp_path)
-    repo.write("data/fields.yml", repo.read("data/fields.yml")
-               + "- id: signer\n  label: 签发人\n  type: texts\n  not_stated: true\n  header: true\n  filter: 签发人\n")
+    repo.write(
+        "data/fields.yml",
+        repo.read("data/fields.yml")
+        + "- id: signer\n  label: 签发人\n  type: texts\n  not_stated: true\n  header: true\n  filter: 签发人\n",
+    )
     repo.edit(PLAN, "date: 2019-02-01\n", "date: 2019-02-01\nsigner: [张某, 李某]\n")
     repo.edit(RULE, "date: 2019-05-01\n", "date: 2019-05-01\nsigner: 原文未载\n")
     corpus = load_corpus(tmp_path)

@@ -1,4 +1,5 @@
 """The project and MkDocs read the same front-matter block (MkDocs' rule: mkdocs/utils/meta.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,12 +10,27 @@ from mkdocs.utils import meta
 from checks_support import NOTE, summary
 from zhengxie.text.reading import split_front_matter
 
-LINES = ["---", " ---", "--- ", "---\t", "----", "...", " ...", "title: 标题", "", " ", "a: [1", "# c", "正文", "\ufeff---"]
+LINES = [
+    "---",
+    " ---",
+    "--- ",
+    "---\t",
+    "----",
+    "...",
+    " ...",
+    "title: 标题",
+    "",
+    " ",
+    "a: [1",
+    "# c",
+    "正文",
+    "\ufeff---",
+]
 
 
 def _mkdocs_block(text):
     match = meta.YAML_RE.match(text)
-    return (match.group(1)[:-1], text[match.end():]) if match else None
+    return (match.group(1)[:-1], text[match.end() :]) if match else None
 
 
 @given(st.lists(st.sampled_from(LINES), max_size=8), st.booleans())
@@ -26,12 +42,15 @@ def test_the_same_block_as_mkdocs(lines, final_newline):
     assert ours == _mkdocs_block(text)
 
 
-@pytest.mark.parametrize("text,problem", [
-    (" ---\ntitle: 学习体会\n---\n\n正文。\n", "第一行的 --- 前面不能有空格或空行"),
-    ("\n---\ntitle: 学习体会\n---\n\n正文。\n", "第一行的 --- 前面不能有空格或空行"),
-    ("---\n---\n\n正文。\n", "两行 --- 之间没有内容"),
-    ("---\ntitle: 学习体会\n --- \n\n正文。\n", "没有单独成行、其后换行的结束 --- 行"),
-])
+@pytest.mark.parametrize(
+    "text,problem",
+    [
+        (" ---\ntitle: 学习体会\n---\n\n正文。\n", "第一行的 --- 前面不能有空格或空行"),
+        ("\n---\ntitle: 学习体会\n---\n\n正文。\n", "第一行的 --- 前面不能有空格或空行"),
+        ("---\n---\n\n正文。\n", "两行 --- 之间没有内容"),
+        ("---\ntitle: 学习体会\n --- \n\n正文。\n", "没有单独成行、其后换行的结束 --- 行"),
+    ],
+)
 def test_a_block_mkdocs_would_not_read_is_reported(zx_repo, text, problem):
     assert _mkdocs_block(text) is None
     zx_repo.write(NOTE, text)

@@ -1,5 +1,6 @@
 """Identity: one id, one document; names that differ only in case are refused; documents may live
 in docs/<kind-folder>/<year>/ and anything nested otherwise is reported, never silently skipped."""
+
 from __future__ import annotations
 
 from checks_support import NOTE, PLAN, PLAN_DATA, RULE, summary
@@ -39,12 +40,19 @@ def test_documents_in_a_year_folder_are_loaded_and_checked(zx_repo):
     zx_repo.write(moved, zx_repo.read(PLAN))
     zx_repo.delete(PLAN)
     for rel in ("docs/index.md", "docs/summaries/2019-test-annual-summary.md"):
-        zx_repo.write(rel, zx_repo.read(rel).replace("plans/2019-test-consultation-plan.md",
-                                                     "plans/2019/2019-test-consultation-plan.md"))
+        zx_repo.write(
+            rel,
+            zx_repo.read(rel).replace(
+                "plans/2019-test-consultation-plan.md", "plans/2019/2019-test-consultation-plan.md"
+            ),
+        )
     assert zx_repo.check() == []
     doc = load_corpus(zx_repo.root).documents["2019-test-consultation-plan"]
     assert (doc.src_uri, doc.url, doc.data_path) == (
-        "plans/2019/2019-test-consultation-plan.md", "plans/2019/2019-test-consultation-plan/", PLAN_DATA)
+        "plans/2019/2019-test-consultation-plan.md",
+        "plans/2019/2019-test-consultation-plan/",
+        PLAN_DATA,
+    )
     assert len(doc.items) == 2
 
 
@@ -55,8 +63,12 @@ def test_a_document_in_a_year_folder_is_checked_like_any_other(zx_repo):
 
 
 def test_other_nesting_is_reported_not_ignored(zx_repo):
-    for rel in ("docs/plans/2019/extra/2019-a-consultation-plan.md", "docs/plans/drafts/2019-b-consultation-plan.md",
-                "docs/plans/2019/index.md", "data/plans/2019/2019-test-consultation-plan.yml"):
+    for rel in (
+        "docs/plans/2019/extra/2019-a-consultation-plan.md",
+        "docs/plans/drafts/2019-b-consultation-plan.md",
+        "docs/plans/2019/index.md",
+        "data/plans/2019/2019-test-consultation-plan.yml",
+    ):
         zx_repo.write(rel, "---\ntitle: x\n---\n")
         assert ("ZX117", rel, 1) in summary(zx_repo.check()), rel
 

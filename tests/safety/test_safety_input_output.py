@@ -1,5 +1,6 @@
 """CI output cannot be steered by content: whatever a value or a file name holds, every format of
 `python -m zhengxie check` keeps it on its problem's line and shows control characters as escapes."""
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,12 @@ def _break(r):
 
 
 def _check(root, fmt):
-    result = subprocess.run([sys.executable, "-m", "zhengxie", "check", "--root", str(root), "--format", fmt],
-                            env={"PYTHONPATH": str(ROOT / "hooks")}, capture_output=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "zhengxie", "check", "--root", str(root), "--format", fmt],
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True,
+        timeout=60,
+    )
     assert result.returncode == 1 and not result.stderr, result.stderr
     return result.stdout.decode("utf-8")
 
@@ -38,8 +43,9 @@ def test_no_line_is_written_by_content(zx_repo, fmt):
     out = _check(zx_repo.root, fmt)
     _no_control(out)
     lines = out.split("\n")
-    assert not any("pwned" in line and not (line.startswith(("docs/", "::error ", "::warning ")))
-                   for line in lines), [line for line in lines if "pwned" in line]
+    assert not any("pwned" in line and not (line.startswith(("docs/", "::error ", "::warning "))) for line in lines), [
+        line for line in lines if "pwned" in line
+    ]
     commands = [line for line in lines if line.startswith("::")]
     assert all(line.startswith(("::error file=", "::warning file=")) for line in commands), commands
     assert "\\n::warning file=x::pwned" in out  # shown, escaped, on the problem's own line

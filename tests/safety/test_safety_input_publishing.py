@@ -1,5 +1,6 @@
 """What can be published: an allowlist of file types in docs/, no symlinks anywhere in docs/ or
 data/, nothing read from outside the repository — and none of it printed into the CI log."""
+
 from __future__ import annotations
 
 import os
@@ -12,11 +13,22 @@ from checks_support import NOTE, PLAN, PLAN_DATA, ROOT, summary
 from safety_input_cases import SECRET, outside
 
 
-@pytest.mark.parametrize("name", [
-    "docs/notes/page.html", "docs/notes/page.htm", "docs/notes/logo.svg", "docs/notes/2019-x-note.markdown",
-    "docs/notes/2019-x-note.mdown", "docs/notes/2019-x-note.MD", "docs/notes/style.css", "docs/evil.js",
-    "docs/notes/README", "docs/assets/page.html", "docs/assets/font.woff2",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "docs/notes/page.html",
+        "docs/notes/page.htm",
+        "docs/notes/logo.svg",
+        "docs/notes/2019-x-note.markdown",
+        "docs/notes/2019-x-note.mdown",
+        "docs/notes/2019-x-note.MD",
+        "docs/notes/style.css",
+        "docs/evil.js",
+        "docs/notes/README",
+        "docs/assets/page.html",
+        "docs/assets/font.woff2",
+    ],
+)
 def test_files_outside_the_allowlist_are_refused(zx_repo, name):
     zx_repo.write(name, "<script>alert(1)</script>")
     problems = zx_repo.check()
@@ -24,16 +36,28 @@ def test_files_outside_the_allowlist_are_refused(zx_repo, name):
 
 
 def test_pages_images_and_assets_are_published(zx_repo):
-    for name in ("docs/notes/photo.png", "docs/notes/photo.jpg", "docs/notes/photo.jpeg", "docs/photo.gif",
-                 "docs/notes/photo.webp", "docs/assets/site.css", "docs/assets/site.js"):
+    for name in (
+        "docs/notes/photo.png",
+        "docs/notes/photo.jpg",
+        "docs/notes/photo.jpeg",
+        "docs/photo.gif",
+        "docs/notes/photo.webp",
+        "docs/assets/site.css",
+        "docs/assets/site.js",
+    ):
         zx_repo.write(name, b"x")
     zx_repo.write("docs/notes/.hidden.html", "<script>alert(1)</script>")  # MkDocs never publishes dot files
     assert zx_repo.check() == []
 
 
 def _run_check(root, fmt):
-    return subprocess.run([sys.executable, "-m", "zhengxie", "check", "--root", str(root), "--format", fmt],
-                          env={"PYTHONPATH": str(ROOT / "hooks")}, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "zhengxie", "check", "--root", str(root), "--format", fmt],
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.mark.parametrize("link", [PLAN_DATA, NOTE, "data/topics.yml", "docs/index.md", "data/problems.yml"])
@@ -103,7 +127,7 @@ def test_the_build_publishes_only_what_the_check_accepts(zx_repo):
     zx_repo.write("docs/notes/photo.png", b"x")
     os.symlink(outside(zx_repo), zx_repo.path("docs/notes/passwd.png"))
     site = Site.load(zx_repo.root, template_dir=ROOT / "overrides")
-    assert site.publishable("notes/photo.png") and site.publishable(NOTE[len("docs/"):])
-    assert site.publishable(PLAN[len("docs/"):])
+    assert site.publishable("notes/photo.png") and site.publishable(NOTE[len("docs/") :])
+    assert site.publishable(PLAN[len("docs/") :])
     assert not site.publishable("notes/page.html")
     assert not site.publishable("notes/passwd.png")

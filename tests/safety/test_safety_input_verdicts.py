@@ -1,6 +1,7 @@
 """Check ≡ build: over a small set of mini-repositories, `python -m zhengxie check` fails exactly
 when `mkdocs build --strict` fails, both report the same problem codes, neither prints a traceback,
 and nothing the check refuses reaches the built site."""
+
 from __future__ import annotations
 
 import os
@@ -48,12 +49,14 @@ def _values_beyond_pages(r):
     # Valid content that reaches the feeds, the open data and the theme's nav, not only the pages.
     r.edit(PLAN, "title: 洛阳市政协2019年度协商计划", 'title: "洛阳市政协\\x01 2019年度协商计划"')  # lxml refuses \x01
     r.edit("data/bodies.yml", "name: 中国人民政治协商会议洛阳市委员会", 'name: "中国人民政治协商会议\\x0b洛阳市委员会"')
-    r.edit(PLAN_DATA, "title: 黄河流域生态保护", "title: '=HYPERLINK(\"http://example.com/\",\"点击\")'")
+    r.edit(PLAN_DATA, "title: 黄河流域生态保护", 'title: \'=HYPERLINK("http://example.com/","点击")\'')
     r.edit("docs/plans/index.md", "template: zx-section.html", "template: zx-section.html\nicon: ../../../etc/passwd")
 
 
-CASES = {f.__name__[1:]: f for f in (_valid, _warning, _error, _refused_files, _broken_front_matter, _year_folder,
-                                     _values_beyond_pages)}
+CASES = {
+    f.__name__[1:]: f
+    for f in (_valid, _warning, _error, _refused_files, _broken_front_matter, _year_folder, _values_beyond_pages)
+}
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -85,5 +88,10 @@ def test_check_and_strict_build_agree(tmp_path, name):
         assert lax.returncode == 0 and (site / "index.html").is_file(), lax.stderr[-2000:]
         published = {p.name for p in site.rglob("*")}
         assert "notes" in published
-        assert not published & {"page.html", "logo.svg", "passwd.png", "2019-x-study-note.markdown",
-                                "2019-x-study-note"}
+        assert not published & {
+            "page.html",
+            "logo.svg",
+            "passwd.png",
+            "2019-x-study-note.markdown",
+            "2019-x-study-note",
+        }

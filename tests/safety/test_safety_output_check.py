@@ -1,5 +1,6 @@
 """The check names what the sanitizer would remove, at its file:line, for every hole of issue 10's
 output side — and the allowlist keeps what the site's own Markdown and macros make."""
+
 from __future__ import annotations
 
 import itertools
@@ -31,13 +32,17 @@ def test_unclosed_fence_does_not_hide_html(zx_repo):
     assert "onerror" in problem.message
 
 
-@pytest.mark.parametrize("html,attr", [
-    ('<img src=x alt="`" onerror="alert(1)" title="`">', "onerror"),
-    ("<a href=\"#x\" title='x\" y' onmouseover=\"alert(1)\">x</a>", "onmouseover"),
-    ('<img src="a.png" alt="x" /onerror=alert(1)>', "onerror"),
-    ('段落\n{: onclick="alert(1)" }', "onclick"),
-    ('[链接](https://example.com){: onmouseover="alert(1)" }', "onmouseover"),
-], ids=["backtick", "quote", "slash", "attr-list", "attr-list-link"])
+@pytest.mark.parametrize(
+    "html,attr",
+    [
+        ('<img src=x alt="`" onerror="alert(1)" title="`">', "onerror"),
+        ('<a href="#x" title=\'x" y\' onmouseover="alert(1)">x</a>', "onmouseover"),
+        ('<img src="a.png" alt="x" /onerror=alert(1)>', "onerror"),
+        ('段落\n{: onclick="alert(1)" }', "onclick"),
+        ('[链接](https://example.com){: onmouseover="alert(1)" }', "onmouseover"),
+    ],
+    ids=["backtick", "quote", "slash", "attr-list", "attr-list-link"],
+)
 def test_attributes_in_any_quoting_are_found(zx_repo, html, attr):
     add_to_note(zx_repo, html)
     found = problems_of(zx_repo, "ZX604")
@@ -45,17 +50,21 @@ def test_attributes_in_any_quoting_are_found(zx_repo, html, attr):
     assert attr in found[0].message
 
 
-@pytest.mark.parametrize("link", [
-    "[a](javascript:alert(1))",
-    "[a](JaVaScRiPt:alert(1))",
-    '<a href="java&#x09;script:alert(1)">a</a>',
-    '<a href="jav&#10;ascript:alert(1)">a</a>',
-    '<a href="&#106;avascript&#58;alert(1)">a</a>',
-    '<a href="javascript&colon;alert(1)">a</a>',
-    "[a][r]\n\n[r]: javascript:alert(1)",
-    "[a](vbscript:msgbox(1))",
-    '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
-], ids=["plain", "case", "tab", "newline", "entity", "named-entity", "reference", "vbscript", "data"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[a](javascript:alert(1))",
+        "[a](JaVaScRiPt:alert(1))",
+        '<a href="java&#x09;script:alert(1)">a</a>',
+        '<a href="jav&#10;ascript:alert(1)">a</a>',
+        '<a href="&#106;avascript&#58;alert(1)">a</a>',
+        '<a href="javascript&colon;alert(1)">a</a>',
+        "[a][r]\n\n[r]: javascript:alert(1)",
+        "[a](vbscript:msgbox(1))",
+        '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
+    ],
+    ids=["plain", "case", "tab", "newline", "entity", "named-entity", "reference", "vbscript", "data"],
+)
 def test_script_urls_in_any_spelling_are_found(zx_repo, link):
     add_to_note(zx_repo, link)
     codes = [p.code for p in zx_repo.check()]
@@ -80,13 +89,13 @@ def test_site_markdown_and_plain_links_need_no_render():
 
 def test_title_and_front_matter_values_are_never_templates(zx_repo):
     zx_repo.edit(PLAN, "title: 洛阳市政协2019年度协商计划", 'title: "{{ 9**(9**9) }}计划"')
-    zx_repo.edit(HOME, "title: 首页", "title: 首页\ndescription: \"{% for x in range(9**9) %}{% endfor %}\"")
+    zx_repo.edit(HOME, "title: 首页", 'title: 首页\ndescription: "{% for x in range(9**9) %}{% endfor %}"')
     found = summary(problems_of(zx_repo, "ZX602"))
     assert (("ZX602", PLAN, 2) in found) and (("ZX602", HOME, 3) in found)
 
 
 def test_html_in_a_title_or_value_is_reported(zx_repo):
-    zx_repo.edit(PLAN, "title: 洛阳市政协2019年度协商计划", "title: \"<img src=x onerror=alert(1)>计划\"")
+    zx_repo.edit(PLAN, "title: 洛阳市政协2019年度协商计划", 'title: "<img src=x onerror=alert(1)>计划"')
     zx_repo.edit(PLAN_DATA, "lead-unit: 市政协经济委员会", "lead-unit: \"<a href='javascript:alert(1)'>委员会</a>\"")
     found = summary(zx_repo.check())
     assert ("ZX604", PLAN, 2) in found
@@ -102,7 +111,9 @@ def test_markup_after_a_comment_the_browser_closes_early_is_reported(zx_repo, co
 
 
 def test_a_foreign_page_template_is_refused(zx_repo):
-    zx_repo.write("docs/go.md", "---\ntitle: 跳转\ntemplate: redirect.html\nlocation: javascript:alert(1)\n---\n\n正文\n")
+    zx_repo.write(
+        "docs/go.md", "---\ntitle: 跳转\ntemplate: redirect.html\nlocation: javascript:alert(1)\n---\n\n正文\n"
+    )
     assert summary(zx_repo.check()) == [("ZX606", "docs/go.md", 3)]
 
 
@@ -137,9 +148,19 @@ def test_the_site_markdown_passes_the_allowlist_unchanged():
     html = Renderer(ROOT).html(SITE_MARKDOWN)
     assert sanitize.removals(html) == []
     cleaned = sanitize.clean(html)
-    for kept in ('class="admonition note"', "<details", "<summary", 'id="own-id"', 'class="special"',
-                 'style="text-align:center"',
-                 'class="zx-box"', 'width="300"', "&lt;script&gt;", 'href="../plans/x.md#item-p01"', "<abbr"):
+    for kept in (
+        'class="admonition note"',
+        "<details",
+        "<summary",
+        'id="own-id"',
+        'class="special"',
+        'style="text-align:center"',
+        'class="zx-box"',
+        'width="300"',
+        "&lt;script&gt;",
+        'href="../plans/x.md#item-p01"',
+        "<abbr",
+    ):
         assert kept in cleaned, kept
 
 
@@ -173,8 +194,16 @@ def _elements(html, values=False):
 
 
 TAGS = ["a", "img", "p", "script", "details", "td", "iframe"]
-ATTRS = ['href="javascript:alert(1)"', 'href="https://example.com"', "onclick=alert(1)", 'class="x"',
-         'src="a.png"', 'style="position:fixed"', 'title="a`b"', 'href="jav&#9;ascript:1"']
+ATTRS = [
+    'href="javascript:alert(1)"',
+    'href="https://example.com"',
+    "onclick=alert(1)",
+    'class="x"',
+    'src="a.png"',
+    'style="position:fixed"',
+    'title="a`b"',
+    'href="jav&#9;ascript:1"',
+]
 
 
 @pytest.mark.parametrize("tag,attr", list(itertools.product(TAGS, ATTRS)))
@@ -211,8 +240,10 @@ def test_filter_values_hold_no_markup():
 def test_titles_open_no_element_in_the_theme_tooltip():
     # Material's content.tooltips sets a tooltip's innerHTML to the element's title attribute, and
     # the allowlist keeps title, so what a title reads as HTML must open no element.
-    markdown = ('[链接](https://example.com "&lt;img src=x onerror=alert(1)&gt;")\n\n'
-                '段落\n{: title="&lt;img src=x onerror=alert(2)&gt; A &amp; B" }\n')
+    markdown = (
+        '[链接](https://example.com "&lt;img src=x onerror=alert(1)&gt;")\n\n'
+        '段落\n{: title="&lt;img src=x onerror=alert(2)&gt; A &amp; B" }\n'
+    )
     html = Renderer(ROOT).html(markdown)
     assert sanitize.removals(html) == []  # nothing to report: the title is kept, as text
     elements = _Elements(values=True)

@@ -1,6 +1,7 @@
 """A mini-repository full of hostile content (tests/support/safety_output_support.py), built once: the check
 reports every case, the build reports the same problems, and what it would publish runs no script —
 in the HTML (parsed, not grepped) and in Chromium, search filters included."""
+
 from __future__ import annotations
 
 import functools
@@ -14,9 +15,21 @@ import pytest
 from checks_support import HOME, NOTE, PLAN, PLAN_DATA, summary
 from safety_output_support import HOSTILE_DESCRIPTION, MARKER, active_content, build, build_hostile_repo
 
-PAGES = ["", "plans/2019-test-consultation-plan/", "notes/2019-test-study-note/", "guide/problems/",
-         "topics/ecology/", "topics/", "bodies/luoyang-city/", "bodies/", "years/2019/", "years/",
-         "follow-through/", "summaries/2019-test-annual-summary/", "redirect/"]
+PAGES = [
+    "",
+    "plans/2019-test-consultation-plan/",
+    "notes/2019-test-study-note/",
+    "guide/problems/",
+    "topics/ecology/",
+    "topics/",
+    "bodies/luoyang-city/",
+    "bodies/",
+    "years/2019/",
+    "years/",
+    "follow-through/",
+    "summaries/2019-test-annual-summary/",
+    "redirect/",
+]
 
 
 @pytest.fixture(scope="module")
@@ -110,9 +123,13 @@ def test_description_stays_inside_its_meta(hostile):
 
 def test_data_values_and_names_are_shown_as_text(hostile):
     plan = text_of((hostile.site / "plans/2019-test-consultation-plan/index.html").read_text(encoding="utf-8"))
-    for shown in ("<img src=x onerror=alert('item')>", "<script>alert('summary')</script>",
-                  "<img src=x onerror=alert('lead')>", "<img src=x onerror=alert('topic')>",
-                  "<img src=x onerror=alert('body')>"):
+    for shown in (
+        "<img src=x onerror=alert('item')>",
+        "<script>alert('summary')</script>",
+        "<img src=x onerror=alert('lead')>",
+        "<img src=x onerror=alert('topic')>",
+        "<img src=x onerror=alert('body')>",
+    ):
         assert shown in plan, shown
     summary_page = text_of((hostile.site / "summaries/2019-test-annual-summary/index.html").read_text(encoding="utf-8"))
     assert "<img src=x onerror=alert('figure')>" in summary_page
@@ -124,9 +141,13 @@ def test_data_values_and_names_are_shown_as_text(hostile):
 def test_problem_code_text_and_code_examples_are_shown_as_written(hostile):
     guide = (hostile.site / "guide/problems/index.html").read_text(encoding="utf-8")
     shown = text_of(guide)
-    for text in ("<img src=x onerror=alert('code-title')>", "<script>alert('code-hint')</script>",
-                 "[点我](javascript:alert('code-message'))", "<img src=x onerror=alert('code-wrong')>",
-                 "<script>alert(1)</script>"):  # ZX603's own example, in a code block
+    for text in (
+        "<img src=x onerror=alert('code-title')>",
+        "<script>alert('code-hint')</script>",
+        "[点我](javascript:alert('code-message'))",
+        "<img src=x onerror=alert('code-wrong')>",
+        "<script>alert(1)</script>",
+    ):  # ZX603's own example, in a code block
         assert text in shown, text
     note = (hostile.site / "notes/2019-test-study-note/index.html").read_text(encoding="utf-8")
     code = re.search(r"<pre>.*?</pre>", note, re.S).group(0)

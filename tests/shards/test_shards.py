@@ -1,6 +1,7 @@
 """Shards (zhengxie.shards: partition, merge, build): the partition declared in data/shards.yml is valid,
 stable when bodies are added and complete; a bad selection is a coded problem; the merge refuses a
 path two shards wrote differently; the CI workflow builds every shard with the Makefile's targets."""
+
 from __future__ import annotations
 
 import json
@@ -39,7 +40,9 @@ def test_the_declared_partition_is_valid():
     """The repository's data/shards.yml passes its schema; a wrong value is the schema check's coded problem."""
     data = yaml.safe_load((ROOT / "data" / "shards.yml").read_text(encoding="utf-8"))
     assert data["group"] in shards.GROUPS and data["max_shards"] >= 1
-    assert shards.read_settings(ROOT) == shards.Settings(data["group"], data["max_shards"], shards.read_settings(ROOT).max_line)
+    assert shards.read_settings(ROOT) == shards.Settings(
+        data["group"], data["max_shards"], shards.read_settings(ROOT).max_line
+    )
 
 
 def test_a_wrong_setting_is_reported_at_its_line(zx_repo):
@@ -107,14 +110,25 @@ def _tree(base, files):
     return base
 
 
-SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-           "    {}\n</urlset>")
+SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    "    {}\n</urlset>"
+)
 
 
 def test_merge_lays_shards_side_by_side_and_unites_sitemaps(tmp_path):
-    one = _tree(tmp_path / "1", {"index.html": "home", "404.html": "same", "sitemap.xml": SITEMAP.format("<url><loc>/</loc></url>")})
-    two = _tree(tmp_path / "2", {"plans/a/index.html": "a", "404.html": "same",
-                                 "sitemap.xml": SITEMAP.format("<url><loc>/plans/a/</loc></url>")})
+    one = _tree(
+        tmp_path / "1",
+        {"index.html": "home", "404.html": "same", "sitemap.xml": SITEMAP.format("<url><loc>/</loc></url>")},
+    )
+    two = _tree(
+        tmp_path / "2",
+        {
+            "plans/a/index.html": "a",
+            "404.html": "same",
+            "sitemap.xml": SITEMAP.format("<url><loc>/plans/a/</loc></url>"),
+        },
+    )
     stats = merge([one, two], tmp_path / "site")
     site = tmp_path / "site"
     assert (site / "plans/a/index.html").read_text() == "a" and (site / "index.html").read_text() == "home"
@@ -164,4 +178,7 @@ def test_the_workflow_builds_every_shard_with_the_make_targets():
     assert shards.matrix(count, shards.read_settings(ROOT)) == [f"{k}/{count}" for k in range(1, count + 1)]
     upload = next(s for s in jobs["build"]["steps"] if "upload-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "build/shards/${{ steps.index.outputs.k }}/"
-    assert any("download-artifact" in s.get("uses", "") and s["with"]["path"] == "build/shards/" for s in jobs["merge"]["steps"])
+    assert any(
+        "download-artifact" in s.get("uses", "") and s["with"]["path"] == "build/shards/"
+        for s in jobs["merge"]["steps"]
+    )

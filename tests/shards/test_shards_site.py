@@ -1,5 +1,6 @@
 """A mini-repository built whole and as 2 shards merged: the same pages (index pages differ only in
 the list of search bundles), a link across shards that works, one search bundle per shard."""
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,11 @@ BUNDLES = re.compile(r'\s*data-zx-bundles="[^"]*"')
 
 
 def _pages(site):
-    return {p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("pagefind")}
+    return {
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).parts[0].startswith("pagefind")
+    }
 
 
 def _bundles(page) -> list[str]:
@@ -32,7 +37,9 @@ def test_merged_shards_equal_the_whole_build(shard_sites):
     for rel in sorted(_pages(whole)):
         a, b = ((site / rel).read_text(encoding="utf-8") for site in (whole, merged))
         assert BUNDLES.sub("", a) == BUNDLES.sub("", b), rel
-    locs = [re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")) for site in (whole, merged)]
+    locs = [
+        re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")) for site in (whole, merged)
+    ]
     assert sorted(locs[0]) == sorted(locs[1])
     for name in ("feeds", "calendars", "opendata"):  # the hub's outputs from the one model
         assert sorted(p.name for p in (merged / name).rglob("*")) == sorted(p.name for p in (whole / name).rglob("*"))
@@ -41,7 +48,9 @@ def test_merged_shards_equal_the_whole_build(shard_sites):
 def test_each_shard_has_its_search_bundle_and_every_page_lists_them(shard_sites):
     _, whole, merged = shard_sites
     assert _bundles(whole / "index.html") == ["pagefind"] and not (whole / "pagefind-2").exists()
-    assert (merged / "pagefind" / "pagefind-entry.json").is_file() and (merged / "pagefind-2" / "pagefind-entry.json").is_file()
+    assert (merged / "pagefind" / "pagefind-entry.json").is_file() and (
+        merged / "pagefind-2" / "pagefind-entry.json"
+    ).is_file()
     for page in ("index.html", "404.html", "rules/2019-test-juxian-rules/index.html", "topics/index.html"):
         assert _bundles(merged / page) == ["pagefind", "pagefind-2"], page
 

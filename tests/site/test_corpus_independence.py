@@ -5,6 +5,7 @@ newer than every document it holds and into a year none of them uses, issued by 
 uses (added to the copy's data/bodies.yml). The core check and the strict build must pass, and the
 checks that hold for any site (site_checks) must hold for every document, old and new.
 """
+
 from __future__ import annotations
 
 import re
@@ -103,7 +104,9 @@ def test_the_calendar_holds_the_newest_plan_year(grown, grown_site):
 
 def _unreferenced(root, docs):
     """The documents whose id no other file under docs/ or data/ mentions (no links, no reports)."""
-    texts = {p: p.read_text(encoding="utf-8") for p in [*(root / "docs").rglob("*.md"), *(root / "data").rglob("*.yml")]}
+    texts = {
+        p: p.read_text(encoding="utf-8") for p in [*(root / "docs").rglob("*.md"), *(root / "data").rglob("*.yml")]
+    }
     found = []
     for doc in docs:
         own = {doc, *data_file(root, doc)}

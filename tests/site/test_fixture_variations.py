@@ -2,6 +2,7 @@
 an adopted rule with its 题注 superseded by a newer rule, a report anchored to a session, a plan with
 stages, approximate counts and times the original does not state (原文未载: never on a calendar),
 and a waiver that the page and the waivers list explain."""
+
 from __future__ import annotations
 
 import re
@@ -70,7 +71,7 @@ def test_items_keep_what_the_plan_says_and_no_more(built_site, corpus):
     assert not_stated and unwritten
     calendar = (built_site / "calendar.ics").read_text(encoding="utf-8")
     year_page = (built_site / "years" / str(plan.year) / "index.html").read_text(encoding="utf-8")
-    undated = year_page[year_page.index("时间未定"):]
+    undated = year_page[year_page.index("时间未定") :]
     for item in not_stated + unwritten:  # never given a month the original does not state
         assert f"{plan.id}-{item.id}@" not in calendar
         assert f"#item-{item.id}" in undated

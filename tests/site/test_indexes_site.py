@@ -1,5 +1,6 @@
 """The generated indexes in the built fixture site: links both ways, anchors that resolve, the
 follow-through and rule articles. Expectations come from the sources (docs/ and data/), not the HTML."""
+
 from __future__ import annotations
 
 import re
@@ -276,7 +277,7 @@ def test_rule_toc_lists_chapters_not_articles(site, corpus):
 def test_nav_holds_sections_only(site, corpus):
     html = site.html("topics/")  # its content links to every topic; its navigation must not
     nav = Page()
-    nav.feed(html[html.index('class="md-tabs"'):html.index('class="md-content"')])
+    nav.feed(html[html.index('class="md-tabs"') : html.index('class="md-content"')])
     in_nav = {urlsplit(urljoin(HOST + "topics/", href)).path[1:] for href, _ in nav.links}
     assert {"topics/", "years/", "bodies/", "follow-through/"} <= in_nav
     for topic in corpus.vocab.topics:
@@ -302,11 +303,17 @@ def test_calendar_has_one_event_per_scheduled_item(site, corpus):
         assert start.year in (plan.year, plan.year + 1)
 
 
-
 def test_index_pages_do_not_crowd_search(site, corpus):
     # Pagefind indexes only pages with data-pagefind-body once any page has it (documents do);
     # topic pages are not indexed either (they ranked above the documents they list).
     plan = corpus.documents[PLAN]
-    for url in ["topics/", "years/", "bodies/", "follow-through/", f"years/{plan.year}/", f"bodies/{plan.body}/",
-                f"topics/{plan.topics[0]}/"]:
+    for url in [
+        "topics/",
+        "years/",
+        "bodies/",
+        "follow-through/",
+        f"years/{plan.year}/",
+        f"bodies/{plan.body}/",
+        f"topics/{plan.topics[0]}/",
+    ]:
         assert "data-pagefind-body" not in site.html(url), url

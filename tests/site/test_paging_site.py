@@ -2,6 +2,7 @@
 build passes, page navigation links work, and every note is reachable from each of its listings.
 Listings at or under the page size (the fixture's other topics and bodies) have no year pages and
 link to none."""
+
 from __future__ import annotations
 
 import re
@@ -34,7 +35,7 @@ def test_every_note_is_on_one_page_of_each_listing(site):
         pages = [base] + [f"{base}{n}/" for n in range(2, 5)]
         text = "".join(html(site, url) for url in pages)
         for number in range(35):
-            assert text.count(f"2019-paging-note-{number:03d}/\"") == 1, (base, number)
+            assert text.count(f'2019-paging-note-{number:03d}/"') == 1, (base, number)
         assert not (site / base / "6" / "index.html").exists()
 
 
@@ -57,8 +58,11 @@ def test_small_listings_are_one_page_without_year_links(site):
 
 
 def test_listing_pages_link_only_to_pages_that_exist(site):
-    listing_pages = [p.parent.relative_to(site).as_posix() for folder in ("topics", "bodies", "notes", "years")
-                     for p in (site / folder).rglob("index.html")]
+    listing_pages = [
+        p.parent.relative_to(site).as_posix()
+        for folder in ("topics", "bodies", "notes", "years")
+        for p in (site / folder).rglob("index.html")
+    ]
     assert len(listing_pages) > 20
     for url in listing_pages:
         for target in content_links(site, f"/{url}/"):

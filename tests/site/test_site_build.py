@@ -1,6 +1,7 @@
 """The built site (no browser): every document has a page with its header, headings keep Chinese ids,
 the navigation holds sections only, every document is two clicks from home, and the Pagefind index
 (not Material's search) is in the output."""
+
 from __future__ import annotations
 
 import json
@@ -37,6 +38,7 @@ def doc_urls(docs):
 
 # ---- every document has a page with its header ------------------------------------------------------
 
+
 def test_every_document_has_a_page(built_site, docs):
     missing = missing_pages(built_site, docs)
     assert not missing, f"documents without a page: {missing}"
@@ -60,6 +62,7 @@ def test_a_sample_document_shows_the_badge(built_site, docs):
 
 
 # ---- Chinese heading ids ---------------------------------------------------------------------------
+
 
 def test_chinese_headings_have_unicode_slug_ids(built_site, docs):
     problems, seen = [], 0
@@ -85,6 +88,7 @@ def test_plan_heading_id_example(built_site):
 
 
 # ---- navigation: sections only; documents two clicks from home --------------------------------------
+
 
 def test_global_nav_on_a_document_page_lists_no_documents(built_site, docs, doc_urls):
     for kind, stem, _ in docs:
@@ -127,6 +131,7 @@ def test_every_document_is_two_clicks_from_home(built_site, doc_urls):
 
 
 # ---- search: Pagefind in, Material's search out ------------------------------------------------------
+
 
 def test_material_search_is_not_built(built_site):
     assert not list(built_site.rglob("search_index.json"))

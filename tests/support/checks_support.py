@@ -4,6 +4,7 @@
 small, writes a handful of valid documents, and lets a test break exactly one thing and run the
 check. Used through the `zx_repo` fixture in conftest.py.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -184,7 +185,9 @@ class MiniRepo:
         for name in VOCAB:
             shutil.copy(ROOT / "data" / f"{name}.yml", root / "data" / f"{name}.yml")
         shutil.copytree(ROOT / "data" / "schemas", root / "data" / "schemas")
-        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")  # its Markdown extensions: the HTML check renders with them
+        shutil.copy(
+            ROOT / "mkdocs.yml", root / "mkdocs.yml"
+        )  # its Markdown extensions: the HTML check renders with them
         for path, text in FILES.items():
             self.write(path, text)
 
@@ -244,8 +247,12 @@ nav:
       - 格式说明: waivers/index.md
       - 数据核对: data-check/index.md
 """
-SITE_SECTIONS = {"rules": ("工作规则", "rule"), "plans": ("协商计划", "plan"), "summaries": ("工作总结", "summary"),
-                 "notes": ("学习园地", "note")}
+SITE_SECTIONS = {
+    "rules": ("工作规则", "rule"),
+    "plans": ("协商计划", "plan"),
+    "summaries": ("工作总结", "summary"),
+    "notes": ("学习园地", "note"),
+}
 
 
 def make_buildable(repo: MiniRepo) -> MiniRepo:
@@ -254,8 +261,10 @@ def make_buildable(repo: MiniRepo) -> MiniRepo:
     import shutil
 
     for folder, (title, kind) in SITE_SECTIONS.items():
-        repo.write(f"docs/{folder}/index.md",
-                   f"---\ntitle: {title}\ntemplate: zx-section.html\nzx_section: {kind}\n---\n\n{title}。\n")
+        repo.write(
+            f"docs/{folder}/index.md",
+            f"---\ntitle: {title}\ntemplate: zx-section.html\nzx_section: {kind}\n---\n\n{title}。\n",
+        )
     for part in ("hooks", "overrides"):
         shutil.copytree(ROOT / part, repo.root / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
     for css in (ROOT / "docs" / "assets").glob("zx*"):
@@ -272,8 +281,13 @@ def build_site(repo: MiniRepo, out: Path):
     import sys
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=repo.root, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=repo.root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def summary(problems) -> list:

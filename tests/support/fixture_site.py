@@ -6,6 +6,7 @@ fixture corpus in tests/fixtures/corpus/. `copy_repository(dest)` copies the rea
 `transplant` re-dates the fixture documents into another site, which is how a test adds documents
 in years and bodies that no sample has.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,13 +20,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
-FIXTURE_YEARS = (2016, 2015)   # every year the fixture documents use; transplant maps each to a new one
+FIXTURE_YEARS = (2016, 2015)  # every year the fixture documents use; transplant maps each to a new one
 # The fixture documents the tests name (doc ids; their pages are /<folder>/<id>/).
-PLAN = "2016-minghu-consultation-plan"          # 6 items: held, merged, postponed, cancelled, unreported
-SUMMARY = "2016-minghu-annual-summary"          # figures and the reports on PLAN's items
+PLAN = "2016-minghu-consultation-plan"  # 6 items: held, merged, postponed, cancelled, unreported
+SUMMARY = "2016-minghu-annual-summary"  # figures and the reports on PLAN's items
 HALF_YEAR = "2016-qingxi-half-year-summary"
-RULE = "2015-qingxi-office-rules"               # three chapters, five articles, one cross-reference
-NOTE = "2016-baishi-study-note"                 # the one document without sample: true
+RULE = "2015-qingxi-office-rules"  # three chapters, five articles, one cross-reference
+NOTE = "2016-baishi-study-note"  # the one document without sample: true
 MACHINERY = ("mkdocs.yml", "hooks", "overrides")
 IGNORE = shutil.ignore_patterns("__pycache__")
 FRONT_MATTER = re.compile(r"\A\ufeff?---\r?\n(.*?)\r?\n---\r?\n", re.S)
@@ -104,16 +105,24 @@ def transplant(dest: Path, years: dict[int, int], bodies: dict[str, str] | None 
     years[year] (ids, file names, dates, text) and each fixture body id by bodies[id]; the bodies are
     added to dest's data/bodies.yml. Returns the new document ids."""
     bodies = bodies or {}
-    pattern = re.compile("|".join([r"20\d\d", *(rf"\b{re.escape(b)}\b" for b in sorted(bodies, key=len, reverse=True))]))
+    pattern = re.compile(
+        "|".join([r"20\d\d", *(rf"\b{re.escape(b)}\b" for b in sorted(bodies, key=len, reverse=True))])
+    )
 
     def rename(text: str) -> str:
         def one(match: re.Match) -> str:
             word = match.group()
             return str(years.get(int(word), word)) if word.isdigit() else bodies[word]
+
         return pattern.sub(one, text)
 
-    add_bodies(dest, [dict(b, id=bodies.get(b["id"], b["id"]), parent=bodies.get(b["parent"], b["parent"]))
-                      for b in fixture_bodies()])
+    add_bodies(
+        dest,
+        [
+            dict(b, id=bodies.get(b["id"], b["id"]), parent=bodies.get(b["parent"], b["parent"]))
+            for b in fixture_bodies()
+        ],
+    )
     ids = []
     for doc in documents(FIXTURE):
         for path in [doc, *data_file(FIXTURE, doc)]:
@@ -126,10 +135,16 @@ def transplant(dest: Path, years: dict[int, int], bodies: dict[str, str] | None 
 
 # ---- running the checks and the build ------------------------------------------------------------
 
+
 def check(root: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
-    return subprocess.run([sys.executable, "-m", "zhengxie", "check", "--root", str(root)],
-                          capture_output=True, text=True, env=env, cwd=root)
+    return subprocess.run(
+        [sys.executable, "-m", "zhengxie", "check", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+    )
 
 
 def build(root: Path, out: Path, search: bool = False) -> subprocess.CompletedProcess:
@@ -137,5 +152,10 @@ def build(root: Path, out: Path, search: bool = False) -> subprocess.CompletedPr
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if not search:
         env["ZX_SEARCH"] = "0"
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=root, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )

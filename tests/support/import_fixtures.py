@@ -1,5 +1,6 @@
 """Originals for the import tests, in our own words: a consultation plan and a rule as Word files
 (made here with python-docx) and a proposal report as a GB18030 text file."""
+
 from __future__ import annotations
 
 from pathlib import Path

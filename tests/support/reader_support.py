@@ -6,6 +6,7 @@ year, a series of plans), built with the real hooks, templates and assets — ne
 session fixture `reader_site` (conftest.py) builds it once under the sub-path URL
 https://example.org/zx/ and serves it at http://127.0.0.1:<port>/zx/.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,8 @@ SITE_URL = "https://example.org/zx/"
 MOUNT = "zx"
 
 # The fixture corpus beyond MiniRepo's 2019 洛阳 documents.
-LUOYANG_2018 = "2018-test-consultation-plan"        # same series as the 2019 plan (上一篇/下一篇)
-YUNXI_2018 = "2018-yunxi-consultation-plan"          # another body; topic 生态环境
+LUOYANG_2018 = "2018-test-consultation-plan"  # same series as the 2019 plan (上一篇/下一篇)
+YUNXI_2018 = "2018-yunxi-consultation-plan"  # another body; topic 生态环境
 YEAR_2018 = {LUOYANG_2018, YUNXI_2018}
 ECOLOGY = {"2019-test-consultation-plan", YUNXI_2018}  # documents on 生态环境 (ecology)
 
@@ -36,12 +37,27 @@ def _copy_plan(repo: MiniRepo, doc_id: str, replace: dict, item_replace: dict) -
 
 
 def add_corpus(repo: MiniRepo) -> None:
-    _copy_plan(repo, LUOYANG_2018, {"2019": "2018", "topics: [ecology, industry]": "topics: [rural-revitalization]"},
-               {"黄河流域生态保护": "乡村产业振兴", "topics: [ecology]": "topics: [rural-revitalization]",
-                "time: 3月": "time: 原文未载"})
-    _copy_plan(repo, YUNXI_2018, {"2019": "2018", "洛阳市": "云溪市", "luoyang-city": "yunxi-city",
-                                  "topics: [ecology, industry]": "topics: [ecology]"},
-               {"推动制造业高质量发展": "城市生态环境治理", "topics: [industry]": "topics: [ecology]"})
+    _copy_plan(
+        repo,
+        LUOYANG_2018,
+        {"2019": "2018", "topics: [ecology, industry]": "topics: [rural-revitalization]"},
+        {
+            "黄河流域生态保护": "乡村产业振兴",
+            "topics: [ecology]": "topics: [rural-revitalization]",
+            "time: 3月": "time: 原文未载",
+        },
+    )
+    _copy_plan(
+        repo,
+        YUNXI_2018,
+        {
+            "2019": "2018",
+            "洛阳市": "云溪市",
+            "luoyang-city": "yunxi-city",
+            "topics: [ecology, industry]": "topics: [ecology]",
+        },
+        {"推动制造业高质量发展": "城市生态环境治理", "topics: [industry]": "topics: [ecology]"},
+    )
 
 
 def make_site(repo: MiniRepo) -> None:

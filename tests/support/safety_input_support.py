@@ -4,6 +4,7 @@ make_buildable: the site's code, section pages and a nav, no sample document).
 Lets a test run `python -m zhengxie check` and `mkdocs build --strict` over the same content and
 compare their verdicts and problem codes. No sample document of the real repository is copied.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,14 +27,25 @@ def _env() -> dict:
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "zhengxie", "check", "--root", str(root), *args],
-                          cwd=root, env=_env(), capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "zhengxie", "check", "--root", str(root), *args],
+        cwd=root,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def run_build(root: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
-                           "--site-dir", str(site_dir)],
-                          cwd=root, env=_env(), capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)],
+        cwd=root,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def codes(output: str) -> set:

@@ -6,6 +6,7 @@ bodies, attribute lists, entities and control characters in URLs, an unclosed fe
 labels, template syntax, a foreign page template and a main.py at the repository root. Each
 payload calls alert() with its own label, so a browser test can name the one that ran.
 """
+
 from __future__ import annotations
 
 import os
@@ -66,7 +67,9 @@ HOSTILE_BODY = """
 <img src=x onerror="alert('unclosed-fence')">
 """
 
-HOSTILE_TITLE = "<img src=x onerror=alert('title')>&lt;/title&gt;&lt;script&gt;alert('entity-title')&lt;/script&gt;{{ 9**(9**9) }}"
+HOSTILE_TITLE = (
+    "<img src=x onerror=alert('title')>&lt;/title&gt;&lt;script&gt;alert('entity-title')&lt;/script&gt;{{ 9**(9**9) }}"
+)
 HOSTILE_DESCRIPTION = '0;url=javascript:alert(1)" http-equiv="refresh'
 HOSTILE_NAME = "<img src=x onerror=alert('{}')>"
 
@@ -78,16 +81,24 @@ def build_hostile_repo(root: Path) -> MiniRepo:
     repo.write(NOTE, repo.read(NOTE) + HOSTILE_BODY)
     repo.edit(PLAN, "title: 洛阳市政协2019年度协商计划", f'title: "{HOSTILE_TITLE}"')
     # A title attribute is allowed, and Material's tooltips show it with innerHTML.
-    repo.edit(SUMMARY, "调研还不够深入。", "调研还不够[深入](https://example.com \"&lt;img src=x onerror=alert(17)&gt;\")。")
+    repo.edit(
+        SUMMARY, "调研还不够深入。", '调研还不够[深入](https://example.com "&lt;img src=x onerror=alert(17)&gt;")。'
+    )
     # A heading's text: Material shows a truncated table-of-contents entry in a tooltip, with innerHTML.
     repo.write("docs/about.md", "# 关于\n\n## &lt;img src=x onerror=alert(18)&gt;" + "A" * 80 + "\n\n正文。\n")
     # An unclosed <style> swallows the rest of the page, so this one has a page of its own.
     repo.write(HOME, repo.read(HOME) + "\n<math><mtext><table><mglyph><style><img src=x onerror=\"alert('mxss')\">\n")
     repo.edit(HOME, "title: 首页", f"title: 首页\ndescription: '{HOSTILE_DESCRIPTION}'")
     # A page asking mkdocs-macros to render it as a template: it never is (hooks/zhengxie_macros.py).
-    repo.write("docs/jinja.md", "---\ntitle: '模板{{ 6*7 }}'\nrender_macros: true\n---\n\n# 模板\n\n"
-               "计算 {{ 7*7 }} 站名 {{ config.site_name }} {% for x in range(3) %}循环{% endfor %}\n")
-    repo.write("docs/redirect.md", "---\ntitle: 跳转\ntemplate: redirect.html\nlocation: javascript:alert('redirect')\n---\n\n正文\n")
+    repo.write(
+        "docs/jinja.md",
+        "---\ntitle: '模板{{ 6*7 }}'\nrender_macros: true\n---\n\n# 模板\n\n"
+        "计算 {{ 7*7 }} 站名 {{ config.site_name }} {% for x in range(3) %}循环{% endfor %}\n",
+    )
+    repo.write(
+        "docs/redirect.md",
+        "---\ntitle: 跳转\ntemplate: redirect.html\nlocation: javascript:alert('redirect')\n---\n\n正文\n",
+    )
     repo.edit(PLAN_DATA, "title: 黄河流域生态保护", f'title: "{HOSTILE_NAME.format("item")}"')
     repo.edit(PLAN_DATA, "summary: 听取各方面意见。", "summary: \"<script>alert('summary')</script>\"")
     repo.edit(PLAN_DATA, "lead-unit: 市政协经济委员会", f'lead-unit: "{HOSTILE_NAME.format("lead")}"')
@@ -95,9 +106,13 @@ def build_hostile_repo(root: Path) -> MiniRepo:
     repo.edit(SUMMARY_DATA, "label: 专题视察", f'label: "{HOSTILE_NAME.format("figure")}"')
     repo.edit("data/topics.yml", "name: 生态环境", f'name: "{HOSTILE_NAME.format("topic")}"')
     repo.edit("data/bodies.yml", "short: 洛阳市政协", f'short: "{HOSTILE_NAME.format("body")}"')
-    repo.edit("data/bodies.yml", "name: 中国人民政治协商会议洛阳市委员会",
-              f'name: "{HOSTILE_NAME.format("body-name")}"')
-    repo.write("data/problems.yml", repo.read("data/problems.yml") + f"""\
+    repo.edit(
+        "data/bodies.yml", "name: 中国人民政治协商会议洛阳市委员会", f'name: "{HOSTILE_NAME.format("body-name")}"'
+    )
+    repo.write(
+        "data/problems.yml",
+        repo.read("data/problems.yml")
+        + f"""\
 - code: ZX698
   severity: warning
   title: "{HOSTILE_NAME.format("code-title")}"
@@ -105,7 +120,8 @@ def build_hostile_repo(root: Path) -> MiniRepo:
   hint: "<script>alert('code-hint')</script>"
   wrong: "</code></pre><img src=x onerror=alert('code-wrong')>"
   right: "```\\n<img src=x onerror=alert('code-right')>"
-""")
+""",
+    )
     repo.write("docs/guide/problems.md", "---\ntitle: 问题代码\n---\n\n# 问题代码\n\n{{ problem_codes() }}\n")
     return repo
 
@@ -116,7 +132,11 @@ def build(root: Path, search: bool = False) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="1" if search else "0")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(root / "site")],
-        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

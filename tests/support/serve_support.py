@@ -10,6 +10,7 @@ build in the same test session is not taken for a preview.
 into a fresh folder, at the serve URL. `assert_same_site` compares a preview with it file by file, byte
 for byte; the preview's problem box (only a preview shows it) is the one difference allowed.
 """
+
 from __future__ import annotations
 
 import logging
@@ -82,8 +83,19 @@ def add_lone_body(root: Path) -> None:
     feed (feeds/body-lone-town.xml) and a calendar (calendars/lone-town.ics) of its own."""
     from fixture_site import add_bodies
 
-    add_bodies(root, [{"id": LONE, "name": "测试用孤立镇政协联络组", "short": "孤立镇政协联络组",
-                       "level": "township", "region": "虚构地名（测试夹具）", "parent": None}])
+    add_bodies(
+        root,
+        [
+            {
+                "id": LONE,
+                "name": "测试用孤立镇政协联络组",
+                "short": "孤立镇政协联络组",
+                "level": "township",
+                "region": "虚构地名（测试夹具）",
+                "parent": None,
+            }
+        ],
+    )
     source = "2016-qingxi-consultation-plan"
     for folder, suffix in (("docs/plans", ".md"), ("data/plans", ".yml")):
         text = (root / folder / f"{source}{suffix}").read_text(encoding="utf-8")
@@ -109,8 +121,14 @@ def start_clean_build(root: Path, out: Path) -> subprocess.Popen[str]:
     serve URL, without search, in a process of its own."""
     env = dict(os.environ, SITE_URL=SERVE_URL, ZX_SEARCH="0", NO_MKDOCS_2_WARNING="1")
     env.pop("ZX_SHARD", None)
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)], cwd=root, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def finish_clean_build(process: subprocess.Popen[str], timeout: float = 600) -> None:
@@ -129,8 +147,11 @@ def differences(preview_dir: Path, clean_dir: Path) -> list[str]:
     preview, clean = site_files(preview_dir), site_files(clean_dir)
     found = [f"only in the preview: {rel}" for rel in sorted(set(preview) - set(clean))]
     found += [f"only in the clean build: {rel}" for rel in sorted(set(clean) - set(preview))]
-    found += [f"differs: {rel}" for rel in sorted(set(preview) & set(clean))
-              if preview[rel] != clean[rel] and without_preview_box(preview[rel]) != clean[rel]]
+    found += [
+        f"differs: {rel}"
+        for rel in sorted(set(preview) & set(clean))
+        if preview[rel] != clean[rel] and without_preview_box(preview[rel]) != clean[rel]
+    ]
     return found
 
 

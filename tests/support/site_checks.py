@@ -2,6 +2,7 @@
 its header, sits in its section's index and its year's and body's pages, and the calendar holds the
 newest plan year. Used on the fixture site (test_site_build) and on the real repository with
 documents added (test_corpus_independence)."""
+
 from __future__ import annotations
 
 import re
@@ -17,14 +18,17 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 # ---- helpers -----------------------------------------------------------------------------------------
 
+
 class Page(HTMLParser):
     """The elements of one HTML page, each with its ancestors' classes and its text."""
 
-    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, dict, list]] = []   # open elements: tag, attrs, text parts
+        self.stack: list[tuple[str, dict, list]] = []  # open elements: tag, attrs, text parts
         self.elements: list[tuple[str, dict, tuple[str, ...], list]] = []
         self.feed(html)
 
@@ -92,7 +96,6 @@ def resolve(page_url: str, href: str) -> str:
     return path[: -len("index.html")] if path.endswith("/index.html") else path
 
 
-
 def missing_pages(site: Path, docs) -> list[str]:
     return [f"{KINDS[k]}/{s}" for k, s, _ in docs if not (site / KINDS[k] / s / "index.html").is_file()]
 
@@ -120,8 +123,11 @@ def header_problems(site: Path, root: Path, docs) -> list[str]:
         wanted = {f["label"] for f in shown}
         if not wanted <= labels:
             problems.append(f"{url}: header lacks {sorted(wanted - labels)}")
-        filters = {a["data-pagefind-filter"].split(":", 1)[0].split("[")[0]
-                   for _, a, _ in page.find(inside="zx-doc-header") if a.get("data-pagefind-filter")}
+        filters = {
+            a["data-pagefind-filter"].split(":", 1)[0].split("[")[0]
+            for _, a, _ in page.find(inside="zx-doc-header")
+            if a.get("data-pagefind-filter")
+        }
         wanted = {f["filter"] for f in shown if f.get("filter")} | {"年份"}
         if not wanted <= filters:
             problems.append(f"{url}: search filters {sorted(filters)} lack {sorted(wanted - filters)}")

@@ -1,6 +1,7 @@
 """Times, periods and counts as originals state them: the JSON Schema's patterns (what `make check`
 lets through) and the parsers (what indexes and calendars read) agree, and a value that passes the
 pattern but is no real time or period is still reported, never shown quietly as 时间未定."""
+
 from __future__ import annotations
 
 import itertools
@@ -96,8 +97,9 @@ def test_what_the_schema_passes_and_the_parser_refuses_is_an_impossible_time():
         assert re.search(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) or re.search(r"[-–—~至到]", text), text
 
 
-@pytest.mark.parametrize("text", ["5月至3月", "3月至3月", "2023-02-29", "2023-04-31", "2023-03-17至2023-03-15",
-                                  "2023-12-30至2024-01-02"])
+@pytest.mark.parametrize(
+    "text", ["5月至3月", "3月至3月", "2023-02-29", "2023-04-31", "2023-03-17至2023-03-15", "2023-12-30至2024-01-02"]
+)
 def test_an_impossible_time_is_reported_where_it_is_written(zx_repo, text):
     zx_repo.edit(PLAN_DATA, "time: 3月", f"time: {text}")
     problems = zx_repo.check()
@@ -106,8 +108,11 @@ def test_an_impossible_time_is_reported_where_it_is_written(zx_repo, text):
 
 
 def test_an_impossible_stage_time_is_reported_too(zx_repo):
-    zx_repo.edit(PLAN_DATA, "    form: thematic\n    time: 3月\n",
-                 "    stages:\n      - form: thematic\n        time: 6月至4月\n      - form: plenary-speech\n")
+    zx_repo.edit(
+        PLAN_DATA,
+        "    form: thematic\n    time: 3月\n",
+        "    stages:\n      - form: thematic\n        time: 6月至4月\n      - form: plenary-speech\n",
+    )
     assert summary(zx_repo.check()) == [("ZX206", PLAN_DATA, zx_repo.line_of(PLAN_DATA, "time: 6月至4月"))]
 
 
@@ -131,8 +136,23 @@ def test_every_period_form_is_accepted_and_read(text, kind, start, end, label):
 
 
 def test_period_parser_and_pattern_agree():
-    candidates = ["2023", "23", "2023-H3", "2023-h1", "2023H1", "2004-2010", "2010-2004", "2004—2010", "2004~2010",
-                  "以来", "上次会议以来", "十三届四次会议以来至今", "原文未载", "2023年", ""]
+    candidates = [
+        "2023",
+        "23",
+        "2023-H3",
+        "2023-h1",
+        "2023H1",
+        "2004-2010",
+        "2010-2004",
+        "2004—2010",
+        "2004~2010",
+        "以来",
+        "上次会议以来",
+        "十三届四次会议以来至今",
+        "原文未载",
+        "2023年",
+        "",
+    ]
     for text in candidates:
         parsed = parse_period(text)
         if parsed is not None:
@@ -150,10 +170,19 @@ def test_a_backwards_period_is_reported(zx_repo):
 
 # ---- counts ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,value,exact,qualifier", [
-    (18, 18, True, ""), ("18", 18, True, ""), ("10件左右", 10, False, "左右"), ("约20项", 20, False, "约"),
-    ("20余项", 20, False, "余"), ("30多次", 30, False, "多"), ("15项以上", 15, False, "以上"),
-])
+
+@pytest.mark.parametrize(
+    "text,value,exact,qualifier",
+    [
+        (18, 18, True, ""),
+        ("18", 18, True, ""),
+        ("10件左右", 10, False, "左右"),
+        ("约20项", 20, False, "约"),
+        ("20余项", 20, False, "余"),
+        ("30多次", 30, False, "多"),
+        ("15项以上", 15, False, "以上"),
+    ],
+)
 def test_stated_counts(text, value, exact, qualifier):
     assert re.search(COUNT_PATTERN, str(text)) or isinstance(text, int)
     count = parse_count(text)

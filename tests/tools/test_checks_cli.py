@@ -1,4 +1,5 @@
 """`python -m zhengxie check` and `new`: formats, exit codes, usage errors, and the scaffold."""
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,17 @@ def test_json_format(zx_repo):
     result = run("check", "--root", str(zx_repo.root), "--format", "json")
     assert result.returncode == 1
     data = json.loads(result.stdout)
-    assert data == [{"code": "ZX502", "severity": "error", "file": PLAN, "line": 5, "column": None,
-                     "message": data[0]["message"], "hint": data[0]["hint"]}]
+    assert data == [
+        {
+            "code": "ZX502",
+            "severity": "error",
+            "file": PLAN,
+            "line": 5,
+            "column": None,
+            "message": data[0]["message"],
+            "hint": data[0]["hint"],
+        }
+    ]
     assert run("check", "--root", str(zx_repo.root), "--format", "json").stdout.startswith("[")
 
 
@@ -121,8 +131,19 @@ def test_new_consultation_plan_then_check(zx_repo):
 
 
 def test_new_half_year_summary_leaves_the_half_to_the_editor(zx_repo):
-    result = run("new", "--kind", "summaries", "--body", "suichuan-county", "--year", "2010", "--type", "half-year",
-                 "--root", str(zx_repo.root))
+    result = run(
+        "new",
+        "--kind",
+        "summaries",
+        "--body",
+        "suichuan-county",
+        "--year",
+        "2010",
+        "--type",
+        "half-year",
+        "--root",
+        str(zx_repo.root),
+    )
     assert result.returncode == 0, result.stderr
     md = zx_repo.read("docs/summaries/2010-suichuan-county-half-year-summary.md")
     front = front_matter(md)
@@ -137,13 +158,31 @@ def test_new_half_year_summary_leaves_the_half_to_the_editor(zx_repo):
 
 
 def test_new_rule_and_note_without_data(zx_repo):
-    assert run("new", "--kind", "rule", "--body", "juxian-county", "--year", "2011", "--slug", "office-rules",
-               "--root", str(zx_repo.root)).returncode == 0
+    assert (
+        run(
+            "new",
+            "--kind",
+            "rule",
+            "--body",
+            "juxian-county",
+            "--year",
+            "2011",
+            "--slug",
+            "office-rules",
+            "--root",
+            str(zx_repo.root),
+        ).returncode
+        == 0
+    )
     md = zx_repo.read("docs/rules/2011-juxian-county-office-rules.md")
     assert "## 第一章　总则" in md and "## 第二章　附则" in md  # the chaptered profile, numbered as chapters
     assert not zx_repo.path("data/rules").exists()
-    assert run("new", "--kind", "note", "--body", "juxian-county", "--year", "2011",
-               "--root", str(zx_repo.root)).returncode == 0
+    assert (
+        run(
+            "new", "--kind", "note", "--body", "juxian-county", "--year", "2011", "--root", str(zx_repo.root)
+        ).returncode
+        == 0
+    )
     assert zx_repo.path("docs/notes/2011-juxian-county-study-note.md").is_file()
     assert not zx_repo.path("data/notes").exists()
 
@@ -164,8 +203,14 @@ def test_new_usage_errors(zx_repo):
     assert result.returncode == 2 and "luoyang-city" in result.stderr
     assert run("new", "--kind", "planz", "--body", "luoyang-city", "--year", "2021", *root).returncode == 2
     assert run("new", "--kind", "plan", "--body", "luoyang-city", "--year", "21", *root).returncode == 2
-    assert run("new", "--kind", "plan", "--body", "luoyang-city", "--year", "2021", "--type", "annual", *root).returncode == 2
-    assert run("new", "--kind", "plan", "--body", "luoyang-city", "--year", "2021", "--slug", "Bad Slug", *root).returncode == 2
+    assert (
+        run("new", "--kind", "plan", "--body", "luoyang-city", "--year", "2021", "--type", "annual", *root).returncode
+        == 2
+    )
+    assert (
+        run("new", "--kind", "plan", "--body", "luoyang-city", "--year", "2021", "--slug", "Bad Slug", *root).returncode
+        == 2
+    )
     assert run("new", "--kind", "plan", "--body", "luoyang-city", *root).returncode == 2  # missing --year
 
 
@@ -190,8 +235,9 @@ def test_new_scaffolds_every_type_in_the_registry(zx_repo):
 
     kinds = yaml.safe_load(zx_repo.read("data/kinds.yml"))
     summary = next(k for k in kinds if k["id"] == "summary")
-    summary["types"].append({"id": "inspection-report", "name": "视察报告", "period": "any",
-                             "profiles": ["standing-committee-report"]})
+    summary["types"].append(
+        {"id": "inspection-report", "name": "视察报告", "period": "any", "profiles": ["standing-committee-report"]}
+    )
     zx_repo.write("data/kinds.yml", yaml.safe_dump(kinds, allow_unicode=True, sort_keys=False))
     assert zx_repo.check() == []
 
@@ -199,15 +245,19 @@ def test_new_scaffolds_every_type_in_the_registry(zx_repo):
     created = []
     for kind in vocab.kinds.values():
         for doc_type in kind.types.values():
-            created += scaffold(zx_repo.root, kind=kind.id, body="qiaokou-district", year="2031",
-                                type_=doc_type.id).paths
+            created += scaffold(
+                zx_repo.root, kind=kind.id, body="qiaokou-district", year="2031", type_=doc_type.id
+            ).paths
     assert "docs/summaries/2031-qiaokou-district-inspection-report-summary.md" in created
     assert sum(path.startswith("data/") for path in created) == sum(
-        len(k.types) for k in vocab.kinds.values() if k.data)  # every plan and summary type has its data file
+        len(k.types) for k in vocab.kinds.values() if k.data
+    )  # every plan and summary type has its data file
 
     problems = zx_repo.check()
     assert problems, "a fresh skeleton has fields to fill in"
-    assert {p.code for p in problems} <= FILL_IN, [(p.code, p.file, p.message) for p in problems if p.code not in FILL_IN]
+    assert {p.code for p in problems} <= FILL_IN, [
+        (p.code, p.file, p.message) for p in problems if p.code not in FILL_IN
+    ]
     assert all(p.file in created for p in problems)
     missing = {(p.file, p.message) for p in problems if p.code == "ZX215"}
     for path in created:

@@ -10,6 +10,7 @@
 - nothing committed under build/ is read: a planted pickle, garbage and marshalled code change
   neither the check nor the strict build, byte for byte.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,16 +32,55 @@ from zhengxie.registry.problems import printable
 from zhengxie.tools.changed import changed_files
 
 EXAMPLES = int(os.environ.get("ZX_EXAMPLES", 40))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("ZX_EXAMPLES"),
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=not os.environ.get("ZX_EXAMPLES"),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 MARKER = "MARKER"  # what a value would create if make or the shell ran it as code
 INPUTS = ("SHARD", "SHARDS", "JOBS", "FORMAT", "CHANGED", "BASE", "KIND", "BODY", "YEAR", "TYPE", "SLUG", "FILE", "N")
 RECORD = "printf '%s\\0'"  # stands in for the command: its arguments, NUL-separated
-HOSTILE = (f"`touch {MARKER}`", f"$(touch {MARKER})", f"$(shell touch {MARKER})", f"; touch {MARKER};",
-           f"\"; touch {MARKER}; \"", f"'; touch {MARKER}; '", f"\ntouch {MARKER}\n", f"& touch {MARKER} &",
-           f"| touch {MARKER}", "${IFS}", "$$", "$", "#", ",", "(", ")", "*", "?", "~", "\\", "=", "%",
-           "--output=x", "-x", " ", "\t", "中文 原件", "洛阳市政协")
-GIT = ("git", "--literal-pathspecs", "-c", "user.name=测试", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false")
+HOSTILE = (
+    f"`touch {MARKER}`",
+    f"$(touch {MARKER})",
+    f"$(shell touch {MARKER})",
+    f"; touch {MARKER};",
+    f'"; touch {MARKER}; "',
+    f"'; touch {MARKER}; '",
+    f"\ntouch {MARKER}\n",
+    f"& touch {MARKER} &",
+    f"| touch {MARKER}",
+    "${IFS}",
+    "$$",
+    "$",
+    "#",
+    ",",
+    "(",
+    ")",
+    "*",
+    "?",
+    "~",
+    "\\",
+    "=",
+    "%",
+    "--output=x",
+    "-x",
+    " ",
+    "\t",
+    "中文 原件",
+    "洛阳市政协",
+)
+GIT = (
+    "git",
+    "--literal-pathspecs",
+    "-c",
+    "user.name=测试",
+    "-c",
+    "user.email=test@example.org",
+    "-c",
+    "commit.gpgsign=false",
+)
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -63,8 +103,21 @@ def _values() -> st.SearchStrategy[str]:
 
 def _recorded(cwd: Path, target: str, **values: str) -> tuple[int, list[str], str]:
     """(exit status, the arguments `make <target>` gives its command, stderr)."""
-    command = ["make", "-s", "-f", str(ROOT / "Makefile"), "-I", str(ROOT), "-o", ".venv/.installed", target,
-               f"CORE={RECORD}", f"SHARDCLI={RECORD}", f"MKDOCS={RECORD}", f"PY={RECORD}"]
+    command = [
+        "make",
+        "-s",
+        "-f",
+        str(ROOT / "Makefile"),
+        "-I",
+        str(ROOT),
+        "-o",
+        ".venv/.installed",
+        target,
+        f"CORE={RECORD}",
+        f"SHARDCLI={RECORD}",
+        f"MKDOCS={RECORD}",
+        f"PY={RECORD}",
+    ]
     command += [f"{name}={value}" for name, value in values.items()]
     done = subprocess.run(command, cwd=cwd, capture_output=True, env=_env())
     assert not (cwd / MARKER).exists(), values
@@ -78,18 +131,26 @@ def _option(name: str, value: str) -> list[str]:
 
 @SETTINGS
 @given(kind=_values(), body=_values(), year=_values(), type_=_values(), slug=_values())
-def test_make_new_passes_every_value_as_it_is(tmp_path: Path, kind: str, body: str, year: str, type_: str,
-                                              slug: str) -> None:
+def test_make_new_passes_every_value_as_it_is(
+    tmp_path: Path, kind: str, body: str, year: str, type_: str, slug: str
+) -> None:
     status, arguments, _ = _recorded(tmp_path, "new", KIND=kind, BODY=body, YEAR=year, TYPE=type_, SLUG=slug)
     assert status == 0
-    assert arguments == ["new", f"--kind={kind}", f"--body={body}", f"--year={year}",
-                         *_option("type", type_), *_option("slug", slug)]
+    assert arguments == [
+        "new",
+        f"--kind={kind}",
+        f"--body={body}",
+        f"--year={year}",
+        *_option("type", type_),
+        *_option("slug", slug),
+    ]
 
 
 @SETTINGS
 @given(file=_values(), kind=_values(), type_=_values(), body=_values())
-def test_make_import_passes_the_file_after_the_options(tmp_path: Path, file: str, kind: str, type_: str,
-                                                       body: str) -> None:
+def test_make_import_passes_the_file_after_the_options(
+    tmp_path: Path, file: str, kind: str, type_: str, body: str
+) -> None:
     status, arguments, _ = _recorded(tmp_path, "import", FILE=file, KIND=kind, TYPE=type_, BODY=body)
     assert status == 0
     assert arguments == ["import", *_option("kind", kind), *_option("type", type_), *_option("body", body), "--", file]
@@ -100,14 +161,18 @@ def test_make_import_passes_the_file_after_the_options(tmp_path: Path, file: str
 def test_make_check_passes_format_and_base_as_they_are(tmp_path: Path, output: str, changed: str, base: str) -> None:
     status, arguments, _ = _recorded(tmp_path, "check", FORMAT=output, CHANGED=changed, BASE=base)
     assert status == 0
-    assert arguments == ["check", f"--format={output or 'text'}",
-                         *(["--changed", f"--base={base or 'main'}"] if changed else [])]
+    assert arguments == [
+        "check",
+        f"--format={output or 'text'}",
+        *(["--changed", f"--base={base or 'main'}"] if changed else []),
+    ]
 
 
 @SETTINGS
 @given(shards=_values(), jobs=_values(), sizes=_values())
-def test_make_sharded_build_and_bench_pass_their_numbers_as_they_are(tmp_path: Path, shards: str, jobs: str,
-                                                                      sizes: str) -> None:
+def test_make_sharded_build_and_bench_pass_their_numbers_as_they_are(
+    tmp_path: Path, shards: str, jobs: str, sizes: str
+) -> None:
     status, arguments, _ = _recorded(tmp_path, "build-sharded", SHARDS=shards, JOBS=jobs)
     assert (status, arguments) == (0, ["build", f"--shards={shards or '2'}", *_option("jobs", jobs), "--into", "site"])
     status, arguments, _ = _recorded(tmp_path, "shard-matrix", SHARDS=shards)
@@ -140,8 +205,7 @@ def test_make_build_shard_examples(tmp_path: Path, shard: str) -> None:
 # ---- the real targets against a copy of a repository ----------------------------------------------
 
 
-HOSTILE_NAME = (f"原件 `touch {MARKER}` $(touch {MARKER}) $(shell touch {MARKER}); 'a' \"b\" & | "
-                f"\n第二行 $HOME.txt")
+HOSTILE_NAME = f"原件 `touch {MARKER}` $(touch {MARKER}) $(shell touch {MARKER}); 'a' \"b\" & | \n第二行 $HOME.txt"
 ORIGINAL = "洛阳市政协2020年度协商计划\n\n一、指导思想\n\n坚持团结民主。\n\n二、协商议题\n\n全年安排协商活动1项。\n"
 DRAFT = "docs/plans/2020-luoyang-city-consultation-plan.md"
 
@@ -172,8 +236,7 @@ def _with_make(repo: MiniRepo) -> MiniRepo:
 def _make(repo: MiniRepo, target: str, **values: str) -> subprocess.CompletedProcess[str]:
     """The real target; the venv is the project's (-o: make is not to install it here)."""
     command = ["make", "-s", "-C", str(repo.root), "-o", ".venv/.installed", target]
-    return subprocess.run(command + [f"{k}={v}" for k, v in values.items()], capture_output=True, text=True,
-                          env=_env())
+    return subprocess.run(command + [f"{k}={v}" for k, v in values.items()], capture_output=True, text=True, env=_env())
 
 
 def _files(root: Path) -> set[str]:
@@ -204,8 +267,20 @@ def test_make_import_of_a_missing_file_is_a_chinese_error(repo: MiniRepo) -> Non
     assert _files(repo.root) == before
 
 
-@pytest.mark.parametrize("year", [f"2020`touch {MARKER}`", f"$(touch {MARKER})", f"$(shell touch {MARKER})",
-                                  f"2020; touch {MARKER}", "2020\"'", "20 20", "2020\n2021", "二〇二〇", "-2020"])
+@pytest.mark.parametrize(
+    "year",
+    [
+        f"2020`touch {MARKER}`",
+        f"$(touch {MARKER})",
+        f"$(shell touch {MARKER})",
+        f"2020; touch {MARKER}",
+        "2020\"'",
+        "20 20",
+        "2020\n2021",
+        "二〇二〇",
+        "-2020",
+    ],
+)
 def test_make_new_refuses_a_year_that_is_not_four_digits(repo: MiniRepo, year: str) -> None:
     before = _files(repo.root)
     done = _make(repo, "new", KIND="plan", BODY="luoyang-city", YEAR=year)
@@ -220,9 +295,21 @@ def test_make_new_still_creates_a_document(repo: MiniRepo) -> None:
     assert repo.path("docs/plans/2021-luoyang-city-consultation-plan.md").is_file()
 
 
-@pytest.mark.parametrize("base", ["--output=x", "-x", f"`touch {MARKER}`", f"$(touch {MARKER})",
-                                  f"$(shell touch {MARKER})", f"main; touch {MARKER}", "main\nHEAD", "没有这个分支",
-                                  "main:docs", "HEAD..main"])
+@pytest.mark.parametrize(
+    "base",
+    [
+        "--output=x",
+        "-x",
+        f"`touch {MARKER}`",
+        f"$(touch {MARKER})",
+        f"$(shell touch {MARKER})",
+        f"main; touch {MARKER}",
+        "main\nHEAD",
+        "没有这个分支",
+        "main:docs",
+        "HEAD..main",
+    ],
+)
 def test_make_check_base_is_a_revision_or_a_chinese_usage_error(repo: MiniRepo, base: str) -> None:
     _committed(repo)
     before = _files(repo.root)
@@ -250,9 +337,15 @@ def _names() -> st.SearchStrategy[str]:
     enough for any file system."""
     text = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="/\0"), min_size=1, max_size=20)
     chinese = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=8)
-    return st.lists(st.one_of(chinese, text, st.sampled_from(["\n", " ", "\"", "'", "\\", "\t", "-", "中文"])),
-                    min_size=1, max_size=4).map("".join).filter(
-        lambda n: not n.startswith(".") and len(n.encode()) <= 200 and not n.lower().startswith("git~"))
+    return (
+        st.lists(
+            st.one_of(chinese, text, st.sampled_from(["\n", " ", '"', "'", "\\", "\t", "-", "中文"])),
+            min_size=1,
+            max_size=4,
+        )
+        .map("".join)
+        .filter(lambda n: not n.startswith(".") and len(n.encode()) <= 200 and not n.lower().startswith("git~"))
+    )
 
 
 @pytest.fixture
@@ -294,8 +387,13 @@ def test_changed_files_names_deleted_and_renamed_files(bare: Path) -> None:
 
 
 def _cli_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "zhengxie", "check", "--format", "json", *args], cwd=root,
-                          capture_output=True, text=True, env=_env(PYTHONPATH=str(ROOT / "hooks")))
+    return subprocess.run(
+        [sys.executable, "-m", "zhengxie", "check", "--format", "json", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=_env(PYTHONPATH=str(ROOT / "hooks")),
+    )
 
 
 @pytest.mark.parametrize("commit", [False, True], ids=["uncommitted", "committed"])
@@ -304,15 +402,18 @@ def test_check_changed_reports_chinese_and_newline_names_as_the_full_check_does(
     _git(repo.root, "checkout", "-q", "-b", "编辑")
     repo.write("docs/notes/2019-学习体会.md", FILES[NOTE].replace("title: 学习体会\n", ""))  # a bad name, no title
     repo.write("docs/notes/2019-study\nnote.md", FILES[NOTE])  # a newline in the name
-    repo.write("docs/notes/2019 study \"note\".md", FILES[NOTE])  # spaces and quotes
+    repo.write('docs/notes/2019 study "note".md', FILES[NOTE])  # spaces and quotes
     if commit:
         _git(repo.root, "add", "-A")
         _git(repo.root, "commit", "-q", "-m", "中文文件名")
     full, changed = _cli_check(repo.root), _cli_check(repo.root, "--changed", "--base", "main")
     assert (full.returncode, changed.returncode) == (1, 1), changed.stdout + changed.stderr
     everything = json.loads(full.stdout)
-    assert {p["file"] for p in everything} == {"docs/notes/2019-学习体会.md", "docs/notes/2019-study\\nnote.md",
-                                               "docs/notes/2019 study \"note\".md"}
+    assert {p["file"] for p in everything} == {
+        "docs/notes/2019-学习体会.md",
+        "docs/notes/2019-study\\nnote.md",
+        'docs/notes/2019 study "note".md',
+    }
     assert json.loads(changed.stdout) == everything
 
 

@@ -1,5 +1,6 @@
 """make import on Word and text files the tests make: what it recognises, what it leaves for a
 person (as problems the check reports), and that nothing is invented or overwritten."""
+
 from __future__ import annotations
 
 import yaml
@@ -38,8 +39,13 @@ def test_plan_from_word_keeps_its_head_table_list_and_signature(zx_repo, tmp_pat
     assert data["stated_count"] == "4项"
     items = {item["title"]: item for item in data["items"]}
     assert list(items) == ["城乡供水一体化", "职业教育产教融合", "社区嵌入式养老服务", "文旅融合发展"]
-    assert items["城乡供水一体化"] == {"id": "p01", "title": "城乡供水一体化", "form": "thematic", "time": "4月",
-                                      "roles": {"lead-unit": "市政协人口资源环境委员会"}}
+    assert items["城乡供水一体化"] == {
+        "id": "p01",
+        "title": "城乡供水一体化",
+        "form": "thematic",
+        "time": "4月",
+        "roles": {"lead-unit": "市政协人口资源环境委员会"},
+    }
     # the table's time cell is empty and a forum must state one: the original states none
     assert items["职业教育产教融合"]["time"] == "原文未载"
     assert "form" not in items["社区嵌入式养老服务"]  # 湖畔夜谈 is no registered form: a person decides
@@ -56,8 +62,12 @@ def test_rule_with_caption_chapters_and_articles(zx_repo, tmp_path):
     assert part.doc_id == "2022-yunxi-city-measures-rule"
     text = zx_repo.read(part.paths[0])
     front = _front(text)
-    assert front["adopted"] == {"caption": RULE_CAPTION, "meeting": "常务委员会第八次会议", "session": "第十届",
-                                "date": "2022-05-10"}
+    assert front["adopted"] == {
+        "caption": RULE_CAPTION,
+        "meeting": "常务委员会第八次会议",
+        "session": "第十届",
+        "date": "2022-05-10",
+    }
     assert "date" not in front  # only the adoption date is stated: the 成文日期 is left for the editor
     assert any(t.code == "ZX215" and t.field == "date" for t in part.found.todos)
     assert "## 第一章　总则" in text and "## 第三章　附则" in text
@@ -77,8 +87,12 @@ def test_report_from_gb18030_text_with_reporter_dateline_and_figures(zx_repo, tm
     assert front["session"] == "政协云岭县第九届委员会第四次会议"
     data = yaml.safe_load(zx_repo.read(part.paths[1]))
     measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
-    assert measures == {"proposals-received": 134, "proposals-filed": 129, "proposals-answer-rate": 100,
-                        "proposals-satisfaction-rate": 97.2}
+    assert measures == {
+        "proposals-received": 134,
+        "proposals-filed": 129,
+        "proposals-answer-rate": 100,
+        "proposals-satisfaction-rate": 97.2,
+    }
     assert {"label": "立案率", "value": 96, "unit": "%"} in data["figures"]
     assert {"label": "组织开展专题视察", "value": 3, "unit": "次"} in data["figures"]
     assert "推动一批问题得到解决" in zx_repo.read(part.paths[0])  # the broken line is joined
@@ -109,8 +123,18 @@ def test_unreadable_inputs_are_refused_in_chinese(zx_repo, tmp_path):
 
 def test_long_and_odd_lines_are_read_without_backtracking(zx_repo, tmp_path):
     """Bounded parsing: lines built to trip nested patterns are read in one pass each."""
-    odd = ["一" * 20_000, "（" * 20_000, "第" * 20_000 + "条", "20" + "x" * 20_000, "20xx年" * 4_000, "□" * 20_000,
-           "共收到提案" + "1" * 20_000 + "件", "在" * 20_000 + "会议上", "篇" * 20_000, "_" * 20_000]
+    odd = [
+        "一" * 20_000,
+        "（" * 20_000,
+        "第" * 20_000 + "条",
+        "20" + "x" * 20_000,
+        "20xx年" * 4_000,
+        "□" * 20_000,
+        "共收到提案" + "1" * 20_000 + "件",
+        "在" * 20_000 + "会议上",
+        "篇" * 20_000,
+        "_" * 20_000,
+    ]
     path = tmp_path / "odd.txt"
     path.write_text("云溪市政协2024年工作总结\n" + "\n".join(odd) + "\n", encoding="utf-8")
     part = _only(import_file(zx_repo.root, path))
@@ -122,14 +146,22 @@ def test_long_and_odd_lines_are_read_without_backtracking(zx_repo, tmp_path):
 
 def test_counts_in_a_list_each_keep_their_label(zx_repo, tmp_path):
     path = tmp_path / "half.md"
-    path.write_text("云溪市政协2024年上半年工作总结\n\n一、主要工作\n\n委员论坛收到论文40篇，评选出一等奖2篇，二等奖5篇，三等奖9篇。"
-                    "各专门委员会进行了3次专题视察。\n", encoding="utf-8")
+    path.write_text(
+        "云溪市政协2024年上半年工作总结\n\n一、主要工作\n\n委员论坛收到论文40篇，评选出一等奖2篇，二等奖5篇，三等奖9篇。"
+        "各专门委员会进行了3次专题视察。\n",
+        encoding="utf-8",
+    )
     part = _only(import_file(zx_repo.root, path))
     front = _front(zx_repo.read(part.paths[0]))
     assert (front["type"], front["period"]) == ("half-year", "2024-H1")
     rows = yaml.safe_load(zx_repo.read(part.paths[1]))["figures"]
     assert [(r["label"], r["value"], r["unit"]) for r in rows] == [
-        ("收到论文", 40, "篇"), ("评选出一等奖", 2, "篇"), ("二等奖", 5, "篇"), ("三等奖", 9, "篇"), ("专题视察", 3, "次")]
+        ("收到论文", 40, "篇"),
+        ("评选出一等奖", 2, "篇"),
+        ("二等奖", 5, "篇"),
+        ("三等奖", 9, "篇"),
+        ("专题视察", 3, "次"),
+    ]
 
 
 def test_command_prints_a_chinese_report_and_refuses_bad_input(zx_repo, tmp_path):
@@ -139,8 +171,13 @@ def test_command_prints_a_chinese_report_and_refuses_bad_input(zx_repo, tmp_path
     from checks_support import ROOT
 
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "zhengxie", "import", *args, "--root", str(zx_repo.root)],
-                              cwd=ROOT, env={"PYTHONPATH": str(ROOT / "hooks")}, capture_output=True, text=True)
+        return subprocess.run(
+            [sys.executable, "-m", "zhengxie", "import", *args, "--root", str(zx_repo.root)],
+            cwd=ROOT,
+            env={"PYTHONPATH": str(ROOT / "hooks")},
+            capture_output=True,
+            text=True,
+        )
 
     done = run(str(plan_docx(tmp_path / "plan.docx")))
     assert done.returncode == 0, done.stderr

@@ -3,6 +3,7 @@ content written for these tests; its README names the features relied on): it is
 seven documents, every heading, article and figure the texts hold is kept, and no placeholder
 survives unmarked — the collection itself holds none, so the test blanks its years, 届次 and counts
 the way template texts leave them and imports that copy."""
+
 from __future__ import annotations
 
 import re
@@ -46,9 +47,14 @@ def test_headings_articles_and_figures_are_kept(zx_repo):
     summary = imported.parts[1]
     data = yaml.safe_load(zx_repo.read(summary.paths[1]))
     measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
-    assert measures == {"proposals-received": 138, "proposals-filed": 134,
-                        "proposals-answer-rate": 100, "proposals-solved-rate": 89.6,
-                        "proposals-satisfaction-rate": 95.5, "opinions-submitted": 40}
+    assert measures == {
+        "proposals-received": 138,
+        "proposals-filed": 134,
+        "proposals-answer-rate": 100,
+        "proposals-solved-rate": 89.6,
+        "proposals-satisfaction-rate": 95.5,
+        "opinions-submitted": 40,
+    }
     assert imported.parts[2].found.stated_count == "18项"
     assert imported.parts[2].found.items == []  # the plan names 18 items but lists none: none invented
     half = imported.parts[6]
@@ -57,10 +63,12 @@ def test_headings_articles_and_figures_are_kept(zx_repo):
 
 # Template residue as collections of model texts leave it: a year 20xx, a session 十x届, a count or
 # a name blanked out as xx / xxx.
-BLANKS = ((re.compile(r"(?<![0-9])20[0-9]{2}(?=年)"), "20xx"),
-          (re.compile(r"十[一二三四五六七八九]届"), "十x届"),
-          (re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?=[%件条篇次项名户册场人小])"), "xx"),
-          (re.compile(r"政协(?=章程)"), "xxx"))
+BLANKS = (
+    (re.compile(r"(?<![0-9])20[0-9]{2}(?=年)"), "20xx"),
+    (re.compile(r"十[一二三四五六七八九]届"), "十x届"),
+    (re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?=[%件条篇次项名户册场人小])"), "xx"),
+    (re.compile(r"政协(?=章程)"), "xxx"),
+)
 
 
 def _blanked(tmp_path) -> tuple[Path, int]:

@@ -1,5 +1,6 @@
 """Round trip: import the test originals into a buildable mini-repo, make the fixes the report lists
 (as an editor would, programmatically here), then the check finds nothing and the strict build passes."""
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,12 @@ def _fix(root, part) -> None:
             entry = f"  - id: {todo.field}\n"
             source = data.read_text(encoding="utf-8")
             title = re.search(rf"{re.escape(entry)}    title: (.*)\n", source).group(1)
-            data.write_text(source.replace(entry + f"    title: {title}\n",
-                                           entry + f"    title: {title}\n    form: {FORMS[title]}\n"), encoding="utf-8")
+            data.write_text(
+                source.replace(
+                    entry + f"    title: {title}\n", entry + f"    title: {title}\n    form: {FORMS[title]}\n"
+                ),
+                encoding="utf-8",
+            )
         else:
             assert todo.code == "ZX130", todo
     text = WHOLE_MARKER.sub("", text)  # notes on their own line: placed or dropped by the editor
@@ -41,8 +46,11 @@ def _fix(root, part) -> None:
 def test_import_fix_check_build(zx_repo, tmp_path):
     site = make_buildable(zx_repo).root
     paths = []
-    for original in (plan_docx(tmp_path / "plan.docx"), rule_docx(tmp_path / "rule.docx"),
-                     report_txt(tmp_path / "report.txt")):
+    for original in (
+        plan_docx(tmp_path / "plan.docx"),
+        rule_docx(tmp_path / "rule.docx"),
+        report_txt(tmp_path / "report.txt"),
+    ):
         imported = import_file(site, original)
         for part in imported.parts:
             assert not part.error

@@ -8,6 +8,7 @@ write outside the repository.
 - every path a command writes is a slug folder and id inside docs/ or data/ once resolved (.., symbolic
   links): otherwise the real `make new` / `make import` refuse in Chinese with exit 2 and write nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,12 @@ from checks_support import ROOT, MiniRepo
 from zhengxie.tools.scaffold import SLUG, ScaffoldError, document_paths, inside
 
 EXAMPLES = int(os.environ.get("ZX_EXAMPLES", 40))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("ZX_EXAMPLES"),
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=not os.environ.get("ZX_EXAMPLES"),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 EVIL = "../../../evil"
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*(?![\\s\\S])"
 VOCABULARIES = ("bodies", "topics", "forms", "roles", "measures", "kinds", "sections")
@@ -42,8 +47,11 @@ def _scalar(value: str) -> str:
 
 def _ids() -> st.SearchStrategy[str]:
     """Ids as a pull request might write them: slugs, near-slugs and anything."""
-    near = st.lists(st.sampled_from(["..", "/", ".", "-", "a", "0", "plans", "\n", " ", "\\", "A", "计划", "%2e"]),
-                    min_size=1, max_size=6).map("".join)
+    near = st.lists(
+        st.sampled_from(["..", "/", ".", "-", "a", "0", "plans", "\n", " ", "\\", "A", "计划", "%2e"]),
+        min_size=1,
+        max_size=6,
+    ).map("".join)
     return st.one_of(st.from_regex(r"\A[a-z0-9]+(-[a-z0-9]+)*\Z"), near, st.text(max_size=12))
 
 
@@ -134,8 +142,12 @@ def test_the_check_reports_a_body_id_exactly_when_it_is_not_a_slug(value: str) -
 # ---- the paths a command writes ------------------------------------------------------------------
 
 
-@settings(max_examples=500, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=500,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(folder=_ids(), doc_id=_ids())
 def test_document_paths_are_slugs_inside_docs_and_data(tmp_path: Path, folder: str, doc_id: str) -> None:
     try:
@@ -148,8 +160,12 @@ def test_document_paths_are_slugs_inside_docs_and_data(tmp_path: Path, folder: s
     assert (tmp_path / text).resolve().parent.parent == (tmp_path / "docs").resolve()
 
 
-@settings(max_examples=300, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(parts=st.lists(st.sampled_from(["..", ".", "docs", "data", "plans", "x.md", "", "link", "/"]), max_size=6))
 def test_inside_accepts_only_what_resolves_inside_docs_or_data(tmp_path: Path, parts: list[str]) -> None:
     root = tmp_path / "repo"
@@ -172,8 +188,7 @@ def test_inside_accepts_only_what_resolves_inside_docs_or_data(tmp_path: Path, p
 
 
 ORIGINAL = "洛阳市政协2020年度协商计划\n\n一、指导思想\n\n坚持团结民主。\n\n二、协商议题\n\n全年安排协商活动1项。\n"
-TWO_PARTS = ("篇一\n\n洛阳市政协工作规则\n\n第一条　为了做好工作，制定本规则。\n\n"
-             "篇二\n\n" + ORIGINAL)
+TWO_PARTS = "篇一\n\n洛阳市政协工作规则\n\n第一条　为了做好工作，制定本规则。\n\n篇二\n\n" + ORIGINAL
 
 
 def _make(repo: MiniRepo, target: str, **values: str) -> subprocess.CompletedProcess[str]:
@@ -218,7 +233,9 @@ IMPORT = {"FILE": "原件.txt", "KIND": "plan", "BODY": "luoyang-city"}
 def test_a_body_id_with_dot_dot_is_refused(repo: MiniRepo, tmp_path: Path) -> None:
     repo.edit("data/bodies.yml", "- id: luoyang-city", f"- id: {EVIL}")
     _refused(repo, tmp_path, "new", "错误：文档编号“2020-../../../evil-consultation-plan”不对", **{**NEW, "BODY": EVIL})
-    _refused(repo, tmp_path, "import", "错误：文档编号“2020-../../../evil-consultation-plan”不对", **{**IMPORT, "BODY": EVIL})
+    _refused(
+        repo, tmp_path, "import", "错误：文档编号“2020-../../../evil-consultation-plan”不对", **{**IMPORT, "BODY": EVIL}
+    )
 
 
 def test_a_kind_folder_with_dot_dot_is_refused(repo: MiniRepo, tmp_path: Path) -> None:

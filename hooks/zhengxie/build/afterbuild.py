@@ -16,6 +16,7 @@ chunks a query fetches) last, then mirrored into pagefind/ in the same order, so
 sees either the old index or the new, and the chunks of the previous index stay for pages that loaded
 it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -46,8 +47,9 @@ class Job:
     """One build's background outputs. Every write into the site folder happens under the job's lock
     after a check that the job is still current, so `cancel()` returning means it writes no more."""
 
-    def __init__(self, generation: int, site: Site, site_dir: Path, site_url: str, previous: Job | None,
-                 runner: AfterBuild):
+    def __init__(
+        self, generation: int, site: Site, site_dir: Path, site_url: str, previous: Job | None, runner: AfterBuild
+    ):
         self.site: Site | None = site  # until the job is done
         self.generation, self.site_dir, self.site_url = generation, Path(site_dir), site_url
         self.previous, self.runner = previous, runner
@@ -118,15 +120,18 @@ class Job:
             self._check()
             nice = shutil.which("nice")
             command = search.index_command(self.site_dir, output=scratch)
-            self._process = subprocess.Popen([nice, "-n", str(NICE), *command] if nice else command,
-                                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            self._process = subprocess.Popen(
+                [nice, "-n", str(NICE), *command] if nice else command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
 
     def _finish_index(self, scratch: Path) -> None:
         assert self._process is not None
         output, _ = self._process.communicate()
         self._check()
         if self._process.returncode != 0:
-            raise search.SearchIndexError(f"pagefind failed ({self._process.returncode}): {output.decode(errors='replace')}")
+            raise search.SearchIndexError(
+                f"pagefind failed ({self._process.returncode}): {output.decode(errors='replace')}"
+            )
         self._write(lambda: self.runner.publish_bundle(scratch, self.site_dir))
 
 
@@ -191,7 +196,11 @@ class AfterBuild:
         _mirror(kept, site_dir / search.BUNDLE)
 
     def published(self, job: Job) -> None:
-        status = {"generation": job.generation, "search": self.search, **{k: round(v, 3) for k, v in job.timings.items()}}
+        status = {
+            "generation": job.generation,
+            "search": self.search,
+            **{k: round(v, 3) for k, v in job.timings.items()},
+        }
         target = job.site_dir / STATUS
         scratch = target.with_suffix(".tmp")
         scratch.write_text(json.dumps(status), encoding="utf-8")

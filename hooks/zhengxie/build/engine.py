@@ -4,6 +4,7 @@
 hooks/mkdocs_hooks.py); `finish` writes what follows the pages. The Site of the running build is
 kept here, so the engine's adapters (MkDocs' hooks, the mkdocs-macros module) reach the same one.
 """
+
 from __future__ import annotations
 
 import logging
@@ -14,8 +15,18 @@ from zhengxie.build.afterbuild import AfterBuild, Job
 from zhengxie.build.website import Site, search_enabled
 from zhengxie.registry.problems import CatalogueError, Problem
 
-__all__ = ["SetupError", "article_anchors", "background_job", "current", "finish", "log_problem", "prepare",
-           "search_enabled", "start", "theme_icon"]
+__all__ = [
+    "SetupError",
+    "article_anchors",
+    "background_job",
+    "current",
+    "finish",
+    "log_problem",
+    "prepare",
+    "search_enabled",
+    "start",
+    "theme_icon",
+]
 
 _log = logging.getLogger("mkdocs.plugins.zhengxie")
 _ARTICLE_ID = re.compile(r'id="(article-[0-9]+)"')

@@ -1,4 +1,5 @@
 """One entry point for the standalone check and the build: load once, run every check."""
+
 from __future__ import annotations
 
 import gc

@@ -4,6 +4,7 @@
 macros of a page, lists the generated index pages, supplies template context and post-processes
 page HTML. It takes and returns plain strings and paths, never MkDocs objects.
 """
+
 from __future__ import annotations
 
 import os
@@ -11,33 +12,29 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from zhengxie.model import articles
-from zhengxie.outputs import ical as calendar
-from zhengxie.render import charts
-from zhengxie.outputs import cms
-from zhengxie.outputs import feeds
-from zhengxie.markup import guide
-from zhengxie.render import header
-from zhengxie.markup import macros
-from zhengxie.outputs import opendata
-from zhengxie.derive import generated as pages
-from zhengxie.render import printmarks
-from zhengxie.markup import sanitize
-from zhengxie.shards import partition as shards
-from zhengxie.model import urls
-from zhengxie.derive.followpages import FollowPages
-from zhengxie.derive.followthrough import DONE_RULE, FollowThrough
-from zhengxie.derive.indexes import Indexes
-from zhengxie.derive.listings import Listings
-from zhengxie.model.corpus import Corpus
-from zhengxie.derive.series import Statistics
-from zhengxie.markup.slots import Slots
-from zhengxie.text.reading import NOT_READ
-from zhengxie.markup.typography import ReaderExtension
 from zhengxie.build.validate import validate
+from zhengxie.derive import generated as pages
+from zhengxie.derive.followpages import FollowPage, FollowPages
+from zhengxie.derive.followthrough import DONE_RULE, FollowThrough, ReportLine
+from zhengxie.derive.indexes import BodyEntry, Indexes, TopicEntry, YearEntry
+from zhengxie.derive.listings import ListingPage, Listings
+from zhengxie.derive.series import BodyFigures, Series, Statistics
+from zhengxie.derive.wayfinding import Around, Crumb, Wayfinding
+from zhengxie.markup import guide, macros, sanitize
+from zhengxie.markup.slots import Slots
+from zhengxie.markup.typography import ReaderExtension
+from zhengxie.model import articles, urls
+from zhengxie.model.corpus import Corpus, Document, KeptAsPrinted, Measure, Waived
+from zhengxie.outputs import cms, feeds, opendata
+from zhengxie.outputs import ical as calendar
+from zhengxie.outputs.feeds import FeedLink
+from zhengxie.registry.problems import Problem
+from zhengxie.render import charts, header, printmarks
 from zhengxie.render.views import Views
-from zhengxie.derive.wayfinding import Wayfinding
+from zhengxie.shards import partition as shards
+from zhengxie.text.reading import NOT_READ
 
 
 def search_enabled() -> bool:
@@ -56,37 +53,47 @@ def write_files(site_dir: Path, files: dict[str, bytes]) -> None:
 class Site:
     root: Path
     corpus: Corpus
-    problems: list
+    problems: list[Problem]
     views: Views
-    _slots: dict = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
+    _slots: dict[str, Slots] = field(default_factory=dict)  # src_uri -> Slots, from macros to page_html
     preview: bool = False  # a live preview (mkdocs serve): pages show their documents' problems
     shard: shards.ShardView = field(default_factory=shards.ShardView)  # the whole site unless ZX_SHARD=k/N
-    _chrome: dict[tuple[object, ...], str] = field(default_factory=dict)  # parts of the page frame rendered once, for this build only
+    _chrome: dict[tuple[object, ...], str] = field(
+        default_factory=dict
+    )  # parts of the page frame rendered once, for this build only
     _nav_urls: tuple[str, ...] | None = None  # the URLs of the nav's pages (this build's nav)
 
     @classmethod
-    def load(cls, root: Path, template_dir: Path, preview: bool = False) -> "Site":
+    def load(cls, root: Path, template_dir: Path, preview: bool = False) -> Site:
         """Read and check the whole corpus from its files: every build starts from the sources."""
         corpus, problems = validate(root)
         shard, problem = shards.ShardView.from_env(root, corpus)
-        return cls(root=root, corpus=corpus, problems=problems + ([problem] if problem else []),
-                   views=Views(corpus, template_dir, follow=FollowThrough(corpus)), preview=preview, shard=shard)
+        return cls(
+            root=root,
+            corpus=corpus,
+            problems=problems + ([problem] if problem else []),
+            views=Views(corpus, template_dir, follow=FollowThrough(corpus)),
+            preview=preview,
+            shard=shard,
+        )
 
     @staticmethod
-    def markdown_extensions() -> list:
+    def markdown_extensions() -> list[
+        Any
+    ]:  # Extension instances: MkDocs takes them, though it types the option list[str]
         """Markdown extensions the site needs: Chinese line breaks, labelled tables."""
         return [ReaderExtension()]
 
     # ---- macros -----------------------------------------------------------------------------------
 
-    def render_macros(self, src_uri: str, markdown: str) -> tuple[str, list]:
+    def render_macros(self, src_uri: str, markdown: str) -> tuple[str, list[Problem]]:
         """The page's Markdown with its macro calls replaced, and the problems met doing so. Nothing
         else is evaluated: other template syntax stays as text (the check reports it as ZX602)."""
         if not macros.has_markers(markdown):
             return markdown, []
         doc = self.corpus.by_src_uri.get(src_uri)
         allowed, raw = macros.allowed_on(self.corpus.vocab.macros_of(doc), src_uri.startswith(urls.GUIDE_FOLDER))
-        calls = {}
+        calls: dict[str, Callable[[], str]] = {}
         if doc is not None:
             slots = self._slots[src_uri] = Slots()
             calls = {
@@ -95,8 +102,10 @@ class Site:
                 "follow_through": lambda: slots.placeholder(self.views.follow_through(doc)),
             }
         elif "problem_codes" in allowed:
-            calls = {"problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue),
-                     "fields_table": lambda: guide.fields_markdown(self.corpus.vocab)}
+            calls = {
+                "problem_codes": lambda: guide.problem_codes_markdown(self.corpus.reporter.catalogue),
+                "fields_table": lambda: guide.fields_markdown(self.corpus.vocab),
+            }
         try:
             return macros.substitute(markdown, macros.scan(markdown, allowed, raw), calls), []
         except macros.MacroFailed as failed:
@@ -118,7 +127,7 @@ class Site:
         return self._generated.get(src_uri)
 
     @cached_property
-    def _generated(self) -> dict:
+    def _generated(self) -> dict[str, str]:
         return dict(pages.generated_pages(self.listings, self.follow_pages) + pages.figures_pages(self.statistics))
 
     def generated_assets(self) -> list[tuple[str, str]]:
@@ -127,29 +136,29 @@ class Site:
         return list(self._assets.items()) + cms.files(self.root, self.corpus)
 
     @cached_property
-    def _assets(self) -> dict:
+    def _assets(self) -> dict[str, str]:
         return dict(charts.chart_files(self.statistics))
 
     @cached_property
-    def templates(self) -> set:
+    def templates(self) -> set[str]:
         from zhengxie.checks.unsafe import allowed_templates
 
         return allowed_templates(self.root)
 
-    def allowed_template(self, name) -> bool:
+    def allowed_template(self, name: object) -> bool:
         """Whether a page may use the template its front matter names (ZX606 reports the others;
         the build falls back to the default template instead of running, e.g., redirect.html)."""
         return name is None or str(name) in self.templates
 
     def page_source(self, src_uri: str) -> str | None:
-        """"" for a page the core did not read (not UTF-8, too big, a line too long: reported), so
+        """ "" for a page the core did not read (not UTF-8, too big, a line too long: reported), so
         the builder does not read it either — MkDocs would stop with a traceback; None otherwise."""
         return "" if src_uri in self._unread_pages else None
 
     @cached_property
-    def _unread_pages(self) -> set:
+    def _unread_pages(self) -> set[str]:
         prefix = "docs/"
-        return {p.file[len(prefix):] for p in self.problems if p.code in NOT_READ and p.file.startswith(prefix)}
+        return {p.file[len(prefix) :] for p in self.problems if p.code in NOT_READ and p.file.startswith(prefix)}
 
     def publishable(self, src_uri: str) -> bool:
         """Whether a file of docs/ may be published: the check's allowlist (zhengxie.discovery)."""
@@ -179,7 +188,7 @@ class Site:
         """What a page's relative links to the nav's pages depend on: its depth, its top folder and
         how many leading folders it shares with each nav page."""
         parts = url.rstrip("/").split("/")
-        shared = []
+        shared: list[int] = []
         for target in self._nav_urls or ():
             common = 0
             for mine, theirs in zip(parts, target.rstrip("/").split("/"), strict=False):
@@ -197,20 +206,20 @@ class Site:
             html = self._chrome[(part, key)] = render()
         return html
 
-    def page_context(self, src_uri: str) -> dict:
+    def page_context(self, src_uri: str) -> dict[str, object]:
         return {"doc": self.corpus.by_src_uri.get(src_uri), "zx": self, "zx_urls": urls}
 
-    def listing(self, kind: str | None = None, limit: int | None = None) -> list:
+    def listing(self, kind: str | None = None, limit: int | None = None) -> list[Document]:
         """Documents (of one kind, or all) newest first; templates group them by year."""
         docs = [d for d in self.corpus.documents.values() if kind is None or d.kind == kind]
         docs.sort(key=lambda d: (d.date.isoformat() if d.date else "", d.id), reverse=True)
         return docs[:limit] if limit else docs
 
     @staticmethod
-    def by_year(docs: list) -> list[tuple[int | None, list]]:
+    def by_year(docs: list[Document]) -> list[tuple[int | None, list[Document]]]:
         """(year, documents) newest year first, documents in the given order; a document whose year
         is unknown (e.g. its front matter is broken, which is reported) goes last under None."""
-        groups: dict = {}
+        groups: dict[int | None, list[Document]] = {}
         for doc in docs:
             groups.setdefault(doc.year, []).append(doc)
         return sorted(groups.items(), key=lambda group: group[0] if group[0] is not None else -1, reverse=True)
@@ -245,17 +254,19 @@ class Site:
     def outputs(self, site_url: str) -> dict[str, bytes]:
         """{site-relative path: bytes} of every file built from the model besides pages: calendars,
         feeds and open data."""
-        files = {}
+        files: dict[str, bytes] = {}
         for part in self.output_parts(site_url):
             files.update(part())
         return files
 
-    def output_parts(self, site_url: str) -> list:
+    def output_parts(self, site_url: str) -> list[Callable[[], dict[str, bytes]]]:
         """The outputs as steps (calendars, feeds, open data): a preview may stop between them."""
         corpus, follow = self.corpus, self.follow
-        return [lambda: calendar.build_calendars(corpus, follow, site_url),
-                lambda: feeds.build_feeds(corpus, site_url),
-                lambda: opendata.build_open_data(corpus, follow, site_url)]
+        return [
+            lambda: calendar.build_calendars(corpus, follow, site_url),
+            lambda: feeds.build_feeds(corpus, site_url),
+            lambda: opendata.build_open_data(corpus, follow, site_url),
+        ]
 
     def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
         """Write calendars, feeds and open data (the hub of a sharded build only: they cover the whole
@@ -273,45 +284,45 @@ class Site:
     def wayfinding(self) -> Wayfinding:
         return Wayfinding(self.corpus, self.follow)
 
-    def breadcrumbs(self, src_uri: str, title: str) -> list:
+    def breadcrumbs(self, src_uri: str, title: str) -> list[Crumb]:
         return self.wayfinding.breadcrumbs(src_uri, title)
 
-    def around(self, doc):
+    def around(self, doc: Document) -> Around:
         """Previous/next in the document's series and its related documents."""
         return self.wayfinding.of(doc)
 
-    def print_marks(self, doc) -> printmarks.PrintMarks:
+    def print_marks(self, doc: Document) -> printmarks.PrintMarks:
         """发文机关, 文号 and 成文日期 as the print stylesheet places them (GB/T 9704)."""
         return printmarks.print_marks(self.corpus, doc)
 
-    def search_terms(self, doc) -> str:
+    def search_terms(self, doc: Document) -> str:
         from zhengxie.outputs.search import search_terms
 
         return search_terms(self.corpus, doc)
 
     @staticmethod
-    def sort_date(doc) -> str:
+    def sort_date(doc: Document) -> str:
         """The key search sorts by: the 成文日期, else the first day of the period's year, else 0000."""
         if doc.date:
             return doc.date.isoformat()
         return f"{doc.year:04d}-01-01" if doc.year else "0000-01-01"
 
-    def feeds(self, doc=None) -> list:
+    def feeds(self, doc: Document | None = None) -> list[FeedLink]:
         return feeds.feeds_of(self.corpus, doc)
 
-    def calendar_of(self, doc) -> str | None:
+    def calendar_of(self, doc: Document | None) -> str | None:
         """The body calendar a plan page offers, when the plan has items."""
         return calendar.body_file(doc.body) if doc is not None and doc.items and doc.body else None
 
     open_data_files = staticmethod(opendata.listing)
 
-    def feed_index(self) -> list:
+    def feed_index(self) -> list[FeedLink]:
         """Every feed the build writes (all, per kind, per body), for the 开放数据 page."""
         return feeds.feed_index(self.corpus)
 
     def calendar_index(self) -> list[tuple[str, str]]:
         """(body id, name) of every body with a calendar: those with a scheduled item."""
-        found = {}
+        found: dict[str, str] = {}
         for doc in self.corpus.documents.values():
             if doc.items and doc.body and doc.body not in found:
                 body = self.corpus.vocab.bodies.get(doc.body)
@@ -319,13 +330,13 @@ class Site:
         return sorted(found.items())
 
     @cached_property
-    def _problems_by_file(self) -> dict:
-        found: dict = {}
+    def _problems_by_file(self) -> dict[str, list[Problem]]:
+        found: dict[str, list[Problem]] = {}
         for problem in self.problems:
             found.setdefault(problem.file, []).append(problem)
         return found
 
-    def preview_problems(self, src_uri: str) -> list:
+    def preview_problems(self, src_uri: str) -> list[Problem]:
         """In a live preview only: the problems of the page's document and of its data file."""
         if not self.preview:
             return []
@@ -339,7 +350,10 @@ class Site:
 
     @property
     def follow(self) -> FollowThrough:
-        return self.views.follow
+        follow = self.views.follow
+        if follow is None:  # Site.load always gives its Views one
+            raise RuntimeError("the site's views have no follow-through")
+        return follow
 
     @cached_property
     def index(self) -> Indexes:
@@ -349,7 +363,7 @@ class Site:
     def listings(self) -> Listings:
         return Listings(self.corpus, self.index, self.corpus.vocab.page_size)
 
-    def listing_page(self, src_uri: str):
+    def listing_page(self, src_uri: str) -> ListingPage | None:
         """The page of a paginated listing (zhengxie.listings) a page shows, or None."""
         return self.listings.page(src_uri)
 
@@ -357,7 +371,7 @@ class Site:
     def follow_pages(self) -> FollowPages:
         return FollowPages(self.follow, self.corpus.vocab.page_size)
 
-    def follow_page(self, src_uri: str):
+    def follow_page(self, src_uri: str) -> FollowPage | None:
         """The page of 落实情况 (zhengxie.followpages) a page shows, or None."""
         return self.follow_pages.page(src_uri)
 
@@ -365,48 +379,48 @@ class Site:
     def statistics(self) -> Statistics:
         return Statistics(self.corpus)
 
-    def figures_of(self, body_id: str | None = None):
+    def figures_of(self, body_id: str | None = None) -> BodyFigures | list[tuple[Measure, list[Series]]] | None:
         """A body's 数据 (BodyFigures), or with no body every measure's series across bodies."""
         return self.statistics.body(body_id) if body_id else self.statistics.measures
 
-    def chart_alt(self, series, with_body: bool = False) -> str:
+    def chart_alt(self, series: Series, with_body: bool = False) -> str:
         return charts.alt_text(series, with_body)
 
-    def acknowledged(self) -> list:
+    def acknowledged(self) -> list[KeptAsPrinted]:
         """Every inconsistency kept as printed (原文如此), by document and position."""
         return sorted(self.corpus.acknowledged, key=lambda a: (a.doc.id, a.path))
 
-    def topics(self) -> list:
+    def topics(self) -> list[TopicEntry]:
         return list(self.index.topics.values())
 
-    def topic(self, topic_id: str):
+    def topic(self, topic_id: str) -> TopicEntry | None:
         return self.index.topics.get(topic_id)
 
-    def years(self) -> list:
+    def years(self) -> list[YearEntry]:
         return list(self.index.years.values())
 
-    def year(self, year: int):
+    def year(self, year: int) -> YearEntry | None:
         return self.index.years.get(year)
 
-    def bodies(self) -> list:
+    def bodies(self) -> list[BodyEntry]:
         return list(self.index.bodies.values())
 
-    def body(self, body_id: str):
+    def body(self, body_id: str) -> BodyEntry | None:
         return self.index.bodies.get(body_id)
 
     @cached_property
-    def waivers_by_doc(self) -> dict:
+    def waivers_by_doc(self) -> dict[str, list[Waived]]:
         """Document id -> its waivers (corpus.waivers), grouped once per build."""
-        found: dict = {}
+        found: dict[str, list[Waived]] = {}
         for waiver in self.corpus.waivers:
             found.setdefault(waiver.doc.id, []).append(waiver)
         return found
 
-    def header(self, doc) -> header.Header:
+    def header(self, doc: Document) -> header.Header:
         """The document's page header: field rows, 题注 and editor's notes for its waivers."""
         return header.doc_header(self.corpus, doc, tuple(self.waivers_by_doc.get(doc.id, ())))
 
-    def waivers(self) -> list:
+    def waivers(self) -> list[Waived]:
         """Every waiver, as the waivers page lists them: by document, then code."""
         return sorted(self.corpus.waivers, key=lambda w: (w.doc.id, w.code))
 
@@ -414,5 +428,5 @@ class Site:
         info = self.corpus.reporter.catalogue.get(code) if self.corpus.reporter is not None else None
         return info.title if info else code
 
-    def unresolved_reports(self) -> list:
+    def unresolved_reports(self) -> list[ReportLine]:
         return self.follow.unresolved

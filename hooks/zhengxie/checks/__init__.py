@@ -3,6 +3,7 @@
 One module per concern; each registers its check function in CHECKS below. The same list runs in
 `mkdocs build` (through zhengxie.validate) and in the standalone `python -m zhengxie check`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,6 +1,7 @@
 """Every place content text lives, searched with one pattern: Markdown bodies (code blanked, so
 guides can show an example), front-matter values and data-file values. Checks that look for marks in
 text (template residue, import to-dos) share this walk instead of each repeating it."""
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,9 @@ class AnyOf:
         return None
 
 
-def find(corpus: Corpus, pattern: re.Pattern[str], prefilter: scalars.Prefilter,
-         vocabularies: bool = False) -> Iterator[Found]:
+def find(
+    corpus: Corpus, pattern: re.Pattern[str], prefilter: scalars.Prefilter, vocabularies: bool = False
+) -> Iterator[Found]:
     """(file, line, column or None, match) for every match of `pattern`; `prefilter` skips whole texts
     in one pass. With `vocabularies`, the data/*.yml vocabularies are searched too."""
     for page in pages(corpus).by_src_uri.values():

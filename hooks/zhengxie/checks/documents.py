@@ -1,5 +1,6 @@
 """Where documents live: front-matter `kind` matches the folder, `type` belongs to the kind, file
 names follow <year>-<slug>, the name's year is the document's year, and no data file is orphaned."""
+
 from __future__ import annotations
 
 import re
@@ -24,13 +25,26 @@ def check_documents(corpus: Corpus) -> None:
         kind = doc.meta.get("kind")
         expected = vocab.kinds.get(doc.kind)
         if isinstance(kind, str) and kind and kind != doc.kind:
-            report("ZX210", doc.path, doc.meta_line("kind"), kind=kind, folder=expected.folder if expected else "",
-                   expected=doc.kind, folders=folders)
+            report(
+                "ZX210",
+                doc.path,
+                doc.meta_line("kind"),
+                kind=kind,
+                folder=expected.folder if expected else "",
+                expected=doc.kind,
+                folders=folders,
+            )
         type_ = doc.meta.get("type")
         if isinstance(type_, str) and type_ and expected is not None and type_ not in expected.types:
-            report("ZX211", doc.path, doc.meta_line("type"), type=type_, kind_name=expected.name,
-                   did_you_mean=wording.did_you_mean(type_, expected.types),
-                   allowed=wording.join(f"{t.id}（{t.name}）" for t in expected.types.values()))
+            report(
+                "ZX211",
+                doc.path,
+                doc.meta_line("type"),
+                type=type_,
+                kind_name=expected.name,
+                did_you_mean=wording.did_you_mean(type_, expected.types),
+                allowed=wording.join(f"{t.id}（{t.name}）" for t in expected.types.values()),
+            )
         if STEM.match(doc.id):
             _check_year(corpus, doc)
     for path in corpus.orphan_data:
@@ -42,9 +56,17 @@ def check_documents(corpus: Corpus) -> None:
 def _check_year(corpus: Corpus, doc: Document) -> None:
     stem_year = int(doc.id[:4])
     if doc.period and doc.period.year:
-        year, source, line = doc.period.year, wording.SOURCE_PERIOD.format(value=doc.period.text), doc.meta_line("period")
+        year, source, line = (
+            doc.period.year,
+            wording.SOURCE_PERIOD.format(value=doc.period.text),
+            doc.meta_line("period"),
+        )
     elif doc.date:  # 原文未载 (falsy) has no year: the file name stands
-        year, source, line = doc.date.year, wording.SOURCE_DATE.format(value=doc.date.isoformat()), doc.meta_line("date")
+        year, source, line = (
+            doc.date.year,
+            wording.SOURCE_DATE.format(value=doc.date.isoformat()),
+            doc.meta_line("date"),
+        )
     else:
         return
     if year != stem_year:
@@ -61,4 +83,3 @@ def _check_other_pages(corpus: Corpus) -> None:
             continue
         if page.meta_yaml is not None:
             report_yaml_issues(page.meta_yaml, page.path, corpus.reporter)
-

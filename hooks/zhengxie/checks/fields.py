@@ -5,6 +5,7 @@ rule's supersedes / superseded_by links point at real documents, both ways, with
 The form of each value is the schema's business (data/schemas/front-matter.schema.json, generated
 from the same table); a period the schema's pattern lets through but that is no period (2010-2004)
 is reported here."""
+
 from __future__ import annotations
 
 import re
@@ -31,15 +32,30 @@ def check_fields(corpus: Corpus) -> None:
         for spec in vocab.fields.values():
             written = spec.id in doc.meta
             if written and spec.type == "period" and _impossible_period(doc.meta[spec.id]):
-                corpus.reporter.add("ZX206", doc.path, doc.meta_line(spec.id), field=spec.id, at="",
-                                    value=doc.meta[spec.id], help=IMPOSSIBLE_PERIOD)
+                corpus.reporter.add(
+                    "ZX206",
+                    doc.path,
+                    doc.meta_line(spec.id),
+                    field=spec.id,
+                    at="",
+                    value=doc.meta[spec.id],
+                    help=IMPOSSIBLE_PERIOD,
+                )
             if not written and spec.required_for(doc.kind, doc.type):
-                corpus.reporter.add("ZX215", doc.path, _missing_line(doc), field=spec.id, label=spec.label,
-                                    fix=_fix(spec))
+                corpus.reporter.add(
+                    "ZX215", doc.path, _missing_line(doc), field=spec.id, label=spec.label, fix=_fix(spec)
+                )
             elif written and not spec.applies_to(doc.kind):
                 kinds = wording.join(vocab.kinds[k].name if k in vocab.kinds else k for k in spec.kinds)
-                corpus.reporter.add("ZX216", doc.path, doc.meta_line(spec.id), field=spec.id, label=spec.label,
-                                    kinds=kinds, kind_name=kind_name)
+                corpus.reporter.add(
+                    "ZX216",
+                    doc.path,
+                    doc.meta_line(spec.id),
+                    field=spec.id,
+                    label=spec.label,
+                    kinds=kinds,
+                    kind_name=kind_name,
+                )
         _check_succession(corpus, doc)
 
 
@@ -78,16 +94,35 @@ def _check_succession(corpus: Corpus, doc: Document) -> None:
         corpus.note_dependency(doc.path, f"id:{other_id}")
         other = documents.get(other_id)
         if other is None:
-            report("ZX217", doc.path, doc.meta_line(field), field=field, id=other_id,
-                   did_you_mean=wording.did_you_mean(other_id, corpus.index.doc_ids))
+            report(
+                "ZX217",
+                doc.path,
+                doc.meta_line(field),
+                field=field,
+                id=other_id,
+                did_you_mean=wording.did_you_mean(other_id, corpus.index.doc_ids),
+            )
             continue
         back_value = other.fields.get(back)
         points_back = doc.id in back_value if isinstance(back_value, tuple) else back_value == doc.id
         if not points_back:
-            report("ZX218", doc.path, doc.meta_line(field), field=field, other=other_id, back=back, id=doc.id,
-                   other_path=other.path)
+            report(
+                "ZX218",
+                doc.path,
+                doc.meta_line(field),
+                field=field,
+                other=other_id,
+                back=back,
+                id=doc.id,
+                other_path=other.path,
+            )
     if successor and doc.fields.get("status", IN_FORCE) == IN_FORCE:
         spec = corpus.vocab.fields.get("status")
         shown = spec.choices.get(IN_FORCE, IN_FORCE) if spec else IN_FORCE
-        report("ZX219", doc.path, doc.meta_line("status") if "status" in doc.meta else doc.meta_line("superseded_by"),
-               other=successor, status=shown)
+        report(
+            "ZX219",
+            doc.path,
+            doc.meta_line("status") if "status" in doc.meta else doc.meta_line("superseded_by"),
+            other=successor,
+            status=shown,
+        )

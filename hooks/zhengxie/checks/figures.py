@@ -1,6 +1,7 @@
 """Summaries (data/summaries/<id>.yml) and periods: the macros have data to show, the period suits the
 summary type and the date, and the follow-through reports are consistent (merged_into only when
 merged, each item once). The figures themselves are audited in checks/measures.py."""
+
 from __future__ import annotations
 
 import calendar
@@ -22,10 +23,22 @@ def check_figures(corpus: Corpus) -> None:
             continue
         _check_period(corpus, doc)
         data = doc.data_yaml.data if doc.data_yaml is not None and isinstance(doc.data_yaml.data, dict) else None
-        check_macro_data(corpus, doc, FIGURES_MACRO, "{{ summary_figures() }}", "figures",
-                         has_data=data is not None and "figures" in data)
-        check_macro_data(corpus, doc, FOLLOW_MACRO, "{{ follow_through() }}", "reports",
-                         has_data=data is not None and bool(data.get("reports")))
+        check_macro_data(
+            corpus,
+            doc,
+            FIGURES_MACRO,
+            "{{ summary_figures() }}",
+            "figures",
+            has_data=data is not None and "figures" in data,
+        )
+        check_macro_data(
+            corpus,
+            doc,
+            FOLLOW_MACRO,
+            "{{ follow_through() }}",
+            "reports",
+            has_data=data is not None and bool(data.get("reports")),
+        )
         if data is None or doc.data_path is None:  # (a data file is read only with its path)
             continue
         _check_reports(corpus, doc, doc.data_path, data.get("reports"))
@@ -44,8 +57,9 @@ def _check_period_form(corpus: Corpus, doc: Document) -> None:
     if wanted in ("year", "half-year") and wanted != period.kind:
         year = period.start
         expected = f'"{year}-H1" 或 "{year}-H2"' if wanted == "half-year" else f'"{year}"'
-        corpus.reporter.add("ZX415", doc.path, doc.meta_line("period"), type_name=doc_type.name, expected=expected,
-                            period=period.text)
+        corpus.reporter.add(
+            "ZX415", doc.path, doc.meta_line("period"), type_name=doc_type.name, expected=expected, period=period.text
+        )
 
 
 def _check_period(corpus: Corpus, doc: Document) -> None:
@@ -64,8 +78,15 @@ def _check_period(corpus: Corpus, doc: Document) -> None:
     end = (end_year, end_month, calendar.monthrange(end_year, end_month)[1])
     date = doc.date
     if not start <= (date.year, date.month, date.day) <= end:
-        corpus.reporter.add("ZX414", doc.path, doc.meta_line("date"), period=period.text, date=date.isoformat(),
-                            start=_iso(*start), end=_iso(*end))
+        corpus.reporter.add(
+            "ZX414",
+            doc.path,
+            doc.meta_line("date"),
+            period=period.text,
+            date=date.isoformat(),
+            start=_iso(*start),
+            end=_iso(*end),
+        )
 
 
 def _iso(year: int, month: int, day: int) -> str:

@@ -3,6 +3,7 @@
 Scanned like residue: Markdown bodies (code excluded, so the guide can show a marker), front-matter
 values and data-file values. A draft passes the check only when a person has resolved every one.
 """
+
 from __future__ import annotations
 
 import re

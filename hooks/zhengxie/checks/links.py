@@ -3,6 +3,7 @@ existing .md page (or another file under docs/), and its #anchor must exist on t
 slugs as the site makes them, explicit {#ids}, plan items (#item-<id>) and rule articles
 (#article-<n>). Near misses get a "did you mean". Links inside code are not links and are skipped.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -82,8 +83,9 @@ def resolve(page: Page, target: str) -> tuple[str, str] | None:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path)), unquote(fragment)
 
 
-def _check_link(corpus: Corpus, site: Pages, generated: set[str], page: Page, target: str, line: int,
-                column: int) -> None:
+def _check_link(
+    corpus: Corpus, site: Pages, generated: set[str], page: Page, target: str, line: int, column: int
+) -> None:
     report = corpus.reporter.add
     if not target or target.startswith("//") or SCHEME.match(target):
         return  # external (javascript: and the like are the unsafe check's business)
@@ -111,13 +113,21 @@ def _check_link(corpus: Corpus, site: Pages, generated: set[str], page: Page, ta
             return
         if _is_generated(resolved, generated):
             return  # a page generated from the model (topics, bodies, years): its anchors are not known here
-        report("ZX505", page.path, line, column, target=target,
-               did_you_mean=wording.suggest(_closest_page(site, base, resolved)))
+        report(
+            "ZX505",
+            page.path,
+            line,
+            column,
+            target=target,
+            did_you_mean=wording.suggest(_closest_page(site, base, resolved)),
+        )
         return
     if resolved in site.files:
         return
-    as_page = next((c for c in (resolved + ".md", resolved + "/index.md", resolved.rstrip("/") + "/index.md")
-                    if c in site.all), None)
+    as_page = next(
+        (c for c in (resolved + ".md", resolved + "/index.md", resolved.rstrip("/") + "/index.md") if c in site.all),
+        None,
+    )
     if as_page is not None or resolved in site.folders or resolved == ".":
         suggestion = _relative(base, as_page or posixpath.join(resolved, "index.md"))
         report("ZX508", page.path, line, column, target=target, did_you_mean=wording.suggest(suggestion))
@@ -125,15 +135,32 @@ def _check_link(corpus: Corpus, site: Pages, generated: set[str], page: Page, ta
     if (resolved.rstrip("/") + "/") in generated:
         report("ZX508", page.path, line, column, target=target, did_you_mean="")
         return
-    report("ZX505", page.path, line, column, target=target, did_you_mean=wording.suggest(_closest_page(site, base, resolved)))
+    report(
+        "ZX505",
+        page.path,
+        line,
+        column,
+        target=target,
+        did_you_mean=wording.suggest(_closest_page(site, base, resolved)),
+    )
 
 
-def _check_anchor(corpus: Corpus, page: Page, destination: Page, target: str, anchor: str, line: int, column: int) -> None:
+def _check_anchor(
+    corpus: Corpus, page: Page, destination: Page, target: str, anchor: str, line: int, column: int
+) -> None:
     anchors = destination.anchors(corpus)
     if anchor in anchors:
         return
-    corpus.reporter.add("ZX506", page.path, line, column, target=target, anchor=anchor, page=destination.path,
-                        did_you_mean=wording.did_you_mean(anchor, anchors))
+    corpus.reporter.add(
+        "ZX506",
+        page.path,
+        line,
+        column,
+        target=target,
+        anchor=anchor,
+        page=destination.path,
+        did_you_mean=wording.did_you_mean(anchor, anchors),
+    )
 
 
 def _relative(base: str, src_uri: str) -> str:
@@ -146,8 +173,9 @@ def _closest_page(site: Pages, base: str, resolved: str) -> str | None:
     name = posixpath.basename(resolved)
     if not name.endswith(".md"):
         name += ".md"
-    siblings = [src[len(folder) + 1 :] if folder else src for src in sorted(site.all)
-                if posixpath.dirname(src) == folder]
+    siblings = [
+        src[len(folder) + 1 :] if folder else src for src in sorted(site.all) if posixpath.dirname(src) == folder
+    ]
     match = wording.closest(name, siblings)
     if match is None:
         return None

@@ -11,6 +11,7 @@ that names the computed value; acknowledged (`sic:` plus a reason) it is kept in
 corpus.acknowledged with the note the page shows beside the figure. A `sic` on a value that is in
 fact consistent is itself a problem.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,8 +36,15 @@ class Acknowledged:
     reason: str  # the editor's
 
     def to_dict(self) -> dict[str, object]:
-        return {"document": self.doc.id, "path": list(self.path), "label": self.label, "value": self.value,
-                "code": self.code, "note": self.note, "reason": self.reason}
+        return {
+            "document": self.doc.id,
+            "path": list(self.path),
+            "label": self.label,
+            "value": self.value,
+            "code": self.code,
+            "note": self.note,
+            "reason": self.reason,
+        }
 
 
 def check_measures(corpus: Corpus) -> None:
@@ -87,15 +95,18 @@ class _Audit:
 
     # ---- reporting ---------------------------------------------------------------------------
 
-    def flag(self, owner: Figure | Part, path: KeyPath, code: str, note: str, line: int | None = None,
-             **params: object) -> None:
+    def flag(
+        self, owner: Figure | Part, path: KeyPath, code: str, note: str, line: int | None = None, **params: object
+    ) -> None:
         """An inconsistency at `owner` (a Figure or Part): acknowledged by its sic, else a problem."""
         doc = self.doc
         if owner.sic:
             self.used.add(path)
             label = owner.label
             value = owner.text if isinstance(owner, Figure) else (owner.value.text if owner.value else "")
-            self.corpus.acknowledged.append(Acknowledged(doc, path, label, value, code, f"{note}（原文如此）", owner.sic))
+            self.corpus.acknowledged.append(
+                Acknowledged(doc, path, label, value, code, f"{note}（原文如此）", owner.sic)
+            )
             return
         line = line or doc.data_line(*path, "value") or doc.data_line(*path)
         self.corpus.reporter.add(code, self.data_path, line, None, note=note, **params)  # (no column)
@@ -131,27 +142,48 @@ class _Audit:
         doc, report, data_path = self.doc, self.corpus.reporter.add, self.data_path
         measures = self.vocab.measures
         if figure.measure and figure.measure not in measures:
-            report("ZX420", data_path, doc.data_line(*figure.path, "measure"), measure=figure.measure,
-                   hint=wording.did_you_mean(figure.measure, measures))
+            report(
+                "ZX420",
+                data_path,
+                doc.data_line(*figure.path, "measure"),
+                measure=figure.measure,
+                hint=wording.did_you_mean(figure.measure, measures),
+            )
             return
         measure = measures.get(figure.measure) if figure.measure else None
         if measure is not None and measure.merging and self.merging is None:
             report("ZX428", data_path, figure.line, body=doc.body or "")
         if isinstance(figure.of, str) and figure.of not in measures:
-            report("ZX420", data_path, doc.data_line(*figure.path, "of"), measure=figure.of,
-                   hint=wording.did_you_mean(figure.of, measures))
+            report(
+                "ZX420",
+                data_path,
+                doc.data_line(*figure.path, "of"),
+                measure=figure.of,
+                hint=wording.did_you_mean(figure.of, measures),
+            )
         if figure.of is NOT_STATED:
             report("ZX424", data_path, doc.data_line(*figure.path, "of"), label=figure.label)
         if not figure.rate and figure.unit:
             allowed = measure.units if measure is not None and measure.units else self.vocab.units
             if figure.unit not in allowed:
-                report("ZX421", data_path, doc.data_line(*figure.path, "unit") or figure.line, unit=figure.unit,
-                       label=figure.label, allowed=wording.join(allowed))
+                report(
+                    "ZX421",
+                    data_path,
+                    doc.data_line(*figure.path, "unit") or figure.line,
+                    unit=figure.unit,
+                    label=figure.label,
+                    allowed=wording.join(allowed),
+                )
         breakdown = figure.breakdown
         while breakdown is not None:  # every level names a registered dimension
             if breakdown.by not in self.vocab.breakdowns:
-                report("ZX423", data_path, figure.line, by=breakdown.by,
-                       allowed=wording.join(f"{k}（{v}）" for k, v in self.vocab.breakdowns.items()))
+                report(
+                    "ZX423",
+                    data_path,
+                    figure.line,
+                    by=breakdown.by,
+                    allowed=wording.join(f"{k}（{v}）" for k, v in self.vocab.breakdowns.items()),
+                )
                 break
             breakdown = next((p.breakdown for p in breakdown.parts if p.breakdown), None)
         if measure is not None and measure.plan and not figure.plan:
@@ -177,8 +209,9 @@ class _Audit:
         measure = self.vocab.measures.get(measure_id)
         return stated[0].label if stated else measure.name if measure else measure_id
 
-    def check_breakdown(self, owner: Figure | Part, path: KeyPath, total: Amount, breakdown: Breakdown,
-                        unit: str) -> None:
+    def check_breakdown(
+        self, owner: Figure | Part, path: KeyPath, total: Amount, breakdown: Breakdown, unit: str
+    ) -> None:
         parts = [(p, p.value) for p in breakdown.parts if p.value is not None]
         for part, value in parts:
             if part.breakdown is not None:
@@ -190,8 +223,9 @@ class _Audit:
         if not total.overlaps(low, high):
             by = self.vocab.breakdowns.get(breakdown.by, breakdown.by)
             note = f"按{by}分项合计{span(low, high)}{unit}，与{owner.label}{total.text}{unit}不符"
-            self.flag(owner, path, "ZX422", note, sum=span(low, high), total=total.text, label=owner.label, by=by,
-                      unit=unit)
+            self.flag(
+                owner, path, "ZX422", note, sum=span(low, high), total=total.text, label=owner.label, by=by, unit=unit
+            )
 
     def check_repeated(self, figure: Figure, value: Amount) -> None:
         stated = self.stated.get((figure.measure, figure.plan))
@@ -201,8 +235,16 @@ class _Audit:
         low, high = first_value.bounds
         if not value.overlaps(low, high):
             note = f"{figure.label}另处为{first.text}，此处为{figure.text}"
-            self.flag(figure, figure.path, "ZX425", note, label=figure.label, first=first.text,
-                      first_line=first.line, value=figure.text)
+            self.flag(
+                figure,
+                figure.path,
+                "ZX425",
+                note,
+                label=figure.label,
+                first=first.text,
+                first_line=first.line,
+                value=figure.text,
+            )
 
     def check_rate(self, figure: Figure, value: Amount, measure: Measure) -> None:
         if figure.of is NOT_STATED:
@@ -220,10 +262,21 @@ class _Audit:
         num_text = num_fig.text if num_fig else f"{span(*num)}{self.unit_of(numerator)}"
         den_text = den_fig.text if den_fig else f"{span(*den)}{self.unit_of(denominator)}"
         computed = span(low, high)
-        note = (f"{figure.label}{figure.text}，按{self.name(numerator)}{num_text} ÷ "
-                f"{self.name(denominator)}{den_text}计算为{computed}%")
-        self.flag(figure, figure.path, "ZX413", note, label=figure.label, stated=figure.text, computed=computed,
-                  numerator=f"{self.name(numerator)}{num_text}", denominator=f"{self.name(denominator)}{den_text}")
+        note = (
+            f"{figure.label}{figure.text}，按{self.name(numerator)}{num_text} ÷ "
+            f"{self.name(denominator)}{den_text}计算为{computed}%"
+        )
+        self.flag(
+            figure,
+            figure.path,
+            "ZX413",
+            note,
+            label=figure.label,
+            stated=figure.text,
+            computed=computed,
+            numerator=f"{self.name(numerator)}{num_text}",
+            denominator=f"{self.name(denominator)}{den_text}",
+        )
 
     def unit_of(self, measure_id: str) -> str:
         measure = self.vocab.measures.get(measure_id)
@@ -235,8 +288,14 @@ class _Audit:
             return
         whole_text = whole_fig.text if whole_fig else span(*whole)
         note = f"{figure.label}{figure.text}多于{self.name(at_most)}{whole_text}"
-        self.flag(figure, figure.path, "ZX411", note, part=f"{figure.label}{figure.text}",
-                  whole=f"{self.name(at_most)}{whole_text}")
+        self.flag(
+            figure,
+            figure.path,
+            "ZX411",
+            note,
+            part=f"{figure.label}{figure.text}",
+            whole=f"{self.name(at_most)}{whole_text}",
+        )
 
     def check_parts(self, figure: Figure, value: Amount, measure: Measure) -> None:
         parts = []
@@ -258,8 +317,16 @@ class _Audit:
             return
         formula = " + ".join(f"{self.name(p)}{f.text if f else span(*b)}" for p, b, f in found)
         note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
-        self.flag(figure, figure.path, "ZX427", note, label=figure.label, value=figure.text, formula=formula,
-                  computed=f"{span(low, high)}{figure.unit}")
+        self.flag(
+            figure,
+            figure.path,
+            "ZX427",
+            note,
+            label=figure.label,
+            value=figure.text,
+            formula=formula,
+            computed=f"{span(low, high)}{figure.unit}",
+        )
 
     def check_difference(self, figure: Figure, value: Amount, measure: Measure) -> None:
         operands = _operands(measure)
@@ -274,8 +341,16 @@ class _Audit:
             return
         formula = f"{minuend.label}{minuend.text} − {subtrahend.label}{subtrahend.text}"
         note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
-        self.flag(figure, figure.path, "ZX427", note, label=figure.label, value=figure.text, formula=formula,
-                  computed=f"{span(low, high)}{figure.unit}")
+        self.flag(
+            figure,
+            figure.path,
+            "ZX427",
+            note,
+            label=figure.label,
+            value=figure.text,
+            formula=formula,
+            computed=f"{span(low, high)}{figure.unit}",
+        )
 
     def check_plan(self, figure: Figure, value: Amount, measure: Measure) -> None:
         if not figure.plan:
@@ -284,8 +359,9 @@ class _Audit:
         plan = self.corpus.documents.get(figure.plan)
         plan_kind = self.vocab.kinds.get(plan.kind) if plan is not None else None
         if plan is None or plan_kind is None or plan_kind.data != "plan-items":
-            self.corpus.reporter.add("ZX511", self.data_path, self.doc.data_line(*figure.path, "plan"),
-                                     label=figure.label, plan=figure.plan)
+            self.corpus.reporter.add(
+                "ZX511", self.data_path, self.doc.data_line(*figure.path, "plan"), label=figure.label, plan=figure.plan
+            )
             return
         if measure.plan == "stated":
             data = plan.data_yaml.data if plan.data_yaml is not None else None
@@ -298,8 +374,9 @@ class _Audit:
                 where = f"计划列出{len(plan.items)}项"
             if not value.overlaps(*other.bounds):
                 note = f"{figure.label}{figure.text}，{where}"
-                self.flag(figure, figure.path, "ZX509", note, label=figure.label, value=figure.text, where=where,
-                          plan=plan.id)
+                self.flag(
+                    figure, figure.path, "ZX509", note, label=figure.label, value=figure.text, where=where, plan=plan.id
+                )
         else:
             refs = {item.ref for item in plan.items}
             reports = [r for r in self.summary.reports if r.item in refs]
@@ -308,8 +385,9 @@ class _Audit:
             held = sum(1 for r in reports if r.status == "held")
             if not value.admits(held):
                 note = f"{figure.label}{figure.text}，落实情况报告中已开展{held}项"
-                self.flag(figure, figure.path, "ZX510", note, label=figure.label, value=figure.text, held=held,
-                          plan=plan.id)
+                self.flag(
+                    figure, figure.path, "ZX510", note, label=figure.label, value=figure.text, held=held, plan=plan.id
+                )
 
     def check_unused_sic(self) -> None:
         doc = self.doc

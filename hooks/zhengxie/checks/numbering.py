@@ -1,5 +1,6 @@
 """Numbering: headings 一、二、… and （一）（二）… run on without gaps or repeats within their level
 (restarting under each parent heading); a rule's articles 第一条, 第二条 … run on across the rule."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -54,22 +55,26 @@ def _check_headings(doc: Document, reporter: Reporter) -> None:
         for heading in headings:
             match = NUMBERING.match(heading.text)
             numerals.append(match.group(style) if match else heading.text)
-        for index, expected in _sequence([h.number for h in headings], numerals, reporter, doc,
-                                          [h.line for h in headings]):
+        for index, expected in _sequence(
+            [h.number for h in headings], numerals, reporter, doc, [h.line for h in headings]
+        ):
             heading = headings[index]
             reporter.add("ZX304", doc.path, heading.line, text=heading.text, expected=_expected(style, expected))
 
 
 def _check_articles(doc: Document, reporter: Reporter) -> None:
     articles = doc.articles
-    for index, expected in _sequence([a.number for a in articles], [a.numeral for a in articles], reporter, doc,
-                                      [a.line for a in articles]):
-        reporter.add("ZX305", doc.path, articles[index].line, found=articles[index].numeral,
-               expected=int_to_chinese(expected))
+    for index, expected in _sequence(
+        [a.number for a in articles], [a.numeral for a in articles], reporter, doc, [a.line for a in articles]
+    ):
+        reporter.add(
+            "ZX305", doc.path, articles[index].line, found=articles[index].numeral, expected=int_to_chinese(expected)
+        )
 
 
-def _sequence(numbers: list[int | None], numerals: list[str], reporter: Reporter, doc: Document,
-              lines: list[int]) -> Iterator[tuple[int, int]]:
+def _sequence(
+    numbers: list[int | None], numerals: list[str], reporter: Reporter, doc: Document, lines: list[int]
+) -> Iterator[tuple[int, int]]:
     """(index, expected number) of each place where a 1, 2, 3 … sequence breaks.
 
     After a break the count goes on from the number written — unless the next one shows that this

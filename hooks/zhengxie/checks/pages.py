@@ -4,6 +4,7 @@ The link, residue and unsafe-content checks read all pages, not only documents. 
 once per run (one directory walk) and each page's derived text — code blanked out, anchors — is
 computed at most once, on first use, so a run stays linear in the size of the corpus.
 """
+
 from __future__ import annotations
 
 import functools

@@ -4,6 +4,7 @@ data/roles.yml; a body's own form is used only by that body; an exact stated cou
 (an approximate one, 20余项, is a lower bound); a time in an accepted form is a real one (not 5月至3月
 or 2018-02-30); and `{{ plan_items() }}` has items to show. Value forms are the schema's business,
 form ids the `references` check's."""
+
 from __future__ import annotations
 
 import functools
@@ -20,8 +21,9 @@ AT_LEAST = ("余", "多", "以上")
 
 MACRO = re.compile(r"\{\{\s*plan_items\(\)\s*\}\}")
 TIME_FORM = re.compile(TIME_PATTERN)
-IMPOSSIBLE_TIME = ("月份范围要从早到晚（3月至5月），日期要是日历上有的日子，日期范围要在同一年内、从早到晚"
-                   "（2018-03-05至2018-03-07）")
+IMPOSSIBLE_TIME = (
+    "月份范围要从早到晚（3月至5月），日期要是日历上有的日子，日期范围要在同一年内、从早到晚（2018-03-05至2018-03-07）"
+)
 
 
 def check_plan_items(corpus: Corpus) -> None:
@@ -40,8 +42,9 @@ def check_plan_items(corpus: Corpus) -> None:
         _check_items(corpus, doc, data_path, raw_items)
         stated = parse_count(data.get("stated_count"))
         if stated is not None and _count_disagrees(stated, len(raw_items)):
-            corpus.reporter.add("ZX404", data_path, doc.data_line("stated_count"), stated=stated.text,
-                                actual=len(raw_items))
+            corpus.reporter.add(
+                "ZX404", data_path, doc.data_line("stated_count"), stated=stated.text, actual=len(raw_items)
+            )
 
 
 def _count_disagrees(stated: Count[int], actual: int) -> bool:
@@ -63,15 +66,19 @@ def _check_items(corpus: Corpus, doc: Document, data_path: str, raw_items: list[
         if isinstance(item_id, (str, int)) and not isinstance(item_id, bool):
             key = str(item_id)
             if key in first:  # (lines are looked up for a problem only)
-                report("ZX401", data_path, doc.data_line("items", index, "id"), id=key,
-                       first_line=doc.data_line("items", first[key], "id"))
+                report(
+                    "ZX401",
+                    data_path,
+                    doc.data_line("items", index, "id"),
+                    id=key,
+                    first_line=doc.data_line("items", first[key], "id"),
+                )
             else:
                 first[key] = index
         _check_item(corpus, doc, data_path, raw, index, label)
 
 
-def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, object], index: int,
-                label: str) -> None:
+def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, object], index: int, label: str) -> None:
     report = corpus.reporter.add
     vocab = corpus.vocab
     has_form, has_stages = "form" in raw, "stages" in raw
@@ -83,20 +90,35 @@ def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, ob
     roles = raw_roles if isinstance(raw_roles, dict) else {}
     for role in roles:
         if role not in vocab.roles:
-            report("ZX408", data_path, doc.data_line("items", index, "roles", role), id=role,
-                   did_you_mean=wording.did_you_mean(str(role), vocab.roles),
-                   allowed=wording.join(f"{r.id}（{r.name}）" for r in vocab.roles.values()))
+            report(
+                "ZX408",
+                data_path,
+                doc.data_line("items", index, "roles", role),
+                id=role,
+                did_you_mean=wording.did_you_mean(str(role), vocab.roles),
+                allowed=wording.join(f"{r.id}（{r.name}）" for r in vocab.roles.values()),
+            )
     raw_stages = raw.get("stages")
     stages = [s for s in raw_stages if isinstance(s, dict)] if isinstance(raw_stages, list) else []
     times: list[tuple[object, KeyPath]] = [(raw.get("time"), ("items", index, "time"))]
     times += [(s.get("time"), ("items", index, "stages", i, "time")) for i, s in enumerate(stages)]
     for value, path in times:
         if _impossible_time(value):
-            report("ZX206", data_path, doc.data_line(*path), field="time", at=wording.at(path), value=value,
-                   help=IMPOSSIBLE_TIME)
+            report(
+                "ZX206",
+                data_path,
+                doc.data_line(*path),
+                field="time",
+                at=wording.at(path),
+                value=value,
+                help=IMPOSSIBLE_TIME,
+            )
     # (the value, where it is, the mapping that holds it: the item or a stage)
-    forms: list[tuple[object, KeyPath, dict[str, object]]] = [(raw.get("form"), ("items", index, "form"), raw)] \
-        if has_form else [(s.get("form"), ("items", index, "stages", i, "form"), s) for i, s in enumerate(stages)]
+    forms: list[tuple[object, KeyPath, dict[str, object]]] = (
+        [(raw.get("form"), ("items", index, "form"), raw)]
+        if has_form
+        else [(s.get("form"), ("items", index, "stages", i, "form"), s) for i, s in enumerate(stages)]
+    )
     for form_id, path, owner in forms:
         form = vocab.forms.get(form_id) if isinstance(form_id, str) else None
         if form is None:
@@ -104,8 +126,14 @@ def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, ob
         if form.body is not None and form.body != doc.body:
             owner_body = vocab.bodies.get(form.body)
             body = vocab.bodies.get(doc.body) if doc.body else None
-            report("ZX409", data_path, doc.data_line(*path), form=form.name,
-                   owner=owner_body.short if owner_body else form.body, body=body.short if body else doc.body or "")
+            report(
+                "ZX409",
+                data_path,
+                doc.data_line(*path),
+                form=form.name,
+                owner=owner_body.short if owner_body else form.body,
+                body=body.short if body else doc.body or "",
+            )
         for need in form.requires:
             if need == TIME:
                 # Each stage that needs a time says it (or the item does for all): another stage's
@@ -114,8 +142,15 @@ def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, ob
                     report("ZX402", data_path, doc.data_line(*path[:-1]), id=label, form=form.name)
             elif need not in roles:
                 role = vocab.roles.get(need)
-                report("ZX407", data_path, doc.data_line("items", index, "roles") or doc.data_line("items", index),
-                       id=label, form=form.name, role=role.name if role else need, role_id=need)
+                report(
+                    "ZX407",
+                    data_path,
+                    doc.data_line("items", index, "roles") or doc.data_line("items", index),
+                    id=label,
+                    form=form.name,
+                    role=role.name if role else need,
+                    role_id=need,
+                )
 
 
 def _impossible_time(value: object) -> bool:
@@ -129,7 +164,9 @@ def _impossible_text(value: str) -> bool:  # the same few spellings (6月, 第�
     return TIME_FORM.search(value) is not None and parse_when(value) is None
 
 
-def check_macro_data(corpus: Corpus, doc: Document, pattern: re.Pattern[str], macro: str, field: str, has_data: bool) -> None:
+def check_macro_data(
+    corpus: Corpus, doc: Document, pattern: re.Pattern[str], macro: str, field: str, has_data: bool
+) -> None:
     """ZX405 when the body uses `macro` but the data it renders is missing."""
     if has_data:
         return

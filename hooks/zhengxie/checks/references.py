@@ -1,6 +1,7 @@
 """Cross-references by id: front-matter topics and body, plan items' topics and form, a body's
 parent, and the plan items that summaries report on (item, merged_into) must all exist, with a
 "did you mean" for near misses. (Links between pages are checked in `links`.)"""
+
 from __future__ import annotations
 
 import re
@@ -37,11 +38,19 @@ def check_references(corpus: Corpus) -> None:
                 stages = raw.get("stages")
                 uses: list[tuple[object, KeyPath]] = [(raw.get("form"), ("items", index, "form"))] + [
                     (s.get("form"), ("items", index, "stages", i, "form"))
-                    for i, s in enumerate(stages if isinstance(stages, list) else []) if isinstance(s, dict)]
+                    for i, s in enumerate(stages if isinstance(stages, list) else [])
+                    if isinstance(s, dict)
+                ]
                 for form, path in uses:
                     if isinstance(form, str) and form and form not in forms:
-                        report("ZX503", data_path, doc.data_line(*path), id=form,
-                               did_you_mean=wording.did_you_mean(form, forms), allowed=allowed_forms)
+                        report(
+                            "ZX503",
+                            data_path,
+                            doc.data_line(*path),
+                            id=form,
+                            did_you_mean=wording.did_you_mean(form, forms),
+                            allowed=allowed_forms,
+                        )
                 _check_topics(corpus, data_path, raw.get("topics"), doc.data_yaml, ("items", index, "topics"), 1)
         if model == "summary-figures" and isinstance(data.get("reports"), list):
             for index, raw in enumerate(data["reports"]):
@@ -51,8 +60,9 @@ def check_references(corpus: Corpus) -> None:
     _check_parents(corpus)
 
 
-def _check_topics(corpus: Corpus, path: str, values: object, ydoc: YamlDoc | None, at: KeyPath,
-                  default: int | None = None) -> None:
+def _check_topics(
+    corpus: Corpus, path: str, values: object, ydoc: YamlDoc | None, at: KeyPath, default: int | None = None
+) -> None:
     """Topics (`values`, written at `at` in `ydoc`) that data/topics.yml does not know."""
     if not isinstance(values, list):
         return
@@ -91,8 +101,13 @@ def _check_parents(corpus: Corpus) -> None:
     for index, raw in enumerate(ydoc.data):
         parent = raw.get("parent") if isinstance(raw, dict) else None
         if isinstance(parent, str) and parent and parent not in bodies:
-            corpus.reporter.add("ZX502", path, ydoc.line_of((index, "parent")), id=parent,
-                                did_you_mean=wording.did_you_mean(parent, bodies))
+            corpus.reporter.add(
+                "ZX502",
+                path,
+                ydoc.line_of((index, "parent")),
+                id=parent,
+                did_you_mean=wording.did_you_mean(parent, bodies),
+            )
     _check_cycles(corpus, path, ydoc)
 
 
@@ -100,13 +115,17 @@ def _check_cycles(corpus: Corpus, path: str, ydoc: YamlDoc) -> None:
     """A parent chain that comes back to where it started (a → b → a, or a → a) is reported once,
     at the `parent` line of the cycle's first body in the file."""
     entries = ydoc.data if isinstance(ydoc.data, list) else []
-    lines = {raw["id"]: ydoc.line_of((index, "parent")) for index, raw in enumerate(entries)
-             if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+    lines = {
+        raw["id"]: ydoc.line_of((index, "parent"))
+        for index, raw in enumerate(entries)
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str)
+    }
     for cycle in parent_cycles({body.id: body.parent for body in corpus.vocab.bodies.values()}):
         turn = min(range(len(cycle)), key=lambda i: lines.get(cycle[i]) or 0)
         ordered = cycle[turn:] + cycle[:turn]  # from the body written first
-        corpus.reporter.add("ZX512", path, lines.get(ordered[0]), id=ordered[0],
-                            chain=" → ".join(ordered + ordered[:1]))
+        corpus.reporter.add(
+            "ZX512", path, lines.get(ordered[0]), id=ordered[0], chain=" → ".join(ordered + ordered[:1])
+        )
 
 
 def parent_cycles(parents: dict[str, str | None]) -> list[list[str]]:
@@ -122,5 +141,5 @@ def parent_cycles(parents: dict[str, str | None]) -> list[list[str]]:
             chain.append(body)
             body = parents[body]
         if body is not None and body in chain:  # this walk came back onto its own chain
-            cycles.append(chain[chain.index(body):])
+            cycles.append(chain[chain.index(body) :])
     return cycles

@@ -4,6 +4,7 @@ Scanned: Markdown bodies of every page (code blocks and code spans excluded, so 
 the patterns), front-matter values, and the values of every data file except the problem catalogue
 (whose examples show residue on purpose).
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """String values inside parsed YAML (front matter and data files), with their key paths."""
+
 from __future__ import annotations
 
 import re
@@ -38,8 +39,9 @@ def _collect(data: object, path: KeyPath, found: list[tuple[KeyPath, str]]) -> N
             _collect(value, (*path, index), found)
 
 
-def search(pattern: re.Pattern[str], ydoc: YamlDoc | None, data: object = None,
-           prefilter: Prefilter | None = None) -> list[tuple[KeyPath, re.Match[str]]]:
+def search(
+    pattern: re.Pattern[str], ydoc: YamlDoc | None, data: object = None, prefilter: Prefilter | None = None
+) -> list[tuple[KeyPath, re.Match[str]]]:
     """Every (path, match) of `pattern` in the string values of a parsed YAML file.
 
     The file's source text is searched first (one C-speed pass, with `prefilter` — a cheaper pattern

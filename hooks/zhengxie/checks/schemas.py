@@ -5,6 +5,7 @@ line map), with a Chinese message: unknown key, missing field, wrong type, empty
 out of range, value not allowed. Validators are built once per schema file and reused. Membership
 in the vocabularies (topics, bodies, forms) is checked by `references` with "did you mean" hints.
 """
+
 from __future__ import annotations
 
 import json
@@ -156,8 +157,12 @@ def check_schemas(corpus: Corpus) -> None:
     front = schema(FRONT_MATTER)
     for doc in corpus.documents.values():
         meta_yaml = doc.meta_yaml
-        if front is not None and meta_yaml is not None and not _syntax_error(meta_yaml) \
-                and (isinstance(meta_yaml.data, dict) or meta_yaml.data is None):  # None: an empty front matter
+        if (
+            front is not None
+            and meta_yaml is not None
+            and not _syntax_error(meta_yaml)
+            and (isinstance(meta_yaml.data, dict) or meta_yaml.data is None)
+        ):  # None: an empty front matter
             validate(front, meta_yaml.data or {}, meta_yaml, doc.path, reporter)
         kind = corpus.vocab.kinds.get(doc.kind)
         name = DATA_SCHEMAS.get(kind.data) if kind and kind.data else None
@@ -203,8 +208,11 @@ def _explain_alternatives(error: ValidationError) -> ValidationError | None:
     reads "format", "empty" or "out of range" instead of a bare "does not match". None when every
     form wants another type (then the value's type is what is wrong)."""
     while error.validator in ("anyOf", "oneOf") and error.context:
-        meant = [e for e in error.context
-                 if not _wants_another_type(e) and not (e.validator == "const" and e.validator_value == NOT_STATED_TEXT)]
+        meant = [
+            e
+            for e in error.context
+            if not _wants_another_type(e) and not (e.validator == "const" and e.validator_value == NOT_STATED_TEXT)
+        ]
         if not meant:
             return None
         # the error of the branch that got furthest (deepest path), first in schema order
@@ -263,10 +271,16 @@ def _report(error: ValidationError, schema: Schema, ydoc: YamlDoc, file: str, re
         meant = _explain_alternatives(error)
         if meant is None:
             path = tuple(error.absolute_path)
-            reporter.add("ZX203", file, ydoc.line_of(path) or ydoc.line_of((), 1), field=_field(path),
-                         at=wording.at(path), expected=wording.expected_types(_alternative_types(error)),
-                         actual=wording.type_name(error.instance),
-                         help=outer_help or _described(path, schema))
+            reporter.add(
+                "ZX203",
+                file,
+                ydoc.line_of(path) or ydoc.line_of((), 1),
+                field=_field(path),
+                at=wording.at(path),
+                expected=wording.expected_types(_alternative_types(error)),
+                actual=wording.type_name(error.instance),
+                help=outer_help or _described(path, schema),
+            )
             return
         error = meant
     path = tuple(error.absolute_path)
@@ -283,26 +297,54 @@ def _report(error: ValidationError, schema: Schema, ydoc: YamlDoc, file: str, re
             if key in allowed:
                 continue
             key_path = (*path, key)
-            reporter.add("ZX201", file, ydoc.line_of(key_path) or line, field=key, at=wording.at(key_path),
-                         did_you_mean=wording.did_you_mean(str(key), allowed), allowed=wording.join(allowed))
+            reporter.add(
+                "ZX201",
+                file,
+                ydoc.line_of(key_path) or line,
+                field=key,
+                at=wording.at(key_path),
+                did_you_mean=wording.did_you_mean(str(key), allowed),
+                allowed=wording.join(allowed),
+            )
     elif validator == "required" and isinstance(value, dict):
         match = _REQUIRED.match(error.message)
         required = error.validator_value if isinstance(error.validator_value, list) else []  # the names, a list
         missing = [k for k in required if k not in value]
         key = next((k for k in missing if match and match.group(1) == repr(k)), missing[0] if missing else "?")
         key_path = (*path, key)
-        reporter.add("ZX202", file, line, field=key, at=wording.at(key_path),
-                     help=_property(_keywords(error), key).get("description") or schema.descriptions.get(key, ""))
+        reporter.add(
+            "ZX202",
+            file,
+            line,
+            field=key,
+            at=wording.at(key_path),
+            help=_property(_keywords(error), key).get("description") or schema.descriptions.get(key, ""),
+        )
     elif validator == "type":
         types = error.validator_value if isinstance(error.validator_value, (str, list)) else []  # a name or a list
-        reporter.add("ZX203", file, line, field=field, at=where, expected=wording.expected_types(types),
-                     actual=wording.type_name(value), help=help_)
+        reporter.add(
+            "ZX203",
+            file,
+            line,
+            field=field,
+            at=where,
+            expected=wording.expected_types(types),
+            actual=wording.type_name(value),
+            help=help_,
+        )
     elif validator in ("enum", "const"):
         keyword = error.validator_value
         allowed = keyword if validator == "enum" and isinstance(keyword, list) else [keyword]
-        reporter.add("ZX204", file, line, field=field, at=where, value=_show(value),
-                     did_you_mean=wording.did_you_mean(value, [a for a in allowed if isinstance(a, str)]),
-                     allowed=wording.join(allowed))
+        reporter.add(
+            "ZX204",
+            file,
+            line,
+            field=field,
+            at=where,
+            value=_show(value),
+            did_you_mean=wording.did_you_mean(value, [a for a in allowed if isinstance(a, str)]),
+            allowed=wording.join(allowed),
+        )
     elif validator in ("minLength", "minItems", "minProperties") and error.validator_value == 1:
         reporter.add("ZX205", file, line, field=field, at=where, help=help_)
     elif validator in ("pattern", "format"):
@@ -311,8 +353,16 @@ def _report(error: ValidationError, schema: Schema, ydoc: YamlDoc, file: str, re
         keywords = _keywords(error)
         low = keywords.get("minimum", keywords.get("exclusiveMinimum"))
         high = keywords.get("maximum", keywords.get("exclusiveMaximum"))
-        reporter.add("ZX207", file, line, field=field, at=where, value=_show(value),
-                     range=wording.numeral_range(_number(low), _number(high)), help=help_)
+        reporter.add(
+            "ZX207",
+            file,
+            line,
+            field=field,
+            at=where,
+            value=_show(value),
+            range=wording.numeral_range(_number(low), _number(high)),
+            help=help_,
+        )
     elif validator == "uniqueItems" and isinstance(value, list):
         seen: set[str] = set()
         for index, item in enumerate(value):
@@ -353,21 +403,34 @@ def _show(value: object) -> str:
 
 
 def _check_unique_ids(corpus: Corpus, problems_doc: YamlDoc | None) -> None:
-    files: list[tuple[str, YamlDoc, str]] = [(path, corpus.vocab_yaml[path], "id")
-             for path in (f"{DATA}/{n}.yml" for n in ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections"))
-             if path in corpus.vocab_yaml]
+    files: list[tuple[str, YamlDoc, str]] = [
+        (path, corpus.vocab_yaml[path], "id")
+        for path in (f"{DATA}/{n}.yml" for n in ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections"))
+        if path in corpus.vocab_yaml
+    ]
     if problems_doc is not None:
         files.append((f"{DATA}/problems.yml", problems_doc, "code"))
     for path, ydoc, key in files:
         entries = ydoc.data if isinstance(ydoc.data, list) else []
         _unique(corpus, path, ydoc, [((i,), e.get(key)) for i, e in enumerate(entries) if isinstance(e, dict)], key)
         if path.endswith("kinds.yml"):
-            _unique(corpus, path, ydoc, [((i,), e.get("folder")) for i, e in enumerate(entries) if isinstance(e, dict)], "folder")
+            _unique(
+                corpus,
+                path,
+                ydoc,
+                [((i,), e.get("folder")) for i, e in enumerate(entries) if isinstance(e, dict)],
+                "folder",
+            )
             for i, e in enumerate(entries):
                 types = e.get("types") if isinstance(e, dict) else None
                 if isinstance(types, list):
-                    _unique(corpus, path, ydoc, [((i, "types", j), t.get("id")) for j, t in enumerate(types)
-                                                 if isinstance(t, dict)], "id")
+                    _unique(
+                        corpus,
+                        path,
+                        ydoc,
+                        [((i, "types", j), t.get("id")) for j, t in enumerate(types) if isinstance(t, dict)],
+                        "id",
+                    )
 
 
 def _unique(corpus: Corpus, path: str, ydoc: YamlDoc, entries: list[tuple[KeyPath, object]], key: str | None) -> None:

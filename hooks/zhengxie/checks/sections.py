@@ -8,6 +8,7 @@ those against the applicable profile it comes closest to (the first of those on 
 at the end of the preceding section's block, or before the following one — so the editor knows
 where to write it. A departure the original itself makes is waived in the front matter (`waive:`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,10 +39,15 @@ def check_sections(corpus: Corpus) -> None:
         pinned = doc.fields.get("profile")
         if pinned is not None:
             if pinned not in {p.id for p in candidates}:
-                corpus.reporter.add("ZX308", doc.path, doc.meta_line("profile"), profile=pinned,
-                                    type_name=vocab.type_name(doc.kind, doc.type),
-                                    did_you_mean=wording.did_you_mean(pinned, [p.id for p in candidates]),
-                                    allowed=wording.join(f"{p.id}（{p.name}）" for p in candidates) or "（无）")
+                corpus.reporter.add(
+                    "ZX308",
+                    doc.path,
+                    doc.meta_line("profile"),
+                    profile=pinned,
+                    type_name=vocab.type_name(doc.kind, doc.type),
+                    did_you_mean=wording.did_you_mean(pinned, [p.id for p in candidates]),
+                    allowed=wording.join(f"{p.id}（{p.name}）" for p in candidates) or "（无）",
+                )
                 continue
             candidates = [p for p in candidates if p.id == pinned]
         else:
@@ -108,9 +114,18 @@ def _check_document(doc: Document, profile: Profile, candidates: list[Profile]) 
                 continue
             line, where = _belongs(spec, prev_h, next_h, sections, top, last_line(), doc)
             others = wording.join(f"{p.id}（{p.name}）" for p in candidates if p is not profile) or "（无）"
-            report("ZX301", line, section=spec.name, where=where, at_line=line,
-                   numbering=_numbering(sections, prev_h), aliases=wording.join(spec.aliases) or "（无）", order=order(),
-                   profile=profile.name, others=others)
+            report(
+                "ZX301",
+                line,
+                section=spec.name,
+                where=where,
+                at_line=line,
+                numbering=_numbering(sections, prev_h),
+                aliases=wording.join(spec.aliases) or "（无）",
+                order=order(),
+                profile=profile.name,
+                others=others,
+            )
             continue
         heading = sections[position]
         if index not in in_order:
@@ -145,8 +160,15 @@ def _in_order(found: list[int | None]) -> set[int]:
     return {present[k][0] for k in longest}
 
 
-def _belongs(spec: SectionSpec, prev_h: Heading | None, next_h: Heading | None, sections: list[Heading],
-             top: list[Heading], last_line: int, doc: Document) -> tuple[int, str]:
+def _belongs(
+    spec: SectionSpec,
+    prev_h: Heading | None,
+    next_h: Heading | None,
+    sections: list[Heading],
+    top: list[Heading],
+    last_line: int,
+    doc: Document,
+) -> tuple[int, str]:
     """(line, description) of where a required section should be written: the line its heading would take."""
     end_of_file = last_line + 1
     if spec.position == "first":

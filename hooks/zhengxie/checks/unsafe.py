@@ -11,6 +11,7 @@ applies with nh3. Rendering costs, so only pages that can hold HTML the allowlis
 rendered: those with `<` or `&`, an attribute list with `=`, or a link whose URL has a scheme other
 than http(s)/mailto. Front-matter and data values are walked as they are (templates escape them).
 """
+
 from __future__ import annotations
 
 import re
@@ -142,8 +143,9 @@ def _report_jinja(corpus: Corpus, page: Page, tokens: list[macros.Token], allowe
         if token.kind != "forbidden":
             continue
         line, column = line_col(page.text, token.start, page.body_line)
-        corpus.reporter.add("ZX602", page.path, line, column, text=_short(token.text),
-                            allowed=shown_allowed, markers=MARKERS)
+        corpus.reporter.add(
+            "ZX602", page.path, line, column, text=_short(token.text), allowed=shown_allowed, markers=MARKERS
+        )
 
 
 def _short(text: str) -> str:
@@ -160,12 +162,23 @@ def _check_front_matter(corpus: Corpus, page: Page, templates: set[str]) -> None
     for path, text in scalars.strings(page.meta) if source is None or macros.has_markers(source) else ():
         if macros.has_markers(text):
             for token in macros.scan(text):
-                corpus.reporter.add("ZX602", page.path, _line(ydoc, path), text=_short(token.text),
-                                    allowed="（文首元数据中不能使用模板）", markers=MARKERS)
+                corpus.reporter.add(
+                    "ZX602",
+                    page.path,
+                    _line(ydoc, path),
+                    text=_short(token.text),
+                    allowed="（文首元数据中不能使用模板）",
+                    markers=MARKERS,
+                )
     template = page.meta.get("template")
     if template is not None and str(template) not in templates:
-        corpus.reporter.add("ZX606", page.path, _line(ydoc, ("template",)), template=template,
-                            allowed="、".join(sorted(templates)) or "（无）")
+        corpus.reporter.add(
+            "ZX606",
+            page.path,
+            _line(ydoc, ("template",)),
+            template=template,
+            allowed="、".join(sorted(templates)) or "（无）",
+        )
     _check_values(corpus, page.path, ydoc, page.meta)
 
 

@@ -6,6 +6,7 @@ be waived (data/problems.yml `waivable`), is itself a problem.
 
 This runs after every other check, on their findings, so no check needs to know about waivers.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

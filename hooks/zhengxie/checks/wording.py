@@ -4,6 +4,7 @@ The templates hold every message and hint; these fragments only fill their {plac
 "did you mean", the position of a value inside a YAML file, where a section belongs — so that one
 template reads correctly whether or not the fragment applies.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -31,9 +32,11 @@ def closest(value: object, candidates: Collection[str], cutoff: float = 0.6) -> 
     matches = difflib.get_close_matches(value, list(candidates), n=5, cutoff=cutoff)
     if not matches:
         return None
+
     # ties (p3 → p03 or p13?) go to the candidate closest in length, then the first in order
     def rank(candidate: str) -> tuple[float, int, str]:
         return (-difflib.SequenceMatcher(None, value, candidate).ratio(), abs(len(candidate) - len(value)), candidate)
+
     return min(matches, key=rank)
 
 

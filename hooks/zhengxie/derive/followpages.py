@@ -10,14 +10,15 @@ whose items run over a page boundary continues on the next page (续). The pages
 number of items per year alone, so the link check knows them without building anything
 (listings.doc_slices), and a plan's page shows where its plan starts (`url_of`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from zhengxie.model import paging
-from zhengxie.model import urls
-from zhengxie.derive.followthrough import STATUS_ORDER, FollowThrough, PlanProgress
+from zhengxie.derive.followthrough import STATUS_ORDER, FollowThrough, ItemStatus, PlanProgress
+from zhengxie.model import paging, urls
+from zhengxie.model.corpus import Document
 
 URL = urls.FOLLOW_THROUGH_URL
 OVERVIEW_SRC = URL + "index.md"
@@ -32,7 +33,7 @@ class YearRow:
     url: str
     plans: int
     total: int
-    counts: dict
+    counts: dict[str, int]
     done: int
 
     @property
@@ -49,12 +50,12 @@ class PlanPart:
     """A plan as one page shows it: all its items, or a run of them (`continued`: not its first)."""
 
     progress: PlanProgress
-    statuses: tuple  # of ItemStatus on this page, in the plan's order
+    statuses: tuple[ItemStatus, ...]  # of ItemStatus on this page, in the plan's order
     continued: bool = False
     first_number: int = 1  # the number of its first item in the plan (an <ol>'s start)
 
     @property
-    def plan(self):
+    def plan(self) -> Document:
         return self.progress.plan
 
 
@@ -65,9 +66,9 @@ class FollowPage:
     role: str
     title: str
     year: int | None = None
-    plans: list = field(default_factory=list)  # of PlanPart, oldest first (the pages' fixed order)
-    rows: list = field(default_factory=list)  # overview: YearRow newest year first
-    slices: list = field(default_factory=list)  # of paging.SliceLink, newest year first
+    plans: list[PlanPart] = field(default_factory=list)  # of PlanPart, oldest first (the pages' fixed order)
+    rows: list[YearRow] = field(default_factory=list)  # overview: YearRow newest year first
+    slices: list[paging.SliceLink] = field(default_factory=list)  # of paging.SliceLink, newest year first
     pager: paging.Pager | None = None
     listing_url: str = URL
 
@@ -84,46 +85,52 @@ class FollowPage:
         return self.pager is not None and self.pager.total > 1
 
 
-def _ascending(progress: PlanProgress) -> tuple:
+def _ascending(progress: PlanProgress) -> tuple[dt.date, str]:
     return (progress.plan.date or dt.date.min, progress.plan.id)
 
 
-def _position(progress: PlanProgress, status) -> int:
+def _position(progress: PlanProgress, status: ItemStatus) -> int:
     return next(n for n, s in enumerate(progress.statuses, start=1) if s is status)
 
 
-def _cut(plans: list, size: int) -> list[list[PlanPart]]:
+def _cut(plans: list[PlanProgress], size: int) -> list[list[PlanPart]]:
     """The plans' items, in order, on pages of `size` items (paging.chunks): each page as PlanParts."""
     items = [(progress, status) for progress in plans for status in progress.statuses]
-    pages = []
+    pages: list[list[PlanPart]] = []
     for chunk in paging.chunks(items, size):
-        parts: list = []
+        parts: list[tuple[PlanProgress, list[ItemStatus]]] = []
         for progress, status in chunk:
             if parts and parts[-1][0] is progress:
                 parts[-1][1].append(status)
             else:
                 parts.append((progress, [status]))
-        pages.append([PlanPart(progress, tuple(statuses), statuses[0] is not progress.statuses[0],
-                               _position(progress, statuses[0]))
-                      for progress, statuses in parts])
+        pages.append(
+            [
+                PlanPart(
+                    progress, tuple(statuses), statuses[0] is not progress.statuses[0], _position(progress, statuses[0])
+                )
+                for progress, statuses in parts
+            ]
+        )
     return pages
 
 
 class FollowPages:
     def __init__(self, follow: FollowThrough, size: int):
-        by_year: dict = {}
+        by_year: dict[int | None, list[PlanProgress]] = {}
         for progress in sorted(follow.by_plan.values(), key=_ascending):
             by_year.setdefault(progress.plan.year, []).append(progress)
         years = sorted(by_year, key=lambda y: y or 0, reverse=True)
         self.pages: dict[str, FollowPage] = {}
         self._url_of: dict[str, str] = {}  # plan id -> URL of its page
-        rows = []
+        rows: list[YearRow] = []
         for year in years:
             plans = by_year[year]
             base = paging.slice_url(URL, year)
             counts = {s: sum(p.counts.get(s, 0) for p in plans) for s in STATUS_ORDER}
-            rows.append(YearRow(year, base, len(plans), sum(p.total for p in plans), counts,
-                                sum(p.done for p in plans)))
+            rows.append(
+                YearRow(year, base, len(plans), sum(p.total for p in plans), counts, sum(p.done for p in plans))
+            )
         slices = [paging.SliceLink(row.year, row.url, row.plans) for row in rows]
         self.overview = FollowPage(OVERVIEW, "落实情况", rows=rows, slices=slices)
         self.pages[OVERVIEW_SRC] = self.overview
@@ -131,13 +138,18 @@ class FollowPages:
             base = paging.slice_url(URL, year)
             cut = _cut(by_year[year], size)
             marked = [paging.SliceLink(s.year, s.url, s.count, s.year == year) for s in slices]
-            for number, plans in enumerate(cut, start=1):
+            for number, parts in enumerate(cut, start=1):
                 title = f"落实情况：{year} 年" if year else "落实情况：年份不详"
-                page = FollowPage(SLICE, title if number == 1 else f"{title}（第 {number} 页）", year=year,
-                                  plans=plans, slices=marked,
-                                  pager=paging.Pager(base, number, len(cut)))
+                page = FollowPage(
+                    SLICE,
+                    title if number == 1 else f"{title}（第 {number} 页）",
+                    year=year,
+                    plans=parts,
+                    slices=marked,
+                    pager=paging.Pager(base, number, len(cut)),
+                )
                 self.pages[page.src_uri] = page
-                for part in plans:
+                for part in parts:
                     if not part.continued:
                         self._url_of[part.plan.id] = page.url
 

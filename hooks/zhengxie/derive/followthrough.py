@@ -4,6 +4,7 @@ Summaries declare `reports:` in their data file; this turns them into a status p
 figure per plan and the lines each summary lists. References to unknown plans or items are kept (with
 `item=None`) so that pages can show them: the checks report them, the pages must not hide them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 
 from zhengxie.model import urls
 from zhengxie.model.corpus import Corpus, Document, PlanItem, Report
+from zhengxie.text.values import NOT_STATED_TEXT
 
 STATUS_LABELS = {"held": "已举行", "postponed": "已推迟", "cancelled": "已取消", "merged": "已合并", "none": "尚无报告"}
 DONE = frozenset({"held", "merged"})  # an item merged into another was consulted on there
@@ -62,6 +64,8 @@ class ReportLine:
         d = self.report.date
         if d is None:
             return ""
+        if not isinstance(d, dt.date):  # 原文未载
+            return NOT_STATED_TEXT
         text = f"{d.year}年{d.month}月{d.day}日"
         return f"改至{text}" if self.report.status == "postponed" else text
 
@@ -70,7 +74,7 @@ class ReportLine:
 class ItemStatus:
     item: PlanItem
     latest: ReportLine | None  # the report that decides the status (newest summary)
-    earlier: tuple = ()  # older reports on the same item, oldest first
+    earlier: tuple[ReportLine, ...] = ()  # older reports on the same item, oldest first
 
     @property
     def status(self) -> str:
@@ -88,8 +92,8 @@ class ItemStatus:
 @dataclass
 class PlanProgress:
     plan: Document
-    statuses: list  # of ItemStatus, in the plan's order
-    counts: dict = field(default_factory=dict)  # status -> number of items
+    statuses: list[ItemStatus]  # of ItemStatus, in the plan's order
+    counts: dict[str, int] = field(default_factory=dict)  # status -> number of items
 
     @property
     def total(self) -> int:
@@ -118,16 +122,18 @@ class PlanProgress:
         return known + odd
 
 
-def _report_order(line: ReportLine) -> tuple:
+def _report_order(line: ReportLine) -> tuple[dt.date, str, int]:
     return (line.summary.date or dt.date.min, line.summary.id, line.report.index)
 
 
 class FollowThrough:
     def __init__(self, corpus: Corpus):
         self.by_summary: dict[str, list[ReportLine]] = {
-            doc.id: _lines(corpus, doc) for doc in corpus.documents.values() if doc.summary is not None}
+            doc.id: _lines(corpus, doc) for doc in corpus.documents.values() if doc.summary is not None
+        }
         self.unresolved: list[ReportLine] = [  # reports whose item does not exist
-            line for lines in self.by_summary.values() for line in lines if line.item is None]
+            line for lines in self.by_summary.values() for line in lines if line.item is None
+        ]
         reports_of: dict[str, list[ReportLine]] = {}
         for lines in self.by_summary.values():
             for line in lines:
@@ -155,29 +161,33 @@ class FollowThrough:
 
     def plans(self) -> list[PlanProgress]:
         """Every plan with items, newest first."""
-        return sorted(
-            self.by_plan.values(), key=lambda p: (p.plan.date or dt.date.min, p.plan.id), reverse=True
-        )
+        return sorted(self.by_plan.values(), key=lambda p: (p.plan.date or dt.date.min, p.plan.id), reverse=True)
 
 
 def _lines(corpus: Corpus, summary: Document) -> list[ReportLine]:
     """The lines of a summary's reports, each with its item and plan when they exist."""
     items, lines = corpus.items, []
-    for report in summary.summary.reports:
+    data = summary.summary
+    for report in data.reports if data is not None else ():  # FollowThrough reads summaries only
         item = items.get(report.item)
         merged = items.get(report.merged_into) if report.merged_into else None
-        lines.append(ReportLine(
-            report, summary, item,
-            corpus.documents.get(item.plan) if item else None,
-            merged, corpus.documents.get(merged.plan) if merged else None,
-        ))
+        lines.append(
+            ReportLine(
+                report,
+                summary,
+                item,
+                corpus.documents.get(item.plan) if item else None,
+                merged,
+                corpus.documents.get(merged.plan) if merged else None,
+            )
+        )
     return lines
 
 
-def _progress(plan: Document, reports_of: dict) -> PlanProgress:
+def _progress(plan: Document, reports_of: dict[str, list[ReportLine]]) -> PlanProgress:
     progress = PlanProgress(plan, [])
     for item in plan.items:
-        lines = reports_of.get(item.ref, ())
+        lines: list[ReportLine] | tuple[()] = reports_of.get(item.ref, ())
         if len(lines) > 1:  # most items are reported on once or never
             lines = sorted(lines, key=_report_order)
         status = ItemStatus(item, lines[-1] if lines else None, tuple(lines[:-1]))

@@ -4,6 +4,7 @@ Each generated page reads its own slice (a dict lookup), so generation stays lin
 of documents and plan items. Entries that point at ids missing from the vocabularies are kept under
 their raw id: the checks report them, the indexes must neither crash on them nor drop them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from zhengxie.derive.followthrough import FollowThrough, ItemStatus, PlanProgress
 from zhengxie.model import urls
-from zhengxie.derive.followthrough import FollowThrough, ItemStatus
 from zhengxie.model.corpus import Body, Corpus, Document, PlanItem, Topic, Vocabulary
-from zhengxie.text.values import NOT_STATED
+from zhengxie.text.values import NOT_STATED, NotStated, When
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")  # ids that may become a URL path segment
 LEVELS = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "township": "乡镇（街道）"}
@@ -46,24 +47,24 @@ class ItemEntry:
         return when.sort_month if when else 99
 
 
-def _doc_key(doc: Document) -> tuple:
+def _doc_key(doc: Document) -> tuple[dt.date, str]:
     return (doc.date or dt.date.min, doc.id)
 
 
-def _item_key(entry: ItemEntry) -> tuple:
+def _item_key(entry: ItemEntry) -> tuple[int, float, dt.date, str, int]:
     return (entry.year or 0, entry.sort_month, entry.plan.date or dt.date.min, entry.plan.id, entry.item.index)
 
 
 @dataclass
 class YearGroup:
     year: int | None
-    docs: list = field(default_factory=list)
-    items: list = field(default_factory=list)
+    docs: list[Document] = field(default_factory=list)
+    items: list[ItemEntry] = field(default_factory=list)
 
 
-def by_year(docs: list, items: list) -> list[YearGroup]:
+def by_year(docs: list[Document], items: list[ItemEntry]) -> list[YearGroup]:
     """Documents and items grouped by year, newest year first (lists are already newest first)."""
-    groups: dict = {}
+    groups: dict[int | None, YearGroup] = {}
     for doc in docs:
         groups.setdefault(doc.year, YearGroup(doc.year)).docs.append(doc)
     for entry in items:
@@ -75,9 +76,9 @@ def by_year(docs: list, items: list) -> list[YearGroup]:
 class TopicEntry:
     id: str
     topic: Topic | None  # None: used by a document or item but missing from data/topics.yml
-    docs: list = field(default_factory=list)  # newest first
-    items: list = field(default_factory=list)  # of ItemEntry, newest first
-    years: list = field(default_factory=list)  # of YearGroup
+    docs: list[Document] = field(default_factory=list)  # newest first
+    items: list[ItemEntry] = field(default_factory=list)  # of ItemEntry, newest first
+    years: list[YearGroup] = field(default_factory=list)  # of YearGroup
 
     @property
     def name(self) -> str:
@@ -96,18 +97,18 @@ class TopicEntry:
 class MonthGroup:
     key: str  # anchor on the year page: m03, q2, later
     label: str
-    docs: list = field(default_factory=list)  # issued in that month
-    items: list = field(default_factory=list)  # scheduled in that month (or quarter)
+    docs: list[Document] = field(default_factory=list)  # issued in that month
+    items: list[ItemEntry] = field(default_factory=list)  # scheduled in that month (or quarter)
 
 
 @dataclass
 class YearEntry:
     year: int
-    months: list = field(default_factory=list)  # of MonthGroup, January first, only non-empty
-    issued: list = field(default_factory=list)  # documents issued this year, newest first
-    items: list = field(default_factory=list)  # items scheduled this year, in calendar order
-    about: list = field(default_factory=list)  # documents on this year issued in another year
-    date_not_stated: list = field(default_factory=list)  # documents on this year whose 成文日期 is 原文未载
+    months: list[MonthGroup] = field(default_factory=list)  # of MonthGroup, January first, only non-empty
+    issued: list[Document] = field(default_factory=list)  # documents issued this year, newest first
+    items: list[ItemEntry] = field(default_factory=list)  # items scheduled this year, in calendar order
+    about: list[Document] = field(default_factory=list)  # documents on this year issued in another year
+    date_not_stated: list[Document] = field(default_factory=list)  # documents on this year whose 成文日期 is 原文未载
 
     @property
     def url(self) -> str:
@@ -128,7 +129,7 @@ class Completeness:
         return f"{self.label}：{self.stated} {self.unit}写明，{self.not_stated} {self.unit}原文未载"
 
 
-def _tally(counts: dict, key, value) -> None:
+def _tally(counts: dict[str, tuple[int, int]], key: str, value: object) -> None:
     """Count a written value as stated or 原文未载 (a value not written at all is not counted)."""
     if value is None:
         return
@@ -136,7 +137,7 @@ def _tally(counts: dict, key, value) -> None:
     counts[key] = (stated, missing + 1) if value is NOT_STATED else (stated + 1, missing)
 
 
-def _item_time(item: PlanItem):
+def _item_time(item: PlanItem) -> When | NotStated | None:
     """The item's time, or its stages' when it has none of its own: stated if any stage states one."""
     if item.time is not None or not item.stages:
         return item.time
@@ -144,20 +145,22 @@ def _item_time(item: PlanItem):
     return next((t for t in times if t), times[0] if times else None)
 
 
-def completeness(vocab: Vocabulary, docs: list) -> list[Completeness]:
+def completeness(vocab: Vocabulary, docs: list[Document]) -> list[Completeness]:
     """Per field that may be 原文未载 (data/fields.yml), and per plan-item time and role: how many
     values the documents state and how many they mark as not stated in the original."""
-    doc_counts: dict = {}
-    item_counts: dict = {}
+    doc_counts: dict[str, tuple[int, int]] = {}
+    item_counts: dict[str, tuple[int, int]] = {}
     for doc in docs:
         for spec in vocab.fields.values():
             if spec.not_stated and spec.applies_to(doc.kind):
                 _tally(doc_counts, spec.id, doc.fields.get(spec.id))
         for item in doc.items:
             _tally(item_counts, "time", _item_time(item))
-            for role, names in item.roles.items():
-                _tally(item_counts, role, names)
-    lines = [Completeness(spec.label, "篇", *doc_counts[spec.id]) for spec in vocab.fields.values() if spec.id in doc_counts]
+            for role_key, names in item.roles.items():
+                _tally(item_counts, role_key, names)
+    lines = [
+        Completeness(spec.label, "篇", *doc_counts[spec.id]) for spec in vocab.fields.values() if spec.id in doc_counts
+    ]
     if "time" in item_counts:
         lines.append(Completeness("计划项目时间", "项", *item_counts.pop("time")))
     order = list(vocab.roles) + sorted(set(item_counts) - set(vocab.roles))
@@ -172,15 +175,17 @@ def completeness(vocab: Vocabulary, docs: list) -> list[Completeness]:
 class BodyEntry:
     id: str
     body: Body | None  # None: used by a document but missing from data/bodies.yml
-    docs: list = field(default_factory=list)  # newest first
-    plans: list = field(default_factory=list)  # of (plan, PlanProgress | None), newest first
+    docs: list[Document] = field(default_factory=list)  # newest first
+    plans: list[tuple[Document, PlanProgress | None]] = field(
+        default_factory=list
+    )  # of (plan, PlanProgress | None), newest first
     item_count: int = 0
-    children: list = field(default_factory=list)  # of BodyEntry
-    parent: "BodyEntry | None" = None
+    children: list[BodyEntry] = field(default_factory=list)  # of BodyEntry
+    parent: BodyEntry | None = None
     vocab: Vocabulary | None = field(default=None, repr=False, compare=False)
 
     @cached_property
-    def completeness(self) -> list:
+    def completeness(self) -> list[Completeness]:
         """Of Completeness, over its documents and plan items: counted when a page shows it (the
         body's first page), so a preview's rebuild does not count every body's."""
         return completeness(self.vocab, self.docs) if self.vocab is not None else []
@@ -224,18 +229,18 @@ class Indexes:
         for entry in entries:
             for t in dict.fromkeys(entry.item.topics):
                 self._topic(t).items.append(entry)
-        for entry in self.topics.values():
-            entry.years = by_year(entry.docs, entry.items)
+        for topic_entry in self.topics.values():
+            topic_entry.years = by_year(topic_entry.docs, topic_entry.items)
 
         self.years: dict[int, YearEntry] = {}
-        self.undated: list = []  # documents with neither a date nor a period
-        self.unscheduled: list = []  # items of plans without a year
+        self.undated: list[Document] = []  # documents with neither a date nor a period
+        self.unscheduled: list[ItemEntry] = []  # items of plans without a year
         for doc in docs:
             if doc.date:
                 self._year(doc.date.year).issued.append(doc)
             if doc.year and not doc.date:  # 原文未载: never say it was issued in another year
                 self._year(doc.year).date_not_stated.append(doc)
-            elif doc.year and doc.date.year != doc.year:
+            elif doc.year and isinstance(doc.date, dt.date) and doc.date.year != doc.year:
                 self._year(doc.year).about.append(doc)
             if doc.year is None:
                 self.undated.append(doc)
@@ -246,16 +251,16 @@ class Indexes:
         self.years = dict(sorted(self.years.items(), reverse=True))
 
         self.bodies: dict[str, BodyEntry] = {b: BodyEntry(b, body, vocab=vocab) for b, body in vocab.bodies.items()}
-        self.no_body: list = []  # documents without a body
+        self.no_body: list[Document] = []  # documents without a body
         for doc in docs:
             if not doc.body:
                 self.no_body.append(doc)
                 continue
-            entry = self._body(doc.body)
-            entry.docs.append(doc)
+            body_entry = self._body(doc.body)
+            body_entry.docs.append(doc)
             if doc.items:
-                entry.plans.append((doc, follow.of_plan(doc)))
-                entry.item_count += len(doc.items)
+                body_entry.plans.append((doc, follow.of_plan(doc)))
+                body_entry.item_count += len(doc.items)
         self._link_bodies()
 
     def _link_bodies(self) -> None:
@@ -286,7 +291,7 @@ class Indexes:
 
 def _months(year: YearEntry) -> list[MonthGroup]:
     """Month groups of a year: documents by month issued, items by month (or quarter) scheduled."""
-    groups: dict = {}
+    groups: dict[float, MonthGroup] = {}
 
     def group(order: float, key: str, label: str) -> MonthGroup:
         if order not in groups:
@@ -294,7 +299,10 @@ def _months(year: YearEntry) -> list[MonthGroup]:
         return groups[order]
 
     for doc in reversed(year.issued):  # oldest first within a month
-        group(doc.date.month, f"m{doc.date.month:02d}", f"{doc.date.month} 月").docs.append(doc)
+        date = doc.date
+        if not date:  # never: only dated documents are issued in a year
+            continue
+        group(date.month, f"m{date.month:02d}", f"{date.month} 月").docs.append(doc)
     for entry in year.items:
         when = entry.item.when
         if when is None or not when.placed:  # not stated (or only 年内, 适时 …): never placed in a month
@@ -303,11 +311,15 @@ def _months(year: YearEntry) -> list[MonthGroup]:
             group(when.month, f"m{when.month:02d}", f"{when.month} 月").items.append(entry)
         else:
             # A span the plan gives (quarter, half-year, 7—9月, 全年): listed as such, never put in a month.
-            label = when.label if when.kind in ("year", "months") else f"{when.label}（{when.first_month}—{when.last_month} 月）"
+            label = (
+                when.label
+                if when.kind in ("year", "months")
+                else f"{when.label}（{when.first_month}—{when.last_month} 月）"
+            )
             group(when.sort_month, f"m{when.first_month:02d}-{when.last_month:02d}", label).items.append(entry)
     return [groups[k] for k in sorted(groups)]
 
 
-def _entry_doc(entry) -> Document:
+def _entry_doc(entry: ItemEntry | Document) -> Document:
     """The document an index entry belongs to: itself, or an item's plan."""
     return entry.plan if isinstance(entry, ItemEntry) else entry

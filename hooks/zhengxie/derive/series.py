@@ -4,6 +4,7 @@ A series is one measure of one body, a point per summary that states it (its per
 printed, the document). The all-bodies page shows every body's series of a measure side by side.
 Built once per build; each page reads its own slice.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ class Point:
         return period.label if period else (f"{self.doc.year}年" if self.doc.year else self.doc.id)
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, int, str]:
         period = self.doc.period
         return (self.doc.year or 0, (period.half or 0) if period else 0, self.doc.id)
 
@@ -35,7 +36,7 @@ class Series:
     measure: Measure
     body: str | None  # None: the all-bodies series
     body_name: str = ""
-    points: list = field(default_factory=list)  # of Point, oldest first
+    points: list[Point] = field(default_factory=list)  # of Point, oldest first
 
     @property
     def chart_url(self) -> str:
@@ -50,7 +51,7 @@ class Series:
 class BodyFigures:
     id: str
     name: str
-    series: list = field(default_factory=list)  # of Series, in data/measures.yml order
+    series: list[Series] = field(default_factory=list)  # of Series, in data/measures.yml order
 
     @property
     def url(self) -> str:
@@ -61,11 +62,11 @@ class Statistics:
     def __init__(self, corpus: Corpus):
         vocab = corpus.vocab
         order = {m: i for i, m in enumerate(vocab.measures)}
-        by_key: dict = {}
+        by_key: dict[tuple[str, str], Series] = {}
         for doc in corpus.documents.values():
             if doc.summary is None or not doc.body:
                 continue
-            seen = set()
+            seen: set[str] = set()
             for figure in doc.summary.figures:
                 measure = vocab.measures.get(figure.measure) if figure.measure else None
                 if measure is None or figure.value is None or measure.id in seen:
@@ -74,15 +75,19 @@ class Statistics:
                 series = by_key.get((doc.body, measure.id))
                 if series is None:
                     body = vocab.bodies.get(doc.body)
-                    series = by_key[(doc.body, measure.id)] = Series(measure, doc.body, body.short if body else doc.body)
+                    series = by_key[(doc.body, measure.id)] = Series(
+                        measure, doc.body, body.short if body else doc.body
+                    )
                 series.points.append(Point(doc, figure))
-        self.bodies: dict = {}  # body id -> BodyFigures, by name
+        self.bodies: dict[str, BodyFigures] = {}  # body id -> BodyFigures, by name
         for (body_id, _), series in sorted(by_key.items(), key=lambda kv: (kv[0][0], order[kv[0][1]])):
             series.points.sort(key=lambda p: p.sort_key)
             body = vocab.bodies.get(body_id)
             entry = self.bodies.setdefault(body_id, BodyFigures(body_id, body.short if body else body_id))
             entry.series.append(series)
-        self.measures: list = []  # (Measure, [Series of each body]) for the all-bodies page
+        self.measures: list[
+            tuple[Measure, list[Series]]
+        ] = []  # (Measure, [Series of each body]) for the all-bodies page
         for measure_id in vocab.measures:
             found = [by_key[(b, measure_id)] for b in sorted(self.bodies) if (b, measure_id) in by_key]
             if found:
@@ -92,6 +97,6 @@ class Statistics:
         return self.bodies.get(body_id)
 
     @staticmethod
-    def charted(series_list: list) -> list:
+    def charted(series_list: list[Series]) -> list[Series]:
         """The series the all-bodies chart draws: the bodies with most points."""
         return sorted(series_list, key=lambda s: -len(s.points))[:CHART_BODIES]

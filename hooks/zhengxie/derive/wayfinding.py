@@ -4,13 +4,17 @@ Built once per build in one pass over the corpus (groups by body+year, by topic,
 follow-through's plan↔summary links); a page then reads a few bounded slices, so the cost per page
 does not grow with the corpus.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import ClassVar
 
-from zhengxie.model import urls
 from zhengxie.derive.followthrough import FollowThrough
+from zhengxie.model import urls
 from zhengxie.model.corpus import Corpus, Document
 
 RELATED_LIMIT = 5  # documents per related group shown on a page
@@ -25,7 +29,7 @@ class Crumb:
 @dataclass(frozen=True)
 class RelatedGroup:
     label: str
-    docs: tuple  # of Document
+    docs: tuple[Document, ...]  # of Document
 
 
 @dataclass
@@ -34,33 +38,33 @@ class Around:
 
     previous: Document | None = None
     next: Document | None = None
-    related: list = field(default_factory=list)  # of RelatedGroup, only non-empty
+    related: list[RelatedGroup] = field(default_factory=list)  # of RelatedGroup, only non-empty
 
 
-def _date_key(doc: Document) -> tuple:
+def _date_key(doc: Document) -> tuple[dt.date, int, str]:
     return (doc.date or dt.date.min, doc.year or 0, doc.id)
 
 
 class Wayfinding:
-    SECTION_NAMES = {"topics": "专题", "years": "时间", "bodies": "机构"}
+    SECTION_NAMES: ClassVar[dict[str, str]] = {"topics": "专题", "years": "时间", "bodies": "机构"}
 
     def __init__(self, corpus: Corpus, follow: FollowThrough | None):
         self.corpus = corpus
         vocab = corpus.vocab
         newest = sorted(corpus.documents.values(), key=_date_key, reverse=True)
-        by_body_year: dict = {}
-        by_topic: dict = {}
-        series: dict = {}
+        by_body_year: dict[tuple[str, int], list[Document]] = {}
+        by_topic: dict[str, list[Document]] = {}
+        series: dict[tuple[str, str, str | None], list[Document]] = {}
         for doc in newest:
             if doc.body and doc.year:
                 by_body_year.setdefault((doc.body, doc.year), []).append(doc)
-            for topic in dict.fromkeys(doc.topics):
-                by_topic.setdefault(topic, []).append(doc)
+            for topic_key in dict.fromkeys(doc.topics):
+                by_topic.setdefault(topic_key, []).append(doc)
             if doc.body:
                 series.setdefault((doc.body, doc.kind, doc.type), []).append(doc)
         # plan <-> summaries that report on its items (follow-through), each list newest first
-        linked: dict = {}
-        for summary_id, lines in (follow.by_summary.items() if follow else ()):
+        linked: dict[str, dict[str, Document]] = {}
+        for summary_id, lines in follow.by_summary.items() if follow else ():
             summary = corpus.documents.get(summary_id)
             for line in lines:
                 if line.plan is not None and summary is not None:
@@ -71,12 +75,12 @@ class Wayfinding:
         for doc in newest:
             self.around[doc.id] = Around()
         for docs in series.values():
-            for older, newer in zip(docs[1:], docs):  # newest first: docs[i+1] is older than docs[i]
+            for older, newer in zip(docs[1:], docs, strict=False):  # newest first: docs[i+1] is older than docs[i]
                 self.around[newer.id].previous = older
                 self.around[older.id].next = newer
         for doc in newest:
             around = self.around[doc.id]
-            groups = []
+            groups: list[RelatedGroup] = []
             shown = {doc.id}  # a document appears once, in the first group that has it
             if doc.id in linked:
                 other = sorted(linked[doc.id].values(), key=_date_key, reverse=True)[:RELATED_LIMIT]
@@ -131,8 +135,8 @@ class Wayfinding:
         return crumbs
 
 
-def _others(docs, doc: Document, exclude=frozenset()) -> tuple:
-    found = []
+def _others(docs: Iterable[Document], doc: Document, exclude: AbstractSet[str] = frozenset()) -> tuple[Document, ...]:
+    found: list[Document] = []
     for other in docs:
         if other.id != doc.id and other.id not in exclude:
             found.append(other)

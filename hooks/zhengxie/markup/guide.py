@@ -10,6 +10,7 @@ data/fields.yml (and, for `type` and `profile`, from kinds.yml and sections.yml)
 table, then one section per front-matter field with whether it is required, for which kinds,
 whether it accepts 原文未载, its help and its example — the same table the schema and the checks use.
 """
+
 from __future__ import annotations
 
 import html
@@ -51,8 +52,10 @@ def markdown_text(text: str) -> str:
 def problem_codes_markdown(catalogue: Mapping[str, CodeInfo]) -> str:
     infos = sorted(catalogue.values(), key=lambda info: info.code)
     out = ["| 代码 | 级别 | 问题 |", "| --- | --- | --- |"]
-    out += [f"| [{i.code}](#{anchor(i.code)}) | {SEVERITY.get(i.severity, i.severity)} | {markdown_text(i.title)} |"
-            for i in infos]
+    out += [
+        f"| [{i.code}](#{anchor(i.code)}) | {SEVERITY.get(i.severity, i.severity)} | {markdown_text(i.title)} |"
+        for i in infos
+    ]
     group = None
     for info in infos:
         key = info.code[2:3]
@@ -137,22 +140,31 @@ ALL_KINDS = "全部"
 def fields_markdown(vocab: Vocabulary) -> str:
     specs = list(vocab.fields.values())
     out = ["| 字段 | 名称 | 必填 | 适用于 | 可写原文未载 |", "| --- | --- | --- | --- | --- |"]
-    out += [f"| `{s.id}` | {_text(s.label)} | {_required(vocab, s) or '—'} | {_kinds(vocab, s)} | "
-            f"{'可' if s.not_stated else '—'} |" for s in specs]
+    out += [
+        f"| `{s.id}` | {_text(s.label)} | {_required(vocab, s) or '—'} | {_kinds(vocab, s)} | "
+        f"{'可' if s.not_stated else '—'} |"
+        for s in specs
+    ]
     for spec in specs:
         out += ["", *field_section(vocab, spec)]
     return "\n".join(out) + "\n"
 
 
 def field_section(vocab: Vocabulary, spec: Field) -> list[str]:
-    facts = [f"**{'必填：' + _required(vocab, spec) if _required(vocab, spec) else '可选'}**",
-             f"适用于：{_kinds(vocab, spec)}",
-             f"写法：{FIELD_TYPES.get(spec.type, spec.type)}"]
+    facts = [
+        f"**{'必填：' + _required(vocab, spec) if _required(vocab, spec) else '可选'}**",
+        f"适用于：{_kinds(vocab, spec)}",
+        f"写法：{FIELD_TYPES.get(spec.type, spec.type)}",
+    ]
     if spec.vocabulary:
         facts.append(f"编号见 `{VOCABULARY_FILES.get(spec.vocabulary, spec.vocabulary)}`")
     if spec.not_stated:
         facts.append(f"原件没有写明时写 `{NOT_STATED_TEXT}`")
-    lines = [f"### {spec.id}（{_text(spec.label)}） {{#field-{spec.id.replace('_', '-')}}}", "", "；".join(facts) + "。"]
+    lines = [
+        f"### {spec.id}（{_text(spec.label)}） {{#field-{spec.id.replace('_', '-')}}}",
+        "",
+        "；".join(facts) + "。",
+    ]
     if spec.help:
         lines += ["", _text(spec.help)]
     if spec.choices:

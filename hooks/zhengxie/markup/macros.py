@@ -7,6 +7,7 @@ and `substitute` — what the build uses — replaces the calls with the macros'
 markers and evaluates nothing. One scanner, so the check and the build cannot read a text
 differently.
 """
+
 from __future__ import annotations
 
 import re
@@ -95,7 +96,7 @@ def substitute(text: str, tokens: list[Token], macros: dict[str, Callable[[], st
         return text
     out, position = [], 0
     for token in tokens:
-        out.append(text[position:token.start])
+        out.append(text[position : token.start])
         if token.kind == "call":
             try:
                 out.append(macros[token.name]() if token.name in macros else token.text)

@@ -4,6 +4,7 @@ The extensions and their options are read from mkdocs.yml (declared once, for Mk
 Options that are Python objects (the toc slugify function) are dropped: they change ids, not
 which elements and attributes a page holds.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -6,6 +6,7 @@ Markdown parser lets through, the site publishes only these elements, attributes
 `removals` walks a fragment with the same allowlist and lists what `clean` would drop, so the
 check can name it (file:line) before CI; the build never publishes what the check did not see.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,16 +19,88 @@ from markupsafe import Markup, escape
 
 # Elements the site's Markdown extensions and macro templates produce (tables, admonitions,
 # details, md_in_html blocks, heading permalinks, plan item cards, figure tables).
-TAGS = frozenset("""
-    a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption
-    figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre progress q s samp section small span
-    strong sub summary sup table tbody td tfoot th thead time tr u ul var
-""".split())
+TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "progress",
+        "q",
+        "s",
+        "samp",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    ]
+)
 
 # Removed together with their content (the text of a script is not prose).
-CLEAN_CONTENT = frozenset("""
-    script style template title textarea xmp noscript iframe noembed noframes object applet svg math
-""".split())
+CLEAN_CONTENT = frozenset(
+    [
+        "script",
+        "style",
+        "template",
+        "title",
+        "textarea",
+        "xmp",
+        "noscript",
+        "iframe",
+        "noembed",
+        "noframes",
+        "object",
+        "applet",
+        "svg",
+        "math",
+    ]
+)
 
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
 ATTRIBUTES = {
@@ -52,8 +125,23 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})  # and relative URLs: pages
 STYLE_PROPERTIES = frozenset({"text-align"})  # table column alignment from the tables extension
 
 # Attributes whose value is a URL (the ones ammonia checks against URL_SCHEMES).
-URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "poster", "background",
-                            "longdesc", "xlink:href", "data", "codebase", "srcset", "ping"})
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "cite",
+        "action",
+        "formaction",
+        "poster",
+        "background",
+        "longdesc",
+        "xlink:href",
+        "data",
+        "codebase",
+        "srcset",
+        "ping",
+    }
+)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
 
@@ -106,9 +194,9 @@ def text(html: str) -> str:
 _FILTER_VALUE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇"})
 
 
-def filter_value(value) -> Markup:
+def filter_value(value: object) -> Markup:
     """A search filter value for a data-zx-filter attribute (see overrides/partials/zx/doc-header.html)."""
-    return Markup(escape(str(value).translate(_FILTER_VALUE)))
+    return escape(str(value).translate(_FILTER_VALUE))
 
 
 @dataclass(frozen=True)
@@ -162,11 +250,11 @@ def removals(html: str) -> list[Removal]:
 
 
 class _Walker(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Removal] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
             self.found.append(Removal("element", tag))
             return

@@ -5,6 +5,7 @@ Python-Markdown and MkDocs' anchor scan both parse again, tag by tag: the larges
 build. Instead the Markdown gets a small placeholder holding empty anchors with the fragment's ids
 (so MkDocs still validates links to #item-… anchors), and the HTML replaces it after conversion.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ _SLOT = re.compile(r'<div class="zx-slot" data-zx-slot="(\d+)">.*?</div>', re.S)
 class Slots:
     """Fragments of one page, in the order their placeholders were handed out."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.fragments: list[str] = []
 
     def placeholder(self, html: str) -> str:

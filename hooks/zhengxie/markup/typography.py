@@ -5,12 +5,13 @@
 - Every table gets the shared class `zx-table` and each cell a `data-label` with its column's
   heading, so narrow screens can show a row as a card ("heading: value" lines) in CSS alone.
 """
+
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+from xml.etree.ElementTree import Element
 
-from markdown import Extension
+from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 # CJK ideographs, CJK punctuation, full-width forms
@@ -25,7 +26,7 @@ def join_cjk_lines(text: str) -> str:
     return SOFT_BREAK.sub("", text) if "\n" in text else text
 
 
-def label_table(table: etree.Element) -> None:
+def label_table(table: Element) -> None:
     """Add the shared class and each cell's column heading as data-label (for stacked rows)."""
     head = table.find("thead")
     labels = []
@@ -38,17 +39,17 @@ def label_table(table: etree.Element) -> None:
     wanted = [TABLE_CLASS] + ([STACK_CLASS] if len(labels) > 2 else [])
     table.set("class", " ".join(classes + [c for c in wanted if c not in classes]))
     body = table.find("tbody")
-    for row in (body if body is not None else []):
-        for label, cell in zip(labels, row):
+    for row in body if body is not None else []:
+        for label, cell in zip(labels, row, strict=False):
             if label and cell.get("data-label") is None:
                 cell.set("data-label", label)
 
 
 class _ReaderTreeprocessor(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         self._walk(root)
 
-    def _walk(self, element: etree.Element) -> None:
+    def _walk(self, element: Element) -> None:
         if element.tag == "table":
             label_table(element)
         skip = element.tag in _SKIP
@@ -64,9 +65,9 @@ class ReaderExtension(Extension):
     """Registered by the site adapter; priority after inline patterns (so text nodes are final)
     and before the raw-HTML placeholders are restored."""
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         md.treeprocessors.register(_ReaderTreeprocessor(md), "zx_reader", 5)
 
 
-def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point name
+def makeExtension(**kwargs: object) -> ReaderExtension:  # noqa: N802 - Python-Markdown's entry point name
     return ReaderExtension(**kwargs)

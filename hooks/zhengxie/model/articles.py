@@ -5,6 +5,7 @@ later mention such as 依照本规则第三条 becomes a link to it. Mentions in
 existing links are left alone, as are the leading labels themselves and articles of other documents
 (《章程》第三条). The HTML comes from Python-Markdown, so a tag tokenizer is enough here.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,9 @@ ID_ATTR = re.compile(r"\sid\s*=", re.I)
 # The label at the start of an article's paragraph: <p>第三条　 or <p><strong>第三条</strong>
 LABEL = re.compile(rf"(?:<strong>|<b>)?第({NUMERAL})条(?=</strong>|</b>|[\s\u3000])")
 REFERENCE = re.compile(rf"第({NUMERAL})条")
-NO_LINK = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "textarea",
-                     "h1", "h2", "h3", "h4", "h5", "h6"})
+NO_LINK = frozenset(
+    {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
 OTHER_DOCUMENT = "》"  # 《……》第三条 cites another document's article
 
 
@@ -39,8 +41,9 @@ def link_articles(html: str) -> str:
     pos = 0
     for match in TOKEN.finditer(html):
         if match.start() > pos:
-            out.append(_link_text(html[pos:match.start()], pos, numbers, labels) if not skip
-                       else html[pos:match.start()])
+            out.append(
+                _link_text(html[pos : match.start()], pos, numbers, labels) if not skip else html[pos : match.start()]
+            )
         tag = match.group(0)
         name = TAG.match(tag)
         if name and name.group(2).lower() in NO_LINK and not tag.endswith("/>"):
@@ -68,7 +71,7 @@ def _anchor_labels(html: str) -> tuple[str, set[int], set[int]]:
         if number is None:
             continue
         attrs = match.group(1) or ""
-        out.append(html[pos:match.start()])
+        out.append(html[pos : match.start()])
         size += match.start() - pos
         if number in numbers or ID_ATTR.search(attrs):
             tag = match.group(0)  # a repeated number (reported by the checks) gets no second id
@@ -86,8 +89,12 @@ def _anchor_labels(html: str) -> tuple[str, set[int], set[int]]:
 def _link_text(text: str, offset: int, numbers: set[int], labels: set[int]) -> str:
     def replace(match: re.Match[str]) -> str:
         number = chinese_to_int(match.group(1))
-        if (offset + match.start() in labels or number is None or number not in numbers
-                or text[:match.start()].endswith(OTHER_DOCUMENT)):
+        if (
+            offset + match.start() in labels
+            or number is None
+            or number not in numbers
+            or text[: match.start()].endswith(OTHER_DOCUMENT)
+        ):
             return match.group(0)
         return f'<a class="zx-article-ref" href="#{article_anchor(number)}">{match.group(0)}</a>'
 

@@ -1,4 +1,5 @@
 """The corpus model: plain objects that validation, indexes, generated pages and exports all read."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -219,8 +220,11 @@ class Vocabulary:
         doc_type = self.doc_type(kind, type_id)
         if doc_type is None:
             return []
-        own = [p for p in self.profiles.values()
-               if p.body is not None and p.body == body and (not p.types or doc_type.id in p.types)]
+        own = [
+            p
+            for p in self.profiles.values()
+            if p.body is not None and p.body == body and (not p.types or doc_type.id in p.types)
+        ]
         declared = [self.profiles[p] for p in doc_type.profiles if p in self.profiles]
         return own + declared
 
@@ -241,7 +245,9 @@ class PlanItem:
     title: str
     form: str | None  # the item's form; with stages, the first stage's
     time: When | NotStated | None = None  # None: not written
-    roles: dict[str, tuple[str, ...] | NotStated] = field(default_factory=dict)  # role id -> names, in data/roles.yml order
+    roles: dict[str, tuple[str, ...] | NotStated] = field(
+        default_factory=dict
+    )  # role id -> names, in data/roles.yml order
     stages: tuple[Stage, ...] = ()
     topics: list[str] = field(default_factory=list)
     summary: str = ""
@@ -293,8 +299,12 @@ class Part:
     path: KeyPath = ()  # in the data file, for line numbers
 
     def to_dict(self) -> dict[str, object]:
-        return {"label": self.label, **_amount_dict(self.value), "sic": self.sic or None,
-                "breakdown": self.breakdown.to_dict() if self.breakdown else None}
+        return {
+            "label": self.label,
+            **_amount_dict(self.value),
+            "sic": self.sic or None,
+            "breakdown": self.breakdown.to_dict() if self.breakdown else None,
+        }
 
 
 @dataclass
@@ -344,9 +354,15 @@ class Figure:
     def to_dict(self) -> dict[str, object]:
         """Every property of the figure for exports: measure, unit, qualifier, base, sic."""
         return {
-            "measure": self.measure, "label": self.label, **_amount_dict(self.value), "unit": self.unit or None,
-            "rate": self.rate, "base": str(self.of) if self.of is not None else None, "plan": self.plan,
-            "sic": self.sic or None, "breakdown": self.breakdown.to_dict() if self.breakdown else None,
+            "measure": self.measure,
+            "label": self.label,
+            **_amount_dict(self.value),
+            "unit": self.unit or None,
+            "rate": self.rate,
+            "base": str(self.of) if self.of is not None else None,
+            "plan": self.plan,
+            "sic": self.sic or None,
+            "breakdown": self.breakdown.to_dict() if self.breakdown else None,
         }
 
 
@@ -354,15 +370,21 @@ def _amount_dict(amount: Amount | None) -> dict[str, object]:
     if amount is None:
         return {"value": None, "text": None, "qualifier": None}
     low, high = amount.bounds
-    return {"value": amount.value, "text": amount.text, "qualifier": amount.qualifier or None,
-            "bounds": [low, None if high == float("inf") else high]}
+    return {
+        "value": amount.value,
+        "text": amount.text,
+        "qualifier": amount.qualifier or None,
+        "bounds": [low, None if high == float("inf") else high],
+    }
 
 
 @dataclass
 class Report:
     summary: str  # document id of the reporting summary
     item: str  # "<plan-id>#<item-id>"
-    status: str  # held | postponed | cancelled | merged as data/schemas/summary-data.schema.json allows; kept as written
+    status: (
+        str  # held | postponed | cancelled | merged as data/schemas/summary-data.schema.json allows; kept as written
+    )
     date: dt.date | NotStated | None = None
     reason: str = ""
     merged_into: str | None = None
@@ -395,7 +417,9 @@ class Document:
     date: dt.date | NotStated | None = None  # 成文日期
     period: Period | NotStated | None = None
     topics: list[str] = field(default_factory=list)
-    fields: dict[str, FieldValue] = field(default_factory=dict)  # field id -> parsed value, for every field written (data/fields.yml)
+    fields: dict[str, FieldValue] = field(
+        default_factory=dict
+    )  # field id -> parsed value, for every field written (data/fields.yml)
     sample: bool = False
     sample_note: str = ""
     meta: dict[object, object] = field(default_factory=dict)  # the front matter as written (YAML: any key)
@@ -464,8 +488,9 @@ class CorpusIndex:
     @classmethod
     def of(cls, documents: Iterable[Document]) -> CorpusIndex:
         docs = list(documents)
-        return cls(tuple(d.id for d in docs), tuple(d.id for d in docs if d.items),
-                   frozenset(d.year for d in docs if d.year))
+        return cls(
+            tuple(d.id for d in docs), tuple(d.id for d in docs if d.items), frozenset(d.year for d in docs if d.year)
+        )
 
 
 DOCS = "docs"

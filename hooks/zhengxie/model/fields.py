@@ -5,6 +5,7 @@ The loader reads every written field through `read_value`; the header shows them
 `front_matter_schema` writes data/schemas/front-matter.schema.json (`make schemas`), so the schema
 editors' tools see and the check uses never disagrees with the table.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,8 +51,12 @@ def _texts(value: object) -> tuple[str, ...] | None:
 def _adoption(value: object) -> Adoption | None:
     if not isinstance(value, dict):
         return None
-    return Adoption(_text(value.get("meeting")) or "", _text(value.get("session")) or "",
-                    parse_date(value.get("date")), _text(value.get("caption")) or "")
+    return Adoption(
+        _text(value.get("meeting")) or "",
+        _text(value.get("session")) or "",
+        parse_date(value.get("date")),
+        _text(value.get("caption")) or "",
+    )
 
 
 def _waivers(value: object) -> dict[str, str] | None:
@@ -130,7 +135,9 @@ def _value_schema(spec: Field) -> JsonSchema:
         schema = {"type": "boolean"}
     elif kind == "adoption":
         schema = {
-            "type": "object", "additionalProperties": False, "minProperties": 1,
+            "type": "object",
+            "additionalProperties": False,
+            "minProperties": 1,
             "properties": {
                 "meeting": {**_NAME, "description": "通过文件的会议，例如 主席会议、常务委员会第十五次会议"},
                 "session": {**_NAME, "description": "届次，例如 第十三届"},
@@ -139,8 +146,12 @@ def _value_schema(spec: Field) -> JsonSchema:
             },
         }
     elif kind == "waivers":
-        schema = {"type": "object", "minProperties": 1, "propertyNames": {"pattern": "^ZX[0-9]{3}(?![\\s\\S])"},
-                  "additionalProperties": {**_NAME, "description": "原件与常规格式不同的原因"}}
+        schema = {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": "^ZX[0-9]{3}(?![\\s\\S])"},
+            "additionalProperties": {**_NAME, "description": "原件与常规格式不同的原因"},
+        }
     else:
         raise ValueError(f"data/fields.yml: unknown field type {kind!r}")
     if spec.not_stated:

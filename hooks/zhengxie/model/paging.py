@@ -21,6 +21,7 @@ year pages again: their entries are all on its first page.)
 The page size is declared once, in data/pagination.yml (`page_size`); a missing file means the
 default. Templates only render the slice a page is given.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

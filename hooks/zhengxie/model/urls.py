@@ -1,4 +1,5 @@
 """Site URLs of documents and index pages, all directory-style and relative to the site root."""
+
 from __future__ import annotations
 
 import posixpath

@@ -8,6 +8,7 @@ data/bodies.yml. Ids are never typed: a new document's file name, a new item's i
 are made on saving (cms_editor.js). The scripts are the npm packages pinned in package-lock.json,
 published from node_modules/ (`npm ci`); without them admin/ says how to install them.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,11 +29,18 @@ ADMIN = "admin"
 PROXY_PORT = "8081"  # decap-server's port on 127.0.0.1 (`make edit CMS_PORT=…` sets ZX_CMS_PORT)
 EDITOR_JS = Path(__file__).with_name("cms_editor.js")
 # site file under admin/ -> the file npm installed (package-lock.json pins the versions)
-VENDOR = {"decap-cms.js": "decap-cms/dist/decap-cms.js", "decap-cms.js.LICENSE.txt": "decap-cms/dist/decap-cms.js.LICENSE.txt",
-          "js-yaml.min.js": "js-yaml/dist/js-yaml.min.js", "pinyin-pro.js": "pinyin-pro/dist/index.js"}
+VENDOR = {
+    "decap-cms.js": "decap-cms/dist/decap-cms.js",
+    "decap-cms.js.LICENSE.txt": "decap-cms/dist/decap-cms.js.LICENSE.txt",
+    "js-yaml.min.js": "js-yaml/dist/js-yaml.min.js",
+    "pinyin-pro.js": "pinyin-pro/dist/index.js",
+}
 CHUNKS = "decap-cms/dist"  # the chunks decap-cms.js loads from beside itself: <n>.decap-cms.js
 SCHEMAS = {"plan-items": "plan-data.schema.json", "summary-figures": "summary-data.schema.json"}
-DATA_COLLECTIONS = {"plan-items": ("plan-items", "协商计划的项目"), "summary-figures": ("summary-figures", "工作总结的数字")}
+DATA_COLLECTIONS = {
+    "plan-items": ("plan-items", "协商计划的项目"),
+    "summary-figures": ("summary-figures", "工作总结的数字"),
+}
 BODIES = "bodies"  # the collection (and its one file) that edits data/bodies.yml
 HELPER = "zx_"  # fields of the editor only, never written to a file (cms_editor.js drops them)
 TEXT = "zx_text"  # a document's Markdown body: `body` is the front-matter field 所属机构
@@ -45,9 +53,11 @@ def files(root: Path, corpus: Corpus) -> list[tuple[str, str]]:
     modules = root / "node_modules"
     installed = (modules / VENDOR["decap-cms.js"]).is_file()
     page = INDEX_HTML if installed else INDEX_HTML.replace(VENDOR_SCRIPTS, "")  # no link to a missing file
-    generated = [(f"{ADMIN}/index.html", page),
-                 (f"{ADMIN}/config.yml", yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1000)),
-                 (f"{ADMIN}/zx-cms.js", editor_script(corpus.vocab, settings))]
+    generated = [
+        (f"{ADMIN}/index.html", page),
+        (f"{ADMIN}/config.yml", yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1000)),
+        (f"{ADMIN}/zx-cms.js", editor_script(corpus.vocab, settings)),
+    ]
     if not installed:
         return generated
     vendor = [(name, modules / path) for name, path in VENDOR.items()]
@@ -57,35 +67,68 @@ def files(root: Path, corpus: Corpus) -> list[tuple[str, str]]:
 
 # ---- config.yml ----------------------------------------------------------------------------------------
 
+
 def config(root: Path, corpus: Corpus) -> Json:
     reporter = corpus.reporter
     vocab, waivers = corpus.vocab, waivable(reporter.catalogue if isinstance(reporter, Reporter) else {})
     port = os.environ.get("ZX_CMS_PORT", PROXY_PORT)
-    backend: Json = {"name": "github", "repo": os.environ.get("ZX_CMS_REPO", "OWNER/REPOSITORY"), "branch": "main",
-                     "squash_merges": True, "commit_messages": {"create": "新建 {{collection}}：{{slug}}",
-                                                                 "update": "修改 {{collection}}：{{slug}}",
-                                                                 "delete": "删除 {{collection}}：{{slug}}"}}
+    backend: Json = {
+        "name": "github",
+        "repo": os.environ.get("ZX_CMS_REPO", "OWNER/REPOSITORY"),
+        "branch": "main",
+        "squash_merges": True,
+        "commit_messages": {
+            "create": "新建 {{collection}}：{{slug}}",
+            "update": "修改 {{collection}}：{{slug}}",
+            "delete": "删除 {{collection}}：{{slug}}",
+        },
+    }
     if os.environ.get("ZX_CMS_AUTH"):
         backend["base_url"] = os.environ["ZX_CMS_AUTH"]
     collections = [document_collection(vocab, kind, waivers) for kind in vocab.kinds.values()]
     collections += [data_collection(vocab, kind) for kind in vocab.kinds.values() if kind.data in DATA_COLLECTIONS]
     collections.append(bodies_collection(root, vocab))
-    return {"locale": "zh_Hans", "backend": backend, "publish_mode": "editorial_workflow",
-            "local_backend": {"url": f"http://127.0.0.1:{port}/api/v1"},
-            "media_folder": "docs/assets/uploads", "public_folder": "/assets/uploads",
-            "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-            "editor": {"preview": True}, "collections": collections}
+    return {
+        "locale": "zh_Hans",
+        "backend": backend,
+        "publish_mode": "editorial_workflow",
+        "local_backend": {"url": f"http://127.0.0.1:{port}/api/v1"},
+        "media_folder": "docs/assets/uploads",
+        "public_folder": "/assets/uploads",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "editor": {"preview": True},
+        "collections": collections,
+    }
 
 
 def document_collection(vocab: Vocabulary, kind: Kind, waivers: list[Json]) -> Json:
     fields = [field_widget(vocab, kind, spec, waivers) for spec in vocab.fields.values() if spec.applies_to(kind.id)]
-    fields.append({"name": TEXT, "label": "正文", "widget": "markdown", "modes": ["raw"], "required": False,
-                   "default": skeleton(vocab, kind),
-                   "hint": "照原件写正文：“## 一、……”是一节的标题；{{ … }} 一行是数据表的位置，保留不改"})
-    return {"name": kind.folder, "label": kind.name, "label_singular": kind.name, "folder": f"docs/{kind.folder}",
-            "extension": "md", "format": "zx-md", "create": True, "slug": "{{zx_id}}", "identifier_field": "title",
-            "summary": "{{title}}", "filter": {"field": "kind", "value": kind.id},
-            "description": f"{kind.name}：新建时文件名由年份、所属机构和类别自动生成", "fields": fields}
+    fields.append(
+        {
+            "name": TEXT,
+            "label": "正文",
+            "widget": "markdown",
+            "modes": ["raw"],
+            "required": False,
+            "default": skeleton(vocab, kind),
+            "hint": "照原件写正文：“## 一、……”是一节的标题；{{ … }} 一行是数据表的位置，保留不改",
+        }
+    )
+    return {
+        "name": kind.folder,
+        "label": kind.name,
+        "label_singular": kind.name,
+        "folder": f"docs/{kind.folder}",
+        "extension": "md",
+        "format": "zx-md",
+        "create": True,
+        "slug": "{{zx_id}}",
+        "identifier_field": "title",
+        "summary": "{{title}}",
+        "filter": {"field": "kind", "value": kind.id},
+        "description": f"{kind.name}：新建时文件名由年份、所属机构和类别自动生成",
+        "fields": fields,
+    }
 
 
 def field_widget(vocab: Vocabulary, kind: Kind, spec: Field, waivers: list[Json]) -> Json:
@@ -95,8 +138,11 @@ def field_widget(vocab: Vocabulary, kind: Kind, spec: Field, waivers: list[Json]
     if spec.id == "kind":
         return base | {"widget": "hidden", "default": kind.id}
     if spec.id == "type":
-        return base | {"widget": "select", "options": options({t.id: t.name for t in kind.types.values()}),
-                       "default": next(iter(kind.types), None)}
+        return base | {
+            "widget": "select",
+            "options": options({t.id: t.name for t in kind.types.values()}),
+            "default": next(iter(kind.types), None),
+        }
     if spec.id == "profile":
         profiles = {p: vocab.profiles[p].name for t in kind.types.values() for p in t.profiles if p in vocab.profiles}
         return base | {"widget": "select", "options": options(profiles), "required": False}
@@ -106,23 +152,50 @@ def field_widget(vocab: Vocabulary, kind: Kind, spec: Field, waivers: list[Json]
         names = {k: v.name for k, v in getattr(vocab, spec.vocabulary, {}).items()}
         return base | {"widget": "select", "options": options(names), "multiple": spec.type == "refs"}
     if spec.type in ("doc-ref", "doc-refs"):
-        return base | {"widget": "relation", "collection": kind.folder, "value_field": "{{slug}}",
-                       "search_fields": ["title"], "display_fields": ["title"], "multiple": spec.type == "doc-refs"}
+        return base | {
+            "widget": "relation",
+            "collection": kind.folder,
+            "value_field": "{{slug}}",
+            "search_fields": ["title"],
+            "display_fields": ["title"],
+            "multiple": spec.type == "doc-refs",
+        }
     if spec.type == "choice":
         return base | {"widget": "select", "options": options(spec.choices)}
     if spec.type == "flag":
         return base | {"widget": "boolean"}
     if spec.type == "waivers":
-        return base | {"widget": "list", "label_singular": "豁免", "summary": "{{fields.code}}：{{fields.reason}}",
-                       "fields": [{"name": "code", "label": "问题", "widget": "select", "options": waivers},
-                                  {"name": "reason", "label": "原因", "widget": "string",
-                                   "hint": "原件本来就与常规格式不同的原因，页面显示为编者注"}]}
+        return base | {
+            "widget": "list",
+            "label_singular": "豁免",
+            "summary": "{{fields.code}}：{{fields.reason}}",
+            "fields": [
+                {"name": "code", "label": "问题", "widget": "select", "options": waivers},
+                {
+                    "name": "reason",
+                    "label": "原因",
+                    "widget": "string",
+                    "hint": "原件本来就与常规格式不同的原因，页面显示为编者注",
+                },
+            ],
+        }
     if spec.type == "adoption":
-        return base | {"widget": "object", "collapsed": True, "fields": [
-            {"name": "meeting", "label": "会议", "widget": "string", "required": False, "hint": "例如 主席会议"},
-            {"name": "session", "label": "届次", "widget": "string", "required": False, "hint": "例如 第十三届"},
-            stated("date", "通过日期", "date", True, required=False),
-            {"name": "caption", "label": "题注", "widget": "string", "required": False, "hint": "标题下的题注，照原件写"}]}
+        return base | {
+            "widget": "object",
+            "collapsed": True,
+            "fields": [
+                {"name": "meeting", "label": "会议", "widget": "string", "required": False, "hint": "例如 主席会议"},
+                {"name": "session", "label": "届次", "widget": "string", "required": False, "hint": "例如 第十三届"},
+                stated("date", "通过日期", "date", True, required=False),
+                {
+                    "name": "caption",
+                    "label": "题注",
+                    "widget": "string",
+                    "required": False,
+                    "hint": "标题下的题注，照原件写",
+                },
+            ],
+        }
     if spec.id == "sample_note":
         return base | {"widget": "text"}
     mode = {"date": "date", "texts": "texts"}.get(spec.type, "text")
@@ -144,9 +217,15 @@ def options(names: dict[str, str]) -> list[Json]:
 def body_relation() -> Json:
     """所属机构 chosen by name from data/bodies.yml as the editor holds it (a body added there is
     offered at once)."""
-    return {"widget": "relation", "collection": BODIES, "file": BODIES, "value_field": "zx_list.*.id",
-            "search_fields": ["zx_list.*.short", "zx_list.*.name"], "display_fields": ["zx_list.*.short"],
-            "options_length": 500}
+    return {
+        "widget": "relation",
+        "collection": BODIES,
+        "file": BODIES,
+        "value_field": "zx_list.*.id",
+        "search_fields": ["zx_list.*.short", "zx_list.*.name"],
+        "display_fields": ["zx_list.*.short"],
+        "options_length": 500,
+    }
 
 
 def waivable(catalogue: dict[str, CodeInfo]) -> list[Json]:
@@ -173,85 +252,228 @@ NUMERALS = "一二三四五六七八九十"
 
 # ---- the data files ------------------------------------------------------------------------------------
 
+
 def data_collection(vocab: Vocabulary, kind: Kind) -> Json:
     name, label = DATA_COLLECTIONS[kind.data or ""]
-    owner = {"name": "zx_of", "label": f"所属{kind.name}", "widget": "relation", "collection": kind.folder,
-             "value_field": "{{slug}}", "search_fields": ["title"], "display_fields": ["title"], "required": False,
-             "hint": f"新建时选择：数据属于哪一篇{kind.name}（先在“{kind.name}”中保存该文档）；已有的文件不用选"}
-    head = {"name": "zx_head", "widget": "hidden",
-            "default": f"# yaml-language-server: $schema=../schemas/{SCHEMAS[kind.data or '']}"}
+    owner = {
+        "name": "zx_of",
+        "label": f"所属{kind.name}",
+        "widget": "relation",
+        "collection": kind.folder,
+        "value_field": "{{slug}}",
+        "search_fields": ["title"],
+        "display_fields": ["title"],
+        "required": False,
+        "hint": f"新建时选择：数据属于哪一篇{kind.name}（先在“{kind.name}”中保存该文档）；已有的文件不用选",
+    }
+    head = {
+        "name": "zx_head",
+        "widget": "hidden",
+        "default": f"# yaml-language-server: $schema=../schemas/{SCHEMAS[kind.data or '']}",
+    }
     fields = plan_fields(vocab) if kind.data == "plan-items" else summary_fields(vocab)
-    return {"name": name, "label": label, "label_singular": label, "folder": f"data/{kind.folder}",
-            "extension": "yml", "format": "zx-yml", "create": True, "slug": "{{zx_of}}", "identifier_field": "zx_of",
-            "summary": "{{slug}}",
-            "description": f"{label}：文件名与所属{kind.name}相同，选定后自动生成", "fields": [owner, head, *fields]}
+    return {
+        "name": name,
+        "label": label,
+        "label_singular": label,
+        "folder": f"data/{kind.folder}",
+        "extension": "yml",
+        "format": "zx-yml",
+        "create": True,
+        "slug": "{{zx_of}}",
+        "identifier_field": "zx_of",
+        "summary": "{{slug}}",
+        "description": f"{label}：文件名与所属{kind.name}相同，选定后自动生成",
+        "fields": [owner, head, *fields],
+    }
 
 
 def plan_fields(vocab: Vocabulary) -> list[Json]:
     forms = options({f.id: f.name for f in vocab.forms.values()})
     topics = options({t.id: t.name for t in vocab.topics.values()})
-    roles = [stated(r.id, r.name, "texts", True, required=False, hint="每行一个单位或领导，照原件写")
-             for r in vocab.roles.values()]
+    roles = [
+        stated(r.id, r.name, "texts", True, required=False, hint="每行一个单位或领导，照原件写")
+        for r in vocab.roles.values()
+    ]
     time_hint = "照原件写：3月、第二季度、下半年、全年……"
     item = [
         {"name": "id", "label": "编号", "widget": "hidden", "required": False},
         {"name": "title", "label": "协商议题", "widget": "string", "hint": "照原件写"},
-        {"name": "form", "label": "协商形式", "widget": "select", "options": forms, "required": False,
-         "hint": "一个议题经过几种形式时不选，改写下面的“阶段”"},
+        {
+            "name": "form",
+            "label": "协商形式",
+            "widget": "select",
+            "options": forms,
+            "required": False,
+            "hint": "一个议题经过几种形式时不选，改写下面的“阶段”",
+        },
         stated("time", "时间", "text", True, required=False, hint=time_hint),
-        {"name": "roles", "label": "牵头和参加单位", "widget": "object", "collapsed": False, "required": False,
-         "fields": roles},
+        {
+            "name": "roles",
+            "label": "牵头和参加单位",
+            "widget": "object",
+            "collapsed": False,
+            "required": False,
+            "fields": roles,
+        },
         {"name": "topics", "label": "专题", "widget": "select", "options": topics, "multiple": True, "required": False},
         {"name": "summary", "label": "协商重点", "widget": "text", "required": False, "hint": "一句话（可选）"},
-        {"name": "points", "label": "主要内容", "widget": "list", "required": False, "label_singular": "要点",
-         "field": {"name": "point", "label": "要点", "widget": "string"}},
-        {"name": "stages", "label": "阶段", "widget": "list", "required": False, "collapsed": True,
-         "label_singular": "阶段", "hint": "一个议题依次经过的几种形式（至少两个）",
-         "fields": [{"name": "form", "label": "协商形式", "widget": "select", "options": forms},
-                    stated("time", "时间", "text", True, required=False, hint=time_hint),
-                    {"name": "note", "label": "说明", "widget": "string", "required": False}]},
+        {
+            "name": "points",
+            "label": "主要内容",
+            "widget": "list",
+            "required": False,
+            "label_singular": "要点",
+            "field": {"name": "point", "label": "要点", "widget": "string"},
+        },
+        {
+            "name": "stages",
+            "label": "阶段",
+            "widget": "list",
+            "required": False,
+            "collapsed": True,
+            "label_singular": "阶段",
+            "hint": "一个议题依次经过的几种形式（至少两个）",
+            "fields": [
+                {"name": "form", "label": "协商形式", "widget": "select", "options": forms},
+                stated("time", "时间", "text", True, required=False, hint=time_hint),
+                {"name": "note", "label": "说明", "widget": "string", "required": False},
+            ],
+        },
     ]
-    return [{"name": "stated_count", "label": "原件写明的项目数", "widget": "string", "required": False,
-             "hint": "照原件写，例如 18 或 20余项；原件没有写就不填"},
-            {"name": "items", "label": "协商项目", "label_singular": "项目", "widget": "list",
-             "summary": "{{fields.title}}", "fields": item}]
+    return [
+        {
+            "name": "stated_count",
+            "label": "原件写明的项目数",
+            "widget": "string",
+            "required": False,
+            "hint": "照原件写，例如 18 或 20余项；原件没有写就不填",
+        },
+        {
+            "name": "items",
+            "label": "协商项目",
+            "label_singular": "项目",
+            "widget": "list",
+            "summary": "{{fields.title}}",
+            "fields": item,
+        },
+    ]
 
 
 def summary_fields(vocab: Vocabulary) -> list[Json]:
     measures = options({m.id: f"{m.name}（{m.group}）" for m in vocab.measures.values()})
     units = [{"label": u, "value": u} for u in vocab.units]
-    sic = {"name": "sic", "label": "原文如此（原因）", "widget": "string", "required": False,
-           "hint": "原文的数字前后不一致、照原样发布时写明原因"}
+    sic = {
+        "name": "sic",
+        "label": "原文如此（原因）",
+        "widget": "string",
+        "required": False,
+        "hint": "原文的数字前后不一致、照原样发布时写明原因",
+    }
     value = {"name": "value", "label": "数值", "widget": "string", "hint": "照原文写：174、73.2、99%以上、20余、约300"}
-    parts = {"name": "parts", "label": "分项", "label_singular": "分项", "widget": "list", "required": False,
-             "summary": "{{fields.label}} {{fields.value}}",
-             "fields": [{"name": "label", "label": "名称", "widget": "string"}, value, sic]}
-    breakdown = {"name": "breakdown", "label": "分项（合计应等于这个数）", "widget": "object", "required": False,
-                 "collapsed": True, "fields": [{"name": "by", "label": "分项维度", "widget": "select", "required": False,
-                                                "options": options(vocab.breakdowns)}, parts]}
+    parts = {
+        "name": "parts",
+        "label": "分项",
+        "label_singular": "分项",
+        "widget": "list",
+        "required": False,
+        "summary": "{{fields.label}} {{fields.value}}",
+        "fields": [{"name": "label", "label": "名称", "widget": "string"}, value, sic],
+    }
+    breakdown = {
+        "name": "breakdown",
+        "label": "分项（合计应等于这个数）",
+        "widget": "object",
+        "required": False,
+        "collapsed": True,
+        "fields": [
+            {
+                "name": "by",
+                "label": "分项维度",
+                "widget": "select",
+                "required": False,
+                "options": options(vocab.breakdowns),
+            },
+            parts,
+        ],
+    }
     figure = [
-        {"name": "measure", "label": "数据项", "widget": "select", "options": measures, "required": False,
-         "hint": "登记过的数据项；自定的数字不选，改填名称和单位"},
-        {"name": "label", "label": "名称", "widget": "string", "required": False, "hint": "自定数字必填；数据项可用原文的叫法"},
+        {
+            "name": "measure",
+            "label": "数据项",
+            "widget": "select",
+            "options": measures,
+            "required": False,
+            "hint": "登记过的数据项；自定的数字不选，改填名称和单位",
+        },
+        {
+            "name": "label",
+            "label": "名称",
+            "widget": "string",
+            "required": False,
+            "hint": "自定数字必填；数据项可用原文的叫法",
+        },
         value,
         {"name": "unit", "label": "单位", "widget": "select", "options": units, "required": False},
-        {"name": "of", "label": "比率的基数", "widget": "select", "required": False,
-         "options": [{"label": f"{NOT_STATED_TEXT}（原文没有说明基数）", "value": NOT_STATED_TEXT}, *measures]},
-        {"name": "plan", "label": "所说的协商计划", "widget": "relation", "collection": "plans", "required": False,
-         "value_field": "{{slug}}", "search_fields": ["title"], "display_fields": ["title"]},
-        breakdown, sic,
+        {
+            "name": "of",
+            "label": "比率的基数",
+            "widget": "select",
+            "required": False,
+            "options": [{"label": f"{NOT_STATED_TEXT}（原文没有说明基数）", "value": NOT_STATED_TEXT}, *measures],
+        },
+        {
+            "name": "plan",
+            "label": "所说的协商计划",
+            "widget": "relation",
+            "collection": "plans",
+            "required": False,
+            "value_field": "{{slug}}",
+            "search_fields": ["title"],
+            "display_fields": ["title"],
+        },
+        breakdown,
+        sic,
     ]
     reports = [
-        {"name": "item", "label": "计划项目", "widget": "string", "hint": "<计划文档编号>#<项目编号>，例如 2018-luoyang-consultation-plan#p01"},
+        {
+            "name": "item",
+            "label": "计划项目",
+            "widget": "string",
+            "hint": "<计划文档编号>#<项目编号>，例如 2018-luoyang-consultation-plan#p01",
+        },
         {"name": "status", "label": "落实情况", "widget": "select", "options": options(REPORT_STATUS)},
-        {"name": "date", "label": "开展日期", "widget": "zx-value", "zx_mode": "date", "zx_not_stated": False, "required": False},
+        {
+            "name": "date",
+            "label": "开展日期",
+            "widget": "zx-value",
+            "zx_mode": "date",
+            "zx_not_stated": False,
+            "required": False,
+        },
         {"name": "reason", "label": "说明", "widget": "string", "required": False, "hint": "推迟、取消、并入时必填"},
         {"name": "merged_into", "label": "并入的项目", "widget": "string", "required": False},
     ]
-    return [{"name": "figures", "label": "数字", "label_singular": "数字", "widget": "list", "required": False,
-             "summary": "{{fields.label}}{{fields.measure}} {{fields.value}}{{fields.unit}}", "fields": figure},
-            {"name": "reports", "label": "计划项目的落实", "label_singular": "落实情况", "widget": "list",
-             "required": False, "collapsed": True, "fields": reports}]
+    return [
+        {
+            "name": "figures",
+            "label": "数字",
+            "label_singular": "数字",
+            "widget": "list",
+            "required": False,
+            "summary": "{{fields.label}}{{fields.measure}} {{fields.value}}{{fields.unit}}",
+            "fields": figure,
+        },
+        {
+            "name": "reports",
+            "label": "计划项目的落实",
+            "label_singular": "落实情况",
+            "widget": "list",
+            "required": False,
+            "collapsed": True,
+            "fields": reports,
+        },
+    ]
 
 
 REPORT_STATUS = {"held": "已开展", "postponed": "推迟", "cancelled": "取消", "merged": "并入其他项目"}
@@ -262,19 +484,48 @@ def bodies_collection(root: Path, vocab: Vocabulary) -> Json:
     parents = options({b.id: b.short for b in vocab.bodies.values()})
     body = [
         {"name": "name", "label": "全称", "widget": "string", "hint": "例如 中国人民政治协商会议洛阳市委员会"},
-        {"name": "short", "label": "简称", "widget": "string", "hint": "例如 洛阳市政协；编号由简称的拼音和层级自动生成"},
+        {
+            "name": "short",
+            "label": "简称",
+            "widget": "string",
+            "hint": "例如 洛阳市政协；编号由简称的拼音和层级自动生成",
+        },
         {"name": "level", "label": "层级", "widget": "select", "options": options(levels)},
         {"name": "region", "label": "所在地区", "widget": "string", "required": False, "hint": "例如 河南省洛阳市"},
         {"name": "parent", "label": "上级（指导）机关", "widget": "select", "options": parents, "required": False},
-        {"name": "id", "label": "编号（自动生成）", "widget": "string", "required": False,
-         "hint": "不用填：保存时由简称的拼音和层级生成，例如 luoyang-city；已发布的机构不要改"},
+        {
+            "name": "id",
+            "label": "编号（自动生成）",
+            "widget": "string",
+            "required": False,
+            "hint": "不用填：保存时由简称的拼音和层级生成，例如 luoyang-city；已发布的机构不要改",
+        },
     ]
-    return {"name": BODIES, "label": "政协机构", "description": "发布文档的各级政协机构（data/bodies.yml）",
-            "format": "zx-yml", "extension": "yml",
-            "files": [{"name": BODIES, "label": "政协机构", "file": "data/bodies.yml",
-                       "fields": [{"name": "zx_head", "widget": "hidden"},
-                                  {"name": "zx_list", "label": "机构", "label_singular": "机构", "widget": "list",
-                                   "summary": "{{fields.short}}", "fields": body}]}]}
+    return {
+        "name": BODIES,
+        "label": "政协机构",
+        "description": "发布文档的各级政协机构（data/bodies.yml）",
+        "format": "zx-yml",
+        "extension": "yml",
+        "files": [
+            {
+                "name": BODIES,
+                "label": "政协机构",
+                "file": "data/bodies.yml",
+                "fields": [
+                    {"name": "zx_head", "widget": "hidden"},
+                    {
+                        "name": "zx_list",
+                        "label": "机构",
+                        "label_singular": "机构",
+                        "widget": "list",
+                        "summary": "{{fields.short}}",
+                        "fields": body,
+                    },
+                ],
+            }
+        ],
+    }
 
 
 def level_names(root: Path) -> dict[str, str]:
@@ -291,18 +542,31 @@ def _named(description: str, value: str) -> str:
 
 # ---- zx-cms.js and index.html --------------------------------------------------------------------------
 
+
 def editor_script(vocab: Vocabulary, settings: Json) -> str:
     """cms_editor.js after the facts it needs from the registry and the configuration (ZX)."""
     facts = {
-        "not_stated": NOT_STATED_TEXT, "helper": HELPER, "text": TEXT, "bodies": BODIES,
-        "documents": {k.folder: {t.id: default_slug(k.id, t.id) for t in k.types.values()} for k in vocab.kinds.values()},
-        "pages": {**{k.folder: k.folder for k in vocab.kinds.values()},
-                  **{DATA_COLLECTIONS[k.data][0]: k.folder for k in vocab.kinds.values() if k.data in DATA_COLLECTIONS}},
-        "items": {"plan-items": ["items", "p"]}, "numbers": ["value", "stated_count"], "maps": {"waive": ["code", "reason"]},
-        "flow": ["topics", "issuers", "supersedes", "adopted", "waive"], "single": ["roles"],
+        "not_stated": NOT_STATED_TEXT,
+        "helper": HELPER,
+        "text": TEXT,
+        "bodies": BODIES,
+        "documents": {
+            k.folder: {t.id: default_slug(k.id, t.id) for t in k.types.values()} for k in vocab.kinds.values()
+        },
+        "pages": {
+            **{k.folder: k.folder for k in vocab.kinds.values()},
+            **{DATA_COLLECTIONS[k.data][0]: k.folder for k in vocab.kinds.values() if k.data in DATA_COLLECTIONS},
+        },
+        "items": {"plan-items": ["items", "p"]},
+        "numbers": ["value", "stated_count"],
+        "maps": {"waive": ["code", "reason"]},
+        "flow": ["topics", "issuers", "supersedes", "adopted", "waive"],
+        "single": ["roles"],
         "order": list_orders(settings["collections"]),
     }
-    return f"var ZX = {json.dumps(facts, ensure_ascii=False, sort_keys=True)};\n" + EDITOR_JS.read_text(encoding="utf-8")
+    return f"var ZX = {json.dumps(facts, ensure_ascii=False, sort_keys=True)};\n" + EDITOR_JS.read_text(
+        encoding="utf-8"
+    )
 
 
 def list_orders(collections: list[Json]) -> dict[str, list[str]]:

@@ -3,6 +3,7 @@
 Built once per build from the model; each feed holds the newest FEED_LIMIT documents, so a feed's
 size never grows with the archive, and each document is visited once per feed it belongs to (3).
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -12,6 +12,7 @@ time the plan does not state (原文未载) or that has none written is no event
 invents a month; the year pages list such items under 时间未定. UIDs and DTSTAMPs derive from the
 data only, so the same sources always give the same file.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,7 +42,9 @@ def _span(year: int, when: When | None) -> tuple[dt.date, dt.date] | None:
         return None
     try:
         if when.day is not None and when.last_day is not None:  # (dates have both)
-            return dt.date(year, when.first_month, when.day), dt.date(year, when.last_month, when.last_day) + dt.timedelta(days=1)
+            return dt.date(year, when.first_month, when.day), dt.date(
+                year, when.last_month, when.last_day
+            ) + dt.timedelta(days=1)
         end = dt.date(year + 1, 1, 1) if when.last_month == 12 else dt.date(year, when.last_month + 1, 1)
         return dt.date(year, when.first_month, 1), end
     except ValueError:  # a day the month does not have: the check reports it
@@ -156,16 +159,27 @@ def plan_events(corpus: Corpus, follow: FollowThrough, plan: Document, site_url:
         if status:
             lines.append(f"落实情况：{status.label}")
         lines.append(url)
-        found.append(event_bytes(Event(
-            uid=f"{plan.id}-{item.id}@{UID_DOMAIN}", stamp=stamp, start=span[0], end=span[1], summary=item.title,
-            description="\n".join(lines), url=url if site_url else None,
-            cancelled=bool(status and status.status == "cancelled"))))
+        found.append(
+            event_bytes(
+                Event(
+                    uid=f"{plan.id}-{item.id}@{UID_DOMAIN}",
+                    stamp=stamp,
+                    start=span[0],
+                    end=span[1],
+                    summary=item.title,
+                    description="\n".join(lines),
+                    url=url if site_url else None,
+                    cancelled=bool(status and status.status == "cancelled"),
+                )
+            )
+        )
     return b"".join(found)
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
     """What one event says; `event_bytes` writes it as icalendar would."""
+
     uid: str
     stamp: dt.datetime  # midnight UTC
     start: dt.date
@@ -199,17 +213,23 @@ def event_bytes(event: Event) -> bytes:
     and a UTC midnight stamp goes through icalendar itself. Every text is `one_line` first, and a
     URL's line separators are percent-encoded: no reader finds a line break in a value."""
     stamp = event.stamp
-    if not (type(event.start) is dt.date and type(event.end) is dt.date and stamp.tzinfo is dt.UTC
-            and stamp.time() == dt.time()):
+    if not (
+        type(event.start) is dt.date
+        and type(event.end) is dt.date
+        and stamp.tzinfo is dt.UTC
+        and stamp.time() == dt.time()
+    ):
         ical: bytes = event_component(event).to_ical()
         return ical
-    lines = [b"BEGIN:VEVENT",
-             _fold("SUMMARY:" + _text(event.summary)),
-             b"DTSTART;VALUE=DATE:" + _date(event.start),
-             b"DTEND;VALUE=DATE:" + _date(event.end),
-             b"DTSTAMP:" + _date(stamp) + b"T000000Z",
-             _fold("UID:" + _text(event.uid)),
-             _fold("DESCRIPTION:" + _text(event.description))]
+    lines = [
+        b"BEGIN:VEVENT",
+        _fold("SUMMARY:" + _text(event.summary)),
+        b"DTSTART;VALUE=DATE:" + _date(event.start),
+        b"DTEND;VALUE=DATE:" + _date(event.end),
+        b"DTSTAMP:" + _date(stamp) + b"T000000Z",
+        _fold("UID:" + _text(event.uid)),
+        _fold("DESCRIPTION:" + _text(event.description)),
+    ]
     if event.cancelled:
         lines.append(b"STATUS:CANCELLED")
     if event.url is not None:
@@ -225,8 +245,16 @@ def _date(day: dt.date) -> bytes:
 def _text(value: str) -> str:
     """RFC 5545 TEXT escaping, in icalendar's order (a literal \\N is a newline to it), of the
     value made `one_line`."""
-    return _unmarked(one_line(value).replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                     .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return _unmarked(
+        one_line(value)
+        .replace("\\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def _unmarked(value: str) -> str:

@@ -5,6 +5,7 @@ data/schemas/opendata.schema.json, which is published beside the files. Rows are
 dates ISO 8601, a value the original leaves out is the string 原文未载, an unwritten one is null.
 Add a table by adding a (name, rows of one document, CSV columns) entry to TABLES.
 """
+
 from __future__ import annotations
 
 import csv
@@ -49,22 +50,24 @@ def _value(value: object) -> object:
 
 def document_rows(corpus: Corpus, follow: FollowThrough, base: str, doc: Document) -> list[Row]:
     vocab = corpus.vocab
-    return [{
-        "id": doc.id,
-        "url": base + doc.url,
-        "title": doc.title,
-        "kind": doc.kind,
-        "type": doc.type,
-        "type_name": vocab.type_name(doc.kind, doc.type),
-        "body": doc.body,
-        "date": _value(doc.date),
-        "period": _value(doc.period),
-        "year": doc.year,
-        "topics": list(doc.topics),
-        "sample": doc.sample,
-        # every front-matter field written, in data/fields.yml order: the table drives the export too
-        "fields": {key: _value(doc.fields[key]) for key in vocab.fields if key in doc.fields},
-    }]
+    return [
+        {
+            "id": doc.id,
+            "url": base + doc.url,
+            "title": doc.title,
+            "kind": doc.kind,
+            "type": doc.type,
+            "type_name": vocab.type_name(doc.kind, doc.type),
+            "body": doc.body,
+            "date": _value(doc.date),
+            "period": _value(doc.period),
+            "year": doc.year,
+            "topics": list(doc.topics),
+            "sample": doc.sample,
+            # every front-matter field written, in data/fields.yml order: the table drives the export too
+            "fields": {key: _value(doc.fields[key]) for key in vocab.fields if key in doc.fields},
+        }
+    ]
 
 
 def item_rows(corpus: Corpus, follow: FollowThrough, base: str, plan: Document) -> list[Row]:
@@ -73,23 +76,25 @@ def item_rows(corpus: Corpus, follow: FollowThrough, base: str, plan: Document) 
     for item in plan.items:
         status = follow.of_item(item)
         when = item.when
-        rows.append({
-            "plan": plan.id,
-            "id": item.id,
-            "url": f"{base}{plan.url}#{item.anchor}",
-            "title": item.title,
-            "body": plan.body,
-            "year": plan.year,
-            "forms": [vocab.forms[f].name if f in vocab.forms else f for f in item.forms],
-            "time": item.time_label,
-            "first_month": when.first_month if when is not None and when.placed else None,
-            "last_month": when.last_month if when is not None and when.placed else None,
-            "lead": item.lead or None,
-            "roles": {role: _value(names) for role, names in item.roles.items()},
-            "topics": list(item.topics),
-            "status": status.status if status else None,
-            "status_label": status.label if status else None,
-        })
+        rows.append(
+            {
+                "plan": plan.id,
+                "id": item.id,
+                "url": f"{base}{plan.url}#{item.anchor}",
+                "title": item.title,
+                "body": plan.body,
+                "year": plan.year,
+                "forms": [vocab.forms[f].name if f in vocab.forms else f for f in item.forms],
+                "time": item.time_label,
+                "first_month": when.first_month if when is not None and when.placed else None,
+                "last_month": when.last_month if when is not None and when.placed else None,
+                "lead": item.lead or None,
+                "roles": {role: _value(names) for role, names in item.roles.items()},
+                "topics": list(item.topics),
+                "status": status.status if status else None,
+                "status_label": status.label if status else None,
+            }
+        )
     return rows
 
 
@@ -97,15 +102,17 @@ def follow_through_rows(corpus: Corpus, follow: FollowThrough, base: str, summar
     rows: list[Row] = []
     for line in follow.by_summary.get(summary.id, ()) if summary.summary is not None else ():
         report = line.report
-        rows.append({
-            "summary": summary.id,
-            "item": report.item,
-            "plan": line.plan.id if line.plan else None,
-            "status": report.status,
-            "date": _value(report.date),
-            "reason": report.reason or None,
-            "merged_into": report.merged_into,
-        })
+        rows.append(
+            {
+                "summary": summary.id,
+                "item": report.item,
+                "plan": line.plan.id if line.plan else None,
+                "status": report.status,
+                "date": _value(report.date),
+                "reason": report.reason or None,
+                "merged_into": report.merged_into,
+            }
+        )
     return rows
 
 
@@ -114,13 +121,17 @@ def figure_rows(corpus: Corpus, follow: FollowThrough, base: str, doc: Document)
     printed and its bounds, unit, rate base, 原文如此, breakdown), with its summary, body and year."""
     if doc.summary is None:
         return []
-    return [{"summary": doc.id, "body": doc.body, "year": doc.year, **figure.to_dict()} for figure in doc.summary.figures]
+    return [
+        {"summary": doc.id, "body": doc.body, "year": doc.year, **figure.to_dict()} for figure in doc.summary.figures
+    ]
 
 
 def _table(rows_of: RowsOf) -> Table:
     """The whole table: the rows of every document, in path order."""
+
     def table(corpus: Corpus, follow: FollowThrough, base: str) -> list[Row]:
         return [row for doc in corpus.documents.values() for row in rows_of(corpus, follow, base, doc)]
+
     return table
 
 
@@ -134,11 +145,29 @@ figures = _table(figure_rows)
 # document (and what it is linked with), so a table is its documents' rows in path order.
 TABLES: dict[str, tuple[RowsOf, list[str] | None]] = {
     "documents": (document_rows, None),
-    "items": (item_rows, ["plan", "id", "title", "body", "year", "forms", "time", "first_month", "last_month",
-                      "lead", "topics", "status_label", "url"]),
+    "items": (
+        item_rows,
+        [
+            "plan",
+            "id",
+            "title",
+            "body",
+            "year",
+            "forms",
+            "time",
+            "first_month",
+            "last_month",
+            "lead",
+            "topics",
+            "status_label",
+            "url",
+        ],
+    ),
     "follow-through": (follow_through_rows, None),
-    "figures": (figure_rows, ["summary", "body", "year", "measure", "label", "text", "value", "qualifier", "unit",
-                          "rate", "base", "sic"]),
+    "figures": (
+        figure_rows,
+        ["summary", "body", "year", "measure", "label", "text", "value", "qualifier", "unit", "rate", "base", "sic"],
+    ),
 }
 
 
@@ -185,10 +214,12 @@ def build_open_data(corpus: Corpus, follow: FollowThrough, site_url: str) -> dic
 
 def listing() -> list[tuple[str, str, str]]:
     """(path, format, description) of the files, for the 开放数据 page."""
-    described = {"documents": "全部文档：标题、类别、发文单位、成文日期、时期、专题",
-                 "items": "协商计划中的每一项协商活动：形式、时间、牵头单位、专题、落实情况",
-                 "follow-through": "工作总结中的落实情况报告：哪一项活动、开展与否、日期",
-                 "figures": "工作总结中的数据"}
+    described = {
+        "documents": "全部文档：标题、类别、发文单位、成文日期、时期、专题",
+        "items": "协商计划中的每一项协商活动：形式、时间、牵头单位、专题、落实情况",
+        "follow-through": "工作总结中的落实情况报告：哪一项活动、开展与否、日期",
+        "figures": "工作总结中的数据",
+    }
     found: list[tuple[str, str, str]] = []
     for name, (_, columns) in TABLES.items():
         found.append((f"{FOLDER}{name}.json", "JSON", described.get(name, name)))

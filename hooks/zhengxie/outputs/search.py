@@ -7,6 +7,7 @@ Pages are `<html lang="zh">`, so Pagefind writes one `zh` index and segments Chi
 The index is chunked: a query fetches the entry files, the index chunks holding its words and the
 fragments of the results it shows, never the whole index.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,8 @@ class IndexStats:
     seconds: float
     pages: int
     languages: tuple[str, ...]
-    total_bytes: int        # everything under pagefind/ (UI scripts included)
-    index_bytes: int        # the search data only: entry, meta, wasm, index/fragment/filter chunks
+    total_bytes: int  # everything under pagefind/ (UI scripts included)
+    index_bytes: int  # the search data only: entry, meta, wasm, index/fragment/filter chunks
     index_chunks: int
     fragments: int
 
@@ -70,7 +71,9 @@ def index_stats(site_dir: Path, seconds: float = 0.0, bundle: str = BUNDLE) -> I
     folder = Path(site_dir) / bundle
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     files = [p for p in folder.rglob("*") if p.is_file()]
-    data = [p for p in files if p.suffix.startswith(".pf_") or p.name.startswith("wasm.") or p.name == "pagefind-entry.json"]
+    data = [
+        p for p in files if p.suffix.startswith(".pf_") or p.name.startswith("wasm.") or p.name == "pagefind-entry.json"
+    ]
     return IndexStats(
         seconds=seconds,
         pages=sum(lang.get("page_count", 0) for lang in entry["languages"].values()),

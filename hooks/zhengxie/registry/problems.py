@@ -3,6 +3,7 @@
 The catalogue (code → severity, title, message and hint templates) lives in data/problems.yml so the
 contributor guide can list every code from the same source the checks use.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,9 @@ def printable(text: str) -> str:
     """`text` on one line, every control sequence shown as an escape (\\n, \\x1b, \\u202e …)."""
     if not _UNPRINTABLE.search(text):
         return text
-    return _UNPRINTABLE.sub(lambda m: _NAMED.get(m[0]) or (f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
-                                                           else f"\\u{ord(m[0]):04x}"), text)
+    return _UNPRINTABLE.sub(
+        lambda m: _NAMED.get(m[0]) or (f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}"), text
+    )
 
 
 @dataclass(frozen=True)
@@ -131,14 +133,22 @@ def _read_catalogue(path: Path, name: str) -> YamlDoc:
     doc = parse_yaml(text)
     for found in doc.issues:
         if found.kind in UNREAD or found.kind == "duplicate-key":
-            raise CatalogueError(name, found.line, f"YAML 无法解析：{_YAML_ISSUES.get(found.kind, found.kind)}（{found.detail}）")
+            raise CatalogueError(
+                name, found.line, f"YAML 无法解析：{_YAML_ISSUES.get(found.kind, found.kind)}（{found.detail}）"
+            )
     if not isinstance(doc.data, list):
         raise CatalogueError(name, doc.line_of((), 1), "内容应是问题代码的列表，每一项以“- code: ZX…”开头")
     return doc
 
 
-_YAML_ISSUES = {"syntax": "语法错误", "duplicate-key": "字段重复", "depth": "嵌套过深", "aliases": "*别名过多",
-                "expansion": "*别名展开后过大", "tag": "不允许的类型标记"}
+_YAML_ISSUES = {
+    "syntax": "语法错误",
+    "duplicate-key": "字段重复",
+    "depth": "嵌套过深",
+    "aliases": "*别名过多",
+    "expansion": "*别名展开后过大",
+    "tag": "不允许的类型标记",
+}
 
 
 def _read_reason(issue: ReadIssue | None) -> str:
@@ -180,9 +190,16 @@ def _code_info(entry: object, name: str, line: int | None) -> CodeInfo:
         if key != "title":
             _check_template(value, code, key, name, line)
         texts[key] = value
-    return CodeInfo(code=code, severity=severity, title=texts["title"], message=texts["message"],
-                    hint=texts["hint"], wrong=_text(entry.get("wrong")), right=_text(entry.get("right")),
-                    waivable=entry.get("waivable") is True)
+    return CodeInfo(
+        code=code,
+        severity=severity,
+        title=texts["title"],
+        message=texts["message"],
+        hint=texts["hint"],
+        wrong=_text(entry.get("wrong")),
+        right=_text(entry.get("right")),
+        waivable=entry.get("waivable") is True,
+    )
 
 
 def _is_severity(value: object) -> TypeGuard[Severity]:
@@ -193,14 +210,20 @@ def _check_template(template: str, code: str, key: str, name: str, line: int | N
     """A template fills {name} fields only ({{ and }} are braces): anything else would fail when a
     problem is reported, in the middle of a check or a build."""
     try:
-        fields = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(template)
-                  if f is not None]
+        fields = [
+            (f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(template) if f is not None
+        ]
     except ValueError as error:
-        raise CatalogueError(name, line, f"{code} 的 {key} 中的花括号不成对（{error}）；要写花括号本身时写 {{{{ 或 }}}}") from error
+        raise CatalogueError(
+            name, line, f"{code} 的 {key} 中的花括号不成对（{error}）；要写花括号本身时写 {{{{ 或 }}}}"
+        ) from error
     for field_name, spec, conversion in fields:
         if not field_name.isidentifier() or spec or conversion:
-            raise CatalogueError(name, line, f"{code} 的 {key} 中“{{{field_name}}}”不是可填写的名称；"
-                                             "只能写 {名称}，花括号本身写 {{ 或 }}")
+            raise CatalogueError(
+                name,
+                line,
+                f"{code} 的 {key} 中“{{{field_name}}}”不是可填写的名称；只能写 {{名称}}，花括号本身写 {{{{ 或 }}}}",
+            )
 
 
 def _text(value: object) -> str:
@@ -214,11 +237,16 @@ class Reporter:
     catalogue: dict[str, CodeInfo]
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, code: str, file: str, line: int | None = None, column: int | None = None, **params: object) -> Problem:
+    def add(
+        self, code: str, file: str, line: int | None = None, column: int | None = None, **params: object
+    ) -> Problem:
         info = self.catalogue.get(code)
         if info is None:
-            raise CatalogueError(CATALOGUE, None, f"没有问题代码 {code}：检查要报告这个问题，目录中必须有它"
-                                                  "（被删除的条目可用 git checkout 恢复）")
+            raise CatalogueError(
+                CATALOGUE,
+                None,
+                f"没有问题代码 {code}：检查要报告这个问题，目录中必须有它（被删除的条目可用 git checkout 恢复）",
+            )
         values = _SafeDict({k: _show(v) for k, v in params.items()})
         problem = Problem(
             code=code,

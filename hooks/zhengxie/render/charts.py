@@ -4,6 +4,7 @@ No script: the SVG is an image the page embeds (`<img>`), so it reads without Ja
 and survives any HTML sanitizer; the table beside it and the image's alt text carry the numbers.
 Each chart is drawn once per build, one per measure per body page.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,37 +12,66 @@ import re
 import pygal
 from pygal.style import Style
 
+from zhengxie.derive.series import Point, Series, Statistics
 from zhengxie.model import urls
-from zhengxie.derive.series import Series, Statistics
+from zhengxie.model.corpus import Measure
 
 STYLE = Style(
-    background="white", plot_background="white", foreground="#333", foreground_strong="#000",
-    foreground_subtle="#ccc", font_family="'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif",
+    background="white",
+    plot_background="white",
+    foreground="#333",
+    foreground_strong="#000",
+    foreground_subtle="#ccc",
+    font_family="'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif",
     colors=("#3f51b5", "#ef6c00", "#2e7d32", "#c62828", "#6a1b9a", "#00838f", "#5d4037", "#546e7a"),
-    title_font_size=20, label_font_size=15, major_label_font_size=15, legend_font_size=15, value_font_size=16,
+    title_font_size=20,
+    label_font_size=15,
+    major_label_font_size=15,
+    legend_font_size=15,
+    value_font_size=16,
 )
-CONFIG = dict(
-    style=STYLE, width=640, height=300, js=[], disable_xml_declaration=False, show_legend=False,
-    print_values=True, print_zeroes=True, explicit_size=True, margin=16, truncate_label=-1,
-    x_label_rotation=0, show_y_guides=True, include_x_axis=True, no_data_text="",
-)
+CONFIG: dict[str, object] = {
+    "style": STYLE,
+    "width": 640,
+    "height": 300,
+    "js": [],
+    "disable_xml_declaration": False,
+    "show_legend": False,
+    "print_values": True,
+    "print_zeroes": True,
+    "explicit_size": True,
+    "margin": 16,
+    "truncate_label": -1,
+    "x_label_rotation": 0,
+    "show_y_guides": True,
+    "include_x_axis": True,
+    "no_data_text": "",
+}
 
 
-def _number(point) -> float:
-    return float(point.figure.value.value)
+def _number(point: Point) -> float:
+    amount = point.figure.value
+    if amount is None:  # never: Statistics keeps the figures with a value only
+        raise ValueError(f"no value: {point.figure!r}")
+    return float(amount.value)
 
 
 def series_chart(series: Series) -> str:
     """One body's measure across its periods: bars, each labelled as printed (20余, 99%以上)."""
     chart = pygal.Bar(title=f"{series.measure.name}（{series.unit}）", **CONFIG)
     chart.x_labels = [p.period for p in series.points]
-    chart.add(series.measure.name, [{"value": _number(p), "label": p.figure.text, "formatter": lambda v, t=p.figure.text: t}
-                                    for p in series.points])
+    chart.add(
+        series.measure.name,
+        [
+            {"value": _number(p), "label": p.figure.text, "formatter": lambda v, t=p.figure.text: t}
+            for p in series.points
+        ],
+    )
     chart.formatter = _fmt
     return _static(chart.render(is_unicode=True), f"{series.body}-{series.measure.id}")
 
 
-def measure_chart(measure, series_list: list) -> str:
+def measure_chart(measure: Measure, series_list: list[Series]) -> str:
     """A measure across years, one line per body (the bodies with most points)."""
     shown = Statistics.charted(series_list)
     years = sorted({p.doc.year for s in shown for p in s.points if p.doc.year})
@@ -67,7 +97,7 @@ def _static(svg: str, name: str) -> str:
     return _UUID.sub(name, svg)
 
 
-def _fmt(value) -> str:
+def _fmt(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"

@@ -7,14 +7,17 @@ any other, marked `not_stated` so the page can show it muted; a field the docume
 no row at all. The 题注 of an adopted document is returned apart: the page prints it under the title,
 as the original does.
 """
+
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from zhengxie.model import urls
+from zhengxie.model.corpus import Corpus, Document, Field, FieldValue, Vocabulary, Waived
 from zhengxie.model.fields import Adoption, chinese_date, display
-from zhengxie.model.corpus import Corpus, Document, Field
-from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT
+from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Period
 
 # The year a document is filed under is derived (period, else date), not a field of the table; it
 # feeds the search filter of this name and links to the year's page.
@@ -39,15 +42,15 @@ class Value:
 class Row:
     id: str  # field id, for anchors and styling only
     label: str
-    values: tuple  # of Value
+    values: tuple[Value, ...]  # of Value
     chips: bool = False  # several vocabulary entries (topics): shown as chips, not a 、-list
 
 
 @dataclass(frozen=True, slots=True)
 class Header:
     caption: str = ""  # the 题注 under the title, as printed
-    rows: tuple = ()
-    notes: tuple = field(default=())  # of WaiverNote
+    rows: tuple[Row, ...] = ()
+    notes: tuple[WaiverNote, ...] = field(default=())  # of WaiverNote
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +60,9 @@ class WaiverNote:
     reason: str
 
 
-def doc_header(corpus: Corpus, doc: Document, waivers: tuple = ()) -> Header:
+def doc_header(corpus: Corpus, doc: Document, waivers: tuple[Waived, ...] = ()) -> Header:
     """The header of `doc`; `waivers` are its entries of corpus.waivers."""
-    rows = []
+    rows: list[Row] = []
     caption = ""
     for spec in corpus.vocab.fields.values():
         if not spec.header or not spec.applies_to(doc.kind):
@@ -82,7 +85,7 @@ def doc_header(corpus: Corpus, doc: Document, waivers: tuple = ()) -> Header:
     return Header(caption, tuple(rows), notes)
 
 
-def _value_of(corpus: Corpus, doc: Document, spec: Field):
+def _value_of(corpus: Corpus, doc: Document, spec: Field) -> FieldValue | None:
     value = doc.fields.get(spec.id)
     if value is None and spec.id == "type":
         # Not written: the kind's first type (the registry's default), which the page still names.
@@ -91,28 +94,44 @@ def _value_of(corpus: Corpus, doc: Document, spec: Field):
     return value
 
 
-def _values(corpus: Corpus, doc: Document, spec: Field, value) -> tuple:
+def _values(corpus: Corpus, doc: Document, spec: Field, value: FieldValue) -> tuple[Value, ...]:
     vocab = corpus.vocab
     if value is NOT_STATED:
         return (Value(NOT_STATED_TEXT, not_stated=True),)
     if spec.id == "type":
+        if not isinstance(value, str):  # a text field: fields.parse gives a str
+            raise TypeError(f"type: {value!r}")
         return (Value(vocab.type_name(doc.kind, value), filter=spec.filter),)
     if spec.type in ("ref", "refs") and spec.vocabulary:
-        return tuple(_ref(vocab, spec, ref) for ref in ((value,) if isinstance(value, str) else value))
+        return tuple(_ref(vocab, spec, ref) for ref in ((value,) if isinstance(value, str) else _iter(value)))
     if spec.type in ("doc-ref", "doc-refs"):
-        return tuple(_doc_ref(corpus, spec, ref) for ref in ((value,) if isinstance(value, str) else value))
+        return tuple(_doc_ref(corpus, spec, ref) for ref in ((value,) if isinstance(value, str) else _iter(value)))
     if spec.type == "texts":
-        return tuple(Value(name, filter=spec.filter) for name in value)
+        return tuple(Value(name, filter=spec.filter) for name in _iter(value))
     if spec.type == "choice":
-        return (Value(display(spec, value), filter=spec.filter,
-                      badge="alert" if value in ALERT_CHOICES else "plain"),)
-    if spec.type == "period" and value.year:  # the period stands for the year: its page and filter
-        return (Value(display(spec, value), link=urls.year_url(value.year), filter=spec.filter or YEAR_FILTER,
-                      filter_value=str(value.year)),)
+        return (Value(display(spec, value), filter=spec.filter, badge="alert" if value in ALERT_CHOICES else "plain"),)
+    if (
+        spec.type == "period" and isinstance(value, (Period, dt.date)) and value.year
+    ):  # the period stands for the year: its page and filter
+        return (
+            Value(
+                display(spec, value),
+                link=urls.year_url(value.year),
+                filter=spec.filter or YEAR_FILTER,
+                filter_value=str(value.year),
+            ),
+        )
     return (Value(display(spec, value), filter=spec.filter),)
 
 
-def _ref(vocab, spec: Field, ref: str) -> Value:
+def _iter(value: FieldValue) -> Iterable[str]:
+    """A list field's value as the parser gives it (texts, refs: a tuple of str), iterated as is."""
+    if isinstance(value, (str, tuple, dict)):
+        return value
+    raise TypeError(f"not iterable: {value!r}")
+
+
+def _ref(vocab: Vocabulary, spec: Field, ref: str) -> Value:
     """An id in a vocabulary: its name, linked to its index page when it has one."""
     if spec.vocabulary == "bodies":
         body = vocab.bodies.get(ref)
@@ -130,9 +149,9 @@ def _doc_ref(corpus: Corpus, spec: Field, ref: str) -> Value:
     return Value(target.title or ref, link=target.url, filter=spec.filter)
 
 
-def _adoption_rows(spec: Field, adoption: Adoption) -> list:
+def _adoption_rows(spec: Field, adoption: Adoption) -> list[Row]:
     """通过: the meeting, and 通过日期 as its own labelled date."""
-    rows = []
+    rows: list[Row] = []
     meeting = adoption.session + adoption.meeting
     if meeting:
         rows.append(Row(spec.id, spec.label, (Value(meeting),)))
@@ -143,7 +162,7 @@ def _adoption_rows(spec: Field, adoption: Adoption) -> list:
     return rows
 
 
-def _add_year(doc: Document, rows: list) -> None:
+def _add_year(doc: Document, rows: list[Row]) -> None:
     """The derived year, linked to its page and fed to the year filter, unless a period row stands for it."""
     if not doc.year or (doc.period and doc.period.year):
         return

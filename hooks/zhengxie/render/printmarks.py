@@ -1,6 +1,7 @@
 """What a printed document shows beyond its text, placed as GB/T 9704 places it: the 发文机关 and
 文号 above the title, the 发文机关署名 and 成文日期 after the text. Only values the model holds: a
 文号 or date the original leaves out (原文未载) is not printed, never invented."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +17,7 @@ class PrintMarks:
     date: str  # 成文日期 in Arabic numerals, e.g. 2019年2月1日; "" when not stated
 
 
-def chinese_date(day) -> str:
+def chinese_date(day: object) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if isinstance(day, dt.date) else ""
 
 

@@ -3,6 +3,7 @@
 The macros a document may use (plan_items, summary_figures, follow_through) return these
 fragments, so data typed once in data/ becomes page content without being retyped in Markdown.
 """
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -10,13 +11,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from zhengxie.model import urls
 from zhengxie.derive.followthrough import DONE_RULE, FollowThrough
-from zhengxie.model.corpus import Corpus, Document
-from zhengxie.text.values import parse_count
+from zhengxie.model import urls
+from zhengxie.model.corpus import Corpus, Document, KeyPath
+from zhengxie.text.values import Count, parse_count
 
 
-def stated_count(doc: Document):
+def stated_count(doc: Document) -> Count[int] | None:
     """The number of items the plan's text states (values.Count: 18, 10件左右, 20余项), or None."""
     data = doc.data_yaml.data if doc.data_yaml is not None else None
     return parse_count(data.get("stated_count")) if isinstance(data, dict) else None
@@ -33,12 +34,18 @@ class Views:
             lstrip_blocks=True,
         )
 
-    def render(self, template: str, doc: Document, **context) -> str:
+    def render(self, template: str, doc: Document, **context: object) -> str:
         html = self.env.get_template(template).render(
-            doc=doc, vocab=self.corpus.vocab, corpus=self.corpus, follow=self.follow,
-            link=lambda target: urls.relative(doc.url, target), urls=urls, done_rule=DONE_RULE,
+            doc=doc,
+            vocab=self.corpus.vocab,
+            corpus=self.corpus,
+            follow=self.follow,
+            link=lambda target: urls.relative(doc.url, target),
+            urls=urls,
+            done_rule=DONE_RULE,
             # Prefix to the site root, like `base_url ~ "/"` in page templates, so partials work in both.
-            base="../" * doc.url.count("/"), **context,
+            base="../" * doc.url.count("/"),
+            **context,
         )
         # A blank line would end Markdown's raw-HTML block and let Markdown re-parse the rest.
         return "\n".join(line for line in html.splitlines() if line.strip())
@@ -46,17 +53,18 @@ class Views:
     def plan_items(self, doc: Document, follow_url: str = "follow-through/") -> str:
         """follow_url: the page of 落实情况 that shows the plan (zhengxie.followpages)."""
         progress = self.follow.of_plan(doc) if self.follow else None
-        return self.render("partials/zx/plan-items.html", doc, progress=progress, stated=stated_count(doc),
-                           follow_url=follow_url)
+        return self.render(
+            "partials/zx/plan-items.html", doc, progress=progress, stated=stated_count(doc), follow_url=follow_url
+        )
 
     def summary_figures(self, doc: Document) -> str:
         notes = self.acknowledged.get(doc.id, {})
         return self.render("partials/zx/summary-figures.html", doc, summary=doc.summary, notes=notes)
 
     @cached_property
-    def acknowledged(self) -> dict:
+    def acknowledged(self) -> dict[str, dict[KeyPath, list[str]]]:
         """Document id -> {key path of a figure or part: the note shown beside it (原文如此)}."""
-        found: dict = {}
+        found: dict[str, dict[KeyPath, list[str]]] = {}
         for ack in self.corpus.acknowledged:
             found.setdefault(ack.doc.id, {}).setdefault(ack.path, []).append(ack.note)
         return found

@@ -9,6 +9,7 @@ same command `make build SHARD=k/N` and the CI matrix run; a failed shard fails 
 Misconfiguration (N above data/shards.yml's max_shards, a malformed selection) is the coded problem
 the build would report (ZX128, ZX129), printed without a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,8 +62,9 @@ def shard_env(selection: str, base: Mapping[str, str] | None = None) -> dict[str
     return dict(base if base is not None else os.environ, NO_MKDOCS_2_WARNING="1", **{shards.ENV: selection})
 
 
-def run_shards(root: Path, count: int, jobs: int, log: TextIO = sys.stderr,
-               env: Mapping[str, str] | None = None) -> dict[int, ShardResult]:
+def run_shards(
+    root: Path, count: int, jobs: int, log: TextIO = sys.stderr, env: Mapping[str, str] | None = None
+) -> dict[int, ShardResult]:
     """Build every shard of `count`, at most `jobs` at a time; {k: result} with each shard's seconds,
     exit code, peak memory (its process tree's ru_maxrss, from os.wait4) and CPU time."""
     root = Path(root)
@@ -75,8 +77,13 @@ def run_shards(root: Path, count: int, jobs: int, log: TextIO = sys.stderr,
             k = waiting.pop(0)
             out = shard_dir(root, k)
             logfile = open(root / WORK / f"{k}.log", "wb")  # noqa: SIM115 - closed when its process ends, below
-            proc = subprocess.Popen(mkdocs_command(out), cwd=root, env=shard_env(f"{k}/{count}", env),
-                                    stdout=logfile, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen(
+                mkdocs_command(out),
+                cwd=root,
+                env=shard_env(f"{k}/{count}", env),
+                stdout=logfile,
+                stderr=subprocess.STDOUT,
+            )
             running[proc.pid] = (k, proc, logfile, time.perf_counter())
         pid, status, usage = os.wait4(-1, 0)
         if pid not in running:
@@ -84,10 +91,19 @@ def run_shards(root: Path, count: int, jobs: int, log: TextIO = sys.stderr,
         k, proc, logfile, started = running.pop(pid)
         logfile.close()
         proc.returncode = os.waitstatus_to_exitcode(status)
-        results[k] = {"shard": f"{k}/{count}", "s": round(time.perf_counter() - started, 3), "rc": proc.returncode,
-                      "rss_mb": round(usage.ru_maxrss / 1024, 1), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2)}
-        print(f"shard {k}/{count}: {'ok' if proc.returncode == 0 else 'FAILED'} in {results[k]['s']} s"
-              f" (peak {results[k]['rss_mb']} MB)", file=log, flush=True)
+        results[k] = {
+            "shard": f"{k}/{count}",
+            "s": round(time.perf_counter() - started, 3),
+            "rc": proc.returncode,
+            "rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        }
+        print(
+            f"shard {k}/{count}: {'ok' if proc.returncode == 0 else 'FAILED'} in {results[k]['s']} s"
+            f" (peak {results[k]['rss_mb']} MB)",
+            file=log,
+            flush=True,
+        )
     return dict(sorted(results.items()))
 
 
@@ -109,8 +125,14 @@ def build(root: Path, count: int, jobs: int, into: Path) -> tuple[int, BuildRepo
     except MergeError as error:
         print(f"merge failed: {error}", file=sys.stderr)
         return 1, report
-    report.update({"merge_s": round(time.perf_counter() - merged_at, 3), "files": stats.files, "shared": stats.shared,
-                   "wall_s": round(time.perf_counter() - started, 3)})
+    report.update(
+        {
+            "merge_s": round(time.perf_counter() - merged_at, 3),
+            "files": stats.files,
+            "shared": stats.shared,
+            "wall_s": round(time.perf_counter() - started, 3),
+        }
+    )
     print(f"merged {count} shard(s) into {into}: {stats.files} files in {report['wall_s']} s", file=sys.stderr)
     return 0, report
 
@@ -126,8 +148,9 @@ def _format(root: Path, error: shards.ShardError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m zhengxie.shardbuild",
-                                     description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(
+        prog="python -m zhengxie.shardbuild", description=__doc__.splitlines()[0] if __doc__ else None
+    )
     parser.add_argument("--root", type=Path, default=Path("."))
     sub = parser.add_subparsers(dest="command", required=True)
     m = sub.add_parser("matrix", help="the k/N shard list as JSON (for a CI matrix)")

@@ -6,6 +6,7 @@ shards both write must hold the same bytes (the 404 page, rendered by every shar
 written twice with different content is a collision, and the merge fails listing them, leaving the
 destination untouched.
 """
+
 from __future__ import annotations
 
 import filecmp

@@ -11,6 +11,7 @@ goes to shard 1 + sha256(group id) mod N. The rule reads nothing but the group's
 body moves no existing body, and a body never spans two shards. Documents without a known body, and
 every page that is not a document, belong to the hub.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -184,7 +185,9 @@ class ShardView:
     bundles: tuple[str, ...] = (BUNDLE,)  # every search bundle of the merged site, the hub's first
 
     @classmethod
-    def from_env(cls, root: Path, corpus: Corpus, environ: Mapping[str, str] = os.environ) -> tuple[ShardView, Problem | None]:
+    def from_env(
+        cls, root: Path, corpus: Corpus, environ: Mapping[str, str] = os.environ
+    ) -> tuple[ShardView, Problem | None]:
         """The view ZX_SHARD asks for, and the coded problem of a selection that cannot be built
         (the build then renders the whole site and fails on the logged error)."""
         settings = read_settings(root)

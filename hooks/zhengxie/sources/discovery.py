@@ -7,6 +7,7 @@ case is a coded problem — and the build publishes only what this listing accep
 adapter drops every other file), so the check and the site agree. Nothing here follows a symlink
 or opens a file.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Loading is forgiving: a malformed file becomes a problem and, as far as possible
 defaults, so that one bad file never hides the findings in the others. Type and vocabulary rules
 are the checks' business (hooks/zhengxie/checks); here values are only read if they have the right shape.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,6 +71,7 @@ _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # its reasons go into ZX137, not to stderr
 _RE2_OPTIONS.max_mem = 8 << 20  # bytes of one compiled pattern (RE2's default, stated)
 
+
 def load_corpus(root: Path | str) -> Corpus:
     """The corpus of docs/ and data/: every document listed (corpus.entries; duplicate ids and
     orphan data files are reported) and read."""
@@ -102,13 +104,15 @@ def list_documents(corpus: Corpus) -> list[DocEntry]:
                 listing.refuse_page(src_uri)
                 continue
             data_path = f"{DATA}/{kind.folder}/{doc_id}.yml"
-            entry = DocEntry(doc_id, kind.id, src_uri, f"{DOCS}/{src_uri}",
-                             data_path if f"{doc_id}.yml" in data_files else None)
+            entry = DocEntry(
+                doc_id, kind.id, src_uri, f"{DOCS}/{src_uri}", data_path if f"{doc_id}.yml" in data_files else None
+            )
             by_id[doc_id] = entry
             entries.append(entry)
             known.add(doc_id)
-        corpus.orphan_data += [f"{DATA}/{kind.folder}/{name}" for name in data_names
-                               if (name[: -len(".yml")] or name) not in known]  # Path.stem of ".yml" is ".yml"
+        corpus.orphan_data += [
+            f"{DATA}/{kind.folder}/{name}" for name in data_names if (name[: -len(".yml")] or name) not in known
+        ]  # Path.stem of ".yml" is ".yml"
     return entries
 
 
@@ -188,13 +192,20 @@ def _build_vocabulary(corpus: Corpus) -> None:
         vocab.topics[id_] = Topic(id_, _str(e.get("name")) or id_, _str(e.get("description")))
     for id_, e in _entries(corpus, "bodies"):
         vocab.bodies[id_] = Body(
-            id_, _str(e.get("name")) or id_, _str(e.get("short")) or _str(e.get("name")) or id_,
-            _str(e.get("level")), _str(e.get("region")), _as_str(e.get("parent")),
+            id_,
+            _str(e.get("name")) or id_,
+            _str(e.get("short")) or _str(e.get("name")) or id_,
+            _str(e.get("level")),
+            _str(e.get("region")),
+            _as_str(e.get("parent")),
             _opt_str(e.get("merged_proposals")),
         )
     for id_, e in _entries(corpus, "forms"):
         vocab.forms[id_] = Form(
-            id_, _str(e.get("name")) or id_, _opt_str(e.get("parent")), _opt_str(e.get("body")),
+            id_,
+            _str(e.get("name")) or id_,
+            _opt_str(e.get("parent")),
+            _opt_str(e.get("body")),
             tuple(_str_list(e.get("requires"))),
         )
     for id_, e in _entries(corpus, "roles"):
@@ -203,21 +214,37 @@ def _build_vocabulary(corpus: Corpus) -> None:
         types: dict[str, DocType] = {}
         for t in _list(e.get("types")):
             if isinstance(t, dict) and isinstance(t.get("id"), str):
-                types[t["id"]] = DocType(t["id"], _str(t.get("name")) or t["id"], tuple(_str_list(t.get("profiles"))),
-                                         _opt_str(t.get("period")))
-        vocab.kinds[id_] = Kind(id_, _str(e.get("name")) or id_, _str(e.get("folder")) or id_, types,
-                                _opt_str(e.get("data")), tuple(_str_list(e.get("behaviours"))),
-                                tuple(_str_list(e.get("macros"))))
+                types[t["id"]] = DocType(
+                    t["id"],
+                    _str(t.get("name")) or t["id"],
+                    tuple(_str_list(t.get("profiles"))),
+                    _opt_str(t.get("period")),
+                )
+        vocab.kinds[id_] = Kind(
+            id_,
+            _str(e.get("name")) or id_,
+            _str(e.get("folder")) or id_,
+            types,
+            _opt_str(e.get("data")),
+            tuple(_str_list(e.get("behaviours"))),
+            tuple(_str_list(e.get("macros"))),
+        )
     for id_, e in _entries(corpus, "fields"):
         required = e.get("required")
         choices = e.get("choices")
         vocab.fields[id_] = Field(
-            id=id_, label=_str(e.get("label")) or id_, type=_str(e.get("type")),
+            id=id_,
+            label=_str(e.get("label")) or id_,
+            type=_str(e.get("type")),
             required=True if required is True else tuple(_str_list(required)),
-            kinds=tuple(_str_list(e.get("kinds"))), not_stated=e.get("not_stated") is True,
-            header=e.get("header") is True, filter=_str(e.get("filter")), vocabulary=_str(e.get("vocabulary")),
+            kinds=tuple(_str_list(e.get("kinds"))),
+            not_stated=e.get("not_stated") is True,
+            header=e.get("header") is True,
+            filter=_str(e.get("filter")),
+            vocabulary=_str(e.get("vocabulary")),
             choices={str(k): str(v) for k, v in choices.items()} if isinstance(choices, dict) else {},
-            help=_str(e.get("help")), example=e.get("example"),
+            help=_str(e.get("help")),
+            example=e.get("example"),
         )
     _read_measures(corpus)
     if PAGINATION in corpus.vocab_yaml:  # an invalid value is the schema check's finding (ZX2xx)
@@ -236,16 +263,21 @@ def _profile(corpus: Corpus, profile_id: str, e: dict[str, object], index: int) 
 
     raw_applies = e.get("applies")
     applies: dict[str, object] = raw_applies if isinstance(raw_applies, dict) else {}
-    sections = [(n, s) for n, s in enumerate(_list(e.get("sections")))
-                if isinstance(s, dict) and isinstance(s.get("name"), str)]
+    sections = [
+        (n, s) for n, s in enumerate(_list(e.get("sections"))) if isinstance(s, dict) and isinstance(s.get("name"), str)
+    ]
     return Profile(
-        id=profile_id, name=_str(e.get("name")) or profile_id,
+        id=profile_id,
+        name=_str(e.get("name")) or profile_id,
         sections=tuple(
             SectionSpec(
                 s["name"],
                 tuple(a for a in _list(s.get("aliases")) if isinstance(a, str)),
-                tuple(p for p in (pattern(x, "sections", n, "patterns", k)
-                                  for k, x in enumerate(_list(s.get("patterns")))) if p is not None),
+                tuple(
+                    p
+                    for p in (pattern(x, "sections", n, "patterns", k) for k, x in enumerate(_list(s.get("patterns"))))
+                    if p is not None
+                ),
                 _position(s.get("position")),
                 s.get("optional") is True,
             )
@@ -253,7 +285,8 @@ def _profile(corpus: Corpus, profile_id: str, e: dict[str, object], index: int) 
         ),
         heading=pattern(applies.get("heading"), "applies", "heading"),
         no_heading=pattern(applies.get("no_heading"), "applies", "no_heading"),
-        body=_opt_str(e.get("body")), types=tuple(_str_list(e.get("types"))),
+        body=_opt_str(e.get("body")),
+        types=tuple(_str_list(e.get("types"))),
         line=corpus.vocab_yaml[SECTIONS].line_of((index,)),
     )
 
@@ -271,11 +304,19 @@ def _read_measures(corpus: Corpus) -> None:
             continue
         unit = _str(e.get("unit"))
         vocab.measures[e["id"]] = Measure(
-            id=e["id"], name=_str(e.get("name")) or e["id"], group=_str(e.get("group")), unit=unit,
+            id=e["id"],
+            name=_str(e.get("name")) or e["id"],
+            group=_str(e.get("group")),
+            unit=unit,
             units=tuple(dict.fromkeys(([unit] if unit else []) + _str_list(e.get("units")))),
-            rate=e.get("rate") is True, numerator=_opt_str(e.get("numerator")), denominator=_opt_str(e.get("denominator")),
-            parts=tuple(_str_list(e.get("parts"))), at_most=_opt_str(e.get("at_most")), merging=e.get("merging") is True,
-            difference=tuple(_str_list(e.get("difference"))), plan=_opt_str(e.get("plan")),
+            rate=e.get("rate") is True,
+            numerator=_opt_str(e.get("numerator")),
+            denominator=_opt_str(e.get("denominator")),
+            parts=tuple(_str_list(e.get("parts"))),
+            at_most=_opt_str(e.get("at_most")),
+            merging=e.get("merging") is True,
+            difference=tuple(_str_list(e.get("difference"))),
+            plan=_opt_str(e.get("plan")),
         )
 
 
@@ -414,7 +455,8 @@ def _read_items(doc: Document, data: dict[str, object], vocab: Vocabulary) -> No
         roles = dict(sorted(roles.items(), key=lambda kv: rank.get(kv[0], unknown)))
         stages = tuple(
             Stage(_opt_str(s.get("form")), parse_when(s.get("time")), _str(s.get("note")))
-            for s in _list(raw.get("stages")) if isinstance(s, dict)
+            for s in _list(raw.get("stages"))
+            if isinstance(s, dict)
         )
         form = _opt_str(raw.get("form")) or next((s.form for s in stages if s.form), None)
         lead = next(("、".join(names) for r in listed if (names := roles.get(r.id))), "")
@@ -485,9 +527,15 @@ def _read_breakdown(raw: object, path: KeyPath) -> Breakdown | None:
     for index, part in enumerate(_list(raw.get("parts"))):
         if isinstance(part, dict):
             part_path = (*path, "parts", index)
-            breakdown.parts.append(Part(_str(part.get("label")), parse_amount(part.get("value")),
-                                        _read_breakdown(part.get("breakdown"), (*part_path, "breakdown")),
-                                        _str(part.get("sic")), part_path))
+            breakdown.parts.append(
+                Part(
+                    _str(part.get("label")),
+                    parse_amount(part.get("value")),
+                    _read_breakdown(part.get("breakdown"), (*part_path, "breakdown")),
+                    _str(part.get("sic")),
+                    part_path,
+                )
+            )
     return breakdown
 
 

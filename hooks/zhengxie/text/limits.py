@@ -6,6 +6,7 @@ and an attacker's file is refused quickly with a coded problem instead of hangin
 check or the build. The same table is shown in the guide (docs/guide, “读取限制”); a test keeps
 both in step.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

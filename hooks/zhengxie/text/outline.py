@@ -3,6 +3,7 @@
 A light line scanner rather than a Markdown parser: it only needs ATX headings and paragraph
 starts, and must skip fenced code so that examples in the guide are not taken for structure.
 """
+
 from __future__ import annotations
 
 import functools
@@ -177,8 +178,9 @@ def scan(body: str, first_line: int) -> tuple[list[Heading], list[Article]]:
 
 _CONTAINER = re.compile(r"[ ]{0,3}(?:>[ \t]?|[*+-][ \t]+|[0-9]{1,9}[.)][ \t]+)")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(/?)>")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-                   "track", "wbr"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
 _DELIMITER_RUN = re.compile(r"\*+|_+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -196,7 +198,7 @@ def _block_depth(text: str, limit: int) -> tuple[int, int] | None:
     spaces, tabs and marker characters, so only lines with a prefix longer than `limit` are measured."""
     for match in _prefixes(limit).finditer(text):
         end = text.find("\n", match.start())
-        depth = _line_depth(text[match.start(): end if end >= 0 else len(text)])
+        depth = _line_depth(text[match.start() : end if end >= 0 else len(text)])
         if depth > limit:
             return text.count("\n", 0, match.start()) + 1, depth
     return None
@@ -213,7 +215,7 @@ def _line_depth(line: str) -> int:
     depth = len(indent.expandtabs(4)) // 4
     while (match := _CONTAINER.match(stripped)) is not None:
         depth += 1
-        stripped = stripped[match.end():]
+        stripped = stripped[match.end() :]
     return depth
 
 

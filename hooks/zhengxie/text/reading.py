@@ -2,6 +2,7 @@
 
 Everything here returns data plus findings; nothing raises on bad input and nothing writes files.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,7 +49,8 @@ _Loader.yaml_implicit_resolvers = {
 _Resolvers = list[tuple[str, re.Pattern[str]]]  # (tag, the pattern of the plain scalars it types)
 _WILDCARD: _Resolvers = _Loader.yaml_implicit_resolvers.get(None, [])
 _BY_FIRST_CHAR: dict[str, _Resolvers] = {
-    k: v + _WILDCARD for k, v in _Loader.yaml_implicit_resolvers.items() if k is not None}
+    k: v + _WILDCARD for k, v in _Loader.yaml_implicit_resolvers.items() if k is not None
+}
 _Scalar, _Sequence = yaml.ScalarNode, yaml.SequenceNode
 
 # A node's tag is this slice until it is resolved; the stubs know only the resolved str.
@@ -108,8 +110,18 @@ def _resolve_tags(root: yaml.Node, depth: int | None = None) -> None:
 
 # Tags a value may carry: the JSON-like types (a `<<` merge key is resolved to `merge`). Everything
 # else — !!binary, !!set, !!omap, !!timestamp, !!python/…, local !tags — is refused with ZX114.
-JSON_TAGS = frozenset({_STR, _MAP, _SEQ, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                       "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"})
+JSON_TAGS = frozenset(
+    {
+        _STR,
+        _MAP,
+        _SEQ,
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:merge",
+    }
+)
 _KEY_TAGS = JSON_TAGS - {_MAP, _SEQ}
 
 # libyaml's composer recurses in C once per nesting level and would overflow the stack (a segfault)
@@ -180,7 +192,7 @@ def _folder_inside(path: Path | str, root: Path | str) -> bool:
     prefix = root.rstrip(os.sep) + os.sep  # both normalised: a path under root starts with it
     if not path.startswith(prefix):
         return False
-    rel = path[len(prefix):]
+    rel = path[len(prefix) :]
     folder, rel_folder = os.path.dirname(path), os.path.dirname(rel)
     expected = os.path.join(os.path.realpath(root), rel_folder) if rel_folder else os.path.realpath(root)
     return os.path.realpath(folder) == expected
@@ -454,15 +466,18 @@ def _build_document(loader: _Loader, node: yaml.Node, doc: YamlDoc, offset: int,
         return None
     except _RecursiveError as exc:
         mark = exc.node.start_mark
-        doc.issues.append(YamlIssue("syntax", mark.line + 1 + offset, mark.column + 1, "锚点引用了自身（递归的 *别名）"))
+        doc.issues.append(
+            YamlIssue("syntax", mark.line + 1 + offset, mark.column + 1, "锚点引用了自身（递归的 *别名）")
+        )
         return None
 
 
 # Scalars of these tags are built by SafeLoader's own constructors (any other tag is refused).
 _Construct = Callable[[_Loader, yaml.Node], object]
 _SCALARS: dict[str, _Construct] = {
-    tag: _Loader.yaml_constructors[tag] for tag in
-    ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")}
+    tag: _Loader.yaml_constructors[tag]
+    for tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")
+}
 
 
 class _Builder:
@@ -500,12 +515,18 @@ class _Builder:
                 raise _RecursiveError(node)
             active.add(id(node))
         try:
-            return self._sequence(node, path, lines, issues) if cls is _Sequence else self._mapping(node, path, lines, issues)
+            return (
+                self._sequence(node, path, lines, issues)
+                if cls is _Sequence
+                else self._mapping(node, path, lines, issues)
+            )
         finally:
             if active is not None:
                 active.discard(id(node))
 
-    def _sequence(self, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], issues: list[YamlIssue]) -> list[object]:
+    def _sequence(
+        self, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], issues: list[YamlIssue]
+    ) -> list[object]:
         offset, build = self.offset, self.build
         result: list[object] = []
         item: yaml.Node
@@ -513,14 +534,19 @@ class _Builder:
             item_path = path + (index,)  # noqa: RUF005 - concatenation: a third of unpacking's time, per item
             lines.setdefault(item_path, item.start_mark.line + 1 + offset)
             tag: str | slice = item.tag
-            if item.__class__ is _Scalar and tag.__class__ is slice and (not tag.step[0] or item.value[:1] not in _TYPED_FIRST):
+            if (
+                item.__class__ is _Scalar
+                and tag.__class__ is slice
+                and (not tag.step[0] or item.value[:1] not in _TYPED_FIRST)
+            ):
                 result.append(item.value)
             else:
                 result.append(build(item, item_path, lines, issues))
         return result
 
-    def _mapping(self, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int],
-                 issues: list[YamlIssue]) -> dict[str, object]:
+    def _mapping(
+        self, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], issues: list[YamlIssue]
+    ) -> dict[str, object]:
         offset, build = self.offset, self.build
         result: dict[str, object] = {}
         merges: list[tuple[yaml.Node, int]] = []
@@ -550,8 +576,11 @@ class _Builder:
             key_path = path + (key,)  # noqa: RUF005 - concatenation: a third of unpacking's time, per key
             lines[key_path] = line
             value_tag: str | slice = value_node.tag
-            if value_node.__class__ is _Scalar and value_tag.__class__ is slice and (
-                    not value_tag.step[0] or value_node.value[:1] not in _TYPED_FIRST):
+            if (
+                value_node.__class__ is _Scalar
+                and value_tag.__class__ is slice
+                and (not value_tag.step[0] or value_node.value[:1] not in _TYPED_FIRST)
+            ):
                 result[key] = value_node.value
             else:
                 result[key] = build(value_node, key_path, lines, issues)
@@ -592,7 +621,7 @@ def split_front_matter(text: str) -> SplitMarkdown:
     match = _FRONT_MATTER.match(text)
     if match:
         block = match.group(1)[:-1]
-        return SplitMarkdown(block, 2, text[match.end():], match.group(0).count("\n") + 1)
+        return SplitMarkdown(block, 2, text[match.end() :], match.group(0).count("\n") + 1)
     if _OPENING.match(text):
         return SplitMarkdown(None, 2, text, 1, unclosed=True)
     return SplitMarkdown(None, 1, text, 1)

@@ -4,6 +4,7 @@ mkdocs.yml configures the toc extension with ``pymdownx.slugs.slugify(case="lowe
 calls the same slugify and the toc extension's own de-duplication (``_1``, ``_2`` …) on the text a
 heading renders to, so the check and the site agree on every anchor without running Markdown.
 """
+
 from __future__ import annotations
 
 import html

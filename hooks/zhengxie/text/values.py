@@ -4,6 +4,7 @@ Each parser takes what an editor wrote and returns a frozen value, or None when 
 the value's form (the schema check explains that). Nothing here guesses: a value the original does
 not state is NOT_STATED, never a default.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -103,8 +104,20 @@ def parse_period(value: object) -> Period | NotStated | None:
 
 # ---- plan-item times ------------------------------------------------------------------------------
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-              "十一": 11, "十二": 12}
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
 _MONTH = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
 _PART = r"(上旬|中旬|下旬|上中旬|中下旬|底|初|中|末)"
 _M = re.compile(rf"^{_MONTH}月(份)?{_PART}?$")
@@ -116,12 +129,16 @@ _VAGUE = ("年初", "年中", "年底", "年末", "年内", "适时", "全年适
 _HALVES = {"上半年": 1, "下半年": 2}
 _WHOLE_YEAR = ("全年", "全年度", "全年开展")
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
-_DATE_RANGE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\s*(?:至|到|~|—|–|\.\.)\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
-TIME_PATTERN = (r"^((1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份)?(上旬|中旬|下旬|上中旬|中下旬|底|初|中|末)?"
-                r"|(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])(月)?\s*[-–—~至到]\s*(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份)?"
-                r"|第[一二三四1-4]季度|Q[1-4]|第[一二三四1-4]\s*[、至到-]\s*(第)?[一二三四1-4]季度|上半年|下半年|全年|全年度|全年开展"
-                r"|年初|年中|年底|年末|年内|适时|全年适时|视情况安排|另行安排"
-                r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(\s*(至|到|~|—|–|\.\.)\s*[0-9]{4}-[0-9]{2}-[0-9]{2})?|原文未载)(?![\s\S])")
+_DATE_RANGE = re.compile(
+    r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\s*(?:至|到|~|—|–|\.\.)\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\Z"
+)
+TIME_PATTERN = (
+    r"^((1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份)?(上旬|中旬|下旬|上中旬|中下旬|底|初|中|末)?"
+    r"|(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])(月)?\s*[-–—~至到]\s*(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份)?"
+    r"|第[一二三四1-4]季度|Q[1-4]|第[一二三四1-4]\s*[、至到-]\s*(第)?[一二三四1-4]季度|上半年|下半年|全年|全年度|全年开展"
+    r"|年初|年中|年底|年末|年内|适时|全年适时|视情况安排|另行安排"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(\s*(至|到|~|—|–|\.\.)\s*[0-9]{4}-[0-9]{2}-[0-9]{2})?|原文未载)(?![\s\S])"
+)
 
 
 def _month(text: str) -> int:
@@ -257,7 +274,9 @@ def parse_count(value: object) -> Count[int] | None:
 # ---- figures: amounts as printed ------------------------------------------------------------------
 
 _AMOUNT = re.compile(r"^(约)?\s*([0-9]{1,15}(?:\.[0-9]{1,15})?)\s*(余|多)?\s*(%)?\s*(以上|左右|多)?$")
-AMOUNT_PATTERN = r"^(约)?\s*[0-9]{1,15}(\.[0-9]{1,15})?\s*(余|多)?\s*%?\s*(以上|左右|多)?(?![\s\S])"  # summary-data schema
+AMOUNT_PATTERN = (
+    r"^(约)?\s*[0-9]{1,15}(\.[0-9]{1,15})?\s*(余|多)?\s*%?\s*(以上|左右|多)?(?![\s\S])"  # summary-data schema
+)
 APPROXIMATE = 0.1  # 约 / 左右: within a tenth either side
 
 
@@ -277,7 +296,7 @@ class Amount(Count[float]):
         """What the wording allows; `rounded`: the value is rounded to its last printed digit (rates)."""
         low = high = self.value
         if rounded:
-            half = 0.5 * 10 ** -self.decimals
+            half = 0.5 * 10**-self.decimals
             low, high = low - half, high + half
         q = self.qualifier
         if q == "以上":

@@ -11,6 +11,7 @@ revision is a usage error), every revision follows --end-of-options and every pa
 names are read NUL-separated (-z), exactly as they are on disk — Chinese names, spaces and newlines
 included (git would quote them otherwise).
 """
+
 from __future__ import annotations
 
 import os
@@ -37,9 +38,11 @@ def changed_files(root: Path, base: str = "main") -> list[str]:
     """Files changed against `base`: committed since the merge base, staged, unstaged, untracked
     (deleted and renamed files by both names: a link to the old name is now broken)."""
     commit = base_commit(root, base)
-    commands = (["diff", *NAMES, "--end-of-options", f"{commit}...HEAD", "--", "."],
-                ["diff", *NAMES, "--end-of-options", "HEAD", "--", "."],
-                ["ls-files", "-z", "--others", "--exclude-standard", "--", "."])
+    commands = (
+        ["diff", *NAMES, "--end-of-options", f"{commit}...HEAD", "--", "."],
+        ["diff", *NAMES, "--end-of-options", "HEAD", "--", "."],
+        ["ls-files", "-z", "--others", "--exclude-standard", "--", "."],
+    )
     found: list[str] = []
     for command in commands:
         found += split_names(_git(root, command))
@@ -55,8 +58,10 @@ def base_commit(root: Path, base: str) -> str:
     done = _run(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}"])
     commit = done.stdout.decode("ascii", "replace").strip()
     if done.returncode != 0 or not commit:
-        raise ChangedError(f"--base “{printable(base)}”不是本仓库中的分支、标签或提交：写已有的分支名，例如 main"
-                           "（远程分支先 git fetch，再写 origin/main）")
+        raise ChangedError(
+            f"--base “{printable(base)}”不是本仓库中的分支、标签或提交：写已有的分支名，例如 main"
+            "（远程分支先 git fetch，再写 origin/main）"
+        )
     return commit
 
 

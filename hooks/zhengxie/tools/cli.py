@@ -6,6 +6,7 @@ check  validates docs/ and data/ without building the site (the same checks as `
 new    scaffolds a document and its data file from data/sections.yml (see zhengxie.scaffold).
 import writes draft documents from a Word or text file (see zhengxie.importer).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,13 +33,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="{check,new,import,schemas}", parser_class=_Parser)
     check = commands.add_parser("check", help="检查 docs/ 和 data/（不生成网站）")
     check.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
-    check.add_argument("--format", choices=FORMATS, default="text",
-                       help="text：给人看的列表；github：GitHub Actions 注释加列表；json：问题的 JSON 数组")
-    check.add_argument("--changed", action="store_true",
-                       help="只报告相对 --base 改动过的文件（含未提交、未跟踪的）及受其影响的文档的问题")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text：给人看的列表；github：GitHub Actions 注释加列表；json：问题的 JSON 数组",
+    )
+    check.add_argument(
+        "--changed",
+        action="store_true",
+        help="只报告相对 --base 改动过的文件（含未提交、未跟踪的）及受其影响的文档的问题",
+    )
     check.add_argument("--base", default="main", help="--changed 比较的分支（默认 main）")
-    check.add_argument("--files", nargs="*", default=None, metavar="FILE",
-                       help="只报告这些文件（相对仓库根目录）及受其影响的文档的问题，例如 pre-commit 传来的文件")
+    check.add_argument(
+        "--files",
+        nargs="*",
+        default=None,
+        metavar="FILE",
+        help="只报告这些文件（相对仓库根目录）及受其影响的文档的问题，例如 pre-commit 传来的文件",
+    )
     new = commands.add_parser("new", help="新建文档及其数据文件骨架")
     new.add_argument("--kind", required=True, help="文档种类：rule、plan、summary、note（也可写文件夹名）")
     new.add_argument("--body", required=True, help="发文机关编号（data/bodies.yml）")
@@ -48,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
     imp = commands.add_parser("import", help="导入 Word（.docx）或文本（.txt、.md）文件，写出文档草稿和数据文件")
     imp.add_argument("file", help="要导入的文件")
-    imp.add_argument("--kind", default=None, help="文档种类；看标题认不出时必填。一个文件有几篇时可逐篇写：rule,summary,plan")
+    imp.add_argument(
+        "--kind", default=None, help="文档种类；看标题认不出时必填。一个文件有几篇时可逐篇写：rule,summary,plan"
+    )
     imp.add_argument("--type", default=None, help="文档类型（data/kinds.yml），可逐篇写")
     imp.add_argument("--body", default=None, help="所属机构编号（data/bodies.yml），可逐篇写")
     imp.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
@@ -61,7 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
-        "check": _check_command, "new": _new_command, "import": _import_command, "schemas": _schemas_command}
+        "check": _check_command,
+        "new": _new_command,
+        "import": _import_command,
+        "schemas": _schemas_command,
+    }
     if args.command not in commands:
         parser.print_help(sys.stderr)
         return 2
@@ -71,8 +90,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{error}", file=sys.stderr)
         return 1
     except Exception as error:  # a fault of ours, said as such: never a traceback for an editor
-        print(f"内部错误（这是程序的问题，不是文档的问题，请把这段话告诉维护者）：{type(error).__name__}: "
-              f"{printable(str(error))}", file=sys.stderr)
+        print(
+            f"内部错误（这是程序的问题，不是文档的问题，请把这段话告诉维护者）：{type(error).__name__}: "
+            f"{printable(str(error))}",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -95,8 +117,9 @@ def _new_command(args: argparse.Namespace) -> int:
     from zhengxie.tools.scaffold import ScaffoldError, scaffold
 
     try:
-        created = scaffold(Path(args.root), kind=args.kind, body=args.body, year=args.year,
-                           type_=args.type, slug=args.slug)
+        created = scaffold(
+            Path(args.root), kind=args.kind, body=args.body, year=args.year, type_=args.type, slug=args.slug
+        )
     except ScaffoldError as error:
         print(f"错误：{printable(str(error))}", file=sys.stderr)
         return 2
@@ -140,7 +163,10 @@ def check(root: Path, output: str = "text", files: list[str] | None = None, must
     from zhengxie.build.validate import validate
 
     if not (root / "data").is_dir() or not (root / "docs").is_dir():
-        print(f"用法错误：{printable(str(root))} 不是仓库根目录（没有 docs/ 和 data/ 文件夹），请用 --root 指定", file=sys.stderr)
+        print(
+            f"用法错误：{printable(str(root))} 不是仓库根目录（没有 docs/ 和 data/ 文件夹），请用 --root 指定",
+            file=sys.stderr,
+        )
         return 2
     corpus, problems = validate(root)  # a broken catalogue raises CatalogueError (main reports it)
     documents = len(corpus.documents)

@@ -15,6 +15,7 @@ pull request can change: a command writes only docs/<folder>/<id>.md and data/<f
 with a slug folder and id, and only once the resolved path (`..` and symbolic links followed) lies
 inside the repository's docs/ or data/ (document_paths, write_new); anything else is refused.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,8 +60,9 @@ class Created:
     next_steps: str = ""
 
 
-def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | None = None,
-             slug: str | None = None) -> Created:
+def scaffold(
+    root: Path, kind: str, body: str, year: str | int, type_: str | None = None, slug: str | None = None
+) -> Created:
     root = Path(root)
     vocab = load_vocabulary(root).vocab
     kind_obj, body_obj = _kind(vocab, kind), _body(vocab, body)
@@ -83,8 +85,9 @@ def scaffold(root: Path, kind: str, body: str, year: str | int, type_: str | Non
     profiles = vocab.profiles_for(kind_obj.id, type_, body)
     profile = profiles[0] if profiles else None
     known = {"kind": kind_obj.id, "type": type_, "body": body, "period": _period(doc_type, year), "year": year}
-    front = front_matter(vocab, kind_obj, type_, known, _title(body_obj, year, doc_type, kind_obj),
-                         _structure_note(profile, profiles))
+    front = front_matter(
+        vocab, kind_obj, type_, known, _title(body_obj, year, doc_type, kind_obj), _structure_note(profile, profiles)
+    )
     created = Created(doc_id)
     write_new(root, md_path, front + _sections(kind_obj.data, profile))
     created.paths.append(md_path)
@@ -103,16 +106,20 @@ def _kind(vocab: Vocabulary, kind: str) -> Kind:
     """The kind by its id or its folder."""
     found = vocab.kinds.get(kind) or vocab.kind_of_folder(kind)
     if found is None:
-        raise ScaffoldError(f"未知的文档种类“{printable(kind)}”{wording.did_you_mean(kind, vocab.kinds)}。可选："
-                            + wording.join(f"{k.id}（{k.name}）" for k in vocab.kinds.values()))
+        raise ScaffoldError(
+            f"未知的文档种类“{printable(kind)}”{wording.did_you_mean(kind, vocab.kinds)}。可选："
+            + wording.join(f"{k.id}（{k.name}）" for k in vocab.kinds.values())
+        )
     return found
 
 
 def _body(vocab: Vocabulary, body: str) -> Body:
     found: Body | None = vocab.bodies.get(body)
     if found is None:
-        raise ScaffoldError(f"data/bodies.yml 中没有机关“{printable(body)}”{wording.did_you_mean(body, vocab.bodies)}。"
-                            f"可选：{wording.join(vocab.bodies)}；新的发文机关先在 data/bodies.yml 中添加")
+        raise ScaffoldError(
+            f"data/bodies.yml 中没有机关“{printable(body)}”{wording.did_you_mean(body, vocab.bodies)}。"
+            f"可选：{wording.join(vocab.bodies)}；新的发文机关先在 data/bodies.yml 中添加"
+        )
     return found
 
 
@@ -121,8 +128,10 @@ def _type(kind_obj: Kind, type_: str | None) -> str | None:
     if type_ is None:
         return next(iter(kind_obj.types), None)
     if type_ not in kind_obj.types:
-        raise ScaffoldError(f"“{kind_obj.name}”没有类型“{printable(type_)}”{wording.did_you_mean(type_, kind_obj.types)}。"
-                            "可选：" + wording.join(f"{t.id}（{t.name}）" for t in kind_obj.types.values()))
+        raise ScaffoldError(
+            f"“{kind_obj.name}”没有类型“{printable(type_)}”{wording.did_you_mean(type_, kind_obj.types)}。"
+            "可选：" + wording.join(f"{t.id}（{t.name}）" for t in kind_obj.types.values())
+        )
     return type_
 
 
@@ -156,13 +165,17 @@ def _structure_note(profile: Profile | None, profiles: list[Profile]) -> list[st
         lines.append("# 可选章节：" + "、".join(f"“{name}”" for name in optional) + "，原件没有时连同标题删去。")
     others = [p for p in profiles if p is not profile]
     if others:
-        lines.append("# 原件是别的结构时，改用 profile: " + " 或 ".join(f"{p.id}（{p.name}）" for p in others)
-                     + "；哪种都不合时，用 waive 写明原因。")
+        lines.append(
+            "# 原件是别的结构时，改用 profile: "
+            + " 或 ".join(f"{p.id}（{p.name}）" for p in others)
+            + "；哪种都不合时，用 waive 写明原因。"
+        )
     return lines
 
 
-def front_matter(vocab: Vocabulary, kind_obj: Kind, type_: str | None, known: dict[str, Any], title: str,
-                 structure: list[str]) -> str:
+def front_matter(
+    vocab: Vocabulary, kind_obj: Kind, type_: str | None, known: dict[str, Any], title: str, structure: list[str]
+) -> str:
     """The front matter: what is known filled in, what the original must say as commented lines."""
     doc_type = kind_obj.type_of(type_)
     half_year = known.get("year") if doc_type is not None and doc_type.period == "half-year" else None
@@ -179,14 +192,18 @@ def front_matter(vocab: Vocabulary, kind_obj: Kind, type_: str | None, known: di
             if spec.id == "title":
                 hint += f"。建议：{title}"
             elif spec.id == "period" and half_year:
-                hint += f"。本类型写 \"{half_year}-H1\"（上半年）或 \"{half_year}-H2\"（下半年）"
+                hint += f'。本类型写 "{half_year}-H1"（上半年）或 "{half_year}-H2"（下半年）'
             required.append(f"# {spec.id}:{' ' * max(1, 14 - len(spec.id))}# {hint}")
         elif spec.id == "topics":
             required.append(f"topics: []{' ' * 10}# {spec.label}：{spec.help}")
         elif spec.id not in NOT_OFFERED:
-            optional.append(f"# {spec.id}:{' ' * max(1, 14 - len(spec.id))}# {spec.label}（{OPTIONAL_NOTE}）：{spec.help}")
-    lines = ["# 以“# 字段:”开头的行要照原件填写：去掉开头的“# ”再填值。"
-             f"原件没有写明、注明可写{NOT_STATED_TEXT}的字段写 {NOT_STATED_TEXT}，不要推断或编造。"]
+            optional.append(
+                f"# {spec.id}:{' ' * max(1, 14 - len(spec.id))}# {spec.label}（{OPTIONAL_NOTE}）：{spec.help}"
+            )
+    lines = [
+        "# 以“# 字段:”开头的行要照原件填写：去掉开头的“# ”再填值。"
+        f"原件没有写明、注明可写{NOT_STATED_TEXT}的字段写 {NOT_STATED_TEXT}，不要推断或编造。"
+    ]
     lines += required
     lines += structure
     if optional:
@@ -240,8 +257,15 @@ def _scalar(value: str) -> str:
 def _yaml_value(value: object) -> str:
     """A front-matter value on one line: a scalar, or a list or mapping in YAML's flow style."""
     if isinstance(value, (list, tuple, dict)):
-        return str(yaml.safe_dump(value if not isinstance(value, tuple) else list(value), allow_unicode=True,
-                                  default_flow_style=True, width=10_000, sort_keys=False)).strip()
+        return str(
+            yaml.safe_dump(
+                value if not isinstance(value, tuple) else list(value),
+                allow_unicode=True,
+                default_flow_style=True,
+                width=10_000,
+                sort_keys=False,
+            )
+        ).strip()
     return _scalar(str(value))
 
 
@@ -254,11 +278,15 @@ def document_paths(root: Path, folder: str, doc_id: str) -> DocumentPaths:
     """A document's two files, relative to the root; ScaffoldError unless the folder and the id are
     slugs and both files lie inside docs/ and data/."""
     if not SLUG.fullmatch(folder):
-        raise ScaffoldError(f"data/kinds.yml 中的文件夹名“{printable(folder)}”不对：只能用英文小写字母、数字和连字符。"
-                            "先运行 make check，按它的提示改正 data/kinds.yml")
+        raise ScaffoldError(
+            f"data/kinds.yml 中的文件夹名“{printable(folder)}”不对：只能用英文小写字母、数字和连字符。"
+            "先运行 make check，按它的提示改正 data/kinds.yml"
+        )
     if not SLUG.fullmatch(doc_id):
-        raise ScaffoldError(f"文档编号“{printable(doc_id)}”不对：只能用英文小写字母、数字和连字符。编号由年份、"
-                            "data/bodies.yml 的机关编号和 data/kinds.yml 的类型编号组成：先运行 make check，按它的提示改正")
+        raise ScaffoldError(
+            f"文档编号“{printable(doc_id)}”不对：只能用英文小写字母、数字和连字符。编号由年份、"
+            "data/bodies.yml 的机关编号和 data/kinds.yml 的类型编号组成：先运行 make check，按它的提示改正"
+        )
     paths = DocumentPaths(f"{DOCS}/{folder}/{doc_id}.md", f"{DATA}/{folder}/{doc_id}.yml")
     for rel in paths:
         inside(root, rel)
@@ -271,9 +299,11 @@ def inside(root: Path, rel: str) -> Path:
     path = Path(root) / rel
     target = path.resolve()
     if not any((Path(root) / top).resolve() in target.parents for top in (DOCS, DATA)):
-        raise ScaffoldError(f"拒绝写入 {printable(rel)}：它不在本仓库的 {DOCS}/ 或 {DATA}/ 文件夹中"
-                            "（路径含有“..”，或经符号链接指向别处）。路径由 data/ 中的文件夹名和编号拼成："
-                            "先运行 make check，按它的提示改正")
+        raise ScaffoldError(
+            f"拒绝写入 {printable(rel)}：它不在本仓库的 {DOCS}/ 或 {DATA}/ 文件夹中"
+            "（路径含有“..”，或经符号链接指向别处）。路径由 data/ 中的文件夹名和编号拼成："
+            "先运行 make check，按它的提示改正"
+        )
     return path
 
 
@@ -330,5 +360,7 @@ def _summary_skeleton(vocab: Vocabulary) -> str:
 
 
 # The data-file skeleton of each data model (data/kinds.yml `data`).
-SKELETONS: dict[str, Callable[[Vocabulary], str]] = {"plan-items": lambda vocab: PLAN_SKELETON,
-                                                      "summary-figures": _summary_skeleton}
+SKELETONS: dict[str, Callable[[Vocabulary], str]] = {
+    "plan-items": lambda vocab: PLAN_SKELETON,
+    "summary-figures": _summary_skeleton,
+}

@@ -5,6 +5,7 @@ in values.py, so a form the schema accepts is one the parser reads.
 `make schemas` writes them; a test asserts the committed files equal what the table generates, so the
 schema editors' tools read and the check uses cannot drift from the table.
 """
+
 from __future__ import annotations
 
 import json

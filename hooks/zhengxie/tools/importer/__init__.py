@@ -12,6 +12,7 @@ report    the Chinese report
 Nothing here imports MkDocs. Nothing is guessed: what the original does not show is left for the
 editor, as a commented field or a 【待核：…】 marker that the check reports (ZX130).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -55,8 +56,14 @@ def _choice(value: str | None, index: int) -> str | None:
     return values[index] if len(values) > 1 and index < len(values) else (values[0] if len(values) == 1 else None)
 
 
-def import_file(root: Path, path: Path, kind: str | None = None, type_: str | None = None,
-                body: str | None = None, write: bool = True) -> Imported:
+def import_file(
+    root: Path,
+    path: Path,
+    kind: str | None = None,
+    type_: str | None = None,
+    body: str | None = None,
+    write: bool = True,
+) -> Imported:
     """Every part's draft is placed (a free id, both files checked to lie inside docs/ and data/)
     before any is written: a part that cannot be placed leaves nothing half-imported."""
     root = Path(root)
@@ -81,12 +88,17 @@ def import_file(root: Path, path: Path, kind: str | None = None, type_: str | No
 def _check_choices(vocab: Vocabulary, kind: str | None, body: str | None) -> None:
     for name, value, table in (("KIND", kind, vocab.kinds), ("BODY", body, vocab.bodies)):
         for item in (value or "").split(","):
-            if item.strip() and item.strip() not in table and not (name == "KIND" and vocab.kind_of_folder(item.strip())):
+            if (
+                item.strip()
+                and item.strip() not in table
+                and not (name == "KIND" and vocab.kind_of_folder(item.strip()))
+            ):
                 raise ImportFailed(f"{name}={item.strip()} 不在登记表中：可选 " + "、".join(table))
 
 
-def _recognised_part(vocab: Vocabulary, number: int | None, blocks: list[Block], kind: str | None,
-                     type_: str | None) -> Part:
+def _recognised_part(
+    vocab: Vocabulary, number: int | None, blocks: list[Block], kind: str | None, type_: str | None
+) -> Part:
     """One part read: its kind, type and period; `error` when its kind cannot be told."""
     if kind and kind not in vocab.kinds and (named := vocab.kind_of_folder(kind)) is not None:
         kind = named.id  # KIND=plans: the kind by its folder (_check_choices knows it)
@@ -124,8 +136,14 @@ def _place(root: Path, vocab: Vocabulary, part: Part, body: str | None, taken: s
         return
     year = year_of(found)
     if year is None:
-        found.todos.append(Todo("ZX212", f"原件没有写明年份（标题、日期、题注中都没有）：文件名暂以 {UNDATED} 开头；"
-                                         "确定文档所属年份后把正文和数据文件都改名为“年份-…”", field="file"))
+        found.todos.append(
+            Todo(
+                "ZX212",
+                f"原件没有写明年份（标题、日期、题注中都没有）：文件名暂以 {UNDATED} 开头；"
+                "确定文档所属年份后把正文和数据文件都改名为“年份-…”",
+                field="file",
+            )
+        )
     folder = vocab.kinds[found.kind].folder
     stem = f"{year or UNDATED}-{body}-{_slug(found.kind, found.type_)}"
     draft_paths(root, folder, stem)  # a slug inside docs/ and data/ before any name is looked up

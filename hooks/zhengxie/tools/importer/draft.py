@@ -8,6 +8,7 @@ keep what their row or line says; a form's required time or role that a table le
 原文未载 (the original states none), one a line does not mention is left out for the check to
 report (ZX402 / ZX407) with a 待核 comment beside the item.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,9 @@ from zhengxie.tools.importer.recognise import MARK, Recognised, Todo
 
 UNDATED = "undated"
 YEAR = re.compile(r"[0-9]{4}")
-DATELINE_YEAR = re.compile(r"^([0-9]{4})年")  # a file-name year the original does not give: the check reports it (ZX212)
+DATELINE_YEAR = re.compile(
+    r"^([0-9]{4})年"
+)  # a file-name year the original does not give: the check reports it (ZX212)
 
 
 @dataclass
@@ -52,8 +55,11 @@ def year_of(found: Recognised) -> str | None:
 def free_id(root: Path, folder: str, stem: str, taken: set[str]) -> str:
     """The stem, or stem-2, stem-3 … when a document of that name exists (never overwrite)."""
     candidate, n = stem, 1
-    while candidate in taken or (root / DOCS / folder / f"{candidate}.md").exists() \
-            or (root / DATA / folder / f"{candidate}.yml").exists():
+    while (
+        candidate in taken
+        or (root / DOCS / folder / f"{candidate}.md").exists()
+        or (root / DATA / folder / f"{candidate}.yml").exists()
+    ):
         n += 1
         candidate = f"{stem}-{n}"
     return candidate
@@ -81,8 +87,13 @@ def write_draft(root: Path, vocab: Vocabulary, found: Recognised, body: str, doc
             todo.code = "ZX130"
             blocks.append(MARK.format(todo.what))
     if "topics" in vocab.fields and vocab.fields["topics"].applies_to(kind.id):  # scaffold offers topics: []
-        found.todos.append(Todo("ZX205", "专题（topics）要由人按内容选择 data/topics.yml 中的编号；不分专题时删去 topics 这一行",
-                                field="topics"))
+        found.todos.append(
+            Todo(
+                "ZX205",
+                "专题（topics）要由人按内容选择 data/topics.yml 中的编号；不分专题时删去 topics 这一行",
+                field="topics",
+            )
+        )
     front = scaffold.front_matter(vocab, kind, found.type_, known, "", [])
     text = front + "\n" + "\n\n".join(blocks) + "\n"
     written = Written(doc_id)
@@ -112,14 +123,21 @@ def _known(vocab: Vocabulary, kind: Kind, found: Recognised, body: str) -> dict[
         if spec is None:
             continue
         if not spec.applies_to(kind.id):
-            found.todos.append(Todo("", f"原件写了{spec.label}“{_show(value)}”，但“{kind.name}”没有这个字段：请决定写在正文还是删去",
-                                    field=key))
+            found.todos.append(
+                Todo(
+                    "",
+                    f"原件写了{spec.label}“{_show(value)}”，但“{kind.name}”没有这个字段：请决定写在正文还是删去",
+                    field=key,
+                )
+            )
             continue
         known[key] = value
     for spec in vocab.fields.values():
         if spec.applies_to(kind.id) and spec.required_for(kind.id, found.type_) and spec.id not in known:
             allowed = f"；原件确实没有写明时写 {spec.id}: {NOT_STATED_TEXT}" if spec.not_stated else ""
-            found.todos.append(Todo("ZX215", f"没有识别出{spec.label}（{spec.id}）：照原件填写{allowed}", field=spec.id))
+            found.todos.append(
+                Todo("ZX215", f"没有识别出{spec.label}（{spec.id}）：照原件填写{allowed}", field=spec.id)
+            )
     return known
 
 
@@ -131,7 +149,13 @@ def _write(root: Path, rel: str, text: str) -> None:
 
 
 def _show(value: object) -> str:
-    return str(value.get("caption", "")) if isinstance(value, dict) else "、".join(value) if isinstance(value, list) else str(value)
+    return (
+        str(value.get("caption", ""))
+        if isinstance(value, dict)
+        else "、".join(value)
+        if isinstance(value, list)
+        else str(value)
+    )
 
 
 def _data_file(vocab: Vocabulary, kind: Kind, found: Recognised) -> str | None:
@@ -147,8 +171,10 @@ def _data_file(vocab: Vocabulary, kind: Kind, found: Recognised) -> str | None:
 
 
 def _plan_data(vocab: Vocabulary, found: Recognised) -> str:
-    out = ["# yaml-language-server: $schema=../schemas/plan-data.schema.json",
-           "# 由 make import 从原件读出：请逐项对照原件核对；“待核”注释是原件写了而没能放进字段的内容。"]
+    out = [
+        "# yaml-language-server: $schema=../schemas/plan-data.schema.json",
+        "# 由 make import 从原件读出：请逐项对照原件核对；“待核”注释是原件写了而没能放进字段的内容。",
+    ]
     if found.stated_count:
         count = found.stated_count
         out.append(f"stated_count: {int(count) if count.isdigit() else count}")
@@ -161,15 +187,23 @@ def _plan_data(vocab: Vocabulary, found: Recognised) -> str:
         if form:
             entry["form"] = form.id
         else:
-            found.todos.append(Todo("ZX406", f"第{number}项“{item.title}”：没有识别出协商形式，请照原件填写 form", field=entry["id"]))
+            found.todos.append(
+                Todo("ZX406", f"第{number}项“{item.title}”：没有识别出协商形式，请照原件填写 form", field=entry["id"])
+            )
         if item.time == "empty":
             if "time" in requires:
                 entry["time"] = NOT_STATED_TEXT
         elif item.time:
             entry["time"] = item.time
         elif "time" in requires:
-            found.todos.append(Todo("ZX402", f"第{number}项“{item.title}”：{form_name}要写时间，原件这一项没有写出可识别的时间："
-                                             f"照原件填写，原件确实没有写明时写 time: {NOT_STATED_TEXT}", field=entry["id"]))
+            found.todos.append(
+                Todo(
+                    "ZX402",
+                    f"第{number}项“{item.title}”：{form_name}要写时间，原件这一项没有写出可识别的时间："
+                    f"照原件填写，原件确实没有写明时写 time: {NOT_STATED_TEXT}",
+                    field=entry["id"],
+                )
+            )
         roles: dict[str, Any] = {}
         for role, value in item.roles.items():
             if value == "empty":
@@ -180,8 +214,14 @@ def _plan_data(vocab: Vocabulary, found: Recognised) -> str:
         for role in requires:
             if role != "time" and role not in roles and role not in item.roles:
                 label = vocab.roles[role].name if role in vocab.roles else role
-                found.todos.append(Todo("ZX407", f"第{number}项“{item.title}”：{form_name}要写{label}，原件这一项没有写：照原件填写，"
-                                                 f"原件确实没有写明时写 {role}: {NOT_STATED_TEXT}", field=entry["id"]))
+                found.todos.append(
+                    Todo(
+                        "ZX407",
+                        f"第{number}项“{item.title}”：{form_name}要写{label}，原件这一项没有写：照原件填写，"
+                        f"原件确实没有写明时写 {role}: {NOT_STATED_TEXT}",
+                        field=entry["id"],
+                    )
+                )
         if roles:
             entry["roles"] = roles
         if item.points:

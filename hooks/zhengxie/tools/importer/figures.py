@@ -5,6 +5,7 @@ so the report can show it for checking; nothing is computed from other figures.
 
 The patterns live in MEASURES below, one row each, keyed by the measure id of data/measures.yml.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,12 +30,16 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float]], ...] = (
 OTHER_RATES = re.compile(rf"([\u4e00-\u9fff]{{2,6}}率){_GAP}{_PCT}")
 TYPED_RATES = ("答复率", "办复率", "满意率")
 # Counted activities: 开展专题调研5次, 收到征文31篇, 举办培训班2期.
-COUNTED = re.compile(rf"((?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出)(?:了)?"
-                     rf"[\u4e00-\u9fff“”]{{2,12}}?)\s*{_N}\s*(次|篇|件|项|期|个|场|户|人|册|条)")
+COUNTED = re.compile(
+    rf"((?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出)(?:了)?"
+    rf"[\u4e00-\u9fff“”]{{2,12}}?)\s*{_N}\s*(次|篇|件|项|期|个|场|户|人|册|条)"
+)
 
 
 # A count before its noun: 开展了5次专题调研, 召开2场座谈会.
-COUNT_FIRST = re.compile(rf"(?:进行|开展|组织|召开|举办)了?\s*{_N}\s*(次|场|期)([\u4e00-\u9fff]{{2,8}}?)(?=[，。；、]|$)")
+COUNT_FIRST = re.compile(
+    rf"(?:进行|开展|组织|召开|举办)了?\s*{_N}\s*(次|场|期)([\u4e00-\u9fff]{{2,8}}?)(?=[，。；、]|$)"
+)
 # Further counts in the same list: 特等奖1篇，优秀奖7篇，鼓励奖12篇.
 CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(次|篇|件|项|期|个|场|户|人|册|条|对)")
 

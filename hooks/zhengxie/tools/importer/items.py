@@ -5,6 +5,7 @@ What a row or line says but cannot be placed (a form not in forms.yml, a time of
 column of no known role) is kept in the item's `notes` for the draft's comments and the report; it
 is never turned into a value. A table cell that is empty is what the original states: nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,10 @@ from zhengxie.model.corpus import Vocabulary
 from zhengxie.text.values import parse_when
 
 _M = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
-TIME = re.compile(rf"(?<![0-9])(?:{_M}月?\s*[-–—~至到]\s*{_M}月份?|{_M}月份?(?:上旬|中旬|下旬|底|初)?"
-                  r"|第[一二三四1-4]季度|上半年|下半年|全年)")
+TIME = re.compile(
+    rf"(?<![0-9])(?:{_M}月?\s*[-–—~至到]\s*{_M}月份?|{_M}月份?(?:上旬|中旬|下旬|底|初)?"
+    r"|第[一二三四1-4]季度|上半年|下半年|全年)"
+)
 YEAR_PREFIX = re.compile(r"^[0-9]{4}\s*年(?:度)?\s*")
 LABELLED = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*([^；;。]{1,200})")
 SPLIT_NAMES = re.compile(r"[、，,；;/]+")

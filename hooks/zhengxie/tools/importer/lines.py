@@ -4,6 +4,7 @@ signatures, part separators (篇一 … 篇七) and template residue.
 Every pattern is anchored or bounded and has no nested quantifiers: a line is matched in time
 linear in its length (lines are cut at read.MAX_LINE characters anyway).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,19 +34,27 @@ DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}[〔\[［(（]([0-9]{4})[〕\]�
 CAPTION = re.compile(r"^[（(](.{4,120})[）)]$")
 ADOPTED = re.compile(r"(通过|批准|修订|修正)$")
 SESSION = re.compile(rf"第?([{NUM}]{{1,4}})届")
-MEETING = re.compile(rf"((?:第[{NUM}0-9]{{1,4}}次)?(?:主席会议|主席办公会议|常务委员会(?:第[{NUM}0-9]{{1,4}}次)?会议"
-                     rf"|常委会(?:第[{NUM}0-9]{{1,4}}次)?会议|全体会议))")
+MEETING = re.compile(
+    rf"((?:第[{NUM}0-9]{{1,4}}次)?(?:主席会议|主席办公会议|常务委员会(?:第[{NUM}0-9]{{1,4}}次)?会议"
+    rf"|常委会(?:第[{NUM}0-9]{{1,4}}次)?会议|全体会议))"
+)
 DATELINE = re.compile(r"^[（(—\-\s]*(.{0,20}?日)?\s*在(.{4,80}?)上[）)]?$")
 REPORTER = re.compile(r"^[（(]?(?:\S{2,40}?)(?:主席|副主席|秘书长|副秘书长|主任|副主任|常委)[\s　]+\S{2,4}[）)]?$")
-ISSUER = re.compile(r"^(?:中共|中国共产党|中国人民政治协商会议|政协)?\S{0,30}?(?:委员会|人民政府|政府|办公室|办公厅|政协|工作室|委员会办公室)$")
+ISSUER = re.compile(
+    r"^(?:中共|中国共产党|中国人民政治协商会议|政协)?\S{0,30}?(?:委员会|人民政府|政府|办公室|办公厅|政协|工作室|委员会办公室)$"
+)
 PART = re.compile(rf"篇([{NUM}]{{1,3}})$")
 PART_MAX = 60
 TITLE_WORDS = re.compile(r"(规则|办法|细则|规定|计划|要点|安排|总结|报告|意见|方案|体会|制度|通知|决定|纪要)$")
 
 # Beyond the check's residue (20xx, xxx, □, 十x届, ＿＿): a lone _ or ＿ where a name was blanked out.
 BLANK = re.compile(r"(?<=[\u4e00-\u9fff，。、“])[_＿]+|[_＿]+(?=[\u4e00-\u9fff“])")
-RESIDUE_KINDS = (("年份", re.compile(r"^(19|20)")), ("届次", re.compile(r"[届次]$")), ("方框", re.compile(r"^□")),
-                 ("空格线", re.compile(r"^[_＿]")))
+RESIDUE_KINDS = (
+    ("年份", re.compile(r"^(19|20)")),
+    ("届次", re.compile(r"[届次]$")),
+    ("方框", re.compile(r"^□")),
+    ("空格线", re.compile(r"^[_＿]")),
+)
 
 
 @dataclass(frozen=True)
@@ -142,8 +151,11 @@ def part_separator(text: str) -> int | None:
 
 def title_like(text: str) -> bool:
     stripped = text.strip()
-    return (4 <= len(stripped) <= 60 and not any(c in stripped for c in "。；，,")
-            and TITLE_WORDS.search(stripped) is not None)
+    return (
+        4 <= len(stripped) <= 60
+        and not any(c in stripped for c in "。；，,")
+        and TITLE_WORDS.search(stripped) is not None
+    )
 
 
 def residue(text: str) -> list[tuple[int, int, str]]:

@@ -8,6 +8,7 @@ cells taken from the row above — so its work is proportional to the file, neve
 (python-docx's style and merged-cell lookups search the whole file each time).
 Text is UTF-8 (with or without BOM) or, when it is not, GB18030 (which covers GBK and GB2312).
 """
+
 from __future__ import annotations
 
 import re
@@ -88,8 +89,9 @@ def decode(data: bytes) -> tuple[str, TextEncoding]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as error:
-        raise ImportFailed(f"文件既不是 UTF-8 也不是 GB18030（GBK）编码（第 {error.start} 字节）："
-                           "请用编辑器另存为 UTF-8 再导入") from None
+        raise ImportFailed(
+            f"文件既不是 UTF-8 也不是 GB18030（GBK）编码（第 {error.start} 字节）：请用编辑器另存为 UTF-8 再导入"
+        ) from None
 
 
 def _read_text(path: Path) -> tuple[list[Block], TextEncoding]:
@@ -137,8 +139,10 @@ def _refuse_beyond_limits(name: str, unpacked: int, xml: int, styles: int) -> No
     if xml > MAX_DOCX_XML:
         raise ImportFailed(f"{name} 的文字和格式部分解压后超过 {MAX_DOCX_XML // _MB} MB，不予导入：请把它拆成几个文件")
     if styles > MAX_STYLES:
-        raise ImportFailed(f"{name} 定义了 {styles} 种样式，超过导入上限 {MAX_STYLES} 种："
-                           "请在 Word 中把正文复制到一个新文档（只保留用到的样式）再导入")
+        raise ImportFailed(
+            f"{name} 定义了 {styles} 种样式，超过导入上限 {MAX_STYLES} 种："
+            "请在 Word 中把正文复制到一个新文档（只保留用到的样式）再导入"
+        )
 
 
 def _count_styles(archive: zipfile.ZipFile) -> int:
@@ -227,8 +231,10 @@ class _DocxReader:
     def _add_cells(self, count: int) -> None:
         self.cells += count
         if self.cells > MAX_CELLS:
-            raise ImportFailed(f"{self.path.name} 的表格超过 {MAX_CELLS} 个单元格（合并的单元格按所占的列计），"
-                               "超过导入上限：请把大表格拆开或另存为几个文件")
+            raise ImportFailed(
+                f"{self.path.name} 的表格超过 {MAX_CELLS} 个单元格（合并的单元格按所占的列计），"
+                "超过导入上限：请把大表格拆开或另存为几个文件"
+            )
 
 
 def _grid_before(tr: Any) -> int:

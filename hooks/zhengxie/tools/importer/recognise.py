@@ -5,6 +5,7 @@ The head (title, 文号, 题注, reporter and dateline) is read before the first
 the signature (issuers and 成文日期) after the last; everything else is body. A value is taken only
 from a line that states it; the rest is left for the editor and named in todos.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,8 +64,18 @@ class Recognised:
     figures: list[figures_mod.Figure] = field(default_factory=list)
     todos: list[Todo] = field(default_factory=list)
     seen: list[tuple[str, str]] = field(default_factory=list)  # (what, value) recognised, for the report
-    counts: dict[str, int] = field(default_factory=lambda: {"headings": 0, "articles": 0, "items": 0, "figures": 0,
-                                                   "residue": 0, "joined": 0, "run_in": 0, "tables": 0})
+    counts: dict[str, int] = field(
+        default_factory=lambda: {
+            "headings": 0,
+            "articles": 0,
+            "items": 0,
+            "figures": 0,
+            "residue": 0,
+            "joined": 0,
+            "run_in": 0,
+            "tables": 0,
+        }
+    )
 
 
 def mark_residue(text: str, found: Recognised, where: str) -> str:
@@ -80,8 +91,14 @@ def mark_residue(text: str, found: Recognised, where: str) -> str:
         kind = lines.residue_kind(placeholder)
         out.append(text[last:start])
         out.append(MARK.format(f"原件此处是未填写的占位符（{kind}）"))
-        found.todos.append(Todo("ZX130", f"{where}：原件的占位符“{placeholder}”（{kind}）——照原件的实际内容改写；"
-                                         "原件就是空的，写“原件此处未填写”", original=placeholder))
+        found.todos.append(
+            Todo(
+                "ZX130",
+                f"{where}：原件的占位符“{placeholder}”（{kind}）——照原件的实际内容改写；"
+                "原件就是空的，写“原件此处未填写”",
+                original=placeholder,
+            )
+        )
         found.counts["residue"] += 1
         last = end
     out.append(text[last:])
@@ -169,8 +186,15 @@ def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
 
 
 def _head_line(text: str) -> bool:
-    return bool(lines.title_like(text) or lines.doc_number(text) or lines.caption(text) or lines.dateline(text)
-                or lines.reporter(text) or whole_date(text) or lines.issuer(text))
+    return bool(
+        lines.title_like(text)
+        or lines.doc_number(text)
+        or lines.caption(text)
+        or lines.dateline(text)
+        or lines.reporter(text)
+        or whole_date(text)
+        or lines.issuer(text)
+    )
 
 
 def _read_head(head: list[Block], found: Recognised, vocab: Vocabulary) -> None:
@@ -235,7 +259,9 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 found.items += parsed[0]
                 found.counts["tables"] += 1
                 for column in parsed[1]:
-                    found.todos.append(Todo("", f"表格的“{column}”一栏不是协商项目的字段，已写进各项的注释，请决定放在哪里"))
+                    found.todos.append(
+                        Todo("", f"表格的“{column}”一栏不是协商项目的字段，已写进各项的注释，请决定放在哪里")
+                    )
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
@@ -248,8 +274,12 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             pending = _flush(pending, found, paragraphs)
             level = min(6, 2 + styles.index(heading.style))
             numberings: dict[lines.HeadingStyle, str] = {
-                "chapter": f"第{heading.numeral}章　", "han": f"{heading.numeral}、", "paren": f"（{heading.numeral}）",
-                "arabic": f"{heading.numeral}. ", "paren-arabic": f"（{heading.numeral}）"}
+                "chapter": f"第{heading.numeral}章　",
+                "han": f"{heading.numeral}、",
+                "paren": f"（{heading.numeral}）",
+                "arabic": f"{heading.numeral}. ",
+                "paren-arabic": f"（{heading.numeral}）",
+            }
             numbering = numberings[heading.style]
             title = mark_residue(heading.title, found, "标题")
             found.blocks.append("#" * level + " " + numbering + title)
@@ -275,23 +305,43 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 continue
         if lines.run_in(text):
             found.counts["run_in"] += 1
-        if pending and not pending.endswith(tuple("。！？；：”）」")) and len(pending) >= JOIN_MIN \
-                and not lines.run_in(text):
+        if (
+            pending
+            and not pending.endswith(tuple("。！？；：”）」"))
+            and len(pending) >= JOIN_MIN
+            and not lines.run_in(text)
+        ):
             pending += text  # the original broke a sentence across lines (a page or a web copy)
             found.counts["joined"] += 1
             continue
         pending = _flush(pending, found, paragraphs)
         pending = text
     _flush(pending, found, paragraphs)
-    if is_plan and (match := re.search(r"(?:安排|开展|确定)[^。]{0,40}?((?:约)?[0-9]{1,3}(?:余|多)?(?:件|项|次)(?:左右)?)",
-                                       "".join(paragraphs))) is not None:
+    if (
+        is_plan
+        and (
+            match := re.search(
+                r"(?:安排|开展|确定)[^。]{0,40}?((?:约)?[0-9]{1,3}(?:余|多)?(?:件|项|次)(?:左右)?)", "".join(paragraphs)
+            )
+        )
+        is not None
+    ):
         found.stated_count = match.group(1)
         found.seen.append(("正文写明的项目数", match.group(1)))
-    found.figures, conflicts = figures_mod.figures_in(paragraphs) if found.kind and \
-        vocab.kinds[found.kind].data == "summary-figures" else ([], [])
+    found.figures, conflicts = (
+        figures_mod.figures_in(paragraphs)
+        if found.kind and vocab.kinds[found.kind].data == "summary-figures"
+        else ([], [])
+    )
     for earlier, later in conflicts:
-        found.todos.append(Todo("", f"数字 {earlier.path} 在原件中有两个值（{earlier.value} 和 {later.value}），"
-                                    f"都没有写进数据文件：请对照原件决定", original=f"{earlier.sentence} / {later.sentence}"))
+        found.todos.append(
+            Todo(
+                "",
+                f"数字 {earlier.path} 在原件中有两个值（{earlier.value} 和 {later.value}），"
+                f"都没有写进数据文件：请对照原件决定",
+                original=f"{earlier.sentence} / {later.sentence}",
+            )
+        )
     found.counts["items"] = len(found.items)
     found.counts["figures"] = len(found.figures)
 
@@ -311,8 +361,9 @@ def _flush(pending: str, found: Recognised, paragraphs: list[str]) -> str:
 
 def _markdown_table(rows: list[list[str]], found: Recognised) -> str:
     width = max(len(row) for row in rows)
-    cells = [[mark_residue(c, found, "表格").replace("|", "｜") for c in row + [""] * (width - len(row))]
-             for row in rows]
+    cells = [
+        [mark_residue(c, found, "表格").replace("|", "｜") for c in row + [""] * (width - len(row))] for row in rows
+    ]
     out = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
     out += ["| " + " | ".join(row) + " |" for row in cells[1:]]
     return "\n".join(out)

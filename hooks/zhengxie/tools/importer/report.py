@@ -1,4 +1,5 @@
 """The Chinese report of an import: per document, what was recognised and what needs a person."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -7,8 +8,16 @@ from zhengxie.registry.problems import Problem
 from zhengxie.text.outline import int_to_chinese
 from zhengxie.tools.importer import Imported
 
-COUNTS = (("headings", "标题"), ("articles", "条文"), ("items", "协商项目"), ("tables", "项目表格"),
-          ("figures", "数字"), ("run_in", "带编号的段落（非标题）"), ("joined", "断行已接上"), ("residue", "占位符"))
+COUNTS = (
+    ("headings", "标题"),
+    ("articles", "条文"),
+    ("items", "协商项目"),
+    ("tables", "项目表格"),
+    ("figures", "数字"),
+    ("run_in", "带编号的段落（非标题）"),
+    ("joined", "断行已接上"),
+    ("residue", "占位符"),
+)
 
 
 def format_report(imported: Imported, problems: Sequence[Problem] = ()) -> str:
@@ -45,10 +54,14 @@ def format_report(imported: Imported, problems: Sequence[Problem] = ()) -> str:
         named = {todo.code for todo in todos}
         more = [p for p in problems if p.file in part.paths and p.code not in named]
         if more:
-            out.append(f"  检查还报告 {len(more)} 处（原件的结构与登记的章节结构不同时，照原件保留并用 waive 说明，见编辑指南）：")
+            out.append(
+                f"  检查还报告 {len(more)} 处（原件的结构与登记的章节结构不同时，照原件保留并用 waive 说明，见编辑指南）："
+            )
             for problem in more:
                 out.append(f"    - [{problem.code}] {problem.file}:{problem.line or ''} {problem.message}")
     out.append("")
-    out.append("下一步：对照原件逐条处理上面的事项（草稿中的【待核：…】标记、以“# 字段:”开头的注释行），"
-               "原件没有写明的写 原文未载，不要推断；然后运行 make check，直到检查通过。")
+    out.append(
+        "下一步：对照原件逐条处理上面的事项（草稿中的【待核：…】标记、以“# 字段:”开头的注释行），"
+        "原件没有写明的写 原文未载，不要推断；然后运行 make check，直到检查通过。"
+    )
     return "\n".join(out)

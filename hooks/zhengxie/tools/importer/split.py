@@ -4,6 +4,7 @@ A part begins at a short line ending in 篇N; the text before the first part (a 
 preface) belongs to no document and is returned apart so the report can name it. A file with fewer
 than two such lines is one document.
 """
+
 from __future__ import annotations
 
 from zhengxie.tools.importer import lines
@@ -12,8 +13,11 @@ from zhengxie.tools.importer.read import Block
 
 def split_parts(blocks: list[Block]) -> tuple[list[tuple[int | None, list[Block]]], list[Block]]:
     """([(part number or None, blocks)], preface blocks)."""
-    starts = [(index, number) for index, block in enumerate(blocks)
-              if not block.is_table and (number := lines.part_separator(block.text)) is not None]
+    starts = [
+        (index, number)
+        for index, block in enumerate(blocks)
+        if not block.is_table and (number := lines.part_separator(block.text)) is not None
+    ]
     if len(starts) < 2:
         return [(None, blocks)], []
     parts: list[tuple[int | None, list[Block]]] = []
