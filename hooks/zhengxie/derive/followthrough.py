@@ -17,7 +17,7 @@ from zhengxie.text.values import NOT_STATED_TEXT
 STATUS_LABELS = {"held": "已举行", "postponed": "已推迟", "cancelled": "已取消", "merged": "已合并", "none": "尚无报告"}
 DONE = frozenset({"held", "merged"})  # an item merged into another was consulted on there
 STATUS_ORDER = ("held", "merged", "postponed", "cancelled", "none")
-DONE_RULE = "已举行和已合并的项目计为完成，完成率 = 完成项目数 ÷ 计划项目总数"
+DONE_RULE = "已举行和已合并的项目计为完成，完成率是完成的项目占计划项目总数的比例"
 
 
 def status_label(status: str) -> str:

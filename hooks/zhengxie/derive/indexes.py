@@ -114,6 +114,26 @@ class YearEntry:
     def url(self) -> str:
         return urls.year_url(self.year)
 
+    @property
+    def doc_count(self) -> int:
+        """Every document the year's page lists: issued this year, on this year but issued in another,
+        on this year with no 成文日期 stated (the three never overlap)."""
+        return len(self.issued) + len(self.about) + len(self.date_not_stated)
+
+    @property
+    def doc_text(self) -> str:
+        """文档 N 篇, and when not all were issued this year how they came to be on its page (only the
+        non-empty parts): a year whose documents were issued in another year, or whose 成文日期 the
+        originals leave out, never reads 印发 0 篇."""
+        parts = [
+            ("本年印发", len(self.issued)),
+            ("其他年份印发", len(self.about)),
+            ("成文日期原文未载", len(self.date_not_stated)),
+        ]
+        stated = [f"{how} {n} 篇" for how, n in parts if n]
+        detail = f"（{'，'.join(stated)}）" if self.about or self.date_not_stated else ""
+        return f"文档 {self.doc_count} 篇{detail}"
+
 
 @dataclass(frozen=True)
 class Completeness:

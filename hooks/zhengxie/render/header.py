@@ -55,9 +55,21 @@ class Header:
 
 @dataclass(frozen=True, slots=True)
 class WaiverNote:
+    """An editor's note on a document that departs from the usual format because its original does.
+    Readers see `text`, plain Chinese; the problem code and the rule's title are for the editors'
+    pages (格式说明), never shown on a reader's page."""
+
     code: str
     title: str  # the problem catalogue's title: which rule the original departs from
     reason: str
+
+    @property
+    def text(self) -> str:
+        """The note as a reader reads it: that the page follows the original, and the editor's reason."""
+        reason = self.reason.strip()
+        if reason and reason[-1] not in "。！？；…":
+            reason += "。"
+        return f"本文照原件编排，与常规格式不同：{reason}" if reason else "本文照原件编排，与常规格式不同。"
 
 
 def doc_header(corpus: Corpus, doc: Document, waivers: tuple[Waived, ...] = ()) -> Header:
