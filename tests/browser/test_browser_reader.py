@@ -1,15 +1,13 @@
 """The reader's site in Chromium at desktop (1280) and phone (390) width, on the fixture corpus served
 under its sub-path (/zx/): the 404 page, breadcrumbs, related and 上一篇/下一篇, tables on phones,
-search quality and keys, printing to PDF in official-document style. Screenshots in tests/artifacts/."""
+search quality and keys (printing: test_browser_print.py). Screenshots in tests/artifacts/."""
 
 from __future__ import annotations
 
-import io
 import re
 
 from playwright.sync_api import Page, expect
 
-from conftest import ARTIFACTS
 from reader_support import ECOLOGY, LUOYANG_2018, YEAR_2018, YUNXI_2018
 
 SUMMARY = "summaries/2019-test-annual-summary/"
@@ -165,81 +163,3 @@ def test_search_keys_query_memory_sort_and_highlight(reader_page: Page):
     page.locator("[data-zx-search-open]").first.click()
     expect(page.locator("#zx-search .pagefind-ui__search-input")).to_have_value("协商计划")
     expect(page.locator("#zx-search .pagefind-ui__result-link").first).to_be_visible()
-
-
-# ---- 7. print -------------------------------------------------------------------------------------
-
-
-def _pdf_lines(pdf: bytes) -> tuple[list, list, set]:
-    """Lines of text as (page, text, x_start, x_end, y) — Chromium writes one run per character, so
-    runs on one baseline are joined — plus the page sizes and the fonts the PDF embeds."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(pdf))
-    chars: dict = {}
-    fonts = set()
-    for number, pdf_page in enumerate(reader.pages, 1):
-
-        def visit(text, cm, tm, font, size, number=number):
-            if text.strip():
-                x, y = cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]
-                chars.setdefault((number, round(y)), []).append((x, text.strip(), size * (tm[0] or 1) * (cm[0] or 1)))
-
-        pdf_page.extract_text(visitor_text=visit)
-        for font in (pdf_page.get("/Resources", {}).get("/Font", {}) or {}).values():
-            fonts.add(str(font.get_object().get("/BaseFont", "")))
-    lines = []
-    for (number, y), runs in sorted(chars.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
-        runs.sort()
-        lines.append((number, "".join(r[1] for r in runs), runs[0][0], runs[-1][0] + runs[-1][2], y))
-    return lines, [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages], fonts
-
-
-def test_printing_a_document_gives_an_official_document_layout(reader_page: Page):
-    page = reader_page
-    page.goto(page.base_url + PLAN_2019)
-    pdf = page.pdf(format="A4", print_background=True)
-    (ARTIFACTS / f"reader-print-{page.width_name}.pdf").write_bytes(pdf)
-    lines, sizes, fonts = _pdf_lines(pdf)
-    text = "\n".join(line[1] for line in lines)
-    width, height = sizes[0]
-    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4
-    for absent in (
-        "搜索",
-        "首页",
-        "相关文档",
-        "示例",
-        "上一篇",
-        "开放数据",
-        "发文单位",
-    ):  # no nav, search, badges, header
-        assert absent not in text, absent
-    numbers = [line for line in lines if re.fullmatch(r"—\s*\d+\s*—", line[1])]
-    assert [n[1].replace(" ", "") for n in numbers] == [f"—{i}—" for i in range(1, len(sizes) + 1)]  # page numbers
-    assert all(n[4] < 100 for n in numbers)  # at the foot of each page
-
-    def line_with(needle, page_no=None):
-        return next(line for line in lines if needle in line[1] and (page_no is None or line[0] == page_no))
-
-    issuer = line_with("洛阳市委员会", 1)  # 发文机关 in the 版头
-    title = line_with("洛阳市政协2019年度协商计划", 1)
-    heading = line_with("一、指导思想") if any("一、指导思想" in line[1] for line in lines) else line_with("指导思想")
-    sub = line_with("（一）围绕中心")
-    assert issuer[4] > title[4] > heading[4] > sub[4]  # 版头, title, then the text, top to bottom
-    centre = (title[2] + title[3]) / 2
-    assert abs(centre - width / 2) < 20, (centre, width / 2)  # the title is centred
-    assert heading[2] > sub[2] - 1 and heading[2] - 28 * 72 / 25.4 > 0  # headings indented two characters
-    date = line_with("2019年2月1日", len(sizes))  # 成文日期 on the last page
-    assert date[3] > width / 2 and date[2] > width / 2  # right-aligned in the 落款
-    # Font stacks: the official faces first, free ones after; AR PL UKai (the 仿宋/楷体 stand-in) is
-    # what this machine prints with, and 黑体 falls back to Noto Sans CJK (a Type 3 font in the PDF).
-    assert any("UKai" in f for f in fonts), fonts
-    page.emulate_media(media="print")
-    family = {
-        tag: page.evaluate(f"getComputedStyle(document.querySelector('[data-pagefind-body] {tag}')).fontFamily")
-        for tag in ("h2", "h3", "p")
-    }
-    assert family["h2"].startswith("SimHei") and "Noto Sans CJK SC" in family["h2"]
-    assert family["h3"].startswith("KaiTi") and "AR PL UKai" in family["h3"]
-    assert family["p"].startswith("FangSong") and "AR PL UKai" in family["p"]
-    page.emulate_media(media="screen")
