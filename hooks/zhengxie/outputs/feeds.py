@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 
 from zhengxie.model.corpus import Corpus, Document
+from zhengxie.model.fields import display
+from zhengxie.render.header import ALERT_CHOICES
 
 FOLDER = "feeds/"
 ALL = f"{FOLDER}all.xml"
@@ -62,6 +64,52 @@ def feed_index(corpus: Corpus) -> list[FeedLink]:
     return sorted(found.values(), key=lambda link: (link.path != ALL, link.path))
 
 
+SAMPLE = "示例"
+SAMPLE_NOTE = "本文部分细节为演示而编写，不是该单位的真实记录。"  # as the page says when no note is written
+
+
+def status_text(corpus: Corpus, doc: Document) -> str:
+    """已修订 / 已废止 as the page's 效力 row says it, for a rule that is no longer in force; else ""."""
+    spec = corpus.vocab.fields.get("status")
+    value = doc.fields.get("status")
+    if spec is None or not isinstance(value, str) or value not in ALERT_CHOICES:
+        return ""
+    return display(spec, value)
+
+
+def replacement(corpus: Corpus, doc: Document) -> Document | None:
+    """The rule that replaces `doc` (superseded_by), when the corpus has it."""
+    ref = doc.fields.get("superseded_by")
+    return corpus.documents.get(ref) if isinstance(ref, str) else None
+
+
+def entry_title(corpus: Corpus, doc: Document) -> str:
+    """The title, and in brackets what a reader must not miss: 示例 (unless the title says it already)
+    and a rule's status when it is no longer in force."""
+    title = doc.title or doc.id
+    marks = [SAMPLE] if doc.sample and SAMPLE not in title else []
+    status = status_text(corpus, doc)
+    if status:
+        marks.append(status)
+    return f"{title}（{'，'.join(marks)}）" if marks else title
+
+
+def entry_summary(corpus: Corpus, doc: Document) -> str:
+    """Type and body, then the rule's status and what replaces it, then the 示例 note."""
+    body = corpus.vocab.bodies.get(doc.body) if doc.body else None
+    parts = [corpus.vocab.type_name(doc.kind, doc.type)]
+    if body:
+        parts.append(body.name)
+    summary = " · ".join(parts)
+    status = status_text(corpus, doc)
+    if status:
+        new = replacement(corpus, doc)
+        summary += f"。{status}" + (f"，已被《{new.title or new.id}》取代" if new else "")
+    if doc.sample:
+        summary += f"。{SAMPLE}：{doc.sample_note or SAMPLE_NOTE}"
+    return summary
+
+
 def _moment(doc: Document) -> dt.datetime:
     day = doc.date if isinstance(doc.date, dt.date) else dt.date(doc.year or 1970, 1, 1)
     return dt.datetime.combine(day, dt.time(), dt.UTC)
@@ -80,15 +128,11 @@ def _feed(path: str, title: str, docs: list[Document], base: str, corpus: Corpus
     for doc in docs:
         entry = fg.add_entry(order="append")
         entry.id(base + doc.url)
-        entry.title(_text(doc.title or doc.id))
+        entry.title(_text(entry_title(corpus, doc)))
         entry.link(href=base + doc.url)
         entry.updated(_moment(doc))
         kind = corpus.vocab.kinds.get(doc.kind)
-        body = corpus.vocab.bodies.get(doc.body) if doc.body else None
-        parts = [corpus.vocab.type_name(doc.kind, doc.type)]
-        if body:
-            parts.append(body.name)
-        entry.summary(_text(" · ".join(parts)))
+        entry.summary(_text(entry_summary(corpus, doc)))
         if kind:
             entry.category(term=doc.kind, label=_text(kind.name))
     atom: bytes = fg.atom_str(pretty=True)

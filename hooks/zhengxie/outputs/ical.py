@@ -9,8 +9,9 @@ linear in the number of items; a build reuses the events of plans whose inputs a
 An item with a known date of holding (or a new date after postponement) is an all-day event on
 that date; otherwise it spans its planned time (month, quarter, half-year, dates). An item whose
 time the plan does not state (原文未载) or that has none written is no event: the calendar never
-invents a month; the year pages list such items under 时间未定. UIDs and DTSTAMPs derive from the
-data only, so the same sources always give the same file.
+invents a month; the year pages list such items under 时间未定. An item of a plan marked 示例 says so
+in its summary and description. UIDs and DTSTAMPs derive from the data only, so the same sources
+always give the same file.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import icalendar
 from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.model import urls
 from zhengxie.model.corpus import Corpus, Document
+from zhengxie.outputs.feeds import SAMPLE, SAMPLE_NOTE
 from zhengxie.text.values import NOT_STATED_TEXT, When
 
 FILE = "calendar.ics"
@@ -151,7 +153,8 @@ def plan_events(corpus: Corpus, follow: FollowThrough, plan: Document, site_url:
             continue
         url = base + urls.item_url(plan.url, item.id)
         forms = [vocab.forms[f].name if f in vocab.forms else f for f in item.forms]
-        lines = [f"形式：{' → '.join(forms)}", f"时间：{item.time_label}"]
+        lines = [f"{SAMPLE}：{plan.sample_note or SAMPLE_NOTE}"] if plan.sample else []
+        lines += [f"形式：{' → '.join(forms)}", f"时间：{item.time_label}"]
         for role_id, names in item.roles.items():
             role = vocab.roles.get(role_id)
             lines.append(f"{role.name if role else role_id}：{'、'.join(names) if names else NOT_STATED_TEXT}")
@@ -166,7 +169,7 @@ def plan_events(corpus: Corpus, follow: FollowThrough, plan: Document, site_url:
                     stamp=stamp,
                     start=span[0],
                     end=span[1],
-                    summary=item.title,
+                    summary=f"{item.title}（{SAMPLE}）" if plan.sample and SAMPLE not in item.title else item.title,
                     description="\n".join(lines),
                     url=url if site_url else None,
                     cancelled=bool(status and status.status == "cancelled"),
