@@ -6,7 +6,8 @@ under a 文号 (its issuers recorded, no 版头 recorded), a rule since amended 
 rule whose front matter records its 版头 (masthead) and issuers, and a report with an editor's note.
 Checked on the PDF's text and positions: 示例 and the editor's note print; a superseded rule says
 已修订 and names its replacement; a 版头 prints only when recorded, a 落款 only from recorded issuers;
-plan items are numbered and compact; every printout ends with the page's address and the print date."""
+plan items are numbered and compact; every printout ends with the page's address and the print date.
+On screen, at both widths, the same site's year and body pages show their documents on the first screen."""
 
 from __future__ import annotations
 
@@ -285,3 +286,21 @@ def test_print_styles_keep_the_page_and_leave_out_the_reader_chrome(print_page: 
     page.screenshot(path=str(ARTIFACTS / f"print-plan-{page.width_name}.png"))
     page.emulate_media(media="screen")
     expect(page.locator(".zx-print-source")).to_be_hidden()
+
+
+# ---- readers see reader things: year and body pages lead with their documents -------------------------
+
+
+@pytest.mark.parametrize("url", ["bodies/luoyang-city/", "years/2019/"])
+def test_year_and_body_pages_show_their_documents_on_the_first_screen(print_page: Page, url: str):
+    page = print_page
+    page.goto(page.base_url + url)
+    first = page.locator("article .zx-doc-list a").first
+    expect(first).to_be_visible()
+    box = first.bounding_box()
+    assert box["y"] + box["height"] <= page.viewport_size["height"], (url, box)  # no scrolling needed
+    text = page.locator("article").inner_text()
+    assert not re.search(r"ZX\d{3}", text) and "waive" not in text.lower()
+    if page.locator("#completeness").count():  # 资料完整度 comes after the documents
+        assert page.locator("#completeness").bounding_box()["y"] > box["y"]
+    page.screenshot(path=str(ARTIFACTS / f"print-site-{url.strip('/').replace('/', '-')}-{page.width_name}.png"))

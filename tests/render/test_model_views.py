@@ -457,3 +457,27 @@ def test_body_page_leads_with_its_documents_and_puts_completeness_last(site):
     plans, completeness = _order(root, "plans", "completeness")
     assert first_list < plans < completeness
     assert "洛阳市政协工作规则（2021年修订）" in nodes[first_list].text  # the newest first
+
+
+def test_reader_navigation_leaves_out_the_editors_pages():
+    """The site's own nav (mkdocs.yml): no tab or entry for the editor guide, 问题代码, 性能, 安全 or
+    格式说明 (the editors reach them from guide/)."""
+    import yaml
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = yaml.safe_load(config[config.index("\nnav:") :])["nav"]
+
+    def entries(items):
+        for item in items:
+            for title, target in item.items() if isinstance(item, dict) else [("", item)]:
+                if isinstance(target, list):
+                    yield title, ""
+                    yield from entries(target)
+                else:
+                    yield title, target
+
+    found = list(entries(nav))
+    assert len(found) > 8
+    for title, target in found:
+        assert not target.startswith(("guide/", "waivers/")), (title, target)
+        assert title not in ("格式说明", "编辑指南", "问题代码", "性能", "安全"), title
