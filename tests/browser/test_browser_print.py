@@ -225,6 +225,7 @@ def test_printed_superseded_rule_says_amended_and_names_its_replacement(print_pa
     printout = Printout(page, "superseded-rule")
     flat = printout.text.replace("\n", "").replace(" ", "")
     assert "已修订" in flat and nfkc(NEW_RULE_TITLE) in flat
+    assert f"{page.base_url}{NEW_RULE_URL}" in flat  # and where to find it
     assert printout.body()[0][1].replace(" ", "") == "洛阳市政协工作规则"  # no 版头 above the title
     # No 落款: the rule records no issuers, so nothing is signed under it.
     assert page.locator(".zx-print-head, .zx-print-foot").count() == 0
