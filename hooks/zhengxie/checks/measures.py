@@ -263,7 +263,7 @@ class _Audit:
         den_text = den_fig.text if den_fig else f"{span(*den)}{self.unit_of(denominator)}"
         computed = span(low, high)
         note = (
-            f"{figure.label}{figure.text}，按{self.name(numerator)}{num_text} ÷ "
+            f"{figure.label}{figure.text}，按{self.name(numerator)}{num_text}除以"
             f"{self.name(denominator)}{den_text}计算为{computed}%"
         )
         self.flag(
