@@ -386,6 +386,10 @@ class Site:
     def chart_alt(self, series: Series, with_body: bool = False) -> str:
         return charts.alt_text(series, with_body)
 
+    def figures_page(self, body_id: str | None = None) -> charts.BodyPage | list[charts.MeasureView] | None:
+        """What a 数据 page shows: a body's charts and its one-value table, or every measure across bodies."""
+        return charts.body_page(self.statistics, body_id) if body_id else charts.measure_views(self.statistics)
+
     def acknowledged(self) -> list[KeptAsPrinted]:
         """Every inconsistency kept as printed (原文如此), by document and position."""
         return sorted(self.corpus.acknowledged, key=lambda a: (a.doc.id, a.path))
