@@ -316,6 +316,10 @@ class Site:
 
     open_data_files = staticmethod(opendata.listing)
 
+    def open_data_dictionary(self) -> list[tuple[str, str, list[opendata.Column]]]:
+        """Every open-data table's columns: Chinese name, description, whether the CSV has it."""
+        return opendata.dictionary(self.corpus.root)
+
     def feed_index(self) -> list[FeedLink]:
         """Every feed the build writes (all, per kind, per body), for the 开放数据 page."""
         return feeds.feed_index(self.corpus)
