@@ -195,9 +195,11 @@ def test_a_measure_stated_once_is_a_table_row_not_a_one_bar_chart(site):
     single = section(page, "single")
     assert "解决或正在解决的比例 80.5% 2019年" in text(single)  # label | value | period
     assert "<img" not in single and not (site / "figures/luoyang-city/proposals-solved-rate.svg").exists()
-    # two values, one of them not placeable in time: the table alone, with the unit the text prints
-    opinions = section(page, "opinions-submitted")
-    assert "<img" not in opinions and "十届二次会议以来 312条" in text(opinions) and "312件" not in opinions
+    # two values, one of them not placeable in time: rows of the same table, with the unit the text prints
+    assert 'id="opinions-submitted"' not in page.replace('<tr id="opinions-submitted"', "")  # no section of its own
+    assert "报送社情民意信息 12件 2019年" in text(single)
+    assert "报送社情民意信息 312条 十届二次会议以来" in text(single) and "312件" not in single
+    assert 'href="../figures/luoyang-city/#opinions-submitted"' in html(site, "figures")  # the row is the anchor
 
 
 def test_the_unit_shown_is_the_one_the_summary_prints(site):

@@ -136,8 +136,8 @@ class SeriesView:
 @dataclass
 class BodyPage:
     entry: BodyFigures
-    charted: list[SeriesView] = field(default_factory=list)  # measures stated in two periods or more
-    single: list[Series] = field(default_factory=list)  # measures stated once: one table for all
+    charted: list[SeriesView] = field(default_factory=list)  # measures with two values or more placed in time
+    single: list[Series] = field(default_factory=list)  # the others (one value, or no dates): one table for all
 
     @property
     def count(self) -> int:
@@ -197,8 +197,9 @@ def body_page(stats: Statistics, body_id: str) -> BodyPage | None:
         return None
     page = BodyPage(entry)
     for series in entry.series:
-        if len(series.points) > 1:
-            page.charted.append(series_view(series))
+        view = series_view(series)
+        if view.chart is not None:
+            page.charted.append(view)
         else:
             page.single.append(series)
     return page
@@ -372,8 +373,8 @@ def _title(name: str, unit: str) -> str:
 
 
 def chart_files(stats: Statistics) -> list[tuple[str, str]]:
-    """(site path, SVG) of every chart of the 数据 pages, wide and narrow: one per measure stated in two
-    periods or more per body, one per measure for all bodies; each drawn once per build."""
+    """(site path, SVG) of every chart of the 数据 pages, wide and narrow: one per measure of a body with
+    two values or more placed in time, one per measure for all bodies; each drawn once per build."""
     files = []
     for body_id in stats.bodies:
         page = body_page(stats, body_id)
