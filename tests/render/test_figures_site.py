@@ -101,7 +101,9 @@ def site(tmp_path_factory) -> Path:
         "洛阳市政协十届二次会议以来提案工作情况的报告",
         "十届二次会议以来",
         "十届二次会议以来，共收到提案126件，编报社情民意信息312条。",
-        "- {measure: proposals-received, value: 126}\n- {measure: opinions-submitted, value: 312}\n",
+        "- {measure: proposals-received, value: 126}\n- {measure: opinions-submitted, value: 312}\n"
+        "- label: 走访委员\n  value: 300以上\n  unit: 人次\n"
+        "  breakdown: {by: sector, parts: [{label: 经济界, value: 100以上}, {label: 农业界, value: 200}]}\n",
     )
     make_buildable(repo)
     assert repo.check() == [], [p.format() for p in repo.check()]
@@ -205,6 +207,7 @@ def test_a_measure_stated_once_is_a_table_row_not_a_one_bar_chart(site):
 def test_the_unit_shown_is_the_one_the_summary_prints(site):
     page = html(site, "summaries/2023-since-proposal-report")
     assert "312条" in row(page, "报送社情民意信息") and "312件" not in page
+    assert "300人次以上" in row(page, "走访委员") and "100人次以上" in row(page, "经济界")  # not 100以上人次
 
 
 def test_the_all_bodies_data_page_groups_each_body(site):
