@@ -39,8 +39,8 @@ class Layout:
 
 
 WIDE = Layout("wide", 640, 14, 220)  # desktop: the content column shows it at 640 px
-NARROW = Layout("narrow", 340, 13, 190)  # phone: 390 px screen, ≥ 340 px shown -> text ≥ 13 px
-PHONE_MEDIA = "(max-width: 44.9375em)"  # the site's phone/tablet break (Material's 720 px)
+NARROW = Layout("narrow", 340, 13, 190)  # phone: a 390 px screen shows it about 358 px wide: text 13.7 px
+PHONE_MEDIA = "(max-width: 44.984375em)"  # the phone layout of zx.css and zx-indexes.css (Material: 720 px)
 MIN_YEARS = 3  # the axis covers at least this many years, so one short series is not a wall of width
 
 
