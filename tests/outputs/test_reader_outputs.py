@@ -305,17 +305,18 @@ def test_open_data_validates_against_its_published_schema_and_csv_parses(reader_
     assert tables["figures"] and all(f["summary"] == "2019-test-annual-summary" for f in tables["figures"])
     rows = list(csv.DictReader(io.StringIO((site / "opendata" / "items.csv").read_text(encoding="utf-8-sig"))))
     assert len(rows) == len(tables["items"])
-    assert {r["title"] for r in rows} >= {"城市生态环境治理", "乡村产业振兴"}
+    assert {r["议题"] for r in rows} >= {"城市生态环境治理", "乡村产业振兴"}
     assert (
-        next(r for r in rows if r["plan"] == YUNXI_2018 and r["id"] == "p01")["url"]
+        next(r for r in rows if r["计划编号"] == YUNXI_2018 and r["项目编号"] == "p01")["网址"]
         == f"{SITE_URL}plans/{YUNXI_2018}/#item-p01"
     )
     figures = list(csv.DictReader(io.StringIO((site / "opendata" / "figures.csv").read_text(encoding="utf-8-sig"))))
-    assert [f["label"] for f in figures] == [f["label"] for f in tables["figures"]]
+    assert [f["项目"] for f in figures] == [f["label"] for f in tables["figures"]]  # Chinese headers
     # The 开放数据 page lists every file.
     listing = (site / "opendata" / "index.html").read_text(encoding="utf-8")
-    for name in ("documents.json", "items.json", "items.csv", "follow-through.json", "figures.json", "schema.json"):
+    for name in ("documents.json", "documents.csv", "items.json", "items.csv", "figures.csv", "schema.json"):
         assert f'href="../opendata/{name}"' in listing or f'href="../../opendata/{name}"' in listing, name
+    assert "数据字典" in listing and "数据（照原文）" in listing  # the dictionary: each column's Chinese name
 
 
 def test_published_schema_is_the_one_in_data(root, reader_site):

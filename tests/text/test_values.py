@@ -18,9 +18,11 @@ from zhengxie.text.values import (
     parse_count,
     parse_period,
     parse_when,
+    printed_unit,
 )
 
-# every time form the issue lists, as an editor writes it: (text, kind, first month, last month, label)
+# every time form the issue lists, as an editor writes it: (text, kind, first month, last month, label);
+# the label is the text as the plan prints it (9月至10月 is never shown as 9—10月), only Q1 is spelled out
 TIMES = [
     ("3月", "month", 3, 3, "3月"),
     ("3月份", "month", 3, 3, "3月份"),
@@ -29,11 +31,12 @@ TIMES = [
     ("三月下旬", "month", 3, 3, "三月下旬"),
     ("11月上旬", "month", 11, 11, "11月上旬"),
     ("6月底", "month", 6, 6, "6月底"),
-    ("3月至5月", "months", 3, 5, "3—5月"),
-    ("3-5月", "months", 3, 5, "3—5月"),
-    ("九至十一月", "months", 9, 11, "9—11月"),
+    ("3月至5月", "months", 3, 5, "3月至5月"),
+    ("9月至10月", "months", 9, 10, "9月至10月"),  # never shown as 9—10月
+    ("3-5月", "months", 3, 5, "3-5月"),
+    ("九至十一月", "months", 9, 11, "九至十一月"),
     ("第二季度", "quarter", 4, 6, "第二季度"),
-    ("第4季度", "quarter", 10, 12, "第四季度"),
+    ("第4季度", "quarter", 10, 12, "第4季度"),
     ("Q1", "quarter", 1, 3, "第一季度"),
     ("三月中下旬", "month", 3, 3, "三月中下旬"),
     ("第三、四季度", "quarters", 7, 12, "第三、四季度"),
@@ -197,3 +200,19 @@ def test_a_time_without_a_month_is_kept_as_written_but_never_placed(text):
     when = parse_when(text)
     assert when.label == text and not when.placed and when.month is None and when.sort_month == 99
     assert _span(2024, when) is None
+
+
+# (text, number, units the registry allows, the unit a page shows or None for the registry's own)
+PRINTED_UNITS = [
+    ("全年编报社情民意信息312条，多条得到批示。", "312", ("件", "条", "篇"), "条"),
+    ("共收到提案812件。", "812", ("件",), "件"),
+    ("委员参加活动1200余人次。", "1200", ("人", "人次"), "人次"),  # the longer unit, not 人
+    ("收到提案1312件，其中312件立案。", "312", ("件", "条"), "件"),  # 1312 is not 312
+    ("报送信息312条；另一处写作312件。", "312", ("件", "条"), None),  # printed two ways: not chosen
+    ("全年编报信息若干。", "312", ("件", "条"), None),  # not printed: the registry's unit
+]
+
+
+@pytest.mark.parametrize("text,number,units,unit", PRINTED_UNITS, ids=[str(i) for i in range(len(PRINTED_UNITS))])
+def test_the_unit_shown_is_the_one_the_original_prints(text, number, units, unit):
+    assert printed_unit(text, number, units) == unit

@@ -316,6 +316,10 @@ class Site:
 
     open_data_files = staticmethod(opendata.listing)
 
+    def open_data_dictionary(self) -> list[tuple[str, str, list[opendata.Column]]]:
+        """Every open-data table's columns: Chinese name, description, whether the CSV has it."""
+        return opendata.dictionary(self.corpus.root)
+
     def feed_index(self) -> list[FeedLink]:
         """Every feed the build writes (all, per kind, per body), for the 开放数据 page."""
         return feeds.feed_index(self.corpus)
@@ -385,6 +389,10 @@ class Site:
 
     def chart_alt(self, series: Series, with_body: bool = False) -> str:
         return charts.alt_text(series, with_body)
+
+    def figures_page(self, body_id: str | None = None) -> charts.BodyPage | list[charts.MeasureView] | None:
+        """What a 数据 page shows: a body's charts and its one-value table, or every measure across bodies."""
+        return charts.body_page(self.statistics, body_id) if body_id else charts.measure_views(self.statistics)
 
     def acknowledged(self) -> list[KeptAsPrinted]:
         """Every inconsistency kept as printed (原文如此), by document and position."""

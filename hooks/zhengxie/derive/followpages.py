@@ -2,7 +2,8 @@
 
 One page listing every plan's items grew with the corpus (about 13 MB at 5000 documents), and any
 plan's edit rendered it again whole. So follow-through/ is an overview — per year: plans, items,
-how many were held, merged, postponed, cancelled or not yet reported, the completion rate — and
+how many were held, merged, postponed, cancelled or not yet reported, the completion rate of the plans a
+summary reports on (尚无总结 for a year none of whose plans has a report yet) — and
 each year's plans are on follow-through/<year>/ (undated/ for plans without a year), cut as
 zhengxie.paging cuts a year page: their items in a fixed ascending order (plan date, plan id, the
 plan's own order) into pages of the page size, the later pages at follow-through/<year>/2/ … A plan
@@ -16,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from zhengxie.derive.followthrough import STATUS_ORDER, FollowThrough, ItemStatus, PlanProgress
+from zhengxie.derive.followthrough import NO_SUMMARY, STATUS_ORDER, FollowThrough, ItemStatus, PlanProgress
 from zhengxie.model import paging, urls
 from zhengxie.model.corpus import Document
 
@@ -35,14 +36,24 @@ class YearRow:
     total: int
     counts: dict[str, int]
     done: int
+    reported_plans: int = 0  # plans some summary reports on: the rate counts their items only
+    reported_total: int = 0  # items of those plans
+    reported_done: int = 0
 
     @property
     def label(self) -> str:
         return f"{self.year} 年" if self.year else "年份不详"
 
     @property
+    def unreported_plans(self) -> int:
+        """Plans no summary reports on yet (尚无总结): outside the rate, never counted as 0%."""
+        return self.plans - self.reported_plans
+
+    @property
     def rate_text(self) -> str:
-        return f"{100 * self.done / self.total:.1f}%" if self.total else "—"
+        if not self.reported_plans:
+            return NO_SUMMARY
+        return f"{100 * self.reported_done / self.reported_total:.1f}%" if self.reported_total else "—"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +139,19 @@ class FollowPages:
             plans = by_year[year]
             base = paging.slice_url(URL, year)
             counts = {s: sum(p.counts.get(s, 0) for p in plans) for s in STATUS_ORDER}
+            reported = [p for p in plans if p.reported]
             rows.append(
-                YearRow(year, base, len(plans), sum(p.total for p in plans), counts, sum(p.done for p in plans))
+                YearRow(
+                    year,
+                    base,
+                    len(plans),
+                    sum(p.total for p in plans),
+                    counts,
+                    sum(p.done for p in plans),
+                    len(reported),
+                    sum(p.total for p in reported),
+                    sum(p.done for p in reported),
+                )
             )
         slices = [paging.SliceLink(row.year, row.url, row.plans) for row in rows]
         self.overview = FollowPage(OVERVIEW, "落实情况", rows=rows, slices=slices)

@@ -18,6 +18,8 @@ STATUS_LABELS = {"held": "已举行", "postponed": "已推迟", "cancelled": "�
 DONE = frozenset({"held", "merged"})  # an item merged into another was consulted on there
 STATUS_ORDER = ("held", "merged", "postponed", "cancelled", "none")
 DONE_RULE = "已举行和已合并的项目计为完成，完成率是完成的项目占计划项目总数的比例"
+NO_SUMMARY = "尚无总结"  # no summary reports on any item of the plan yet: no completion rate, not 0.0%
+NO_SUMMARY_RULE = "还没有任何工作总结报告其落实情况的计划显示为“尚无总结”，不计算完成率"
 
 
 def status_label(status: str) -> str:
@@ -104,12 +106,25 @@ class PlanProgress:
         return sum(1 for s in self.statuses if s.done)
 
     @property
+    def reported(self) -> bool:
+        """Whether any summary reports on any of the plan's items: only then is there a completion rate."""
+        return any(s.latest is not None for s in self.statuses)
+
+    @property
     def rate(self) -> float | None:
-        return 100 * self.done / self.total if self.total else None
+        return 100 * self.done / self.total if self.total and self.reported else None
 
     @property
     def rate_text(self) -> str:
+        """The completion rate, or 尚无总结 while no summary reports on the plan (never 0.0% for that)."""
+        if not self.reported:
+            return NO_SUMMARY
         return "—" if self.rate is None else f"{self.rate:.1f}%"
+
+    @property
+    def progress_text(self) -> str:
+        """完成率 55.6%, or 尚无总结: what a listing shows beside the plan."""
+        return f"完成率 {self.rate_text}" if self.reported else NO_SUMMARY
 
     @property
     def anchor(self) -> str:

@@ -1,9 +1,13 @@
-"""Open data: the model as JSON (documents, items, follow-through, figures) and CSV (items, figures).
+"""Open data: the model as JSON (documents, items, follow-through, figures) and CSV (the same four).
 
 Every JSON file is {"version", "site", "table", "rows": [...]} and validates against
-data/schemas/opendata.schema.json, which is published beside the files. Rows are plain values:
-dates ISO 8601, a value the original leaves out is the string 原文未载, an unwritten one is null.
-Add a table by adding a (name, rows of one document, CSV columns) entry to TABLES.
+data/schemas/opendata.schema.json, which is published beside the files. That schema is also the data
+dictionary: each column's `title` is its Chinese name (a CSV file's header) and its `description` says
+what it holds; the 开放数据 page lists them. Rows are plain values: dates ISO 8601, a period and a time
+as the document writes them, a value the original leaves out is the string 原文未载, an unwritten one
+is null. Every row carries its body's name beside the id, and whether it comes from a sample document
+(示例); a rule's row carries its status (已修订, 已废止). Add a table by adding a (name, rows of one
+document, schema definition, CSV columns) entry to TABLES.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from zhengxie.derive.followthrough import FollowThrough
-from zhengxie.model.corpus import Corpus, Document
+from zhengxie.derive.followthrough import FollowThrough, status_label
+from zhengxie.model.corpus import Corpus, Document, Vocabulary
+from zhengxie.model.fields import display
 from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Period
 
 FOLDER = "opendata/"
@@ -48,22 +54,49 @@ def _value(value: object) -> object:
     return str(value)
 
 
-def document_rows(corpus: Corpus, follow: FollowThrough, base: str, doc: Document) -> list[Row]:
+def _period(value: object) -> tuple[object, object]:
+    """(as written, as the pages show it) of a document's period."""
+    if isinstance(value, Period):
+        return value.text, value.label
+    return _value(value), _value(value)
+
+
+def _body_name(vocab: Vocabulary, body: str | None) -> str | None:
+    entry = vocab.bodies.get(body) if body else None
+    return entry.name if entry else body
+
+
+def document_rows(corpus: Corpus, follow: FollowThrough | None, base: str, doc: Document) -> list[Row]:
     vocab = corpus.vocab
+    kind = vocab.kinds.get(doc.kind)
+    period, period_label = _period(doc.period)
+    status = doc.fields.get("status")
+    status_spec = vocab.fields.get("status")
+    if status is None and status_spec is not None and status_spec.kinds and status_spec.applies_to(doc.kind):
+        status = "in-force"  # a rule that writes no status is in force (data/fields.yml)
+    superseded_by = doc.fields.get("superseded_by")
     return [
         {
             "id": doc.id,
             "url": base + doc.url,
             "title": doc.title,
             "kind": doc.kind,
+            "kind_name": kind.name if kind else doc.kind,
             "type": doc.type,
             "type_name": vocab.type_name(doc.kind, doc.type),
             "body": doc.body,
+            "body_name": _body_name(vocab, doc.body),
             "date": _value(doc.date),
-            "period": _value(doc.period),
+            "period": period,
+            "period_label": period_label,
             "year": doc.year,
             "topics": list(doc.topics),
+            "topic_names": [vocab.topics[t].name if t in vocab.topics else t for t in doc.topics],
             "sample": doc.sample,
+            "sample_note": doc.sample_note or None,
+            "status": status if isinstance(status, str) else None,
+            "status_label": display(status_spec, status) if status_spec and isinstance(status, str) else None,
+            "superseded_by": superseded_by if isinstance(superseded_by, str) else None,
             # every front-matter field written, in data/fields.yml order: the table drives the export too
             "fields": {key: _value(doc.fields[key]) for key in vocab.fields if key in doc.fields},
         }
@@ -79,13 +112,16 @@ def item_rows(corpus: Corpus, follow: FollowThrough, base: str, plan: Document) 
         rows.append(
             {
                 "plan": plan.id,
+                "plan_title": plan.title,
                 "id": item.id,
                 "url": f"{base}{plan.url}#{item.anchor}",
                 "title": item.title,
                 "body": plan.body,
+                "body_name": _body_name(vocab, plan.body),
                 "year": plan.year,
+                "period": _period(plan.period)[0],
                 "forms": [vocab.forms[f].name if f in vocab.forms else f for f in item.forms],
-                "time": item.time_label,
+                "time": item.time_label,  # as the plan writes it: 9月至10月, 第三季度, 原文未载
                 "first_month": when.first_month if when is not None and when.placed else None,
                 "last_month": when.last_month if when is not None and when.placed else None,
                 "lead": item.lead or None,
@@ -93,6 +129,7 @@ def item_rows(corpus: Corpus, follow: FollowThrough, base: str, plan: Document) 
                 "topics": list(item.topics),
                 "status": status.status if status else None,
                 "status_label": status.label if status else None,
+                "sample": plan.sample,
             }
         )
     return rows
@@ -105,12 +142,15 @@ def follow_through_rows(corpus: Corpus, follow: FollowThrough, base: str, summar
         rows.append(
             {
                 "summary": summary.id,
+                "summary_title": summary.title,
                 "item": report.item,
                 "plan": line.plan.id if line.plan else None,
                 "status": report.status,
+                "status_label": status_label(report.status),
                 "date": _value(report.date),
                 "reason": report.reason or None,
                 "merged_into": report.merged_into,
+                "sample": summary.sample,
             }
         )
     return rows
@@ -118,12 +158,32 @@ def follow_through_rows(corpus: Corpus, follow: FollowThrough, base: str, summar
 
 def figure_rows(corpus: Corpus, follow: FollowThrough, base: str, doc: Document) -> list[Row]:
     """Every figure a summary states, as the model exports it (Figure.to_dict: measure, value as
-    printed and its bounds, unit, rate base, 原文如此, breakdown), with its summary, body and year."""
+    printed and its bounds, unit, rate base, 原文如此, breakdown), with its summary, body, period and
+    the figure as printed with its unit (312条)."""
     if doc.summary is None:
         return []
-    return [
-        {"summary": doc.id, "body": doc.body, "year": doc.year, **figure.to_dict()} for figure in doc.summary.figures
-    ]
+    period, period_label = _period(doc.period)
+    rows: list[Row] = []
+    for figure in doc.summary.figures:
+        exported = figure.to_dict()
+        rows.append(
+            {
+                "summary": doc.id,
+                "summary_title": doc.title,
+                "body": doc.body,
+                "body_name": _body_name(corpus.vocab, doc.body),
+                "period": period,
+                "period_label": period_label,
+                "year": doc.year,
+                "measure": exported.pop("measure"),
+                "label": exported.pop("label"),
+                "printed": figure.text or None,
+                **exported,
+                "sample": doc.sample,
+                "url": f"{base}{doc.url}#figures",
+            }
+        )
+    return rows
 
 
 def _table(rows_of: RowsOf) -> Table:
@@ -141,18 +201,50 @@ follow_through = _table(follow_through_rows)
 figures = _table(figure_rows)
 
 
-# name -> (rows of one document, CSV columns or None for JSON only). Every row comes from one
-# document (and what it is linked with), so a table is its documents' rows in path order.
-TABLES: dict[str, tuple[RowsOf, list[str] | None]] = {
-    "documents": (document_rows, None),
-    "items": (
-        item_rows,
-        [
-            "plan",
+@dataclass(frozen=True)
+class TableSpec:
+    rows_of: RowsOf
+    definition: str  # its rows' definition in the schema ($defs), which names and describes each column
+    csv: tuple[str, ...]  # the CSV file's columns, in order (its header: their Chinese names)
+    about: str  # what the table holds, for the 开放数据 page
+
+
+# Every row comes from one document (and what it is linked with), so a table is its documents' rows in
+# path order.
+TABLES: dict[str, TableSpec] = {
+    "documents": TableSpec(
+        document_rows,
+        "document",
+        (
             "id",
             "title",
-            "body",
+            "kind_name",
+            "type_name",
+            "body_name",
+            "date",
+            "period",
             "year",
+            "topic_names",
+            "status_label",
+            "superseded_by",
+            "sample",
+            "sample_note",
+            "url",
+            "body",
+        ),
+        "全部文档：标题、类别、发文机关、成文日期、时期、专题、效力、示例标记",
+    ),
+    "items": TableSpec(
+        item_rows,
+        "item",
+        (
+            "plan",
+            "plan_title",
+            "id",
+            "title",
+            "body_name",
+            "year",
+            "period",
             "forms",
             "time",
             "first_month",
@@ -160,13 +252,41 @@ TABLES: dict[str, tuple[RowsOf, list[str] | None]] = {
             "lead",
             "topics",
             "status_label",
+            "sample",
             "url",
-        ],
+            "body",
+        ),
+        "协商计划中的每一项协商活动：形式、时间（照原文）、牵头单位、专题、落实情况",
     ),
-    "follow-through": (follow_through_rows, None),
-    "figures": (
+    "follow-through": TableSpec(
+        follow_through_rows,
+        "report",
+        ("summary", "summary_title", "item", "plan", "status_label", "date", "reason", "merged_into", "sample"),
+        "工作总结中的落实情况报告：哪一项活动、开展与否、日期",
+    ),
+    "figures": TableSpec(
         figure_rows,
-        ["summary", "body", "year", "measure", "label", "text", "value", "qualifier", "unit", "rate", "base", "sic"],
+        "figure",
+        (
+            "summary",
+            "summary_title",
+            "body_name",
+            "period",
+            "year",
+            "measure",
+            "label",
+            "printed",
+            "value",
+            "qualifier",
+            "unit",
+            "rate",
+            "base",
+            "sic",
+            "sample",
+            "url",
+            "body",
+        ),
+        "工作总结中的数据：照原件的写法和单位，连同所属时期（照原文，如 2004-2010、九届二次会议以来）",
     ),
 }
 
@@ -177,6 +297,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: object) -> object:
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, list):
         value = "、".join(map(str, value))
     if value is None:
@@ -184,11 +306,11 @@ def _cell(value: object) -> object:
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
-def _csv_lines(rows: list[Row], columns: list[str], header: bool = False) -> str:
+def _csv_lines(rows: list[Row], columns: tuple[str, ...], header: list[str] | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     if header:
-        writer.writerow(columns)
+        writer.writerow(header)
     for row in rows:
         writer.writerow([_cell(row.get(c)) for c in columns])
     return out.getvalue()
@@ -198,32 +320,62 @@ def schema_path(root: Path) -> Path:
     return Path(root) / "data" / "schemas" / SCHEMA_FILE
 
 
+@dataclass(frozen=True)
+class Column:
+    key: str  # in the JSON rows
+    name: str  # Chinese: the CSV header
+    description: str
+    in_csv: bool
+
+
+def _schema(path: Path) -> dict[str, object]:
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # the schema check reports a broken schema; the columns keep their keys
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def columns(root: Path, name: str) -> list[Column]:
+    """The data dictionary of one table, from the published schema: every column, CSV ones first."""
+    spec = TABLES[name]
+    defs = _schema(schema_path(root)).get("$defs")  # read on every build: the preview follows an edit
+    definition = defs.get(spec.definition) if isinstance(defs, dict) else None
+    properties = definition.get("properties") if isinstance(definition, dict) else None
+    found: dict[str, Column] = {}
+    for key, prop in properties.items() if isinstance(properties, dict) else ():
+        prop = prop if isinstance(prop, dict) else {}
+        found[key] = Column(key, str(prop.get("title") or key), str(prop.get("description") or ""), key in spec.csv)
+    ordered = [found.get(key) or Column(key, key, "", True) for key in spec.csv]
+    return ordered + [c for key, c in found.items() if key not in spec.csv]
+
+
+def dictionary(root: Path) -> list[tuple[str, str, list[Column]]]:
+    """(table, what it holds, columns) of every table: the 开放数据 page's data dictionary."""
+    return [(name, spec.about, columns(root, name)) for name, spec in TABLES.items()]
+
+
 def build_open_data(corpus: Corpus, follow: FollowThrough, site_url: str) -> dict[str, bytes]:
     """{site-relative path: bytes} of every open-data file, the schema included."""
     base = site_url.rstrip("/") + "/"
     files: dict[str, bytes] = {}
-    for name, (rows_of, columns) in TABLES.items():
-        rows = [row for doc in corpus.documents.values() for row in rows_of(corpus, follow, base, doc)]
+    for name, spec in TABLES.items():
+        rows = [row for doc in corpus.documents.values() for row in spec.rows_of(corpus, follow, base, doc)]
         payload = {"version": VERSION, "site": base, "table": name, "rows": rows}
         files[f"{FOLDER}{name}.json"] = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
-        if columns:  # BOM: spreadsheet programs then read UTF-8
-            files[f"{FOLDER}{name}.csv"] = ("\ufeff" + _csv_lines(rows, columns, header=True)).encode("utf-8")
+        names = {c.key: c.name for c in columns(corpus.root, name)}
+        header = [names.get(key, key) for key in spec.csv]
+        # BOM: spreadsheet programs then read UTF-8
+        files[f"{FOLDER}{name}.csv"] = ("\ufeff" + _csv_lines(rows, spec.csv, header)).encode("utf-8")
     files[f"{FOLDER}schema.json"] = schema_path(corpus.root).read_bytes()
     return files
 
 
 def listing() -> list[tuple[str, str, str]]:
     """(path, format, description) of the files, for the 开放数据 page."""
-    described = {
-        "documents": "全部文档：标题、类别、发文单位、成文日期、时期、专题",
-        "items": "协商计划中的每一项协商活动：形式、时间、牵头单位、专题、落实情况",
-        "follow-through": "工作总结中的落实情况报告：哪一项活动、开展与否、日期",
-        "figures": "工作总结中的数据",
-    }
     found: list[tuple[str, str, str]] = []
-    for name, (_, columns) in TABLES.items():
-        found.append((f"{FOLDER}{name}.json", "JSON", described.get(name, name)))
-        if columns:
-            found.append((f"{FOLDER}{name}.csv", "CSV", described.get(name, name)))
-    found.append((f"{FOLDER}schema.json", "JSON Schema", "以上 JSON 文件的结构说明"))
+    for name, spec in TABLES.items():
+        found.append((f"{FOLDER}{name}.json", "JSON", spec.about))
+        found.append((f"{FOLDER}{name}.csv", "CSV", spec.about + "（表头为中文列名）"))
+    found.append((f"{FOLDER}schema.json", "JSON Schema", "以上 JSON 文件的结构，也是数据字典：各列的中文名和说明"))
     return found

@@ -54,7 +54,15 @@ from zhengxie.text.reading import (
     read_source,
     split_front_matter,
 )
-from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, NotStated, Period, parse_amount, parse_when
+from zhengxie.text.values import (
+    NOT_STATED,
+    NOT_STATED_TEXT,
+    NotStated,
+    Period,
+    parse_amount,
+    parse_when,
+    printed_unit,
+)
 
 DATA = "data"
 DOCS = "docs"
@@ -505,10 +513,15 @@ def _read_figure(doc: Document, raw: dict[str, object], index: int, vocab: Vocab
     measure_id = _opt_str(raw.get("measure"))
     measure = vocab.measures.get(measure_id) if measure_id else None
     of = raw.get("of")
+    value = parse_amount(raw.get("value"))
+    unit = _str(raw.get("unit"))
+    if not unit and measure is not None:  # the unit the text prints beside the number (312条), else the registry's
+        printed = printed_unit(doc.text, value.number, measure.units) if value and not measure.rate else None
+        unit = printed or measure.unit
     return Figure(
         label=_str(raw.get("label")) or (measure.name if measure else measure_id or ""),
-        value=parse_amount(raw.get("value")),
-        unit=_str(raw.get("unit")) or (measure.unit if measure else ""),
+        value=value,
+        unit=unit,
         measure=measure_id,
         rate=measure.rate if measure else _str(raw.get("unit")) == "%",
         of=NOT_STATED if isinstance(of, str) and of.strip() == NOT_STATED_TEXT else _opt_str(of),

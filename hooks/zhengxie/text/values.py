@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Generic, Literal, TypeVar, cast
 
@@ -163,11 +164,9 @@ class When:
     def label(self) -> str:
         if self.kind in ("month", "date", "dates"):
             return self.text if not self.text.isdigit() else f"{self.text}月"
-        if self.kind == "months":
-            return f"{self.first_month}—{self.last_month}月"
-        if self.kind == "quarter":
+        if self.kind == "quarter" and self.text.startswith("Q"):  # the editor's shorthand, not the plan's
             return f"第{'一二三四'[self.first_month // 3]}季度"
-        return self.text
+        return self.text  # as the plan prints it: 9月至10月 stays 9月至10月
 
     @property
     def placed(self) -> bool:
@@ -341,6 +340,19 @@ def parse_amount(value: object) -> Amount | None:
     decimals = len(number.partition(".")[2])
     parsed = float(number) if decimals else int(number)
     return Amount(parsed, text, not qualifier, qualifier, decimals, bool(match[4]))
+
+
+def printed_unit(text: str, number: str, units: Iterable[str]) -> str | None:
+    """The unit `text` prints right after `number` (…信息312条 -> 条), among `units`; None when the
+    text never prints the number with one of them, or prints it with more than one.
+
+    The registry's unit is for arithmetic; a page shows the unit the original prints."""
+    choices = sorted({u for u in units if u and u != "%"}, key=len, reverse=True)
+    if not number or not choices:
+        return None
+    pattern = rf"(?<![0-9.]){re.escape(number)}(?![0-9.])\s*(?:余|多)?\s*({'|'.join(map(re.escape, choices))})"
+    found = set(re.findall(pattern, text))
+    return found.pop() if len(found) == 1 else None
 
 
 # ---- adoptions ------------------------------------------------------------------------------------
