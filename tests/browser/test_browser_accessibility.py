@@ -102,3 +102,21 @@ def test_axe_finds_nothing_in_the_search_results(page: Page, axe_script: str):
     expect(dialog.locator('a[href*="/plans/"]').first).to_be_visible()
     page.shot("accessibility-search")
     assert axe_violations(page, axe_script) == []
+
+
+def test_axe_finds_nothing_in_elder_mode_with_the_settings_and_contents_open(page: Page, axe_script: str):
+    """长者模式 and 大 chosen, the 字号 panel open, a long document's 目录 (phones) unfolded."""
+    page.goto(page.base_url + f"plans/{fixture_site.PLAN}/")
+    toggle = page.locator("header").get_by_role("button", name="字号")
+    toggle.click()
+    panel = page.locator("#zx-reader-panel")
+    panel.get_by_role("button", name="长者模式").click()
+    panel.get_by_role("button", name="大", exact=True).click()
+    expect(panel.get_by_role("button", name="长者模式")).to_have_attribute("aria-pressed", "true")
+    if page.width_name == "phone":
+        page.locator("details.zx-toc-phone summary").click()
+    page.shot("accessibility-elder-mode")
+    assert axe_violations(page, axe_script) == []
+    page.goto(page.base_url + f"summaries/{fixture_site.SUMMARY}/")  # the setting holds; tables and figures
+    expect(page.locator("html")).to_have_attribute("data-zx-elder", "")
+    assert axe_violations(page, axe_script) == []
