@@ -49,7 +49,7 @@ def test_breadcrumbs_related_and_series_at_both_widths(reader_page: Page):
     crumbs = page.locator(".zx-breadcrumbs")
     expect(crumbs).to_be_visible()
     expect(crumbs.locator("li")).to_have_text(
-        ["首页", "协商计划", "洛阳市政协", "2019年", "洛阳市政协2019年度协商计划"]
+        ["首页", "协商计划", "洛阳市政协", "2019 年", "洛阳市政协2019年度协商计划"]
     )
     box = crumbs.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"] + 1  # on screen, phones too
