@@ -120,3 +120,5 @@ def test_axe_finds_nothing_in_elder_mode_with_the_settings_and_contents_open(pag
     page.goto(page.base_url + f"summaries/{fixture_site.SUMMARY}/")  # the setting holds; tables and figures
     expect(page.locator("html")).to_have_attribute("data-zx-elder", "")
     assert axe_violations(page, axe_script) == []
+    # Larger text reflows: nothing runs past the right edge of the screen (WCAG 1.4.10).
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
