@@ -8,6 +8,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
+import fixture_site
+from conftest import ARTIFACTS
 from reader_support import ECOLOGY, LUOYANG_2018, YEAR_2018, YUNXI_2018
 
 SUMMARY = "summaries/2019-test-annual-summary/"
@@ -46,7 +48,7 @@ def test_breadcrumbs_related_and_series_at_both_widths(reader_page: Page):
     crumbs = page.locator(".zx-breadcrumbs")
     expect(crumbs).to_be_visible()
     expect(crumbs.locator("li")).to_have_text(
-        ["首页", "协商计划", "洛阳市政协", "2019年", "洛阳市政协2019年度协商计划"]
+        ["首页", "协商计划", "洛阳市政协", "2019 年", "洛阳市政协2019年度协商计划"]
     )
     box = crumbs.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"] + 1  # on screen, phones too
@@ -163,3 +165,128 @@ def test_search_keys_query_memory_sort_and_highlight(reader_page: Page):
     page.locator("[data-zx-search-open]").first.click()
     expect(page.locator("#zx-search .pagefind-ui__search-input")).to_have_value("协商计划")
     expect(page.locator("#zx-search .pagefind-ui__result-link").first).to_be_visible()
+
+
+# ---- 8. reading: 字号, 长者模式, 目录 on phones, Chinese type (issue 27, items 5–7) ------------------------
+
+FIXTURE_PLAN = f"plans/{fixture_site.PLAN}/"  # four parts, two of them with sub-headings: a long document
+FIXTURE_NOTE = f"notes/{fixture_site.NOTE}/"  # a short one
+TEXT = "[data-pagefind-body] > p"
+
+
+def _px(page: Page, selector: str, prop: str = "fontSize") -> float:
+    return float(page.evaluate(f"getComputedStyle(document.querySelector({selector!r})).{prop}").rstrip("px"))
+
+
+def _reader_controls(page: Page):
+    """The header's 字号 button, opened: the panel with 大/中/小 and 长者模式."""
+    toggle = page.locator("header").get_by_role("button", name="字号")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    panel = page.locator("#zx-reader-panel")
+    expect(panel).to_be_visible()
+    return toggle, panel
+
+
+def test_font_size_and_elder_mode_are_remembered_across_pages(page: Page):
+    page.goto(page.base_url + FIXTURE_PLAN)
+    normal, root = _px(page, TEXT), _px(page, "html")
+    toggle, panel = _reader_controls(page)
+    sizes = panel.get_by_role("group", name="字号")
+    big, middle, small = (sizes.get_by_role("button", name=n, exact=True) for n in ("大", "中", "小"))
+    elder = panel.get_by_role("button", name="长者模式")
+    expect(middle).to_have_attribute("aria-pressed", "true")
+    for button in (big, small, elder):
+        expect(button).to_have_attribute("aria-pressed", "false")
+    big.click()
+    expect(big).to_have_attribute("aria-pressed", "true")
+    expect(middle).to_have_attribute("aria-pressed", "false")
+    larger = _px(page, TEXT)
+    assert larger > normal * 1.1
+    elder.click()
+    expect(elder).to_have_attribute("aria-pressed", "true")
+    assert _px(page, "html") > root * 1.1  # everything larger, header and navigation too
+    assert page.evaluate(f"getComputedStyle(document.querySelector({TEXT!r})).color") == "rgb(0, 0, 0)"
+    page.keyboard.press("Escape")  # closes the panel, back on its button
+    expect(panel).to_be_hidden()
+    expect(toggle).to_be_focused()
+    page.shot("reader-elder-mode")
+    # Another page, and the same page loaded again: the reader's choice holds.
+    for path in (FIXTURE_NOTE, FIXTURE_PLAN):
+        page.goto(page.base_url + path)
+        assert _px(page, "html") > root * 1.1
+        _, panel = _reader_controls(page)
+        expect(panel.get_by_role("button", name="大", exact=True)).to_have_attribute("aria-pressed", "true")
+        expect(panel.get_by_role("button", name="长者模式")).to_have_attribute("aria-pressed", "true")
+    assert _px(page, TEXT) > larger  # 大 within 长者模式
+    panel.get_by_role("button", name="小", exact=True).click()
+    panel.get_by_role("button", name="长者模式").click()
+    page.reload()
+    assert _px(page, "html") == root
+    assert _px(page, TEXT) < normal
+    _, panel = _reader_controls(page)
+    panel.get_by_role("button", name="中", exact=True).click()
+    page.reload()
+    assert _px(page, TEXT) == normal
+
+
+def test_a_long_document_has_folded_contents_on_phones(page: Page):
+    page.goto(page.base_url + FIXTURE_PLAN)
+    contents = page.locator("details.zx-toc-phone")
+    if page.width_name == "desktop":  # the contents sidebar is there; no second 目录
+        expect(contents).to_be_hidden()
+        expect(page.locator(".md-sidebar--secondary").get_by_role("link", name="二、基本原则")).to_be_visible()
+        return
+    expect(contents).to_be_visible()
+    # Below the title and the document's header, above the text; folded.
+    assert page.evaluate(
+        "document.querySelector('.zx-doc-header').compareDocumentPosition(document.querySelector('details.zx-toc-phone'))"
+        " & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    heading = page.locator("h2", has_text="二、基本原则")
+    assert contents.bounding_box()["y"] < heading.bounding_box()["y"]
+    entry = contents.get_by_role("link", name="二、基本原则")
+    expect(entry).to_be_hidden()
+    contents.locator("summary").click()
+    expect(contents.get_by_role("link", name="（一）选题少而精")).to_be_visible()
+    page.shot("reader-phone-contents")
+    entry.click()
+    expect(page).to_have_url(re.compile("#"))
+    assert abs(heading.bounding_box()["y"]) < page.viewport_size["height"] / 2  # scrolled to the part
+    page.goto(page.base_url + FIXTURE_NOTE)  # a short document: no 目录
+    expect(page.locator("h1")).to_be_visible()
+    assert page.locator("details.zx-toc-phone").count() == 0
+
+
+def test_chinese_type_punctuation_tooltips_and_title(page: Page):
+    page.goto(page.base_url + FIXTURE_PLAN)
+    text = page.locator(TEXT).first
+    # “ ” and …… set in a CJK face: as wide as a 汉字 (a Latin face makes “ a third of it).
+    widths = text.evaluate(
+        """(el) => {
+            const probe = document.createElement("span");
+            probe.style.whiteSpace = "nowrap";
+            el.append(probe);
+            const width = (s) => { probe.textContent = s; return probe.getBoundingClientRect().width; };
+            const han = width("协商");  // each mark between two 汉字 (not at a line start, where CSS trims it)
+            const result = [han / 2, width("协“商") - han, width("协”商") - han, (width("协……商") - han) / 2];
+            probe.remove();
+            return result;
+        }"""
+    )
+    han = widths[0]
+    assert all(abs(w - han) < 0.5 for w in widths[1:]), widths
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    for font in ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC"):
+        assert font in family
+    # Heading links say what they are in Chinese; no English tooltip anywhere on the page.
+    anchor = page.locator("h2 a.headerlink").first
+    expect(anchor).to_have_attribute("title", "本节链接")
+    assert page.locator("[title*='Permanent'], [aria-label*='Permanent']").count() == 0
+    # The title is 政协 red and bold, not Material's light grey.
+    red, green, blue = map(
+        int, re.findall(r"\d+", page.evaluate("getComputedStyle(document.querySelector('h1')).color"))[:3]
+    )
+    assert red > 120 and green < 40 and blue < 40
+    assert int(page.evaluate("getComputedStyle(document.querySelector('h1')).fontWeight")) >= 700

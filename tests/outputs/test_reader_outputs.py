@@ -172,7 +172,7 @@ def test_breadcrumbs_on_documents_and_index_pages(reader_site):
         "首页",
         "协商计划",
         "云溪市政协",
-        "2018年",
+        "2018 年",
         "云溪市政协2018年度协商计划",
     ]
     topic = (site / "topics" / "ecology" / "index.html").read_text(encoding="utf-8")

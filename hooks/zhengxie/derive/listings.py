@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from zhengxie.derive.indexes import SLUG, Indexes, ItemEntry, MonthGroup, YearEntry, YearGroup, by_year
+from zhengxie.markup.typography import year_label
 from zhengxie.model import paging, urls
 from zhengxie.model.corpus import Corpus, Document
 
@@ -159,7 +160,7 @@ class Listings:
         ]
         cut: list[ListingPage] = []
         for number, chunk in enumerate(pages, 1):
-            title = f"{year.year}年" + (f"（第 {number} 页）" if number > 1 else "")
+            title = year_label(year.year) + (f"（第 {number} 页）" if number > 1 else "")
             page = ListingPage(
                 "year",
                 year.year,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from zhengxie.derive.followthrough import FollowThrough
+from zhengxie.markup.typography import year_label
 from zhengxie.model import urls
 from zhengxie.model.corpus import Corpus, Document
 
@@ -116,7 +117,7 @@ class Wayfinding:
                 body = vocab.bodies.get(doc.body)
                 crumbs.append(Crumb(body.short if body else doc.body, urls.body_url(doc.body)))
             if doc.year:
-                crumbs.append(Crumb(f"{doc.year}年", urls.year_url(doc.year)))
+                crumbs.append(Crumb(year_label(doc.year), urls.year_url(doc.year)))
             crumbs.append(Crumb(doc.title, None))
             return crumbs
         if src_uri == "index.md":

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from zhengxie.markup.typography import year_label
 from zhengxie.model import urls
 from zhengxie.model.corpus import Corpus, Document, Field, FieldValue, Vocabulary, Waived
 from zhengxie.model.fields import Adoption, chinese_date, display
@@ -178,7 +179,7 @@ def _add_year(doc: Document, rows: list[Row]) -> None:
     """The derived year, linked to its page and fed to the year filter, unless a period row stands for it."""
     if not doc.year or (doc.period and doc.period.year):
         return
-    year = Value(f"{doc.year}年", link=urls.year_url(doc.year), filter=YEAR_FILTER, filter_value=str(doc.year))
+    year = Value(year_label(doc.year), link=urls.year_url(doc.year), filter=YEAR_FILTER, filter_value=str(doc.year))
     dates = [i for i, row in enumerate(rows) if row.id in ("period", "date")]
     at = dates[-1] + 1 if dates else len(rows)  # beside the dates
     rows.insert(at, Row("year", YEAR_LABEL, (year,)))
