@@ -9,7 +9,6 @@ import re
 from playwright.sync_api import Page, expect
 
 import fixture_site
-from conftest import ARTIFACTS
 from reader_support import ECOLOGY, LUOYANG_2018, YEAR_2018, YUNXI_2018
 
 SUMMARY = "summaries/2019-test-annual-summary/"
