@@ -1,6 +1,8 @@
 """`make import FILE=…`: an office's Word or text file as draft documents in the registry model.
 
 read      the original as paragraphs and tables (.docx, .txt, .md; UTF-8 or GB18030), bounded
+word      a Word file as Word shows it: numbering drawn, revisions accepted, notes, boxes, controls kept
+numbering Word's automatic numbering (numbering.xml) drawn as text: 第一条, 一、, （一）, 1.
 split     a collection (篇一 … 篇七) into its documents
 lines     what one line is: heading, article, 文号, 题注, reporter, dateline, signature, residue
 recognise one document: front-matter values, Markdown body, items, figures, what a person must do
@@ -24,6 +26,7 @@ from zhengxie.tools.importer.draft import UNDATED, draft_paths, free_id, write_d
 from zhengxie.tools.importer.read import Block, ImportFailed, read_original
 from zhengxie.tools.importer.recognise import Recognised, Todo, body_of, kind_and_type, period_of, recognise
 from zhengxie.tools.importer.split import split_parts
+from zhengxie.tools.importer.word import WordText
 
 
 @dataclass
@@ -42,6 +45,7 @@ class Imported:
     encoding: str
     parts: list[Part] = field(default_factory=list)
     preface: int = 0  # blocks before the first 篇 that belong to no document
+    word: WordText | None = None  # a Word original: revisions resolved, comments left out …
 
     @property
     def todos(self) -> list[Todo]:
@@ -71,7 +75,7 @@ def import_file(
     _check_choices(vocab, kind, body)
     original = read_original(path)
     parts, preface = split_parts(original.blocks)
-    result = Imported(str(path), original.encoding, preface=len(preface))
+    result = Imported(str(path), original.encoding, preface=len(preface), word=original.word)
     taken: set[str] = set()
     for index, (number, blocks) in enumerate(parts):
         part = _recognised_part(vocab, number, blocks, _choice(kind, index), _choice(type_, index))

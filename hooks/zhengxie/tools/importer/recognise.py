@@ -20,6 +20,7 @@ from zhengxie.tools.importer import items as items_mod
 from zhengxie.tools.importer import lines
 from zhengxie.tools.importer.dates import whole_date
 from zhengxie.tools.importer.read import Block
+from zhengxie.tools.importer.word import chinese_numbered
 
 MARK = "【待核：{}】"  # what the check reports as ZX130 until a person resolves it
 HEAD_BLOCKS = 8  # the head is within the first blocks
@@ -173,6 +174,8 @@ def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
     for index, block in enumerate(blocks[:HEAD_BLOCKS]):
         if block.is_table or lines.heading(block.text) or lines.article(block.text) or block.listed:
             break
+        if block.level and not lines.title_like(block.text):  # a Heading-styled line: the body begins
+            break
         if not _head_line(block.text):
             break
         head_end = index + 1
@@ -242,10 +245,11 @@ def _read_tail(tail: list[Block], found: Recognised) -> None:
 
 
 def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: items_mod.Names) -> None:
-    styles: list[lines.HeadingStyle] = []  # heading styles in the order they first appear: the first is ##
+    styles: list[str] = []  # heading kinds in the order they first appear: the first is ##
     for block in body:
-        if not block.is_table and (h := lines.heading(block.text)) is not None and h.style not in styles:
-            styles.append(h.style)
+        key = _heading_key(block)
+        if key is not None and key not in styles:
+            styles.append(key)
     is_plan = found.kind is not None and vocab.kinds[found.kind].data == "plan-items"
     in_items = False
     macro_placed = False
@@ -269,23 +273,26 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 found.blocks.append(_markdown_table(block.rows, found))
             continue
         text = block.text
-        heading = None if block.listed else lines.heading(text)
-        if heading is not None:
+        key = _heading_key(block)
+        if key is not None:
             pending = _flush(pending, found, paragraphs)
-            level = min(6, 2 + styles.index(heading.style))
-            numberings: dict[lines.HeadingStyle, str] = {
-                "chapter": f"第{heading.numeral}章　",
-                "han": f"{heading.numeral}、",
-                "paren": f"（{heading.numeral}）",
-                "arabic": f"{heading.numeral}. ",
-                "paren-arabic": f"（{heading.numeral}）",
-            }
-            numbering = numberings[heading.style]
-            title = mark_residue(heading.title, found, "标题")
-            found.blocks.append("#" * level + " " + numbering + title)
+            level = min(6, 2 + styles.index(key))
+            heading = None if key.startswith("level") else lines.heading(text)
+            if heading is not None:
+                numberings: dict[lines.HeadingStyle, str] = {
+                    "chapter": f"第{heading.numeral}章　",
+                    "han": f"{heading.numeral}、",
+                    "paren": f"（{heading.numeral}）",
+                    "arabic": f"{heading.numeral}. ",
+                    "paren-arabic": f"（{heading.numeral}）",
+                }
+                line, title = numberings[heading.style] + heading.title, heading.title
+            else:  # a Heading style or an outline level: the line as Word shows it
+                line = title = text
+            found.blocks.append("#" * level + " " + mark_residue(line, found, "标题"))
             found.counts["headings"] += 1
             if level == 2:
-                in_items = is_plan and item_section(heading.title, vocab, found.kind, found.type_)
+                in_items = is_plan and item_section(title, vocab, found.kind, found.type_)
             continue
         if (art := lines.article(text)) is not None:
             pending = _flush(pending, found, paragraphs)
@@ -347,6 +354,20 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
 
 
 MARKDOWN_START = re.compile(r"^([#>*+\-=|]|[0-9]{1,3}\.\s)")  # would start a heading, quote, list or table
+
+
+def _heading_key(block: Block) -> str | None:
+    """What kind of heading a body line is — "level2" for a Heading 2 style or outline level, a
+    numbering style (han, paren …) for a typed or Chinese-numbered line — or None. A paragraph in
+    a decimal or bulleted Word list is a list item, never a heading; an article is never one."""
+    if block.is_table or lines.article(block.text):
+        return None
+    if block.level:
+        return f"level{block.level}"
+    if block.listed and not chinese_numbered(block):
+        return None
+    heading = lines.heading(block.text)
+    return heading.style if heading is not None else None
 
 
 def _flush(pending: str, found: Recognised, paragraphs: list[str]) -> str:

@@ -25,6 +25,7 @@ def format_report(imported: Imported, problems: Sequence[Problem] = ()) -> str:
     that its todos do not already name (a missing section, a numbering gap the original has) are
     listed with the draft, so the report names every gap the check will."""
     out = [f"导入 {imported.source}（{imported.encoding}）：{len(imported.parts)} 份文档"]
+    out += _word_lines(imported)
     if imported.preface:
         out.append(f"  第一篇之前的 {imported.preface} 段是合集的开头语，不属于任何文档，没有导入。")
     for part in imported.parts:
@@ -65,3 +66,31 @@ def format_report(imported: Imported, problems: Sequence[Problem] = ()) -> str:
         "原件没有写明的写 原文未载，不要推断；然后运行 make check，直到检查通过。"
     )
     return "\n".join(out)
+
+
+def _word_lines(imported: Imported) -> list[str]:
+    """What the Word reader did to the original's text: resolved, kept, deliberately left out."""
+    word = imported.word
+    if word is None:
+        return []
+    done = [
+        f"读出 {word.paragraphs} 段",
+        f"自动编号 {word.numbered} 段已按 Word 显示的编号写进正文" if word.numbered else "",
+        f"脚注/尾注 {word.notes} 条（正文中标为〔注N〕，注文放在文末）" if word.notes else "",
+        f"文本框 {word.boxes} 个的文字已作为正文段落保留" if word.boxes else "",
+        f"内容控件 {word.controls} 个的文字已保留" if word.controls else "",
+    ]
+    out = ["  Word 原件：" + "；".join(d for d in done if d)]
+    if word.inserted or word.deleted:
+        out.append(
+            f"  原件有修订痕迹，按接受全部修订后的文字导入：保留插入 {word.inserted} 处，去掉删除 {len(word.deleted)} 处"
+            "——请对照原件确认修订都已定稿"
+        )
+    left = [("修订中删去的文字", text) for text in word.deleted] + [
+        ("批注（不是正文）", text) for text in word.comments
+    ]
+    left += [("嵌套超过导入上限的内容，请复制到正文中再导入", text) for text in word.too_deep]
+    if left:
+        out.append(f"  有意没有导入的 {len(left)} 段：")
+        out += [f"    - {what}：“{text}”" for what, text in left]
+    return out
