@@ -19,6 +19,7 @@ from zhengxie.tools.importer import figures as figures_mod
 from zhengxie.tools.importer import items as items_mod
 from zhengxie.tools.importer import lines
 from zhengxie.tools.importer.dates import whole_date
+from zhengxie.tools.importer.layout import read_layout
 from zhengxie.tools.importer.read import Block
 from zhengxie.tools.importer.word import chinese_numbered
 
@@ -65,6 +66,7 @@ class Recognised:
     figures: list[figures_mod.Figure] = field(default_factory=list)
     todos: list[Todo] = field(default_factory=list)
     seen: list[tuple[str, str]] = field(default_factory=list)  # (what, value) recognised, for the report
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (original text, why not imported)
     counts: dict[str, int] = field(
         default_factory=lambda: {
             "headings": 0,
@@ -154,6 +156,10 @@ def item_section(title: str, vocab: Vocabulary, kind: str | None, type_: str | N
 def recognise(blocks: list[Block], vocab: Vocabulary, kind: str | None = None, type_: str | None = None) -> Recognised:
     found = Recognised(kind=kind, type_=type_)
     names = items_mod.Names(vocab)
+    blocks, layout = read_layout(blocks)
+    found.left_out += layout.left_out
+    if layout.title_joined:
+        found.seen.append(("标题（原件分两行）", layout.title_joined))
     head, body, tail = _zones(blocks)
     _read_head(head, found, vocab)
     if found.kind is None and "title" in found.fields:
@@ -165,6 +171,9 @@ def recognise(blocks: list[Block], vocab: Vocabulary, kind: str | None = None, t
         if guessed_kind == found.kind:
             found.type_ = guessed_type
     _read_tail(tail, found)
+    if "issuers" not in found.fields and layout.masthead and lines.issuer(layout.masthead):
+        found.fields["issuers"] = [layout.masthead]
+        found.seen.append(("发文机关（由发文机关标志得出，原件没有落款）", layout.masthead))
     _read_body(body, found, vocab, names)
     return found
 
@@ -179,13 +188,29 @@ def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
         if not _head_line(block.text):
             break
         head_end = index + 1
-    tail_start = len(blocks)
-    for index in range(len(blocks) - 1, max(head_end, len(blocks) - TAIL_BLOCKS) - 1, -1):
+    end = _attachment_after_signature(blocks, head_end)
+    tail_start = end
+    for index in range(end - 1, max(head_end, end - TAIL_BLOCKS) - 1, -1):
         text = blocks[index].text
         if blocks[index].is_table or not (whole_date(text) or lines.issuer(text)):
             break
         tail_start = index
-    return blocks[:head_end], blocks[head_end:tail_start], blocks[tail_start:]
+    return blocks[:head_end], blocks[head_end:tail_start] + blocks[end:], blocks[tail_start:end]
+
+
+ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?$")
+
+
+def _attachment_after_signature(blocks: list[Block], start: int) -> int:
+    """Where an attachment printed after the signature and date begins (a line 附件 or 附件1
+    right after the 成文日期), or the end: the signature is read before it, the attachment as text."""
+    for index in range(start + 1, len(blocks)):
+        block = blocks[index]
+        if not block.is_table and ATTACHMENT.match(block.text.strip()):
+            before = blocks[index - 1]
+            if not before.is_table and whole_date(before.text):
+                return index
+    return len(blocks)
 
 
 def _head_line(text: str) -> bool:
