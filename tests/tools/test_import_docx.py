@@ -8,6 +8,7 @@ import yaml
 from import_fixtures import PLAN_TITLE, RULE_CAPTION, plan_docx, report_txt, rule_docx
 from zhengxie.tools.importer import import_file
 from zhengxie.tools.importer.read import ImportFailed, decode
+from zhengxie.tools.importer.report import format_report
 
 
 def _front(text: str) -> dict:
@@ -98,13 +99,35 @@ def test_report_from_gb18030_text_with_reporter_dateline_and_figures(zx_repo, tm
     assert "推动一批问题得到解决" in zx_repo.read(part.paths[0])  # the broken line is joined
 
 
-def test_never_overwrites(zx_repo, tmp_path):
+def test_reimport_is_refused_naming_the_draft_or_updates_it_with_a_summary(zx_repo, tmp_path):
     original = plan_docx(tmp_path / "plan.docx")
     first = _only(import_file(zx_repo.root, original))
     before = zx_repo.read(first.paths[0])
-    second = _only(import_file(zx_repo.root, original))
-    assert second.doc_id == first.doc_id + "-2"
+    try:
+        import_file(zx_repo.root, original)
+    except ImportFailed as error:
+        message = str(error)
+    else:
+        raise AssertionError("a second import of the same file was written")
+    assert first.paths[0] in message and "UPDATE=1" in message and "不会另存一份副本" in message
     assert zx_repo.read(first.paths[0]) == before
+    assert not (zx_repo.root / first.paths[0].replace(".md", "-2.md")).exists()
+    same = _only(import_file(zx_repo.root, original, update=True))
+    assert same.doc_id == first.doc_id and same.updating
+    assert any("没有改动" in change for change in same.changes)
+    # the office corrects the original; UPDATE rewrites the draft in place and says what changed
+    import docx
+
+    document = docx.Document(str(original))
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("坚持围绕中心"):
+            paragraph.text = "坚持围绕中心、服务大局，把协商贯穿履职全过程。"
+    document.save(str(original))
+    updated = _only(import_file(zx_repo.root, original, update=True))
+    assert "把协商贯穿履职全过程。" in zx_repo.read(first.paths[0])
+    summary = "\n".join(updated.changes)
+    assert "增 1 行，删 1 行" in summary and "- 坚持围绕中心、服务大局，把协商贯穿履职全过程，议题少而精。" in summary
+    assert "UPDATE=1：改写已有草稿" in format_report(import_file(zx_repo.root, original, update=True))
 
 
 def test_unreadable_inputs_are_refused_in_chinese(zx_repo, tmp_path):

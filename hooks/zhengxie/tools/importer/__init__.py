@@ -22,7 +22,15 @@ from pathlib import Path
 
 from zhengxie.model.corpus import Vocabulary
 from zhengxie.sources.loader import load_vocabulary
-from zhengxie.tools.importer.draft import UNDATED, draft_paths, free_id, write_draft, year_of
+from zhengxie.tools.importer.draft import (
+    UNDATED,
+    draft_paths,
+    existing,
+    free_id,
+    refuse_reimport,
+    write_draft,
+    year_of,
+)
 from zhengxie.tools.importer.read import Block, ImportFailed, read_original
 from zhengxie.tools.importer.recognise import Recognised, Todo, body_of, kind_and_type, period_of, recognise
 from zhengxie.tools.importer.split import split_parts
@@ -37,6 +45,8 @@ class Part:
     body: str = ""
     paths: list[str] = field(default_factory=list)
     error: str = ""  # why no draft was written
+    updating: bool = False  # UPDATE=1 and the draft exists: rewritten in place
+    changes: list[str] = field(default_factory=list)  # what the rewrite changed
 
 
 @dataclass
@@ -67,9 +77,12 @@ def import_file(
     type_: str | None = None,
     body: str | None = None,
     write: bool = True,
+    update: bool = False,
 ) -> Imported:
-    """Every part's draft is placed (a free id, both files checked to lie inside docs/ and data/)
-    before any is written: a part that cannot be placed leaves nothing half-imported."""
+    """Every part's draft is placed (its id, both files checked to lie inside docs/ and data/)
+    before any is written: a part that cannot be placed leaves nothing half-imported. A draft of
+    the same name that exists already is refused (ImportFailed, naming it) unless `update`, which
+    rewrites it in place and lists what changed — never a silent second copy."""
     root = Path(root)
     vocab = load_vocabulary(root).vocab
     _check_choices(vocab, kind, body)
@@ -82,10 +95,18 @@ def import_file(
         result.parts.append(part)
         if not part.error:
             _place(root, vocab, part, _choice(body, index), taken)
+    for part in result.parts:
+        found = (
+            existing(root, vocab.kinds[part.found.kind].folder, part.doc_id) if part.doc_id and part.found.kind else []
+        )
+        if found and not update:
+            raise refuse_reimport(str(path), found)
+        part.updating = bool(found)
     if write:
         for part in result.parts:
             if part.doc_id:
-                part.paths = write_draft(root, vocab, part.found, part.body, part.doc_id).paths
+                written = write_draft(root, vocab, part.found, part.body, part.doc_id, update=part.updating)
+                part.paths, part.changes = written.paths, written.changes
     return result
 
 
@@ -151,7 +172,7 @@ def _place(root: Path, vocab: Vocabulary, part: Part, body: str | None, taken: s
     folder = vocab.kinds[found.kind].folder
     stem = f"{year or UNDATED}-{body}-{_slug(found.kind, found.type_)}"
     draft_paths(root, folder, stem)  # a slug inside docs/ and data/ before any name is looked up
-    part.doc_id, part.body = free_id(root, folder, stem, taken), body
+    part.doc_id, part.body = free_id(stem, taken), body
     taken.add(part.doc_id)
 
 

@@ -34,9 +34,12 @@ def format_report(imported: Imported, problems: Sequence[Problem] = ()) -> str:
         if part.error:
             out.append(f"{name}：没有写出草稿——{part.error}")
             continue
-        out.append(f"{name} → {part.doc_id}")
-        for path in part.paths:
-            out.append(f"  已写出 {path}")
+        out.append(f"{name} → {part.doc_id}" + ("（UPDATE=1：改写已有草稿）" if part.updating else ""))
+        if part.updating:
+            out += [f"  {change}" for change in part.changes]
+        else:
+            for path in part.paths:
+                out.append(f"  已写出 {path}")
         counts = "，".join(f"{label} {part.found.counts[key]}" for key, label in COUNTS if part.found.counts[key])
         out.append(f"  识别出：{counts or '无编号结构'}")
         for what, value in part.found.seen:
