@@ -32,7 +32,15 @@ from zhengxie.tools.importer.draft import (
     year_of,
 )
 from zhengxie.tools.importer.read import Block, ImportFailed, read_original
-from zhengxie.tools.importer.recognise import Recognised, Todo, body_of, kind_and_type, period_of, recognise
+from zhengxie.tools.importer.recognise import (
+    Recognised,
+    Todo,
+    body_entry,
+    body_of,
+    kind_and_type,
+    period_of,
+    recognise,
+)
 from zhengxie.tools.importer.split import split_parts
 from zhengxie.tools.importer.word import WordText
 
@@ -151,13 +159,19 @@ def _place(root: Path, vocab: Vocabulary, part: Part, body: str | None, taken: s
     found = part.found
     if found.kind is None or found.type_ is None:  # not recognised: _recognised_part said why
         return
+    evidence = [found.fields.get("title", ""), *found.fields.get("issuers", []), *found.blocks[:1]]
+    evidence = [e for e in evidence if e]
     if body is None:
-        evidence = [found.fields.get("title", ""), *found.fields.get("issuers", []), *found.blocks[:1]]
-        body = body_of([e for e in evidence if e], vocab)
+        body = body_of(evidence, vocab)
         if body:
             found.seen.append(("所属机构", f"{body}（由标题、落款或开头一段中的地名得出，请核对）"))
     if body is None:
         part.error = "看不出属于哪个机构：请用 BODY=…（data/bodies.yml 的编号）指定"
+        if (entry := body_entry(evidence)) is not None:
+            part.error += (
+                "。原件的机构还没有登记的，把下面这一段补全后加到 data/bodies.yml 末尾，再用 BODY=新编号 导入：\n"
+                + entry
+            )
         return
     year = year_of(found)
     if year is None:

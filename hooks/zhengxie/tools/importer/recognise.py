@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from zhengxie.model.corpus import DocType, Vocabulary
+from zhengxie.model.corpus import Body, DocType, Vocabulary
 from zhengxie.text.outline import int_to_chinese
 from zhengxie.tools import scaffold
 from zhengxie.tools.importer import figures as figures_mod
@@ -109,16 +109,19 @@ def mark_residue(text: str, found: Recognised, where: str) -> str:
 
 
 def kind_and_type(title: str, vocab: Vocabulary) -> tuple[str | None, str | None]:
-    """The registered type whose name the title contains, the longest name first (半年工作总结
-    before 工作总结); a type named 年度… also answers to its name without 年度."""
-    names: list[tuple[str, str, str]] = []  # (type name, kind id, type id)
+    """The registered type whose name or title pattern (data/kinds.yml `title_patterns`) the title
+    contains, the longest first (半年工作总结 before 工作总结, 协商工作计划 before 工作计划); a type
+    named 年度… also answers to its name without 年度. 的 is ignored (提案工作情况的报告)."""
+    names: list[tuple[str, str, str]] = []  # (name or pattern, kind id, type id)
     for kind in vocab.kinds.values():
         for doc_type in kind.types.values():
             names.append((doc_type.name, kind.id, doc_type.id))
             if doc_type.name.startswith("年度"):
                 names.append((doc_type.name[2:], kind.id, doc_type.id))
+            names += [(pattern, kind.id, doc_type.id) for pattern in doc_type.title_patterns]
+    plain = title.replace("的", "")
     for name, kind_id, type_id in sorted(names, key=lambda n: -len(n[0])):
-        if name in title or name in title.replace("的", ""):  # 提案工作情况的报告
+        if name in title or name in plain:
             return kind_id, type_id
     return None, None
 
@@ -135,14 +138,72 @@ def period_of(title: str, doc_type: DocType | None) -> str | None:
     return None
 
 
+def body_names(body: Body) -> list[str]:
+    """What an original may call a registered body: its full name, its short name, 政协X委员会 and
+    X政协 for its place X (from 中国人民政治协商会议X委员会 or the short name X政协), and X itself."""
+    names = [body.name, body.short]
+    place = ""
+    if body.name.startswith(FULL_PREFIX) and body.name.endswith("委员会"):
+        place = body.name[len(FULL_PREFIX) : -len("委员会")]
+    elif body.short.endswith("政协"):
+        place = body.short[: -len("政协")]
+    if place:
+        names += [f"政协{place}委员会", f"{place}政协", place]
+    return [name for name in dict.fromkeys(names) if len(name) >= 2]
+
+
+FULL_PREFIX = "中国人民政治协商会议"
+
+
 def body_of(texts: list[str], vocab: Vocabulary) -> str | None:
-    """The body whose place name the title or signature names, when exactly one does."""
-    found: set[str] = set()
+    """The body that the title, the signature or the first paragraph names — by the longest of
+    its names found (青峰镇政协工作办公室 before 莒县) — when exactly one body names it so."""
+    best: dict[str, int] = {}
     for body in vocab.bodies.values():
-        place = body.short[:-2] if body.short.endswith("政协") else None
-        if place and len(place) >= 2 and any(place in text for text in texts):
-            found.add(body.id)
-    return found.pop() if len(found) == 1 else None
+        for name in body_names(body):
+            if any(name in text for text in texts):
+                best[body.id] = max(best.get(body.id, 0), len(name))
+    if not best:
+        return None
+    longest = max(best.values())
+    winners = [body_id for body_id, length in best.items() if length == longest]
+    return winners[0] if len(winners) == 1 else None
+
+
+ORGAN = re.compile(r"(?:中国人民政治协商会议|政协)([\u4e00-\u9fff]{2,12}?)委员会|([\u4e00-\u9fff]{2,12}?)政协")
+NOT_PLACE = re.compile(r"年度|年|关于|印发|转发|》|《|的|和|与|及")
+LEVELS = (
+    ("市", "city"),
+    ("县", "county"),
+    ("区", "district"),
+    ("镇", "township"),
+    ("乡", "township"),
+    ("省", "province"),
+)
+
+
+def body_entry(texts: list[str]) -> str | None:
+    """A ready-to-paste data/bodies.yml entry for the 政协 body the original names, when none is
+    registered: name and short name as the original gives them; id and region for a person."""
+    for text in texts:
+        match = ORGAN.search(text)
+        if match is None:
+            continue
+        place = NOT_PLACE.split(match.group(1) or match.group(2))[-1]
+        level = next((lv for suffix, lv in LEVELS if place.endswith(suffix)), "")
+        if len(place) < 2 or not (level or place.endswith(("州", "旗", "盟"))):
+            continue  # 关于政协…: no place named
+        return "\n".join(
+            [
+                "- id: 请改为英文小写字母、数字和连字符的编号  # 例如 yunxi-city",
+                f"  name: {FULL_PREFIX}{place}委员会",
+                f"  short: {place}政协",
+                f"  level: {level or '请填写 city/county/district/township'}",
+                "  region: 请照实际填写所在地区",
+                "  parent: null",
+            ]
+        )
+    return None
 
 
 def item_section(title: str, vocab: Vocabulary, kind: str | None, type_: str | None) -> bool:
