@@ -339,7 +339,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     is_plan = found.kind is not None and vocab.kinds[found.kind].data == "plan-items"
     in_items = False
     macro_placed = False
-    paragraphs: list[str] = []  # body text for figures
+    paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
     for block in body:
         if block.is_table:
@@ -357,6 +357,10 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                     macro_placed = True
             else:
                 found.blocks.append(_markdown_table(block.rows, found))
+                paragraphs.tables += 1
+                paragraphs.items += figures_mod.table_sources(
+                    block.rows, f"表格{paragraphs.tables}", paragraphs.section, paragraphs.index
+                )
             continue
         text = block.text
         key = _heading_key(block)
@@ -379,6 +383,8 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             found.counts["headings"] += 1
             if level == 2:
                 in_items = is_plan and item_section(title, vocab, found.kind, found.type_)
+                paragraphs.section, paragraphs.index = title, paragraphs.index + 1
+                paragraphs.starts.append(len(found.blocks) - 1)
             continue
         if (art := lines.article(text)) is not None:
             pending = _flush(pending, found, paragraphs)
@@ -410,31 +416,11 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
         pending = _flush(pending, found, paragraphs)
         pending = text
     _flush(pending, found, paragraphs)
-    if (
-        is_plan
-        and (
-            match := re.search(
-                r"(?:安排|开展|确定)[^。]{0,40}?((?:约)?[0-9]{1,3}(?:余|多)?(?:件|项|次)(?:左右)?)", "".join(paragraphs)
-            )
-        )
-        is not None
-    ):
-        found.stated_count = match.group(1)
-        found.seen.append(("正文写明的项目数", match.group(1)))
-    found.figures, conflicts = (
-        figures_mod.figures_in(paragraphs)
-        if found.kind and vocab.kinds[found.kind].data == "summary-figures"
-        else ([], [])
-    )
-    for earlier, later in conflicts:
-        found.todos.append(
-            Todo(
-                "",
-                f"数字 {earlier.path} 在原件中有两个值（{earlier.value} 和 {later.value}），"
-                f"都没有写进数据文件：请对照原件决定",
-                original=f"{earlier.sentence} / {later.sentence}",
-            )
-        )
+    if is_plan and (count := stated_count(paragraphs.items)) is not None:
+        found.stated_count = count
+        found.seen.append(("正文写明的项目数", count))
+    if found.kind and vocab.kinds[found.kind].data == "summary-figures":
+        _figures(found, paragraphs)
     found.counts["items"] = len(found.items)
     found.counts["figures"] = len(found.figures)
 
@@ -456,7 +442,70 @@ def _heading_key(block: Block) -> str | None:
     return heading.style if heading is not None else None
 
 
-def _flush(pending: str, found: Recognised, paragraphs: list[str]) -> str:
+STATED = re.compile(
+    r"(?:安排|开展|确定|计划|拟)[^。]{0,40}?((?:约)?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:余|多)?"
+    r"(?:个|件|项|次)(?:左右)?)"
+)
+
+
+def stated_count(sources: list[figures_mod.Source]) -> str | None:
+    """The number of items the plan's text states, as stated (15个, 10项左右): the first such
+    phrase about 协商 or 议题, else the first at all."""
+    found: list[tuple[str, str]] = []
+    for source in sources:
+        if source.where.startswith("表格"):
+            continue
+        for match in STATED.finditer(source.text):
+            found.append((match.group(0), match.group(1)))
+    about = [count for phrase, count in found if "协商" in phrase or "议题" in phrase]
+    counts = about or [count for _, count in found]
+    return counts[0] if counts else None
+
+
+@dataclass
+class _Sources:
+    items: list[figures_mod.Source] = field(default_factory=list)
+    section: str = ""  # the current ## heading
+    index: int = -1  # which ## section (-1: before the first)
+    starts: list[int] = field(default_factory=list)  # index in found.blocks of each ## heading
+    tables: int = 0
+    paragraphs: int = 0
+
+    def append(self, text: str) -> None:
+        self.paragraphs += 1
+        self.items.append(figures_mod.Source(text, f"正文第{self.paragraphs}段", self.section, self.index))
+
+
+def _figures(found: Recognised, paragraphs: _Sources) -> None:
+    """The figures, each with where it came from; the data macro placed at the end of the section
+    the first of them came from (not after a later section of plans); a section of plans set aside."""
+    found.figures, conflicts, aside = figures_mod.figures_in(paragraphs.items)
+    for earlier, later in conflicts:
+        found.todos.append(
+            Todo(
+                "",
+                f"数字 {earlier.path} 在原件中有两个值（{earlier.value} 和 {later.value}），"
+                f"都没有写进数据文件：请对照原件决定",
+                original=f"{earlier.sentence} / {later.sentence}",
+            )
+        )
+    for source in aside:
+        found.seen.append(
+            (
+                "没有记为数字",
+                f"{source.where}在“{source.section}”一节，是打算或目标，不是已完成的数：{source.text[:40]}",
+            )
+        )
+    if not found.figures:
+        return
+    first = next((f for f in found.figures if f.path != "figures"), found.figures[0])
+    index = next((s.section_index for s in paragraphs.items if s.where == first.where), -1)
+    following = [start for number, start in enumerate(paragraphs.starts) if number > index]
+    position = following[0] if following else len(found.blocks)
+    found.blocks.insert(position, "{{ summary_figures() }}")
+
+
+def _flush(pending: str, found: Recognised, paragraphs: _Sources) -> str:
     if pending:
         paragraphs.append(pending)
         text = mark_residue(pending, found, "正文")

@@ -46,7 +46,8 @@ def format_report(imported: Imported, problems: Sequence[Problem] = ()) -> str:
             out.append(f"    {what}：{value}")
         for figure in part.found.figures:
             label = f"{figure.label}（{figure.unit}）" if figure.label else figure.path
-            out.append(f"    数字 {label} = {figure.value}　← {figure.sentence[:60]}")
+            where = f"{figure.where}（{figure.section}）" if figure.section else figure.where
+            out.append(f"    数字 {label} = {figure.value}　← {where}：{figure.sentence[:60]}")
         if part.found.left_out:
             out.append(f"  有意没有导入的 {len(part.found.left_out)} 段（公文格式中没有对应字段的部分）：")
             out += [f"    - “{text[:60]}”——{why}" for text, why in part.found.left_out]
