@@ -31,6 +31,7 @@ from zhengxie.tools.importer.draft import (
     write_draft,
     year_of,
 )
+from zhengxie.tools.importer.items import Columns, load_columns
 from zhengxie.tools.importer.read import Block, ImportFailed, read_original
 from zhengxie.tools.importer.recognise import (
     Recognised,
@@ -98,8 +99,9 @@ def import_file(
     parts, preface = split_parts(original.blocks)
     result = Imported(str(path), original.encoding, preface=len(preface), word=original.word)
     taken: set[str] = set()
+    columns = load_columns(root, vocab)
     for index, (number, blocks) in enumerate(parts):
-        part = _recognised_part(vocab, number, blocks, _choice(kind, index), _choice(type_, index))
+        part = _recognised_part(vocab, number, blocks, _choice(kind, index), _choice(type_, index), columns)
         result.parts.append(part)
         if not part.error:
             _place(root, vocab, part, _choice(body, index), taken)
@@ -130,14 +132,19 @@ def _check_choices(vocab: Vocabulary, kind: str | None, body: str | None) -> Non
 
 
 def _recognised_part(
-    vocab: Vocabulary, number: int | None, blocks: list[Block], kind: str | None, type_: str | None
+    vocab: Vocabulary,
+    number: int | None,
+    blocks: list[Block],
+    kind: str | None,
+    type_: str | None,
+    columns: Columns | None = None,
 ) -> Part:
     """One part read: its kind, type and period; `error` when its kind cannot be told."""
     if kind and kind not in vocab.kinds and (named := vocab.kind_of_folder(kind)) is not None:
         kind = named.id  # KIND=plans: the kind by its folder (_check_choices knows it)
     if kind and type_ and type_ not in vocab.kinds[kind].types:
         raise ImportFailed(f"TYPE={type_} 不是 {kind} 的类型：可选 " + "、".join(vocab.kinds[kind].types))
-    found = recognise(blocks, vocab, kind, type_)
+    found = recognise(blocks, vocab, kind, type_, columns)
     part = Part(number, found)
     if found.kind is None:
         part.error = "看不出是哪一种文档（标题中没有登记的类型名）：请用 KIND=…（可加 TYPE=…）指定"

@@ -214,9 +214,15 @@ def item_section(title: str, vocab: Vocabulary, kind: str | None, type_: str | N
     return False
 
 
-def recognise(blocks: list[Block], vocab: Vocabulary, kind: str | None = None, type_: str | None = None) -> Recognised:
+def recognise(
+    blocks: list[Block],
+    vocab: Vocabulary,
+    kind: str | None = None,
+    type_: str | None = None,
+    columns: items_mod.Columns | None = None,
+) -> Recognised:
     found = Recognised(kind=kind, type_=type_)
-    names = items_mod.Names(vocab)
+    names = items_mod.Names(vocab, columns)
     blocks, layout = read_layout(blocks)
     found.left_out += layout.left_out
     if layout.title_joined:
@@ -338,6 +344,8 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             styles.append(key)
     is_plan = found.kind is not None and vocab.kinds[found.kind].data == "plan-items"
     in_items = False
+    heading_form: str | None = None  # the form a heading in the item section names: its items take it
+    form_key = ""  # that heading's kind
     macro_placed = False
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
@@ -364,6 +372,16 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         text = block.text
         key = _heading_key(block)
+        if key is not None and heading_form and key != form_key and not key.startswith("level"):
+            # a numbered line under a heading that names a form: an item of that form, not a heading
+            stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
+            if (item := items_mod.from_line(stripped, names, heading_form)) is not None:
+                pending = _flush(pending, found, paragraphs)
+                found.items.append(item)
+                if not macro_placed:
+                    found.blocks.append("{{ plan_items() }}")
+                    macro_placed = True
+                continue
         if key is not None:
             pending = _flush(pending, found, paragraphs)
             level = min(6, 2 + styles.index(key))
@@ -381,8 +399,11 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 line = title = text
             found.blocks.append("#" * level + " " + mark_residue(line, found, "标题"))
             found.counts["headings"] += 1
+            heading_form = names.form_in(title) if in_items and level > 2 else None
+            form_key = key
             if level == 2:
                 in_items = is_plan and item_section(title, vocab, found.kind, found.type_)
+                heading_form = None
                 paragraphs.section, paragraphs.index = title, paragraphs.index + 1
                 paragraphs.starts.append(len(found.blocks) - 1)
             continue
@@ -392,9 +413,9 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             pending = f"第{numeral}条　{art[1]}"
             found.counts["articles"] += 1
             continue
-        if is_plan and (in_items or block.listed) and (lines.run_in(text) or block.listed):
+        if is_plan and (in_items or block.listed) and (lines.run_in(text) or block.listed or heading_form):
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
-            item = items_mod.from_line(stripped, names)
+            item = items_mod.from_line(stripped, names, heading_form)
             if item is not None:
                 pending = _flush(pending, found, paragraphs)
                 found.items.append(item)
