@@ -23,7 +23,11 @@ def _only(imported):
 
 
 def test_plan_from_word_keeps_its_head_table_list_and_signature(zx_repo, tmp_path):
-    part = _only(import_file(zx_repo.root, plan_docx(tmp_path / "plan.docx")))
+    imported = import_file(zx_repo.root, plan_docx(tmp_path / "plan.docx"))
+    part = _only(imported)
+    report = format_report(imported)
+    assert "草稿正文中有 1 处【待核：…】标记" in report
+    assert "项目 p01 城乡供水一体化（thematic）　← 原件第7段（表格）第2行" in report
     assert part.doc_id == "2024-yunxi-city-consultation-plan"
     front = _front(zx_repo.read(part.paths[0]))
     assert front["title"] == PLAN_TITLE

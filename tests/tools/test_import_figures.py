@@ -61,7 +61,7 @@ def test_figures_from_prose_and_tables_to_registered_measures(zx_repo, tmp_path)
     assert text.index("{{ summary_figures() }}") < text.index("## 二、2025年工作打算")
     assert text.count("{{ summary_figures() }}") == 1
     report = format_report(imported)
-    assert "← 正文第1段（2024年主要工作）" in report and "← 表格1第3行（2024年主要工作）" in report
+    assert "← 原件第3段（2024年主要工作）" in report and "← 原件第6段（表格）第3行（2024年主要工作）" in report
     assert "在“2025年工作打算”一节，是打算或目标" in report
 
 

@@ -71,7 +71,10 @@ def test_a_notice_in_gongwen_layout(zx_repo, tmp_path):
     assert left["版记（印发机关和印发日期）"].endswith("印发")
     assert {"份号", "紧急程度", "版头分隔线", "页码", "附注"} <= set(left)
     report = format_report(imported)
-    assert "有意没有导入的" in report and "签发人：元数据没有这一项" in report
+    assert "签发人：元数据没有这一项" in report
+    # every paragraph accounted for: 文号, the title's two lines, 落款, 成文日期 in fields; nine set
+    # aside; the four of the text (现将…, 附件说明, 附件, the attachment's paragraph) in the draft
+    assert "原件 18 段（一个表格算一段）：5 段写进文首字段，9 段有意没有导入（见下），其余 4 段在草稿正文" in report
 
 
 def test_a_masthead_table_and_a_report_without_signature(zx_repo, tmp_path):

@@ -40,8 +40,13 @@ def test_group_rows_repeated_header_and_declared_column_names(zx_repo, tmp_path)
             ["3", "文旅融合发展", "第三季度", "文化文史委员会", "赵某", ""],
         ]
     )
-    _, items = _items(zx_repo, b, tmp_path)
+    part, items = _items(zx_repo, b, tmp_path)
     assert [item["title"] for item in items] == ["城乡供水一体化", "职业教育产教融合", "文旅融合发展"]
+    assert [item.where for item in part.found.items] == [
+        "原件第3段（表格）第4行",
+        "原件第3段（表格）第5行",
+        "原件第3段（表格）第8行",
+    ]
     assert [item.get("form") for item in items] == ["thematic", "thematic", "inspection"]
     assert items[0]["time"] == "4月"
     assert items[0]["roles"] == {

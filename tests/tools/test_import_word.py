@@ -51,6 +51,7 @@ def test_numbering_headings_and_revisions_in_the_draft_and_report(zx_repo, tmp_p
     report = format_report(imported)
     assert "保留插入 1 处，去掉删除 2 处" in report
     assert "修订中删去的文字：“本条已删去的旧文字不应出现。”" in report
+    assert "有意没有导入的内容 3 处" in report
     assert "批注（不是正文）：“此处是否改为界别召集人？”" in report
 
 

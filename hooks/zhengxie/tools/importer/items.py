@@ -43,6 +43,7 @@ class Item:
     points: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a person must place
     source: str = ""  # the row or line as read
+    where: str = ""  # where it stands in the original (原件第N段, its row)
 
 
 @dataclass
@@ -167,7 +168,7 @@ def _group(cells: list[str], title: int) -> str | None:
     return distinct[0] if across or first_only else None
 
 
-def from_table(rows: list[list[str]], names: Names) -> tuple[list[Item], list[str]] | None:
+def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[list[Item], list[str]] | None:
     """Items from a table whose header row names its columns (and the names of the columns of no
     known field); None when it is no item table. A row repeating the header is skipped; a group
     row (one value across the row) gives its form or time to the rows under it, or else is kept in
@@ -192,7 +193,7 @@ def from_table(rows: list[list[str]], names: Names) -> tuple[list[Item], list[st
     group_form: str | None = None
     group_time: str | None = None
     group_note = ""
-    for row in rows[start + 1 :]:
+    for row_number, row in enumerate(rows[start + 1 :], start + 2):
         cells = row + [""] * (len(header) - len(row))
         if [c.strip() for c in cells] == header:
             continue  # the header repeated (a table across pages)
@@ -204,7 +205,7 @@ def from_table(rows: list[list[str]], names: Names) -> tuple[list[Item], list[st
         title = cells[columns["title"]].strip()
         if not title:
             continue
-        item = Item(title, source=" | ".join(cells))
+        item = Item(title, source=" | ".join(cells), where=f"{where}第{row_number}行")
         if "form" in columns and (cell := cells[columns["form"]].strip()):
             item.form = names.form_named(cell) or names.form_in(cell)
             if item.form is None:

@@ -44,6 +44,7 @@ class Layout:
     recipients: str = ""  # 主送
     title_joined: str = ""  # a title the original prints over two lines, joined
     left_out: list[tuple[str, str]] = field(default_factory=list)  # (the original's text, why left out)
+    left_numbers: set[int] = field(default_factory=set)  # the paragraphs (Block.number) set aside
 
 
 def read_layout(blocks: list[Block]) -> tuple[list[Block], Layout]:
@@ -52,14 +53,19 @@ def read_layout(blocks: list[Block]) -> tuple[list[Block], Layout]:
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         if index < HEAD_SCAN and block.is_table and _number_row(block):
-            block = Block("　".join(c for row in block.rows for c in dict.fromkeys(row) if c))  # 文号 | 签发人
+            text = "　".join(c for row in block.rows for c in dict.fromkeys(row) if c)  # 文号 | 签发人
+            block = Block(text, number=block.number)
         if index < HEAD_SCAN and (not kept or not block.is_table) and _head_furniture(block, layout):
+            layout.left_numbers.add(block.number)
             continue  # 版头 (a table only before anything of the document's own)
         if not block.is_table and _page_furniture(block.text, layout):
+            layout.left_numbers.add(block.number)
             continue
         kept.append(block)
     kept = _head(kept, layout)
+    before = {b.number for b in kept}
     kept = _tail(kept, layout)
+    layout.left_numbers |= before - {b.number for b in kept}
     return kept, layout
 
 
@@ -122,19 +128,23 @@ def _head(blocks: list[Block], layout: Layout) -> list[Block]:
             number = NUMBER_IN_LINE.search(text)
             if number is not None:
                 layout.doc_number = number.group(1)
-                out.append(Block(number.group(1), style=block.style))  # the 文号 alone, for the head
+                out.append(Block(number.group(1), style=block.style, number=block.number))  # the 文号 alone
+            else:
+                layout.left_numbers.add(block.number)
             layout.left_out.append((f"签发人：{signer.group(1).strip()}", "签发人：元数据没有这一项"))
             index += 1
             continue
         if near and index + 1 < len(blocks) and _title_parts(block, blocks[index + 1]):
             joined = text + blocks[index + 1].text.strip()
             layout.title_joined = joined
-            out.append(Block(joined, style=blocks[index + 1].style or block.style))
+            second = blocks[index + 1]
+            out.append(Block(joined, style=second.style or block.style, number=block.number, joined=(second.number,)))
             index += 2
             continue
         if near and not recipients_done and _recipients(text) and _after_title(out):
             layout.recipients = text.rstrip("：:")
             layout.left_out.append((text, "主送机关：元数据没有这一项"))
+            layout.left_numbers.add(block.number)
             recipients_done = True
             index += 1
             continue

@@ -47,6 +47,12 @@ class Block:
     listed: bool = False  # a Word list paragraph (its drawn number, if any, is put before its text)
     level: int = 0  # heading level from a Heading style or an outline level (大纲级别); 0: none
     numbering: str = ""  # the Word number format of a list paragraph (chineseCounting, decimal …)
+    number: int = 0  # its place in the original: the Nth paragraph or table (the report's 原件第N段)
+    joined: tuple[int, ...] = ()  # the numbers of further paragraphs joined into it (a two-line title)
+
+    @property
+    def where(self) -> str:
+        return f"原件第{self.number}段" + ("（表格）" if self.rows else "")
 
     @property
     def is_table(self) -> bool:
@@ -75,10 +81,16 @@ def read_original(path: Path) -> Original:
     if suffix == ".docx":
         blocks, word = _read_docx(path)
         count_blocks(path, len(blocks))
-        return Original(str(path), blocks, "docx", word)
+        return Original(str(path), _numbered(blocks), "docx", word)
     blocks, encoding = _read_text(path)
     count_blocks(path, len(blocks))
-    return Original(str(path), blocks, encoding)
+    return Original(str(path), _numbered(blocks), encoding)
+
+
+def _numbered(blocks: list[Block]) -> list[Block]:
+    for number, block in enumerate(blocks, 1):
+        block.number = number
+    return blocks
 
 
 def count_blocks(path: Path, count: int) -> None:

@@ -67,6 +67,7 @@ class Recognised:
     todos: list[Todo] = field(default_factory=list)
     seen: list[tuple[str, str]] = field(default_factory=list)  # (what, value) recognised, for the report
     left_out: list[tuple[str, str]] = field(default_factory=list)  # (original text, why not imported)
+    accounted: dict[str, set[int]] = field(default_factory=dict)  # "fields" / "left": original paragraphs
     counts: dict[str, int] = field(
         default_factory=lambda: {
             "headings": 0,
@@ -223,11 +224,14 @@ def recognise(
 ) -> Recognised:
     found = Recognised(kind=kind, type_=type_)
     names = items_mod.Names(vocab, columns)
+    found.counts["source"] = len(blocks)
     blocks, layout = read_layout(blocks)
     found.left_out += layout.left_out
     if layout.title_joined:
         found.seen.append(("标题（原件分两行）", layout.title_joined))
     head, body, tail = _zones(blocks)
+    found.accounted["left"] = set(layout.left_numbers)
+    found.accounted["fields"] = {n for b in head + tail for n in (b.number, *b.joined)}
     _read_head(head, found, vocab)
     if found.kind is None and "title" in found.fields:
         found.kind, found.type_ = kind_and_type(found.fields["title"], vocab)
@@ -318,6 +322,7 @@ def _read_head(head: list[Block], found: Recognised, vocab: Vocabulary) -> None:
             issuers_above.append(text)
         else:
             found.blocks.append(mark_residue(text, found, "文首"))
+            found.accounted.get("fields", set()).discard(block.number)  # in the text, not a field
     if issuers_above:
         found.fields["issuers"] = issuers_above
         found.seen.append(("发文机关", "、".join(issuers_above)))
@@ -352,7 +357,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     for block in body:
         if block.is_table:
             pending = _flush(pending, found, paragraphs)
-            parsed = items_mod.from_table(block.rows, names) if is_plan else None
+            parsed = items_mod.from_table(block.rows, names, block.where) if is_plan else None
             if parsed and parsed[0]:
                 found.items += parsed[0]
                 found.counts["tables"] += 1
@@ -367,7 +372,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 found.blocks.append(_markdown_table(block.rows, found))
                 paragraphs.tables += 1
                 paragraphs.items += figures_mod.table_sources(
-                    block.rows, f"表格{paragraphs.tables}", paragraphs.section, paragraphs.index
+                    block.rows, block.where, paragraphs.section, paragraphs.index
                 )
             continue
         text = block.text
@@ -377,6 +382,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
             if (item := items_mod.from_line(stripped, names, heading_form)) is not None:
                 pending = _flush(pending, found, paragraphs)
+                item.where = block.where
                 found.items.append(item)
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
@@ -411,6 +417,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             pending = _flush(pending, found, paragraphs)
             numeral = art[0] if not art[0].isdigit() else int_to_chinese(int(art[0]))
             pending = f"第{numeral}条　{art[1]}"
+            paragraphs.current = block.where
             found.counts["articles"] += 1
             continue
         if is_plan and (in_items or block.listed) and (lines.run_in(text) or block.listed or heading_form):
@@ -418,6 +425,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             item = items_mod.from_line(stripped, names, heading_form)
             if item is not None:
                 pending = _flush(pending, found, paragraphs)
+                item.where = block.where
                 found.items.append(item)
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
@@ -436,6 +444,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         pending = _flush(pending, found, paragraphs)
         pending = text
+        paragraphs.current = block.where
     _flush(pending, found, paragraphs)
     if is_plan and (count := stated_count(paragraphs.items)) is not None:
         found.stated_count = count
@@ -474,7 +483,7 @@ def stated_count(sources: list[figures_mod.Source]) -> str | None:
     phrase about 协商 or 议题, else the first at all."""
     found: list[tuple[str, str]] = []
     for source in sources:
-        if source.where.startswith("表格"):
+        if "表格" in source.where:
             continue
         for match in STATED.finditer(source.text):
             found.append((match.group(0), match.group(1)))
@@ -490,11 +499,10 @@ class _Sources:
     index: int = -1  # which ## section (-1: before the first)
     starts: list[int] = field(default_factory=list)  # index in found.blocks of each ## heading
     tables: int = 0
-    paragraphs: int = 0
+    current: str = ""  # where the paragraph being read began in the original
 
     def append(self, text: str) -> None:
-        self.paragraphs += 1
-        self.items.append(figures_mod.Source(text, f"正文第{self.paragraphs}段", self.section, self.index))
+        self.items.append(figures_mod.Source(text, self.current, self.section, self.index))
 
 
 def _figures(found: Recognised, paragraphs: _Sources) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from zhengxie.registry.problems import Problem
 from zhengxie.text.outline import int_to_chinese
-from zhengxie.tools.importer import Imported
+from zhengxie.tools.importer import Imported, Part
 
 COUNTS = (
     ("headings", "标题"),
@@ -41,16 +41,23 @@ def format_report(imported: Imported, problems: Sequence[Problem] = ()) -> str:
             for path in part.paths:
                 out.append(f"  已写出 {path}")
         counts = "，".join(f"{label} {part.found.counts[key]}" for key, label in COUNTS if part.found.counts[key])
+        out.append(_accounted(part))
         out.append(f"  识别出：{counts or '无编号结构'}")
         for what, value in part.found.seen:
             out.append(f"    {what}：{value}")
+        for number, item in enumerate(part.found.items, 1):
+            form = item.form or "形式待核"
+            out.append(f"    项目 p{number:02d} {item.title}（{form}）　← {item.where}")
         for figure in part.found.figures:
             label = f"{figure.label}（{figure.unit}）" if figure.label else figure.path
             where = f"{figure.where}（{figure.section}）" if figure.section else figure.where
             out.append(f"    数字 {label} = {figure.value}　← {where}：{figure.sentence[:60]}")
         if part.found.left_out:
-            out.append(f"  有意没有导入的 {len(part.found.left_out)} 段（公文格式中没有对应字段的部分）：")
+            out.append(f"  有意没有导入的内容 {len(part.found.left_out)} 处（公文格式中没有对应字段的部分）：")
             out += [f"    - “{text[:60]}”——{why}" for text, why in part.found.left_out]
+        marks = sum(block.count("【待核") for block in part.found.blocks)
+        if marks:
+            out.append(f"  草稿正文中有 {marks} 处【待核：…】标记：对照原件处理后删去标记")
         todos = part.found.todos
         if todos:
             out.append(f"  需要人工处理 {len(todos)} 处：")
@@ -73,6 +80,20 @@ def format_report(imported: Imported, problems: Sequence[Problem] = ()) -> str:
         "原件没有写明的写 原文未载，不要推断；然后运行 make check，直到检查通过。"
     )
     return "\n".join(out)
+
+
+def _accounted(part: Part) -> str:
+    """Every paragraph of the original accounted for: in a field, set aside with its reason, or in
+    the draft's text or data file."""
+    source = part.found.counts.get("source", 0)
+    accounted = part.found.accounted
+    fields, left = accounted.get("fields", set()), accounted.get("left", set())
+    fields = fields - left
+    rest = max(0, source - len(fields | left))
+    return (
+        f"  原件 {source} 段（一个表格算一段）：{len(fields)} 段写进文首字段，{len(left)} 段有意没有导入（见下），"
+        f"其余 {rest} 段在草稿正文或数据文件中"
+    )
 
 
 def _word_lines(imported: Imported) -> list[str]:
@@ -98,6 +119,6 @@ def _word_lines(imported: Imported) -> list[str]:
     ]
     left += [("嵌套超过导入上限的内容，请复制到正文中再导入", text) for text in word.too_deep]
     if left:
-        out.append(f"  有意没有导入的 {len(left)} 段：")
+        out.append(f"  有意没有导入的内容 {len(left)} 处：")
         out += [f"    - {what}：“{text}”" for what, text in left]
     return out
