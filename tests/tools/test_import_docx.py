@@ -214,3 +214,9 @@ def test_command_prints_a_chinese_report_and_refuses_bad_input(zx_repo, tmp_path
     assert refused.returncode == 2 and refused.stderr.startswith("错误：") and "Traceback" not in refused.stderr
     unknown = run(str(plan_docx(tmp_path / "plan2.docx")), "--body", "nowhere")
     assert unknown.returncode == 2 and "BODY=nowhere" in unknown.stderr
+    again = run(str(tmp_path / "plan.docx"))
+    assert again.returncode == 2 and "已有同名文档 docs/plans/2024-yunxi-city-consultation-plan.md" in again.stderr
+    assert "Traceback" not in again.stderr
+    updated = run(str(tmp_path / "plan.docx"), "--update")
+    assert updated.returncode == 0, updated.stderr
+    assert "UPDATE=1：改写已有草稿" in updated.stdout and "没有改动" in updated.stdout

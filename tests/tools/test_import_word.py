@@ -85,3 +85,15 @@ def test_a_decimal_list_in_a_plan_gives_items_not_headings(zx_repo, tmp_path):
     part = import_file(zx_repo.root, tmp_path / "plan.docx", body="yunxi-city").parts[0]
     assert [item.title for item in part.found.items] == ["城乡供水一体化", "文旅融合发展"]
     assert part.found.counts["headings"] == 1
+
+
+def test_short_provisions_stay_paragraphs(zx_repo, tmp_path):
+    path = tmp_path / "rule.txt"
+    path.write_text(
+        "云溪市政协工作规则\n一、总体要求\n（一）坚持正确方向。\n（二）坚持团结民主。\n二、工作制度\n（一）会议制度\n",
+        encoding="utf-8",
+    )
+    part = import_file(zx_repo.root, path, body="yunxi-city").parts[0]
+    text = zx_repo.read(part.paths[0])
+    assert "## 一、总体要求" in text and "## 二、工作制度" in text and "### （一）会议制度" in text
+    assert "\n（一）坚持正确方向。\n" in text and "\n（二）坚持团结民主。\n" in text
