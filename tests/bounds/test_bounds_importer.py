@@ -263,3 +263,24 @@ def test_numbering_start_values_are_bounded():
     assert format_number(3, "ideographTraditional") == "丙"
     assert format_number(4, "upperRoman") == "IV"
     assert format_number(2, "chineseLegalSimplified") == "贰"
+
+
+def test_long_lines_through_the_layout_figures_and_recognition(zx_repo, tmp_path):
+    """Lines at the reader's length limit, made of what the 公文, figure and body patterns look for:
+    each pattern is anchored or bounded, so the import ends (and says what it could not tell)."""
+    n = reader.MAX_LINE
+    lines = [
+        "云溪市政协2024年度工作总结",
+        ("各单位、" * n)[:n] + "：",
+        ("政协" * n)[:n],
+        ("签发人" * n)[:n],
+        ("立案率" + "9" * 20) * (n // 23),
+        ("收到提案一二三四五六七八九十" * n)[:n],
+        ("安排" + "十" * 30) * (n // 32),
+        ("抄送：" * n)[:n],
+        ("— 1 —" * n)[:n],
+    ]
+    source = tmp_path / "long.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    part = import_file(zx_repo.root, source, body="yunxi-city").parts[0]
+    assert part.found.kind == "summary" and not part.error
