@@ -99,3 +99,26 @@ def test_a_wrong_column_file_is_refused_in_chinese(zx_repo, tmp_path):
         assert "no-such-role" in str(error) and "data/roles.yml" in str(error)
     else:
         raise AssertionError("an unknown role in data/import.yml was accepted")
+
+
+def test_one_sub_section_per_item_with_labelled_lines(zx_repo, tmp_path):
+    b = _plan()
+    b.para("（一）推进城乡供水一体化")
+    b.para("协商形式：专题协商会；时间：4月")
+    b.para("牵头单位：市政协人口资源环境委员会")
+    b.para("围绕水源保护和管网改造开展调研，形成协商建议。")
+    b.para("（二）发展银发经济")
+    b.para("协商形式：双月协商座谈会")
+    b.para("时间：9月；牵头单位：市政协社会和法制委员会")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert items[0] == {
+        "id": "p01",
+        "title": "推进城乡供水一体化",
+        "form": "thematic",
+        "time": "4月",
+        "roles": {"lead-unit": "市政协人口资源环境委员会"},
+    }
+    assert (items[1]["title"], items[1]["form"], items[1]["time"]) == ("发展银发经济", "bimonthly-forum", "9月")
+    text = zx_repo.read(part.paths[0])
+    assert "围绕水源保护和管网改造开展调研" in text  # the sub-section's own text stays
+    assert "协商形式：" not in text  # its labelled lines are the item's values

@@ -233,6 +233,23 @@ def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[li
     return items, [name for _, name in unknown]
 
 
+def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
+    """(label, value) of a line that is nothing but known labels and their values — 协商形式：专题
+    协商会；时间：4月；牵头单位：… — as an item of its own section states them; None otherwise."""
+    stripped = text.strip().rstrip("。；;")
+    pairs: list[tuple[str, str]] = []
+    position = 0
+    for match in LABELLED.finditer(stripped):
+        if stripped[position : match.start()].strip("；;，, 　"):
+            return None  # words outside a label
+        key = names.column(match.group(1))
+        if key is None or key in ("title", "ignore"):
+            return None
+        pairs.append((match.group(1), match.group(2).strip()))
+        position = match.end()
+    return pairs if pairs and not stripped[position:].strip("；;，, 　") else None
+
+
 def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
     """An item from a numbered line under the plan's item section, when the line names a form or a
     role, or stands under a heading that names a form (`form`): 推动制造业数字化转型（专题协商会，
@@ -244,12 +261,12 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
         rest = text[: labelled[0].start()]
         for match in labelled:
             label, value = match.group(1), match.group(2).strip()
-            _place(item, label, value, names)
+            place(item, label, value, names)
     elif (paren := re.search(r"[（(]([^（）()]{1,200})[）)]\s*[。；]?$", text)) is not None:
         rest = text[: paren.start()]
         for part in SPLIT_PARTS.split(paren.group(1)):
             if part.strip():
-                _place(item, "", part.strip(), names)
+                place(item, "", part.strip(), names)
     elif len(text) <= ITEM_LINE_MAX and not any(c in text.rstrip("。；;") for c in "。；;"):
         item.form = names.form_in(text)  # one short clause naming a form: 议题 + 专题协商会 + 4月
         if (time := TIME.search(text)) is not None:
@@ -262,7 +279,8 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
     return item
 
 
-def _place(item: Item, label: str, value: str, names: Names) -> None:
+def place(item: Item, label: str, value: str, names: Names) -> None:
+    """One value of an item, by its label (形式, 时间, a role) or, unlabelled, by what it is."""
     key = names.column(label) if label else None
     if key == "form" or (not label and names.form_named(value)):
         item.form = names.form_named(value) or names.form_in(value)

@@ -139,6 +139,8 @@ def reporter(text: str) -> str | None:
 
 def issuer(text: str) -> bool:
     stripped = text.strip()
+    if any(c in stripped for c in "：:；;，,。"):
+        return False  # 牵头单位：…委员会 is a labelled line, not a signature
     return 4 <= len(stripped) <= 40 and ISSUER.match(stripped) is not None
 
 

@@ -351,6 +351,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     in_items = False
     heading_form: str | None = None  # the form a heading in the item section names: its items take it
     form_key = ""  # that heading's kind
+    section_item: items_mod.Item | None = None  # an item whose own sub-section states its values
     macro_placed = False
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
@@ -407,6 +408,9 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             found.counts["headings"] += 1
             heading_form = names.form_in(title) if in_items and level > 2 else None
             form_key = key
+            section_item = None
+            if in_items and level > 2 and heading_form is None:
+                section_item = items_mod.Item(title.rstrip("。"), where=block.where)
             if level == 2:
                 in_items = is_plan and item_section(title, vocab, found.kind, found.type_)
                 heading_form = None
@@ -419,6 +423,16 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             pending = f"第{numeral}条　{art[1]}"
             paragraphs.current = block.where
             found.counts["articles"] += 1
+            continue
+        if section_item is not None and (pairs := items_mod.labelled_line(text, names)) is not None:
+            pending = _flush(pending, found, paragraphs)
+            if not (section_item.form or section_item.time or section_item.roles or section_item.notes):
+                found.items.append(section_item)  # the first labelled line makes the sub-section an item
+                if not macro_placed:
+                    found.blocks.append("{{ plan_items() }}")
+                    macro_placed = True
+            for label, value in pairs:
+                items_mod.place(section_item, label, value, names)
             continue
         if is_plan and (in_items or block.listed) and (lines.run_in(text) or block.listed or heading_form):
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
