@@ -60,9 +60,9 @@ check: $(STAMP)
 new: $(STAMP)
 	$(CORE) new --kind="$$KIND" --body="$$BODY" --year="$$YEAR" $(if $(TYPE),--type="$$TYPE") $(if $(SLUG),--slug="$$SLUG")
 
-## import: draft documents from a Word or text file, e.g. make import FILE=原件.docx [KIND=plan TYPE=… BODY=…]
+## import: draft documents from a Word or text file, e.g. make import FILE=原件.docx [KIND=plan TYPE=… BODY=…] [UPDATE=1]
 import: $(STAMP)
-	$(CORE) import $(if $(KIND),--kind="$$KIND") $(if $(TYPE),--type="$$TYPE") $(if $(BODY),--body="$$BODY") -- "$$FILE"
+	$(CORE) import $(if $(KIND),--kind="$$KIND") $(if $(TYPE),--type="$$TYPE") $(if $(BODY),--body="$$BODY") $(if $(UPDATE),--update) -- "$$FILE"
 
 ## schemas: regenerate data/schemas/front-matter.schema.json from data/fields.yml
 schemas: $(STAMP)

@@ -28,7 +28,7 @@ def _python_docx_rows(path: Path) -> list:
     """What python-docx's own (slow) API gives for the tables: the reference for our reader."""
     found = []
     for table in docx.Document(str(path)).tables:
-        rows = [[reader._clean(cell.text) for cell in row.cells] for row in table.rows]
+        rows = [[reader.clean(cell.text) for cell in row.cells] for row in table.rows]
         found.append([row for row in rows if any(row)])
     return found
 
@@ -193,7 +193,7 @@ def test_declared_sizes_are_checked_before_parsing(tmp_path, monkeypatch):
         read_original(path)
 
 
-def test_a_word_file_with_lists_titles_and_tables_reads_as_before(tmp_path):
+def test_a_word_file_with_lists_titles_and_tables_reads_as_word_shows_it(tmp_path):
     document = docx.Document()
     document.add_paragraph("洛阳市政协2019年度协商计划", style="Title")
     document.add_paragraph("第一项", style="List Number")
@@ -202,7 +202,7 @@ def test_a_word_file_with_lists_titles_and_tables_reads_as_before(tmp_path):
     blocks = read_original(_save(document, tmp_path / "plain.docx")).blocks
     assert [(b.text, b.style, b.listed) for b in blocks[:2]] == [
         ("洛阳市政协2019年度协商计划", "Title", False),
-        ("第一项", "List Number", True),
+        ("1.第一项", "List Number", True),  # the number Word draws (the style's numbering) is kept
     ]
     assert blocks[2].rows == [["议题", ""], ["", "时间"]]
 
@@ -233,3 +233,54 @@ def test_a_line_full_of_placeholders_is_one_sweep():
 
     found = residue("□中_" * 6666)  # 6 666 × 6 666 comparisons before
     assert len(found) == 13_332
+
+
+def test_deep_controls_cyclic_styles_and_odd_numbering_read_without_a_traceback(tmp_path):
+    """Content controls nested past the reader's depth, a basedOn cycle, numbering that points
+    nowhere or starts beyond any count: read in bounded work, with a message at worst."""
+    deep = "<w:sdt><w:sdtContent>" * 60 + "<w:p><w:r><w:t>深处</w:t></w:r></w:p>" + "</w:sdtContent></w:sdt>" * 60
+    body = (
+        '<w:p><w:pPr><w:pStyle w:val="A"/></w:pPr><w:r><w:t>循环样式</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="99"/><w:numId w:val="7"/></w:numPr></w:pPr><w:r><w:t>无定义编号</w:t></w:r></w:p>'
+        + deep
+        + "<w:p><w:r><w:t>之后</w:t></w:r></w:p>"
+    )
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="A"><w:name w:val="甲"/><w:basedOn w:val="B"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="B"><w:name w:val="乙"/><w:basedOn w:val="A"/></w:style>'
+    )
+    original = read_original(_word_file(tmp_path, body, styles))
+    assert [b.text for b in original.blocks] == ["循环样式", "无定义编号", "之后"]
+    assert original.word.too_deep == ["深处"]  # past the depth: not read, and said so in the report
+
+
+def test_numbering_start_values_are_bounded():
+    from zhengxie.tools.importer.numbering import Numbering, format_number
+
+    numbering = Numbering.read(None)
+    assert numbering.draw("1", 0) is None
+    assert format_number(12, "chineseCounting") == "十二"
+    assert format_number(3, "ideographTraditional") == "丙"
+    assert format_number(4, "upperRoman") == "IV"
+    assert format_number(2, "chineseLegalSimplified") == "贰"
+
+
+def test_long_lines_through_the_layout_figures_and_recognition(zx_repo, tmp_path):
+    """Lines at the reader's length limit, made of what the 公文, figure and body patterns look for:
+    each pattern is anchored or bounded, so the import ends (and says what it could not tell)."""
+    n = reader.MAX_LINE
+    lines = [
+        "云溪市政协2024年度工作总结",
+        ("各单位、" * n)[:n] + "：",
+        ("政协" * n)[:n],
+        ("签发人" * n)[:n],
+        ("立案率" + "9" * 20) * (n // 23),
+        ("收到提案一二三四五六七八九十" * n)[:n],
+        ("安排" + "十" * 30) * (n // 32),
+        ("抄送：" * n)[:n],
+        ("— 1 —" * n)[:n],
+    ]
+    source = tmp_path / "long.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    part = import_file(zx_repo.root, source, body="yunxi-city").parts[0]
+    assert part.found.kind == "summary" and not part.error

@@ -8,6 +8,7 @@ import yaml
 from import_fixtures import PLAN_TITLE, RULE_CAPTION, plan_docx, report_txt, rule_docx
 from zhengxie.tools.importer import import_file
 from zhengxie.tools.importer.read import ImportFailed, decode
+from zhengxie.tools.importer.report import format_report
 
 
 def _front(text: str) -> dict:
@@ -22,7 +23,11 @@ def _only(imported):
 
 
 def test_plan_from_word_keeps_its_head_table_list_and_signature(zx_repo, tmp_path):
-    part = _only(import_file(zx_repo.root, plan_docx(tmp_path / "plan.docx")))
+    imported = import_file(zx_repo.root, plan_docx(tmp_path / "plan.docx"))
+    part = _only(imported)
+    report = format_report(imported)
+    assert "草稿正文中有 1 处【待核：…】标记" in report
+    assert "项目 p01 城乡供水一体化（thematic）　← 原件第7段（表格）第2行" in report
     assert part.doc_id == "2024-yunxi-city-consultation-plan"
     front = _front(zx_repo.read(part.paths[0]))
     assert front["title"] == PLAN_TITLE
@@ -92,19 +97,41 @@ def test_report_from_gb18030_text_with_reporter_dateline_and_figures(zx_repo, tm
         "proposals-filed": 129,
         "proposals-answer-rate": 100,
         "proposals-satisfaction-rate": 97.2,
+        "proposals-filing-rate": 96,  # a registered rate: the rate check runs on the import
     }
-    assert {"label": "立案率", "value": 96, "unit": "%"} in data["figures"]
     assert {"label": "组织开展专题视察", "value": 3, "unit": "次"} in data["figures"]
     assert "推动一批问题得到解决" in zx_repo.read(part.paths[0])  # the broken line is joined
 
 
-def test_never_overwrites(zx_repo, tmp_path):
+def test_reimport_is_refused_naming_the_draft_or_updates_it_with_a_summary(zx_repo, tmp_path):
     original = plan_docx(tmp_path / "plan.docx")
     first = _only(import_file(zx_repo.root, original))
     before = zx_repo.read(first.paths[0])
-    second = _only(import_file(zx_repo.root, original))
-    assert second.doc_id == first.doc_id + "-2"
+    try:
+        import_file(zx_repo.root, original)
+    except ImportFailed as error:
+        message = str(error)
+    else:
+        raise AssertionError("a second import of the same file was written")
+    assert first.paths[0] in message and "UPDATE=1" in message and "不会另存一份副本" in message
     assert zx_repo.read(first.paths[0]) == before
+    assert not (zx_repo.root / first.paths[0].replace(".md", "-2.md")).exists()
+    same = _only(import_file(zx_repo.root, original, update=True))
+    assert same.doc_id == first.doc_id and same.updating
+    assert any("没有改动" in change for change in same.changes)
+    # the office corrects the original; UPDATE rewrites the draft in place and says what changed
+    import docx
+
+    document = docx.Document(str(original))
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("坚持围绕中心"):
+            paragraph.text = "坚持围绕中心、服务大局，把协商贯穿履职全过程。"
+    document.save(str(original))
+    updated = _only(import_file(zx_repo.root, original, update=True))
+    assert "把协商贯穿履职全过程。" in zx_repo.read(first.paths[0])
+    summary = "\n".join(updated.changes)
+    assert "增 1 行，删 1 行" in summary and "- 坚持围绕中心、服务大局，把协商贯穿履职全过程，议题少而精。" in summary
+    assert "UPDATE=1：改写已有草稿" in format_report(import_file(zx_repo.root, original, update=True))
 
 
 def test_unreadable_inputs_are_refused_in_chinese(zx_repo, tmp_path):
@@ -187,3 +214,9 @@ def test_command_prints_a_chinese_report_and_refuses_bad_input(zx_repo, tmp_path
     assert refused.returncode == 2 and refused.stderr.startswith("错误：") and "Traceback" not in refused.stderr
     unknown = run(str(plan_docx(tmp_path / "plan2.docx")), "--body", "nowhere")
     assert unknown.returncode == 2 and "BODY=nowhere" in unknown.stderr
+    again = run(str(tmp_path / "plan.docx"))
+    assert again.returncode == 2 and "已有同名文档 docs/plans/2024-yunxi-city-consultation-plan.md" in again.stderr
+    assert "Traceback" not in again.stderr
+    updated = run(str(tmp_path / "plan.docx"), "--update")
+    assert updated.returncode == 0, updated.stderr
+    assert "UPDATE=1：改写已有草稿" in updated.stdout and "没有改动" in updated.stdout

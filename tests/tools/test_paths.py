@@ -284,11 +284,13 @@ def test_a_dangling_link_out_of_the_repository_is_refused(repo: MiniRepo, tmp_pa
 
 def test_the_commands_still_write_inside(repo: MiniRepo) -> None:
     assert _make(repo, "new", **NEW).returncode == 0
-    done = _make(repo, "import", **IMPORT)
+    again = _make(repo, "import", **IMPORT)  # `new` wrote the draft the import would write: refused, named
+    assert again.returncode == 2 and "已有同名文档 docs/plans/2020-luoyang-city-consultation-plan.md" in again.stderr
+    done = _make(repo, "import", UPDATE="1", **IMPORT)  # rewritten in place, never a -2 copy
     assert done.returncode == 0, done.stdout + done.stderr
     assert repo.path("docs/plans/2020-luoyang-city-consultation-plan.md").is_file()
-    assert repo.path("docs/plans/2020-luoyang-city-consultation-plan-2.md").is_file()
-    done = _make(repo, "import", FILE="合集.txt", KIND="rule,plan", BODY="luoyang-city")
+    assert not repo.path("docs/plans/2020-luoyang-city-consultation-plan-2.md").exists()
+    done = _make(repo, "import", FILE="合集.txt", KIND="rule,plan", BODY="luoyang-city", UPDATE="1")
     assert done.returncode == 0, done.stdout + done.stderr
     assert repo.path("docs/rules/undated-luoyang-city-rules.md").is_file()
-    assert repo.path("docs/plans/2020-luoyang-city-consultation-plan-3.md").is_file()
+    assert not repo.path("docs/plans/2020-luoyang-city-consultation-plan-3.md").exists()

@@ -72,6 +72,7 @@ class DocType:
     name: str
     profiles: tuple[str, ...] = ()  # section profile ids (data/sections.yml), in the order they are tried
     period: str | None = None  # "year" | "half-year" | "any" | None: what `period` a document states
+    title_patterns: tuple[str, ...] = ()  # other names a title may call the type by (make import)
 
 
 @dataclass(frozen=True, slots=True)

@@ -227,6 +227,7 @@ def _build_vocabulary(corpus: Corpus) -> None:
                     _str(t.get("name")) or t["id"],
                     tuple(_str_list(t.get("profiles"))),
                     _opt_str(t.get("period")),
+                    tuple(_str_list(t.get("title_patterns"))),
                 )
         vocab.kinds[id_] = Kind(
             id_,

@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--type", default=None, help="文档类型（data/kinds.yml），可逐篇写")
     imp.add_argument("--body", default=None, help="所属机构编号（data/bodies.yml），可逐篇写")
+    imp.add_argument(
+        "--update", action="store_true", help="同名草稿已存在时改写它并列出改动（不加时拒绝导入，不另存副本）"
+    )
     imp.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
     schemas = commands.add_parser("schemas", help="由 data/fields.yml 重新生成 data/schemas/front-matter.schema.json")
     schemas.add_argument("--root", default=".", help="仓库根目录（默认当前目录）")
@@ -136,7 +139,9 @@ def _import_command(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     try:
-        imported = import_file(root, Path(args.file), kind=args.kind, type_=args.type, body=args.body)
+        imported = import_file(
+            root, Path(args.file), kind=args.kind, type_=args.type, body=args.body, update=args.update
+        )
     except (ImportFailed, ScaffoldError) as error:
         print(f"错误：{printable(str(error))}", file=sys.stderr)
         return 2

@@ -1,6 +1,8 @@
 """`make import FILE=…`: an office's Word or text file as draft documents in the registry model.
 
 read      the original as paragraphs and tables (.docx, .txt, .md; UTF-8 or GB18030), bounded
+word      a Word file as Word shows it: numbering drawn, revisions accepted, notes, boxes, controls kept
+numbering Word's automatic numbering (numbering.xml) drawn as text: 第一条, 一、, （一）, 1.
 split     a collection (篇一 … 篇七) into its documents
 lines     what one line is: heading, article, 文号, 题注, reporter, dateline, signature, residue
 recognise one document: front-matter values, Markdown body, items, figures, what a person must do
@@ -20,10 +22,28 @@ from pathlib import Path
 
 from zhengxie.model.corpus import Vocabulary
 from zhengxie.sources.loader import load_vocabulary
-from zhengxie.tools.importer.draft import UNDATED, draft_paths, free_id, write_draft, year_of
+from zhengxie.tools.importer.draft import (
+    UNDATED,
+    draft_paths,
+    existing,
+    free_id,
+    refuse_reimport,
+    write_draft,
+    year_of,
+)
+from zhengxie.tools.importer.items import Columns, load_columns
 from zhengxie.tools.importer.read import Block, ImportFailed, read_original
-from zhengxie.tools.importer.recognise import Recognised, Todo, body_of, kind_and_type, period_of, recognise
+from zhengxie.tools.importer.recognise import (
+    Recognised,
+    Todo,
+    body_entry,
+    body_of,
+    kind_and_type,
+    period_of,
+    recognise,
+)
 from zhengxie.tools.importer.split import split_parts
+from zhengxie.tools.importer.word import WordText
 
 
 @dataclass
@@ -34,6 +54,8 @@ class Part:
     body: str = ""
     paths: list[str] = field(default_factory=list)
     error: str = ""  # why no draft was written
+    updating: bool = False  # UPDATE=1 and the draft exists: rewritten in place
+    changes: list[str] = field(default_factory=list)  # what the rewrite changed
 
 
 @dataclass
@@ -42,6 +64,7 @@ class Imported:
     encoding: str
     parts: list[Part] = field(default_factory=list)
     preface: int = 0  # blocks before the first 篇 that belong to no document
+    word: WordText | None = None  # a Word original: revisions resolved, comments left out …
 
     @property
     def todos(self) -> list[Todo]:
@@ -63,25 +86,37 @@ def import_file(
     type_: str | None = None,
     body: str | None = None,
     write: bool = True,
+    update: bool = False,
 ) -> Imported:
-    """Every part's draft is placed (a free id, both files checked to lie inside docs/ and data/)
-    before any is written: a part that cannot be placed leaves nothing half-imported."""
+    """Every part's draft is placed (its id, both files checked to lie inside docs/ and data/)
+    before any is written: a part that cannot be placed leaves nothing half-imported. A draft of
+    the same name that exists already is refused (ImportFailed, naming it) unless `update`, which
+    rewrites it in place and lists what changed — never a silent second copy."""
     root = Path(root)
     vocab = load_vocabulary(root).vocab
     _check_choices(vocab, kind, body)
     original = read_original(path)
     parts, preface = split_parts(original.blocks)
-    result = Imported(str(path), original.encoding, preface=len(preface))
+    result = Imported(str(path), original.encoding, preface=len(preface), word=original.word)
     taken: set[str] = set()
+    columns = load_columns(root, vocab)
     for index, (number, blocks) in enumerate(parts):
-        part = _recognised_part(vocab, number, blocks, _choice(kind, index), _choice(type_, index))
+        part = _recognised_part(vocab, number, blocks, _choice(kind, index), _choice(type_, index), columns)
         result.parts.append(part)
         if not part.error:
             _place(root, vocab, part, _choice(body, index), taken)
+    for part in result.parts:
+        found = (
+            existing(root, vocab.kinds[part.found.kind].folder, part.doc_id) if part.doc_id and part.found.kind else []
+        )
+        if found and not update:
+            raise refuse_reimport(str(path), found)
+        part.updating = bool(found)
     if write:
         for part in result.parts:
             if part.doc_id:
-                part.paths = write_draft(root, vocab, part.found, part.body, part.doc_id).paths
+                written = write_draft(root, vocab, part.found, part.body, part.doc_id, update=part.updating)
+                part.paths, part.changes = written.paths, written.changes
     return result
 
 
@@ -97,14 +132,19 @@ def _check_choices(vocab: Vocabulary, kind: str | None, body: str | None) -> Non
 
 
 def _recognised_part(
-    vocab: Vocabulary, number: int | None, blocks: list[Block], kind: str | None, type_: str | None
+    vocab: Vocabulary,
+    number: int | None,
+    blocks: list[Block],
+    kind: str | None,
+    type_: str | None,
+    columns: Columns | None = None,
 ) -> Part:
     """One part read: its kind, type and period; `error` when its kind cannot be told."""
     if kind and kind not in vocab.kinds and (named := vocab.kind_of_folder(kind)) is not None:
         kind = named.id  # KIND=plans: the kind by its folder (_check_choices knows it)
     if kind and type_ and type_ not in vocab.kinds[kind].types:
         raise ImportFailed(f"TYPE={type_} 不是 {kind} 的类型：可选 " + "、".join(vocab.kinds[kind].types))
-    found = recognise(blocks, vocab, kind, type_)
+    found = recognise(blocks, vocab, kind, type_, columns)
     part = Part(number, found)
     if found.kind is None:
         part.error = "看不出是哪一种文档（标题中没有登记的类型名）：请用 KIND=…（可加 TYPE=…）指定"
@@ -126,13 +166,19 @@ def _place(root: Path, vocab: Vocabulary, part: Part, body: str | None, taken: s
     found = part.found
     if found.kind is None or found.type_ is None:  # not recognised: _recognised_part said why
         return
+    evidence = [found.fields.get("title", ""), *found.fields.get("issuers", []), *found.blocks[:1]]
+    evidence = [e for e in evidence if e]
     if body is None:
-        evidence = [found.fields.get("title", ""), *found.fields.get("issuers", []), *found.blocks[:1]]
-        body = body_of([e for e in evidence if e], vocab)
+        body = body_of(evidence, vocab)
         if body:
             found.seen.append(("所属机构", f"{body}（由标题、落款或开头一段中的地名得出，请核对）"))
     if body is None:
         part.error = "看不出属于哪个机构：请用 BODY=…（data/bodies.yml 的编号）指定"
+        if (entry := body_entry(evidence)) is not None:
+            part.error += (
+                "。原件的机构还没有登记的，把下面这一段补全后加到 data/bodies.yml 末尾，再用 BODY=新编号 导入：\n"
+                + entry
+            )
         return
     year = year_of(found)
     if year is None:
@@ -147,7 +193,7 @@ def _place(root: Path, vocab: Vocabulary, part: Part, body: str | None, taken: s
     folder = vocab.kinds[found.kind].folder
     stem = f"{year or UNDATED}-{body}-{_slug(found.kind, found.type_)}"
     draft_paths(root, folder, stem)  # a slug inside docs/ and data/ before any name is looked up
-    part.doc_id, part.body = free_id(root, folder, stem, taken), body
+    part.doc_id, part.body = free_id(stem, taken), body
     taken.add(part.doc_id)
 
 

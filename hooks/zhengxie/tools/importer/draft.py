@@ -36,6 +36,7 @@ DATELINE_YEAR = re.compile(
 class Written:
     doc_id: str
     paths: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)  # UPDATE: what the rewrite changed, per file
 
 
 def year_of(found: Recognised) -> str | None:
@@ -52,17 +53,29 @@ def year_of(found: Recognised) -> str | None:
     return dated.group(1) if dated else None
 
 
-def free_id(root: Path, folder: str, stem: str, taken: set[str]) -> str:
-    """The stem, or stem-2, stem-3 … when a document of that name exists (never overwrite)."""
+def free_id(stem: str, taken: set[str]) -> str:
+    """The stem, or stem-2, stem-3 … for the second, third … part of one original with the same
+    name (a collection's two half-year summaries of one body)."""
     candidate, n = stem, 1
-    while (
-        candidate in taken
-        or (root / DOCS / folder / f"{candidate}.md").exists()
-        or (root / DATA / folder / f"{candidate}.yml").exists()
-    ):
+    while candidate in taken:
         n += 1
         candidate = f"{stem}-{n}"
     return candidate
+
+
+def existing(root: Path, folder: str, doc_id: str) -> list[str]:
+    """The document's files that exist already (docs/ and data/), as paths from the root."""
+    rels = [f"{DOCS}/{folder}/{doc_id}.md", f"{DATA}/{folder}/{doc_id}.yml"]
+    return [rel for rel in rels if (root / rel).exists() or (root / rel).is_symlink()]
+
+
+def refuse_reimport(source: str, found: list[str]) -> ImportFailed:
+    return ImportFailed(
+        f"已有同名文档 {'、'.join(found)}：多半是同一原件上次导入的结果，导入不会另存一份副本。"
+        f"要用这次导入的结果改写这份草稿，加 UPDATE=1 重新运行（make import FILE={source} UPDATE=1），"
+        "改写后会列出改了哪些行；草稿已经人工核对过的，改写会覆盖核对的结果，请先提交。"
+        "若这是另一份文档，请先把已有的文件改名（正文和数据文件一起改）再导入"
+    )
 
 
 def draft_paths(root: Path, folder: str, doc_id: str) -> scaffold.DocumentPaths:
@@ -74,7 +87,11 @@ def draft_paths(root: Path, folder: str, doc_id: str) -> scaffold.DocumentPaths:
         raise ImportFailed(str(error)) from error
 
 
-def write_draft(root: Path, vocab: Vocabulary, found: Recognised, body: str, doc_id: str) -> Written:
+def write_draft(
+    root: Path, vocab: Vocabulary, found: Recognised, body: str, doc_id: str, update: bool = False
+) -> Written:
+    """The draft's files; with `update`, an existing draft of the same name rewritten in place and
+    what changed listed (Written.changes)."""
     kind = _kind(vocab, found)
     known = _known(vocab, kind, found, body)
     data = _data_file(vocab, kind, found)
@@ -98,12 +115,48 @@ def write_draft(root: Path, vocab: Vocabulary, found: Recognised, body: str, doc
     text = front + "\n" + "\n\n".join(blocks) + "\n"
     written = Written(doc_id)
     md_path, data_path = draft_paths(root, kind.folder, doc_id)
-    _write(root, md_path, text)
-    written.paths.append(md_path)
-    if data is not None:
-        _write(root, data_path, data)
-        written.paths.append(data_path)
+    for rel, content in ((md_path, text), (data_path, data)):
+        if content is None:
+            if update and (root / rel).exists():
+                written.changes.append(f"{rel}：这次没有读出协商项目或数字，原有的数据文件没有改动")
+            continue
+        if update and (root / rel).exists():
+            written.changes += _replace(root, rel, content)
+        else:
+            _write(root, rel, content)
+        written.paths.append(rel)
     return written
+
+
+CHANGED_LINES = 12  # changed lines shown per file; the rest counted
+
+
+def _replace(root: Path, rel: str, text: str) -> list[str]:
+    """Rewrite a draft in place (never through a link, never outside docs/ and data/); a summary
+    of the change: lines added and removed, the first few of them."""
+    import difflib
+
+    try:
+        path = scaffold.inside(root, rel)
+    except scaffold.ScaffoldError as error:
+        raise ImportFailed(str(error)) from error
+    if path.is_symlink() or not path.is_file():
+        raise ImportFailed(f"{rel} 不是普通文件，不会改写：请先把它删掉或改名")
+    old = path.read_text(encoding="utf-8", errors="replace")
+    if old == text:
+        return [f"{rel}：与上次导入的结果相同，没有改动"]
+    path.write_text(text, encoding="utf-8", newline="\n")
+    diff = [
+        line
+        for line in difflib.unified_diff(old.splitlines(), text.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    added = sum(1 for line in diff if line.startswith("+"))
+    out = [f"{rel}：已改写，增 {added} 行，删 {len(diff) - added} 行"]
+    out += [f"    {line[0]} {line[1:][:80]}" for line in diff[:CHANGED_LINES]]
+    if len(diff) > CHANGED_LINES:
+        out.append(f"    ……另有 {len(diff) - CHANGED_LINES} 行改动，请用 git diff 查看")
+    return out
 
 
 def _kind(vocab: Vocabulary, found: Recognised) -> Kind:
@@ -234,4 +287,14 @@ def _plan_data(vocab: Vocabulary, found: Recognised) -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["MARK", "UNDATED", "Written", "draft_paths", "free_id", "write_draft", "year_of"]
+__all__ = [
+    "MARK",
+    "UNDATED",
+    "Written",
+    "draft_paths",
+    "existing",
+    "free_id",
+    "refuse_reimport",
+    "write_draft",
+    "year_of",
+]

@@ -12,27 +12,52 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_N = r"([0-9]{1,7})"
-_PCT = r"([0-9]{1,3}(?:\.[0-9]{1,2})?)\s*[%％]"
-_GAP = r"[^，。；0-9]{0,12}?"  # a few words between a measure's name and its number, within a clause
+from zhengxie.text.outline import chinese_to_int
 
-# (measure id in data/measures.yml, pattern, value type); a second group, when there is one, is the unit
-MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float]], ...] = (
-    ("proposals-received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int),
-    ("proposals-filed", re.compile(rf"立案\s*{_N}\s*件"), int),
-    ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复)\s*{_N}\s*件"), int),
-    ("proposals-answer-rate", re.compile(rf"(?:答复率|办复率){_GAP}{_PCT}"), float),
-    ("proposals-solved-rate", re.compile(rf"(?:已解决|得到解决)[^，。；]{{0,10}}?占\s*{_PCT}"), float),
-    ("proposals-satisfaction-rate", re.compile(rf"满意率{_GAP}{_PCT}"), float),
-    ("opinions-submitted", re.compile(rf"社情民意(?:信息)?{_GAP}{_N}\s*(件|条|篇)"), int),
+_CN = "一二三四五六七八九十百千两〇零"
+# An amount as printed: 约 before, digits or a Chinese numeral, 余 or 多 after (以上 and 左右 follow the unit).
+_N = rf"(约?\s*(?:[0-9]{{1,7}}|[{_CN}]{{1,6}})\s*(?:余|多)?)"
+_PCT = r"(约?\s*[0-9]{1,3}(?:\.[0-9]{1,2})?)\s*[%％]"
+_GAP = r"[^，。；0-9]{0,12}?"  # a few words between a measure's name and its number, within a clause
+_UNIT_OPINION = r"\s*(件|条|篇)"
+
+# (measure id in data/measures.yml, pattern, value type, a word the sentence must hold); a second
+# group, when there is one, is the unit
+MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] = (
+    ("proposals-received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int, ""),
+    ("proposals-merged", re.compile(rf"并案(?:处理)?\s*{_N}\s*件"), int, ""),
+    ("proposals-filed", re.compile(rf"(?<!不予)立案\s*{_N}\s*件"), int, ""),
+    (
+        "proposals-referred",
+        re.compile(rf"转(?:为|作|交)?(?:意见建议|意见和建议)[^，。；0-9]{{0,8}}?{_N}\s*件"),
+        int,
+        "",
+    ),
+    ("proposals-rejected", re.compile(rf"不予立案\s*{_N}\s*件"), int, ""),
+    ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复|办结)\s*{_N}\s*件"), int, ""),
+    ("proposals-filing-rate", re.compile(rf"立案率{_GAP}{_PCT}"), float, ""),
+    ("proposals-answer-rate", re.compile(rf"(?:答复率|办复率|办结率){_GAP}{_PCT}"), float, ""),
+    ("proposals-solved-rate", re.compile(rf"(?:已解决|得到解决)[^，。；]{{0,10}}?占\s*{_PCT}"), float, ""),
+    ("proposals-satisfaction-rate", re.compile(rf"满意率{_GAP}{_PCT}"), float, ""),
+    ("opinions-submitted", re.compile(rf"社情民意(?:信息)?{_GAP}{_N}{_UNIT_OPINION}"), int, ""),
+    ("opinions-adopted", re.compile(rf"(?:被|获)?采用{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
+    ("opinions-endorsed", re.compile(rf"批示{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
+    ("opinions-adoption-rate", re.compile(rf"采用率{_GAP}{_PCT}"), float, "社情民意"),
+    (
+        "member-participation",
+        re.compile(rf"委员[^，。；0-9]{{0,6}}?(?:参加|参与)[^，。；0-9]{{0,8}}?{_N}\s*(人次)"),
+        int,
+        "",
+    ),
 )
-# Rates and counts with no typed measure today, as `figures` rows: 立案率96%.
+QUALIFIER_AFTER = re.compile(r"\s*(以上|左右)")
+# Rates and counts with no typed measure today, as `figures` rows.
 OTHER_RATES = re.compile(rf"([\u4e00-\u9fff]{{2,6}}率){_GAP}{_PCT}")
-TYPED_RATES = ("答复率", "办复率", "满意率")
+TYPED_RATES = ("答复率", "办复率", "办结率", "满意率", "立案率", "采用率")
 # Counted activities: 开展专题调研5次, 收到征文31篇, 举办培训班2期.
 COUNTED = re.compile(
-    rf"((?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出)(?:了)?"
-    rf"[\u4e00-\u9fff“”]{{2,12}}?)\s*{_N}\s*(次|篇|件|项|期|个|场|户|人|册|条)"
+    rf"((?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出|提出|培训|接待)(?:了)?"
+    rf"[\u4e00-\u9fff“”]{{2,12}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条)"
 )
 
 
@@ -41,21 +66,54 @@ COUNT_FIRST = re.compile(
     rf"(?:进行|开展|组织|召开|举办)了?\s*{_N}\s*(次|场|期)([\u4e00-\u9fff]{{2,8}}?)(?=[，。；、]|$)"
 )
 # Further counts in the same list: 特等奖1篇，优秀奖7篇，鼓励奖12篇.
-CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(次|篇|件|项|期|个|场|户|人|册|条|对)")
+CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条|对)")
+FORWARD = re.compile(r"打算|计划|思路|安排|展望|目标")  # a section of what is to be done, not what was
 
 
 @dataclass
 class Figure:
     path: str  # a measure id (proposals-received, opinions-submitted …), or "figures" for a label-and-unit row
-    value: int | float
+    value: int | float | str  # a string where the original qualifies it: "40余", "约300", "99%以上"
     label: str = ""  # for figures rows
     unit: str = ""
     sentence: str = ""
+    where: str = ""  # 正文第N段 or 表格N第R行
+    section: str = ""  # the heading of the section it came from
 
 
-def _number(text: str, kind: type[int] | type[float]) -> int | float:
-    value = float(text)
-    return int(value) if kind is int or value.is_integer() else value
+@dataclass
+class Source:
+    """A paragraph or a table row of the body, where it stands and the section it is in."""
+
+    text: str
+    where: str
+    section: str = ""
+    section_index: int = -1  # which ## section (-1: before the first)
+    label: str = ""  # a table's label cell, when the source is one label-and-value pair
+
+
+def _number(text: str, kind: type[int] | type[float], after: str = "", percent: bool = False) -> int | float | str:
+    """The amount as the original qualifies it: a number, or the printed form when 约, 余, 多,
+    以上 or 左右 go with it (a Chinese numeral written in digits)."""
+    stripped = text.replace(" ", "")
+    about = stripped.startswith("约")
+    core = stripped.lstrip("约")
+    more = core[-1] if core and core[-1] in "余多" else ""
+    core = core.rstrip("余多")
+    if core.isdigit() or "." in core:
+        value = float(core)
+    else:
+        converted = chinese_to_int(core)
+        value = float(converted) if converted is not None else 0.0
+    number: int | float = int(value) if kind is int or value.is_integer() else value
+    if not (about or more or after):
+        return number
+    return f"{'约' if about else ''}{number}{more}{'%' if percent else ''}{after}"
+
+
+def _after(sentence: str, end: int) -> str:
+    match = QUALIFIER_AFTER.match(sentence, end)
+    return match.group(1) if match else ""
 
 
 def sentences(text: str) -> Iterator[str]:
@@ -64,43 +122,80 @@ def sentences(text: str) -> Iterator[str]:
             yield sentence.strip()
 
 
-def figures_in(paragraphs: list[str]) -> tuple[list[Figure], list[tuple[Figure, Figure]]]:
-    """(figures found, conflicts): a measure stated twice with different values is a conflict for a
-    person, and neither value is kept."""
+def figures_in(sources: list[Source]) -> tuple[list[Figure], list[tuple[Figure, Figure]], list[Source]]:
+    """(figures found, conflicts, sources set aside): a measure stated twice with different values
+    is a conflict for a person, and neither value is kept; a section of what is yet to be done
+    (…工作打算) states targets, not figures of the period, and is set aside."""
     found: dict[str, Figure] = {}  # measure id -> the figure first found
     conflicts: list[tuple[Figure, Figure]] = []  # (the first, another value)
     rows: list[Figure] = []
-    for paragraph in paragraphs:
-        for sentence in sentences(paragraph):
-            typed_spans: list[tuple[int, int]] = []
-            for path, pattern, kind in MEASURES:
-                for match in pattern.finditer(sentence):
-                    typed_spans.append(match.span())
-                    unit = match.group(2) if (match.lastindex or 0) >= 2 else ""
-                    figure = Figure(path, _number(match.group(1), kind), unit=unit, sentence=sentence)
-                    earlier = found.get(path)
-                    if earlier is None:
-                        found[path] = figure
-                    elif earlier.value != figure.value:
-                        conflicts.append((earlier, figure))
-            for match in OTHER_RATES.finditer(sentence):
-                if not any(match.group(1).endswith(t) for t in TYPED_RATES):
-                    rows.append(Figure("figures", _number(match.group(2), float), match.group(1), "%", sentence))
-            consumed = 0  # the end of the last list of counts already read
-            for match in COUNTED.finditer(sentence):
-                if match.start() < consumed or any(s <= match.start(2) < e for s, e in typed_spans):
+    aside: list[Source] = []
+    for source in sources:
+        if source.section and FORWARD.search(source.section):
+            if _has_figure(source.text):
+                aside.append(source)
+            continue
+        for sentence in sentences(source.text):
+            figures = _in_sentence(sentence, rows)
+            if not figures and source.label and (cell := CELL_VALUE.match(source.text[len(source.label) :])):
+                percent = cell.group(2) in "%％"
+                value = _number(cell.group(1), float if percent else int, cell.group(3) or "", percent)
+                figures = [Figure("figures", value, source.label, cell.group(2), sentence)]
+                rows += figures
+            for figure in figures:
+                figure.where, figure.section = source.where, source.section
+                if figure.path == "figures":
                     continue
-                label = match.group(1).strip("“”")
-                if "提案" in label or "社情民意" in label:
-                    continue  # counted by a typed measure, or a part of it the editor places
-                rows.append(Figure("figures", _number(match.group(2), int), label, match.group(3), sentence))
-                more, consumed = _continued(sentence, match.end())
-                rows += more
-            for match in COUNT_FIRST.finditer(sentence):
-                rows.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
+                earlier = found.get(figure.path)
+                if earlier is None:
+                    found[figure.path] = figure
+                elif earlier.value != figure.value:
+                    conflicts.append((earlier, figure))
     for earlier, _later in conflicts:
         found.pop(earlier.path, None)
-    return list(found.values()) + rows, conflicts
+    return list(found.values()) + rows, conflicts, aside
+
+
+def _has_figure(text: str) -> bool:
+    return any(pattern.search(text) for _, pattern, _, _ in MEASURES) or COUNTED.search(text) is not None
+
+
+def _in_sentence(sentence: str, rows: list[Figure]) -> list[Figure]:
+    """The typed figures of one sentence (returned) and its label-and-unit rows (added to `rows`,
+    returned too so their source is set)."""
+    typed: list[Figure] = []
+    typed_spans: list[tuple[int, int]] = []
+    for path, pattern, kind, needs in MEASURES:
+        if needs and needs not in sentence:
+            continue
+        for match in pattern.finditer(sentence):
+            if any(s <= match.start(1) < e for s, e in typed_spans):
+                continue  # 不予立案 inside 立案, 采用率 inside 采用
+            typed_spans.append(match.span())
+            unit = match.group(2) if (match.lastindex or 0) >= 2 else ""
+            percent = kind is float
+            value = _number(match.group(1), kind, _after(sentence, match.end()), percent)
+            typed.append(Figure(path, value, unit=unit, sentence=sentence))
+    new: list[Figure] = []
+    for match in OTHER_RATES.finditer(sentence):
+        if not any(match.group(1).endswith(t) for t in TYPED_RATES):
+            value = _number(match.group(2), float, _after(sentence, match.end()), True)
+            new.append(Figure("figures", value, match.group(1), "%", sentence))
+    consumed = 0  # the end of the last list of counts already read
+    for match in COUNTED.finditer(sentence):
+        if match.start() < consumed or any(s <= match.start(2) < e for s, e in typed_spans):
+            continue
+        label = match.group(1).strip("“”")
+        if "提案" in label or "社情民意" in label:
+            continue  # counted by a typed measure, or a part of it the editor places
+        value = _number(match.group(2), int, _after(sentence, match.end()))
+        new.append(Figure("figures", value, label, match.group(3), sentence))
+        more, consumed = _continued(sentence, match.end())
+        new += more
+    for match in COUNT_FIRST.finditer(sentence):
+        new.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
+    rows += new
+    return typed + new
 
 
 def _continued(sentence: str, position: int) -> tuple[list[Figure], int]:
@@ -108,9 +203,36 @@ def _continued(sentence: str, position: int) -> tuple[list[Figure], int]:
     label, and where the list ends."""
     rows: list[Figure] = []
     while (match := CONTINUED.match(sentence, position)) is not None:
-        rows.append(Figure("figures", int(match.group(2)), match.group(1), match.group(3), sentence))
+        value = _number(match.group(2), int, _after(sentence, match.end()))
+        rows.append(Figure("figures", value, match.group(1), match.group(3), sentence))
         position = match.end()
     return rows, position
+
+
+CELL_VALUE = re.compile(rf"^{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|名|册|条|%|％)\s*(以上|左右)?。?$")
+
+
+def table_sources(rows: list[list[str]], where: str, section: str, section_index: int) -> list[Source]:
+    """A table's rows as sources: label cell beside value cell (收到提案 | 134件), or a row of
+    labels over a row of values (收到提案 | 立案 / 134件 | 129件), each pair read as one clause."""
+    out: list[Source] = []
+    if len(rows) >= 2 and not any(_digits(c) for c in rows[0]) and all(_digits(c) for c in rows[1] if c):
+        for number, row in enumerate(rows[1:], 2):
+            for label, value in zip(rows[0], row, strict=False):
+                if label and value:
+                    out.append(Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label))
+        return out
+    for number, row in enumerate(rows, 1):
+        cells = list(dict.fromkeys(c for c in row if c))
+        if len(cells) == 2 and not _digits(cells[0]) and _digits(cells[1]):
+            out.append(Source("".join(cells) + "。", f"{where}第{number}行", section, section_index, cells[0]))
+        elif any(_digits(c) for c in cells):
+            out.append(Source("".join(cells) + "。", f"{where}第{number}行", section, section_index))
+    return out
+
+
+def _digits(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 def data_of(figures: list[Figure]) -> dict[str, list[dict[str, str | int | float]]]:

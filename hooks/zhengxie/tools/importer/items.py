@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from zhengxie.model.corpus import Vocabulary
 from zhengxie.text.values import parse_when
+from zhengxie.tools.importer.read import ImportFailed
 
 _M = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
 TIME = re.compile(
@@ -21,12 +23,11 @@ TIME = re.compile(
 )
 YEAR_PREFIX = re.compile(r"^[0-9]{4}\s*年(?:度)?\s*")
 LABELLED = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*([^；;。]{1,200})")
-SPLIT_NAMES = re.compile(r"[、，,；;/]+")
+SPLIT_NAMES = re.compile(r"[、，,；;/\s　]+")  # a cell's names: one a line (read as spaces) or listed
 SPLIT_PARTS = re.compile(r"[，,；;]+")
-TITLE_COLUMNS = ("协商议题", "议题", "题目", "内容", "项目", "主题", "名称")
-FORM_COLUMNS = ("协商形式", "形式", "方式")
-TIME_COLUMNS = ("时间安排", "计划时间", "时间")
-SKIP_COLUMNS = ("序号", "编号")
+COLUMNS_FILE = "data/import.yml"
+COLUMNS_SCHEMA = "data/schemas/import.schema.json"
+HEADER_ROWS = 3  # the header is within the first rows (a caption row may stand above it)
 ITEM_LINE_MAX = 100  # an unlabelled item is one short clause; a longer paragraph is prose, not an item
 EMPTY = "empty"  # what a table's empty time or role cell states: nothing (the draft writes 原文未载 where required)
 LEADS = re.compile(r"^(.{2,40}?)(牵头|负责)$")
@@ -42,12 +43,62 @@ class Item:
     points: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a person must place
     source: str = ""  # the row or line as read
+    where: str = ""  # where it stands in the original (原件第N段, its row)
+
+
+@dataclass
+class Columns:
+    """The column names of item tables, from data/import.yml: field -> names, role name -> role id."""
+
+    title: tuple[str, ...] = ()
+    form: tuple[str, ...] = ()
+    time: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    roles: dict[str, str] = field(default_factory=dict)
+
+
+def load_columns(root: Path, vocab: Vocabulary) -> Columns:
+    """data/import.yml, checked against its schema; a role id it names that data/roles.yml lacks
+    is refused with a message (never a traceback). Without the file: the role names only."""
+    path = Path(root) / COLUMNS_FILE
+    if not path.is_file():
+        return Columns()
+    import json
+
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        schema_path = Path(root) / COLUMNS_SCHEMA
+        if schema_path.is_file():
+            schema = json.loads(schema_path.read_text(encoding="utf-8"))
+            error = next(iter(Draft202012Validator(schema).iter_errors(data)), None)
+            if error is not None:
+                raise ValueError(f"{'/'.join(str(p) for p in error.absolute_path)}：{error.message}")
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        raise ImportFailed(f"{COLUMNS_FILE} 有误（{error}）：照 {COLUMNS_SCHEMA} 改正后再导入") from None
+    columns = data.get("columns", {})
+    roles: dict[str, str] = {}
+    for role_id, names in columns.get("roles", {}).items():
+        if role_id not in vocab.roles:
+            raise ImportFailed(f"{COLUMNS_FILE} 的 roles 写了 {role_id}，data/roles.yml 中没有这个角色：请改正")
+        roles.update(dict.fromkeys(names, role_id))
+    return Columns(
+        tuple(columns.get("title", ())),
+        tuple(columns.get("form", ())),
+        tuple(columns.get("time", ())),
+        tuple(columns.get("ignore", ())),
+        roles,
+    )
 
 
 class Names:
-    """Forms and roles by the names an original uses, longest first, from the registry."""
+    """Forms and roles by the names an original uses, longest first, from the registry; item
+    table columns by the names data/import.yml declares."""
 
-    def __init__(self, vocab: Vocabulary):
+    def __init__(self, vocab: Vocabulary, columns: Columns | None = None):
+        self.columns = columns or Columns()
         forms: dict[str, str] = {}  # name -> form id
         for form in vocab.forms.values():
             forms[form.name] = form.id
@@ -61,7 +112,20 @@ class Names:
             for a, b in (("单位", "部门"), ("部门", "单位")):  # 责任部门 / 责任单位 name the same role
                 if role.name.endswith(a):
                     roles.setdefault(role.name[: -len(a)] + b, role.id)
+        roles.update({name: role for name, role in self.columns.roles.items() if name not in roles})
         self.roles = roles
+
+    def column(self, cell: str) -> str | None:
+        """What a header cell names: "title", "form", "time", "ignore", "role:<id>", or None."""
+        name = re.sub(r"[\s　]+", "", cell)
+        candidates = [name, name.removesuffix("名称")] if name.endswith("名称") and len(name) > 2 else [name]
+        for candidate in candidates:
+            for key in ("title", "form", "time", "ignore"):
+                if candidate in getattr(self.columns, key):
+                    return key
+            if (role := self.role_named(candidate)) is not None:
+                return f"role:{role}"
+        return "title" if name.endswith("议题") else None
 
     def form_in(self, text: str) -> str | None:
         return next((fid for name, fid in self.forms.items() if name in text), None)
@@ -84,42 +148,76 @@ def _names(text: str) -> str | list[str]:
     return names[0] if len(names) == 1 else names
 
 
-def from_table(rows: list[list[str]], names: Names) -> tuple[list[Item], list[str]] | None:
-    """Items from a table whose first row names its columns (and the names of the columns of no
-    known field); None when it is no item table."""
-    if not rows:
+def _header(rows: list[list[str]], names: Names) -> int | None:
+    """The header row: within the first rows, one that names a title column and another column."""
+    for index, row in enumerate(rows[:HEADER_ROWS]):
+        kinds = [names.column(cell) for cell in row if cell.strip()]
+        if "title" in kinds and sum(1 for k in kinds if k is not None) >= 2:
+            return index
+    return None
+
+
+def _group(cells: list[str], title: int) -> str | None:
+    """A group row's text: one value across the row (a merged cell), or in its first cell only
+    when that is not the title column (a row of a title alone is an item)."""
+    distinct = list(dict.fromkeys(c.strip() for c in cells if c.strip()))
+    if len(distinct) != 1 or len(cells) < 2:
         return None
-    header = [cell.strip() for cell in rows[0]]
+    across = all(c.strip() == distinct[0] for c in cells)
+    first_only = cells[0].strip() == distinct[0] and title != 0
+    return distinct[0] if across or first_only else None
+
+
+def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[list[Item], list[str]] | None:
+    """Items from a table whose header row names its columns (and the names of the columns of no
+    known field); None when it is no item table. A row repeating the header is skipped; a group
+    row (one value across the row) gives its form or time to the rows under it, or else is kept in
+    their notes; a merged cell's value is in each row it covers (the reader carries it down)."""
+    start = _header(rows, names) if rows else None
+    if start is None:
+        return None
+    header = [cell.strip() for cell in rows[start]]
     columns: dict[str, int] = {}  # "title", "form", "time" or "role:<role id>" -> column
     unknown: list[tuple[int, str]] = []
     for index, cell in enumerate(header):
-        if cell in TITLE_COLUMNS or cell.endswith("议题"):
+        key = names.column(cell)
+        if key == "title":
             columns.setdefault("title", index)
-        elif cell in FORM_COLUMNS:
-            columns["form"] = index
-        elif cell in TIME_COLUMNS:
-            columns["time"] = index
-        elif (role := names.role_named(cell)) is not None:
-            columns[f"role:{role}"] = index
-        elif cell and cell not in SKIP_COLUMNS:
+        elif key is not None and key != "ignore":
+            columns.setdefault(key, index)
+        elif cell and key is None:
             unknown.append((index, cell))
     if "title" not in columns:
         return None
     items: list[Item] = []
-    for row in rows[1:]:
+    group_form: str | None = None
+    group_time: str | None = None
+    group_note = ""
+    for row_number, row in enumerate(rows[start + 1 :], start + 2):
         cells = row + [""] * (len(header) - len(row))
+        if [c.strip() for c in cells] == header:
+            continue  # the header repeated (a table across pages)
+        if (group := _group(cells, columns["title"])) is not None:
+            group_form = names.form_named(group) or names.form_in(group)
+            group_time = time_value(group)
+            group_note = "" if group_form or group_time else group
+            continue
         title = cells[columns["title"]].strip()
         if not title:
             continue
-        item = Item(title, source=" | ".join(cells))
+        item = Item(title, source=" | ".join(cells), where=f"{where}第{row_number}行")
         if "form" in columns and (cell := cells[columns["form"]].strip()):
             item.form = names.form_named(cell) or names.form_in(cell)
             if item.form is None:
                 item.notes.append(f"协商形式“{cell}”不在 data/forms.yml 中")
+        elif group_form:
+            item.form = group_form
         if "time" in columns and (cell := cells[columns["time"]].strip()):
             item.time = time_value(cell)
             if item.time is None:
                 item.notes.append(f"时间“{cell}”不是可识别的写法")
+        elif group_time:
+            item.time = group_time
         elif "time" in columns:
             item.time = EMPTY  # the table has a time column and this row leaves it empty
         for key, index in columns.items():
@@ -129,13 +227,33 @@ def from_table(rows: list[list[str]], names: Names) -> tuple[list[Item], list[st
         for index, name in unknown:
             if cells[index].strip():
                 item.notes.append(f"“{name}”一栏：{cells[index].strip()}")
+        if group_note:
+            item.notes.append(f"表格中的分组：{group_note}")
         items.append(item)
     return items, [name for _, name in unknown]
 
 
-def from_line(text: str, names: Names) -> Item | None:
+def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
+    """(label, value) of a line that is nothing but known labels and their values — 协商形式：专题
+    协商会；时间：4月；牵头单位：… — as an item of its own section states them; None otherwise."""
+    stripped = text.strip().rstrip("。；;")
+    pairs: list[tuple[str, str]] = []
+    position = 0
+    for match in LABELLED.finditer(stripped):
+        if stripped[position : match.start()].strip("；;，, 　"):
+            return None  # words outside a label
+        key = names.column(match.group(1))
+        if key is None or key in ("title", "ignore"):
+            return None
+        pairs.append((match.group(1), match.group(2).strip()))
+        position = match.end()
+    return pairs if pairs and not stripped[position:].strip("；;，, 　") else None
+
+
+def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
     """An item from a numbered line under the plan's item section, when the line names a form or a
-    role: 推动制造业数字化转型（专题协商会，4月，市政协经济委员会牵头） or 议题。形式：…；时间：…；牵头单位：…"""
+    role, or stands under a heading that names a form (`form`): 推动制造业数字化转型（专题协商会，
+    4月，市政协经济委员会牵头） or 议题。形式：…；时间：…；牵头单位：…"""
     labelled = list(LABELLED.finditer(text))
     item = Item("", source=text)
     rest = text
@@ -143,28 +261,32 @@ def from_line(text: str, names: Names) -> Item | None:
         rest = text[: labelled[0].start()]
         for match in labelled:
             label, value = match.group(1), match.group(2).strip()
-            _place(item, label, value, names)
+            place(item, label, value, names)
     elif (paren := re.search(r"[（(]([^（）()]{1,200})[）)]\s*[。；]?$", text)) is not None:
         rest = text[: paren.start()]
         for part in SPLIT_PARTS.split(paren.group(1)):
             if part.strip():
-                _place(item, "", part.strip(), names)
+                place(item, "", part.strip(), names)
     elif len(text) <= ITEM_LINE_MAX and not any(c in text.rstrip("。；;") for c in "。；;"):
         item.form = names.form_in(text)  # one short clause naming a form: 议题 + 专题协商会 + 4月
         if (time := TIME.search(text)) is not None:
             item.time = time_value(time.group(0))
     item.title = rest.strip().rstrip("。；;，,：:")
+    if item.form is None and form is not None and len(item.title) <= ITEM_LINE_MAX and "。" not in item.title:
+        item.form = form  # under a heading that names the form
     if not item.title or (item.form is None and not item.roles):
         return None
     return item
 
 
-def _place(item: Item, label: str, value: str, names: Names) -> None:
-    if label in FORM_COLUMNS or (not label and names.form_named(value)):
+def place(item: Item, label: str, value: str, names: Names) -> None:
+    """One value of an item, by its label (形式, 时间, a role) or, unlabelled, by what it is."""
+    key = names.column(label) if label else None
+    if key == "form" or (not label and names.form_named(value)):
         item.form = names.form_named(value) or names.form_in(value)
         if item.form is None:
             item.notes.append(f"协商形式“{value}”不在 data/forms.yml 中")
-    elif label in TIME_COLUMNS or (not label and time_value(value)):
+    elif key == "time" or (not label and time_value(value)):
         item.time = time_value(value)
         if item.time is None:
             item.notes.append(f"时间“{value}”不是可识别的写法")

@@ -76,6 +76,8 @@ def heading(text: str, listed: bool = False) -> HeadingLine | None:
             return HeadingLine(style, chinese_to_int(match.group(1)), match.group(1), "")
         if not title or len(text) > HEADING_MAX or any(c in title.rstrip(SENTENCE_END) for c in SENTENCE_END):
             return None
+        if (title[-1] in SENTENCE_END and title[-1] != "。") or (title[-1] == "。" and style != "han"):
+            return None  # （一）坚持正确方向。 is a short provision, not a heading
         numeral = match.group(1)
         number = int(numeral) if numeral.isdigit() else chinese_to_int(numeral)
         return HeadingLine(style, number, numeral, title.rstrip("。"))
@@ -137,6 +139,8 @@ def reporter(text: str) -> str | None:
 
 def issuer(text: str) -> bool:
     stripped = text.strip()
+    if any(c in stripped for c in "：:；;，,。"):
+        return False  # 牵头单位：…委员会 is a labelled line, not a signature
     return 4 <= len(stripped) <= 40 and ISSUER.match(stripped) is not None
 
 

@@ -44,7 +44,15 @@ class Block:
     text: str = ""
     rows: list[list[str]] = field(default_factory=list)  # a table's rows (cell texts); empty for a paragraph
     style: str = ""  # the Word paragraph style (Title, Heading 1, List Number …), if any
-    listed: bool = False  # a Word list paragraph: its number is not part of its text
+    listed: bool = False  # a Word list paragraph (its drawn number, if any, is put before its text)
+    level: int = 0  # heading level from a Heading style or an outline level (大纲级别); 0: none
+    numbering: str = ""  # the Word number format of a list paragraph (chineseCounting, decimal …)
+    number: int = 0  # its place in the original: the Nth paragraph or table (the report's 原件第N段)
+    joined: tuple[int, ...] = ()  # the numbers of further paragraphs joined into it (a two-line title)
+
+    @property
+    def where(self) -> str:
+        return f"原件第{self.number}段" + ("（表格）" if self.rows else "")
 
     @property
     def is_table(self) -> bool:
@@ -56,6 +64,7 @@ class Original:
     path: str
     blocks: list[Block]
     encoding: Encoding
+    word: Any = None  # a Word file's word.WordText: revisions resolved, text deliberately left out
 
 
 def read_original(path: Path) -> Original:
@@ -69,13 +78,22 @@ def read_original(path: Path) -> Original:
     limit = MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES
     if size > limit:
         raise ImportFailed(f"{path.name} 有 {size // 1024} KB，超过导入上限 {limit // _MB} MB：请把它拆成几个文件")
-    encoding: Encoding
-    blocks, encoding = (_read_docx(path), "docx") if suffix == ".docx" else _read_text(path)
-    _count_blocks(path, len(blocks))
-    return Original(str(path), blocks, encoding)
+    if suffix == ".docx":
+        blocks, word = _read_docx(path)
+        count_blocks(path, len(blocks))
+        return Original(str(path), _numbered(blocks), "docx", word)
+    blocks, encoding = _read_text(path)
+    count_blocks(path, len(blocks))
+    return Original(str(path), _numbered(blocks), encoding)
 
 
-def _count_blocks(path: Path, count: int) -> None:
+def _numbered(blocks: list[Block]) -> list[Block]:
+    for number, block in enumerate(blocks, 1):
+        block.number = number
+    return blocks
+
+
+def count_blocks(path: Path, count: int) -> None:
     if count > MAX_BLOCKS:
         raise ImportFailed(f"{path.name} 有 {MAX_BLOCKS} 段以上，超过导入上限 {MAX_BLOCKS} 段：请把它拆成几个文件")
 
@@ -97,24 +115,16 @@ def decode(data: bytes) -> tuple[str, TextEncoding]:
 def _read_text(path: Path) -> tuple[list[Block], TextEncoding]:
     text, encoding = decode(path.read_bytes())
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = [Block(_clean(line)) for line in text.split("\n")]
+    blocks = [Block(clean(line)) for line in text.split("\n")]
     return [b for b in blocks if b.text], encoding
 
 
-def _read_docx(path: Path) -> list[Block]:
+def _read_docx(path: Path) -> tuple[list[Block], Any]:
+    """The Word reader (word.py) after the archive's declared sizes are checked."""
     _check_archive(path)
-    import docx  # python-docx; imported here so text imports do not need it
+    from zhengxie.tools.importer.word import read_word
 
-    try:
-        document = docx.Document(str(path))
-    except Exception as error:  # any malformed part: a message, never a traceback
-        raise ImportFailed(f"{path.name} 无法按 Word 文档读取（{error}）：请在 Word 中重新另存为 .docx") from None
-    try:
-        return _DocxReader(path, _style_names(document)).blocks(document.element.body)
-    except ImportFailed:
-        raise
-    except Exception as error:  # a malformed value (gridSpan="x" …): a message, never a traceback
-        raise ImportFailed(f"{path.name} 无法按 Word 文档读取（{error}）：请在 Word 中重新另存为 .docx") from None
+    return read_word(path)
 
 
 def _check_archive(path: Path) -> None:
@@ -153,110 +163,7 @@ def _count_styles(archive: zipfile.ZipFile) -> int:
     return len(_STYLE.findall(data))
 
 
-def _style_names(document: Any) -> tuple[dict[str, str], str]:
-    """({paragraph style id: its name as python-docx shows it}, the default paragraph style's
-    name), read once from styles.xml."""
-    from docx.oxml.ns import qn
-    from docx.styles import BabelFish
-
-    names: dict[str, str] = {}
-    default = ""
-    for style in document.styles.element.findall(qn("w:style")):
-        if style.get(qn("w:type"), "paragraph") != "paragraph":
-            continue
-        name_el = style.find(qn("w:name"))
-        name = BabelFish.internal2ui(name_el.get(qn("w:val"), "")) if name_el is not None else ""
-        names[style.get(qn("w:styleId"), "")] = name
-        if style.get(qn("w:default")) in ("1", "true", "on") and not default:
-            default = name
-    return names, default
-
-
-class _DocxReader:
-    """One pass over the body: paragraphs and tables as Blocks, counting as it goes."""
-
-    def __init__(self, path: Path, styles: tuple[dict[str, str], str]) -> None:
-        from docx.oxml.ns import qn
-
-        self.path, (self.styles, self.default_style) = path, styles
-        self.qn = qn
-        self.count, self.cells = 0, 0
-
-    def blocks(self, body: Any) -> list[Block]:
-        qn = self.qn
-        found: list[Block] = []
-        paragraph, table = qn("w:p"), qn("w:tbl")
-        for child in body.iterchildren(paragraph, table):
-            block = self._paragraph(child) if child.tag == paragraph else self._table(child)
-            if block is not None:
-                found.append(block)
-                self.count += 1
-                _count_blocks(self.path, self.count)
-        return found
-
-    def _paragraph(self, p: Any) -> Block | None:
-        text = _clean(_paragraph_text(p))
-        if not text:
-            return None
-        p_pr = p.pPr
-        style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
-        style = self.styles.get(style_id, self.default_style) if style_id else self.default_style
-        # a Word list paragraph carries numPr: its number is drawn, not typed
-        listed = style.startswith("List Number") or (p_pr is not None and p_pr.numPr is not None)
-        return Block(text, style=style, listed=listed)
-
-    def _table(self, tbl: Any) -> Block | None:
-        """Rows of cell texts as python-docx gives them: a cell spanning n grid columns n times, a
-        vertically merged cell's text in each row it covers (taken from the row above)."""
-        qn = self.qn
-        rows: list[list[str]] = []
-        above: dict[int, str] = {}  # grid column -> text of the cell there in the previous row
-        grid = tbl.find(qn("w:tblGrid"))
-        width = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
-        for tr in tbl.iterchildren(qn("w:tr")):
-            row: list[str] = []
-            column = _grid_before(tr)
-            for tc in tr.iterchildren(qn("w:tc")):
-                span = max(1, min(tc.grid_span, width - column))  # a span never passes the table's grid
-                text = above.get(column, "") if tc.vMerge == "continue" else _cell_text(tc)
-                self._add_cells(span)
-                for offset in range(span):
-                    above[column + offset] = text
-                row += [text] * span
-                column += span
-            if any(row):
-                rows.append(row)
-        return Block(rows=rows) if rows else None
-
-    def _add_cells(self, count: int) -> None:
-        self.cells += count
-        if self.cells > MAX_CELLS:
-            raise ImportFailed(
-                f"{self.path.name} 的表格超过 {MAX_CELLS} 个单元格（合并的单元格按所占的列计），"
-                "超过导入上限：请把大表格拆开或另存为几个文件"
-            )
-
-
-def _grid_before(tr: Any) -> int:
-    try:
-        return max(0, min(int(tr.grid_before), MAX_CELLS))
-    except (TypeError, ValueError):
-        return 0
-
-
-def _paragraph_text(p: Any) -> str:
-    from docx.text.paragraph import Paragraph
-
-    return Paragraph(p, None).text  # type: ignore[arg-type]  # text needs no parent
-
-
-def _cell_text(tc: Any) -> str:
-    from docx.oxml.ns import qn
-
-    return _clean("\n".join(_paragraph_text(p) for p in tc.iterchildren(qn("w:p"))))
-
-
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """One paragraph on one line, without the spaces Word and web pages leave at either end."""
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ").replace("\n", " ")
     return text.strip(" \u3000")[:MAX_LINE]

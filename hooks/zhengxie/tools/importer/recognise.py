@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from zhengxie.model.corpus import DocType, Vocabulary
+from zhengxie.model.corpus import Body, DocType, Vocabulary
 from zhengxie.text.outline import int_to_chinese
 from zhengxie.tools import scaffold
 from zhengxie.tools.importer import figures as figures_mod
 from zhengxie.tools.importer import items as items_mod
 from zhengxie.tools.importer import lines
 from zhengxie.tools.importer.dates import whole_date
+from zhengxie.tools.importer.layout import read_layout
 from zhengxie.tools.importer.read import Block
+from zhengxie.tools.importer.word import chinese_numbered
 
 MARK = "【待核：{}】"  # what the check reports as ZX130 until a person resolves it
 HEAD_BLOCKS = 8  # the head is within the first blocks
@@ -64,6 +66,8 @@ class Recognised:
     figures: list[figures_mod.Figure] = field(default_factory=list)
     todos: list[Todo] = field(default_factory=list)
     seen: list[tuple[str, str]] = field(default_factory=list)  # (what, value) recognised, for the report
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (original text, why not imported)
+    accounted: dict[str, set[int]] = field(default_factory=dict)  # "fields" / "left": original paragraphs
     counts: dict[str, int] = field(
         default_factory=lambda: {
             "headings": 0,
@@ -106,16 +110,19 @@ def mark_residue(text: str, found: Recognised, where: str) -> str:
 
 
 def kind_and_type(title: str, vocab: Vocabulary) -> tuple[str | None, str | None]:
-    """The registered type whose name the title contains, the longest name first (半年工作总结
-    before 工作总结); a type named 年度… also answers to its name without 年度."""
-    names: list[tuple[str, str, str]] = []  # (type name, kind id, type id)
+    """The registered type whose name or title pattern (data/kinds.yml `title_patterns`) the title
+    contains, the longest first (半年工作总结 before 工作总结, 协商工作计划 before 工作计划); a type
+    named 年度… also answers to its name without 年度. 的 is ignored (提案工作情况的报告)."""
+    names: list[tuple[str, str, str]] = []  # (name or pattern, kind id, type id)
     for kind in vocab.kinds.values():
         for doc_type in kind.types.values():
             names.append((doc_type.name, kind.id, doc_type.id))
             if doc_type.name.startswith("年度"):
                 names.append((doc_type.name[2:], kind.id, doc_type.id))
+            names += [(pattern, kind.id, doc_type.id) for pattern in doc_type.title_patterns]
+    plain = title.replace("的", "")
     for name, kind_id, type_id in sorted(names, key=lambda n: -len(n[0])):
-        if name in title or name in title.replace("的", ""):  # 提案工作情况的报告
+        if name in title or name in plain:
             return kind_id, type_id
     return None, None
 
@@ -132,14 +139,72 @@ def period_of(title: str, doc_type: DocType | None) -> str | None:
     return None
 
 
+def body_names(body: Body) -> list[str]:
+    """What an original may call a registered body: its full name, its short name, 政协X委员会 and
+    X政协 for its place X (from 中国人民政治协商会议X委员会 or the short name X政协), and X itself."""
+    names = [body.name, body.short]
+    place = ""
+    if body.name.startswith(FULL_PREFIX) and body.name.endswith("委员会"):
+        place = body.name[len(FULL_PREFIX) : -len("委员会")]
+    elif body.short.endswith("政协"):
+        place = body.short[: -len("政协")]
+    if place:
+        names += [f"政协{place}委员会", f"{place}政协", place]
+    return [name for name in dict.fromkeys(names) if len(name) >= 2]
+
+
+FULL_PREFIX = "中国人民政治协商会议"
+
+
 def body_of(texts: list[str], vocab: Vocabulary) -> str | None:
-    """The body whose place name the title or signature names, when exactly one does."""
-    found: set[str] = set()
+    """The body that the title, the signature or the first paragraph names — by the longest of
+    its names found (青峰镇政协工作办公室 before 莒县) — when exactly one body names it so."""
+    best: dict[str, int] = {}
     for body in vocab.bodies.values():
-        place = body.short[:-2] if body.short.endswith("政协") else None
-        if place and len(place) >= 2 and any(place in text for text in texts):
-            found.add(body.id)
-    return found.pop() if len(found) == 1 else None
+        for name in body_names(body):
+            if any(name in text for text in texts):
+                best[body.id] = max(best.get(body.id, 0), len(name))
+    if not best:
+        return None
+    longest = max(best.values())
+    winners = [body_id for body_id, length in best.items() if length == longest]
+    return winners[0] if len(winners) == 1 else None
+
+
+ORGAN = re.compile(r"(?:中国人民政治协商会议|政协)([\u4e00-\u9fff]{2,12}?)委员会|([\u4e00-\u9fff]{2,12}?)政协")
+NOT_PLACE = re.compile(r"年度|年|关于|印发|转发|》|《|的|和|与|及")
+LEVELS = (
+    ("市", "city"),
+    ("县", "county"),
+    ("区", "district"),
+    ("镇", "township"),
+    ("乡", "township"),
+    ("省", "province"),
+)
+
+
+def body_entry(texts: list[str]) -> str | None:
+    """A ready-to-paste data/bodies.yml entry for the 政协 body the original names, when none is
+    registered: name and short name as the original gives them; id and region for a person."""
+    for text in texts:
+        match = ORGAN.search(text)
+        if match is None:
+            continue
+        place = NOT_PLACE.split(match.group(1) or match.group(2))[-1]
+        level = next((lv for suffix, lv in LEVELS if place.endswith(suffix)), "")
+        if len(place) < 2 or not (level or place.endswith(("州", "旗", "盟"))):
+            continue  # 关于政协…: no place named
+        return "\n".join(
+            [
+                "- id: 请改为英文小写字母、数字和连字符的编号  # 例如 yunxi-city",
+                f"  name: {FULL_PREFIX}{place}委员会",
+                f"  short: {place}政协",
+                f"  level: {level or '请填写 city/county/district/township'}",
+                "  region: 请照实际填写所在地区",
+                "  parent: null",
+            ]
+        )
+    return None
 
 
 def item_section(title: str, vocab: Vocabulary, kind: str | None, type_: str | None) -> bool:
@@ -150,10 +215,23 @@ def item_section(title: str, vocab: Vocabulary, kind: str | None, type_: str | N
     return False
 
 
-def recognise(blocks: list[Block], vocab: Vocabulary, kind: str | None = None, type_: str | None = None) -> Recognised:
+def recognise(
+    blocks: list[Block],
+    vocab: Vocabulary,
+    kind: str | None = None,
+    type_: str | None = None,
+    columns: items_mod.Columns | None = None,
+) -> Recognised:
     found = Recognised(kind=kind, type_=type_)
-    names = items_mod.Names(vocab)
+    names = items_mod.Names(vocab, columns)
+    found.counts["source"] = len(blocks)
+    blocks, layout = read_layout(blocks)
+    found.left_out += layout.left_out
+    if layout.title_joined:
+        found.seen.append(("标题（原件分两行）", layout.title_joined))
     head, body, tail = _zones(blocks)
+    found.accounted["left"] = set(layout.left_numbers)
+    found.accounted["fields"] = {n for b in head + tail for n in (b.number, *b.joined)}
     _read_head(head, found, vocab)
     if found.kind is None and "title" in found.fields:
         found.kind, found.type_ = kind_and_type(found.fields["title"], vocab)
@@ -164,6 +242,9 @@ def recognise(blocks: list[Block], vocab: Vocabulary, kind: str | None = None, t
         if guessed_kind == found.kind:
             found.type_ = guessed_type
     _read_tail(tail, found)
+    if "issuers" not in found.fields and layout.masthead and lines.issuer(layout.masthead):
+        found.fields["issuers"] = [layout.masthead]
+        found.seen.append(("发文机关（由发文机关标志得出，原件没有落款）", layout.masthead))
     _read_body(body, found, vocab, names)
     return found
 
@@ -173,16 +254,34 @@ def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
     for index, block in enumerate(blocks[:HEAD_BLOCKS]):
         if block.is_table or lines.heading(block.text) or lines.article(block.text) or block.listed:
             break
+        if block.level and not lines.title_like(block.text):  # a Heading-styled line: the body begins
+            break
         if not _head_line(block.text):
             break
         head_end = index + 1
-    tail_start = len(blocks)
-    for index in range(len(blocks) - 1, max(head_end, len(blocks) - TAIL_BLOCKS) - 1, -1):
+    end = _attachment_after_signature(blocks, head_end)
+    tail_start = end
+    for index in range(end - 1, max(head_end, end - TAIL_BLOCKS) - 1, -1):
         text = blocks[index].text
         if blocks[index].is_table or not (whole_date(text) or lines.issuer(text)):
             break
         tail_start = index
-    return blocks[:head_end], blocks[head_end:tail_start], blocks[tail_start:]
+    return blocks[:head_end], blocks[head_end:tail_start] + blocks[end:], blocks[tail_start:end]
+
+
+ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?$")
+
+
+def _attachment_after_signature(blocks: list[Block], start: int) -> int:
+    """Where an attachment printed after the signature and date begins (a line 附件 or 附件1
+    right after the 成文日期), or the end: the signature is read before it, the attachment as text."""
+    for index in range(start + 1, len(blocks)):
+        block = blocks[index]
+        if not block.is_table and ATTACHMENT.match(block.text.strip()):
+            before = blocks[index - 1]
+            if not before.is_table and whole_date(before.text):
+                return index
+    return len(blocks)
 
 
 def _head_line(text: str) -> bool:
@@ -223,6 +322,7 @@ def _read_head(head: list[Block], found: Recognised, vocab: Vocabulary) -> None:
             issuers_above.append(text)
         else:
             found.blocks.append(mark_residue(text, found, "文首"))
+            found.accounted.get("fields", set()).discard(block.number)  # in the text, not a field
     if issuers_above:
         found.fields["issuers"] = issuers_above
         found.seen.append(("发文机关", "、".join(issuers_above)))
@@ -242,19 +342,23 @@ def _read_tail(tail: list[Block], found: Recognised) -> None:
 
 
 def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: items_mod.Names) -> None:
-    styles: list[lines.HeadingStyle] = []  # heading styles in the order they first appear: the first is ##
+    styles: list[str] = []  # heading kinds in the order they first appear: the first is ##
     for block in body:
-        if not block.is_table and (h := lines.heading(block.text)) is not None and h.style not in styles:
-            styles.append(h.style)
+        key = _heading_key(block)
+        if key is not None and key not in styles:
+            styles.append(key)
     is_plan = found.kind is not None and vocab.kinds[found.kind].data == "plan-items"
     in_items = False
+    heading_form: str | None = None  # the form a heading in the item section names: its items take it
+    form_key = ""  # that heading's kind
+    section_item: items_mod.Item | None = None  # an item whose own sub-section states its values
     macro_placed = False
-    paragraphs: list[str] = []  # body text for figures
+    paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
     for block in body:
         if block.is_table:
             pending = _flush(pending, found, paragraphs)
-            parsed = items_mod.from_table(block.rows, names) if is_plan else None
+            parsed = items_mod.from_table(block.rows, names, block.where) if is_plan else None
             if parsed and parsed[0]:
                 found.items += parsed[0]
                 found.counts["tables"] += 1
@@ -267,37 +371,75 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                     macro_placed = True
             else:
                 found.blocks.append(_markdown_table(block.rows, found))
+                paragraphs.tables += 1
+                paragraphs.items += figures_mod.table_sources(
+                    block.rows, block.where, paragraphs.section, paragraphs.index
+                )
             continue
         text = block.text
-        heading = None if block.listed else lines.heading(text)
-        if heading is not None:
+        key = _heading_key(block)
+        if key is not None and heading_form and key != form_key and not key.startswith("level"):
+            # a numbered line under a heading that names a form: an item of that form, not a heading
+            stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
+            if (item := items_mod.from_line(stripped, names, heading_form)) is not None:
+                pending = _flush(pending, found, paragraphs)
+                item.where = block.where
+                found.items.append(item)
+                if not macro_placed:
+                    found.blocks.append("{{ plan_items() }}")
+                    macro_placed = True
+                continue
+        if key is not None:
             pending = _flush(pending, found, paragraphs)
-            level = min(6, 2 + styles.index(heading.style))
-            numberings: dict[lines.HeadingStyle, str] = {
-                "chapter": f"第{heading.numeral}章　",
-                "han": f"{heading.numeral}、",
-                "paren": f"（{heading.numeral}）",
-                "arabic": f"{heading.numeral}. ",
-                "paren-arabic": f"（{heading.numeral}）",
-            }
-            numbering = numberings[heading.style]
-            title = mark_residue(heading.title, found, "标题")
-            found.blocks.append("#" * level + " " + numbering + title)
+            level = min(6, 2 + styles.index(key))
+            heading = None if key.startswith("level") else lines.heading(text)
+            if heading is not None:
+                numberings: dict[lines.HeadingStyle, str] = {
+                    "chapter": f"第{heading.numeral}章　",
+                    "han": f"{heading.numeral}、",
+                    "paren": f"（{heading.numeral}）",
+                    "arabic": f"{heading.numeral}. ",
+                    "paren-arabic": f"（{heading.numeral}）",
+                }
+                line, title = numberings[heading.style] + heading.title, heading.title
+            else:  # a Heading style or an outline level: the line as Word shows it
+                line = title = text
+            found.blocks.append("#" * level + " " + mark_residue(line, found, "标题"))
             found.counts["headings"] += 1
+            heading_form = names.form_in(title) if in_items and level > 2 else None
+            form_key = key
+            section_item = None
+            if in_items and level > 2 and heading_form is None:
+                section_item = items_mod.Item(title.rstrip("。"), where=block.where)
             if level == 2:
-                in_items = is_plan and item_section(heading.title, vocab, found.kind, found.type_)
+                in_items = is_plan and item_section(title, vocab, found.kind, found.type_)
+                heading_form = None
+                paragraphs.section, paragraphs.index = title, paragraphs.index + 1
+                paragraphs.starts.append(len(found.blocks) - 1)
             continue
         if (art := lines.article(text)) is not None:
             pending = _flush(pending, found, paragraphs)
             numeral = art[0] if not art[0].isdigit() else int_to_chinese(int(art[0]))
             pending = f"第{numeral}条　{art[1]}"
+            paragraphs.current = block.where
             found.counts["articles"] += 1
             continue
-        if is_plan and (in_items or block.listed) and (lines.run_in(text) or block.listed):
+        if section_item is not None and (pairs := items_mod.labelled_line(text, names)) is not None:
+            pending = _flush(pending, found, paragraphs)
+            if not (section_item.form or section_item.time or section_item.roles or section_item.notes):
+                found.items.append(section_item)  # the first labelled line makes the sub-section an item
+                if not macro_placed:
+                    found.blocks.append("{{ plan_items() }}")
+                    macro_placed = True
+            for label, value in pairs:
+                items_mod.place(section_item, label, value, names)
+            continue
+        if is_plan and (in_items or block.listed) and (lines.run_in(text) or block.listed or heading_form):
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
-            item = items_mod.from_line(stripped, names)
+            item = items_mod.from_line(stripped, names, heading_form)
             if item is not None:
                 pending = _flush(pending, found, paragraphs)
+                item.where = block.where
                 found.items.append(item)
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
@@ -316,23 +458,71 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         pending = _flush(pending, found, paragraphs)
         pending = text
+        paragraphs.current = block.where
     _flush(pending, found, paragraphs)
-    if (
-        is_plan
-        and (
-            match := re.search(
-                r"(?:安排|开展|确定)[^。]{0,40}?((?:约)?[0-9]{1,3}(?:余|多)?(?:件|项|次)(?:左右)?)", "".join(paragraphs)
-            )
-        )
-        is not None
-    ):
-        found.stated_count = match.group(1)
-        found.seen.append(("正文写明的项目数", match.group(1)))
-    found.figures, conflicts = (
-        figures_mod.figures_in(paragraphs)
-        if found.kind and vocab.kinds[found.kind].data == "summary-figures"
-        else ([], [])
-    )
+    if is_plan and (count := stated_count(paragraphs.items)) is not None:
+        found.stated_count = count
+        found.seen.append(("正文写明的项目数", count))
+    if found.kind and vocab.kinds[found.kind].data == "summary-figures":
+        _figures(found, paragraphs)
+    found.counts["items"] = len(found.items)
+    found.counts["figures"] = len(found.figures)
+
+
+MARKDOWN_START = re.compile(r"^([#>*+\-=|]|[0-9]{1,3}\.\s)")  # would start a heading, quote, list or table
+
+
+def _heading_key(block: Block) -> str | None:
+    """What kind of heading a body line is — "level2" for a Heading 2 style or outline level, a
+    numbering style (han, paren …) for a typed or Chinese-numbered line — or None. A paragraph in
+    a decimal or bulleted Word list is a list item, never a heading; an article is never one."""
+    if block.is_table or lines.article(block.text):
+        return None
+    if block.level:
+        return f"level{block.level}"
+    if block.listed and not chinese_numbered(block):
+        return None
+    heading = lines.heading(block.text)
+    return heading.style if heading is not None else None
+
+
+STATED = re.compile(
+    r"(?:安排|开展|确定|计划|拟)[^。]{0,40}?((?:约)?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:余|多)?"
+    r"(?:个|件|项|次)(?:左右)?)"
+)
+
+
+def stated_count(sources: list[figures_mod.Source]) -> str | None:
+    """The number of items the plan's text states, as stated (15个, 10项左右): the first such
+    phrase about 协商 or 议题, else the first at all."""
+    found: list[tuple[str, str]] = []
+    for source in sources:
+        if "表格" in source.where:
+            continue
+        for match in STATED.finditer(source.text):
+            found.append((match.group(0), match.group(1)))
+    about = [count for phrase, count in found if "协商" in phrase or "议题" in phrase]
+    counts = about or [count for _, count in found]
+    return counts[0] if counts else None
+
+
+@dataclass
+class _Sources:
+    items: list[figures_mod.Source] = field(default_factory=list)
+    section: str = ""  # the current ## heading
+    index: int = -1  # which ## section (-1: before the first)
+    starts: list[int] = field(default_factory=list)  # index in found.blocks of each ## heading
+    tables: int = 0
+    current: str = ""  # where the paragraph being read began in the original
+
+    def append(self, text: str) -> None:
+        self.items.append(figures_mod.Source(text, self.current, self.section, self.index))
+
+
+def _figures(found: Recognised, paragraphs: _Sources) -> None:
+    """The figures, each with where it came from; the data macro placed at the end of the section
+    the first of them came from (not after a later section of plans); a section of plans set aside."""
+    found.figures, conflicts, aside = figures_mod.figures_in(paragraphs.items)
     for earlier, later in conflicts:
         found.todos.append(
             Todo(
@@ -342,14 +532,23 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 original=f"{earlier.sentence} / {later.sentence}",
             )
         )
-    found.counts["items"] = len(found.items)
-    found.counts["figures"] = len(found.figures)
+    for source in aside:
+        found.seen.append(
+            (
+                "没有记为数字",
+                f"{source.where}在“{source.section}”一节，是打算或目标，不是已完成的数：{source.text[:40]}",
+            )
+        )
+    if not found.figures:
+        return
+    first = next((f for f in found.figures if f.path != "figures"), found.figures[0])
+    index = next((s.section_index for s in paragraphs.items if s.where == first.where), -1)
+    following = [start for number, start in enumerate(paragraphs.starts) if number > index]
+    position = following[0] if following else len(found.blocks)
+    found.blocks.insert(position, "{{ summary_figures() }}")
 
 
-MARKDOWN_START = re.compile(r"^([#>*+\-=|]|[0-9]{1,3}\.\s)")  # would start a heading, quote, list or table
-
-
-def _flush(pending: str, found: Recognised, paragraphs: list[str]) -> str:
+def _flush(pending: str, found: Recognised, paragraphs: _Sources) -> str:
     if pending:
         paragraphs.append(pending)
         text = mark_residue(pending, found, "正文")

@@ -1,0 +1,77 @@
+"""make import reads a summary's figures (issue 28) from prose and tables, to registered measures —
+rates included, so the rate checks run on the import — with 约/余/多/以上/左右 kept as printed and
+Chinese numerals read; each figure says where it came from, the data table stands in the section
+the figures came from, and a section of plans is not read as figures of the year."""
+
+from __future__ import annotations
+
+import yaml
+
+from docx_build import Builder
+from zhengxie.tools.importer import import_file
+from zhengxie.tools.importer.report import format_report
+
+
+def _summary(tmp_path):
+    b = Builder()
+    b.para("云溪市政协2024年度工作总结", style="Title")
+    b.para("一、2024年主要工作")
+    b.para(
+        "全年共收到提案156件，经审查立案142件，立案率91%，并案处理8件，转为意见建议14件，不予立案0件。"
+        "提案已全部办结，办结率100%。"
+    )
+    b.para("报送社情民意信息120条，被采用45条，获领导批示12条。组织委员参加各类活动1200余人次。")
+    b.para("开展专题调研十二次，召开座谈会三十次以上，提出意见建议40余条。")
+    b.table([["项目", "数量"], ["专题视察", "5次"], ["满意率", "98%以上"]])
+    b.para("二、2025年工作打算")
+    b.para("计划开展专题调研15次，召开座谈会20次。")
+    b.para("政协云溪市委员会")
+    b.para("2025年1月6日")
+    return b.save(tmp_path / "summary.docx")
+
+
+def test_figures_from_prose_and_tables_to_registered_measures(zx_repo, tmp_path):
+    imported = import_file(zx_repo.root, _summary(tmp_path))
+    part = imported.parts[0]
+    assert not part.error, part.error
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
+    assert measures == {
+        "proposals-received": 156,
+        "proposals-filed": 142,
+        "proposals-filing-rate": 91,
+        "proposals-merged": 8,
+        "proposals-referred": 14,
+        "proposals-rejected": 0,
+        "proposals-answer-rate": 100,
+        "opinions-submitted": 120,
+        "opinions-adopted": 45,
+        "opinions-endorsed": 12,
+        "member-participation": "1200余",
+        "proposals-satisfaction-rate": "98%以上",  # from the table, qualifier kept
+    }
+    rows = [(r["label"], r["value"], r["unit"]) for r in data["figures"] if "label" in r]
+    assert ("开展专题调研", 12, "次") in rows  # 十二 read as 12
+    assert ("召开座谈会", "30以上", "次") in rows
+    assert ("提出意见建议", "40余", "条") in rows
+    assert ("专题视察", 5, "次") in rows  # a table row
+    assert 15 not in [value for _, value, _ in rows] and 20 not in [value for _, value, _ in rows]
+    text = zx_repo.read(part.paths[0])
+    # the data table stands at the end of the section the figures came from, before the plans
+    assert text.index("{{ summary_figures() }}") < text.index("## 二、2025年工作打算")
+    assert text.count("{{ summary_figures() }}") == 1
+    report = format_report(imported)
+    assert "← 原件第3段（2024年主要工作）" in report and "← 原件第6段（表格）第3行（2024年主要工作）" in report
+    assert "在“2025年工作打算”一节，是打算或目标" in report
+
+
+def test_a_count_stated_in_a_plan_is_recorded_as_stated(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年度协商计划", style="Title")
+    b.para("一、总体要求")
+    b.para("每项活动形成协商成果，报送意见建议10件左右。")
+    b.para("二、协商议题")
+    b.para("全年安排协商议题15个，具体如下。")
+    b.save(tmp_path / "plan.docx")
+    part = import_file(zx_repo.root, tmp_path / "plan.docx").parts[0]
+    assert part.found.stated_count == "15个"

@@ -1,0 +1,124 @@
+"""make import reads plan items from the table shapes offices use (issue 28): a caption row above
+the header, forms given as group rows, the header repeated mid-table, merged cells carried down,
+column names declared in data/import.yml, one name per line in a cell, items under a heading that
+names their form."""
+
+from __future__ import annotations
+
+import yaml
+
+from docx_build import Builder
+from zhengxie.tools.importer import import_file
+from zhengxie.tools.importer.read import ImportFailed
+
+
+def _items(zx_repo, b, tmp_path):
+    part = import_file(zx_repo.root, b.save(tmp_path / "plan.docx")).parts[0]
+    assert not part.error, part.error
+    return part, yaml.safe_load(zx_repo.read(part.paths[1]))["items"]
+
+
+def _plan(title="云溪市政协2025年度协商计划"):
+    b = Builder()
+    b.para(title, style="Title")
+    b.para("一、协商议题")
+    return b
+
+
+def test_group_rows_repeated_header_and_declared_column_names(zx_repo, tmp_path):
+    b = _plan()
+    header = ["序", "议题名称", "拟安排时间", "牵头委室", "联系领导", "配合单位"]
+    b.table(
+        [
+            ["2025年度协商议题安排表", "", "", "", "", ""],
+            header,
+            ["专题协商会", "专题协商会", "专题协商会", "专题协商会", "专题协商会", "专题协商会"],
+            ["1", "城乡供水一体化", "4月", "人口资源环境委员会", "王某", "市水利局\n市住建局"],
+            ["2", "职业教育产教融合", "6月", "教科卫体委员会", "李某", "市教育局"],
+            header,
+            ["视察", "", "", "", "", ""],
+            ["3", "文旅融合发展", "第三季度", "文化文史委员会", "赵某", ""],
+        ]
+    )
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [item["title"] for item in items] == ["城乡供水一体化", "职业教育产教融合", "文旅融合发展"]
+    assert [item.where for item in part.found.items] == [
+        "原件第3段（表格）第4行",
+        "原件第3段（表格）第5行",
+        "原件第3段（表格）第8行",
+    ]
+    assert [item.get("form") for item in items] == ["thematic", "thematic", "inspection"]
+    assert items[0]["time"] == "4月"
+    assert items[0]["roles"] == {
+        "lead-unit": "人口资源环境委员会",
+        "lead-leader": "王某",
+        "participants": ["市水利局", "市住建局"],  # one name a line in the cell
+    }
+    assert items[2]["time"] == "第三季度"
+
+
+def test_a_merged_form_cell_carries_down(zx_repo, tmp_path):
+    b = _plan()
+    table = b.table(
+        [
+            ["协商形式", "协商议题", "时间"],
+            ["双月协商座谈会", "优化营商环境", "3月"],
+            ["", "发展银发经济", "5月"],
+        ]
+    )
+    table.cell(1, 0).merge(table.cell(2, 0))  # the form cell spans both rows
+    _, items = _items(zx_repo, b, tmp_path)
+    assert [(item["title"], item.get("form")) for item in items] == [
+        ("优化营商环境", "bimonthly-forum"),
+        ("发展银发经济", "bimonthly-forum"),
+    ]
+
+
+def test_items_under_a_heading_that_names_their_form(zx_repo, tmp_path):
+    b = _plan()
+    b.para("（一）专题协商会")
+    b.para("1.推进城乡供水一体化")
+    b.para("2.加快职业教育产教融合")
+    b.para("（二）视察")
+    b.para("1.文旅融合发展")
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(item["title"], item.get("form")) for item in items] == [
+        ("推进城乡供水一体化", "thematic"),
+        ("加快职业教育产教融合", "thematic"),
+        ("文旅融合发展", "inspection"),
+    ]
+
+
+def test_a_wrong_column_file_is_refused_in_chinese(zx_repo, tmp_path):
+    zx_repo.write("data/import.yml", "columns:\n  roles:\n    no-such-role: [某某]\n")
+    b = _plan()
+    b.table([["议题", "形式"], ["优化营商环境", "视察"]])
+    try:
+        import_file(zx_repo.root, b.save(tmp_path / "plan.docx"))
+    except ImportFailed as error:
+        assert "no-such-role" in str(error) and "data/roles.yml" in str(error)
+    else:
+        raise AssertionError("an unknown role in data/import.yml was accepted")
+
+
+def test_one_sub_section_per_item_with_labelled_lines(zx_repo, tmp_path):
+    b = _plan()
+    b.para("（一）推进城乡供水一体化")
+    b.para("协商形式：专题协商会；时间：4月")
+    b.para("牵头单位：市政协人口资源环境委员会")
+    b.para("围绕水源保护和管网改造开展调研，形成协商建议。")
+    b.para("（二）发展银发经济")
+    b.para("协商形式：双月协商座谈会")
+    b.para("时间：9月；牵头单位：市政协社会和法制委员会")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert items[0] == {
+        "id": "p01",
+        "title": "推进城乡供水一体化",
+        "form": "thematic",
+        "time": "4月",
+        "roles": {"lead-unit": "市政协人口资源环境委员会"},
+    }
+    assert (items[1]["title"], items[1]["form"], items[1]["time"]) == ("发展银发经济", "bimonthly-forum", "9月")
+    text = zx_repo.read(part.paths[0])
+    assert "围绕水源保护和管网改造开展调研" in text  # the sub-section's own text stays
+    assert "协商形式：" not in text  # its labelled lines are the item's values
