@@ -88,15 +88,16 @@ def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, ob
         report("ZX406", data_path, doc.data_line("items", index), id=label)
     raw_roles = raw.get("roles")
     roles = raw_roles if isinstance(raw_roles, dict) else {}
+    role_names = vocab.names_of("roles")
     for role in roles:
-        if role not in vocab.roles:
+        if role not in vocab.roles and not role_names.ambiguous(role):  # a shared name: ZX220
             report(
                 "ZX408",
                 data_path,
                 doc.data_line("items", index, "roles", role),
                 id=role,
-                did_you_mean=wording.did_you_mean(str(role), vocab.roles),
-                allowed=wording.join(f"{r.id}（{r.name}）" for r in vocab.roles.values()),
+                did_you_mean=wording.did_you_mean_name(str(role), role_names),
+                allowed=wording.join(f"{r.name}（{r.id}）" for r in vocab.roles.values()),
             )
     raw_stages = raw.get("stages")
     stages = [s for s in raw_stages if isinstance(s, dict)] if isinstance(raw_stages, list) else []
