@@ -89,8 +89,12 @@ def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, ob
     raw_roles = raw.get("roles")
     roles = raw_roles if isinstance(raw_roles, dict) else {}
     role_names = vocab.names_of("roles")
+    meant: set[str] = set()  # the roles a misspelt one stands for: ZX408 says so, ZX407 would repeat it
     for role in roles:
         if role not in vocab.roles and not role_names.ambiguous(role):  # a shared name: ZX220
+            near = wording.closest_name(str(role), role_names)
+            if near is not None:
+                meant.add(role_names.resolve(near))
             report(
                 "ZX408",
                 data_path,
@@ -141,7 +145,7 @@ def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, ob
                 # time is not this one's, and a forgotten one must not pass as stated.
                 if "time" not in raw and "time" not in owner:
                     report("ZX402", data_path, doc.data_line(*path[:-1]), id=label, form=form.name)
-            elif need not in roles:
+            elif need not in roles and need not in meant:
                 role = vocab.roles.get(need)
                 report(
                     "ZX407",

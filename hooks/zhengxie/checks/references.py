@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 
 from zhengxie.checks import wording
+from zhengxie.checks.pages import data_unread
 from zhengxie.model.corpus import Corpus, Document, KeyPath
 from zhengxie.registry.names import Names
 from zhengxie.sources.loader import DATA
@@ -100,6 +101,8 @@ def _check_item_ref(corpus: Corpus, doc: Document, data_path: str, ref: object, 
         return
     plan_id, item_id = match.groups()
     plan = corpus.documents.get(plan_id)
+    if data_unread(plan):  # its items are unknown: the plan's data file has the one problem
+        return
     if plan is not None and plan.items:
         suggestion = wording.did_you_mean(ref, [item.ref for item in plan.items])
     else:
