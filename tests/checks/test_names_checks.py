@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from checks_support import PLAN, PLAN_DATA, ROOT, SUMMARY_DATA, summary
 
 

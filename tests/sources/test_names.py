@@ -7,6 +7,7 @@ import filecmp
 from pathlib import Path
 
 import pytest
+
 from checks_support import PLAN, PLAN_DATA, SUMMARY_DATA, MiniRepo, build_site, make_buildable, summary
 from zhengxie.sources.loader import load_corpus
 

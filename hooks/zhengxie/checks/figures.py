@@ -30,7 +30,7 @@ def check_figures(corpus: Corpus) -> None:
             FIGURES_MACRO,
             "{{ summary_figures() }}",
             "figures",
-            has_data=data is not None and "figures" in data or data_unread(doc),  # unread: its own problem
+            has_data=(data is not None and "figures" in data) or data_unread(doc),  # unread: its own problem
         )
         check_macro_data(
             corpus,
@@ -38,7 +38,7 @@ def check_figures(corpus: Corpus) -> None:
             FOLLOW_MACRO,
             "{{ follow_through() }}",
             "reports",
-            has_data=data is not None and bool(data.get("reports")) or data_unread(doc),
+            has_data=(data is not None and bool(data.get("reports"))) or data_unread(doc),
         )
         if data is None or doc.data_path is None:  # (a data file is read only with its path)
             continue
