@@ -75,10 +75,11 @@ def _missing_place(doc: Document, spec: Field, fields: dict[str, Field]) -> tupl
     if written:
         line = doc.meta_line(written[-1]) or 1
         after = fields[written[-1]]
-        return line, f"应写在第 {line} 行“{after.label}”（{after.id}）之后"
-    first = min(doc.meta_yaml.lines.values(), default=None) if doc.meta_yaml is not None else None
-    line = first or max(doc.body_line - 1, 1)
-    return line, f"应写在文首第 {line} 行"
+        return line, f"加在第 {line} 行“{after.label}”（{after.id}）之后"
+    text = doc.meta_yaml.text if doc.meta_yaml is not None else ""
+    closing = max(doc.body_line - 1, 1)  # the closing ---; the front matter's lines are above it
+    line = max(closing - (text.count("\n") + 1 if text else 0), 1)
+    return line, f"加在文首第 {line} 行（开头的 --- 之下）"
 
 
 def _fix(spec: Field) -> str:
