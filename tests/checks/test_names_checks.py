@@ -95,3 +95,20 @@ def test_one_yaml_slip_in_a_data_file_is_one_problem(zx_repo, file, old, new):
     shows the file: what the file would have held is unknown until it reads again."""
     zx_repo.edit(file, old, new)
     assert [(p.code, p.file) for p in zx_repo.check()] == [("ZX103", file)]
+
+
+@pytest.mark.parametrize(
+    "file,old,new",
+    [
+        ("data/topics.yml", "- id: ecology\n", "- id: ecology\n name: x\n"),
+        ("data/bodies.yml", "- id: luoyang-city\n", "- id: luoyang-city\n name x\n"),
+        ("data/forms.yml", "- {id: thematic,", "- {id: thematic"),
+        ("data/roles.yml", "- {id: lead-unit,", "- {id: lead-unit"),
+        ("data/measures.yml", "measures:\n", "measures:\n x\n"),
+    ],
+)
+def test_one_yaml_slip_in_a_registry_file_is_one_problem(zx_repo, file, old, new):
+    """Not also every topic, body, form, role or measure the documents name, which would all look
+    unknown while the registry does not read."""
+    zx_repo.edit(file, old, new)
+    assert [(p.code, p.file) for p in zx_repo.check()] == [("ZX103", file)]

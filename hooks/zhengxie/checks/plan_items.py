@@ -91,7 +91,7 @@ def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, ob
     role_names = vocab.names_of("roles")
     meant: set[str] = set()  # the roles a misspelt one stands for: ZX408 says so, ZX407 would repeat it
     for role in roles:
-        if role not in vocab.roles and not role_names.ambiguous(role):  # a shared name: ZX220
+        if role not in vocab.roles and role_names.unknown(role):  # (a shared name: ZX220; roles unread: ZX103)
             near = wording.closest_name(str(role), role_names)
             if near is not None:
                 meant.add(role_names.resolve(near))

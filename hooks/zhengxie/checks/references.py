@@ -86,8 +86,9 @@ def _check_topics(
 
 
 def _unknown(value: str, entries: Collection[str], names: Names) -> bool:
-    """Neither an entry's id nor a name several entries share (that one is ZX220, at the registry)."""
-    return value not in entries and not names.ambiguous(value)
+    """Neither an entry's id nor a name several entries share (that one is ZX220, at the registry),
+    in a registry that could be read (one that could not is its own problem, reported once)."""
+    return value not in entries and names.unknown(value)
 
 
 def _check_item_ref(corpus: Corpus, doc: Document, data_path: str, ref: object, path: KeyPath) -> None:

@@ -39,6 +39,9 @@ class Names:
     names: dict[str, str] = field(default_factory=dict)  # every spelling that resolves, id included
     shown: dict[str, str] = field(default_factory=dict)  # id -> its registered name (the first spelling)
     clashes: dict[str, Clash] = field(default_factory=dict)
+    # The registry file could not be read (its own problem says why): every value would look unknown,
+    # so no value is reported as unknown until it reads again.
+    unread: bool = False
 
     @classmethod
     def of(cls, entries: Iterable[tuple[str, Iterable[Spelling]]]) -> Names:
@@ -68,6 +71,13 @@ class Names:
 
     def known(self, value: object) -> bool:
         return isinstance(value, str) and value.strip() in self.names
+
+    def unknown(self, value: object) -> bool:
+        """A value to report as unknown: no entry's id, name or alias; not a name several entries
+        share (ZX220, reported at the registry); and the registry was read."""
+        return (
+            not self.unread and isinstance(value, str) and value.strip() not in self.names and not self.ambiguous(value)
+        )
 
     def ambiguous(self, value: object) -> bool:
         """A name several entries share: the registry's problem, reported where it is declared."""

@@ -50,6 +50,7 @@ from zhengxie.registry.problems import Reporter, load_catalogue
 from zhengxie.sources.discovery import discover
 from zhengxie.text import limits, outline
 from zhengxie.text.reading import (
+    UNREAD,
     ReadIssue,
     YamlDoc,
     YamlIssueKind,
@@ -304,15 +305,15 @@ def _build_names(corpus: Corpus) -> None:
         if isinstance(kind, dict) and isinstance(kind.get("id"), str):
             tables[f"{TYPES}/{kind['id']}"] = ("kinds", _listed(kind.get("types"), (i, "types")))
     measures = data("measures")
-    if isinstance(measures, dict):
-        tables["measures"] = ("measures", _listed(measures.get("measures"), ("measures",)))
-        by = measures.get("breakdowns")
-        tables["breakdowns"] = (
-            "measures",
-            [(str(k), [Spelling(v, ("breakdowns", k))]) for k, v in by.items() if isinstance(v, str)]
-            if isinstance(by, dict)
-            else [],
-        )
+    measures = measures if isinstance(measures, dict) else {}
+    tables["measures"] = ("measures", _listed(measures.get("measures"), ("measures",)))
+    by = measures.get("breakdowns")
+    tables["breakdowns"] = (
+        "measures",
+        [(str(k), [Spelling(v, ("breakdowns", k))]) for k, v in by.items() if isinstance(v, str)]
+        if isinstance(by, dict)
+        else [],
+    )
     for i, spec in enumerate(_list(data("fields"))):
         choices = spec.get("choices") if isinstance(spec, dict) else None
         if isinstance(spec, dict) and isinstance(spec.get("id"), str) and isinstance(choices, dict):
@@ -323,6 +324,8 @@ def _build_names(corpus: Corpus) -> None:
     for vocabulary, (file, entries) in tables.items():
         table = vocab.names[vocabulary] = Names.of(entries)
         path = f"{DATA}/{file}.yml"
+        ydoc = files[path]
+        table.unread = ydoc.data is None or any(issue.kind in UNREAD for issue in ydoc.issues)
         for clash in table.clashes.values():
             corpus.reporter.add(
                 "ZX220",
