@@ -112,3 +112,13 @@ def test_one_yaml_slip_in_a_registry_file_is_one_problem(zx_repo, file, old, new
     unknown while the registry does not read."""
     zx_repo.edit(file, old, new)
     assert [(p.code, p.file) for p in zx_repo.check()] == [("ZX103", file)]
+
+
+def test_a_choice_may_be_written_by_its_name(zx_repo):
+    from checks_support import RULE
+    from zhengxie.sources.loader import load_corpus
+
+    zx_repo.edit(RULE, "type: rules\n", "type: rules\nstatus: 现行有效\n")
+    assert summary(zx_repo.check()) == []
+    rule = next(d for d in load_corpus(zx_repo.root).documents.values() if d.kind == "rule")
+    assert rule.fields["status"] == "in-force"

@@ -38,6 +38,10 @@ def generated_schemas(root: Path) -> dict[str, str]:
     for spec in vocab.fields.values():
         if spec.type == "code-name":  # kind, type, profile: their ids, or their names
             properties[spec.id]["pattern"] = ID_OR_NAME
+        if spec.type == "choice":  # a choice's id or its name (status: in-force or 现行有效)
+            value = properties[spec.id]
+            choice = value["anyOf"][0] if "anyOf" in value else value
+            choice["enum"] = list(spec.choices) + [n for n in spec.choices.values() if n not in spec.choices]
     plan = _read(root, PLAN_DATA_SCHEMA)
     item = plan["$defs"]["item"]["properties"]
     for time in (item["time"], item["stages"]["items"]["properties"]["time"]):
