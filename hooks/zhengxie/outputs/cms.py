@@ -520,9 +520,25 @@ def bodies_collection(root: Path, vocab: Vocabulary) -> Json:
             "widget": "string",
             "hint": "例如 洛阳市政协；编号由简称的拼音和层级自动生成",
         },
+        {
+            "name": "aliases",
+            "label": "其他叫法",
+            "widget": "list",
+            "required": False,
+            "hint": "可选：原件和文件里还会用的其他叫法；每个叫法只能属于一个机构",
+            "field": {"name": "alias", "label": "叫法", "widget": "string"},
+        },
         {"name": "level", "label": "层级", "widget": "select", "options": options(levels)},
         {"name": "region", "label": "所在地区", "widget": "string", "required": False, "hint": "例如 河南省洛阳市"},
         {"name": "parent", "label": "上级（指导）机关", "widget": "select", "options": parents, "required": False},
+        {
+            "name": "merged_proposals",
+            "label": "提案并案的口径",
+            "widget": "select",
+            "required": False,
+            "options": options(schema_names(root, "merged_proposals")),
+            "hint": "只在工作总结写了提案“并案”件数时才选，照本机构的统计方法",
+        },
         {
             "name": "id",
             "label": "编号（自动生成）",
@@ -560,9 +576,15 @@ def bodies_collection(root: Path, vocab: Vocabulary) -> Json:
 
 def level_names(root: Path) -> dict[str, str]:
     """The levels of data/schemas/bodies.schema.json, named as its description names them."""
+    return schema_names(root, "level")
+
+
+def schema_names(root: Path, key: str) -> dict[str, str]:
+    """The values a body's `key` may take (data/schemas/bodies.schema.json), named as its description
+    names them."""
     schema = json.loads((root / "data" / "schemas" / "bodies.schema.json").read_text(encoding="utf-8"))
-    level = schema["items"]["properties"]["level"]
-    return {value: _named(level.get("description", ""), value) for value in level["enum"]}
+    spec = schema["items"]["properties"][key]
+    return {value: _named(spec.get("description", ""), value) for value in spec["enum"]}
 
 
 def _named(description: str, value: str) -> str:
