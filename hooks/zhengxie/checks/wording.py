@@ -83,11 +83,6 @@ def did_you_mean_name(value: object, table: Names, cutoff: float = 0.6) -> str:
     return suggest(closest_name(value, table, cutoff))
 
 
-def named(table: Names) -> str:
-    """Every entry as a clerk may write it: 专题协商会（thematic）、双月协商座谈会（bimonthly-forum）……"""
-    return join(f"{table.name_of(id_)}（{id_}）" if table.name_of(id_) != id_ else id_ for id_ in table.ids)
-
-
 def type_name(value: object) -> str:
     if value is None:
         return "空值（没有填写）"

@@ -69,9 +69,6 @@ class Names:
         """The id `value` names, or `value` itself when it names no entry (or several)."""
         return self.names.get(value.strip(), value)
 
-    def known(self, value: object) -> bool:
-        return isinstance(value, str) and value.strip() in self.names
-
     def unknown(self, value: object) -> bool:
         """A value to report as unknown: no entry's id, name or alias; not a name several entries
         share (ZX220, reported at the registry); and the registry was read."""
