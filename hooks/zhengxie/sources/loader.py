@@ -2,7 +2,8 @@
 
 Loading is forgiving: a malformed file becomes a problem and, as far as possible, a document with
 defaults, so that one bad file never hides the findings in the others. Type and vocabulary rules
-are the checks' business (hooks/zhengxie/checks); here values are only read if they have the right shape.
+are the checks' business (hooks/zhengxie/checks); here values are only read if they have the right shape,
+and a value written as a registered name (洛阳市政协, 双月协商座谈会) is read as its id ("names" below).
 """
 
 from __future__ import annotations
