@@ -143,7 +143,15 @@ CASES = [
         1,
         None,
     ),
-    ("ZX215", lambda r: r.edit(PLAN, "body: luoyang-city\n", ""), PLAN, (PLAN, "---", 2), None),
+    # where the field belongs: after the field the table puts before it (type), not the closing ---
+    ("ZX215", lambda r: r.edit(PLAN, "body: luoyang-city\n", ""), PLAN, (PLAN, "type: consultation"), None),
+    (  # one name for two topics: the registry's problem, at the second entry that declares it
+        "ZX220",
+        lambda r: r.edit("data/topics.yml", "aliases: [乡村振兴战略]", "aliases: [乡村振兴战略, 生态环境]"),
+        "data/topics.yml",
+        ("data/topics.yml", "name: 生态环境"),
+        None,
+    ),
     ("ZX216", lambda r: r.edit(PLAN, "kind: plan\n", "kind: plan\nstatus: in-force\n"), PLAN, 4, None),
     (
         "ZX217",
@@ -506,7 +514,7 @@ def test_missing_period_on_a_summary(zx_repo):
     """Forgotten, not 原文未载: an error at the end of the front matter whose hint offers both."""
     zx_repo.edit(SUMMARY, 'period: "2019"\n', "")
     problems = zx_repo.check()
-    assert summary(problems) == [("ZX215", SUMMARY, zx_repo.line_of(SUMMARY, "---", 2))]
+    assert summary(problems) == [("ZX215", SUMMARY, zx_repo.line_of(SUMMARY, "date:"))]
     assert "period" in problems[0].message
     assert re.search(r'period: "[0-9]{4}"', problems[0].hint)  # quoted: an unquoted year would be a number
     assert "period: 原文未载" in problems[0].hint

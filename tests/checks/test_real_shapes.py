@@ -509,7 +509,7 @@ def test_a_document_whose_date_is_not_stated_is_not_said_to_be_issued_in_another
 def test_a_forgotten_date_is_an_error_whose_hint_offers_not_stated(zx_repo):
     zx_repo.edit(RULE, "date: 2019-05-01\n", "")
     problems = zx_repo.check()
-    assert summary(problems) == [("ZX215", RULE, zx_repo.line_of(RULE, "---", 2))]
+    assert summary(problems) == [("ZX215", RULE, zx_repo.line_of(RULE, "body:"))]  # where date belongs
     assert "date: 原文未载" in problems[0].hint and "不要自己推断" in problems[0].hint
     assert re.search(r"date: [0-9]{4}-[0-9]{2}-[0-9]{2}", problems[0].hint)  # and the form of a stated one
     zx_repo.edit(RULE, "kind: rule\n", "kind: rule\ndate: 原文未载\n")

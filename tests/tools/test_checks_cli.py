@@ -25,7 +25,7 @@ def test_errors_exit_1_text(zx_repo):
     zx_repo.edit(PLAN, "body: luoyang-city", "body: luoyang")
     result = run("check", "--root", str(zx_repo.root))
     assert result.returncode == 1
-    assert f"{PLAN}:5: 错误 ZX502 政协机关“luoyang”不在 data/bodies.yml 中" in result.stdout
+    assert f"{PLAN}:5: 错误 ZX502 机构“luoyang”不在机构表 data/bodies.yml 中" in result.stdout
     assert "修改建议：" in result.stdout
     assert "1 个错误" in result.stdout
 

@@ -209,6 +209,10 @@ class Site:
     def page_context(self, src_uri: str) -> dict[str, object]:
         return {"doc": self.corpus.by_src_uri.get(src_uri), "zx": self, "zx_urls": urls}
 
+    def edit_url(self, doc: Document | None) -> str | None:
+        """编辑本页 of a document: the editor's entry (site-relative) when admin/ is deployed, else None."""
+        return cms.edit_url(self.root, self.corpus, doc)
+
     def listing(self, kind: str | None = None, limit: int | None = None) -> list[Document]:
         """Documents (of one kind, or all) newest first; templates group them by year."""
         docs = [d for d in self.corpus.documents.values() if kind is None or d.kind == kind]

@@ -42,8 +42,9 @@ def check_fields(corpus: Corpus) -> None:
                     help=IMPOSSIBLE_PERIOD,
                 )
             if not written and spec.required_for(doc.kind, doc.type):
+                line, where = _missing_place(doc, spec, vocab.fields)
                 corpus.reporter.add(
-                    "ZX215", doc.path, _missing_line(doc), field=spec.id, label=spec.label, fix=_fix(spec)
+                    "ZX215", doc.path, line, field=spec.id, label=spec.label, where=where, fix=_fix(spec)
                 )
             elif written and not spec.applies_to(doc.kind):
                 kinds = wording.join(vocab.kinds[k].name if k in vocab.kinds else k for k in spec.kinds)
@@ -64,9 +65,21 @@ def _impossible_period(value: object) -> bool:
     return isinstance(value, str) and PERIOD_FORM.search(value) is not None and parse_period(value) is None
 
 
-def _missing_line(doc: Document) -> int:
-    """The closing --- of the front matter: where a missing field is added."""
-    return max(doc.body_line - 1, 1)
+def _missing_place(doc: Document, spec: Field, fields: dict[str, Field]) -> tuple[int, str]:
+    """Where a missing field belongs: after the field written last among those the table puts before
+    it (the table's order is the header's), else at the front matter's first line. (The line and the
+    words that say it.)"""
+    order = list(fields)
+    before = order[: order.index(spec.id)] if spec.id in order else []
+    written = [key for key in before if key in doc.meta]
+    if written:
+        line = doc.meta_line(written[-1]) or 1
+        after = fields[written[-1]]
+        return line, f"加在第 {line} 行“{after.label}”（{after.id}）之后"
+    text = doc.meta_yaml.text if doc.meta_yaml is not None else ""
+    closing = max(doc.body_line - 1, 1)  # the closing ---; the front matter's lines are above it
+    line = max(closing - (text.count("\n") + 1 if text else 0), 1)
+    return line, f"加在文首第 {line} 行（开头的 --- 之下）"
 
 
 def _fix(spec: Field) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from zhengxie.checks.pages import data_unread
 from zhengxie.checks.plan_items import check_macro_data
 from zhengxie.model.corpus import Corpus, Document
 
@@ -29,7 +30,7 @@ def check_figures(corpus: Corpus) -> None:
             FIGURES_MACRO,
             "{{ summary_figures() }}",
             "figures",
-            has_data=data is not None and "figures" in data,
+            has_data=(data is not None and "figures" in data) or data_unread(doc),  # unread: its own problem
         )
         check_macro_data(
             corpus,
@@ -37,7 +38,7 @@ def check_figures(corpus: Corpus) -> None:
             FOLLOW_MACRO,
             "{{ follow_through() }}",
             "reports",
-            has_data=data is not None and bool(data.get("reports")),
+            has_data=(data is not None and bool(data.get("reports"))) or data_unread(doc),
         )
         if data is None or doc.data_path is None:  # (a data file is read only with its path)
             continue

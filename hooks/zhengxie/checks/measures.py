@@ -140,30 +140,31 @@ class _Audit:
 
     def check_registry(self, figure: Figure) -> None:
         doc, report, data_path = self.doc, self.corpus.reporter.add, self.data_path
-        measures = self.vocab.measures
+        measures, names = self.vocab.measures, self.vocab.names_of("measures")
         if figure.measure and figure.measure not in measures:
-            report(
-                "ZX420",
-                data_path,
-                doc.data_line(*figure.path, "measure"),
-                measure=figure.measure,
-                hint=wording.did_you_mean(figure.measure, measures),
-            )
+            if names.unknown(figure.measure):  # (a shared name: the registry's ZX220; measures.yml unread: ZX103)
+                report(
+                    "ZX420",
+                    data_path,
+                    doc.data_line(*figure.path, "measure"),
+                    measure=figure.measure,
+                    hint=wording.did_you_mean_name(figure.measure, names),
+                )
             return
         measure = measures.get(figure.measure) if figure.measure else None
         if measure is not None and measure.merging and self.merging is None:
             report("ZX428", data_path, figure.line, body=doc.body or "")
-        if isinstance(figure.of, str) and figure.of not in measures:
+        if isinstance(figure.of, str) and figure.of not in measures and names.unknown(figure.of):
             report(
                 "ZX420",
                 data_path,
                 doc.data_line(*figure.path, "of"),
                 measure=figure.of,
-                hint=wording.did_you_mean(figure.of, measures),
+                hint=wording.did_you_mean_name(figure.of, names),
             )
         if figure.of is NOT_STATED:
             report("ZX424", data_path, doc.data_line(*figure.path, "of"), label=figure.label)
-        if not figure.rate and figure.unit:
+        if not figure.rate and figure.unit and not names.unread:  # (units are data/measures.yml's too)
             allowed = measure.units if measure is not None and measure.units else self.vocab.units
             if figure.unit not in allowed:
                 report(
@@ -175,14 +176,14 @@ class _Audit:
                     allowed=wording.join(allowed),
                 )
         breakdown = figure.breakdown
-        while breakdown is not None:  # every level names a registered dimension
+        while breakdown is not None and not self.vocab.names_of("breakdowns").unread:  # every level: registered
             if breakdown.by not in self.vocab.breakdowns:
                 report(
                     "ZX423",
                     data_path,
                     figure.line,
                     by=breakdown.by,
-                    allowed=wording.join(f"{k}（{v}）" for k, v in self.vocab.breakdowns.items()),
+                    allowed=wording.join(f"{v}（{k}）" for k, v in self.vocab.breakdowns.items()),
                 )
                 break
             breakdown = next((p.breakdown for p in breakdown.parts if p.breakdown), None)

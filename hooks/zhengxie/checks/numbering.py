@@ -40,26 +40,52 @@ def _expected(style: NumberingStyle, number: int) -> str:
 
 
 def _check_headings(doc: Document, reporter: Reporter) -> None:
-    # (parent heading line, level, style) -> headings of one numbered sequence
-    groups: dict[tuple[int, int, NumberingStyle], list[Heading]] = {}
+    # (parent heading line, level) -> the headings under one parent at one level, in order
+    siblings: dict[tuple[int, int], list[Heading]] = {}
     parents: list[Heading] = []  # stack of headings above the current one
     for heading in doc.headings:
         while parents and parents[-1].level >= heading.level:
             parents.pop()
         parent = parents[-1].line if parents else 0
         parents.append(heading)
-        if heading.numbering_style is not None:
-            groups.setdefault((parent, heading.level, heading.numbering_style), []).append(heading)
-    for (_, _, style), headings in groups.items():
-        numerals: list[str] = []
-        for heading in headings:
-            match = NUMBERING.match(heading.text)
-            numerals.append(match.group(style) if match else heading.text)
-        for index, expected in _sequence(
-            [h.number for h in headings], numerals, reporter, doc, [h.line for h in headings]
-        ):
-            heading = headings[index]
-            reporter.add("ZX304", doc.path, heading.line, text=heading.text, expected=_expected(style, expected))
+        siblings.setdefault((parent, heading.level), []).append(heading)
+    for headings in siblings.values():
+        # (heading, number it stands for) of each numbered sequence, by style
+        groups: dict[NumberingStyle, list[tuple[Heading, int | None]]] = {}
+        for index, heading in enumerate(headings):
+            if heading.numbering_style is not None:
+                groups.setdefault(heading.numbering_style, []).append((heading, heading.number))
+                continue
+            slip = _unnumbered_slip(headings, index, groups)
+            if slip is not None:  # one problem, at the heading that lost its numbering
+                style, slot = slip
+                reporter.add("ZX304", doc.path, heading.line, text=heading.text, expected=_expected(style, slot))
+                groups.setdefault(style, []).append((heading, slot))
+        for style, sequence in groups.items():
+            numerals: list[str] = []
+            for numbered, stands_for in sequence:
+                match = NUMBERING.match(numbered.text) if numbered.numbering_style else None
+                numerals.append(match.group(style) if match else int_to_chinese(stands_for or 0))
+            for index, expected in _sequence(
+                [n for _, n in sequence], numerals, reporter, doc, [h.line for h, _ in sequence]
+            ):
+                numbered = sequence[index][0]
+                reporter.add("ZX304", doc.path, numbered.line, text=numbered.text, expected=_expected(style, expected))
+
+
+def _unnumbered_slip(
+    headings: list[Heading], index: int, groups: dict[NumberingStyle, list[tuple[Heading, int | None]]]
+) -> tuple[NumberingStyle, int] | None:
+    """(style, number) an unnumbered heading stands for when it sits in the slot a numbered run leaves
+    for it (指导思想 before 二、基本原则: 一、 is missing): the heading lost its numbering, and the run
+    after it is right. None for a heading outside a run (前言 before 一、, 附件 after the last)."""
+    following = next((h for h in headings[index + 1 :] if h.numbering_style is not None), None)
+    if following is None or following.numbering_style is None or following.number is None:
+        return None
+    style = following.numbering_style
+    before = groups.get(style, [])
+    slot = (before[-1][1] or 0) + 1 if before else 1
+    return (style, slot) if following.number == slot + 1 else None
 
 
 def _check_articles(doc: Document, reporter: Reporter) -> None:

@@ -60,6 +60,15 @@ def line_col(text: str, offset: int, first_line: int) -> tuple[int, int]:
     return first_line + text.count("\n", 0, offset), offset - line_start + 1
 
 
+def data_unread(doc: Document | None) -> bool:
+    """A document whose data file exists but could not be read as a mapping (a YAML slip, not UTF-8,
+    empty …): that file's own problem says why, and what its items, anchors and figures would have
+    been is unknown — a check must not report each of them again as missing."""
+    if doc is None or doc.data_path is None:
+        return False
+    return doc.data_yaml is None or not isinstance(doc.data_yaml.data, dict)
+
+
 @dataclass
 class Page:
     src_uri: str  # docs-relative, e.g. plans/2018-luoyang-consultation-plan.md

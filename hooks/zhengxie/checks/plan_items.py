@@ -88,15 +88,20 @@ def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, ob
         report("ZX406", data_path, doc.data_line("items", index), id=label)
     raw_roles = raw.get("roles")
     roles = raw_roles if isinstance(raw_roles, dict) else {}
+    role_names = vocab.names_of("roles")
+    meant: set[str] = set()  # the roles a misspelt one stands for: ZX408 says so, ZX407 would repeat it
     for role in roles:
-        if role not in vocab.roles:
+        if role not in vocab.roles and role_names.unknown(role):  # (a shared name: ZX220; roles unread: ZX103)
+            near = wording.closest_name(str(role), role_names)
+            if near is not None:
+                meant.add(role_names.resolve(near))
             report(
                 "ZX408",
                 data_path,
                 doc.data_line("items", index, "roles", role),
                 id=role,
-                did_you_mean=wording.did_you_mean(str(role), vocab.roles),
-                allowed=wording.join(f"{r.id}（{r.name}）" for r in vocab.roles.values()),
+                did_you_mean=wording.did_you_mean_name(str(role), role_names),
+                allowed=wording.join(f"{r.name}（{r.id}）" for r in vocab.roles.values()),
             )
     raw_stages = raw.get("stages")
     stages = [s for s in raw_stages if isinstance(s, dict)] if isinstance(raw_stages, list) else []
@@ -140,7 +145,7 @@ def _check_item(corpus: Corpus, doc: Document, data_path: str, raw: dict[str, ob
                 # time is not this one's, and a forgotten one must not pass as stated.
                 if "time" not in raw and "time" not in owner:
                     report("ZX402", data_path, doc.data_line(*path[:-1]), id=label, form=form.name)
-            elif need not in roles:
+            elif need not in roles and need not in meant:
                 role = vocab.roles.get(need)
                 report(
                     "ZX407",

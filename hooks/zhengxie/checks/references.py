@@ -1,13 +1,19 @@
 """Cross-references by id: front-matter topics and body, plan items' topics and form, a body's
 parent, and the plan items that summaries report on (item, merged_into) must all exist, with a
-"did you mean" for near misses. (Links between pages are checked in `links`.)"""
+"did you mean" for near misses — a name for a value written in Chinese, an id for one in Latin
+letters. A registered name was turned into its id when the sources were read; a name two entries
+share is the registry's problem (ZX220), not reported again at each use. (Links between pages are
+checked in `links`.)"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from zhengxie.checks import wording
+from zhengxie.checks.pages import data_unread
 from zhengxie.model.corpus import Corpus, Document, KeyPath
+from zhengxie.registry.names import Names
 from zhengxie.sources.loader import DATA
 from zhengxie.text.reading import YamlDoc
 
@@ -17,13 +23,19 @@ ITEM_REF = re.compile(r"^([0-9]{4}-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
 def check_references(corpus: Corpus) -> None:
     vocab = corpus.vocab
     report = corpus.reporter.add
-    bodies, forms = vocab.bodies, vocab.forms
-    allowed_forms = wording.join(f"{f.id}（{f.name}）" for f in forms.values())
+    body_names, form_names = vocab.names_of("bodies"), vocab.names_of("forms")
+    allowed_forms = wording.join(f"{f.name}（{f.id}）" for f in vocab.forms.values())
     for doc in corpus.documents.values():
         meta = doc.meta
         body = meta.get("body")
-        if isinstance(body, str) and body and body not in bodies:
-            report("ZX502", doc.path, doc.meta_line("body"), id=body, did_you_mean=wording.did_you_mean(body, bodies))
+        if isinstance(body, str) and body and _unknown(body, vocab.bodies, body_names):
+            report(
+                "ZX502",
+                doc.path,
+                doc.meta_line("body"),
+                id=body,
+                did_you_mean=wording.did_you_mean_name(body, body_names),
+            )
         _check_topics(corpus, doc.path, meta.get("topics"), doc.meta_yaml, ("topics",))
         data = doc.data_yaml.data if doc.data_yaml is not None and isinstance(doc.data_yaml.data, dict) else None
         data_path = doc.data_path
@@ -42,13 +54,13 @@ def check_references(corpus: Corpus) -> None:
                     if isinstance(s, dict)
                 ]
                 for form, path in uses:
-                    if isinstance(form, str) and form and form not in forms:
+                    if isinstance(form, str) and form and _unknown(form, vocab.forms, form_names):
                         report(
                             "ZX503",
                             data_path,
                             doc.data_line(*path),
                             id=form,
-                            did_you_mean=wording.did_you_mean(form, forms),
+                            did_you_mean=wording.did_you_mean_name(form, form_names),
                             allowed=allowed_forms,
                         )
                 _check_topics(corpus, data_path, raw.get("topics"), doc.data_yaml, ("items", index, "topics"), 1)
@@ -66,11 +78,17 @@ def _check_topics(
     """Topics (`values`, written at `at` in `ydoc`) that data/topics.yml does not know."""
     if not isinstance(values, list):
         return
-    topics = corpus.vocab.topics
+    topics, names = corpus.vocab.topics, corpus.vocab.names_of("topics")
     for index, value in enumerate(values):
-        if isinstance(value, str) and value and value not in topics:
+        if isinstance(value, str) and value and _unknown(value, topics, names):
             line = ydoc.line_of((*at, index), default) if ydoc is not None else default
-            corpus.reporter.add("ZX501", path, line, id=value, did_you_mean=wording.did_you_mean(value, topics))
+            corpus.reporter.add("ZX501", path, line, id=value, did_you_mean=wording.did_you_mean_name(value, names))
+
+
+def _unknown(value: str, entries: Collection[str], names: Names) -> bool:
+    """Neither an entry's id nor a name several entries share (that one is ZX220, at the registry),
+    in a registry that could be read (one that could not is its own problem, reported once)."""
+    return value not in entries and names.unknown(value)
 
 
 def _check_item_ref(corpus: Corpus, doc: Document, data_path: str, ref: object, path: KeyPath) -> None:
@@ -84,6 +102,8 @@ def _check_item_ref(corpus: Corpus, doc: Document, data_path: str, ref: object, 
         return
     plan_id, item_id = match.groups()
     plan = corpus.documents.get(plan_id)
+    if data_unread(plan):  # its items are unknown: the plan's data file has the one problem
+        return
     if plan is not None and plan.items:
         suggestion = wording.did_you_mean(ref, [item.ref for item in plan.items])
     else:
@@ -97,16 +117,16 @@ def _check_parents(corpus: Corpus) -> None:
     ydoc = corpus.vocab_yaml.get(path)
     if ydoc is None or not isinstance(ydoc.data, list):
         return
-    bodies = corpus.vocab.bodies
+    bodies, names = corpus.vocab.bodies, corpus.vocab.names_of("bodies")
     for index, raw in enumerate(ydoc.data):
         parent = raw.get("parent") if isinstance(raw, dict) else None
-        if isinstance(parent, str) and parent and parent not in bodies:
+        if isinstance(parent, str) and parent and _unknown(parent, bodies, names):
             corpus.reporter.add(
                 "ZX502",
                 path,
                 ydoc.line_of((index, "parent")),
                 id=parent,
-                did_you_mean=wording.did_you_mean(parent, bodies),
+                did_you_mean=wording.did_you_mean_name(parent, names),
             )
     _check_cycles(corpus, path, ydoc)
 

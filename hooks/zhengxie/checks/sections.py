@@ -45,7 +45,9 @@ def check_sections(corpus: Corpus) -> None:
                     doc.meta_line("profile"),
                     profile=pinned,
                     type_name=vocab.type_name(doc.kind, doc.type),
-                    did_you_mean=wording.did_you_mean(pinned, [p.id for p in candidates]),
+                    did_you_mean=wording.did_you_mean(
+                        pinned, [p.name if wording.written_in_chinese(str(pinned)) else p.id for p in candidates]
+                    ),
                     allowed=wording.join(f"{p.id}（{p.name}）" for p in candidates) or "（无）",
                 )
                 continue

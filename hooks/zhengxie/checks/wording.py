@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Collection, Iterable
 
 from zhengxie.model.corpus import KeyPath
+from zhengxie.registry.names import Names
 
 NONE = "（无）"
 LIST_SEPARATOR = "、"
@@ -47,6 +48,39 @@ def suggest(candidate: str | None) -> str:
 def did_you_mean(value: object, candidates: Collection[str], cutoff: float = 0.6) -> str:
     """'（是不是“x”？）' for the closest candidate, or '' when nothing is close."""
     return suggest(closest(value, candidates, cutoff))
+
+
+def written_in_chinese(value: str) -> bool:
+    """Whether a value has a character beyond ASCII: a name (专题协商), not an id (thematic)."""
+    return not value.isascii()
+
+
+def likeness(value: str, candidate: str) -> float:
+    """How alike two spellings are: difflib's ratio, or for Chinese the characters they share in any
+    order (振兴乡村 and 乡村振兴 share all four), whichever is higher."""
+    ratio = difflib.SequenceMatcher(None, value, candidate).ratio()
+    if not written_in_chinese(value):
+        return ratio
+    common = sum(min(value.count(c), candidate.count(c)) for c in set(value))
+    return max(ratio, 2 * common / (len(value) + len(candidate)))
+
+
+def closest_name(value: object, table: Names, cutoff: float = 0.6) -> str | None:
+    """The spelling nearest a value no entry has: a registered name or alias for a value written in
+    Chinese (专题协商 → 专题协商会), an id for one written in Latin letters (bimonthly → bimonthly-forum)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    if not written_in_chinese(value):
+        return closest(value, table.ids, cutoff)
+    scored = [(likeness(value, name), -abs(len(name) - len(value)), name) for name in table.spellings()]
+    best = max(scored, default=None)
+    return best[2] if best is not None and best[0] >= cutoff else None
+
+
+def did_you_mean_name(value: object, table: Names, cutoff: float = 0.6) -> str:
+    """'（是不是“专题协商会”？）' for the nearest name or id, or '' when nothing is near."""
+    return suggest(closest_name(value, table, cutoff))
 
 
 def type_name(value: object) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from zhengxie.model.paging import DEFAULT_PAGE_SIZE
+from zhengxie.registry.names import Names
 from zhengxie.registry.problems import Problem, Reporter
 from zhengxie.text.outline import Article, Heading
 from zhengxie.text.reading import YamlDoc
@@ -176,6 +177,12 @@ class Measure:
     plan: str | None = None  # "stated" | "held": a statement about the summary's plan
 
 
+# The fields whose ids the model reads besides the refs of data/fields.yml, and their vocabularies.
+TYPES = "types"
+CHOICES = "choices/"
+CODE_FIELDS = {"kind": "kinds", "type": TYPES, "profile": "profiles"}
+
+
 @dataclass
 class Vocabulary:
     topics: dict[str, Topic] = field(default_factory=dict)
@@ -189,6 +196,23 @@ class Vocabulary:
     units: tuple[str, ...] = ()  # units a figure may have
     breakdowns: dict[str, str] = field(default_factory=dict)  # breakdown id -> name (领域, 界别, 承办单位, 会次)
     page_size: int = DEFAULT_PAGE_SIZE  # entries on one listing page (data/pagination.yml)
+    # vocabulary -> its names (name, alias or id -> id): "topics", "bodies", "forms", "roles",
+    # "measures", "breakdowns", "kinds", "profiles", "types/<kind>", "choices/<field>"
+    names: dict[str, Names] = field(default_factory=dict)
+
+    def names_of(self, vocabulary: str) -> Names:
+        """The names of one vocabulary (empty when it has none): what a clerk may write for its ids."""
+        return self.names.get(vocabulary) or Names()
+
+    def field_names(self, spec: Field, kind: str) -> Names | None:
+        """The names a front-matter field's value may be written with, or None for a field of free text:
+        a ref's vocabulary, a choice's labels, and the kind, type and structure the model reads."""
+        if spec.type == "choice":
+            return self.names_of(f"{CHOICES}{spec.id}")
+        vocabulary = spec.vocabulary or CODE_FIELDS.get(spec.id)
+        if vocabulary == TYPES:
+            return self.names_of(f"{TYPES}/{kind}")
+        return self.names_of(vocabulary) if vocabulary else None
 
     def kind_of_folder(self, folder: str) -> Kind | None:
         return next((k for k in self.kinds.values() if k.folder == folder), None)

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from zhengxie.model.corpus import Corpus, Field, Kind, Vocabulary
+from zhengxie.model.corpus import Corpus, Document, Field, Kind, Vocabulary
 from zhengxie.registry.problems import CodeInfo, Reporter
 from zhengxie.text.values import NOT_STATED_TEXT
 
@@ -51,18 +51,48 @@ def files(root: Path, corpus: Corpus) -> list[tuple[str, str]]:
     scripts from node_modules/ (left out when npm has not installed them; the page then says so)."""
     settings = config(root, corpus)
     modules = root / "node_modules"
-    installed = (modules / VENDOR["decap-cms.js"]).is_file()
-    page = INDEX_HTML if installed else INDEX_HTML.replace(VENDOR_SCRIPTS, "")  # no link to a missing file
+    present = installed(root)
+    page = INDEX_HTML if present else INDEX_HTML.replace(VENDOR_SCRIPTS, "")  # no link to a missing file
     generated = [
         (f"{ADMIN}/index.html", page),
         (f"{ADMIN}/config.yml", yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1000)),
         (f"{ADMIN}/zx-cms.js", editor_script(corpus.vocab, settings)),
     ]
-    if not installed:
+    if not present:
         return generated
     vendor = [(name, modules / path) for name, path in VENDOR.items()]
     vendor += [(p.name, p) for p in sorted((modules / CHUNKS).glob("*.decap-cms.js"))]
     return generated + [(f"{ADMIN}/{name}", path.read_text(encoding="utf-8")) for name, path in vendor]
+
+
+def installed(root: Path) -> bool:
+    """Whether npm has installed the editor's scripts (package-lock.json): admin/ then works."""
+    return (root / "node_modules" / VENDOR["decap-cms.js"]).is_file()
+
+
+def deployed(root: Path) -> bool:
+    """Whether admin/ edits a repository: the scripts are installed and it knows which repository
+    (ZX_CMS_REPO, the site workflow passes github.repository) or runs against this working copy
+    (`make edit` sets ZX_CMS_PORT for decap-server)."""
+    return installed(root) and bool(os.environ.get("ZX_CMS_REPO") or os.environ.get("ZX_CMS_PORT"))
+
+
+def entry_url(corpus: Corpus, doc: Document) -> str | None:
+    """The editor's page for a document, relative to the site's root: admin/#/collections/<collection>/
+    entries/<slug>, the collection named as `document_collection` names it (the kind's folder) and the
+    slug the file name. None for a document the editor does not list (one in a sub-folder)."""
+    kind = corpus.vocab.kinds.get(doc.kind)
+    if kind is None or doc.src_uri != f"{kind.folder}/{doc.id}.md":
+        return None
+    return f"{ADMIN}/#/collections/{kind.folder}/entries/{doc.id}"
+
+
+def edit_url(root: Path, corpus: Corpus, doc: Document | None) -> str | None:
+    """Where 编辑本页 leads for a document: the editor's entry when admin/ is deployed, else None (the
+    page keeps the repository's web editor, mkdocs.yml repo_url + edit_uri, when one is configured)."""
+    if doc is None or not deployed(root):
+        return None
+    return entry_url(corpus, doc)
 
 
 # ---- config.yml ----------------------------------------------------------------------------------------
@@ -490,9 +520,25 @@ def bodies_collection(root: Path, vocab: Vocabulary) -> Json:
             "widget": "string",
             "hint": "例如 洛阳市政协；编号由简称的拼音和层级自动生成",
         },
+        {
+            "name": "aliases",
+            "label": "其他叫法",
+            "widget": "list",
+            "required": False,
+            "hint": "可选：原件和文件里还会用的其他叫法；每个叫法只能属于一个机构",
+            "field": {"name": "alias", "label": "叫法", "widget": "string"},
+        },
         {"name": "level", "label": "层级", "widget": "select", "options": options(levels)},
         {"name": "region", "label": "所在地区", "widget": "string", "required": False, "hint": "例如 河南省洛阳市"},
         {"name": "parent", "label": "上级（指导）机关", "widget": "select", "options": parents, "required": False},
+        {
+            "name": "merged_proposals",
+            "label": "提案并案的口径",
+            "widget": "select",
+            "required": False,
+            "options": options(schema_names(root, "merged_proposals")),
+            "hint": "只在工作总结写了提案“并案”件数时才选，照本机构的统计方法",
+        },
         {
             "name": "id",
             "label": "编号（自动生成）",
@@ -530,9 +576,15 @@ def bodies_collection(root: Path, vocab: Vocabulary) -> Json:
 
 def level_names(root: Path) -> dict[str, str]:
     """The levels of data/schemas/bodies.schema.json, named as its description names them."""
+    return schema_names(root, "level")
+
+
+def schema_names(root: Path, key: str) -> dict[str, str]:
+    """The values a body's `key` may take (data/schemas/bodies.schema.json), named as its description
+    names them."""
     schema = json.loads((root / "data" / "schemas" / "bodies.schema.json").read_text(encoding="utf-8"))
-    level = schema["items"]["properties"]["level"]
-    return {value: _named(level.get("description", ""), value) for value in level["enum"]}
+    spec = schema["items"]["properties"][key]
+    return {value: _named(spec.get("description", ""), value) for value in spec["enum"]}
 
 
 def _named(description: str, value: str) -> str:
@@ -563,10 +615,39 @@ def editor_script(vocab: Vocabulary, settings: Json) -> str:
         "flow": ["topics", "issuers", "supersedes", "adopted", "waive"],
         "single": ["roles"],
         "order": list_orders(settings["collections"]),
+        "names": file_names(vocab),
     }
     return f"var ZX = {json.dumps(facts, ensure_ascii=False, sort_keys=True)};\n" + EDITOR_JS.read_text(
         encoding="utf-8"
     )
+
+
+# The keys whose values (roles: whose keys) a file may give as names, and the vocabulary of each.
+NAMED_KEYS = {
+    "kind": "kinds",
+    "body": "bodies",
+    "topics": "topics",
+    "form": "forms",
+    "roles": "roles",
+    "measure": "measures",
+    "of": "measures",
+    "by": "breakdowns",
+}
+
+
+def file_names(vocab: Vocabulary) -> dict[str, dict[str, str]]:
+    """Key -> {name: id}: a file written with names (所属机构 洛阳市政协, 协商形式 双月协商座谈会 …) opens
+    with its choices selected, and is saved with ids, as the selects store them (the site reads both).
+    The names are the registry's (zhengxie.registry.names); a type's, across the kinds where unique."""
+    tables = {key: vocab.names_of(name) for key, name in NAMED_KEYS.items()}
+    found = {key: {text: id_ for text, id_ in table.names.items() if text != id_} for key, table in tables.items()}
+    types: dict[str, set[str]] = {}
+    for kind in vocab.kinds:
+        for text, id_ in vocab.names_of(f"types/{kind}").names.items():
+            if text != id_:
+                types.setdefault(text, set()).add(id_)
+    found["type"] = {text: next(iter(ids)) for text, ids in types.items() if len(ids) == 1}
+    return found
 
 
 def list_orders(collections: list[Json]) -> dict[str, list[str]]:

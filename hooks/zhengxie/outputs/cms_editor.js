@@ -68,12 +68,29 @@
     return value;
   }
 
+  // Values a file gives as registered names (所属机构 洛阳市政协, 协商形式 双月协商座谈会, 角色 牵头单位:)
+  // held as the ids the selects store (ZX.names, from the registry): the site reads both alike.
+  function asIds(value, key) {
+    var names = ZX.names[key];
+    if (Array.isArray(value)) { return value.map(function (v) { return asIds(v, key); }); }
+    if (typeof value === "string") { return names && names[value.trim()] ? names[value.trim()] : value; }
+    if (value && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (k) {
+        var name = key === "roles" && names && names[k] ? names[k] : k;
+        out[name] = key === "roles" ? value[k] : asIds(value[k], k);
+      });
+      return out;
+    }
+    return value;
+  }
+
   // A document: front matter (its `body` is 所属机构, so the text is held as ZX.text) and Markdown.
   CMS.registerCustomFormat("zx-md", "md", {
     fromFile: function (content) {
       var found = FRONT.exec(content);
       if (!found) { var only = {}; only[ZX.text] = content; return only; }
-      var data = toRows(numbers(jsyaml.load(found[1], YAML) || {}));
+      var data = toRows(numbers(asIds(jsyaml.load(found[1], YAML) || {})));
       data[ZX.text] = found[2].replace(/^\r?\n/, "");
       return data;
     },
@@ -93,7 +110,7 @@
   CMS.registerCustomFormat("zx-yml", "yml", {
     fromFile: function (content) {
       var head = (/^(?:#.*(?:\r?\n|$))+/.exec(content) || [""])[0].replace(/\s+$/, "");
-      var value = numbers(jsyaml.load(content, YAML));
+      var value = numbers(asIds(jsyaml.load(content, YAML)));
       var data = Array.isArray(value) ? {zx_list: value} : toRows(value || {});
       data.zx_head = head;
       return data;

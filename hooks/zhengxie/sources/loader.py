@@ -2,11 +2,13 @@
 
 Loading is forgiving: a malformed file becomes a problem and, as far as possible, a document with
 defaults, so that one bad file never hides the findings in the others. Type and vocabulary rules
-are the checks' business (hooks/zhengxie/checks); here values are only read if they have the right shape.
+are the checks' business (hooks/zhengxie/checks); here values are only read if they have the right shape,
+and a value written as a registered name (洛阳市政协, 双月协商座谈会) is read as its id ("names" below).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable
@@ -16,6 +18,8 @@ import re2  # type: ignore[import-untyped]  # google-re2: matching in time linea
 
 from zhengxie.model import paging
 from zhengxie.model.corpus import (
+    CHOICES,
+    TYPES,
     Body,
     Breakdown,
     Corpus,
@@ -42,10 +46,12 @@ from zhengxie.model.corpus import (
     Vocabulary,
 )
 from zhengxie.model.fields import parse_date, read_value
+from zhengxie.registry.names import Names, Spelling
 from zhengxie.registry.problems import Reporter, load_catalogue
 from zhengxie.sources.discovery import discover
 from zhengxie.text import limits, outline
 from zhengxie.text.reading import (
+    UNREAD,
     ReadIssue,
     YamlDoc,
     YamlIssueKind,
@@ -261,6 +267,169 @@ def _build_vocabulary(corpus: Corpus) -> None:
     for index, entry in enumerate(_list(corpus.vocab_yaml[SECTIONS].data)):
         if isinstance(entry, dict) and isinstance(profile_id := entry.get("id"), str):
             vocab.profiles[profile_id] = _profile(corpus, profile_id, entry, index)
+    _build_names(corpus)
+
+
+# ---- names ----------------------------------------------------------------------------------------
+# What a clerk may write for an id: the entry's registered name, its declared other names (a body's
+# `short`, any entry's `aliases`) or the id. One table per vocabulary (zhengxie.registry.names), built
+# here from data/*.yml; every value read below is turned into its id, so checks, pages and exports
+# see ids only. A name two entries share is reported where it is declared (ZX220) and resolves to
+# neither.
+
+NAME_KEYS = ("name",)
+BODY_NAME_KEYS = ("name", "short")
+ALIASES = "aliases"
+
+
+def _spellings(entry: dict[str, object], at: KeyPath, keys: tuple[str, ...] = NAME_KEYS) -> list[Spelling]:
+    found = [Spelling(v, (*at, k)) for k in keys if isinstance(v := entry.get(k), str)]
+    aliases = entry.get(ALIASES)
+    found += [Spelling(a, (*at, ALIASES, n)) for n, a in enumerate(_list(aliases)) if isinstance(a, str)]
+    return found
+
+
+def _listed(data: object, at: KeyPath = (), keys: tuple[str, ...] = NAME_KEYS) -> list[tuple[str, list[Spelling]]]:
+    return [
+        (e["id"], _spellings(e, (*at, i), keys))
+        for i, e in enumerate(_list(data))
+        if isinstance(e, dict) and isinstance(e.get("id"), str)
+    ]
+
+
+def _build_names(corpus: Corpus) -> None:
+    vocab, files = corpus.vocab, corpus.vocab_yaml
+
+    def data(name: str) -> object:
+        return files[f"{DATA}/{name}.yml"].data
+
+    tables: dict[str, tuple[str, list[tuple[str, list[Spelling]]]]] = {
+        "topics": ("topics", _listed(data("topics"))),
+        "bodies": ("bodies", _listed(data("bodies"), (), BODY_NAME_KEYS)),
+        "forms": ("forms", _listed(data("forms"))),
+        "roles": ("roles", _listed(data("roles"))),
+        "kinds": ("kinds", _listed(data("kinds"))),
+        "profiles": ("sections", _listed(data("sections"))),
+    }
+    for i, kind in enumerate(_list(data("kinds"))):
+        if isinstance(kind, dict) and isinstance(kind.get("id"), str):
+            tables[f"{TYPES}/{kind['id']}"] = ("kinds", _listed(kind.get("types"), (i, "types")))
+    measures = data("measures")
+    measures = measures if isinstance(measures, dict) else {}
+    tables["measures"] = ("measures", _listed(measures.get("measures"), ("measures",)))
+    by = measures.get("breakdowns")
+    tables["breakdowns"] = (
+        "measures",
+        [(str(k), [Spelling(v, ("breakdowns", k))]) for k, v in by.items() if isinstance(v, str)]
+        if isinstance(by, dict)
+        else [],
+    )
+    for i, spec in enumerate(_list(data("fields"))):
+        choices = spec.get("choices") if isinstance(spec, dict) else None
+        if isinstance(spec, dict) and isinstance(spec.get("id"), str) and isinstance(choices, dict):
+            tables[f"{CHOICES}{spec['id']}"] = (
+                "fields",
+                [(str(k), [Spelling(v, (i, "choices", k))]) for k, v in choices.items() if isinstance(v, str)],
+            )
+    for vocabulary, (file, entries) in tables.items():
+        table = vocab.names[vocabulary] = Names.of(entries)
+        path = f"{DATA}/{file}.yml"
+        ydoc = files[path]
+        table.unread = ydoc.data is None or any(issue.kind in UNREAD for issue in ydoc.issues)
+        for clash in table.clashes.values():
+            corpus.reporter.add(
+                "ZX220",
+                path,
+                files[path].line_of(clash.path, 1),
+                name=clash.text,
+                ids="、".join(clash.ids),
+            )
+    _resolve_parents(corpus)
+
+
+def _resolve_parents(corpus: Corpus) -> None:
+    """A body's `parent` may name the body (莒县政协) as well as give its id."""
+    table, bodies = corpus.vocab.names_of("bodies"), corpus.vocab.bodies
+    for entry in _list(corpus.vocab_yaml[f"{DATA}/bodies.yml"].data):
+        if isinstance(entry, dict) and isinstance(entry.get("parent"), str):
+            entry["parent"] = parent = table.resolve(entry["parent"])
+            body = bodies.get(entry["id"]) if isinstance(entry.get("id"), str) else None
+            if body is not None:
+                bodies[body.id] = dataclasses.replace(body, parent=parent)
+
+
+def _resolve(table: Names, value: object) -> object:
+    """A value as its id: a name, or each name of a list; anything else as written."""
+    if isinstance(value, str):
+        return table.resolve(value) if value.strip() != NOT_STATED_TEXT else value
+    if isinstance(value, list):
+        return [_resolve(table, v) for v in value]
+    return value
+
+
+def resolve_front_matter(meta: dict[object, object], vocab: Vocabulary, kind: str) -> None:
+    """Every front-matter value written as a name (所属机构 洛阳市政协, 专题 乡村振兴, 类别 年度协商计划 …)
+    replaced by its id, in place: the schema, the checks and the pages read ids."""
+    for key, value in meta.items():
+        spec = vocab.fields.get(key) if isinstance(key, str) else None
+        table = vocab.field_names(spec, kind) if spec is not None else None
+        if table is not None:
+            meta[key] = _resolve(table, value)
+
+
+def _rename_key(ydoc: YamlDoc | None, owner: dict[str, object], at: KeyPath, old: str, new: str) -> dict[str, object]:
+    """`owner` with its key `old` renamed `new` (order kept), the line map following the key."""
+    if ydoc is not None:
+        size = len(at) + 1
+        for path, line in list(ydoc.lines.items()):
+            if path[:size] == (*at, old):
+                ydoc.lines.setdefault((*at, new, *path[size:]), line)
+    return {(new if k == old else k): v for k, v in owner.items()}
+
+
+def _resolve_items(ydoc: YamlDoc, data: dict[str, object], vocab: Vocabulary) -> None:
+    forms, topics, roles = vocab.names_of("forms"), vocab.names_of("topics"), vocab.names_of("roles")
+    for index, item in enumerate(_list(data.get("items"))):
+        if not isinstance(item, dict):
+            continue
+        if "form" in item:
+            item["form"] = _resolve(forms, item["form"])
+        for stage in _list(item.get("stages")):
+            if isinstance(stage, dict) and "form" in stage:
+                stage["form"] = _resolve(forms, stage["form"])
+        if "topics" in item:
+            item["topics"] = _resolve(topics, item["topics"])
+        raw_roles = item.get("roles")
+        if isinstance(raw_roles, dict):
+            for role in list(raw_roles):
+                new = roles.resolve(role) if isinstance(role, str) else role
+                if new != role and new not in raw_roles:
+                    raw_roles = _rename_key(ydoc, raw_roles, ("items", index, "roles"), role, new)
+            item["roles"] = raw_roles
+
+
+def _resolve_figures(ydoc: YamlDoc, data: dict[str, object], vocab: Vocabulary) -> None:
+    measures, breakdowns = vocab.names_of("measures"), vocab.names_of("breakdowns")
+
+    def breakdown(raw: object) -> None:
+        if isinstance(raw, dict):
+            if "by" in raw:
+                raw["by"] = _resolve(breakdowns, raw["by"])
+            for part in _list(raw.get("parts")):
+                if isinstance(part, dict):
+                    breakdown(part.get("breakdown"))
+
+    for figure in _list(data.get("figures")):
+        if isinstance(figure, dict):
+            for key in ("measure", "of"):
+                if key in figure:
+                    figure[key] = _resolve(measures, figure[key])
+            breakdown(figure.get("breakdown"))
+
+
+# The data-file model of each kind (data/kinds.yml `data`): how its names become ids.
+DataResolver = Callable[[YamlDoc, dict[str, object], Vocabulary], None]
+DATA_RESOLVERS: dict[str, DataResolver] = {"plan-items": _resolve_items, "summary-figures": _resolve_figures}
 
 
 def _profile(corpus: Corpus, profile_id: str, e: dict[str, object], index: int) -> Profile:
@@ -399,6 +568,7 @@ def load_document(root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabu
         if meta is None and not doc.meta_yaml.issues:
             meta = {}
         if isinstance(meta, dict):
+            resolve_front_matter(meta, vocab, kind.id)
             doc.meta = meta
             _read_meta(doc, meta, vocab)
         elif meta is not None:
@@ -410,6 +580,9 @@ def load_document(root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabu
         doc.data_yaml = _load_yaml_file(root, data_path, reporter)
         data = doc.data_yaml.data
         reader = DATA_READERS.get(kind.data) if kind.data is not None else None
+        resolver = DATA_RESOLVERS.get(kind.data) if kind.data is not None else None
+        if isinstance(data, dict) and resolver is not None:
+            resolver(doc.data_yaml, data, vocab)
         if isinstance(data, dict) and reader is not None:
             reader(doc, data, vocab)
     return doc
