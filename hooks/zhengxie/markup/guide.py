@@ -157,7 +157,9 @@ def field_section(vocab: Vocabulary, spec: Field) -> list[str]:
         f"写法：{FIELD_TYPES.get(spec.type, spec.type)}",
     ]
     if spec.vocabulary:
-        facts.append(f"编号见 `{VOCABULARY_FILES.get(spec.vocabulary, spec.vocabulary)}`")
+        facts.append(
+            f"写登记的中文名称（或其他叫法、编号），名单见 `{VOCABULARY_FILES.get(spec.vocabulary, spec.vocabulary)}`"
+        )
     if spec.not_stated:
         facts.append(f"原件没有写明时写 `{NOT_STATED_TEXT}`")
     lines = [
