@@ -503,7 +503,7 @@ def test_a_document_whose_date_is_not_stated_is_not_said_to_be_issued_in_another
     assert "2021 年度的文档（成文日期原文未载）" in page and "2021-juxian-standing-committee-rules/" in page
     years = (tmp_path / "site" / "years" / "index.html").read_text(encoding="utf-8")
     assert "其他年份印发" not in years
-    assert "成文日期原文未载的本年度文档 1 篇" in years
+    assert "文档 1 篇（成文日期原文未载 1 篇）" in years
 
 
 def test_a_forgotten_date_is_an_error_whose_hint_offers_not_stated(zx_repo):
