@@ -156,7 +156,7 @@ def test_a_query_no_document_holds_finds_nothing_through_its_characters(fixture_
 
 def test_topic_names_find_documents_tagged_with_them(fixture_search):
     """自身建设 is in no document's text: the documents tagged with the topic are found by its name."""
-    page, pages = fixture_search
+    page, _ = fixture_search
     urls = {r["url"] for r in ask(page, "自身建设")}
     assert urls == {RULES, INTERIM, NOTE}
 
