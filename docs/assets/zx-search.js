@@ -114,7 +114,9 @@
     return result.data().then(function (data) {
       var meta = data.meta || {};
       var text = decode(data.content || "");
-      var haystack = norm([meta.title, text, meta["zx-terms"], meta["zx-number"], meta["zx-date"], meta["zx-body"]].join(" "));
+      // Each part apart: a phrase never runs from the end of the text into a name of the metadata.
+      var haystack = [meta.title, text, meta["zx-terms"], meta["zx-number"], meta["zx-date"], meta["zx-body"]]
+        .map(norm).join("\u0001");
       return { id: result.id, score: result.score, data: data, text: text, tier: tierOf(haystack, ts) };
     });
   }
@@ -366,9 +368,11 @@
     (need ? search.more(CHECKED_AT_ONCE) : Promise.resolve()).then(render);
   }
 
+  // A result's address marks each term of the query on the page it opens (?highlight=…&highlight=…).
   function link(url, query) {
     var u = new URL(url, location.href);
-    u.searchParams.set(HIGHLIGHT, query);
+    u.searchParams.delete(HIGHLIGHT);
+    query.replace(/"/g, " ").split(/\s+/).filter(Boolean).forEach(function (t) { u.searchParams.append(HIGHLIGHT, t); });
     return u.pathname + u.search + u.hash;
   }
 
