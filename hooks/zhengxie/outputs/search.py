@@ -93,9 +93,10 @@ def index_stats(site_dir: Path, seconds: float = 0.0, bundle: str = BUNDLE) -> I
 
 def search_terms(corpus: Corpus, doc: Document) -> str:
     """The names a reader searches a document by — its body (short and full name, and the short name
-    without 政协), topics, kind and type, year — each as its own phrase. Pagefind segments Chinese
-    text by context, so 云溪市政协 inside 云溪市政协2018年度协商计划 may be cut as 云溪/市政/协 and a query
-    for 云溪市政协 or 政协 would miss it; indexed alone, each name is cut as the same query is."""
+    without 政协), topics, kind and type, year — each as its own word of the `zx-terms` metadata.
+    Pagefind segments Chinese text by context, so 云溪市政协 inside 云溪市政协2018年度协商计划 may be cut as
+    云溪/市政/协 and a query for 云溪市政协 or 政协 would miss it; metadata matches a name from its start,
+    and the browser checks every candidate against these names whole (docs/assets/zx-search.js)."""
     vocab = corpus.vocab
     terms: list[str] = []
     body = vocab.bodies.get(doc.body) if doc.body else None
