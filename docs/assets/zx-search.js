@@ -417,8 +417,36 @@
 
   // ---- filters ------------------------------------------------------------------------------------
 
+  // The filters are built afresh, then put in place of the shown ones — or, when they list the same
+  // values (a box ticked, counts changed), copied onto them, so the ticked box stays the same element.
   function renderFilters(counts, selected) {
+    var next = document.createElement("div");
+    buildFilters(next, counts, selected);
+    var key = structure(next);
+    if (key === filterPanel.getAttribute("data-zx-structure")) {
+      var now = filterPanel.querySelectorAll("input, label, summary");
+      next.querySelectorAll("input, label, summary").forEach(function (node, i) {
+        var shown = now[i];
+        if (node.tagName === "INPUT") { shown.checked = node.checked; shown.indeterminate = node.indeterminate; }
+        else if (node.tagName === "SUMMARY") {
+          if (node.hasAttribute("data-zx-chosen")) shown.setAttribute("data-zx-chosen", node.getAttribute("data-zx-chosen"));
+          else shown.removeAttribute("data-zx-chosen");
+        }
+        else if (shown.innerHTML !== node.innerHTML) shown.replaceChildren.apply(shown, Array.prototype.slice.call(node.childNodes));
+      });
+      return;
+    }
     filterPanel.textContent = "";
+    while (next.firstChild) filterPanel.appendChild(next.firstChild);
+    filterPanel.setAttribute("data-zx-structure", key);
+  }
+  function structure(panel) {
+    return Array.prototype.map.call(panel.querySelectorAll("[data-zx-filter-name], input, .zx-search__reset"), function (n) {
+      return n.getAttribute("data-zx-filter-name") || n.value || n.className;
+    }).join("\u0001");
+  }
+
+  function buildFilters(panel, counts, selected) {
     var names = Object.keys(counts).sort(function (a, b) {
       var ra = ORDER.indexOf(a), rb = ORDER.indexOf(b);
       return (ra < 0 ? ORDER.length : ra) - (rb < 0 ? ORDER.length : rb) || (a < b ? -1 : 1);
@@ -434,7 +462,8 @@
       block.open = isOpen;
       block.addEventListener("toggle", function () { state.open[name] = block.open; });
       var summary = el("summary", "pagefind-ui__filter-name", name);
-      if (chosen.length) summary.appendChild(el("span", "zx-search__chosen", " " + chosen.length));
+      // How many values are ticked: shown by the stylesheet (::after), the name stays the summary's text.
+      if (chosen.length) summary.setAttribute("data-zx-chosen", String(chosen.length));
       block.appendChild(summary);
       var group = el("fieldset", "pagefind-ui__filter-group");
       var legend = el("legend", "pagefind-ui__filter-group-label", name);
@@ -447,13 +476,13 @@
         keys.forEach(function (v) { group.appendChild(option(name, v, values[v] || 0, chosen.indexOf(v) >= 0, "")); });
       }
       block.appendChild(group);
-      filterPanel.appendChild(block);
+      panel.appendChild(block);
     });
     if (any) {
       var reset = el("button", "zx-search__reset", "清除筛选");
       reset.type = "button";
       reset.addEventListener("click", function () { state.selected = {}; state.shown = PAGE; render(); });
-      filterPanel.appendChild(reset);
+      panel.appendChild(reset);
     }
   }
 
