@@ -324,6 +324,7 @@
       resultList.textContent = "";
       moreButton.hidden = true;
       filterPanel.textContent = "";
+      filterPanel.removeAttribute("data-zx-structure");
       return Promise.resolve();
     }
     var search = new Search(query, sortSelect ? sortSelect.value : "");

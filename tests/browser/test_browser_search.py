@@ -117,3 +117,16 @@ def test_on_a_phone_the_filters_fold_and_the_first_result_is_near_the_top(page: 
         assert dialog.locator(".zx-search__filters").bounding_box()["x"] < first.bounding_box()["x"]
         assert first.bounding_box()["y"] < viewport["height"] * 0.4
     page.shot("search-phone-folded" if page.width_name == "phone" else "search-desktop-filters")
+
+
+def test_a_cleared_then_new_query_lists_its_own_results_and_filters(page: Page):
+    dialog = search(page, "社情民意")
+    expect(dialog.locator(TITLE)).to_have_count(1)
+    dialog.locator(".pagefind-ui__search-clear").click()
+    expect(dialog.locator(".pagefind-ui__result")).to_have_count(0)
+    expect(dialog.locator(".pagefind-ui__filter-block")).to_have_count(0)
+    dialog.locator(".pagefind-ui__search-input").fill("和美乡村")
+    expect(dialog.locator(".pagefind-ui__message")).to_have_text("没有找到“和美乡村”的相关结果")
+    dialog.locator(".pagefind-ui__search-input").fill("营商环境")
+    expect(dialog.locator(TITLE)).to_have_count(2)
+    expect(block(dialog, "类别")).to_be_attached()
