@@ -25,7 +25,9 @@ from zhengxie.model.corpus import Corpus, Document, Vocabulary
 from zhengxie.render.header import doc_header
 
 BUNDLE = "pagefind"
-EXCLUDE = ".headerlink"  # the ¶ permalinks of headings
+# Not indexed as text: the ¶ permalinks of headings, and the document header (its values are in the
+# page's metadata, searchable but never an excerpt; the filters it marks still count).
+EXCLUDE = ".headerlink, .zx-doc-header"
 
 
 class SearchIndexError(RuntimeError):
