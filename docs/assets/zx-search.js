@@ -356,8 +356,13 @@
       ? "找到 " + results.length + more + " 个“" + search.query + "”的相关结果"
       : "没有找到“" + search.query + "”的相关结果";
     renderFilters(search.counts(selected), selected);
+    // A reader moving through the results with ↑/↓ keeps the same place when they are listed anew
+    // (a new sort order, a filter): the link at the same position takes the focus.
+    var focused = resultLinks().indexOf(document.activeElement);
     resultList.textContent = "";
     results.slice(0, state.shown).forEach(function (r) { resultList.appendChild(row(r, search)); });
+    var links = resultLinks();
+    if (focused >= 0 && links.length) links[Math.min(focused, links.length - 1)].focus();
     moreButton.hidden = !(results.length > state.shown || !search.complete());
   }
 
