@@ -394,6 +394,7 @@
     inner.appendChild(title);
     var facts = [meta["zx-body"], meta["zx-date"], (data.filters && data.filters[KIND_FILTER] || [])[0], meta["zx-number"]]
       .filter(function (x) { return x; });
+    if (meta["zx-sample"]) title.appendChild(el("span", "zx-search__sample", meta["zx-sample"]));  // as on the page
     if (facts.length) {
       var line = el("p", "zx-search__facts");
       facts.forEach(function (f, i) {

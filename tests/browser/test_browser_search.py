@@ -90,6 +90,7 @@ def test_result_rows_show_body_date_and_an_excerpt_of_the_body(page: Page):
     expect(row.locator(TITLE.split(" > ", 1)[1])).to_have_attribute("href", re.compile(re.escape(SUMMARY)))
     expect(row.locator(".zx-search__facts")).to_contain_text("明湖市政协")
     expect(row.locator(".zx-search__facts")).to_contain_text("2016年12月26日")
+    expect(row.locator(".zx-search__sample")).to_have_text("示例")  # a sample document says so, as its page does
     excerpt = row.locator(".pagefind-ui__result-excerpt")
     expect(excerpt.locator("mark").first).to_have_text("社情民意")
     assert "类别" not in excerpt.inner_text() and ". " not in excerpt.inner_text()

@@ -46,3 +46,8 @@ def test_kinds_list_their_types_in_declared_order(corpus):
     assert "提案工作情况报告" in kinds["工作总结"]
     assert kinds["协商计划"][0] == "年度协商计划"
     assert all(types for types in kinds.values())
+
+
+def test_a_sample_document_is_marked_in_its_result_row(corpus):
+    assert search_meta(corpus, corpus.documents["2016-minghu-annual-summary"]).sample == "示例"
+    assert search_meta(corpus, corpus.documents["2016-baishi-study-note"]).sample == ""

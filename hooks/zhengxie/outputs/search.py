@@ -124,6 +124,8 @@ def search_terms(corpus: Corpus, doc: Document) -> str:
 RESULT_DATE_ROWS = ("date", "period", "year")
 # The header row holding the 文号 (field id of data/fields.yml).
 RESULT_NUMBER_ROW = "doc_number"
+# The mark a sample document carries everywhere it is shown, a search result row included.
+SAMPLE_MARK = "示例"
 # Header rows whose values are names a reader searches by, beside search_terms: the 发文机关. The page's
 # header is not indexed as text (an excerpt never shows it), so what is searched in it is metadata.
 SEARCHED_ROWS = ("issuers",)
@@ -137,6 +139,7 @@ class SearchMeta:
     date: str  # as the page's header prints it: 2016年2月15日, 2016年下半年, 2016年
     body: str  # the body's short name as the header prints it
     number: str  # the 文号 as printed, or ""
+    sample: str  # SAMPLE_MARK for a sample document (the row says so, as the page does), else ""
 
 
 def search_meta(corpus: Corpus, doc: Document) -> SearchMeta:
@@ -159,6 +162,7 @@ def search_meta(corpus: Corpus, doc: Document) -> SearchMeta:
         date=date,
         body=body.short if body is not None else "",
         number=printed(RESULT_NUMBER_ROW),
+        sample=SAMPLE_MARK if doc.sample else "",
     )
 
 
