@@ -30,6 +30,7 @@ from zhengxie.model.corpus import Corpus, Document, KeptAsPrinted, Measure, Waiv
 from zhengxie.outputs import cms, feeds, opendata
 from zhengxie.outputs import ical as calendar
 from zhengxie.outputs.feeds import FeedLink
+from zhengxie.outputs.search import SearchMeta
 from zhengxie.registry.problems import Problem
 from zhengxie.render import charts, header, printmarks
 from zhengxie.render.views import Views
@@ -303,6 +304,18 @@ class Site:
         from zhengxie.outputs.search import search_terms
 
         return search_terms(self.corpus, doc)
+
+    def search_meta(self, doc: Document) -> SearchMeta:
+        """What a search result shows of the document and the names it is found by (Pagefind metadata)."""
+        from zhengxie.outputs.search import search_meta
+
+        return search_meta(self.corpus, doc)
+
+    def search_kinds(self) -> list[dict[str, object]]:
+        """The kinds above their types, for the search's 类别 filter."""
+        from zhengxie.outputs.search import search_kinds
+
+        return search_kinds(self.corpus.vocab)
 
     @staticmethod
     def sort_date(doc: Document) -> str:

@@ -3,6 +3,11 @@
 Runs after the build over the finished HTML. Only the elements marked `data-pagefind-body` are indexed
 (the article of a document page, see overrides/partials/content.html), so the home page and the section
 listings never drown documents in results; the document header marks the filters 类别/单位/年份/专题.
+What a result row shows beside its excerpt (date and body as the page prints them) and the names a
+document is found by (its topics, body, kind, year) are Pagefind metadata (`search_meta`): searchable,
+never part of the indexed text, so an excerpt never shows them. The browser side
+(docs/assets/zx-search.js) ranks a document holding the whole query above one holding its words apart
+and drops results matched on single characters only.
 Pages are `<html lang="zh">`, so Pagefind writes one `zh` index and segments Chinese into words.
 The index is chunked: a query fetches the entry files, the index chunks holding its words and the
 fragments of the results it shows, never the whole index.
@@ -16,10 +21,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhengxie.model.corpus import Corpus, Document
+from zhengxie.model.corpus import Corpus, Document, Vocabulary
+from zhengxie.render.header import doc_header
 
 BUNDLE = "pagefind"
-EXCLUDE = ".headerlink"  # the ¶ permalinks of headings
+# Not indexed as text: the ¶ permalinks of headings, and the document header (its values are in the
+# page's metadata, searchable but never an excerpt; the filters it marks still count).
+EXCLUDE = ".headerlink, .zx-doc-header"
 
 
 class SearchIndexError(RuntimeError):
@@ -87,9 +95,10 @@ def index_stats(site_dir: Path, seconds: float = 0.0, bundle: str = BUNDLE) -> I
 
 def search_terms(corpus: Corpus, doc: Document) -> str:
     """The names a reader searches a document by — its body (short and full name, and the short name
-    without 政协), topics, kind and type, year — each as its own phrase. Pagefind segments Chinese
-    text by context, so 云溪市政协 inside 云溪市政协2018年度协商计划 may be cut as 云溪/市政/协 and a query
-    for 云溪市政协 or 政协 would miss it; indexed alone, each name is cut as the same query is."""
+    without 政协), topics, kind and type, year — each as its own word of the `zx-terms` metadata.
+    Pagefind segments Chinese text by context, so 云溪市政协 inside 云溪市政协2018年度协商计划 may be cut as
+    云溪/市政/协 and a query for 云溪市政协 or 政协 would miss it; metadata matches a name from its start,
+    and the browser checks every candidate against these names whole (docs/assets/zx-search.js)."""
     vocab = corpus.vocab
     terms: list[str] = []
     body = vocab.bodies.get(doc.body) if doc.body else None
@@ -108,3 +117,59 @@ def search_terms(corpus: Corpus, doc: Document) -> str:
     if doc.year:
         terms += [str(doc.year), f"{doc.year}年"]
     return " ".join(dict.fromkeys(t for t in terms if t))
+
+
+# The header rows a result row shows as the document's date, first found first: the 成文日期, else the
+# period, else the year (field ids of data/fields.yml; the year row is the header's derived one).
+RESULT_DATE_ROWS = ("date", "period", "year")
+# The header row holding the 文号 (field id of data/fields.yml).
+RESULT_NUMBER_ROW = "doc_number"
+# The mark a sample document carries everywhere it is shown, a search result row included.
+SAMPLE_MARK = "示例"
+# Header rows whose values are names a reader searches by, beside search_terms: the 发文机关. The page's
+# header is not indexed as text (an excerpt never shows it), so what is searched in it is metadata.
+SEARCHED_ROWS = ("issuers",)
+
+
+@dataclass(frozen=True)
+class SearchMeta:
+    """The Pagefind metadata of a document page (content.html writes each as a data-zx-* attribute)."""
+
+    terms: str  # searchable names: body, topics, kind and type, year (see search_terms), 发文机关
+    date: str  # as the page's header prints it: 2016年2月15日, 2016年下半年, 2016年
+    body: str  # the body's short name as the header prints it
+    number: str  # the 文号 as printed, or ""
+    sample: str  # SAMPLE_MARK for a sample document (the row says so, as the page does), else ""
+
+
+def search_meta(corpus: Corpus, doc: Document) -> SearchMeta:
+    rows = {row.id: row for row in doc_header(corpus, doc).rows}
+
+    def printed(row_id: str) -> str:
+        row = rows.get(row_id)
+        if row is None or not row.values or row.values[0].not_stated:
+            return ""
+        return "、".join(v.text for v in row.values)
+
+    date = next((text for text in map(printed, RESULT_DATE_ROWS) if text), "")
+    body = corpus.vocab.bodies.get(doc.body) if doc.body else None
+    names = [search_terms(corpus, doc)]
+    for row_id in SEARCHED_ROWS:
+        row = rows.get(row_id)
+        names += [v.text for v in row.values if not v.not_stated] if row is not None else []
+    return SearchMeta(
+        terms=" ".join(dict.fromkeys(n for n in names if n)),
+        date=date,
+        body=body.short if body is not None else "",
+        number=printed(RESULT_NUMBER_ROW),
+        sample=SAMPLE_MARK if doc.sample else "",
+    )
+
+
+def search_kinds(vocab: Vocabulary) -> list[dict[str, object]]:
+    """The 类别 filter as readers see it: each kind (工作总结 …) above the names of its types, in the
+    order of data/kinds.yml. The filter's values are type names; ticking a kind selects any of its types."""
+    return [
+        {"name": kind.name, "types": list(dict.fromkeys(t.name for t in kind.types.values()))}
+        for kind in vocab.kinds.values()
+    ]
