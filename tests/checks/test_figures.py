@@ -7,35 +7,16 @@ with `sic`; 并案 as each body declares it; what a summary says about its plan;
 from __future__ import annotations
 
 import json
-import textwrap
 
 import pytest
 
-from checks_support import SUMMARY, summary
+from checks_support import FIGURES_DATA as DATA
+from checks_support import FIGURES_DOC as DOC
+from checks_support import summary, write_summary
 from zhengxie.sources.loader import load_corpus
 from zhengxie.text.values import parse_amount
 
-DOC = "docs/summaries/2020-test-annual-summary.md"
-DATA = "data/summaries/2020-test-annual-summary.yml"
 PLAN_REF = "2019-test-consultation-plan"
-
-
-def write_summary(
-    repo, figures: str, body: str = "luoyang-city", year: int = 2020, extra: str = "", slug: str = "test"
-) -> None:
-    """A summary of `year` whose data file lists `figures` (YAML list items, two-space indented)."""
-    doc = DOC.replace("2020-test", f"{year}-{slug}")
-    data = DATA.replace("2020-test", f"{year}-{slug}")
-    text = (
-        repo.read(SUMMARY)
-        .replace("date: 2019-12-20", f"date: {year}-12-20")
-        .replace('period: "2019"', f'period: "{year}"')
-        .replace("body: luoyang-city", f"body: {body}")
-        .replace("2019年工作总结", f"{year}年工作总结")
-        .replace("{{ follow_through() }}\n", "")
-    )
-    repo.write(doc, text)
-    repo.write(data, "figures:\n" + textwrap.dedent(figures).strip("\n") + "\n" + extra)
 
 
 def codes(problems) -> list:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checks_support import MiniRepo
+from checks_support import paging_note as note
 from zhengxie.build.validate import validate
 from zhengxie.derive.followpages import FollowPages
 from zhengxie.derive.followthrough import FollowThrough
@@ -14,16 +15,6 @@ from zhengxie.derive.listings import SLICE, Listings, known_page_urls
 from zhengxie.model import paging
 
 SIZE = 10
-
-
-def note(
-    repo: MiniRepo, year: int, number: int, month: int = 6, body: str = "luoyang-city", topic: str = "study"
-) -> None:
-    repo.write(
-        f"docs/notes/{year}-paging-note-{number:03d}.md",
-        f"---\ntitle: 学习体会{number}（示例）\nkind: note\ntype: study\nbody: {body}\n"
-        f"date: {year}-{month:02d}-{1 + number % 28:02d}\ntopics: [{topic}]\n---\n\n示例正文。\n",
-    )
 
 
 def listings(repo: MiniRepo) -> Listings:

@@ -14,9 +14,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from test_figures import write_summary
 
-from checks_support import MiniRepo, build_site, make_buildable
+from checks_support import MiniRepo, build_site, make_buildable, write_summary
 from conftest import ARTIFACTS, VIEWPORTS
 
 SIC_NOTE = "按领域分项合计171件，与立案174件不符（原文如此）"

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_paging_core import note
 
 from checks_support import MiniRepo, build_site, make_buildable
+from checks_support import paging_note as note
 from site_checks import content_links
 
 

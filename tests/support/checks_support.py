@@ -8,6 +8,7 @@ check. Used through the `zx_repo` fixture in conftest.py.
 from __future__ import annotations
 
 import shutil
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -292,3 +293,35 @@ def build_site(repo: MiniRepo, out: Path):
 
 def summary(problems) -> list:
     return [(p.code, p.file, p.line) for p in problems]
+
+
+FIGURES_DOC = "docs/summaries/2020-test-annual-summary.md"
+FIGURES_DATA = "data/summaries/2020-test-annual-summary.yml"
+
+
+def write_summary(
+    repo, figures: str, body: str = "luoyang-city", year: int = 2020, extra: str = "", slug: str = "test"
+) -> None:
+    """A summary of `year` whose data file lists `figures` (YAML list items, two-space indented)."""
+    doc = FIGURES_DOC.replace("2020-test", f"{year}-{slug}")
+    data = FIGURES_DATA.replace("2020-test", f"{year}-{slug}")
+    text = (
+        repo.read(SUMMARY)
+        .replace("date: 2019-12-20", f"date: {year}-12-20")
+        .replace('period: "2019"', f'period: "{year}"')
+        .replace("body: luoyang-city", f"body: {body}")
+        .replace("2019年工作总结", f"{year}年工作总结")
+        .replace("{{ follow_through() }}\n", "")
+    )
+    repo.write(doc, text)
+    repo.write(data, "figures:\n" + textwrap.dedent(figures).strip("\n") + "\n" + extra)
+
+
+def paging_note(
+    repo: MiniRepo, year: int, number: int, month: int = 6, body: str = "luoyang-city", topic: str = "study"
+) -> None:
+    repo.write(
+        f"docs/notes/{year}-paging-note-{number:03d}.md",
+        f"---\ntitle: 学习体会{number}（示例）\nkind: note\ntype: study\nbody: {body}\n"
+        f"date: {year}-{month:02d}-{1 + number % 28:02d}\ntopics: [{topic}]\n---\n\n示例正文。\n",
+    )
