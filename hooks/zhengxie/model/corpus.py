@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from zhengxie.model.paging import DEFAULT_PAGE_SIZE
+from zhengxie.model.portal import Original, Portal
 from zhengxie.registry.problems import Problem, Reporter
 from zhengxie.text.outline import Article, Heading
 from zhengxie.text.reading import YamlDoc
@@ -44,6 +45,7 @@ class Body:
     region: str = ""
     parent: str | None = None
     merged_proposals: str | None = None  # 并案: "within-filed" (out of 立案) | "beside-filed" | None (undeclared)
+    code: str | None = None  # the body's code in the 索引号 (data/site.yml index_number); None: no 索引号
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +190,7 @@ class Vocabulary:
     units: tuple[str, ...] = ()  # units a figure may have
     breakdowns: dict[str, str] = field(default_factory=dict)  # breakdown id -> name (领域, 界别, 承办单位, 会次)
     page_size: int = DEFAULT_PAGE_SIZE  # entries on one listing page (data/pagination.yml)
+    portal: Portal = field(default_factory=Portal)  # footer, 索引号 scheme, originals, licence (data/site.yml)
 
     def kind_of_folder(self, folder: str) -> Kind | None:
         return next((k for k in self.kinds.values() if k.folder == folder), None)
@@ -432,6 +435,7 @@ class Document:
     data_yaml: YamlDoc | None = None
     items: list[PlanItem] = field(default_factory=list)  # plans
     summary: SummaryData | None = None  # summaries
+    originals: list[Original] = field(default_factory=list)  # 附件: the originals it attaches, accepted
 
     @property
     def url(self) -> str:
@@ -512,6 +516,13 @@ class Listing:
         self.pages.remove(src_uri)
         self.refused.add(f"{DOCS}/{src_uri}")
         self.__dict__.pop("_accepted_set", None)
+
+    def refuse_file(self, src_uri: str) -> None:
+        """Keep a file that is not a page out of the site (its problem is reported by the caller)."""
+        if src_uri in self.files:
+            self.files.remove(src_uri)
+            self.refused.add(f"{DOCS}/{src_uri}")
+            self.__dict__.pop("_accepted_set", None)
 
     def publishable(self, src_uri: str) -> bool:
         return src_uri in self._accepted

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.model.corpus import Corpus, Document
+from zhengxie.model.portal import open_data_licence
 from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Period
 
 FOLDER = "opendata/"
@@ -204,7 +205,8 @@ def build_open_data(corpus: Corpus, follow: FollowThrough, site_url: str) -> dic
     files: dict[str, bytes] = {}
     for name, (rows_of, columns) in TABLES.items():
         rows = [row for doc in corpus.documents.values() for row in rows_of(corpus, follow, base, doc)]
-        payload = {"version": VERSION, "site": base, "table": name, "rows": rows}
+        licence = open_data_licence(corpus.vocab.portal)  # the licence data/site.yml declares, if any
+        payload = {"version": VERSION, "site": base, **licence, "table": name, "rows": rows}
         files[f"{FOLDER}{name}.json"] = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
         if columns:  # BOM: spreadsheet programs then read UTF-8
             files[f"{FOLDER}{name}.csv"] = ("\ufeff" + _csv_lines(rows, columns, header=True)).encode("utf-8")
