@@ -20,7 +20,7 @@ SAMPLE_PREFIX = "【示例】"
 
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\r\n\f]+")  # ASCII white space only: a 全角空格 is printed text
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 _CJK_GAP = re.compile(rf"(?<={_CJK}) (?={_CJK})")  # a line break inside Chinese text is no space
 
@@ -35,7 +35,7 @@ def first_paragraph(html: str) -> str:
 
 
 def _plain(fragment: str) -> str:
-    text = _SPACE.sub(" ", html_lib.unescape(_TAG.sub("", fragment))).strip()
+    text = _SPACE.sub(" ", html_lib.unescape(_TAG.sub("", fragment))).strip(" ")
     return _CJK_GAP.sub("", text)
 
 
