@@ -198,3 +198,23 @@ def test_description_is_the_text_as_printed_cut_with_an_ellipsis():
     assert description(html, None, "标题", "") == "第一条　为了规范工作，制定本规则&办法。"
     assert truncate("字" * 200) == "字" * 119 + "…"
     assert description("<h2>一、计划</h2>", None, "年份：2019", "网站简介") == "年份：2019。网站简介"
+
+
+def test_site_file_refuses_links_that_are_not_https_or_mail(tmp_path):
+    from portal_support import SITE_YML
+
+    repo = MiniRepo(tmp_path / "repo")
+    with_site(repo, SITE_YML.replace("url: mailto:jiucuo@example.org", "url: javascript:alert(1)"))
+    problems = [(p.code, p.file, p.line) for p in repo.check()]
+    assert ("ZX206", "data/site.yml", repo.line_of("data/site.yml", "javascript:")) in problems
+    correction = next(i for i in load_corpus(repo.root).vocab.portal.footer if i.id == "correction")
+    assert correction.value.url == ""  # shown as text, never as a javascript: link
+
+
+def test_site_file_icp_link_goes_to_the_ministry(tmp_path):
+    from portal_support import SITE_YML
+
+    repo = MiniRepo(tmp_path / "repo")
+    with_site(repo, SITE_YML.replace("url: https://beian.miit.gov.cn/", "url: https://example.org/beian"))
+    line = repo.line_of("data/site.yml", "https://example.org/beian")
+    assert ("ZX206", "data/site.yml", line) in [(p.code, p.file, p.line) for p in repo.check()]

@@ -140,3 +140,14 @@ def test_the_log_is_parsed_whatever_the_names():
     assert files["docs/a b.md"].published.date() == dt.date(2024, 3, 5)
     assert files["docs/a b.md"].updated.date() == dt.date(2025, 6, 18)
     assert files["docs/新.md"].published.date() == dt.date(2025, 6, 18)
+
+
+def test_the_ci_site_build_checks_out_the_whole_history():
+    """A shallow checkout (actions/checkout's default) would leave the dates out of every page."""
+    import yaml
+
+    from checks_support import ROOT
+
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    checkout = next(s for s in flow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
