@@ -218,3 +218,18 @@ def test_site_file_icp_link_goes_to_the_ministry(tmp_path):
     with_site(repo, SITE_YML.replace("url: https://beian.miit.gov.cn/", "url: https://example.org/beian"))
     line = repo.line_of("data/site.yml", "https://example.org/beian")
     assert ("ZX206", "data/site.yml", line) in [(p.code, p.file, p.line) for p in repo.check()]
+
+
+def test_a_document_stating_its_own_publication_date_keeps_it():
+    """The original's 发布日期 (front matter `published`) is the one shown; git still gives 更新日期."""
+    import datetime as dt
+
+    from zhengxie.render.header import history_rows
+    from zhengxie.sources.history import FileDates
+
+    when = dt.datetime(2024, 3, 5, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    dates = FileDates(published=when, updated=when)
+    assert [r.label for r in history_rows(dates)] == ["发布日期", "更新日期"]
+    assert [r.label for r in history_rows(dates, own_published=True)] == ["更新日期"]
+    assert [v.text for r in history_rows(FileDates(committed=False)) for v in r.values] == ["未提交", "未提交"]
+    assert history_rows(None) == [] and history_rows(FileDates()) == []  # no history; dates cut off
