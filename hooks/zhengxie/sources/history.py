@@ -24,7 +24,8 @@ from pathlib import Path
 FOLDER = "docs"
 _RECORD = "\x1e"  # before each commit (git's --format=%x1e): no file name holds it (discovery refuses C0)
 _UNIT = "\x1f"  # between a commit's hash and its date
-_LOG = ("log", "--no-color", "--no-renames", "--relative", "--name-only", "-z", f"--format={_RECORD}%H{_UNIT}%cI")
+_NAMES = ("--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--relative", "--name-only", "-z")
+_LOG = ("log", *_NAMES, f"--format={_RECORD}%H{_UNIT}%cI")
 # Settings of the user's or the repository's configuration that would change what `git log` prints.
 _CONFIG = ("-c", "log.showSignature=false", "-c", "core.quotePath=false", "-c", "diff.noprefix=false")
 
@@ -73,9 +74,7 @@ def read_history(root: Path | str) -> History:
     log = _git(root, (*_LOG, "--", FOLDER))
     if log is None:
         return History()
-    changed = _git(
-        root, ("diff", "--no-color", "--no-renames", "--relative", "--name-only", "-z", "HEAD", "--", FOLDER)
-    )
+    changed = _git(root, ("diff", *_NAMES, "HEAD", "--", FOLDER))
     return History(True, shallow, parse_log(log, boundary, split_names(changed or b"")))
 
 
