@@ -233,3 +233,17 @@ def test_a_document_stating_its_own_publication_date_keeps_it():
     assert [r.label for r in history_rows(dates, own_published=True)] == ["更新日期"]
     assert [v.text for r in history_rows(FileDates(committed=False)) for v in r.values] == ["未提交", "未提交"]
     assert history_rows(None) == [] and history_rows(FileDates()) == []  # no history; dates cut off
+
+
+def test_generated_pages_are_described_by_what_they_list(site):
+    topic = (site / "topics" / "ecology" / "index.html").read_text(encoding="utf-8")
+    import yaml
+
+    from checks_support import ROOT
+
+    topics = yaml.safe_load((ROOT / "data" / "topics.yml").read_text(encoding="utf-8"))
+    assert _meta(topic, "description") == next(t["description"] for t in topics if t["id"] == "ecology")
+    body = (site / "bodies" / "luoyang-city" / "index.html").read_text(encoding="utf-8")
+    assert _meta(body, "description") == "洛阳市政协的文档，共 4 篇。"
+    year = (site / "years" / "2019" / "index.html").read_text(encoding="utf-8")
+    assert _meta(year, "description").startswith("2019年印发的文档 4 篇")

@@ -459,8 +459,27 @@ class Site:
         return self.history.of(doc.path)
 
     def description(self, src_uri: str, html: str, title: str, site_description: str = "") -> str:
-        """The page's description for search engines and link previews (zhengxie.render.sharing)."""
-        return sharing.description(html, self.corpus.by_src_uri.get(src_uri), title, site_description)
+        """The page's description for search engines and link previews (zhengxie.render.sharing); a
+        generated page without a paragraph of its own is summed up by what it lists."""
+        return sharing.description(
+            html, self.corpus.by_src_uri.get(src_uri), title, site_description, self._listing_summary(src_uri)
+        )
+
+    def _listing_summary(self, src_uri: str) -> str:
+        """A topic's description (data/topics.yml), or what a body's or a year's page lists."""
+        page = self.listing_page(src_uri)
+        if page is None:
+            return ""
+        if page.listing == "topic":
+            topic = self.topic(str(page.key))
+            return topic.topic.description if topic is not None and topic.topic is not None else ""
+        if page.listing == "body":
+            body = self.body(str(page.key))
+            return sharing.body_summary(body.name, len(body.docs)) if body is not None and body.body else ""
+        if page.listing == "year" and isinstance(page.key, int):
+            year = self.year(page.key)
+            return sharing.year_summary(page.key, len(year.issued), len(year.items)) if year is not None else ""
+        return ""
 
     def og_dates(self, doc: Document) -> dict[str, str]:
         return sharing.og_dates(self.file_dates(doc))

@@ -43,9 +43,10 @@ def truncate(text: str, limit: int = DESCRIPTION_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
 
 
-def description(html: str, doc: Document | None, title: str, site_description: str) -> str:
-    """The page's description: its first paragraph, else its title with the site's description."""
-    text = first_paragraph(str(html))  # (a template hands over Markup: plain text from here on)
+def description(html: str, doc: Document | None, title: str, site_description: str, summary: str = "") -> str:
+    """The page's description: its first paragraph, else the summary of what a generated page lists,
+    else its title with the site's description."""
+    text = first_paragraph(str(html)) or summary  # (a template hands over Markup: plain text from here on)
     if not text:
         text = "。".join(t for t in (_plain(title), site_description.strip()) if t)
     if doc is not None and doc.sample:
@@ -61,3 +62,11 @@ def og_dates(dates: FileDates | None) -> dict[str, str]:
     if dates is not None and dates.updated is not None:
         found["article:modified_time"] = dates.updated.isoformat()
     return found
+
+
+def body_summary(name: str, documents: int) -> str:
+    return f"{name}的文档，共 {documents} 篇。"
+
+
+def year_summary(year: int, issued: int, items: int) -> str:
+    return f"{year}年印发的文档 {issued} 篇，协商计划安排在这一年的协商活动 {items} 项。"
