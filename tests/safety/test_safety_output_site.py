@@ -89,7 +89,7 @@ def test_published_html_holds_no_script_from_content(hostile):
             if editor and src in ("js-yaml.min.js", "pinyin-pro.js", "decap-cms.js", "zx-cms.js"):
                 continue
             if src and not re.search(
-                r"(^|/)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|zx-(?:search|print|reader)\.js)$", src
+                r"(^|/)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|zx-(?:search|print|reader|portal)\.js)$", src
             ):
                 problems.append(f"{path.relative_to(hostile.site)}: script {src}")
             if "alert" in inline or "location.replace" in inline:

@@ -19,6 +19,7 @@ from zhengxie.derive import generated as pages
 from zhengxie.derive.followpages import FollowPage, FollowPages
 from zhengxie.derive.followthrough import DONE_RULE, FollowThrough, ReportLine
 from zhengxie.derive.indexes import BodyEntry, Indexes, TopicEntry, YearEntry
+from zhengxie.derive.indexnumbers import index_numbers
 from zhengxie.derive.listings import ListingPage, Listings
 from zhengxie.derive.series import BodyFigures, Series, Statistics
 from zhengxie.derive.wayfinding import Around, Crumb, Wayfinding
@@ -27,14 +28,16 @@ from zhengxie.markup.slots import Slots
 from zhengxie.markup.typography import ReaderExtension
 from zhengxie.model import articles, urls
 from zhengxie.model.corpus import Corpus, Document, KeptAsPrinted, Measure, Waived
+from zhengxie.model.portal import Portal
 from zhengxie.outputs import cms, feeds, opendata
 from zhengxie.outputs import ical as calendar
 from zhengxie.outputs.feeds import FeedLink
 from zhengxie.outputs.search import SearchMeta
 from zhengxie.registry.problems import Problem
-from zhengxie.render import charts, header, printmarks
+from zhengxie.render import charts, header, printmarks, sharing
 from zhengxie.render.views import Views
 from zhengxie.shards import partition as shards
+from zhengxie.sources.history import FileDates, History, read_history
 from zhengxie.text.reading import NOT_READ
 
 
@@ -63,6 +66,7 @@ class Site:
         default_factory=dict
     )  # parts of the page frame rendered once, for this build only
     _nav_urls: tuple[str, ...] | None = None  # the URLs of the nav's pages (this build's nav)
+    history: History = field(default_factory=History)  # 发布日期 / 更新日期 of docs/ (git), read once per build
 
     @classmethod
     def load(cls, root: Path, template_dir: Path, preview: bool = False) -> Site:
@@ -76,6 +80,7 @@ class Site:
             views=Views(corpus, template_dir, follow=FollowThrough(corpus)),
             preview=preview,
             shard=shard,
+            history=read_history(root),
         )
 
     @staticmethod
@@ -443,7 +448,13 @@ class Site:
 
     def header(self, doc: Document) -> header.Header:
         """The document's page header: field rows, 题注 and editor's notes for its waivers."""
-        return header.doc_header(self.corpus, doc, tuple(self.waivers_by_doc.get(doc.id, ())))
+        return header.doc_header(
+            self.corpus,
+            doc,
+            tuple(self.waivers_by_doc.get(doc.id, ())),
+            index_number=self.index_numbers.get(doc.id, ""),
+            dates=self.file_dates(doc),
+        )
 
     def waivers(self) -> list[Waived]:
         """Every waiver, as the waivers page lists them: by document, then code."""
@@ -455,3 +466,45 @@ class Site:
 
     def unresolved_reports(self) -> list[ReportLine]:
         return self.follow.unresolved
+
+    # ---- government portal: site information, 索引号, history, sharing ---------------------------
+
+    @property
+    def portal(self) -> Portal:
+        """The footer, 索引号 scheme, originals and open-data licence (data/site.yml)."""
+        return self.corpus.vocab.portal
+
+    @cached_property
+    def index_numbers(self) -> dict[str, str]:
+        """Document id -> 索引号 (zhengxie.derive.indexnumbers), numbered once per build."""
+        return index_numbers(self.corpus)
+
+    def file_dates(self, doc: Document) -> FileDates | None:
+        """The document's 发布日期 / 更新日期 from git, or None when the site has no history."""
+        return self.history.of(doc.path)
+
+    def description(self, src_uri: str, html: str, title: str, site_description: str = "") -> str:
+        """The page's description for search engines and link previews (zhengxie.render.sharing); a
+        generated page without a paragraph of its own is summed up by what it lists."""
+        return sharing.description(
+            html, self.corpus.by_src_uri.get(src_uri), title, site_description, self._listing_summary(src_uri)
+        )
+
+    def _listing_summary(self, src_uri: str) -> str:
+        """A topic's description (data/topics.yml), or what a body's or a year's page lists."""
+        page = self.listing_page(src_uri)
+        if page is None:
+            return ""
+        if page.listing == "topic":
+            topic = self.topic(str(page.key))
+            return topic.topic.description if topic is not None and topic.topic is not None else ""
+        if page.listing == "body":
+            body = self.body(str(page.key))
+            return sharing.body_summary(body.name, len(body.docs)) if body is not None and body.body else ""
+        if page.listing == "year" and isinstance(page.key, int):
+            year = self.year(page.key)
+            return sharing.year_summary(page.key, len(year.issued), len(year.items)) if year is not None else ""
+        return ""
+
+    def og_dates(self, doc: Document) -> dict[str, str]:
+        return sharing.og_dates(self.file_dates(doc))

@@ -30,6 +30,7 @@ from zhengxie.checks.links import check_links  # noqa: E402
 from zhengxie.checks.measures import check_measures  # noqa: E402
 from zhengxie.checks.numbering import check_numbering  # noqa: E402
 from zhengxie.checks.plan_items import check_plan_items  # noqa: E402
+from zhengxie.checks.portal import check_portal  # noqa: E402
 from zhengxie.checks.references import check_references  # noqa: E402
 from zhengxie.checks.residue import check_residue  # noqa: E402
 from zhengxie.checks.schemas import check_schemas  # noqa: E402
@@ -51,4 +52,5 @@ CHECKS += [
     check_residue,  # template residue (ZX601)
     check_import_todos,  # what make import left for a person (ZX130)
     check_unsafe,  # template syntax, HTML the sanitizer would remove, page templates (ZX602–ZX606)
+    check_portal,  # body codes of the 索引号 (ZX231); originals are checked as they are read (ZX151–ZX155)
 ]

@@ -37,6 +37,7 @@ VOCAB_SCHEMAS = {  # data file -> schema name
     f"{DATA}/measures.yml": "measures",
     f"{DATA}/pagination.yml": "pagination",
     f"{DATA}/problems.yml": "problems",
+    f"{DATA}/site.yml": "site",  # optional: footer, 索引号, originals, licence (zhengxie.model.portal)
 }
 DATA_SCHEMAS = {"plan-items": "plan-data", "summary-figures": "summary-data"}  # data model (kinds.yml) -> schema
 

@@ -11,6 +11,7 @@ from typing import Literal, Protocol
 
 from zhengxie.model.paging import DEFAULT_PAGE_SIZE
 from zhengxie.registry.names import Names
+from zhengxie.model.portal import Original, Portal
 from zhengxie.registry.problems import Problem, Reporter
 from zhengxie.text.outline import Article, Heading
 from zhengxie.text.reading import YamlDoc
@@ -45,6 +46,7 @@ class Body:
     region: str = ""
     parent: str | None = None
     merged_proposals: str | None = None  # 并案: "within-filed" (out of 立案) | "beside-filed" | None (undeclared)
+    code: str | None = None  # the body's code in the 索引号 (data/site.yml index_number); None: no 索引号
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +215,7 @@ class Vocabulary:
         if vocabulary == TYPES:
             return self.names_of(f"{TYPES}/{kind}")
         return self.names_of(vocabulary) if vocabulary else None
+    portal: Portal = field(default_factory=Portal)  # footer, 索引号 scheme, originals, licence (data/site.yml)
 
     def kind_of_folder(self, folder: str) -> Kind | None:
         return next((k for k in self.kinds.values() if k.folder == folder), None)
@@ -457,6 +460,7 @@ class Document:
     data_yaml: YamlDoc | None = None
     items: list[PlanItem] = field(default_factory=list)  # plans
     summary: SummaryData | None = None  # summaries
+    originals: list[Original] = field(default_factory=list)  # 附件: the originals it attaches, accepted
 
     @property
     def url(self) -> str:
@@ -537,6 +541,13 @@ class Listing:
         self.pages.remove(src_uri)
         self.refused.add(f"{DOCS}/{src_uri}")
         self.__dict__.pop("_accepted_set", None)
+
+    def refuse_file(self, src_uri: str) -> None:
+        """Keep a file that is not a page out of the site (its problem is reported by the caller)."""
+        if src_uri in self.files:
+            self.files.remove(src_uri)
+            self.refused.add(f"{DOCS}/{src_uri}")
+            self.__dict__.pop("_accepted_set", None)
 
     def publishable(self, src_uri: str) -> bool:
         return src_uri in self._accepted

@@ -24,6 +24,7 @@ from pathlib import Path
 from zhengxie.derive.followthrough import FollowThrough, status_label
 from zhengxie.model.corpus import Corpus, Document, Vocabulary
 from zhengxie.model.fields import display
+from zhengxie.model.portal import open_data_licence
 from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Period
 
 FOLDER = "opendata/"
@@ -359,9 +360,10 @@ def build_open_data(corpus: Corpus, follow: FollowThrough, site_url: str) -> dic
     """{site-relative path: bytes} of every open-data file, the schema included."""
     base = site_url.rstrip("/") + "/"
     files: dict[str, bytes] = {}
+    licence = open_data_licence(corpus.vocab.portal)  # the licence data/site.yml declares, if any
     for name, spec in TABLES.items():
         rows = [row for doc in corpus.documents.values() for row in spec.rows_of(corpus, follow, base, doc)]
-        payload = {"version": VERSION, "site": base, "table": name, "rows": rows}
+        payload = {"version": VERSION, "site": base, **licence, "table": name, "rows": rows}
         files[f"{FOLDER}{name}.json"] = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
         names = {c.key: c.name for c in columns(corpus.root, name)}
         header = [names.get(key, key) for key in spec.csv]

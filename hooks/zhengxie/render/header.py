@@ -18,6 +18,7 @@ from zhengxie.markup.typography import year_label
 from zhengxie.model import urls
 from zhengxie.model.corpus import Corpus, Document, Field, FieldValue, Vocabulary, Waived
 from zhengxie.model.fields import Adoption, chinese_date, display
+from zhengxie.sources.history import FileDates
 from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Period
 
 # The year a document is filed under is derived (period, else date), not a field of the table; it
@@ -73,8 +74,15 @@ class WaiverNote:
         return f"本文照原件编排，与常规格式不同：{reason}" if reason else "本文照原件编排，与常规格式不同。"
 
 
-def doc_header(corpus: Corpus, doc: Document, waivers: tuple[Waived, ...] = ()) -> Header:
-    """The header of `doc`; `waivers` are its entries of corpus.waivers."""
+def doc_header(
+    corpus: Corpus,
+    doc: Document,
+    waivers: tuple[Waived, ...] = (),
+    index_number: str = "",
+    dates: FileDates | None = None,
+) -> Header:
+    """The header of `doc`; `waivers` are its entries of corpus.waivers; `index_number` its 索引号
+    (zhengxie.derive.indexnumbers) and `dates` its file's history (zhengxie.sources.history), if any."""
     rows: list[Row] = []
     caption = ""
     for spec in corpus.vocab.fields.values():
@@ -91,6 +99,8 @@ def doc_header(corpus: Corpus, doc: Document, waivers: tuple[Waived, ...] = ()) 
         if values:
             rows.append(Row(spec.id, spec.label, values, chips=spec.type == "refs" and values[0].link != ""))
     _add_year(doc, rows)
+    rows[:0] = index_rows(index_number)
+    rows += history_rows(dates, own_published=any(row.id == PUBLISHED_FIELD for row in rows))
     catalogue = corpus.reporter.catalogue if corpus.reporter is not None else {}
     notes = tuple(
         WaiverNote(w.code, catalogue[w.code].title if w.code in catalogue else w.code, w.reason) for w in waivers
@@ -183,3 +193,40 @@ def _add_year(doc: Document, rows: list[Row]) -> None:
     dates = [i for i, row in enumerate(rows) if row.id in ("period", "date")]
     at = dates[-1] + 1 if dates else len(rows)  # beside the dates
     rows.insert(at, Row("year", YEAR_LABEL, (year,)))
+
+
+# ---- government portal rows: 索引号 first, 发布日期 and 更新日期 (from git) last ---------------------
+
+INDEX_NUMBER_LABEL = "索引号"
+PUBLISHED_LABEL = "发布日期"
+UPDATED_LABEL = "更新日期"
+NOT_COMMITTED_TEXT = "未提交"
+PUBLISHED_FIELD = "published"  # data/fields.yml: the 发布日期 the original itself states
+
+
+def index_rows(number: str) -> list[Row]:
+    return [Row("index-number", INDEX_NUMBER_LABEL, (Value(number),))] if number else []
+
+
+def history_rows(dates: FileDates | None, own_published: bool = False) -> list[Row]:
+    """发布日期 and 更新日期 from the file's history: a date git knows, 未提交 for a file not committed
+    (or changed since), nothing when there is no history or the date was cut off (a shallow clone).
+    A document whose front matter states its own 发布日期 (`published`, as the original prints it)
+    keeps that one: never two rows of one label."""
+    if dates is None:
+        return []
+    rows: list[Row] = []
+    if not own_published:
+        value = _history_value(dates.published, dates.committed or dates.published is not None)
+        if value is not None:
+            rows.append(Row("site-published", PUBLISHED_LABEL, (value,)))
+    value = _history_value(dates.updated, dates.committed)
+    if value is not None:
+        rows.append(Row("site-updated", UPDATED_LABEL, (value,)))
+    return rows
+
+
+def _history_value(when: dt.datetime | None, committed: bool) -> Value | None:
+    if when is not None:
+        return Value(chinese_date(when.date()))
+    return None if committed else Value(NOT_COMMITTED_TEXT, not_stated=True)

@@ -32,13 +32,24 @@ _BAD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u206
 Accept = Callable[[str, list[str]], None]
 
 
-def discover(root: Path | str, kind_folders: Iterable[str], reporter: Reporter) -> Listing:
-    """Walk docs/ and data/ (never following a symlink) and report what may not be there."""
+def discover(
+    root: Path | str, kind_folders: Iterable[str], reporter: Reporter, original_suffixes: tuple[str, ...] = ()
+) -> Listing:
+    """Walk docs/ and data/ (never following a symlink) and report what may not be there.
+    `original_suffixes`: the types of originals documents may attach (data/site.yml), accepted outside
+    docs/assets/ (zhengxie.sources.originals keeps out those no document lists, or that fail its checks)."""
     root = Path(root)
     folders = set(kind_folders)
     listing = Listing()
     names: dict[str, str] = {}  # lower-cased repo-relative path -> the first path with that spelling
-    _walk(root, DOCS, listing, names, reporter, lambda rel, parts: _docs_file(rel, parts, folders, listing, reporter))
+    _walk(
+        root,
+        DOCS,
+        listing,
+        names,
+        reporter,
+        lambda rel, parts: _docs_file(rel, parts, folders, listing, reporter, original_suffixes),
+    )
     _walk(root, DATA, listing, names, reporter, lambda rel, parts: _data_file(rel, parts, folders, listing, reporter))
     return listing
 
@@ -100,7 +111,14 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _docs_file(rel: str, parts: list[str], kind_folders: set[str], listing: Listing, reporter: Reporter) -> None:
+def _docs_file(
+    rel: str,
+    parts: list[str],
+    kind_folders: set[str],
+    listing: Listing,
+    reporter: Reporter,
+    original_suffixes: tuple[str, ...] = (),
+) -> None:
     src_uri = "/".join(parts)
     name = parts[-1]
     if name.endswith(PAGE_SUFFIX):
@@ -115,6 +133,9 @@ def _docs_file(rel: str, parts: list[str], kind_folders: set[str], listing: List
         listing.pages.append(src_uri)
         return
     if name.endswith(IMAGE_SUFFIXES) or (parts[0] == ASSET_FOLDER and name.endswith(ASSET_SUFFIXES)):
+        listing.files.append(src_uri)
+        return
+    if original_suffixes and parts[0] != ASSET_FOLDER and len(parts) > 1 and name.lower().endswith(original_suffixes):
         listing.files.append(src_uri)
         return
     suffix = os.path.splitext(name)[1] or "（没有扩展名）"

@@ -47,8 +47,10 @@ from zhengxie.model.corpus import (
 )
 from zhengxie.model.fields import parse_date, read_value
 from zhengxie.registry.names import Names, Spelling
+from zhengxie.model.portal import SITE_FILE, read_portal
 from zhengxie.registry.problems import Reporter, load_catalogue
 from zhengxie.sources.discovery import discover
+from zhengxie.sources.originals import attach_originals
 from zhengxie.text import limits, outline
 from zhengxie.text.reading import (
     UNREAD,
@@ -91,10 +93,13 @@ def load_corpus(root: Path | str) -> Corpus:
     orphan data files are reported) and read."""
     root = Path(root)
     corpus = load_vocabulary(root)
-    corpus.listing = discover(root, (k.folder for k in corpus.vocab.kinds.values()), corpus.reporter)
+    corpus.listing = discover(
+        root, (k.folder for k in corpus.vocab.kinds.values()), corpus.reporter, corpus.vocab.portal.original_suffixes
+    )
     corpus.entries = list_documents(corpus)
     for entry in corpus.entries:
         corpus.documents[entry.id] = load_document(root, entry, corpus.reporter, corpus.vocab)
+    attach_originals(corpus)  # 附件: accepted, or reported and kept out of the site
     return corpus
 
 
@@ -213,6 +218,7 @@ def _build_vocabulary(corpus: Corpus) -> None:
             _str(e.get("region")),
             _as_str(e.get("parent")),
             _opt_str(e.get("merged_proposals")),
+            _opt_str(e.get("code")),
         )
     for id_, e in _entries(corpus, "forms"):
         vocab.forms[id_] = Form(
@@ -264,6 +270,8 @@ def _build_vocabulary(corpus: Corpus) -> None:
     _read_measures(corpus)
     if PAGINATION in corpus.vocab_yaml:  # an invalid value is the schema check's finding (ZX2xx)
         vocab.page_size = paging.page_size(corpus.vocab_yaml[PAGINATION].data)
+    if SITE_FILE in corpus.vocab_yaml:  # optional, like pagination.yml (zhengxie.model.portal)
+        vocab.portal = read_portal(corpus.vocab_yaml[SITE_FILE].data)
     for index, entry in enumerate(_list(corpus.vocab_yaml[SECTIONS].data)):
         if isinstance(entry, dict) and isinstance(profile_id := entry.get("id"), str):
             vocab.profiles[profile_id] = _profile(corpus, profile_id, entry, index)
@@ -768,6 +776,8 @@ def load_vocabulary(root: Path | str) -> Corpus:
         corpus.vocab_yaml[path] = _load_yaml_file(root, path, reporter)
     if os.path.lexists(root / PAGINATION):
         corpus.vocab_yaml[PAGINATION] = _load_yaml_file(root, PAGINATION, reporter)
+    if os.path.lexists(root / SITE_FILE):
+        corpus.vocab_yaml[SITE_FILE] = _load_yaml_file(root, SITE_FILE, reporter)
     _build_vocabulary(corpus)
     corpus.problems = reporter.problems
     corpus.reporter = reporter
