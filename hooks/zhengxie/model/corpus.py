@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from zhengxie.model.paging import DEFAULT_PAGE_SIZE
-from zhengxie.registry.names import Names
 from zhengxie.model.portal import Original, Portal
+from zhengxie.registry.names import Names
 from zhengxie.registry.problems import Problem, Reporter
 from zhengxie.text.outline import Article, Heading
 from zhengxie.text.reading import YamlDoc
@@ -215,6 +215,7 @@ class Vocabulary:
         if vocabulary == TYPES:
             return self.names_of(f"{TYPES}/{kind}")
         return self.names_of(vocabulary) if vocabulary else None
+
     portal: Portal = field(default_factory=Portal)  # footer, 索引号 scheme, originals, licence (data/site.yml)
 
     def kind_of_folder(self, folder: str) -> Kind | None:

@@ -46,8 +46,8 @@ from zhengxie.model.corpus import (
     Vocabulary,
 )
 from zhengxie.model.fields import parse_date, read_value
-from zhengxie.registry.names import Names, Spelling
 from zhengxie.model.portal import SITE_FILE, read_portal
+from zhengxie.registry.names import Names, Spelling
 from zhengxie.registry.problems import Reporter, load_catalogue
 from zhengxie.sources.discovery import discover
 from zhengxie.sources.originals import attach_originals
