@@ -9,7 +9,9 @@ from a line that states it; the rest is left for the editor and named in todos.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypedDict
 
 from zhengxie.model.corpus import Body, DocType, Vocabulary
@@ -139,10 +141,11 @@ def period_of(title: str, doc_type: DocType | None) -> str | None:
     return None
 
 
-def body_names(body: Body) -> list[str]:
-    """What an original may call a registered body: its full name, its short name, 政协X委员会 and
-    X政协 for its place X (from 中国人民政治协商会议X委员会 or the short name X政协), and X itself."""
-    names = [body.name, body.short]
+def body_names(body: Body, aliases: Sequence[str] = ()) -> list[str]:
+    """What an original may call a registered body: its full name, its short name (whatever it ends
+    with), the other names the registry lists for it (`aliases`), 政协X委员会 and X政协 for its place
+    X (from 中国人民政治协商会议X委员会 or the short name X政协), and X itself."""
+    names = [body.name, body.short, *getattr(body, "aliases", ()), *aliases]
     place = ""
     if body.name.startswith(FULL_PREFIX) and body.name.endswith("委员会"):
         place = body.name[len(FULL_PREFIX) : -len("委员会")]
@@ -150,18 +153,34 @@ def body_names(body: Body) -> list[str]:
         place = body.short[: -len("政协")]
     if place:
         names += [f"政协{place}委员会", f"{place}政协", place]
-    return [name for name in dict.fromkeys(names) if len(name) >= 2]
+    return [name for name in dict.fromkeys(names) if isinstance(name, str) and len(name) >= 2]
 
 
 FULL_PREFIX = "中国人民政治协商会议"
 
 
-def body_of(texts: list[str], vocab: Vocabulary) -> str | None:
+def body_aliases(path: Path) -> dict[str, list[str]]:
+    """Body id -> the other names data/bodies.yml lists for it (`aliases:`, optional); {} when the
+    file has none or does not read (the registry's own check reports that)."""
+    import yaml
+
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    found: dict[str, list[str]] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("aliases"), list):
+            found[entry["id"]] = [a.strip() for a in entry["aliases"] if isinstance(a, str) and a.strip()]
+    return found
+
+
+def body_of(texts: list[str], vocab: Vocabulary, aliases: Mapping[str, Sequence[str]] | None = None) -> str | None:
     """The body that the title, the signature or the first paragraph names — by the longest of
     its names found (青峰镇政协工作办公室 before 莒县) — when exactly one body names it so."""
     best: dict[str, int] = {}
     for body in vocab.bodies.values():
-        for name in body_names(body):
+        for name in body_names(body, (aliases or {}).get(body.id, ())):
             if any(name in text for text in texts):
                 best[body.id] = max(best.get(body.id, 0), len(name))
     if not best:
