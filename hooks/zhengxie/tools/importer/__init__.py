@@ -170,6 +170,7 @@ def _place(root: Path, vocab: Vocabulary, part: Part, body: str | None, taken: s
     if found.kind is None or found.type_ is None:  # not recognised: _recognised_part said why
         return
     evidence = [found.fields.get("title", ""), *found.fields.get("issuers", []), *found.blocks[:1]]
+    evidence += [found.fields.get("session", "")]  # the meeting a report was given at names its body
     evidence = [e for e in evidence if e]
     if body is None:
         body = body_of(evidence, vocab, body_aliases(Path(root) / BODIES_FILE))

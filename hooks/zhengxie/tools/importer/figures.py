@@ -47,6 +47,12 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
         int,
         "",
     ),
+    (  # the count first: 约300人次委员参加督办活动
+        "member-participation",
+        re.compile(rf"{_N}\s*(人次)\s*委员[^，。；0-9]{{0,4}}?(?:参加|参与)"),
+        int,
+        "",
+    ),
 )
 QUALIFIER_AFTER = re.compile(r"\s*(以上|左右)")
 # Rates and counts with no typed measure today, as `figures` rows.
@@ -65,6 +71,7 @@ COUNT_FIRST = re.compile(
 )
 # Further counts in the same list: 特等奖1篇，优秀奖7篇，鼓励奖12篇.
 CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条|对)")
+DOCUMENT_UNITS = ("件", "条", "篇")  # what proposals and 社情民意 are counted in (not activities: 次, 场)
 FORWARD = re.compile(r"打算|计划|思路|安排|展望|目标")  # a section of what is to be done, not what was
 
 
@@ -182,11 +189,11 @@ def _in_sentence(sentence: str, rows: list[Figure]) -> list[Figure]:
         if match.start() < consumed or any(s <= match.start(2) < e for s, e in typed_spans):
             continue
         label = match.group(1).strip("“”")
-        if "提案" in label or "社情民意" in label:
-            continue  # counted by a typed measure, or a part of it the editor places
+        if ("提案" in label or "社情民意" in label) and match.group(3) in DOCUMENT_UNITS:
+            continue  # proposals or reports counted: a typed measure, or a part of it the editor places
         value = _number(match.group(2), int, _after(sentence, match.end()))
         new.append(Figure("figures", value, label, match.group(3), sentence))
-        more, consumed = _continued(sentence, match.end())
+        more, consumed = _continued(sentence, match.end(), typed_spans)
         new += more
     for match in COUNT_FIRST.finditer(sentence):
         new.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
@@ -194,14 +201,16 @@ def _in_sentence(sentence: str, rows: list[Figure]) -> list[Figure]:
     return typed + new
 
 
-def _continued(sentence: str, position: int) -> tuple[list[Figure], int]:
+def _continued(sentence: str, position: int, typed: list[tuple[int, int]]) -> tuple[list[Figure], int]:
     """The counts that follow a counted one in a list (特等奖1篇，优秀奖7篇 …), each with its own
-    label, and where the list ends."""
+    label, and where the list ends; a count a typed measure has read (收到提案176件) is not read again."""
     rows: list[Figure] = []
     while (match := CONTINUED.match(sentence, position)) is not None:
+        position = match.end()
+        if any(s <= match.start(2) < e for s, e in typed) or "提案" in match.group(1) or "社情民意" in match.group(1):
+            continue
         value = _number(match.group(2), int, _after(sentence, match.end()))
         rows.append(Figure("figures", value, match.group(1), match.group(3), sentence))
-        position = match.end()
     return rows, position
 
 

@@ -22,7 +22,7 @@ from zhengxie.tools.importer import items as items_mod
 from zhengxie.tools.importer import lines
 from zhengxie.tools.importer.dates import whole_date
 from zhengxie.tools.importer.layout import read_layout
-from zhengxie.tools.importer.read import Block
+from zhengxie.tools.importer.read import NOTE_STYLE, Block
 from zhengxie.tools.importer.word import chinese_numbered
 
 MARK = "【待核：{}】"  # what the check reports as ZX130 until a person resolves it
@@ -261,6 +261,10 @@ def recognise(
         if guessed_kind == found.kind:
             found.type_ = guessed_type
     _read_tail(tail, found)
+    dated = DATE_FIRST.match(found.fields.get("dateline", ""))
+    if "date" not in found.fields and dated and (date := whole_date(dated.group(1))) is not None:
+        found.fields["date"] = date.isoformat()  # a report given at a meeting: 2025年1月8日在…会议上
+        found.seen.append(("成文日期（由落款的报告日期得出）", date.isoformat()))
     if "issuers" not in found.fields and layout.masthead and lines.issuer(layout.masthead):
         found.fields["issuers"] = [layout.masthead]
         found.seen.append(("发文机关（由发文机关标志得出，原件没有落款）", layout.masthead))
@@ -269,6 +273,12 @@ def recognise(
 
 
 def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
+    """(head, body, tail): the lines before the text, the text, the signature and date after it;
+    the notes Word prints at the foot (placed after everything) stay with the text."""
+    notes_from = len(blocks)
+    while notes_from and blocks[notes_from - 1].style == NOTE_STYLE:
+        notes_from -= 1
+    blocks, notes = blocks[:notes_from], blocks[notes_from:]
     head_end = 0
     for index, block in enumerate(blocks[:HEAD_BLOCKS]):
         if block.is_table or lines.heading(block.text) or lines.article(block.text) or block.listed:
@@ -285,7 +295,7 @@ def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
         if blocks[index].is_table or not (whole_date(text) or lines.issuer(text)):
             break
         tail_start = index
-    return blocks[:head_end], blocks[head_end:tail_start] + blocks[end:], blocks[tail_start:end]
+    return blocks[:head_end], blocks[head_end:tail_start] + blocks[end:] + notes, blocks[tail_start:end]
 
 
 ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?$")
@@ -313,6 +323,9 @@ def _head_line(text: str) -> bool:
         or whole_date(text)
         or lines.issuer(text)
     )
+
+
+DATE_FIRST = re.compile(r"^(\S{6,16}?日)(?:在|于)")
 
 
 def _read_head(head: list[Block], found: Recognised, vocab: Vocabulary) -> None:
@@ -425,7 +438,12 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 line = title = text
             found.blocks.append("#" * level + " " + mark_residue(line, found, "标题"))
             found.counts["headings"] += 1
-            heading_form = names.form_in(title) if in_items and level > 2 else None
+            # a heading that names a form, in the items' section — or, in any plan, one that is
+            # nothing but a registered form's name (（一）在基层协商): the lines under it are its items
+            numbered = lines.heading(title)  # a Heading style keeps its typed number: （一）在基层协商
+            bare = (numbered.title if numbered is not None else title).rstrip("。")
+            named = names.form_in(title) if in_items else names.form_named(bare)
+            heading_form = named if is_plan and level > 2 else None
             form_key = key
             section_item = None
             if in_items and level > 2 and heading_form is None:
