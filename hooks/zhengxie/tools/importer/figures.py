@@ -37,7 +37,8 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     ("proposals-answer-rate", re.compile(rf"(?:答复率|办复率|办结率){_GAP}{_PCT}"), float, ""),
     ("proposals-solved-rate", re.compile(rf"(?:已解决|得到解决)[^，。；]{{0,10}}?占\s*{_PCT}"), float, ""),
     ("proposals-satisfaction-rate", re.compile(rf"满意率{_GAP}{_PCT}"), float, ""),
-    ("opinions-submitted", re.compile(rf"社情民意(?:信息)?{_GAP}{_N}{_UNIT_OPINION}"), int, ""),
+    # (not 被采用社情民意信息28条: that is opinions-adopted)
+    ("opinions-submitted", re.compile(rf"(?<!采用)(?<!批示)社情民意(?:信息)?{_GAP}{_N}{_UNIT_OPINION}"), int, ""),
     ("opinions-adopted", re.compile(rf"(?:被|获)?采用{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
     ("opinions-endorsed", re.compile(rf"批示{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
     ("opinions-adoption-rate", re.compile(rf"采用率{_GAP}{_PCT}"), float, "社情民意"),

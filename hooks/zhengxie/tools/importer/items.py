@@ -246,6 +246,11 @@ def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[li
     return items, [name for _, name in unknown]
 
 
+def names_form(text: str, names: Names) -> bool:
+    """Whether the line labels a value as the form (形式：专题协商会): an item line in any plan."""
+    return any(names.column(match.group(1)) == "form" for match in LABELLED.finditer(text))
+
+
 def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
     """(label, value) of a line that is nothing but known labels and their values — 协商形式：专题
     协商会；时间：4月；牵头单位：… — as an item of its own section states them; None otherwise."""

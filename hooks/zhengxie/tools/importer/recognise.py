@@ -32,7 +32,11 @@ JOIN_MIN = 30  # a paragraph this long that stops mid-sentence continues in the 
 PERIOD_RANGE = re.compile(r"([0-9]{4})\s*[-—–至到]\s*([0-9]{4})\s*年")
 PERIOD_HALF = re.compile(r"([0-9]{4})\s*年\s*(上|下)半年")
 PERIOD_YEAR = re.compile(r"([0-9]{4})\s*年(?:度)?")
-PERIOD_SINCE = re.compile(r"((?:[一二三四五六七八九十]+届[一二三四五六七八九十]+次|上次)(?:全体)?会议)以来")
+# 十四届三次会议以来, 政协洛阳市第十四届委员会第四次会议以来, 上次全体会议以来
+PERIOD_SINCE = re.compile(
+    r"((?:(?:政协[\u4e00-\u9fff]{1,12}?)?第?[一二三四五六七八九十]+届(?:委员会第)?[一二三四五六七八九十]+次"
+    r"|上次)(?:全体)?会议)以来"
+)
 
 
 @dataclass
@@ -471,7 +475,12 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             for label, value in pairs:
                 items_mod.place(section_item, label, value, names)
             continue
-        if is_plan and (in_items or block.listed) and (lines.run_in(text) or block.listed or heading_form):
+        labelled_form = is_plan and items_mod.names_form(text, names)  # …。形式：专题协商会；时间：5月
+        if (
+            is_plan
+            and (in_items or block.listed or labelled_form)
+            and (lines.run_in(text) or block.listed or heading_form)
+        ):
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
             item = items_mod.from_line(stripped, names, heading_form)
             if item is not None:
