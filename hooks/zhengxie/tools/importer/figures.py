@@ -48,6 +48,12 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
         int,
         "",
     ),
+    (  # the members after the verb: 参与委员200多人次
+        "member-participation",
+        re.compile(rf"(?:参加|参与)(?:活动)?的?委员\s*{_N}\s*(人次)"),
+        int,
+        "",
+    ),
     (  # the count first: 约300人次委员参加督办活动
         "member-participation",
         re.compile(rf"{_N}\s*(人次)\s*委员[^，。；0-9]{{0,4}}?(?:参加|参与)"),
