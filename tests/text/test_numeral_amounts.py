@@ -41,9 +41,17 @@ def test_a_chinese_numeral_keeps_its_text_and_computes_with_its_number(text, val
     assert amount.bounds == pytest.approx((low, high))
 
 
-@pytest.mark.parametrize("text", ["一一", "十十", "十二三", "十二个半"])
-def test_a_malformed_numeral_is_no_amount(text):
-    assert parse_amount(text) is None
+@pytest.mark.parametrize("text", ["一一", "十十", "十二三", "十二个半", "百十", "万"])
+def test_a_malformed_numeral_is_no_amount_and_the_schema_says_so(text):
+    assert parse_amount(text) is None and parse_count(text) is None
+    assert not re.match(AMOUNT_PATTERN, text) and not re.match(COUNT_PATTERN, text)
+
+
+@pytest.mark.parametrize(
+    "text,value", [("两千", 2000), ("一千零五", 1005), ("三万六千", 36000), ("十万", 100000), ("一百一十", 110)]
+)
+def test_numerals_of_every_size_read_as_the_schema_accepts_them(text, value):
+    assert re.match(AMOUNT_PATTERN, text) and parse_amount(text).value == value
 
 
 def test_the_schemas_accept_what_the_parsers_read():

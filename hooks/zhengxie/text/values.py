@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Generic, Literal, TypeVar, cast
 
-from zhengxie.text.outline import chinese_to_int, int_to_chinese
+from zhengxie.text.outline import chinese_to_int
 
 NOT_STATED_TEXT = "原文未载"
 
@@ -238,23 +238,22 @@ def _real_date(year: str, month: str, day: str) -> dt.date | None:
 
 # At most 15 digits: counts and amounts are read as numbers (int() of thousands of digits raises).
 # A Chinese numeral as printed (十二, 一百二十, 两) is read too, and shown as printed.
-NUMERAL = r"[〇零一二三四五六七八九十百千万亿两]{1,20}"
+# Digits before their units, each unit once and in order (一百零五, 两千, 十二, 三万六千): the forms
+# chinese_to_int reads; 十十 or 一一 are no numeral, for the schema and the parser alike.
+_D, _Z = "[一二两三四五六七八九]", "[零〇]"
+_BELOW_WAN = rf"(?:{_D}千)?(?:{_Z}?{_D}百)?(?:{_Z}?{_D}?十)?(?:{_Z}?{_D})?"
+NUMERAL = rf"(?=[一二两三四五六七八九十])(?:{_BELOW_WAN}万)?{_BELOW_WAN}"
+_NUMERAL = re.compile(NUMERAL)
 _COUNT = re.compile(rf"^(约)?\s*([0-9]{{1,15}}|{NUMERAL})\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?$")
 COUNT_PATTERN = rf"^(约)?\s*([0-9]{{1,15}}|{NUMERAL})\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?(?![\s\S])"
 
 
 def numeral_value(text: str) -> int | None:
-    """The number digits or a Chinese numeral print (12, 十二, 一百零五, 两百), or None when the numeral
-    is not one a document prints (十十, 一一): it must be the standard numeral of its number, up to
-    两 for 二, 〇 for 零 and a leading 一十."""
+    """The number digits or a Chinese numeral print (12, 十二, 一百零五, 两百), or None when it is
+    not a numeral (十十, 一一)."""
     if text.isdigit():
         return int(text)
-    number = chinese_to_int(text)
-    if number is None:
-        return None
-    standard = text.replace("两", "二").replace("〇", "零")
-    standard = standard[1:] if standard.startswith("一十") else standard
-    return number if int_to_chinese(number) == standard else None
+    return chinese_to_int(text) if _NUMERAL.fullmatch(text) else None
 
 
 Qualifier = Literal["", "约", "余", "多", "左右", "以上"]  # as written; "" for an exact number
