@@ -98,7 +98,7 @@ def _items(part: Part, expected: list[dict], stated: object, score: Score, name:
     got = {
         item.title: {
             "form": item.form,
-            "time": item.time,
+            "time": "原文未载" if item.time == "empty" else item.time,
             "roles": {k: v for k, v in item.roles.items() if v != "empty"},
         }
         for item in found.items
