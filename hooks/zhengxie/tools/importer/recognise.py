@@ -451,9 +451,9 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             form_key = key
             section_item = None
             if in_items and level > 2 and heading_form is None:
-                section_item = items_mod.Item(title.rstrip("。"), where=block.where)
-            if level == 2:
-                in_items = is_plan and item_section(title, vocab, found.kind, found.type_)
+                section_item = items_mod.Item(bare, where=block.where)  # its values in labelled lines
+            if level == 2:  # a Heading style's typed number (一、协商议题) is no part of the section's name
+                in_items = is_plan and item_section(bare, vocab, found.kind, found.type_)
                 heading_form = None
                 paragraphs.section, paragraphs.index = title, paragraphs.index + 1
                 paragraphs.starts.append(len(found.blocks) - 1)
