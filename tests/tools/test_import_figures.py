@@ -51,8 +51,8 @@ def test_figures_from_prose_and_tables_to_registered_measures(zx_repo, tmp_path)
         "proposals-satisfaction-rate": "98%以上",  # from the table, qualifier kept
     }
     rows = [(r["label"], r["value"], r["unit"]) for r in data["figures"] if "label" in r]
-    assert ("开展专题调研", 12, "次") in rows  # 十二 read as 12
-    assert ("召开座谈会", "30以上", "次") in rows
+    assert ("开展专题调研", "十二", "次") in rows  # as printed: checks read 十二 as 12
+    assert ("召开座谈会", "三十以上", "次") in rows
     assert ("提出意见建议", "40余", "条") in rows
     assert ("专题视察", 5, "次") in rows  # a table row
     assert 15 not in [value for _, value, _ in rows] and 20 not in [value for _, value, _ in rows]
@@ -75,3 +75,24 @@ def test_a_count_stated_in_a_plan_is_recorded_as_stated(zx_repo, tmp_path):
     b.save(tmp_path / "plan.docx")
     part = import_file(zx_repo.root, tmp_path / "plan.docx").parts[0]
     assert part.found.stated_count == "15个"
+
+
+def test_a_count_stated_in_chinese_is_written_as_stated_and_passes_the_schema(zx_repo, tmp_path):
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    b = Builder()
+    b.para("云溪市政协2026年度协商计划", style="Title")
+    b.para("一、协商议题")
+    b.para("全年安排协商议题十五项。")
+    b.table([["协商议题", "协商形式", "时间"], ["推进社区食堂建设", "专题协商会", "4月"]])
+    b.para("政协云溪市委员会")
+    b.para("2026年1月9日")
+    part = import_file(zx_repo.root, b.save(tmp_path / "plan.docx")).parts[0]
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    assert data["stated_count"] == "十五项"  # as the plan prints it, never 15
+    schema = json.loads(zx_repo.read("data/schemas/plan-data.schema.json"))
+    errors = [e for e in Draft202012Validator(schema).iter_errors(data) if "stated_count" in e.absolute_path]
+    assert errors == []
+    assert [p.code for p in zx_repo.check() if p.file == part.paths[1] and p.code == "ZX404"] == ["ZX404"]  # 15 ≠ 1

@@ -5,6 +5,8 @@ names their form."""
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from docx_build import Builder
@@ -122,3 +124,15 @@ def test_one_sub_section_per_item_with_labelled_lines(zx_repo, tmp_path):
     text = zx_repo.read(part.paths[0])
     assert "围绕水源保护和管网改造开展调研" in text  # the sub-section's own text stays
     assert "协商形式：" not in text  # its labelled lines are the item's values
+
+
+def test_make_check_validates_the_column_names_file(zx_repo):
+    """data/import.yml is checked like every data file: a coded problem with its file and line."""
+    zx_repo.write("data/import.yml", "columns:\n  title: [议题]\n  time: 时间\n  colour: [红]\n")
+    problems = [p for p in zx_repo.check() if p.file == "data/import.yml"]
+    assert sorted((p.line, p.severity) for p in problems) == [(3, "error"), (4, "error")], [
+        p.format() for p in problems
+    ]
+    assert all(p.code.startswith("ZX") and re.search(r"[\u4e00-\u9fff]", p.message) for p in problems)
+    zx_repo.write("data/import.yml", "columns:\n  title: [议题]\n  time: [时间]\n")
+    assert not [p for p in zx_repo.check() if p.file == "data/import.yml"]

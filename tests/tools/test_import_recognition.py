@@ -74,3 +74,28 @@ def test_an_unregistered_body_gets_an_entry_to_paste(zx_repo, tmp_path):
     assert body_entry(["2024年度新安县政协工作要点"]) is not None
     assert "name: 中国人民政治协商会议新安县委员会" in body_entry(["2024年度新安县政协工作要点"])
     assert body_entry(["关于政协工作的几点体会"]) is None
+
+
+def test_a_body_by_a_short_name_not_ending_in_zhengxie_and_by_its_registered_aliases(zx_repo, tmp_path):
+    zx_repo.write(
+        "data/bodies.yml",
+        zx_repo.read("data/bodies.yml")
+        + "- id: baishui-liaison\n  name: 白水镇政协委员联络组\n  short: 白水联络组\n  level: township\n"
+        + "  region: 示例地区\n  parent: null\n  aliases: [白水镇委员之家]\n",
+    )
+
+    def plan(title: str, signature: str):
+        b = Builder()
+        b.para(title, style="Title")
+        b.para("一、协商议题")
+        b.para("全年安排协商活动3项。")
+        b.para(signature)
+        b.para("2024年1月8日")
+        return import_file(zx_repo.root, b.save(tmp_path / "plan.docx")).parts[0]
+
+    assert plan("白水联络组2024年度协商工作计划", "白水联络组").body == "baishui-liaison"  # the short name
+    second = plan("白水镇委员之家2025年度协商工作计划", "白水镇委员之家")
+    assert second.body == "baishui-liaison", second.error  # an alias
+    vocab = load_vocabulary(zx_repo.root).vocab
+    assert body_of(["白水镇委员之家"], vocab, {}) is None  # no aliases listed: not guessed
+    assert body_of(["白水镇委员之家"], vocab, {"baishui-liaison": ["白水镇委员之家"]}) == "baishui-liaison"

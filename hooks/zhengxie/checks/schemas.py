@@ -39,6 +39,10 @@ VOCAB_SCHEMAS = {  # data file -> schema name
     f"{DATA}/problems.yml": "problems",
     f"{DATA}/site.yml": "site",  # optional: footer, 索引号, originals, licence (zhengxie.model.portal)
 }
+OPTIONAL_SCHEMAS = {  # data files a repository may lack -> schema name
+    f"{DATA}/shards.yml": "shards",  # the sharded build's settings (zhengxie.shards)
+    f"{DATA}/import.yml": "import",  # make import's column names (zhengxie.tools.importer)
+}
 DATA_SCHEMAS = {"plan-items": "plan-data", "summary-figures": "summary-data"}  # data model (kinds.yml) -> schema
 
 if TYPE_CHECKING:  # jsonschema is imported when a file is invalid (see Schema.validator)
@@ -149,11 +153,11 @@ def check_schemas(corpus: Corpus) -> None:
     if problems_doc is not None and found is not None and _parsed(problems_doc):
         validate(found, problems_doc.data, problems_doc, problems_path, reporter)
     _check_unique_ids(corpus, problems_doc)
-    shards_path = f"{DATA}/shards.yml"  # optional: the sharded build's settings (zhengxie.shards)
-    shards_doc = _read_yaml(Path(root) / shards_path, Path(root))
-    found = schema("shards") if shards_doc is not None else None
-    if shards_doc is not None and found is not None and _parsed(shards_doc):
-        validate(found, shards_doc.data, shards_doc, shards_path, reporter)
+    for optional_path, name in OPTIONAL_SCHEMAS.items():
+        optional_doc = _read_yaml(Path(root) / optional_path, Path(root))
+        found = schema(name) if optional_doc is not None else None
+        if optional_doc is not None and found is not None and _parsed(optional_doc):
+            validate(found, optional_doc.data, optional_doc, optional_path, reporter)
 
     front = schema(FRONT_MATTER)
     for doc in corpus.documents.values():

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Generic, Literal, TypeVar, cast
 
+from zhengxie.text.outline import chinese_to_int
+
 NOT_STATED_TEXT = "原文未载"
 
 
@@ -235,8 +237,23 @@ def _real_date(year: str, month: str, day: str) -> dt.date | None:
 # ---- approximate counts ---------------------------------------------------------------------------
 
 # At most 15 digits: counts and amounts are read as numbers (int() of thousands of digits raises).
-_COUNT = re.compile(r"^(约)?\s*([0-9]{1,15})\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?$")
-COUNT_PATTERN = r"^(约)?\s*[0-9]{1,15}\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?(?![\s\S])"
+# A Chinese numeral as printed (十二, 一百二十, 两) is read too, and shown as printed.
+# Digits before their units, each unit once and in order (一百零五, 两千, 十二, 三万六千): the forms
+# chinese_to_int reads; 十十 or 一一 are no numeral, for the schema and the parser alike.
+_D, _Z = "[一二两三四五六七八九]", "[零〇]"
+_BELOW_WAN = rf"(?:{_D}千)?(?:{_Z}?{_D}百)?(?:{_Z}?{_D}?十)?(?:{_Z}?{_D})?"
+NUMERAL = rf"(?=[一二两三四五六七八九十])(?:{_BELOW_WAN}万)?{_BELOW_WAN}"
+_NUMERAL = re.compile(NUMERAL)
+_COUNT = re.compile(rf"^(约)?\s*([0-9]{{1,15}}|{NUMERAL})\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?$")
+COUNT_PATTERN = rf"^(约)?\s*([0-9]{{1,15}}|{NUMERAL})\s*(余|多)?\s*(件|项|次|个|篇|条)?\s*(左右|以上)?(?![\s\S])"
+
+
+def numeral_value(text: str) -> int | None:
+    """The number digits or a Chinese numeral print (12, 十二, 一百零五, 两百), or None when it is
+    not a numeral (十十, 一一)."""
+    if text.isdigit():
+        return int(text)
+    return chinese_to_int(text) if _NUMERAL.fullmatch(text) else None
 
 
 Qualifier = Literal["", "约", "余", "多", "左右", "以上"]  # as written; "" for an exact number
@@ -264,28 +281,31 @@ def parse_count(value: object) -> Count[int] | None:
     if not isinstance(value, str):
         return None
     match = _COUNT.match(value.strip())
-    if match is None:
+    number = numeral_value(match[2]) if match else None
+    if match is None or number is None:
         return None
     qualifier = _qualifier(match)
-    return Count(int(match[2]), value.strip(), not qualifier, qualifier)
+    return Count(number, value.strip(), not qualifier, qualifier)
 
 
 # ---- figures: amounts as printed ------------------------------------------------------------------
 
-_AMOUNT = re.compile(r"^(约)?\s*([0-9]{1,15}(?:\.[0-9]{1,15})?)\s*(余|多)?\s*(%)?\s*(以上|左右|多)?$")
-AMOUNT_PATTERN = (
-    r"^(约)?\s*[0-9]{1,15}(\.[0-9]{1,15})?\s*(余|多)?\s*%?\s*(以上|左右|多)?(?![\s\S])"  # summary-data schema
+_AMOUNT = re.compile(rf"^(约)?\s*([0-9]{{1,15}}(?:\.[0-9]{{1,15}})?|{NUMERAL})\s*(余|多)?\s*(%)?\s*(以上|左右|多)?$")
+AMOUNT_PATTERN = (  # summary-data schema's $defs/amount
+    rf"^(约)?\s*([0-9]{{1,15}}(\.[0-9]{{1,15}})?|{NUMERAL})\s*(余|多)?\s*%?\s*(以上|左右|多)?(?![\s\S])"
 )
 APPROXIMATE = 0.1  # 约 / 左右: within a tenth either side
 
 
 @dataclass(frozen=True, slots=True)
 class Amount(Count[float]):
-    """A figure as printed: 174, 73.2%, 99%以上, 20余, 约300, 1200余. The text stays as written;
-    `bounds` is the interval the wording allows, so checks compare what the original can mean."""
+    """A figure as printed: 174, 73.2%, 99%以上, 20余, 约300, 1200余, 十二, 一百二十余. The text stays
+    as written (pages show it); `value` is the number checks compute with; `bounds` is the interval
+    the wording allows, so checks compare what the original can mean."""
 
     decimals: int = 0  # digits after the point, as printed: the precision a rate is stated to
     percent: bool = False
+    numeral: str = ""  # the Chinese numeral as printed (十二), "" when the original prints digits
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -318,7 +338,9 @@ class Amount(Count[float]):
 
     @property
     def number(self) -> str:
-        """The value without qualifiers, as printed (73.2, 1200)."""
+        """The value without qualifiers, as printed (73.2, 1200, 十二)."""
+        if self.numeral:
+            return self.numeral
         return f"{self.value:.{self.decimals}f}" if self.decimals else str(int(self.value))
 
 
@@ -337,6 +359,11 @@ def parse_amount(value: object) -> Amount | None:
         return None
     qualifier = _qualifier(match)
     number = match[2]
+    if not number[0].isdigit():
+        whole = numeral_value(number)
+        if whole is None:
+            return None  # 一一, 十十: not a numeral
+        return Amount(whole, text, not qualifier, qualifier, 0, bool(match[4]), number)
     decimals = len(number.partition(".")[2])
     parsed = float(number) if decimals else int(number)
     return Amount(parsed, text, not qualifier, qualifier, decimals, bool(match[4]))
@@ -350,7 +377,8 @@ def printed_unit(text: str, number: str, units: Iterable[str]) -> str | None:
     choices = sorted({u for u in units if u and u != "%"}, key=len, reverse=True)
     if not number or not choices:
         return None
-    pattern = rf"(?<![0-9.]){re.escape(number)}(?![0-9.])\s*(?:余|多)?\s*({'|'.join(map(re.escape, choices))})"
+    digit = r"0-9.〇零一二三四五六七八九十百千万亿两"
+    pattern = rf"(?<![{digit}]){re.escape(number)}(?![{digit}])\s*(?:余|多)?\s*({'|'.join(map(re.escape, choices))})"
     found = set(re.findall(pattern, text))
     return found.pop() if len(found) == 1 else None
 

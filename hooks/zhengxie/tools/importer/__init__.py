@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhengxie.model.corpus import Vocabulary
-from zhengxie.sources.loader import load_vocabulary
+from zhengxie.sources.loader import DATA, load_vocabulary
 from zhengxie.tools.importer.draft import (
     UNDATED,
     draft_paths,
@@ -36,6 +36,7 @@ from zhengxie.tools.importer.read import Block, ImportFailed, read_original
 from zhengxie.tools.importer.recognise import (
     Recognised,
     Todo,
+    body_aliases,
     body_entry,
     body_of,
     kind_and_type,
@@ -44,6 +45,8 @@ from zhengxie.tools.importer.recognise import (
 )
 from zhengxie.tools.importer.split import split_parts
 from zhengxie.tools.importer.word import WordText
+
+BODIES_FILE = f"{DATA}/bodies.yml"
 
 
 @dataclass
@@ -167,9 +170,10 @@ def _place(root: Path, vocab: Vocabulary, part: Part, body: str | None, taken: s
     if found.kind is None or found.type_ is None:  # not recognised: _recognised_part said why
         return
     evidence = [found.fields.get("title", ""), *found.fields.get("issuers", []), *found.blocks[:1]]
+    evidence += [found.fields.get("session", "")]  # the meeting a report was given at names its body
     evidence = [e for e in evidence if e]
     if body is None:
-        body = body_of(evidence, vocab)
+        body = body_of(evidence, vocab, body_aliases(Path(root) / BODIES_FILE))
         if body:
             found.seen.append(("所属机构", f"{body}（由标题、落款或开头一段中的地名得出，请核对）"))
     if body is None:

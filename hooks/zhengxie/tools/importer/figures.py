@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from zhengxie.text.outline import chinese_to_int
-
 _CN = "一二三四五六七八九十百千两〇零"
 # An amount as printed: 约 before, digits or a Chinese numeral, 余 or 多 after (以上 and 左右 follow the unit).
 _N = rf"(约?\s*(?:[0-9]{{1,7}}|[{_CN}]{{1,6}})\s*(?:余|多)?)"
@@ -39,13 +37,26 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     ("proposals-answer-rate", re.compile(rf"(?:答复率|办复率|办结率){_GAP}{_PCT}"), float, ""),
     ("proposals-solved-rate", re.compile(rf"(?:已解决|得到解决)[^，。；]{{0,10}}?占\s*{_PCT}"), float, ""),
     ("proposals-satisfaction-rate", re.compile(rf"满意率{_GAP}{_PCT}"), float, ""),
-    ("opinions-submitted", re.compile(rf"社情民意(?:信息)?{_GAP}{_N}{_UNIT_OPINION}"), int, ""),
+    # (not 被采用社情民意信息28条: that is opinions-adopted)
+    ("opinions-submitted", re.compile(rf"(?<!采用)(?<!批示)社情民意(?:信息)?{_GAP}{_N}{_UNIT_OPINION}"), int, ""),
     ("opinions-adopted", re.compile(rf"(?:被|获)?采用{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
     ("opinions-endorsed", re.compile(rf"批示{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
     ("opinions-adoption-rate", re.compile(rf"采用率{_GAP}{_PCT}"), float, "社情民意"),
     (
         "member-participation",
         re.compile(rf"委员[^，。；0-9]{{0,6}}?(?:参加|参与)[^，。；0-9]{{0,8}}?{_N}\s*(人次)"),
+        int,
+        "",
+    ),
+    (  # the members after the verb: 参与委员200多人次
+        "member-participation",
+        re.compile(rf"(?:参加|参与)(?:活动)?的?委员\s*{_N}\s*(人次)"),
+        int,
+        "",
+    ),
+    (  # the count first: 约300人次委员参加督办活动
+        "member-participation",
+        re.compile(rf"{_N}\s*(人次)\s*委员[^，。；0-9]{{0,4}}?(?:参加|参与)"),
         int,
         "",
     ),
@@ -67,6 +78,7 @@ COUNT_FIRST = re.compile(
 )
 # Further counts in the same list: 特等奖1篇，优秀奖7篇，鼓励奖12篇.
 CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条|对)")
+DOCUMENT_UNITS = ("件", "条", "篇")  # what proposals and 社情民意 are counted in (not activities: 次, 场)
 FORWARD = re.compile(r"打算|计划|思路|安排|展望|目标")  # a section of what is to be done, not what was
 
 
@@ -93,18 +105,16 @@ class Source:
 
 
 def _number(text: str, kind: type[int] | type[float], after: str = "", percent: bool = False) -> int | float | str:
-    """The amount as the original qualifies it: a number, or the printed form when 约, 余, 多,
-    以上 or 左右 go with it (a Chinese numeral written in digits)."""
+    """The amount as the original prints it: a number for plain digits, else the printed form —
+    约, 余, 多, 以上 or 左右 with it, or a Chinese numeral (十二 stays 十二; checks read it as 12)."""
     stripped = text.replace(" ", "")
     about = stripped.startswith("约")
     core = stripped.lstrip("约")
     more = core[-1] if core and core[-1] in "余多" else ""
     core = core.rstrip("余多")
-    if core.isdigit() or "." in core:
-        value = float(core)
-    else:
-        converted = chinese_to_int(core)
-        value = float(converted) if converted is not None else 0.0
+    if not (core.isdigit() or "." in core):
+        return f"{stripped}{'%' if percent else ''}{after}"
+    value = float(core)
     number: int | float = int(value) if kind is int or value.is_integer() else value
     if not (about or more or after):
         return number
@@ -186,11 +196,11 @@ def _in_sentence(sentence: str, rows: list[Figure]) -> list[Figure]:
         if match.start() < consumed or any(s <= match.start(2) < e for s, e in typed_spans):
             continue
         label = match.group(1).strip("“”")
-        if "提案" in label or "社情民意" in label:
-            continue  # counted by a typed measure, or a part of it the editor places
+        if ("提案" in label or "社情民意" in label) and match.group(3) in DOCUMENT_UNITS:
+            continue  # proposals or reports counted: a typed measure, or a part of it the editor places
         value = _number(match.group(2), int, _after(sentence, match.end()))
         new.append(Figure("figures", value, label, match.group(3), sentence))
-        more, consumed = _continued(sentence, match.end())
+        more, consumed = _continued(sentence, match.end(), typed_spans)
         new += more
     for match in COUNT_FIRST.finditer(sentence):
         new.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
@@ -198,14 +208,16 @@ def _in_sentence(sentence: str, rows: list[Figure]) -> list[Figure]:
     return typed + new
 
 
-def _continued(sentence: str, position: int) -> tuple[list[Figure], int]:
+def _continued(sentence: str, position: int, typed: list[tuple[int, int]]) -> tuple[list[Figure], int]:
     """The counts that follow a counted one in a list (特等奖1篇，优秀奖7篇 …), each with its own
-    label, and where the list ends."""
+    label, and where the list ends; a count a typed measure has read (收到提案176件) is not read again."""
     rows: list[Figure] = []
     while (match := CONTINUED.match(sentence, position)) is not None:
+        position = match.end()
+        if any(s <= match.start(2) < e for s, e in typed) or "提案" in match.group(1) or "社情民意" in match.group(1):
+            continue
         value = _number(match.group(2), int, _after(sentence, match.end()))
         rows.append(Figure("figures", value, match.group(1), match.group(3), sentence))
-        position = match.end()
     return rows, position
 
 

@@ -168,6 +168,19 @@ def _group(cells: list[str], title: int) -> str | None:
     return distinct[0] if across or first_only else None
 
 
+GROUP_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[\s　]*")
+
+
+def _heading_row(cells: list[str], names: Names) -> str | None:
+    """A row whose one filled cell is a numbered heading (一、专题协商会) or a form's name: a group
+    row whose other cells were left empty rather than merged."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) != 1 or len(cells) < 2:
+        return None
+    text = filled[0]
+    return text if GROUP_NUMBER.match(text) or names.form_named(text) else None
+
+
 def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[list[Item], list[str]] | None:
     """Items from a table whose header row names its columns (and the names of the columns of no
     known field); None when it is no item table. A row repeating the header is skipped; a group
@@ -197,8 +210,8 @@ def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[li
         cells = row + [""] * (len(header) - len(row))
         if [c.strip() for c in cells] == header:
             continue  # the header repeated (a table across pages)
-        if (group := _group(cells, columns["title"])) is not None:
-            group_form = names.form_named(group) or names.form_in(group)
+        if (group := _group(cells, columns["title"]) or _heading_row(cells, names)) is not None:
+            group_form = names.form_named(GROUP_NUMBER.sub("", group)) or names.form_in(group)
             group_time = time_value(group)
             group_note = "" if group_form or group_time else group
             continue
@@ -231,6 +244,11 @@ def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[li
             item.notes.append(f"表格中的分组：{group_note}")
         items.append(item)
     return items, [name for _, name in unknown]
+
+
+def names_form(text: str, names: Names) -> bool:
+    """Whether the line labels a value as the form (形式：专题协商会): an item line in any plan."""
+    return any(names.column(match.group(1)) == "form" for match in LABELLED.finditer(text))
 
 
 def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
@@ -268,15 +286,30 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
             if part.strip():
                 place(item, "", part.strip(), names)
     elif len(text) <= ITEM_LINE_MAX and not any(c in text.rstrip("。；;") for c in "。；;"):
-        item.form = names.form_in(text)  # one short clause naming a form: 议题 + 专题协商会 + 4月
-        if (time := TIME.search(text)) is not None:
-            item.time = time_value(time.group(0))
+        pieces = re.split(r"([，,]+)", text.rstrip("。"))
+        tail: list[str] = []  # 村集体经济增收议事会，3月: the values after the title, each one whole
+        while len(pieces) > 2 and _placeable(pieces[-1].strip(), names):
+            tail.insert(0, pieces.pop().strip())
+            pieces.pop()
+        if tail:
+            rest = "".join(pieces)
+            for part in tail:
+                place(item, "", part, names)
+        else:
+            item.form = names.form_in(text)  # one short clause naming a form: 议题 + 专题协商会 + 4月
+            if (time := TIME.search(text)) is not None:
+                item.time = time_value(time.group(0))
     item.title = rest.strip().rstrip("。；;，,：:")
     if item.form is None and form is not None and len(item.title) <= ITEM_LINE_MAX and "。" not in item.title:
         item.form = form  # under a heading that names the form
     if not item.title or (item.form is None and not item.roles):
         return None
     return item
+
+
+def _placeable(part: str, names: Names) -> bool:
+    """Whether an unlabelled part of an item line is one value: a form's name, a time, …牵头."""
+    return bool(names.form_named(part) or time_value(part) or LEADS.match(part) or TAKE_PART.match(part))
 
 
 def place(item: Item, label: str, value: str, names: Names) -> None:

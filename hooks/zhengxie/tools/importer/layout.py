@@ -154,16 +154,18 @@ def _head(blocks: list[Block], layout: Layout) -> list[Block]:
 
 
 def _title_parts(first: Block, second: Block) -> bool:
-    """Two lines of one title: the first no title and no head line of its own, without sentence
-    punctuation; the second ends as a title does."""
+    """Two lines of one title: the first no title and no head line of its own — or the issuing
+    organ's name over a line beginning 关于 (中国人民政治协商会议…委员会 / 关于印发…的通知) —
+    without sentence punctuation; the second ends as a title does."""
     if first.is_table or second.is_table:
         return False
     a, b = first.text.strip(), second.text.strip()
+    organ_about = bool(lines.issuer(a)) and b.startswith("关于") and not whole_date(a)
     return (
         2 <= len(a) <= TITLE_PART_MAX
         and not any(c in a for c in "。；;：:")
         and not lines.title_like(a)
-        and not _known_head_line(a)
+        and (organ_about or not _known_head_line(a))
         and lines.title_like(b)
         and len(a + b) <= 80
     )

@@ -37,6 +37,9 @@ class ImportFailed(Exception):  # noqa: N818 - the CLI and the tests catch it by
     """An original that cannot be read; the message is Chinese and names the fix."""
 
 
+NOTE_STYLE = "脚注"  # the style of a footnote's or endnote's text, placed after the body
+
+
 @dataclass
 class Block:
     """A paragraph (text) or a table (rows of cell texts) of the original, in order."""

@@ -9,7 +9,9 @@ from a line that states it; the rest is left for the editor and named in todos.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypedDict
 
 from zhengxie.model.corpus import Body, DocType, Vocabulary
@@ -20,7 +22,7 @@ from zhengxie.tools.importer import items as items_mod
 from zhengxie.tools.importer import lines
 from zhengxie.tools.importer.dates import whole_date
 from zhengxie.tools.importer.layout import read_layout
-from zhengxie.tools.importer.read import Block
+from zhengxie.tools.importer.read import NOTE_STYLE, Block
 from zhengxie.tools.importer.word import chinese_numbered
 
 MARK = "【待核：{}】"  # what the check reports as ZX130 until a person resolves it
@@ -30,7 +32,11 @@ JOIN_MIN = 30  # a paragraph this long that stops mid-sentence continues in the 
 PERIOD_RANGE = re.compile(r"([0-9]{4})\s*[-—–至到]\s*([0-9]{4})\s*年")
 PERIOD_HALF = re.compile(r"([0-9]{4})\s*年\s*(上|下)半年")
 PERIOD_YEAR = re.compile(r"([0-9]{4})\s*年(?:度)?")
-PERIOD_SINCE = re.compile(r"((?:[一二三四五六七八九十]+届[一二三四五六七八九十]+次|上次)(?:全体)?会议)以来")
+# 十四届三次会议以来, 政协洛阳市第十四届委员会第四次会议以来, 上次全体会议以来
+PERIOD_SINCE = re.compile(
+    r"((?:(?:政协[\u4e00-\u9fff]{1,12}?)?第?[一二三四五六七八九十]+届(?:委员会第)?[一二三四五六七八九十]+次"
+    r"|上次)(?:全体)?会议)以来"
+)
 
 
 @dataclass
@@ -139,10 +145,11 @@ def period_of(title: str, doc_type: DocType | None) -> str | None:
     return None
 
 
-def body_names(body: Body) -> list[str]:
-    """What an original may call a registered body: its full name, its short name, 政协X委员会 and
-    X政协 for its place X (from 中国人民政治协商会议X委员会 or the short name X政协), and X itself."""
-    names = [body.name, body.short]
+def body_names(body: Body, aliases: Sequence[str] = ()) -> list[str]:
+    """What an original may call a registered body: its full name, its short name (whatever it ends
+    with), the other names the registry lists for it (`aliases`), 政协X委员会 and X政协 for its place
+    X (from 中国人民政治协商会议X委员会 or the short name X政协), and X itself."""
+    names = [body.name, body.short, *getattr(body, "aliases", ()), *aliases]
     place = ""
     if body.name.startswith(FULL_PREFIX) and body.name.endswith("委员会"):
         place = body.name[len(FULL_PREFIX) : -len("委员会")]
@@ -150,18 +157,34 @@ def body_names(body: Body) -> list[str]:
         place = body.short[: -len("政协")]
     if place:
         names += [f"政协{place}委员会", f"{place}政协", place]
-    return [name for name in dict.fromkeys(names) if len(name) >= 2]
+    return [name for name in dict.fromkeys(names) if isinstance(name, str) and len(name) >= 2]
 
 
 FULL_PREFIX = "中国人民政治协商会议"
 
 
-def body_of(texts: list[str], vocab: Vocabulary) -> str | None:
+def body_aliases(path: Path) -> dict[str, list[str]]:
+    """Body id -> the other names data/bodies.yml lists for it (`aliases:`, optional); {} when the
+    file has none or does not read (the registry's own check reports that)."""
+    import yaml
+
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    found: dict[str, list[str]] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("aliases"), list):
+            found[entry["id"]] = [a.strip() for a in entry["aliases"] if isinstance(a, str) and a.strip()]
+    return found
+
+
+def body_of(texts: list[str], vocab: Vocabulary, aliases: Mapping[str, Sequence[str]] | None = None) -> str | None:
     """The body that the title, the signature or the first paragraph names — by the longest of
     its names found (青峰镇政协工作办公室 before 莒县) — when exactly one body names it so."""
     best: dict[str, int] = {}
     for body in vocab.bodies.values():
-        for name in body_names(body):
+        for name in body_names(body, (aliases or {}).get(body.id, ())):
             if any(name in text for text in texts):
                 best[body.id] = max(best.get(body.id, 0), len(name))
     if not best:
@@ -242,6 +265,10 @@ def recognise(
         if guessed_kind == found.kind:
             found.type_ = guessed_type
     _read_tail(tail, found)
+    dated = DATE_FIRST.match(found.fields.get("dateline", ""))
+    if "date" not in found.fields and dated and (date := whole_date(dated.group(1))) is not None:
+        found.fields["date"] = date.isoformat()  # a report given at a meeting: 2025年1月8日在…会议上
+        found.seen.append(("成文日期（由落款的报告日期得出）", date.isoformat()))
     if "issuers" not in found.fields and layout.masthead and lines.issuer(layout.masthead):
         found.fields["issuers"] = [layout.masthead]
         found.seen.append(("发文机关（由发文机关标志得出，原件没有落款）", layout.masthead))
@@ -250,6 +277,12 @@ def recognise(
 
 
 def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
+    """(head, body, tail): the lines before the text, the text, the signature and date after it;
+    the notes Word prints at the foot (placed after everything) stay with the text."""
+    notes_from = len(blocks)
+    while notes_from and blocks[notes_from - 1].style == NOTE_STYLE:
+        notes_from -= 1
+    blocks, notes = blocks[:notes_from], blocks[notes_from:]
     head_end = 0
     for index, block in enumerate(blocks[:HEAD_BLOCKS]):
         if block.is_table or lines.heading(block.text) or lines.article(block.text) or block.listed:
@@ -266,7 +299,7 @@ def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
         if blocks[index].is_table or not (whole_date(text) or lines.issuer(text)):
             break
         tail_start = index
-    return blocks[:head_end], blocks[head_end:tail_start] + blocks[end:], blocks[tail_start:end]
+    return blocks[:head_end], blocks[head_end:tail_start] + blocks[end:] + notes, blocks[tail_start:end]
 
 
 ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?$")
@@ -294,6 +327,9 @@ def _head_line(text: str) -> bool:
         or whole_date(text)
         or lines.issuer(text)
     )
+
+
+DATE_FIRST = re.compile(r"^(\S{6,16}?日)(?:在|于)")
 
 
 def _read_head(head: list[Block], found: Recognised, vocab: Vocabulary) -> None:
@@ -406,13 +442,18 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 line = title = text
             found.blocks.append("#" * level + " " + mark_residue(line, found, "标题"))
             found.counts["headings"] += 1
-            heading_form = names.form_in(title) if in_items and level > 2 else None
+            # a heading that names a form, in the items' section — or, in any plan, one that is
+            # nothing but a registered form's name (（一）在基层协商): the lines under it are its items
+            numbered = lines.heading(title)  # a Heading style keeps its typed number: （一）在基层协商
+            bare = (numbered.title if numbered is not None else title).rstrip("。")
+            named = names.form_in(title) if in_items else names.form_named(bare)
+            heading_form = named if is_plan and level > 2 else None
             form_key = key
             section_item = None
             if in_items and level > 2 and heading_form is None:
-                section_item = items_mod.Item(title.rstrip("。"), where=block.where)
-            if level == 2:
-                in_items = is_plan and item_section(title, vocab, found.kind, found.type_)
+                section_item = items_mod.Item(bare, where=block.where)  # its values in labelled lines
+            if level == 2:  # a Heading style's typed number (一、协商议题) is no part of the section's name
+                in_items = is_plan and item_section(bare, vocab, found.kind, found.type_)
                 heading_form = None
                 paragraphs.section, paragraphs.index = title, paragraphs.index + 1
                 paragraphs.starts.append(len(found.blocks) - 1)
@@ -434,7 +475,12 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             for label, value in pairs:
                 items_mod.place(section_item, label, value, names)
             continue
-        if is_plan and (in_items or block.listed) and (lines.run_in(text) or block.listed or heading_form):
+        labelled_form = is_plan and items_mod.names_form(text, names)  # …。形式：专题协商会；时间：5月
+        if (
+            is_plan
+            and (in_items or block.listed or labelled_form)
+            and (lines.run_in(text) or block.listed or heading_form)
+        ):
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
             item = items_mod.from_line(stripped, names, heading_form)
             if item is not None:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from zhengxie.tools.importer.numbering import CHINESE_FORMATS, Numbering
-from zhengxie.tools.importer.read import Block, ImportFailed, clean
+from zhengxie.tools.importer.read import NOTE_STYLE, Block, ImportFailed, clean
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -119,7 +119,7 @@ def read_word(path: Path) -> tuple[list[Block], WordText]:
             if text:
                 found.comments.append(text)
     for number, text in reader.note_texts:  # notes at the end, in the order they are referenced
-        blocks.append(Block(f"注{number}：{text}"))
+        blocks.append(Block(f"注{number}：{text}", style=NOTE_STYLE))
         reader.count(1)
     return blocks, found
 
