@@ -14,7 +14,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zhengxie.tools.importer import import_file
+from zhengxie.tools.importer import blocks, import_file
 from zhengxie.tools.importer import read as reader
 from zhengxie.tools.importer.read import ImportFailed, read_original
 
@@ -268,7 +268,7 @@ def test_numbering_start_values_are_bounded():
 def test_long_lines_through_the_layout_figures_and_recognition(zx_repo, tmp_path):
     """Lines at the reader's length limit, made of what the 公文, figure and body patterns look for:
     each pattern is anchored or bounded, so the import ends (and says what it could not tell)."""
-    n = reader.MAX_LINE
+    n = blocks.MAX_LINE
     lines = [
         "云溪市政协2024年度工作总结",
         ("各单位、" * n)[:n] + "：",

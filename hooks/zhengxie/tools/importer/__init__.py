@@ -22,6 +22,7 @@ from pathlib import Path
 
 from zhengxie.model.corpus import Vocabulary
 from zhengxie.sources.loader import DATA, load_vocabulary
+from zhengxie.tools.importer.blocks import Block, ImportFailed
 from zhengxie.tools.importer.draft import (
     UNDATED,
     draft_paths,
@@ -32,7 +33,7 @@ from zhengxie.tools.importer.draft import (
     year_of,
 )
 from zhengxie.tools.importer.items import Columns, load_columns
-from zhengxie.tools.importer.read import Block, ImportFailed, read_original
+from zhengxie.tools.importer.read import read_original
 from zhengxie.tools.importer.recognise import (
     Recognised,
     Todo,

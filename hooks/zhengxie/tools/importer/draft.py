@@ -22,7 +22,7 @@ from zhengxie.model.corpus import Form, Kind, Vocabulary
 from zhengxie.sources.loader import DATA, DOCS
 from zhengxie.text.values import NOT_STATED_TEXT
 from zhengxie.tools import scaffold
-from zhengxie.tools.importer.read import ImportFailed
+from zhengxie.tools.importer.blocks import ImportFailed
 from zhengxie.tools.importer.recognise import MARK, Recognised, Todo
 
 UNDATED = "undated"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from zhengxie.model.corpus import Vocabulary
 from zhengxie.text.values import parse_when
-from zhengxie.tools.importer.read import ImportFailed
+from zhengxie.tools.importer.blocks import ImportFailed
 
 _M = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
 TIME = re.compile(

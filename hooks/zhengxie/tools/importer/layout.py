@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from zhengxie.tools.importer import lines
+from zhengxie.tools.importer.blocks import Block
 from zhengxie.tools.importer.dates import DATE, whole_date
-from zhengxie.tools.importer.read import Block
 
 HEAD_SCAN = 10  # the 版头 and 主送 lie within the first blocks
 TITLE_PART_MAX = 40

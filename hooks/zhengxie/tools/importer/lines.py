@@ -2,7 +2,7 @@
 signatures, part separators (篇一 … 篇七) and template residue.
 
 Every pattern is anchored or bounded and has no nested quantifiers: a line is matched in time
-linear in its length (lines are cut at read.MAX_LINE characters anyway).
+linear in its length (lines are cut at blocks.MAX_LINE characters anyway).
 """
 
 from __future__ import annotations

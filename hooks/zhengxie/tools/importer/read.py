@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+
+from zhengxie.tools.importer.blocks import Block, ImportFailed, clean, count_blocks
+from zhengxie.tools.importer.word import read_word
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MAX_DOCX_BYTES = 20 * 1024 * 1024
@@ -25,41 +28,11 @@ MAX_DOCX_XML = 30 * 1024 * 1024  # of the unpacked parts, those parsed as XML (t
 MAX_STYLES = 5_000  # Word's own templates define a few hundred
 MAX_BLOCKS = 50_000
 MAX_CELLS = 200_000  # table cells, a merged cell counted once per grid column it spans
-MAX_LINE = 20_000  # characters kept of one paragraph; recognisers never see more
 SUFFIXES = (".docx", ".txt", ".md")
 _MB = 1024 * 1024
 _STYLE = re.compile(rb"<w:style[\s>]")
 TextEncoding = Literal["utf-8", "gb18030"]
 Encoding = Literal["docx", "utf-8", "gb18030"]  # what an original was read as
-
-
-class ImportFailed(Exception):  # noqa: N818 - the CLI and the tests catch it by this name
-    """An original that cannot be read; the message is Chinese and names the fix."""
-
-
-NOTE_STYLE = "脚注"  # the style of a footnote's or endnote's text, placed after the body
-
-
-@dataclass
-class Block:
-    """A paragraph (text) or a table (rows of cell texts) of the original, in order."""
-
-    text: str = ""
-    rows: list[list[str]] = field(default_factory=list)  # a table's rows (cell texts); empty for a paragraph
-    style: str = ""  # the Word paragraph style (Title, Heading 1, List Number …), if any
-    listed: bool = False  # a Word list paragraph (its drawn number, if any, is put before its text)
-    level: int = 0  # heading level from a Heading style or an outline level (大纲级别); 0: none
-    numbering: str = ""  # the Word number format of a list paragraph (chineseCounting, decimal …)
-    number: int = 0  # its place in the original: the Nth paragraph or table (the report's 原件第N段)
-    joined: tuple[int, ...] = ()  # the numbers of further paragraphs joined into it (a two-line title)
-
-    @property
-    def where(self) -> str:
-        return f"原件第{self.number}段" + ("（表格）" if self.rows else "")
-
-    @property
-    def is_table(self) -> bool:
-        return bool(self.rows)
 
 
 @dataclass
@@ -83,10 +56,10 @@ def read_original(path: Path) -> Original:
         raise ImportFailed(f"{path.name} 有 {size // 1024} KB，超过导入上限 {limit // _MB} MB：请把它拆成几个文件")
     if suffix == ".docx":
         blocks, word = _read_docx(path)
-        count_blocks(path, len(blocks))
+        count_blocks(path, len(blocks), MAX_BLOCKS)
         return Original(str(path), _numbered(blocks), "docx", word)
     blocks, encoding = _read_text(path)
-    count_blocks(path, len(blocks))
+    count_blocks(path, len(blocks), MAX_BLOCKS)
     return Original(str(path), _numbered(blocks), encoding)
 
 
@@ -94,11 +67,6 @@ def _numbered(blocks: list[Block]) -> list[Block]:
     for number, block in enumerate(blocks, 1):
         block.number = number
     return blocks
-
-
-def count_blocks(path: Path, count: int) -> None:
-    if count > MAX_BLOCKS:
-        raise ImportFailed(f"{path.name} 有 {MAX_BLOCKS} 段以上，超过导入上限 {MAX_BLOCKS} 段：请把它拆成几个文件")
 
 
 def decode(data: bytes) -> tuple[str, TextEncoding]:
@@ -125,9 +93,7 @@ def _read_text(path: Path) -> tuple[list[Block], TextEncoding]:
 def _read_docx(path: Path) -> tuple[list[Block], Any]:
     """The Word reader (word.py) after the archive's declared sizes are checked."""
     _check_archive(path)
-    from zhengxie.tools.importer.word import read_word
-
-    return read_word(path)
+    return read_word(path, max_blocks=MAX_BLOCKS, max_cells=MAX_CELLS)  # looked up now: the tests lower them
 
 
 def _check_archive(path: Path) -> None:
@@ -164,9 +130,3 @@ def _count_styles(archive: zipfile.ZipFile) -> int:
     except KeyError:
         return 0
     return len(_STYLE.findall(data))
-
-
-def clean(text: str) -> str:
-    """One paragraph on one line, without the spaces Word and web pages leave at either end."""
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ").replace("\n", " ")
-    return text.strip(" \u3000")[:MAX_LINE]

@@ -20,9 +20,9 @@ from zhengxie.tools import scaffold
 from zhengxie.tools.importer import figures as figures_mod
 from zhengxie.tools.importer import items as items_mod
 from zhengxie.tools.importer import lines
+from zhengxie.tools.importer.blocks import NOTE_STYLE, Block
 from zhengxie.tools.importer.dates import whole_date
 from zhengxie.tools.importer.layout import read_layout
-from zhengxie.tools.importer.read import NOTE_STYLE, Block
 from zhengxie.tools.importer.word import chinese_numbered
 
 MARK = "【待核：{}】"  # what the check reports as ZX130 until a person resolves it

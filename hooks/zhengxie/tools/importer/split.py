@@ -8,7 +8,7 @@ than two such lines is one document.
 from __future__ import annotations
 
 from zhengxie.tools.importer import lines
-from zhengxie.tools.importer.read import Block
+from zhengxie.tools.importer.blocks import Block
 
 
 def split_parts(blocks: list[Block]) -> tuple[list[tuple[int | None, list[Block]]], list[Block]]:

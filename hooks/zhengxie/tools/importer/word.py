@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zhengxie.tools.importer.blocks import NOTE_STYLE, Block, ImportFailed, clean, count_blocks
 from zhengxie.tools.importer.numbering import CHINESE_FORMATS, Numbering
-from zhengxie.tools.importer.read import NOTE_STYLE, Block, ImportFailed, clean
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -91,7 +91,9 @@ class _Package:
         return self.xml(self._target(self.folder, self.rels, kind))
 
 
-def read_word(path: Path) -> tuple[list[Block], WordText]:
+def read_word(path: Path, max_blocks: int, max_cells: int) -> tuple[list[Block], WordText]:
+    """The blocks of a Word file as Word shows it, reading no more than `max_blocks` blocks and
+    `max_cells` table cells (read.py checks the archive first and gives the limits)."""
     try:
         with zipfile.ZipFile(path) as archive:
             package = _Package(archive)
@@ -100,6 +102,7 @@ def read_word(path: Path) -> tuple[list[Block], WordText]:
                 raise ImportFailed(f"{path.name} 里没有正文部分：请在 Word 中重新另存为 .docx")
             reader = _Reader(
                 path,
+                (max_blocks, max_cells),
                 _Styles(package.part("styles")),
                 Numbering.read(package.part("numbering")),
                 _notes(package.part("footnotes"), "footnote"),
@@ -221,11 +224,15 @@ def _val(element: Any, tag: str) -> str | None:
 
 class _Reader:
     def __init__(
-        self, path: Path, styles: _Styles, numbering: Numbering, footnotes: dict[str, str], endnotes: dict[str, str]
+        self,
+        path: Path,
+        limits: tuple[int, int],
+        styles: _Styles,
+        numbering: Numbering,
+        footnotes: dict[str, str],
+        endnotes: dict[str, str],
     ) -> None:
-        from zhengxie.tools.importer import read
-
-        self.read = read  # its limits, looked up when used (the tests lower them)
+        self.max_blocks, self.max_cells = limits
         self.path, self.styles, self.numbering = path, styles, numbering
         self.footnotes, self.endnotes = footnotes, endnotes
         self.found = WordText()
@@ -234,8 +241,8 @@ class _Reader:
 
     def count(self, blocks: int | bool) -> None:
         self.blocks_seen += blocks
-        if self.blocks_seen > self.read.MAX_BLOCKS:
-            self.read.count_blocks(self.path, self.blocks_seen)
+        if self.blocks_seen > self.max_blocks:
+            count_blocks(self.path, self.blocks_seen, self.max_blocks)
 
     def blocks(self, container: Any, depth: int, counted: bool = True) -> list[Block]:
         """The paragraphs and tables of a body, a content control, a cell or a text box; a cell's
@@ -364,7 +371,7 @@ class _Reader:
         width = len(grid.findall(W + "gridCol")) if grid is not None else 0
         for tr in _rows(tbl):
             row: list[str] = []
-            column = _grid_before(tr)
+            column = _grid_before(tr, self.max_cells)
             for tc in _cells(tr):
                 tc_pr = tc.find(W + "tcPr")
                 span_text = _val(tc_pr, "gridSpan")
@@ -393,9 +400,9 @@ class _Reader:
 
     def _add_cells(self, count: int) -> None:
         self.cells += count
-        if self.cells > self.read.MAX_CELLS:
+        if self.cells > self.max_cells:
             raise ImportFailed(
-                f"{self.path.name} 的表格超过 {self.read.MAX_CELLS} 个单元格（合并的单元格按所占的列计），"
+                f"{self.path.name} 的表格超过 {self.max_cells} 个单元格（合并的单元格按所占的列计），"
                 "超过导入上限：请把大表格拆开或另存为几个文件"
             )
 
@@ -421,12 +428,10 @@ def _cells(tr: Any) -> list[Any]:
     return cells
 
 
-def _grid_before(tr: Any) -> int:
-    from zhengxie.tools.importer import read
-
+def _grid_before(tr: Any, max_cells: int) -> int:
     value = _val(tr.find(W + "trPr"), "gridBefore")
     try:
-        return max(0, min(int(value), read.MAX_CELLS)) if value is not None else 0
+        return max(0, min(int(value), max_cells)) if value is not None else 0
     except ValueError:
         return 0
 
