@@ -26,6 +26,8 @@ def write_names(repo: MiniRepo) -> MiniRepo:
     repo.edit(PLAN_DATA, "participants: [市生态环境局", "参与部门: [市生态环境局")
     repo.edit(PLAN_DATA, "topics: [ecology]", "topics: [生态环境]")
     repo.edit(SUMMARY_DATA, "measure: proposals-filed\n", "measure: 立案数\n")  # an alias (data/measures.yml)
+    repo.edit(SUMMARY_DATA, "status: held\n", "status: 已开展\n")  # an alias (data/statuses.yml)
+    repo.edit(SUMMARY_DATA, "status: merged\n", "status: 已合并\n")  # the name
     return repo
 
 
@@ -50,6 +52,25 @@ def test_names_are_read_as_ids(zx_repo):
     assert plan.data_line("items", 0, "roles", "lead-unit") == zx_repo.line_of(PLAN_DATA, "牵头单位:")
     figures = next(d for d in corpus.documents.values() if d.summary and d.summary.figures).summary
     assert "proposals-filed" in {f.measure for f in figures.figures}
+    assert [r.status for r in figures.reports] == ["held", "merged"]
+
+
+def test_a_status_written_as_a_name_is_checked_as_its_id(zx_repo):
+    """已开展 is held: a held item needs its date, whichever way the status is written."""
+    zx_repo.edit(SUMMARY_DATA, "status: held\n    date: 2019-03-20\n", "status: 已开展\n")
+    assert [p.code for p in zx_repo.check()] == [p.code for p in _without_date(zx_repo)]
+
+
+def _without_date(repo: MiniRepo) -> list:
+    repo.edit(SUMMARY_DATA, "status: 已开展\n", "status: held\n")
+    found = repo.check()
+    assert found, "a held report without its date is a problem"
+    return found
+
+
+def test_an_unregistered_status_is_a_problem(zx_repo):
+    zx_repo.edit(SUMMARY_DATA, "status: held\n", "status: 开完了\n")
+    assert any(p.file == SUMMARY_DATA for p in zx_repo.check())
 
 
 def test_a_body_may_name_its_parent(zx_repo):

@@ -12,7 +12,19 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-VOCAB = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections", "problems", "measures", "import")
+VOCAB = (
+    "topics",
+    "bodies",
+    "forms",
+    "roles",
+    "statuses",
+    "kinds",
+    "fields",
+    "sections",
+    "problems",
+    "measures",
+    "import",
+)
 
 PLAN = "docs/plans/2019-test-consultation-plan.md"
 PLAN_DATA = "data/plans/2019-test-consultation-plan.yml"

@@ -17,7 +17,7 @@ from typing import Any
 from zhengxie.build.validate import validate
 from zhengxie.derive import generated as pages
 from zhengxie.derive.followpages import FollowPage, FollowPages
-from zhengxie.derive.followthrough import DONE_RULE, FollowThrough, ReportLine
+from zhengxie.derive.followthrough import FollowThrough, ReportLine
 from zhengxie.derive.indexes import BodyEntry, Indexes, TopicEntry, YearEntry
 from zhengxie.derive.indexnumbers import index_numbers
 from zhengxie.derive.listings import ListingPage, Listings
@@ -372,7 +372,9 @@ class Site:
 
     # ---- indexes: built once per Site (one Site per build); templates read their slices ----------
 
-    done_rule = DONE_RULE
+    @property
+    def done_rule(self) -> str:
+        return self.follow.done_rule
 
     @property
     def follow(self) -> FollowThrough:

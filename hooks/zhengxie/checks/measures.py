@@ -383,7 +383,8 @@ class _Audit:
             reports = [r for r in self.summary.reports if r.item in refs]
             if not reports:
                 return  # the summary reports no follow-through for this plan: nothing to compare
-            held = sum(1 for r in reports if r.status == "held")
+            statuses = self.corpus.vocab.statuses
+            held = sum(1 for r in reports if r.status in statuses and statuses[r.status].held)
             if not value.admits(held):
                 note = f"{figure.label}{figure.text}，落实情况报告中已开展{held}项"
                 self.flag(

@@ -20,7 +20,7 @@ import jsonschema_rs
 from zhengxie.checks import wording
 from zhengxie.model.corpus import Corpus, KeyPath
 from zhengxie.registry.problems import Reporter
-from zhengxie.sources.loader import DATA
+from zhengxie.sources.loader import DATA, VOCAB_FILES
 from zhengxie.text.reading import UNREAD, YamlDoc, inside_repository, parse_yaml, read_text
 from zhengxie.text.values import NOT_STATED_TEXT
 
@@ -31,6 +31,7 @@ VOCAB_SCHEMAS = {  # data file -> schema name
     f"{DATA}/bodies.yml": "bodies",
     f"{DATA}/forms.yml": "forms",
     f"{DATA}/roles.yml": "roles",
+    f"{DATA}/statuses.yml": "statuses",
     f"{DATA}/fields.yml": "fields",
     f"{DATA}/kinds.yml": "kinds",
     f"{DATA}/sections.yml": "sections",
@@ -410,7 +411,7 @@ def _show(value: object) -> str:
 def _check_unique_ids(corpus: Corpus, problems_doc: YamlDoc | None) -> None:
     files: list[tuple[str, YamlDoc, str]] = [
         (path, corpus.vocab_yaml[path], "id")
-        for path in (f"{DATA}/{n}.yml" for n in ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections"))
+        for path in (f"{DATA}/{n}.yml" for n in VOCAB_FILES if n != "measures")  # measures.yml is a mapping
         if path in corpus.vocab_yaml
     ]
     if problems_doc is not None:

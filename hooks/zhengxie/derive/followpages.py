@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from zhengxie.derive.followthrough import NO_SUMMARY, STATUS_ORDER, FollowThrough, ItemStatus, PlanProgress
+from zhengxie.derive.followthrough import NO_SUMMARY, FollowThrough, ItemStatus, PlanProgress
 from zhengxie.model import paging, urls
 from zhengxie.model.corpus import Document
 
@@ -138,7 +138,7 @@ class FollowPages:
         for year in years:
             plans = by_year[year]
             base = paging.slice_url(URL, year)
-            counts = {s: sum(p.counts.get(s, 0) for p in plans) for s in STATUS_ORDER}
+            counts = {s.id: sum(p.counts.get(s.id, 0) for p in plans) for s in follow.statuses}
             reported = [p for p in plans if p.reported]
             rows.append(
                 YearRow(

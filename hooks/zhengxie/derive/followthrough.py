@@ -8,22 +8,29 @@ figure per plan and the lines each summary lists. References to unknown plans or
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from zhengxie.model import urls
-from zhengxie.model.corpus import Corpus, Document, PlanItem, Report
+from zhengxie.model.corpus import Corpus, Document, PlanItem, Report, Status
 from zhengxie.text.values import NOT_STATED_TEXT
 
-STATUS_LABELS = {"held": "已举行", "postponed": "已推迟", "cancelled": "已取消", "merged": "已合并", "none": "尚无报告"}
-DONE = frozenset({"held", "merged"})  # an item merged into another was consulted on there
-STATUS_ORDER = ("held", "merged", "postponed", "cancelled", "none")
-DONE_RULE = "已举行和已合并的项目计为完成，完成率是完成的项目占计划项目总数的比例"
+# An item no summary reports on: derived, never written (the statuses a summary writes are data/statuses.yml).
+NO_REPORT = Status("none", "尚无报告")
 NO_SUMMARY = "尚无总结"  # no summary reports on any item of the plan yet: no completion rate, not 0.0%
 NO_SUMMARY_RULE = "还没有任何工作总结报告其落实情况的计划显示为“尚无总结”，不计算完成率"
 
 
-def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, f"状态不明（{status or '未填写'}）")
+def status_of(statuses: Mapping[str, Status], status: str) -> Status:
+    """The registered status of an id; one that is not registered (the schema check's finding) is shown
+    as unclear, never counted as done."""
+    return statuses.get(status) or Status(status, f"状态不明（{status or '未填写'}）")
+
+
+def done_rule(statuses: Mapping[str, Status]) -> str:
+    """How the completion rate counts, in words, from the registry."""
+    done = "和".join(s.name for s in statuses.values() if s.done)
+    return f"{done}的项目计为完成，完成率是完成的项目占计划项目总数的比例"
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,7 @@ class ReportLine:
     """One report as its summary lists it: the item and its plan when they exist."""
 
     report: Report
+    state: Status  # the report's status as registered
     summary: Document
     item: PlanItem | None
     plan: Document | None
@@ -58,7 +66,7 @@ class ReportLine:
 
     @property
     def label(self) -> str:
-        return status_label(self.report.status)
+        return self.state.name
 
     @property
     def date_text(self) -> str:
@@ -79,22 +87,27 @@ class ItemStatus:
     earlier: tuple[ReportLine, ...] = ()  # older reports on the same item, oldest first
 
     @property
+    def state(self) -> Status:
+        return self.latest.state if self.latest else NO_REPORT
+
+    @property
     def status(self) -> str:
-        return self.latest.report.status if self.latest else "none"
+        return self.state.id
 
     @property
     def label(self) -> str:
-        return status_label(self.status)
+        return self.state.name
 
     @property
     def done(self) -> bool:
-        return self.status in DONE
+        return self.state.done
 
 
 @dataclass
 class PlanProgress:
     plan: Document
     statuses: list[ItemStatus]  # of ItemStatus, in the plan's order
+    order: tuple[Status, ...] = ()  # the statuses pages count, in the registry's order, NO_REPORT last
     counts: dict[str, int] = field(default_factory=dict)  # status -> number of items
 
     @property
@@ -131,10 +144,10 @@ class PlanProgress:
         return f"plan-{self.plan.id}"
 
     def count_items(self) -> list[tuple[str, str, int]]:
-        """(status, label, count) for every status with items, in a fixed order, unknown ones last."""
-        known = [(s, STATUS_LABELS[s], self.counts[s]) for s in STATUS_ORDER if self.counts.get(s)]
-        odd = [(s, status_label(s), n) for s, n in sorted(self.counts.items()) if s not in STATUS_LABELS]
-        return known + odd
+        """(status, label, count) for every status with items, in the registry's order, unknown ones last."""
+        states = {s.state.id: s.state for s in self.statuses}
+        order = [*self.order, *(states[k] for k in sorted(self.counts) if k not in {s.id for s in self.order})]
+        return [(s.id, s.name, self.counts[s.id]) for s in order if self.counts.get(s.id)]
 
 
 def _report_order(line: ReportLine) -> tuple[dt.date, str, int]:
@@ -143,6 +156,8 @@ def _report_order(line: ReportLine) -> tuple[dt.date, str, int]:
 
 class FollowThrough:
     def __init__(self, corpus: Corpus):
+        self.statuses: tuple[Status, ...] = (*corpus.vocab.statuses.values(), NO_REPORT)
+        self.done_rule = done_rule(corpus.vocab.statuses)
         self.by_summary: dict[str, list[ReportLine]] = {
             doc.id: _lines(corpus, doc) for doc in corpus.documents.values() if doc.summary is not None
         }
@@ -159,7 +174,7 @@ class FollowThrough:
         for doc in corpus.documents.values():
             if not doc.items:
                 continue
-            progress = _progress(doc, reports_of)
+            progress = _progress(doc, reports_of, self.statuses)
             for status in progress.statuses:
                 # Duplicate item ids (a checks error) share a ref: the first one keeps it.
                 self.by_item.setdefault(status.item.ref, status)
@@ -189,6 +204,7 @@ def _lines(corpus: Corpus, summary: Document) -> list[ReportLine]:
         lines.append(
             ReportLine(
                 report,
+                status_of(corpus.vocab.statuses, report.status),
                 summary,
                 item,
                 corpus.documents.get(item.plan) if item else None,
@@ -199,8 +215,8 @@ def _lines(corpus: Corpus, summary: Document) -> list[ReportLine]:
     return lines
 
 
-def _progress(plan: Document, reports_of: dict[str, list[ReportLine]]) -> PlanProgress:
-    progress = PlanProgress(plan, [])
+def _progress(plan: Document, reports_of: dict[str, list[ReportLine]], order: tuple[Status, ...]) -> PlanProgress:
+    progress = PlanProgress(plan, [], order)
     for item in plan.items:
         lines: list[ReportLine] | tuple[()] = reports_of.get(item.ref, ())
         if len(lines) > 1:  # most items are reported on once or never

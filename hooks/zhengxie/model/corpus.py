@@ -70,6 +70,17 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Status:
+    """A 落实情况 a summary may report of a plan item (data/statuses.yml)."""
+
+    id: str
+    name: str  # what pages show: 已举行
+    done: bool = False  # the item counts as completed (完成率)
+    held: bool = False  # the item took place (checked against 开展协商 N 项)
+    dated: bool = False  # the report's date is when the item took place or now takes place
+
+
+@dataclass(frozen=True, slots=True)
 class DocType:
     id: str
     name: str
@@ -191,6 +202,7 @@ class Vocabulary:
     bodies: dict[str, Body] = field(default_factory=dict)
     forms: dict[str, Form] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)  # in page order
+    statuses: dict[str, Status] = field(default_factory=dict)  # 落实情况, in the order pages count them
     kinds: dict[str, Kind] = field(default_factory=dict)
     fields: dict[str, Field] = field(default_factory=dict)  # in header order
     profiles: dict[str, Profile] = field(default_factory=dict)

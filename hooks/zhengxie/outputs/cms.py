@@ -472,7 +472,12 @@ def summary_fields(vocab: Vocabulary) -> list[Json]:
             "widget": "string",
             "hint": "<计划文档编号>#<项目编号>，例如 2018-luoyang-consultation-plan#p01",
         },
-        {"name": "status", "label": "落实情况", "widget": "select", "options": options(REPORT_STATUS)},
+        {
+            "name": "status",
+            "label": "落实情况",
+            "widget": "select",
+            "options": options({s.id: s.name for s in vocab.statuses.values()}),
+        },
         {
             "name": "date",
             "label": "开展日期",
@@ -504,9 +509,6 @@ def summary_fields(vocab: Vocabulary) -> list[Json]:
             "fields": reports,
         },
     ]
-
-
-REPORT_STATUS = {"held": "已开展", "postponed": "推迟", "cancelled": "取消", "merged": "并入其他项目"}
 
 
 def bodies_collection(root: Path, vocab: Vocabulary) -> Json:

@@ -143,12 +143,11 @@ def plan_events(corpus: Corpus, follow: FollowThrough, plan: Document, site_url:
     found: list[bytes] = []
     for item in plan.items:
         status = follow.of_item(item)
-        report = status.latest.report if status and status.latest else None
-        span: tuple[dt.date, dt.date] | None
-        if report and report.date and report.status in ("held", "postponed"):
-            span = _day(report.date)
-        else:
-            span = _span(year, item.when)
+        line = status.latest if status else None
+        report = line.report if line else None
+        # A report whose status is dated (held, postponed: data/statuses.yml) moves the event to its date.
+        dated = report is not None and report.date is not None and line is not None and line.state.dated
+        span = _day(report.date) if dated and report and report.date else _span(year, item.when)
         if span is None:
             continue
         url = base + urls.item_url(plan.url, item.id)

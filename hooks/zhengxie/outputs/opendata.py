@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhengxie.derive.followthrough import FollowThrough, status_label
+from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.model.corpus import Corpus, Document, Vocabulary
 from zhengxie.model.fields import display
 from zhengxie.model.portal import open_data_licence
@@ -147,7 +147,7 @@ def follow_through_rows(corpus: Corpus, follow: FollowThrough, base: str, summar
                 "item": report.item,
                 "plan": line.plan.id if line.plan else None,
                 "status": report.status,
-                "status_label": status_label(report.status),
+                "status_label": line.label,
                 "date": _value(report.date),
                 "reason": report.reason or None,
                 "merged_into": report.merged_into,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from zhengxie.derive.followthrough import DONE_RULE, FollowThrough
+from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.model import urls
 from zhengxie.model.corpus import Corpus, Document, KeyPath
 from zhengxie.text.values import Count, parse_count
@@ -42,7 +42,7 @@ class Views:
             follow=self.follow,
             link=lambda target: urls.relative(doc.url, target),
             urls=urls,
-            done_rule=DONE_RULE,
+            done_rule=self.follow.done_rule if self.follow else "",
             # Prefix to the site root, like `base_url ~ "/"` in page templates, so partials work in both.
             base="../" * doc.url.count("/"),
             **context,

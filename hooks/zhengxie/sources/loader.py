@@ -41,6 +41,7 @@ from zhengxie.model.corpus import (
     SectionPosition,
     SectionSpec,
     Stage,
+    Status,
     SummaryData,
     Topic,
     Vocabulary,
@@ -74,7 +75,7 @@ from zhengxie.text.values import (
 
 DATA = "data"
 DOCS = "docs"
-VOCAB_FILES = ("topics", "bodies", "forms", "roles", "kinds", "fields", "sections", "measures")
+VOCAB_FILES = ("topics", "bodies", "forms", "roles", "statuses", "kinds", "fields", "sections", "measures")
 PAGINATION = f"{DATA}/pagination.yml"  # optional: without it, listings page by paging.DEFAULT_PAGE_SIZE
 MAX_PATTERN = 200  # characters of a heading pattern in data/sections.yml (a regular expression)
 SECTIONS = f"{DATA}/sections.yml"
@@ -230,6 +231,10 @@ def _build_vocabulary(corpus: Corpus) -> None:
         )
     for id_, e in _entries(corpus, "roles"):
         vocab.roles[id_] = Role(id_, _str(e.get("name")) or id_, e.get("lists") is True)
+    for id_, e in _entries(corpus, "statuses"):
+        vocab.statuses[id_] = Status(
+            id_, _str(e.get("name")) or id_, e.get("done") is True, e.get("held") is True, e.get("dated") is True
+        )
     for id_, e in _entries(corpus, "kinds"):
         types: dict[str, DocType] = {}
         for t in _list(e.get("types")):
@@ -316,6 +321,7 @@ def _build_names(corpus: Corpus) -> None:
         "bodies": ("bodies", _listed(data("bodies"), (), BODY_NAME_KEYS)),
         "forms": ("forms", _listed(data("forms"))),
         "roles": ("roles", _listed(data("roles"))),
+        "statuses": ("statuses", _listed(data("statuses"))),
         "kinds": ("kinds", _listed(data("kinds"))),
         "profiles": ("sections", _listed(data("sections"))),
     }
@@ -416,7 +422,7 @@ def _resolve_items(ydoc: YamlDoc, data: dict[str, object], vocab: Vocabulary) ->
             item["roles"] = raw_roles
 
 
-def _resolve_figures(ydoc: YamlDoc, data: dict[str, object], vocab: Vocabulary) -> None:
+def _resolve_summary(ydoc: YamlDoc, data: dict[str, object], vocab: Vocabulary) -> None:
     measures, breakdowns = vocab.names_of("measures"), vocab.names_of("breakdowns")
 
     def breakdown(raw: object) -> None:
@@ -433,11 +439,15 @@ def _resolve_figures(ydoc: YamlDoc, data: dict[str, object], vocab: Vocabulary) 
                 if key in figure:
                     figure[key] = _resolve(measures, figure[key])
             breakdown(figure.get("breakdown"))
+    statuses = vocab.names_of("statuses")
+    for report in _list(data.get("reports")):
+        if isinstance(report, dict) and "status" in report:
+            report["status"] = _resolve(statuses, report["status"])
 
 
 # The data-file model of each kind (data/kinds.yml `data`): how its names become ids.
 DataResolver = Callable[[YamlDoc, dict[str, object], Vocabulary], None]
-DATA_RESOLVERS: dict[str, DataResolver] = {"plan-items": _resolve_items, "summary-figures": _resolve_figures}
+DATA_RESOLVERS: dict[str, DataResolver] = {"plan-items": _resolve_items, "summary-figures": _resolve_summary}
 
 
 def _profile(corpus: Corpus, profile_id: str, e: dict[str, object], index: int) -> Profile:

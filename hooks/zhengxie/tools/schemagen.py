@@ -50,6 +50,9 @@ def generated_schemas(root: Path) -> dict[str, str]:
     item["roles"]["propertyNames"]["pattern"] = ID_OR_NAME
     summary = _read(root, SUMMARY_DATA_SCHEMA)
     summary["properties"]["figures"]["items"]["properties"]["measure"]["pattern"] = ID_OR_NAME
+    status = summary["properties"]["reports"]["items"]["properties"]["status"]  # data/statuses.yml
+    status["enum"] = list(vocab.names_of("statuses").names)
+    status["description"] = "落实情况：" + "，".join(f"{s.name}（{s.id}）" for s in vocab.statuses.values()) + NAMED
     return {FRONT_MATTER_SCHEMA: _text(front), PLAN_DATA_SCHEMA: _text(plan), SUMMARY_DATA_SCHEMA: _text(summary)}
 
 
