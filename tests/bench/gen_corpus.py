@@ -934,7 +934,16 @@ class Generator:
 
 # ---- writing the site -----------------------------------------------------------------------------
 
-COPY_DATA = ("kinds.yml", "sections.yml", "forms.yml", "roles.yml", "fields.yml", "problems.yml", "measures.yml")
+COPY_DATA = (
+    "kinds.yml",
+    "sections.yml",
+    "forms.yml",
+    "roles.yml",
+    "statuses.yml",
+    "fields.yml",
+    "problems.yml",
+    "measures.yml",
+)
 # The summary's proposal figures as data/measures.yml names them.
 MEASURES = {
     "received": "proposals-received",

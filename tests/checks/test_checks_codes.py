@@ -681,7 +681,7 @@ def test_pages_that_are_not_documents_are_read_too(zx_repo):
         (PLAN_DATA, "time: 3月", "time: 三月前后", "ZX206", "格式不对"),
         (PLAN_DATA, "participants: [市工业和信息化局]", "participants: [1]", "ZX203", "应为文字，现在是整数 1"),
         (PLAN_DATA, "lead-unit: 市政协经济委员会", "lead-unit: 3", "ZX203", "应为文字或列表（如 [a, b]）或原文未载"),
-        (PLAN_DATA, "stated_count: 2", "stated_count: 两项", "ZX206", "“两项”格式不对"),
+        (PLAN_DATA, "stated_count: 2", "stated_count: 若干项", "ZX206", "“若干项”格式不对"),  # 两项 is a count
     ],
 )
 def test_values_that_may_say_not_stated_get_the_specific_message(zx_repo, path, old, new, code, says):

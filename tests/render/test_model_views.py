@@ -483,10 +483,15 @@ def test_reader_navigation_leaves_out_the_editors_pages():
         assert title not in ("格式说明", "编辑指南", "问题代码", "性能", "安全"), title
 
 
-def test_every_page_leads_editors_to_the_guide_from_its_footer(site):
-    """Out of the reader navigation, the editors' guide is one footer link away."""
-    pages = [p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith("admin/")]
+def test_every_page_leads_editors_to_the_guide_from_its_footer(site, tmp_path):
+    """Out of the reader navigation, the editors' guide is one footer link away — on a site that has one."""
+    assert "guide/\">编辑指南</a>" not in (site / "index.html").read_text(encoding="utf-8")  # no docs/guide/ here
+    repo = make_repo(tmp_path)
+    repo.write("docs/guide/index.md", "# 编辑指南\n\n本站文档怎样编写和核对。\n")
+    assert build_site(repo, tmp_path / "out").returncode == 0
+    built = tmp_path / "out"
+    pages = [p for p in built.rglob("index.html") if not p.relative_to(built).as_posix().startswith("admin/")]
     assert len(pages) > 20
     for path in pages:
-        depth = len(path.relative_to(site).parts) - 1
+        depth = len(path.relative_to(built).parts) - 1
         assert f'href="{"../" * depth or "./"}guide/">编辑指南</a>' in path.read_text(encoding="utf-8"), path

@@ -469,6 +469,11 @@ class Site:
     def unresolved_reports(self) -> list[ReportLine]:
         return self.follow.unresolved
 
+    @cached_property
+    def guide_url(self) -> str:
+        """The editors' guide (docs/guide/), linked from every footer; "" on a site without one."""
+        return "guide/" if (self.root / "docs" / "guide" / "index.md").is_file() else ""
+
     # ---- government portal: site information, 索引号, history, sharing ---------------------------
 
     @property
