@@ -485,7 +485,7 @@ def test_reader_navigation_leaves_out_the_editors_pages():
 
 def test_every_page_leads_editors_to_the_guide_from_its_footer(site, tmp_path):
     """Out of the reader navigation, the editors' guide is one footer link away — on a site that has one."""
-    assert "guide/\">编辑指南</a>" not in (site / "index.html").read_text(encoding="utf-8")  # no docs/guide/ here
+    assert 'guide/">编辑指南</a>' not in (site / "index.html").read_text(encoding="utf-8")  # no docs/guide/ here
     repo = make_repo(tmp_path)
     repo.write("docs/guide/index.md", "# 编辑指南\n\n本站文档怎样编写和核对。\n")
     assert build_site(repo, tmp_path / "out").returncode == 0
