@@ -309,6 +309,24 @@ CASES = [
         None,
     ),
     (
+        "ZX430",
+        lambda r: (_delete_section(r), r.edit(PLAN, "kind: plan\n", "kind: plan\nwaive: {ZX301: 原件没有这一节}\n")),
+        PLAN,
+        4,
+        None,
+    ),
+    (
+        "ZX431",
+        lambda r: r.edit(
+            SUMMARY_DATA,
+            "  - label: 专题视察",
+            "  - measure: proposals-filed\n    value: 93\n    sic: 原件如此\n  - label: 专题视察",
+        ),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "sic: 原件如此"),
+        None,
+    ),
+    (
         "ZX509",
         lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", PLANNED.format(n=3) + "  - label: 专题视察"),
         SUMMARY_DATA,

@@ -14,7 +14,7 @@ fact consistent is itself a problem.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zhengxie.checks import wording
 from zhengxie.model.corpus import Breakdown, Corpus, Document, Figure, KeyPath, Measure, Part, SummaryData
@@ -92,24 +92,56 @@ class _Audit:
             if f.measure and f.value is not None:
                 self.stated.setdefault((f.measure, f.plan), (f, f.value))
         self.used: set[KeyPath] = set()  # key paths whose sic an inconsistency used
+        self.unscoped: dict[KeyPath, tuple[str, list[str]]] = {}  # old-form sics used: path -> (label, computed)
+        self.unit = ""  # the unit of the figure whose breakdown is being audited (its parts print none)
 
     # ---- reporting ---------------------------------------------------------------------------
 
     def flag(
-        self, owner: Figure | Part, path: KeyPath, code: str, note: str, line: int | None = None, **params: object
+        self,
+        owner: Figure | Part,
+        path: KeyPath,
+        code: str,
+        note: str,
+        found: str,
+        line: int | None = None,
+        **params: object,
     ) -> None:
-        """An inconsistency at `owner` (a Figure or Part): acknowledged by its sic, else a problem."""
+        """An inconsistency at `owner` (a Figure or Part) between its printed value and `computed` (a sum,
+        a rate, the other statement: `found`): acknowledged by a sic that records both, else a problem."""
         doc = self.doc
-        if owner.sic:
+        printed = (owner.text if isinstance(owner, Figure) else "") or (owner.value.text if owner.value else "")
+        raw = owner.value.text if owner.value else ""
+        unit = owner.unit if isinstance(owner, Figure) else self.unit
+        sic = owner.sic
+        write = f"{{reason: {sic.reason if sic else '原因'}, printed: {raw}, computed: {_flow(found)}}}"
+        line = line or doc.data_line(*path, "value") or doc.data_line(*path)
+        if sic:
             self.used.add(path)
-            label = owner.label
-            value = owner.text if isinstance(owner, Figure) else (owner.value.text if owner.value else "")
+            if not sic.scoped:  # the old form: kept as printed, and one problem showing what to write
+                self.unscoped.setdefault(path, (owner.label, []))[1].append(found)
+            elif _same(sic.printed, raw, unit) and any(_same(c, found, unit) for c in sic.computed):
+                pass
+            else:  # something changed since the sic was written: the inconsistency is reported again
+                was = f"原文所印{sic.printed}、计算为{wording.join(sic.computed)}"
+                now = f"原文所印{raw}、计算为{found}"
+                self.corpus.reporter.add(code, self.data_path, line, None, note=note, sic=write, **params)
+                self.restale(was, now)
+                return
             self.corpus.acknowledged.append(
-                Acknowledged(doc, path, label, value, code, f"{note}（原文如此）", owner.sic)
+                Acknowledged(doc, path, owner.label, printed, code, f"{note}（原文如此）", sic.reason)
             )
             return
-        line = line or doc.data_line(*path, "value") or doc.data_line(*path)
-        self.corpus.reporter.add(code, self.data_path, line, None, note=note, **params)  # (no column)
+        self.corpus.reporter.add(code, self.data_path, line, None, note=note, sic=write, **params)  # (no column)
+
+    def restale(self, was: str, now: str) -> None:
+        """The last problem reported, its hint saying which sic no longer fits."""
+        problems = self.corpus.reporter.problems
+        last = problems[-1]
+        problems[-1] = replace(
+            last,
+            hint=f"{last.hint}。这里的 sic 确认的是{was}，现在是{now}：原文确实如此就照上面改写 sic，否则按原文改正数字",
+        )
 
     # ---- the audit -----------------------------------------------------------------------------
 
@@ -224,8 +256,18 @@ class _Audit:
         if not total.overlaps(low, high):
             by = self.vocab.breakdowns.get(breakdown.by, breakdown.by)
             note = f"按{by}分项合计{span(low, high)}{unit}，与{owner.label}{total.text}{unit}不符"
+            self.unit = unit
             self.flag(
-                owner, path, "ZX422", note, sum=span(low, high), total=total.text, label=owner.label, by=by, unit=unit
+                owner,
+                path,
+                "ZX422",
+                note,
+                span(low, high),
+                sum=span(low, high),
+                total=total.text,
+                label=owner.label,
+                by=by,
+                unit=unit,
             )
 
     def check_repeated(self, figure: Figure, value: Amount) -> None:
@@ -241,6 +283,7 @@ class _Audit:
                 figure.path,
                 "ZX425",
                 note,
+                first.text,
                 label=figure.label,
                 first=first.text,
                 first_line=first.line,
@@ -272,6 +315,7 @@ class _Audit:
             figure.path,
             "ZX413",
             note,
+            f"{computed}%",
             label=figure.label,
             stated=figure.text,
             computed=computed,
@@ -294,6 +338,7 @@ class _Audit:
             figure.path,
             "ZX411",
             note,
+            whole_text,
             part=f"{figure.label}{figure.text}",
             whole=f"{self.name(at_most)}{whole_text}",
         )
@@ -323,6 +368,7 @@ class _Audit:
             figure.path,
             "ZX427",
             note,
+            f"{span(low, high)}{figure.unit}",
             label=figure.label,
             value=figure.text,
             formula=formula,
@@ -347,6 +393,7 @@ class _Audit:
             figure.path,
             "ZX427",
             note,
+            f"{span(low, high)}{figure.unit}",
             label=figure.label,
             value=figure.text,
             formula=formula,
@@ -376,7 +423,15 @@ class _Audit:
             if not value.overlaps(*other.bounds):
                 note = f"{figure.label}{figure.text}，{where}"
                 self.flag(
-                    figure, figure.path, "ZX509", note, label=figure.label, value=figure.text, where=where, plan=plan.id
+                    figure,
+                    figure.path,
+                    "ZX509",
+                    note,
+                    other.text,
+                    label=figure.label,
+                    value=figure.text,
+                    where=where,
+                    plan=plan.id,
                 )
         else:
             refs = {item.ref for item in plan.items}
@@ -387,7 +442,15 @@ class _Audit:
             if not value.admits(held):
                 note = f"{figure.label}{figure.text}，落实情况报告中已开展{held}项"
                 self.flag(
-                    figure, figure.path, "ZX510", note, label=figure.label, value=figure.text, held=held, plan=plan.id
+                    figure,
+                    figure.path,
+                    "ZX510",
+                    note,
+                    str(held),
+                    label=figure.label,
+                    value=figure.text,
+                    held=held,
+                    plan=plan.id,
                 )
 
     def check_unused_sic(self) -> None:
@@ -404,3 +467,42 @@ class _Audit:
             for owner, path in owners:
                 if owner.sic and path not in self.used:
                     self.corpus.reporter.add("ZX426", self.data_path, doc.data_line(*path, "sic"), label=owner.label)
+        for path, (label, computed) in self.unscoped.items():
+            owner_value = self.value_at(path)
+            write = f"{{reason: {self.reason_at(path)}, printed: {owner_value}, computed: {_flow(*computed)}}}"
+            self.corpus.reporter.add("ZX431", self.data_path, doc.data_line(*path, "sic"), label=label, sic=write)
+
+    def value_at(self, path: KeyPath) -> str:
+        owner = self.owner_at(path)
+        return owner.value.text if owner is not None and owner.value else ""
+
+    def reason_at(self, path: KeyPath) -> str:
+        owner = self.owner_at(path)
+        return owner.sic.reason if owner is not None and owner.sic else "原因"
+
+    def owner_at(self, path: KeyPath) -> Figure | Part | None:
+        for figure in self.figures:
+            stack: list[Figure | Part] = [figure]
+            while stack:
+                owner = stack.pop()
+                if owner.path == path:
+                    return owner
+                if owner.breakdown:
+                    stack.extend(owner.breakdown.parts)
+        return None
+
+
+def _flow(*values: str) -> str:
+    """One computed value, or a flow list of several (each once), as a sic writes it."""
+    unique = list(dict.fromkeys(values))
+    return unique[0] if len(unique) == 1 else "[" + ", ".join(unique) + "]"
+
+
+def _same(written: str, value: str, unit: str) -> bool:
+    """The value a sic records is the one found: compared without spaces, % and the unit."""
+
+    def bare(text: str) -> str:
+        text = text.replace(" ", "").replace("%", "")
+        return text.replace(unit, "") if unit else text
+
+    return bare(written) == bare(value)

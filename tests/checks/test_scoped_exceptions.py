@@ -1,0 +1,115 @@
+"""Exceptions excuse only what they name: a waiver names its code and the finding's scope (a section, a
+count), a sic the value as printed and the value computed; anything else that changes is reported
+again, and an exception written without its scope is one problem that shows the text to copy."""
+
+from __future__ import annotations
+
+import re
+
+from checks_support import PLAN, PLAN_DATA, RULE, SUMMARY_DATA
+
+# ---- waivers -------------------------------------------------------------------------------------
+
+
+def _no_annex(r):
+    """The rule as an original without 附则: its last article moves under 总则."""
+    r.edit(RULE, "## 第二章　附则\n\n", "")
+
+
+def test_a_waiver_of_the_missing_annex_excuses_the_annex_only(zx_repo):
+    _no_annex(zx_repo)
+    assert [(p.code, p.scope) for p in zx_repo.check()] == [("ZX301", "附则")]
+    zx_repo.edit(RULE, "type: rules\n", "type: rules\nwaive: {ZX301: {reason: 原件没有附则一章, scope: 附则}}\n")
+    assert zx_repo.check() == []
+    zx_repo.edit(RULE, "## 第一章　总则", "## 第一章　总侧")  # a slip elsewhere is not covered
+    [problem] = zx_repo.check()
+    assert (problem.code, problem.scope) == ("ZX301", "总则")
+    assert "waive 的 ZX301 豁免的是" not in problem.hint  # the 附则 waiver still fits: it is not blamed
+
+
+def test_a_waived_count_is_reported_again_once_an_item_is_deleted(zx_repo):
+    zx_repo.edit(PLAN_DATA, "stated_count: 2", "stated_count: 11项")
+    waive = "waive: {ZX404: {reason: 原件正文说十一项，只列出其中两项, scope: 写明11项，列出2}}\n"
+    zx_repo.edit(PLAN, "kind: plan\n", "kind: plan\n" + waive)
+    assert zx_repo.check() == []
+    text = zx_repo.read(PLAN_DATA)
+    zx_repo.write(PLAN_DATA, text[: text.index("  - id: p02")])  # another item deleted
+    # (the summary and the home page still refer to the deleted item: their own problems)
+    [problem] = [p for p in zx_repo.check() if p.file in (PLAN, PLAN_DATA)]  # the finding, not also ZX309
+    assert problem.code == "ZX404" and problem.file == PLAN_DATA
+    assert "豁免的是“写明11项，列出2”，现在是“写明11项，列出1”" in problem.hint
+
+
+def test_a_waiver_without_scope_is_one_problem_whose_text_can_be_copied(zx_repo):
+    _no_annex(zx_repo)
+    zx_repo.edit(RULE, "type: rules\n", "type: rules\nwaive: {ZX301: 原件没有附则一章}\n")
+    [problem] = zx_repo.check()
+    assert (problem.code, problem.file, problem.line) == ("ZX430", RULE, 5)
+    written = re.search(r"改成 (ZX301: \{.*?\})；", problem.hint)
+    assert written, problem.hint
+    zx_repo.edit(RULE, "waive: {ZX301: 原件没有附则一章}", f"waive: {{{written[1]}}}")
+    assert zx_repo.check() == []
+
+
+def test_a_waiver_whose_scope_matches_nothing_says_which_scope(zx_repo):
+    zx_repo.edit(RULE, "type: rules\n", "type: rules\nwaive: {ZX301: {reason: 原件没有附则, scope: 附则}}\n")
+    [problem] = zx_repo.check()
+    assert problem.code == "ZX309" and "ZX301（附则）" in problem.message
+
+
+# ---- sic ---------------------------------------------------------------------------------------------
+
+SESSIONS = """\
+# yaml-language-server: $schema=../schemas/summary-data.schema.json
+figures:
+  - measure: proposals-received
+    value: 1386
+    sic: {reason: 原件各次会议分项合计与总数不符, printed: 1386, computed: 1390}
+    breakdown:
+      by: session
+      parts: [{label: 一次会议, value: 420}, {label: 二次会议, value: 398}, {label: 三次会议, value: 195}, {label: 四次会议, value: 377}]
+reports:
+  - {item: 2019-test-consultation-plan#p01, status: held, date: 2019-03-20}
+  - {item: 2019-test-consultation-plan#p02, status: held, date: 2019-09-20}
+"""
+
+
+def test_a_sic_acknowledges_the_values_it_names(zx_repo):
+    zx_repo.write(SUMMARY_DATA, SESSIONS)
+    assert zx_repo.check() == []
+
+
+def test_a_sic_flags_again_when_a_part_is_mistyped(zx_repo):
+    zx_repo.write(SUMMARY_DATA, SESSIONS.replace("value: 195", "value: 159"))
+    [problem] = zx_repo.check()
+    assert problem.code == "ZX422" and "合计1354" in problem.message
+    assert "sic 确认的是原文所印1386、计算为1390，现在是原文所印1386、计算为1354" in problem.hint
+
+
+def test_a_sic_flags_again_when_the_total_is_mistyped(zx_repo):
+    zx_repo.write(SUMMARY_DATA, SESSIONS.replace("    value: 1386", "    value: 1368"))
+    [problem] = zx_repo.check()
+    assert problem.code == "ZX422" and "现在是原文所印1368、计算为1390" in problem.hint
+
+
+def test_a_sic_without_its_values_is_one_problem_whose_text_can_be_copied(zx_repo):
+    old = SESSIONS.replace(
+        "sic: {reason: 原件各次会议分项合计与总数不符, printed: 1386, computed: 1390}",
+        "sic: 原件各次会议分项合计与总数不符",
+    )
+    zx_repo.write(SUMMARY_DATA, old)
+    [problem] = zx_repo.check()
+    assert (problem.code, problem.line) == ("ZX431", 5)
+    written = re.search(r"把 sic 改成 (\{.*?\})；", problem.hint)
+    assert written and written[1] == "{reason: 原件各次会议分项合计与总数不符, printed: 1386, computed: 1390}"
+    zx_repo.write(SUMMARY_DATA, old.replace("sic: 原件各次会议分项合计与总数不符", f"sic: {written[1]}"))
+    assert zx_repo.check() == []
+
+
+def test_an_unacknowledged_inconsistency_shows_the_sic_to_write(zx_repo):
+    zx_repo.write(
+        SUMMARY_DATA,
+        SESSIONS.replace("    sic: {reason: 原件各次会议分项合计与总数不符, printed: 1386, computed: 1390}\n", ""),
+    )
+    [problem] = zx_repo.check()
+    assert problem.code == "ZX422" and "sic: {reason: 原因, printed: 1386, computed: 1390}" in problem.hint
