@@ -113,3 +113,31 @@ def test_an_unacknowledged_inconsistency_shows_the_sic_to_write(zx_repo):
     )
     [problem] = zx_repo.check()
     assert problem.code == "ZX422" and "sic: {reason: 原因, printed: 1386, computed: 1390}" in problem.hint
+
+
+# ---- partial arithmetic --------------------------------------------------------------------------
+
+PARTIAL = """\
+# yaml-language-server: $schema=../schemas/summary-data.schema.json
+figures:
+  - {measure: proposals-received, value: 235}
+  - {measure: proposals-filed, value: 174}
+  - {measure: proposals-referred, value: %s}
+reports:
+  - {item: 2019-test-consultation-plan#p01, status: held, date: 2019-03-20}
+  - {item: 2019-test-consultation-plan#p02, status: held, date: 2019-09-20}
+"""
+
+
+def test_stated_parts_may_not_exceed_the_total_when_others_are_not_stated(zx_repo):
+    zx_repo.write(SUMMARY_DATA, PARTIAL % 64)  # 174 + 64 = 238 > 235; 不予立案 is not stated
+    [problem] = zx_repo.check()
+    assert (problem.code, problem.line) == ("ZX427", 3)
+    assert "立案174件 + 转为意见建议（转交）64件 = 238件，已多于收到提案235件" in problem.message
+    assert "不予立案原文未载" in problem.message
+    assert "computed: 238件以上" in problem.hint
+
+
+def test_stated_parts_within_the_total_pass_when_others_are_not_stated(zx_repo):
+    zx_repo.write(SUMMARY_DATA, PARTIAL % 60)  # 234 ≤ 235: the rest may be the 1 not stated
+    assert zx_repo.check() == []

@@ -66,6 +66,13 @@ def span(low: float, high: float) -> str:
     return fmt(low) if abs(high - low) < 1e-9 else f"{fmt(low)}～{fmt(high)}"
 
 
+def with_unit(low: float, high: float, unit: str) -> str:
+    """span() with its unit where Chinese prints it: 171件, 238件以上."""
+    if high == float("inf"):
+        return f"{fmt(low)}{unit}以上"
+    return f"{span(low, high)}{unit}"
+
+
 Bounds = tuple[float, float]  # the interval a value's wording allows (Amount.bounds)
 Stated = tuple[Figure, Amount]  # a figure with a value, and that value
 
@@ -249,12 +256,31 @@ class _Audit:
         for part, value in parts:
             if part.breakdown is not None:
                 self.check_breakdown(part, part.path, value, part.breakdown, unit)
-        if not parts or len(parts) != len(breakdown.parts):
+        if not parts:
             return
         low = sum(value.bounds[0] for _, value in parts)
         high = sum(value.bounds[1] for _, value in parts)
+        by = self.vocab.breakdowns.get(breakdown.by, breakdown.by)
+        if len(parts) != len(breakdown.parts):  # some parts without a number: the others only not exceed it
+            if low <= total.bounds[1] + 1e-9:
+                return
+            note = f"按{by}已写明数字的分项合计{span(low, high)}{unit}，已多于{owner.label}{total.text}{unit}"
+            high = float("inf")
+            self.unit = unit
+            self.flag(
+                owner,
+                path,
+                "ZX422",
+                note,
+                span(low, high),
+                sum=span(low, high),
+                total=total.text,
+                label=owner.label,
+                by=by,
+                unit=unit,
+            )
+            return
         if not total.overlaps(low, high):
-            by = self.vocab.breakdowns.get(breakdown.by, breakdown.by)
             note = f"按{by}分项合计{span(low, high)}{unit}，与{owner.label}{total.text}{unit}不符"
             self.unit = unit
             self.flag(
@@ -353,26 +379,35 @@ class _Audit:
         found: list[tuple[str, Bounds, Figure | None]] = []
         for part_id in parts:
             bounds, stated = self.bounds(part_id, figure.plan)
-            if bounds is None:
-                return  # only a complete set of parts can be added up
-            found.append((part_id, bounds, stated))
+            if bounds is not None:
+                found.append((part_id, bounds, stated))
         if not found:
             return
         low, high = sum(b[0] for _, b, _ in found), sum(b[1] for _, b, _ in found)
-        if value.overlaps(low, high):
-            return
         formula = " + ".join(f"{self.name(p)}{f.text if f else span(*b)}" for p, b, f in found)
-        note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
+        if len(found) < len(parts):  # some parts not stated: those stated can only not exceed the whole
+            if low <= value.bounds[1] + 1e-9:
+                return
+            missing = wording.join(self.name(p) for p in parts if p not in {f[0] for f in found})
+            note = (
+                f"{formula} = {span(low, high)}{figure.unit}，已多于{figure.label}{figure.text}"
+                f"（{missing}原文未载，不计）"
+            )
+            high = float("inf")  # what the whole would have to be: at least the stated parts
+        elif value.overlaps(low, high):
+            return
+        else:
+            note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
         self.flag(
             figure,
             figure.path,
             "ZX427",
             note,
-            f"{span(low, high)}{figure.unit}",
+            with_unit(low, high, figure.unit),
             label=figure.label,
             value=figure.text,
             formula=formula,
-            computed=f"{span(low, high)}{figure.unit}",
+            computed=with_unit(low, high, figure.unit),
         )
 
     def check_difference(self, figure: Figure, value: Amount, measure: Measure) -> None:
@@ -393,11 +428,11 @@ class _Audit:
             figure.path,
             "ZX427",
             note,
-            f"{span(low, high)}{figure.unit}",
+            with_unit(low, high, figure.unit),
             label=figure.label,
             value=figure.text,
             formula=formula,
-            computed=f"{span(low, high)}{figure.unit}",
+            computed=with_unit(low, high, figure.unit),
         )
 
     def check_plan(self, figure: Figure, value: Amount, measure: Measure) -> None:
