@@ -141,3 +141,50 @@ def test_stated_parts_may_not_exceed_the_total_when_others_are_not_stated(zx_rep
 def test_stated_parts_within_the_total_pass_when_others_are_not_stated(zx_repo):
     zx_repo.write(SUMMARY_DATA, PARTIAL % 60)  # 234 ≤ 235: the rest may be the 1 not stated
     assert zx_repo.check() == []
+
+
+# ---- one root cause, one problem -------------------------------------------------------------------
+
+MERGED = """\
+# yaml-language-server: $schema=../schemas/summary-data.schema.json
+figures:
+  - {measure: proposals-received, value: 420}
+  - {measure: proposals-filed, value: 380}
+  - {measure: proposals-merged, value: 20}
+  - {measure: proposals-filed-net, value: 360}
+  - {measure: proposals-referred, value: 30}
+  - {measure: proposals-rejected, value: 10}
+  - {measure: proposals-answered, value: 360}
+  - measure: proposals-answered
+    value: 355
+    sic: {reason: 原件第三部分写作355件, printed: 355, computed: 360件}
+reports:
+  - {item: 2019-test-consultation-plan#p01, status: held, date: 2019-03-20}
+  - {item: 2019-test-consultation-plan#p02, status: held, date: 2019-09-20}
+"""
+
+
+def _merged_body(r):
+    r.edit("data/bodies.yml", "- id: luoyang-city\n", "- id: luoyang-city\n  merged_proposals: within-filed\n")
+
+
+def test_the_summary_with_its_sic_passes_before_the_slip(zx_repo):
+    _merged_body(zx_repo)
+    zx_repo.write(SUMMARY_DATA, MERGED)
+    assert zx_repo.check() == []
+
+
+def test_a_yaml_slip_in_bodies_is_one_problem(zx_repo):
+    _merged_body(zx_repo)
+    zx_repo.write(SUMMARY_DATA, MERGED)
+    zx_repo.edit("data/bodies.yml", "- id: luoyang-city\n", "- id: luoyang-city\n  name: [未闭合\n")
+    problems = zx_repo.check()
+    assert [(p.code, p.file) for p in problems] == [("ZX103", "data/bodies.yml")]
+
+
+def test_a_yaml_slip_in_measures_is_one_problem(zx_repo):
+    _merged_body(zx_repo)
+    zx_repo.write(SUMMARY_DATA, MERGED)
+    zx_repo.edit("data/measures.yml", "measures:\n", "measures:\n  - {id: [未闭合\n")
+    problems = zx_repo.check()
+    assert [(p.code, p.file) for p in problems] == [("ZX103", "data/measures.yml")]

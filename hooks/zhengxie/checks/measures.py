@@ -93,6 +93,10 @@ class _Audit:
         self.figures = summary.figures
         body = self.vocab.bodies.get(doc.body) if doc.body else None
         self.merging = body.merged_proposals if body else None
+        # A registry that could not be read (its own ZX103) leaves what it declares unknown: the checks
+        # that need it are not run, and no sic is called unneeded for want of them (one cause, one problem).
+        self.bodies_unread = self.vocab.names_of("bodies").unread
+        self.partial = self.bodies_unread or self.vocab.names_of("measures").unread
         # (measure id, plan) -> the first figure with a value, and its value
         self.stated: dict[tuple[str | None, str | None], Stated] = {}
         for f in self.figures:
@@ -169,13 +173,14 @@ class _Audit:
                 self.check_rate(figure, value, measure)
             if measure.at_most:
                 self.check_at_most(figure, value, measure.at_most)
-            if measure.parts:
+            if measure.parts and not self.bodies_unread:  # (并案 counts as the body declares)
                 self.check_parts(figure, value, measure)
-            if measure.difference:
+            if measure.difference and not self.bodies_unread:
                 self.check_difference(figure, value, measure)
             if measure.plan:
                 self.check_plan(figure, value, measure)
-        self.check_unused_sic()
+        if not self.partial:
+            self.check_unused_sic()
 
     def check_registry(self, figure: Figure) -> None:
         doc, report, data_path = self.doc, self.corpus.reporter.add, self.data_path
@@ -191,7 +196,7 @@ class _Audit:
                 )
             return
         measure = measures.get(figure.measure) if figure.measure else None
-        if measure is not None and measure.merging and self.merging is None:
+        if measure is not None and measure.merging and self.merging is None and not self.bodies_unread:
             report("ZX428", data_path, figure.line, body=doc.body or "")
         if isinstance(figure.of, str) and figure.of not in measures and names.unknown(figure.of):
             report(
