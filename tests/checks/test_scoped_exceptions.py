@@ -188,3 +188,64 @@ def test_a_yaml_slip_in_measures_is_one_problem(zx_repo):
     zx_repo.edit("data/measures.yml", "measures:\n", "measures:\n  - {id: [未闭合\n")
     problems = zx_repo.check()
     assert [(p.code, p.file) for p in problems] == [("ZX103", "data/measures.yml")]
+
+
+# ---- shares ------------------------------------------------------------------------------------------
+
+SHARES = """\
+# yaml-language-server: $schema=../schemas/summary-data.schema.json
+figures:
+  - measure: proposals-filed
+    value: 200
+    breakdown:
+      by: field%s
+      parts:
+        - {label: 经济建设, value: 98, share: %s}
+        - {label: 社会民生, value: 102, share: 51%%}
+reports:
+  - {item: 2019-test-consultation-plan#p01, status: held, date: 2019-03-20}
+  - {item: 2019-test-consultation-plan#p02, status: held, date: 2019-09-20}
+"""
+
+
+def _shares(repo, first: str, base: str = "") -> list:
+    repo.write(SUMMARY_DATA, SHARES % (base, first))
+    return repo.check()
+
+
+def test_a_share_is_checked_to_its_printed_precision(zx_repo):
+    assert _shares(zx_repo, "49%") == []
+    [problem] = _shares(zx_repo, "59%")  # 49 % printed as 59 %
+    assert (problem.code, problem.line) == ("ZX432", 8)
+    assert "经济建设占59%，按经济建设98件除以立案200件计算为49%" in problem.message
+    assert "sic: {reason: 原因, printed: 59%, computed: 49%}" in problem.hint
+
+
+def test_two_decimal_shares_on_the_wrong_base_are_flagged(zx_repo):
+    # 98 of 210 received, not of the 200 filed: 46.67 %, which the two decimals rule out
+    zx_repo.write(SUMMARY_DATA, (SHARES % ("", "46.67%")).replace("share: 51%", "share: 48.57%"))
+    assert [p.code for p in zx_repo.check()] == ["ZX432", "ZX432"]
+
+
+def test_shares_adjusted_to_sum_to_100_are_noted_not_rejected(zx_repo):
+    from zhengxie.build.validate import validate
+
+    three = (SHARES % ("", "33%")).replace("value: 200", "value: 300").replace("value: 98,", "value: 100,")
+    three = three.replace(
+        "        - {label: 社会民生, value: 102, share: 51%}\n",
+        "        - {label: 社会民生, value: 100, share: 33%}\n        - {label: 文化教育, value: 100, share: 34%}\n",
+    )
+    # three parts of 100 in 300 are 33.3 % each, printed 33 %, 33 % and 34 % so that they add up to 100
+    zx_repo.write(SUMMARY_DATA, three)
+    assert zx_repo.check() == []
+    corpus, _ = validate(zx_repo.root)
+    notes = [a.note for a in corpus.acknowledged]
+    assert any("原文各项占比调整为合计100%" in n for n in notes), notes
+
+
+def test_a_share_on_an_unstated_base_is_not_computed_but_may_not_exceed_100(zx_repo):
+    base = "\n      share_of: 原文未载"
+    assert _shares(zx_repo, "45%", base) == []  # the base is not the total: nothing to divide
+    problems = _shares(zx_repo, "990%以上", base)
+    assert [p.code for p in problems] == ["ZX433"]  # the share: not also the shares together
+    assert "经济建设占990%以上，超过100%" in problems[0].message

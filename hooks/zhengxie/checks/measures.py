@@ -116,13 +116,14 @@ class _Audit:
         note: str,
         found: str,
         line: int | None = None,
+        printed_as: str = "",
         **params: object,
     ) -> None:
         """An inconsistency at `owner` (a Figure or Part) between its printed value and `computed` (a sum,
         a rate, the other statement: `found`): acknowledged by a sic that records both, else a problem."""
         doc = self.doc
         printed = (owner.text if isinstance(owner, Figure) else "") or (owner.value.text if owner.value else "")
-        raw = owner.value.text if owner.value else ""
+        raw = printed_as or (owner.value.text if owner.value else "")  # (a share: as printed, 49%)
         unit = owner.unit if isinstance(owner, Figure) else self.unit
         sic = owner.sic
         write = f"{{reason: {sic.reason if sic else '原因'}, printed: {raw}, computed: {_flow(found)}}}"
@@ -261,6 +262,7 @@ class _Audit:
         for part, value in parts:
             if part.breakdown is not None:
                 self.check_breakdown(part, part.path, value, part.breakdown, unit)
+        self.check_shares(owner, total, breakdown, unit)
         if not parts:
             return
         low = sum(value.bounds[0] for _, value in parts)
@@ -300,6 +302,63 @@ class _Audit:
                 by=by,
                 unit=unit,
             )
+
+    def check_shares(self, owner: Figure | Part, total: Amount, breakdown: Breakdown, unit: str) -> None:
+        """占X%: each share against its part over the total, to the share's printed precision; no share,
+        and no set of shares, over 100 % (whatever the base). Shares the original rounded so that they
+        add up to 100 are recognised: one unit of their last digit off, noted beside the part."""
+        shared = [p for p in breakdown.parts if p.share is not None]
+        if not shared:
+            return
+        self.unit = unit
+        over = False  # one cause, one problem: a share over 100 % is not also a sum over 100 %
+        for part in shared:
+            share = part.share
+            if share is not None and share.bounds[0] > 100 + 1e-9:
+                note = f"{part.label}占{share.text}，超过100%"
+                self.flag(part, part.path, "ZX433", note, "100%以内", self.share_line(part), share.text)
+                over = True
+        shares = [p.share for p in shared if p.share is not None]
+        if breakdown.share_of is not NOT_STATED and total.exact and total.value > 0 and not over:
+            over = self.check_each_share(owner, total, shared, len(breakdown.parts), unit)
+        floor = sum(s.interval(rounded=True)[0] for s in shares)
+        if floor > 100 + 1e-9 and not over:
+            listed = "＋".join(s.text for s in shares)
+            by = self.vocab.breakdowns.get(breakdown.by, breakdown.by)
+            note = f"按{by}各分项占比合计{fmt(floor)}%以上（{listed}），超过100%"
+            self.flag(owner, owner.path, "ZX433", note, "100%以内")
+
+    def check_each_share(self, owner: Figure | Part, total: Amount, shared: list[Part], count: int, unit: str) -> bool:
+        """Each share against its part over the total; True when one was reported."""
+        shares = [p.share for p in shared if p.share is not None]
+        to_100 = len(shared) == count and abs(sum(s.value for s in shares) - 100) < 1e-9
+        reported = False
+        for part in shared:
+            share, value = part.share, part.value
+            if share is None or value is None:
+                continue
+            low, high = value.bounds[0] / total.value * 100, value.bounds[1] / total.value * 100
+            stated = share.interval(rounded=True) if share.exact else share.bounds
+            if stated[0] - 1e-9 <= high and low <= stated[1] + 1e-9:
+                continue
+            computed = _digits(low, share.decimals + 1) if abs(high - low) < 1e-9 else span(low, high)
+            step = 10**-share.decimals
+            if to_100 and share.exact and min(abs(share.value - low), abs(share.value - high)) <= step + 1e-9:
+                note = f"按{value.text}÷{total.text}计算为{computed}%，原文各项占比调整为合计100%"
+                self.corpus.acknowledged.append(
+                    Acknowledged(self.doc, part.path, part.label, share.text, "ZX432", note, "")
+                )
+                continue
+            note = (
+                f"{part.label}占{share.text}，按{part.label}{value.text}{unit}除以"
+                f"{owner.label}{total.text}{unit}计算为{computed}%"
+            )
+            self.flag(part, part.path, "ZX432", note, f"{computed}%", self.share_line(part), share.text)
+            reported = True
+        return reported
+
+    def share_line(self, part: Part) -> int | None:
+        return self.doc.data_line(*part.path, "share") or self.doc.data_line(*part.path)
 
     def check_repeated(self, figure: Figure, value: Amount) -> None:
         stated = self.stated.get((figure.measure, figure.plan))
@@ -530,6 +589,12 @@ class _Audit:
                 if owner.breakdown:
                     stack.extend(owner.breakdown.parts)
         return None
+
+
+def _digits(value: float, decimals: int) -> str:
+    """To one digit more than a share prints, without trailing zeros: 49, 33.3, 46.67."""
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _flow(*values: str) -> str:

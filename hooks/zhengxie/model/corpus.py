@@ -352,11 +352,13 @@ class Part:
     breakdown: Breakdown | None = None  # nested
     sic: Sic | None = None
     path: KeyPath = ()  # in the data file, for line numbers
+    share: Amount | None = None  # 占X% as printed: of the breakdown's total (Breakdown.share_of)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "label": self.label,
             **_amount_dict(self.value),
+            "share": self.share.text if self.share else None,
             "sic": self.sic.reason if self.sic else None,
             "breakdown": self.breakdown.to_dict() if self.breakdown else None,
         }
@@ -366,9 +368,14 @@ class Part:
 class Breakdown:
     by: str  # data/measures.yml breakdowns id
     parts: list[Part] = field(default_factory=list)
+    share_of: NotStated | None = None  # the base of the parts' shares: None, the total; 原文未载, not stated
 
     def to_dict(self) -> dict[str, object]:
-        return {"by": self.by, "parts": [p.to_dict() for p in self.parts]}
+        return {
+            "by": self.by,
+            "parts": [p.to_dict() for p in self.parts],
+            "share_of": NOT_STATED_TEXT if self.share_of is NOT_STATED else None,
+        }
 
 
 @dataclass

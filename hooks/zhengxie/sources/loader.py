@@ -711,7 +711,9 @@ def _read_figure(doc: Document, raw: dict[str, object], index: int, vocab: Vocab
 def _read_breakdown(raw: object, path: KeyPath) -> Breakdown | None:
     if not isinstance(raw, dict):
         return None
-    breakdown = Breakdown(_str(raw.get("by")))
+    share_of = raw.get("share_of")
+    base = NOT_STATED if isinstance(share_of, str) and share_of.strip() == NOT_STATED_TEXT else None
+    breakdown = Breakdown(_str(raw.get("by")), share_of=base)
     for index, part in enumerate(_list(raw.get("parts"))):
         if isinstance(part, dict):
             part_path = (*path, "parts", index)
@@ -722,6 +724,7 @@ def _read_breakdown(raw: object, path: KeyPath) -> Breakdown | None:
                     _read_breakdown(part.get("breakdown"), (*part_path, "breakdown")),
                     _read_sic(part.get("sic")),
                     part_path,
+                    parse_amount(part.get("share")),
                 )
             )
     return breakdown
