@@ -351,6 +351,13 @@ CASES = [
         None,
     ),
     (
+        "ZX434",
+        lambda r: r.edit(PLAN_DATA, "stated_count: 2\n", "stated_count: 2\nform_counts: {thematic: 3}\n"),
+        PLAN_DATA,
+        (PLAN_DATA, "form_counts:"),
+        None,
+    ),
+    (
         "ZX509",
         lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", PLANNED.format(n=3) + "  - label: 专题视察"),
         SUMMARY_DATA,

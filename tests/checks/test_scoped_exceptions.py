@@ -249,3 +249,32 @@ def test_a_share_on_an_unstated_base_is_not_computed_but_may_not_exceed_100(zx_r
     problems = _shares(zx_repo, "990%以上", base)
     assert [p.code for p in problems] == ["ZX433"]  # the share: not also the shares together
     assert "经济建设占990%以上，超过100%" in problems[0].message
+
+
+# ---- a plan's counts by form -----------------------------------------------------------------------
+
+COUNTS = """\
+# yaml-language-server: $schema=../schemas/plan-data.schema.json
+stated_count: %s
+form_counts: {专题协商会: 3, counterpart: 5, bimonthly-forum: 5}
+"""
+
+
+def _counts(repo, stated, sic: str = "") -> list:
+    repo.write(PLAN_DATA, COUNTS % stated + sic)
+    return [p for p in repo.check() if p.file == PLAN_DATA]
+
+
+def test_counts_by_form_without_items_are_checked_against_the_stated_total(zx_repo):
+    assert _counts(zx_repo, 13) == []
+    [problem] = _counts(zx_repo, 21)
+    assert (problem.code, problem.line) == ("ZX434", 3)
+    assert "合计 13，但 stated_count 写的是“21”" in problem.message
+    assert "form_counts_sic: {reason: 原因, printed: 21, computed: 13}" in problem.hint
+
+
+def test_counts_by_form_kept_as_printed_flag_again_when_a_count_changes(zx_repo):
+    sic = "form_counts_sic: {reason: 原件写全年协商21次，分列各形式合计13次, printed: 21, computed: 13}\n"
+    assert _counts(zx_repo, 21, sic) == []
+    zx_repo.edit(PLAN_DATA, "counterpart: 5", "counterpart: 4")
+    assert [p.code for p in zx_repo.check() if p.file == PLAN_DATA] == ["ZX434"]
