@@ -130,7 +130,7 @@ FIELD_TYPES = {
     "choice": "下列值之一",
     "flag": "true 或 false",
     "adoption": "通过信息（meeting、session、date、caption）",
-    "waivers": "问题代码: 原因",
+    "waivers": "问题代码: {reason: 原因, scope: 豁免的内容}",
     "code-name": "编号（英文小写）",
 }
 VOCABULARY_FILES = {"bodies": "data/bodies.yml", "topics": "data/topics.yml"}
