@@ -420,7 +420,18 @@ def summary_fields(vocab: Vocabulary) -> list[Json]:
         "widget": "list",
         "required": False,
         "summary": "{{fields.label}} {{fields.value}}",
-        "fields": [{"name": "label", "label": "名称", "widget": "string"}, value, sic],
+        "fields": [
+            {"name": "label", "label": "名称", "widget": "string"},
+            value,
+            {
+                "name": "share",
+                "label": "占比",
+                "widget": "string",
+                "required": False,
+                "hint": "原文在这一项后写的“占X%”，照原文的位数写：49%、23.45%",
+            },
+            sic,
+        ],
     }
     breakdown = {
         "name": "breakdown",
