@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from checks_support import PLAN, PLAN_DATA, RULE, SUMMARY_DATA
 
 # ---- waivers -------------------------------------------------------------------------------------
@@ -278,3 +280,39 @@ def test_counts_by_form_kept_as_printed_flag_again_when_a_count_changes(zx_repo)
     assert _counts(zx_repo, 21, sic) == []
     zx_repo.edit(PLAN_DATA, "counterpart: 5", "counterpart: 4")
     assert [p.code for p in zx_repo.check() if p.file == PLAN_DATA] == ["ZX434"]
+
+
+# ---- odd shapes never crash --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "waive",
+    ["{ZX301: {reason: 原因, scope: {a: 1}}}", "{ZX301: {reason: [1], scope: 附则}}", "{ZX301: [原因]}", "{ZX301: {}}"],
+)
+def test_odd_waivers_are_problems_not_tracebacks(zx_repo, waive):
+    _no_annex(zx_repo)
+    zx_repo.edit(RULE, "type: rules\n", f"type: rules\nwaive: {waive}\n")
+    assert zx_repo.check()  # the schema (and the unexcused ZX301) report it
+
+
+@pytest.mark.parametrize(
+    "sic",
+    ["[原因]", "{reason: 原因, printed: [1], computed: {a: 1}}", "{printed: 1386, computed: 1390}", "1386", ".nan"],
+)
+def test_odd_sics_are_problems_not_tracebacks(zx_repo, sic):
+    zx_repo.write(
+        SUMMARY_DATA, SESSIONS.replace("{reason: 原件各次会议分项合计与总数不符, printed: 1386, computed: 1390}", sic)
+    )
+    assert zx_repo.check()
+
+
+@pytest.mark.parametrize("share", ["49", "[49%]", ".inf", "0%", "{a: 1}"])
+def test_odd_shares_are_problems_not_tracebacks(zx_repo, share):
+    problems = _shares(zx_repo, share)
+    assert problems  # 0 % of 200 is not 98 (ZX432); the others are the schema's
+
+
+@pytest.mark.parametrize("counts", ["[3, 5]", "{thematic: [3]}", "{thematic: 3余次}", "{未知形式: 3}", "{}"])
+def test_odd_form_counts_are_problems_not_tracebacks(zx_repo, counts):
+    zx_repo.write(PLAN_DATA, f"stated_count: 13\nform_counts: {counts}\n")
+    zx_repo.check()
