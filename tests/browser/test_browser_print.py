@@ -95,7 +95,7 @@ body: luoyang-city
 date: 2010-01-12
 period: "2004-2010"
 topics: [proposals]
-waive: {{ZX301: {WAIVER_REASON}}}
+waive: {{ZX301: {{reason: {WAIVER_REASON}, scope: 提案办理和落实情况}}}}
 ---
 
 ## 一、提案提出和立案情况

@@ -34,6 +34,16 @@ def _delete_section(r):
     r.write(PLAN, text[: text.index("## 四、组织实施")])
 
 
+SHARED = """\
+  - measure: opinions-submitted
+    label: 社情民意信息（分领域）
+    value: 12
+    breakdown:
+      by: field
+      parts:
+        - {{label: 经济, value: 6, share: {share}}}
+        - {{label: 民生, value: 6, share: 50%}}
+"""
 STAGES = "    stages:\n      - form: group-discussion\n      - form: standing-committee\n"
 OLD_RULE = "docs/rules/2010-test-old-rules.md"
 OLD_RULE_TEXT = """\
@@ -307,6 +317,45 @@ CASES = [
         ),
         SUMMARY_DATA,
         (SUMMARY_DATA, "proposals-merged"),
+        None,
+    ),
+    (
+        "ZX430",
+        lambda r: (_delete_section(r), r.edit(PLAN, "kind: plan\n", "kind: plan\nwaive: {ZX301: 原件没有这一节}\n")),
+        PLAN,
+        4,
+        None,
+    ),
+    (
+        "ZX431",
+        lambda r: r.edit(
+            SUMMARY_DATA,
+            "  - label: 专题视察",
+            "  - measure: proposals-filed\n    value: 93\n    sic: 原件如此\n  - label: 专题视察",
+        ),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "sic: 原件如此"),
+        None,
+    ),
+    (
+        "ZX432",
+        lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", SHARED.format(share="59%") + "  - label: 专题视察"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "share: 59%"),
+        None,
+    ),
+    (
+        "ZX433",
+        lambda r: r.edit(SUMMARY_DATA, "  - label: 专题视察", SHARED.format(share="990%以上") + "  - label: 专题视察"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "share: 990%以上"),
+        None,
+    ),
+    (
+        "ZX434",
+        lambda r: r.edit(PLAN_DATA, "stated_count: 2\n", "stated_count: 2\nform_counts: {thematic: 3}\n"),
+        PLAN_DATA,
+        (PLAN_DATA, "form_counts:"),
         None,
     ),
     (

@@ -253,7 +253,11 @@ def test_a_rate_whose_base_the_original_does_not_state_is_a_warning(zx_repo):
 
 def test_an_unstated_base_may_be_waived_with_a_reason(zx_repo):
     write_summary(zx_repo, "- {measure: proposals-satisfaction-rate, value: 98.5, of: 原文未载}")
-    zx_repo.edit(DOC, "type: annual\n", "type: annual\nwaive: {ZX424: 原件没有说明满意率的基数}\n")
+    zx_repo.edit(
+        DOC,
+        "type: annual\n",
+        "type: annual\nwaive: {ZX424: {reason: 原件没有说明满意率的基数, scope: 满意率（含基本满意）}}\n",
+    )
     assert zx_repo.check() == []
 
 
@@ -343,25 +347,27 @@ def test_a_rate_over_actual_filings_uses_filed_minus_merged(zx_repo):
 
 CASES = {
     "field-171": (
-        FIELD_171.replace("  value: 174\n", "  value: 174\n  sic: 原件分项合计171件\n"),
+        FIELD_171.replace(
+            "  value: 174\n", "  value: 174\n  sic: {reason: 原件分项合计171件, printed: 174, computed: 171}\n"
+        ),
         ["按领域分项合计171件，与立案174件不符（原文如此）"],
     ),
     "sessions": (
-        PER_SESSION.replace("  value: 1386\n", "  value: 1386\n  sic: 原件如此\n").replace(
-            "  value: 1261\n", "  value: 1261\n  sic: 原件如此\n"
-        ),
+        PER_SESSION.replace(
+            "  value: 1386\n", "  value: 1386\n  sic: {reason: 原件如此, printed: 1386, computed: 1596}\n"
+        ).replace("  value: 1261\n", "  value: 1261\n  sic: {reason: 原件如此, printed: 1261, computed: 1461}\n"),
         [
             "按会次分项合计1596件，与收到提案1386件不符（原文如此）",
             "按会次分项合计1461件，与立案1261件不符（原文如此）",
         ],
     ),
     "filing-77": (
-        FILING_77.replace("value: 77%}", "value: 77%, sic: 原件如此}"),
+        FILING_77.replace("value: 77%}", "value: 77%, sic: {reason: 原件如此, printed: 77%, computed: 73.2%}}"),
         ["立案率77%，按立案300件除以收到提案410件计算为73.2%（原文如此）"],
     ),
     "591-588": (
         "- {measure: proposals-answered, value: 591}\n"
-        "- {measure: proposals-answered, label: 办复提案, value: 588, sic: 原件第三部分写作588件}\n",
+        "- {measure: proposals-answered, label: 办复提案, value: 588, sic: {reason: 原件第三部分写作588件, printed: 588, computed: 591}}\n",
         ["办复提案另处为591件，此处为588件（原文如此）"],
     ),
 }
@@ -381,7 +387,10 @@ def test_each_inconsistency_is_acknowledgeable(zx_repo, case):
 
 
 def test_sic_on_a_consistent_value_is_a_problem(zx_repo):
-    write_summary(zx_repo, FILING_77.replace("value: 77%}", "value: 73.2%, sic: 原件如此}"))
+    write_summary(
+        zx_repo,
+        FILING_77.replace("value: 77%}", "value: 73.2%, sic: {reason: 原件如此, printed: 73.2%, computed: 73.2%}}"),
+    )
     [problem] = zx_repo.check()
     assert problem.code == "ZX426" and problem.line == 4
 
@@ -417,7 +426,11 @@ def test_what_a_summary_says_of_its_plan_agrees_with_the_plan_and_the_reports(zx
 
 
 def test_a_plan_count_kept_as_printed_is_acknowledged(zx_repo):
-    write_summary(zx_repo, f"- {{measure: plan-items, value: 3, plan: {PLAN_REF}, sic: 原件如此}}", extra=REPORTS)
+    write_summary(
+        zx_repo,
+        f"- {{measure: plan-items, value: 3, plan: {PLAN_REF}, sic: {{reason: 原件如此, printed: 3, computed: 2}}}}",
+        extra=REPORTS,
+    )
     assert zx_repo.check() == []
 
 

@@ -368,7 +368,7 @@ period: 十三届三次会议以来
     _write(zx_repo, path, meta, body)
     assert [p.code for p in zx_repo.check()] == ["ZX301"]
     reason = "原件只报告了立案情况，没有办理部分"
-    _write(zx_repo, path, meta + f"waive: {{ZX301: {reason}}}\n", body)
+    _write(zx_repo, path, meta + f"waive: {{ZX301: {{reason: {reason}, scope: 提案办理和落实情况}}}}\n", body)
     _passes(zx_repo)
     corpus_waivers = _waivers(zx_repo)
     assert [(w.doc.id, w.code, w.reason) for w in corpus_waivers] == [("2019-juxian-proposal-report", "ZX301", reason)]
@@ -419,7 +419,9 @@ def test_open_data_carries_every_written_field_as_printed(zx_repo):
 
 
 def test_a_waiver_that_no_longer_matches_is_a_warning(zx_repo):
-    zx_repo.edit(SUMMARY, "kind: summary\n", "kind: summary\nwaive: {ZX301: 原件没有存在问题一节}\n")
+    zx_repo.edit(
+        SUMMARY, "kind: summary\n", "kind: summary\nwaive: {ZX301: {reason: 原件没有存在问题一节, scope: 存在问题}}\n"
+    )
     problems = zx_repo.check()
     assert summary(problems) == [("ZX309", SUMMARY, 4)]
     assert problems[0].severity == "warning" and "ZX301" in problems[0].message
@@ -436,7 +438,11 @@ def test_unsafe_content_cannot_be_waived(zx_repo):
 def test_a_waiver_covers_the_documents_data_file_too(zx_repo):
     zx_repo.edit(PLAN_DATA, "stated_count: 2", "stated_count: 3")
     assert [p.code for p in zx_repo.check()] == ["ZX404"]
-    zx_repo.edit(PLAN, "kind: plan\n", "kind: plan\nwaive: {ZX404: 原件正文说三项，所附表格只列两项}\n")
+    zx_repo.edit(
+        PLAN,
+        "kind: plan\n",
+        "kind: plan\nwaive: {ZX404: {reason: 原件正文说三项，所附表格只列两项, scope: 写明3，列出2}}\n",
+    )
     _passes(zx_repo)
 
 

@@ -72,9 +72,9 @@ def test_choices_show_chinese_names_and_store_ids() -> None:
     assert figure["of"]["options"][0]["value"] == "原文未载" and figure["sic"]["label"].startswith("原文如此")
 
 
-def test_waivers_are_chosen_by_problem_and_give_a_reason() -> None:
+def test_waivers_are_chosen_by_problem_and_give_a_reason_and_scope() -> None:
     waive = fields_of(COLLECTIONS["plans"])["waive"]
-    assert [f["name"] for f in waive["fields"]] == ["code", "reason"]
+    assert [f["name"] for f in waive["fields"]] == ["code", "reason", "scope"]
     codes = [o["value"] for o in waive["fields"][0]["options"]]
     assert "ZX301" in codes and all(CORPUS.reporter.catalogue[c].waivable for c in codes)
 

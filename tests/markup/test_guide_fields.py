@@ -63,7 +63,7 @@ def test_renders_safely_with_the_sites_markdown_extensions(zx_repo):
         _fields_markdown(zx_repo.root), extensions=["attr_list", "tables", "pymdownx.superfences", "toc"]
     )
     assert 'id="field-waive"' in html
-    assert "ZX301: 原件只有" in html  # a help text's {…} stays text, not an attribute list
+    assert "ZX301: &#123;reason: 原件没有附则" in html  # a help text's {…} stays text, not an attribute list
     assert "<script" not in html
 
 

@@ -27,7 +27,10 @@ def figures(received: int, filed: int, answered: int, rate, parts=None, sic: str
         lines.append(f"  sic: {sic}")
     if parts:
         lines += ["  breakdown:", "    by: field", "    parts:"]
-        lines += [f"      - {{label: {label}, value: {value}}}" for label, value in parts]
+        lines += [
+            f"      - {{label: {part[0]}, value: {part[1]}" + (f", share: {part[2]}}}" if len(part) > 2 else "}")
+            for part in parts
+        ]
     lines += [
         f"- {{measure: proposals-answered, value: {answered}}}",
         f"- {{measure: proposals-answer-rate, value: {rate}}}",
@@ -77,8 +80,8 @@ def site(tmp_path_factory) -> Path:
             174,
             174,
             100,
-            [("经济建设", 70), ("社会民生", 61), ("文化教育", 40)],
-            sic="原件分项合计171件，与立案数不符",
+            [("经济建设", 70, "40.2%"), ("社会民生", 61), ("文化教育", 40)],  # 70 of 174: 40.2 %
+            sic="{reason: 原件分项合计171件，与立案数不符, printed: 174, computed: 171}",
         ),
         year=2020,
     )
@@ -129,6 +132,7 @@ def test_the_summary_shows_figures_as_printed_with_the_note_beside_the_figure(si
     page = html(site, "summaries/2020-test-annual-summary")
     assert SIC_NOTE in row(page, "立案") and "174件" in row(page, "立案")
     assert "171" not in row(page, "经济建设")  # the parts stay as printed; only the note computes
+    assert "70件（占40.2%）" in row(page, "经济建设")  # a share as the original prints it
     assert "1200余人次" in row(page, "委员参加活动")
     satisfaction = row(page, "满意率（含基本满意）")
     assert "99%以上" in satisfaction and "基数：反馈表回收" in satisfaction

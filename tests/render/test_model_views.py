@@ -91,7 +91,7 @@ session: 政协洛阳市第十一届委员会第四次会议
 reporter: 政协洛阳市委员会副主席 某某
 dateline: 2010年1月12日在政协洛阳市第十一届委员会第四次会议上
 topics: [proposals]
-waive: {{ZX301: {WAIVER_REASON}}}
+waive: {{ZX301: {{reason: {WAIVER_REASON}, scope: 提案办理和落实情况}}}}
 ---
 
 ## 一、提案提出和立案情况

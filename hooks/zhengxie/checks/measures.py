@@ -14,7 +14,7 @@ fact consistent is itself a problem.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zhengxie.checks import wording
 from zhengxie.model.corpus import Breakdown, Corpus, Document, Figure, KeyPath, Measure, Part, SummaryData
@@ -66,6 +66,13 @@ def span(low: float, high: float) -> str:
     return fmt(low) if abs(high - low) < 1e-9 else f"{fmt(low)}～{fmt(high)}"
 
 
+def with_unit(low: float, high: float, unit: str) -> str:
+    """span() with its unit where Chinese prints it: 171件, 238件以上."""
+    if high == float("inf"):
+        return f"{fmt(low)}{unit}以上"
+    return f"{span(low, high)}{unit}"
+
+
 Bounds = tuple[float, float]  # the interval a value's wording allows (Amount.bounds)
 Stated = tuple[Figure, Amount]  # a figure with a value, and that value
 
@@ -86,30 +93,67 @@ class _Audit:
         self.figures = summary.figures
         body = self.vocab.bodies.get(doc.body) if doc.body else None
         self.merging = body.merged_proposals if body else None
+        # A registry that could not be read (its own ZX103) leaves what it declares unknown: the checks
+        # that need it are not run, and no sic is called unneeded for want of them (one cause, one problem).
+        self.bodies_unread = self.vocab.names_of("bodies").unread
+        self.partial = self.bodies_unread or self.vocab.names_of("measures").unread
         # (measure id, plan) -> the first figure with a value, and its value
         self.stated: dict[tuple[str | None, str | None], Stated] = {}
         for f in self.figures:
             if f.measure and f.value is not None:
                 self.stated.setdefault((f.measure, f.plan), (f, f.value))
         self.used: set[KeyPath] = set()  # key paths whose sic an inconsistency used
+        self.unscoped: dict[KeyPath, tuple[str, list[str]]] = {}  # old-form sics used: path -> (label, computed)
+        self.unit = ""  # the unit of the figure whose breakdown is being audited (its parts print none)
 
     # ---- reporting ---------------------------------------------------------------------------
 
     def flag(
-        self, owner: Figure | Part, path: KeyPath, code: str, note: str, line: int | None = None, **params: object
+        self,
+        owner: Figure | Part,
+        path: KeyPath,
+        code: str,
+        note: str,
+        found: str,
+        line: int | None = None,
+        printed_as: str = "",
+        **params: object,
     ) -> None:
-        """An inconsistency at `owner` (a Figure or Part): acknowledged by its sic, else a problem."""
+        """An inconsistency at `owner` (a Figure or Part) between its printed value and `computed` (a sum,
+        a rate, the other statement: `found`): acknowledged by a sic that records both, else a problem."""
         doc = self.doc
-        if owner.sic:
+        printed = (owner.text if isinstance(owner, Figure) else "") or (owner.value.text if owner.value else "")
+        raw = printed_as or (owner.value.text if owner.value else "")  # (a share: as printed, 49%)
+        unit = owner.unit if isinstance(owner, Figure) else self.unit
+        sic = owner.sic
+        write = f"{{reason: {sic.reason if sic else '原因'}, printed: {raw}, computed: {_flow(found)}}}"
+        line = line or doc.data_line(*path, "value") or doc.data_line(*path)
+        if sic:
             self.used.add(path)
-            label = owner.label
-            value = owner.text if isinstance(owner, Figure) else (owner.value.text if owner.value else "")
+            if not sic.scoped:  # the old form: kept as printed, and one problem showing what to write
+                self.unscoped.setdefault(path, (owner.label, []))[1].append(found)
+            elif _same(sic.printed, raw, unit) and any(_same(c, found, unit) for c in sic.computed):
+                pass
+            else:  # something changed since the sic was written: the inconsistency is reported again
+                was = f"原文所印{sic.printed}、计算为{wording.join(sic.computed)}"
+                now = f"原文所印{raw}、计算为{found}"
+                self.corpus.reporter.add(code, self.data_path, line, None, note=note, sic=write, **params)
+                self.restale(was, now)
+                return
             self.corpus.acknowledged.append(
-                Acknowledged(doc, path, label, value, code, f"{note}（原文如此）", owner.sic)
+                Acknowledged(doc, path, owner.label, printed, code, f"{note}（原文如此）", sic.reason)
             )
             return
-        line = line or doc.data_line(*path, "value") or doc.data_line(*path)
-        self.corpus.reporter.add(code, self.data_path, line, None, note=note, **params)  # (no column)
+        self.corpus.reporter.add(code, self.data_path, line, None, note=note, sic=write, **params)  # (no column)
+
+    def restale(self, was: str, now: str) -> None:
+        """The last problem reported, its hint saying which sic no longer fits."""
+        problems = self.corpus.reporter.problems
+        last = problems[-1]
+        problems[-1] = replace(
+            last,
+            hint=f"{last.hint}。这里的 sic 确认的是{was}，现在是{now}：原文确实如此就照上面改写 sic，否则按原文改正数字",
+        )
 
     # ---- the audit -----------------------------------------------------------------------------
 
@@ -130,13 +174,14 @@ class _Audit:
                 self.check_rate(figure, value, measure)
             if measure.at_most:
                 self.check_at_most(figure, value, measure.at_most)
-            if measure.parts:
+            if measure.parts and not self.bodies_unread:  # (并案 counts as the body declares)
                 self.check_parts(figure, value, measure)
-            if measure.difference:
+            if measure.difference and not self.bodies_unread:
                 self.check_difference(figure, value, measure)
             if measure.plan:
                 self.check_plan(figure, value, measure)
-        self.check_unused_sic()
+        if not self.partial:
+            self.check_unused_sic()
 
     def check_registry(self, figure: Figure) -> None:
         doc, report, data_path = self.doc, self.corpus.reporter.add, self.data_path
@@ -152,7 +197,7 @@ class _Audit:
                 )
             return
         measure = measures.get(figure.measure) if figure.measure else None
-        if measure is not None and measure.merging and self.merging is None:
+        if measure is not None and measure.merging and self.merging is None and not self.bodies_unread:
             report("ZX428", data_path, figure.line, body=doc.body or "")
         if isinstance(figure.of, str) and figure.of not in measures and names.unknown(figure.of):
             report(
@@ -217,16 +262,103 @@ class _Audit:
         for part, value in parts:
             if part.breakdown is not None:
                 self.check_breakdown(part, part.path, value, part.breakdown, unit)
-        if not parts or len(parts) != len(breakdown.parts):
+        self.check_shares(owner, total, breakdown, unit)
+        if not parts:
             return
         low = sum(value.bounds[0] for _, value in parts)
         high = sum(value.bounds[1] for _, value in parts)
-        if not total.overlaps(low, high):
-            by = self.vocab.breakdowns.get(breakdown.by, breakdown.by)
-            note = f"按{by}分项合计{span(low, high)}{unit}，与{owner.label}{total.text}{unit}不符"
+        by = self.vocab.breakdowns.get(breakdown.by, breakdown.by)
+        if len(parts) != len(breakdown.parts):  # some parts without a number: the others only not exceed it
+            if low <= total.bounds[1] + 1e-9:
+                return
+            note = f"按{by}已写明数字的分项合计{span(low, high)}{unit}，已多于{owner.label}{total.text}{unit}"
+            high = float("inf")
+            self.unit = unit
             self.flag(
-                owner, path, "ZX422", note, sum=span(low, high), total=total.text, label=owner.label, by=by, unit=unit
+                owner,
+                path,
+                "ZX422",
+                note,
+                span(low, high),
+                sum=span(low, high),
+                total=total.text,
+                label=owner.label,
+                by=by,
+                unit=unit,
             )
+            return
+        if not total.overlaps(low, high):
+            note = f"按{by}分项合计{span(low, high)}{unit}，与{owner.label}{total.text}{unit}不符"
+            self.unit = unit
+            self.flag(
+                owner,
+                path,
+                "ZX422",
+                note,
+                span(low, high),
+                sum=span(low, high),
+                total=total.text,
+                label=owner.label,
+                by=by,
+                unit=unit,
+            )
+
+    def check_shares(self, owner: Figure | Part, total: Amount, breakdown: Breakdown, unit: str) -> None:
+        """占X%: each share against its part over the total, to the share's printed precision; no share,
+        and no set of shares, over 100 % (whatever the base). Shares the original rounded so that they
+        add up to 100 are recognised: one unit of their last digit off, noted beside the part."""
+        shared = [p for p in breakdown.parts if p.share is not None]
+        if not shared:
+            return
+        self.unit = unit
+        over = False  # one cause, one problem: a share over 100 % is not also a sum over 100 %
+        for part in shared:
+            share = part.share
+            if share is not None and share.bounds[0] > 100 + 1e-9:
+                note = f"{part.label}占{share.text}，超过100%"
+                self.flag(part, part.path, "ZX433", note, "100%以内", self.share_line(part), share.text)
+                over = True
+        shares = [p.share for p in shared if p.share is not None]
+        if breakdown.share_of is not NOT_STATED and total.exact and total.value > 0 and not over:
+            over = self.check_each_share(owner, total, shared, len(breakdown.parts), unit)
+        floor = sum(s.interval(rounded=True)[0] for s in shares)
+        if floor > 100 + 1e-9 and not over:
+            listed = "＋".join(s.text for s in shares)
+            by = self.vocab.breakdowns.get(breakdown.by, breakdown.by)
+            note = f"按{by}各分项占比合计{fmt(floor)}%以上（{listed}），超过100%"
+            self.flag(owner, owner.path, "ZX433", note, "100%以内")
+
+    def check_each_share(self, owner: Figure | Part, total: Amount, shared: list[Part], count: int, unit: str) -> bool:
+        """Each share against its part over the total; True when one was reported."""
+        shares = [p.share for p in shared if p.share is not None]
+        to_100 = len(shared) == count and abs(sum(s.value for s in shares) - 100) < 1e-9
+        reported = False
+        for part in shared:
+            share, value = part.share, part.value
+            if share is None or value is None:
+                continue
+            low, high = value.bounds[0] / total.value * 100, value.bounds[1] / total.value * 100
+            stated = share.interval(rounded=True) if share.exact else share.bounds
+            if stated[0] - 1e-9 <= high and low <= stated[1] + 1e-9:
+                continue
+            computed = _digits(low, share.decimals + 1) if abs(high - low) < 1e-9 else span(low, high)
+            step = 10**-share.decimals
+            if to_100 and share.exact and min(abs(share.value - low), abs(share.value - high)) <= step + 1e-9:
+                note = f"按{value.text}÷{total.text}计算为{computed}%，原文各项占比调整为合计100%"
+                self.corpus.acknowledged.append(
+                    Acknowledged(self.doc, part.path, part.label, share.text, "ZX432", note, "")
+                )
+                continue
+            note = (
+                f"{part.label}占{share.text}，按{part.label}{value.text}{unit}除以"
+                f"{owner.label}{total.text}{unit}计算为{computed}%"
+            )
+            self.flag(part, part.path, "ZX432", note, f"{computed}%", self.share_line(part), share.text)
+            reported = True
+        return reported
+
+    def share_line(self, part: Part) -> int | None:
+        return self.doc.data_line(*part.path, "share") or self.doc.data_line(*part.path)
 
     def check_repeated(self, figure: Figure, value: Amount) -> None:
         stated = self.stated.get((figure.measure, figure.plan))
@@ -241,6 +373,7 @@ class _Audit:
                 figure.path,
                 "ZX425",
                 note,
+                first.text,
                 label=figure.label,
                 first=first.text,
                 first_line=first.line,
@@ -272,6 +405,7 @@ class _Audit:
             figure.path,
             "ZX413",
             note,
+            f"{computed}%",
             label=figure.label,
             stated=figure.text,
             computed=computed,
@@ -294,6 +428,7 @@ class _Audit:
             figure.path,
             "ZX411",
             note,
+            whole_text,
             part=f"{figure.label}{figure.text}",
             whole=f"{self.name(at_most)}{whole_text}",
         )
@@ -308,25 +443,35 @@ class _Audit:
         found: list[tuple[str, Bounds, Figure | None]] = []
         for part_id in parts:
             bounds, stated = self.bounds(part_id, figure.plan)
-            if bounds is None:
-                return  # only a complete set of parts can be added up
-            found.append((part_id, bounds, stated))
+            if bounds is not None:
+                found.append((part_id, bounds, stated))
         if not found:
             return
         low, high = sum(b[0] for _, b, _ in found), sum(b[1] for _, b, _ in found)
-        if value.overlaps(low, high):
-            return
         formula = " + ".join(f"{self.name(p)}{f.text if f else span(*b)}" for p, b, f in found)
-        note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
+        if len(found) < len(parts):  # some parts not stated: those stated can only not exceed the whole
+            if low <= value.bounds[1] + 1e-9:
+                return
+            missing = wording.join(self.name(p) for p in parts if p not in {f[0] for f in found})
+            note = (
+                f"{formula} = {span(low, high)}{figure.unit}，已多于{figure.label}{figure.text}"
+                f"（{missing}原文未载，不计）"
+            )
+            high = float("inf")  # what the whole would have to be: at least the stated parts
+        elif value.overlaps(low, high):
+            return
+        else:
+            note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
         self.flag(
             figure,
             figure.path,
             "ZX427",
             note,
+            with_unit(low, high, figure.unit),
             label=figure.label,
             value=figure.text,
             formula=formula,
-            computed=f"{span(low, high)}{figure.unit}",
+            computed=with_unit(low, high, figure.unit),
         )
 
     def check_difference(self, figure: Figure, value: Amount, measure: Measure) -> None:
@@ -347,10 +492,11 @@ class _Audit:
             figure.path,
             "ZX427",
             note,
+            with_unit(low, high, figure.unit),
             label=figure.label,
             value=figure.text,
             formula=formula,
-            computed=f"{span(low, high)}{figure.unit}",
+            computed=with_unit(low, high, figure.unit),
         )
 
     def check_plan(self, figure: Figure, value: Amount, measure: Measure) -> None:
@@ -376,7 +522,15 @@ class _Audit:
             if not value.overlaps(*other.bounds):
                 note = f"{figure.label}{figure.text}，{where}"
                 self.flag(
-                    figure, figure.path, "ZX509", note, label=figure.label, value=figure.text, where=where, plan=plan.id
+                    figure,
+                    figure.path,
+                    "ZX509",
+                    note,
+                    other.text,
+                    label=figure.label,
+                    value=figure.text,
+                    where=where,
+                    plan=plan.id,
                 )
         else:
             refs = {item.ref for item in plan.items}
@@ -388,7 +542,15 @@ class _Audit:
             if not value.admits(held):
                 note = f"{figure.label}{figure.text}，落实情况报告中已开展{held}项"
                 self.flag(
-                    figure, figure.path, "ZX510", note, label=figure.label, value=figure.text, held=held, plan=plan.id
+                    figure,
+                    figure.path,
+                    "ZX510",
+                    note,
+                    str(held),
+                    label=figure.label,
+                    value=figure.text,
+                    held=held,
+                    plan=plan.id,
                 )
 
     def check_unused_sic(self) -> None:
@@ -405,3 +567,48 @@ class _Audit:
             for owner, path in owners:
                 if owner.sic and path not in self.used:
                     self.corpus.reporter.add("ZX426", self.data_path, doc.data_line(*path, "sic"), label=owner.label)
+        for path, (label, computed) in self.unscoped.items():
+            owner_value = self.value_at(path)
+            write = f"{{reason: {self.reason_at(path)}, printed: {owner_value}, computed: {_flow(*computed)}}}"
+            self.corpus.reporter.add("ZX431", self.data_path, doc.data_line(*path, "sic"), label=label, sic=write)
+
+    def value_at(self, path: KeyPath) -> str:
+        owner = self.owner_at(path)
+        return owner.value.text if owner is not None and owner.value else ""
+
+    def reason_at(self, path: KeyPath) -> str:
+        owner = self.owner_at(path)
+        return owner.sic.reason if owner is not None and owner.sic else "原因"
+
+    def owner_at(self, path: KeyPath) -> Figure | Part | None:
+        for figure in self.figures:
+            stack: list[Figure | Part] = [figure]
+            while stack:
+                owner = stack.pop()
+                if owner.path == path:
+                    return owner
+                if owner.breakdown:
+                    stack.extend(owner.breakdown.parts)
+        return None
+
+
+def _digits(value: float, decimals: int) -> str:
+    """To one digit more than a share prints, without trailing zeros: 49, 33.3, 46.67."""
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _flow(*values: str) -> str:
+    """One computed value, or a flow list of several (each once), as a sic writes it."""
+    unique = list(dict.fromkeys(values))
+    return unique[0] if len(unique) == 1 else "[" + ", ".join(unique) + "]"
+
+
+def _same(written: str, value: str, unit: str) -> bool:
+    """The value a sic records is the one found: compared without spaces, % and the unit."""
+
+    def bare(text: str) -> str:
+        text = text.replace(" ", "").replace("%", "")
+        return text.replace(unit, "") if unit else text
+
+    return bare(written) == bare(value)

@@ -36,6 +36,7 @@ def check_plan_items(corpus: Corpus) -> None:
         data_path = doc.data_path
         if not isinstance(data, dict) or data_path is None:  # (a data file is read only with its path)
             continue
+        _check_form_counts(corpus, doc, data_path, data)
         raw_items = data.get("items")
         if not isinstance(raw_items, list):
             continue
@@ -45,6 +46,63 @@ def check_plan_items(corpus: Corpus) -> None:
             corpus.reporter.add(
                 "ZX404", data_path, doc.data_line("stated_count"), stated=stated.text, actual=len(raw_items)
             )
+
+
+def _check_form_counts(corpus: Corpus, doc: Document, data_path: str, data: dict[str, object]) -> None:
+    """A plan that gives its activities as counts by form (专题协商3次、对口协商5次…) without listing them
+    (`form_counts`): each form registered, and the counts against the stated total — exact counts
+    must add up to it, 余/以上 counts may not exceed it. An inconsistency of the original is kept with
+    `form_counts_sic: {reason, printed, computed}`."""
+    raw = data.get("form_counts")
+    if not isinstance(raw, dict) or not raw:
+        return
+    report, vocab = corpus.reporter.add, corpus.vocab
+    names = vocab.names_of("forms")
+    counts: list[Count[int]] = []
+    for form, value in raw.items():
+        if isinstance(form, str) and form not in vocab.forms and names.unknown(form):
+            report(
+                "ZX503",
+                data_path,
+                doc.data_line("form_counts", form),
+                id=form,
+                did_you_mean=wording.did_you_mean_name(form, names),
+                allowed=wording.join(f"{f.name}（{f.id}）" for f in vocab.forms.values()),
+            )
+        count = parse_count(value)
+        if count is None:
+            return  # (the schema reports a count it cannot read)
+        counts.append(count)
+    stated = parse_count(data.get("stated_count"))
+    if stated is None or not stated.exact or names.unread:
+        return
+    if any(not c.exact and c.qualifier not in AT_LEAST for c in counts):
+        return  # 约 / 左右: no bound to hold the total to
+    low = sum(c.value for c in counts)
+    exact = all(c.exact for c in counts)
+    total = f"{low}" if exact else f"{low}以上"
+    if low == stated.value or (not exact and low < stated.value):
+        if isinstance(data.get("form_counts_sic"), dict | str):
+            report("ZX426", data_path, doc.data_line("form_counts_sic"), label="各形式次数合计")
+        return
+    sic = data.get("form_counts_sic")
+    write = f"{{reason: 原因, printed: {stated.value}, computed: {total}}}"
+    line = doc.data_line("form_counts")
+    if isinstance(sic, str) and sic.strip():
+        report(
+            "ZX431",
+            data_path,
+            doc.data_line("form_counts_sic"),
+            label="各形式次数合计",
+            sic=write.replace("原因", sic.strip()),
+        )
+        return
+    if isinstance(sic, dict) and isinstance(sic.get("reason"), str) and sic["reason"].strip():
+        printed, computed = str(sic.get("printed", "")).strip(), str(sic.get("computed", "")).strip()
+        if printed == str(stated.value) and computed.removesuffix("项").removesuffix("次") == total:
+            return
+        write = write.replace("原因", sic["reason"].strip())
+    report("ZX434", data_path, line, total=total, stated=stated.text, sic=write)
 
 
 def _count_disagrees(stated: Count[int], actual: int) -> bool:

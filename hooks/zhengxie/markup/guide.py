@@ -130,7 +130,7 @@ FIELD_TYPES = {
     "choice": "下列值之一",
     "flag": "true 或 false",
     "adoption": "通过信息（meeting、session、date、caption）",
-    "waivers": "问题代码: 原因",
+    "waivers": "问题代码: {reason: 原因, scope: 豁免的内容}",
     "code-name": "编号（英文小写）",
 }
 VOCABULARY_FILES = {"bodies": "data/bodies.yml", "topics": "data/topics.yml"}
@@ -242,6 +242,10 @@ def _scalar(value: object) -> str:
         return value
     if isinstance(value, str) and _QUOTED.match(value):
         return f'"{value}"'
+    if isinstance(value, dict):  # nested (a waiver's {reason, scope}): a flow mapping, as written by hand
+        return "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_scalar(v) for v in value) + "]"
     if not isinstance(value, str):
         return str(getattr(value, "isoformat", lambda: value)())
     dumped = yaml.safe_dump(value, allow_unicode=True, width=1000).strip()

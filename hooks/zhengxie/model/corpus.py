@@ -19,7 +19,37 @@ from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Adoption, Amount, 
 
 # What a front-matter field holds once read (zhengxie.model.fields.READERS, by the field's type):
 # text, texts/refs, date, period, flag, adoption, waivers — or NOT_STATED where the field allows it.
-FieldValue = str | tuple[str, ...] | dt.date | Period | NotStated | bool | Adoption | dict[str, str]
+FieldValue = str | tuple[str, ...] | dt.date | Period | NotStated | bool | Adoption | dict[str, "WaiverEntry"]
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverEntry:
+    """One code of a document's `waive`: the editor's reason and exactly what it excuses (`scope`: the
+    section, heading, count … as the finding names it, data/problems.yml `scope`). Written without a
+    scope (the old `ZX301: 原因` form) it is `scoped=False`: a problem that shows what to write."""
+
+    reason: str
+    scopes: tuple[str, ...] = ()
+    scoped: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Sic:
+    """原文如此 on a figure or breakdown part: the editor's reason and the values it acknowledges — the
+    value as printed and what the related figures compute (a sum, a rate, the other statement). When
+    either changes the inconsistency is flagged again. Written as a bare reason (the old form) it has
+    neither: `scoped=False`, a problem that shows what to write."""
+
+    reason: str
+    printed: str = ""
+    computed: tuple[str, ...] = ()
+    scoped: bool = True
+
+    def __bool__(self) -> bool:
+        return bool(self.reason)
+
+    def __str__(self) -> str:
+        return self.reason
 
 
 class HeadingPattern(Protocol):
@@ -336,14 +366,16 @@ class Part:
     label: str
     value: Amount | None
     breakdown: Breakdown | None = None  # nested
-    sic: str = ""
+    sic: Sic | None = None
     path: KeyPath = ()  # in the data file, for line numbers
+    share: Amount | None = None  # 占X% as printed: of the breakdown's total (Breakdown.share_of)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "label": self.label,
             **_amount_dict(self.value),
-            "sic": self.sic or None,
+            "share": self.share.text if self.share else None,
+            "sic": self.sic.reason if self.sic else None,
             "breakdown": self.breakdown.to_dict() if self.breakdown else None,
         }
 
@@ -352,9 +384,14 @@ class Part:
 class Breakdown:
     by: str  # data/measures.yml breakdowns id
     parts: list[Part] = field(default_factory=list)
+    share_of: NotStated | None = None  # the base of the parts' shares: None, the total; 原文未载, not stated
 
     def to_dict(self) -> dict[str, object]:
-        return {"by": self.by, "parts": [p.to_dict() for p in self.parts]}
+        return {
+            "by": self.by,
+            "parts": [p.to_dict() for p in self.parts],
+            "share_of": NOT_STATED_TEXT if self.share_of is NOT_STATED else None,
+        }
 
 
 @dataclass
@@ -369,7 +406,7 @@ class Figure:
     of: str | NotStated | None = None  # a rate's base as the document states it: a measure id; None: the declared one
     plan: str | None = None  # the plan document a plan-items figure is about
     breakdown: Breakdown | None = None
-    sic: str = ""  # 原文如此: the editor's reason for keeping an inconsistent value as printed
+    sic: Sic | None = None  # 原文如此: the editor's reason for keeping an inconsistent value as printed
     line: int | None = None
     index: int = 0
 
@@ -402,7 +439,7 @@ class Figure:
             "rate": self.rate,
             "base": str(self.of) if self.of is not None else None,
             "plan": self.plan,
-            "sic": self.sic or None,
+            "sic": self.sic.reason if self.sic else None,
             "breakdown": self.breakdown.to_dict() if self.breakdown else None,
         }
 
@@ -491,8 +528,8 @@ class Document:
         return int(self.id[:4]) if self.id[:4].isdigit() else None
 
     @property
-    def waivers(self) -> dict[str, str]:
-        """Problem code -> the editor's reason, for departures from the usual format the original makes."""
+    def waivers(self) -> dict[str, WaiverEntry]:
+        """Problem code -> the editor's reason and scope, for departures from the usual format the original makes."""
         waive = self.fields.get("waive")
         return waive if isinstance(waive, dict) and waive else {}
 

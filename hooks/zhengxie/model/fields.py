@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
-from zhengxie.model.corpus import Field, FieldValue
+from zhengxie.model.corpus import Field, FieldValue, WaiverEntry
 from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, PERIOD_PATTERN, NotStated, Period, parse_period
 
 # An adoption is a value (text.values, beside periods and times); it stays importable from here too.
@@ -59,10 +59,27 @@ def _adoption(value: object) -> Adoption | None:
     )
 
 
-def _waivers(value: object) -> dict[str, str] | None:
+def _waivers(value: object) -> dict[str, WaiverEntry] | None:
+    """{code: {reason, scope}} (scope: one value or a list); a bare reason is the old, unscoped form."""
     if not isinstance(value, dict):
         return None
-    return {str(code): reason.strip() for code, reason in value.items() if isinstance(reason, str) and reason.strip()}
+    waivers: dict[str, WaiverEntry] = {}
+    for code, entry in value.items():
+        if isinstance(entry, str) and entry.strip():
+            waivers[str(code)] = WaiverEntry(entry.strip(), (), scoped=False)
+        elif isinstance(entry, dict) and isinstance(entry.get("reason"), str) and entry["reason"].strip():
+            scope = entry.get("scope")
+            scopes = scope if isinstance(scope, list) else [] if scope is None else [scope]
+            texts = tuple(_scalar(s) for s in scopes if _scalar(s))
+            waivers[str(code)] = WaiverEntry(entry["reason"].strip(), texts, scoped=bool(texts))
+    return waivers
+
+
+def _scalar(value: object) -> str:
+    """A scope as written (附则, 11, "11/4"): text, or a number as its digits."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return ""
+    return str(value).strip()
 
 
 READERS: dict[str, Callable[[object], FieldValue | None]] = {  # data/fields.yml `type` -> its reader
@@ -112,6 +129,7 @@ def display(spec: Field, value: object) -> str:
 _NOT_STATED_SCHEMA: JsonSchema = {"const": NOT_STATED_TEXT, "description": "原件没有写明"}
 _DATE: JsonSchema = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\\s\\S])"}
 _NAME: JsonSchema = {"type": "string", "minLength": 1}
+_SCOPE: JsonSchema = {"anyOf": [{"type": "string", "minLength": 1}, {"type": "number"}]}
 
 
 def _value_schema(spec: Field) -> JsonSchema:
@@ -150,7 +168,23 @@ def _value_schema(spec: Field) -> JsonSchema:
             "type": "object",
             "minProperties": 1,
             "propertyNames": {"pattern": "^ZX[0-9]{3}(?![\\s\\S])"},
-            "additionalProperties": {**_NAME, "description": "原件与常规格式不同的原因"},
+            "additionalProperties": {
+                "anyOf": [
+                    {**_NAME, "description": "旧写法：只写原因（检查会提示补写 scope）"},
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["reason", "scope"],
+                        "properties": {
+                            "reason": {**_NAME, "description": "原件与常规格式不同的原因，页面显示为编者注"},
+                            "scope": {
+                                "anyOf": [_SCOPE, {"type": "array", "minItems": 1, "items": _SCOPE}],
+                                "description": "豁免的究竟是什么：问题所说的章节、标题、数目，照检查提示抄写",
+                            },
+                        },
+                    },
+                ]
+            },
         }
     else:
         raise ValueError(f"data/fields.yml: unknown field type {kind!r}")

@@ -207,6 +207,12 @@ def field_widget(vocab: Vocabulary, kind: Kind, spec: Field, waivers: list[Json]
                     "widget": "string",
                     "hint": "原件本来就与常规格式不同的原因，页面显示为编者注",
                 },
+                {
+                    "name": "scope",
+                    "label": "豁免的内容",
+                    "widget": "string",
+                    "hint": "照检查提示抄写：缺少的章节名、编号或数目（例如 附则、写明11，列出4）；只豁免这一处",
+                },
             ],
         }
     if spec.type == "adoption":
@@ -395,10 +401,16 @@ def summary_fields(vocab: Vocabulary) -> list[Json]:
     units = [{"label": u, "value": u} for u in vocab.units]
     sic = {
         "name": "sic",
-        "label": "原文如此（原因）",
-        "widget": "string",
+        "label": "原文如此（原因和所确认的数字）",
+        "widget": "object",
         "required": False,
-        "hint": "原文的数字前后不一致、照原样发布时写明原因",
+        "collapsed": True,
+        "hint": "原文的数字前后不一致、照原样发布时写明原因，并照检查提示抄写原文所印和计算所得的数字",
+        "fields": [
+            {"name": "reason", "label": "原因", "widget": "string", "required": False},
+            {"name": "printed", "label": "原文所印", "widget": "string", "required": False},
+            {"name": "computed", "label": "计算所得", "widget": "string", "required": False},
+        ],
     }
     value = {"name": "value", "label": "数值", "widget": "string", "hint": "照原文写：174、73.2、99%以上、20余、约300"}
     parts = {
@@ -408,7 +420,18 @@ def summary_fields(vocab: Vocabulary) -> list[Json]:
         "widget": "list",
         "required": False,
         "summary": "{{fields.label}} {{fields.value}}",
-        "fields": [{"name": "label", "label": "名称", "widget": "string"}, value, sic],
+        "fields": [
+            {"name": "label", "label": "名称", "widget": "string"},
+            value,
+            {
+                "name": "share",
+                "label": "占比",
+                "widget": "string",
+                "required": False,
+                "hint": "原文在这一项后写的“占X%”，照原文的位数写：49%、23.45%",
+            },
+            sic,
+        ],
     }
     breakdown = {
         "name": "breakdown",
@@ -613,7 +636,7 @@ def editor_script(vocab: Vocabulary, settings: Json) -> str:
         },
         "items": {"plan-items": ["items", "p"]},
         "numbers": ["value", "stated_count"],
-        "maps": {"waive": ["code", "reason"]},
+        "maps": {"waive": ["code", "reason", "scope"]},
         "flow": ["topics", "issuers", "supersedes", "adopted", "waive"],
         "single": ["roles"],
         "order": list_orders(settings["collections"]),

@@ -37,10 +37,15 @@
     }
     return value;
   }
-  function fromRows(rows, names) {  // [{code: ZX301, reason: …}] -> {ZX301: …}
+  function fromRows(rows, names) {  // [{code: ZX301, reason: …, scope: …}] -> {ZX301: {reason: …, scope: …}}
     var out = {};
     (Array.isArray(rows) ? rows : []).forEach(function (row) {
-      if (row && filled(row[names[0]])) { out[row[names[0]]] = row[names[1]]; }
+      if (!row || !filled(row[names[0]])) { return; }
+      var value = {};
+      names.slice(1).forEach(function (n) {  // several scopes are edited as one text, 附则；总则
+        if (filled(row[n])) { value[n] = typeof row[n] === "string" && row[n].indexOf("；") >= 0 ? row[n].split("；") : row[n]; }
+      });
+      out[row[names[0]]] = names.length === 2 ? row[names[1]] : value;
     });
     return out;
   }
@@ -48,7 +53,14 @@
     Object.keys(ZX.maps).forEach(function (key) {
       var map = data[key], names = ZX.maps[key];
       if (map && typeof map === "object" && !Array.isArray(map)) {
-        data[key] = Object.keys(map).map(function (k) { var row = {}; row[names[0]] = k; row[names[1]] = map[k]; return row; });
+        data[key] = Object.keys(map).map(function (k) {
+          var row = {}, value = map[k];
+          row[names[0]] = k;
+          if (value && typeof value === "object") {  // {reason, scope}: one field each (a list scope as text)
+            names.slice(1).forEach(function (n) { if (n in value) { row[n] = Array.isArray(value[n]) ? value[n].join("；") : value[n]; } });
+          } else { row[names[1]] = value; }
+          return row;
+        });
       }
     });
     return data;

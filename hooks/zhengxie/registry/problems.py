@@ -45,6 +45,9 @@ class Problem:
     message: str
     hint: str
     column: int | None = None
+    # What exactly the finding is about, as a waiver names it (data/problems.yml `scope`: 附则, 写明11项
+    # 列出4项 …); "" for codes that cannot be waived. Not part of the record: caches keep what is reported.
+    scope: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         # Whatever a problem quotes from content, every output (text, GitHub annotations, JSON,
@@ -95,6 +98,7 @@ class CodeInfo:
     wrong: str = ""
     right: str = ""
     waivable: bool = False  # a document may waive it with a reason (the original departs from the norm)
+    scope: str = ""  # template: what a waiver of it names (its section, count …), from the finding's parameters
 
 
 class _SafeDict(dict[str, str]):
@@ -190,6 +194,9 @@ def _code_info(entry: object, name: str, line: int | None) -> CodeInfo:
         if key != "title":
             _check_template(value, code, key, name, line)
         texts[key] = value
+    scope = _text(entry.get("scope"))
+    if scope:
+        _check_template(scope, code, "scope", name, line)
     return CodeInfo(
         code=code,
         severity=severity,
@@ -199,6 +206,7 @@ def _code_info(entry: object, name: str, line: int | None) -> CodeInfo:
         wrong=_text(entry.get("wrong")),
         right=_text(entry.get("right")),
         waivable=entry.get("waivable") is True,
+        scope=scope,
     )
 
 
@@ -256,6 +264,7 @@ class Reporter:
             column=column,
             message=info.message.format_map(values),
             hint=info.hint.format_map(values),
+            scope=info.scope.format_map(values) if info.scope else "",
         )
         self.problems.append(problem)
         return problem

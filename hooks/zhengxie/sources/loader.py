@@ -40,6 +40,7 @@ from zhengxie.model.corpus import (
     Role,
     SectionPosition,
     SectionSpec,
+    Sic,
     Stage,
     Status,
     SummaryData,
@@ -719,7 +720,7 @@ def _read_figure(doc: Document, raw: dict[str, object], index: int, vocab: Vocab
         of=NOT_STATED if isinstance(of, str) and of.strip() == NOT_STATED_TEXT else _opt_str(of),
         plan=_opt_str(raw.get("plan")),
         breakdown=_read_breakdown(raw.get("breakdown"), ("figures", index, "breakdown")),
-        sic=_str(raw.get("sic")),
+        sic=_read_sic(raw.get("sic")),
         line=doc.data_line("figures", index),
         index=index,
     )
@@ -728,7 +729,9 @@ def _read_figure(doc: Document, raw: dict[str, object], index: int, vocab: Vocab
 def _read_breakdown(raw: object, path: KeyPath) -> Breakdown | None:
     if not isinstance(raw, dict):
         return None
-    breakdown = Breakdown(_str(raw.get("by")))
+    share_of = raw.get("share_of")
+    base = NOT_STATED if isinstance(share_of, str) and share_of.strip() == NOT_STATED_TEXT else None
+    breakdown = Breakdown(_str(raw.get("by")), share_of=base)
     for index, part in enumerate(_list(raw.get("parts"))):
         if isinstance(part, dict):
             part_path = (*path, "parts", index)
@@ -737,11 +740,32 @@ def _read_breakdown(raw: object, path: KeyPath) -> Breakdown | None:
                     _str(part.get("label")),
                     parse_amount(part.get("value")),
                     _read_breakdown(part.get("breakdown"), (*part_path, "breakdown")),
-                    _str(part.get("sic")),
+                    _read_sic(part.get("sic")),
                     part_path,
+                    parse_amount(part.get("share")),
                 )
             )
     return breakdown
+
+
+def _read_sic(raw: object) -> Sic | None:
+    """`sic: {reason, printed, computed}` (computed: one value or a list); a bare reason is the old,
+    unscoped form (a problem that shows what to write)."""
+    if isinstance(raw, str):
+        return Sic(raw.strip(), scoped=False) if raw.strip() else None
+    if not isinstance(raw, dict) or not _str(raw.get("reason")):
+        return None
+    computed = raw.get("computed")
+    values = computed if isinstance(computed, list) else [] if computed is None else [computed]
+    printed, texts = _scalar(raw.get("printed")), tuple(t for t in map(_scalar, values) if t)
+    return Sic(_str(raw.get("reason")), printed, texts, scoped=bool(printed and texts))
+
+
+def _scalar(value: object) -> str:
+    """A number or text as written (174, 73.2, "99%以上"); "" for anything else."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return ""
+    return str(value).strip()
 
 
 # The data-file model of each kind (data/kinds.yml `data`): one reader per behaviour.

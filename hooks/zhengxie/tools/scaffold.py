@@ -168,7 +168,7 @@ def _structure_note(profile: Profile | None, profiles: list[Profile]) -> list[st
         lines.append(
             "# 原件是别的结构时，改用 profile: "
             + " 或 ".join(f"{p.id}（{p.name}）" for p in others)
-            + "；哪种都不合时，用 waive 写明原因。"
+            + "；哪种都不合时，用 waive 写明原因和豁免的内容（照检查提示抄写）。"
         )
     return lines
 
@@ -341,7 +341,7 @@ SUMMARY_SKELETON = """\
 # yaml-language-server: $schema=../schemas/summary-data.schema.json
 # 总结或报告里的数字：照原件写（“20余”“99%以上”照写），原件没有的数字不要推算或补写。写法见编辑指南的“数据”。
 # 每个数字一行：把 figures: [] 改成 figures:，再去掉所需各行行首的“# ”；登记的数据项写 measure，其他数字写 label 和 unit。
-# 原件的数字前后不一致（分项合计与总数不符等）时照原样写，并加 sic: 说明原因（原文如此）。
+# 原件的数字前后不一致（分项合计与总数不符等）时照原样写，并照检查提示加 sic: {{reason: 原因, printed: 原文所印, computed: 计算所得}}（原文如此）。
 # reports:             # 对协商计划各项的落实情况，例如 - {{item: 2023-某计划#p01, status: held, date: 2023-04-20}}
 figures: []
 {measures}#   - {{label: 专题视察, value: 4, unit: 次}}
