@@ -10,6 +10,7 @@ import pytest
 
 from bounds.cases import BOUNDS_CASES
 from checks_support import FILES, HALF, HOME, NOTE, PLAN, PLAN_DATA, ROOT, RULE, SUMMARY, SUMMARY_DATA, summary
+from dates_cases import DATE_CASES
 from safety_input_cases import INPUT_CASES
 
 BOM = "\ufeff"
@@ -402,6 +403,7 @@ CASES = [
 ]
 
 CASES += INPUT_CASES  # reading limits, publishing and identity (ZX109–ZX120)
+CASES += DATE_CASES  # undated documents, inferred years, dates in order (ZX230–ZX236)
 CASES += BOUNDS_CASES  # Markdown nesting, heading patterns, parent cycles (ZX136, ZX137, ZX512)
 
 NOT_FROM_THE_CHECK = {

@@ -17,7 +17,7 @@ from zhengxie.registry.names import Names
 from zhengxie.sources.loader import DATA
 from zhengxie.text.reading import YamlDoc
 
-ITEM_REF = re.compile(r"^([0-9]{4}-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
+ITEM_REF = re.compile(r"^((?:[0-9]{4}|undated)-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
 
 
 def check_references(corpus: Corpus) -> None:

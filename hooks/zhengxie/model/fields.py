@@ -12,7 +12,16 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 
 from zhengxie.model.corpus import Field, FieldValue
-from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, PERIOD_PATTERN, NotStated, Period, parse_period
+from zhengxie.text.values import (
+    NOT_STATED,
+    NOT_STATED_TEXT,
+    PERIOD_PATTERN,
+    Inferred,
+    NotStated,
+    Period,
+    parse_inferred_year,
+    parse_period,
+)
 
 # An adoption is a value (text.values, beside periods and times); it stays importable from here too.
 from zhengxie.text.values import Adoption as Adoption
@@ -79,6 +88,7 @@ READERS: dict[str, Callable[[object], FieldValue | None]] = {  # data/fields.yml
     "flag": lambda v: v if isinstance(v, bool) else None,
     "adoption": _adoption,
     "waivers": _waivers,
+    "inferred": parse_inferred_year,
 }
 
 
@@ -100,6 +110,8 @@ def display(spec: Field, value: object) -> str:
         return value.label
     if isinstance(value, Adoption):
         return value.caption or value.label
+    if isinstance(value, Inferred):
+        return value.label
     if spec.type == "choice":
         return spec.choices.get(value, value) if isinstance(value, str) else str(value)
     if isinstance(value, (tuple, list)):
@@ -151,6 +163,16 @@ def _value_schema(spec: Field) -> JsonSchema:
             "minProperties": 1,
             "propertyNames": {"pattern": "^ZX[0-9]{3}(?![\\s\\S])"},
             "additionalProperties": {**_NAME, "description": "原件与常规格式不同的原因"},
+        }
+    elif kind == "inferred":
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["value", "inferred"],
+            "properties": {
+                "value": {"type": "integer", "minimum": 1000, "maximum": 9999, "description": "推定的年份"},
+                "inferred": {**_NAME, "description": "推定的依据，例如 依据“九届二次会议”推定"},
+            },
         }
     else:
         raise ValueError(f"data/fields.yml: unknown field type {kind!r}")
