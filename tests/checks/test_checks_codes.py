@@ -403,7 +403,7 @@ CASES = [
 ]
 
 CASES += INPUT_CASES  # reading limits, publishing and identity (ZX109–ZX120)
-CASES += DATE_CASES  # undated documents, inferred years, dates in order (ZX230–ZX236)
+CASES += DATE_CASES  # undated documents, inferred years, dates in order (ZX230–ZX237)
 CASES += BOUNDS_CASES  # Markdown nesting, heading patterns, parent cycles (ZX136, ZX137, ZX512)
 
 NOT_FROM_THE_CHECK = {

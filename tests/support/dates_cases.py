@@ -1,4 +1,4 @@
-"""Broken fixtures for undated documents, inferred years and date consistency (ZX230–ZX236), one per
+"""Broken fixtures for undated documents, inferred years and date consistency (ZX230–ZX237), one per
 code, in test_checks_codes' shape: (code, break, file, line, column)."""
 
 from __future__ import annotations
@@ -62,6 +62,13 @@ DATE_CASES = [
         lambda r: r.edit(PLAN_DATA, "time: 3月", "time: 2020-03-15"),
         PLAN_DATA,
         (PLAN_DATA, "time: 2020-03-15"),
+        None,
+    ),
+    (  # YAML's not-a-number where a figure belongs
+        "ZX237",
+        lambda r: r.edit(SUMMARY_DATA, "    value: 100\n", "    value: .nan\n"),
+        SUMMARY_DATA,
+        (SUMMARY_DATA, "value: .nan"),
         None,
     ),
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from zhengxie.checks import wording
+from zhengxie.checks import scalars, wording
 from zhengxie.checks.pages import pages
 from zhengxie.model.corpus import TYPES, Corpus, Document
 from zhengxie.sources.loader import DATA, report_read_issue, report_yaml_issues
@@ -27,6 +27,7 @@ def check_documents(corpus: Corpus) -> None:
     for doc in corpus.documents.values():
         if not STEM.match(doc.id) or doc.id.endswith("-"):
             report("ZX212", doc.path, 1, name=f"{doc.id}.md")
+        _check_numbers(corpus, doc)
         if doc.meta_yaml is None or not isinstance(doc.meta_yaml.data, dict):
             continue
         kind = doc.meta.get("kind")
@@ -98,6 +99,23 @@ def _check_year(corpus: Corpus, doc: Document) -> None:
         return
     if year != stem_year:
         corpus.reporter.add("ZX213", doc.path, line, stem_year=stem_year, year=year, source=source)
+
+
+def _check_numbers(corpus: Corpus, doc: Document) -> None:
+    """.nan, .inf and -.inf in the front matter or the data file: no original prints them (ZX237)."""
+    for path, ydoc in ((doc.path, doc.meta_yaml), (doc.data_path, doc.data_yaml)):
+        if path is None or ydoc is None:
+            continue
+        for keys, value in scalars.non_finite(ydoc.data):
+            where = " ".join(f"第 {k + 1} 项" if isinstance(k, int) else str(k) for k in keys) or "（文件）"
+            corpus.reporter.add("ZX237", path, ydoc.line_of(keys, 1), field=where, value=_yaml_text(value))
+
+
+def _yaml_text(value: float) -> str:
+    """The value as YAML writes it: .nan, .inf, -.inf."""
+    if value != value:  # NaN is the one float unequal to itself
+        return ".nan"
+    return ".inf" if value > 0 else "-.inf"
 
 
 def _states_no_year(doc: Document) -> bool:
