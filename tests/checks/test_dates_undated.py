@@ -63,7 +63,7 @@ def test_another_written_date_states_the_year(zx_repo, dated):
 
 
 def test_an_inferred_year_is_recorded_with_its_basis_and_must_match_the_file_name(zx_repo):
-    inferred = "year: {value: 2015, inferred: 依据“九届二次会议”推定}\n"
+    inferred = "inferred_year: {value: 2015, basis: 依据“九届二次会议”推定}\n"
     path = "docs/rules/2015-test-study-rules.md"
     zx_repo.write(path, UNDATED_TEXT.replace("date: 原文未载\n", f"date: 原文未载\n{inferred}"))
     _passes(zx_repo)
@@ -74,10 +74,10 @@ def test_an_inferred_year_is_recorded_with_its_basis_and_must_match_the_file_nam
 @pytest.mark.parametrize(
     "written",
     [
-        "year: 2015",  # a bare year: not marked as inferred
-        "year: {value: 2015}",  # no basis
-        "year: {value: 2015, inferred: ''}",
-        "year: {value: 二〇一五, inferred: 依据落款推定}",
+        "inferred_year: 2015",  # a bare year: not marked as inferred
+        "inferred_year: {value: 2015}",  # no basis
+        "inferred_year: {value: 2015, basis: ''}",
+        "inferred_year: {value: 二〇一五, basis: 依据落款推定}",
     ],
 )
 def test_an_inferred_year_needs_a_year_and_a_basis(zx_repo, written):
@@ -93,7 +93,7 @@ def test_undated_and_inferred_documents_are_read_as_such(zx_repo):
     zx_repo.write(UNDATED, UNDATED_TEXT)
     zx_repo.write(
         "docs/rules/2015-test-study-rules.md",
-        UNDATED_TEXT.replace("date: 原文未载\n", "date: 原文未载\nyear: {value: 2015, inferred: 依据落款推定}\n"),
+        UNDATED_TEXT.replace("date: 原文未载\n", "date: 原文未载\ninferred_year: {value: 2015, basis: 依据落款推定}\n"),
     )
     documents = load_corpus(zx_repo.root).documents
     undated, inferred = documents["undated-test-study-rules"], documents["2015-test-study-rules"]

@@ -11,5 +11,7 @@ def test_date_not_stated_needs_a_year_the_original_states(zx_repo):
     zx_repo.edit(NOTE, "date: 2019-07-01", "date: 原文未载")
     assert [p.code for p in zx_repo.check()] == ["ZX230", "ZX230"]  # the 2019 of the file names is a guess
     zx_repo.edit(RULE, "date: 原文未载", "date: 原文未载\ndoc_number: 洛政协发〔2019〕3号")
-    zx_repo.edit(NOTE, "date: 原文未载", "date: 原文未载\nyear: {value: 2019, inferred: 依据文中“九届二次会议”推定}")
+    zx_repo.edit(
+        NOTE, "date: 原文未载", "date: 原文未载\ninferred_year: {value: 2019, basis: 依据文中“九届二次会议”推定}"
+    )
     assert [p.code for p in zx_repo.check()] == []

@@ -47,7 +47,7 @@ def _rule(title: str, extra: str = "") -> str:
 def _repo(root: Path) -> MiniRepo:
     repo = MiniRepo(root)
     repo.write(UNDATED, _rule("某县政协委员学习制度"))
-    repo.write(INFERRED, _rule("某县政协委员履职制度", f"year: {{value: 2015, inferred: {BASIS}}}\n"))
+    repo.write(INFERRED, _rule("某县政协委员履职制度", f"inferred_year: {{value: 2015, basis: {BASIS}}}\n"))
     repo.write(EXCERPT, EXCERPT_TEXT)
     return repo
 

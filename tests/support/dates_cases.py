@@ -29,7 +29,9 @@ DATE_CASES = [
     ("ZX231", _undated_note_with_a_date, UNDATED_NOTE, (UNDATED_NOTE, "date:"), None),
     (
         "ZX232",
-        lambda r: r.edit(NOTE, "date: 2019-07-01\n", "date: 2019-07-01\nyear: {value: 2019, inferred: 依据落款推定}\n"),
+        lambda r: r.edit(
+            NOTE, "date: 2019-07-01\n", "date: 2019-07-01\ninferred_year: {value: 2019, basis: 依据落款推定}\n"
+        ),
         NOTE,
         (NOTE, "year:"),
         None,

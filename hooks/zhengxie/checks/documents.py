@@ -16,6 +16,7 @@ from zhengxie.text.values import NOT_STATED, Adoption
 UNDATED = "undated"  # the file-name prefix of a document whose original states no year
 STEM = re.compile(rf"^([0-9]{{4}}|{UNDATED})-[a-z0-9-]+$")
 SOURCE_INFERRED = "推定：{value}"
+INFERRED_YEAR = "inferred_year"  # the field (data/fields.yml) of a year inferred from context
 DATED_FIELDS = ("published", "effective")  # date fields besides 成文日期 that place a document in a year
 YEAR_IN_NUMBER = re.compile(r"[〔\[［(（][0-9]{4}[〕\]］)）]")  # 云政协发〔2023〕3号
 
@@ -72,13 +73,13 @@ def _check_year(corpus: Corpus, doc: Document) -> None:
     if doc.id.startswith(f"{UNDATED}-"):
         _check_undated(corpus, doc)
         return
-    if "year" in doc.meta and ((doc.period and doc.period.year) or doc.date):
+    if INFERRED_YEAR in doc.meta and ((doc.period and doc.period.year) or doc.date):
         stated = doc.period.text if doc.period else doc.date.isoformat() if doc.date else ""
-        corpus.reporter.add("ZX232", doc.path, doc.meta_line("year"), stated=stated)
+        corpus.reporter.add("ZX232", doc.path, doc.meta_line(INFERRED_YEAR), stated=stated)
     stem_year = int(doc.id[:4])
     inferred = doc.inferred_year
     if inferred is not None:
-        year, source, line = inferred.value, SOURCE_INFERRED.format(value=inferred.basis), doc.meta_line("year")
+        year, source, line = inferred.value, SOURCE_INFERRED.format(value=inferred.basis), doc.meta_line(INFERRED_YEAR)
     elif doc.period and doc.period.year:
         year, source, line = (
             doc.period.year,

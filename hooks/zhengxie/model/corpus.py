@@ -466,7 +466,7 @@ class Document:
     @property
     def year(self) -> int | None:
         """The year the document is filed under: its period's (last) year, else its date's, else the
-        year the editor inferred (`year: {value, inferred}`), else its file name's (<year>-…); None for
+        year the editor inferred (`inferred_year: {value, basis}`), else its file name's (<year>-…); None for
         an undated document (undated-…, with period and date 原文未载): filed under 年份未定."""
         if self.period and self.period.year:
             return self.period.year
@@ -482,7 +482,7 @@ class Document:
         date give no year): the document is filed under it, marked 推定."""
         if (self.period and self.period.year) or self.date:
             return None
-        value = self.fields.get("year")
+        value = self.fields.get("inferred_year")
         return value if isinstance(value, Inferred) else None
 
     @property

@@ -168,10 +168,10 @@ def _value_schema(spec: Field) -> JsonSchema:
         schema = {
             "type": "object",
             "additionalProperties": False,
-            "required": ["value", "inferred"],
+            "required": ["value", "basis"],
             "properties": {
                 "value": {"type": "integer", "minimum": 1000, "maximum": 9999, "description": "推定的年份"},
-                "inferred": {**_NAME, "description": "推定的依据，例如 依据“九届二次会议”推定"},
+                "basis": {**_NAME, "description": "推定的依据，例如 依据“九届二次会议”推定"},
             },
         }
     else:

@@ -118,7 +118,7 @@ def parse_period(value: object) -> Period | NotStated | None:
 @dataclass(frozen=True, slots=True)
 class Inferred:
     """A value the original does not state but the editor infers from it, with the basis written
-    (year: {value: 2019, inferred: 依据“九届二次会议”推定}). Shown as 推定, never as stated."""
+    (inferred_year: {value: 2019, basis: 依据“九届二次会议”推定}). Shown as 推定, never as stated."""
 
     value: int
     basis: str
@@ -128,14 +128,14 @@ class Inferred:
         return f"{self.value}年（推定：{self.basis}）"
 
 
-INFERRED_KEYS = ("value", "inferred")
+INFERRED_KEYS = ("value", "basis")
 
 
 def parse_inferred_year(value: object) -> Inferred | None:
-    """{value: 2019, inferred: 依据…推定}: a four-digit year and a basis; None for anything else."""
+    """{value: 2019, basis: 依据…推定}: a four-digit year and a basis; None for anything else."""
     if not isinstance(value, dict) or set(value) != set(INFERRED_KEYS):
         return None
-    year, basis = value.get("value"), value.get("inferred")
+    year, basis = value.get("value"), value.get("basis")
     if isinstance(year, str) and year.strip().isdigit():
         year = int(year.strip())
     if not isinstance(year, int) or isinstance(year, bool) or not 1000 <= year <= 9999:
