@@ -14,6 +14,7 @@ import pytest
 from checks_support import PLAN_DATA, MiniRepo, build_site, make_buildable
 from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.derive.indexes import Indexes
+from zhengxie.outputs.ical import plan_events
 from zhengxie.sources.loader import load_corpus
 
 UNDATED = "docs/rules/undated-test-study-rules.md"
@@ -68,10 +69,14 @@ def test_undated_and_inferred_documents_on_the_year_index(tmp_path):
 
 def test_an_item_dated_in_another_year_is_listed_in_that_year(tmp_path):
     repo = _repo(tmp_path / "repo")
-    repo.edit(PLAN_DATA, "time: 3月", "time: 2020-03-15")
+    repo.edit(PLAN_DATA, "time: 第三季度", "time: 2020-08-15")
     index = _indexes(repo)
-    assert [e.item.id for e in index.years[2020].items] == ["p01"]
-    assert [e.item.id for e in index.years[2019].items] == ["p02"]
+    assert [e.item.id for e in index.years[2020].items] == ["p02"]
+    assert [e.item.id for e in index.years[2019].items] == ["p01"]
+    corpus = load_corpus(repo.root)
+    plan = corpus.documents["2019-test-consultation-plan"]
+    calendar = plan_events(corpus, FollowThrough(corpus), plan, "https://example.org/").decode()
+    assert "DTSTART;VALUE=DATE:20200815" in calendar and "20190815" not in calendar
 
 
 @pytest.fixture(scope="module")

@@ -148,7 +148,8 @@ def plan_events(corpus: Corpus, follow: FollowThrough, plan: Document, site_url:
         if report and report.date and report.status in ("held", "postponed"):
             span = _day(report.date)
         else:
-            span = _span(year, item.when)
+            when = item.when  # a time that names its year (2020-03-15) is on that year, not the plan's
+            span = _span(when.year if when is not None and when.year else year, when)
         if span is None:
             continue
         url = base + urls.item_url(plan.url, item.id)
