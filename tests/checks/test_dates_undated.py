@@ -241,3 +241,8 @@ def test_note_dates_still_pass(zx_repo):
     """The mini-repository's own documents pass: nothing here raises a false alarm."""
     assert zx_repo.read(NOTE) and zx_repo.read(SUMMARY)
     _passes(zx_repo)
+
+
+def test_a_report_held_on_a_date_the_original_leaves_out(zx_repo):
+    zx_repo.edit(SUMMARY_DATA, "    date: 2019-03-20\n", "    date: 原文未载\n")
+    _passes(zx_repo)
