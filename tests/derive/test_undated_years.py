@@ -108,6 +108,8 @@ def test_an_inferred_year_is_shown_as_inferred_with_its_basis(site):
 
 def test_an_undated_page_says_its_year_is_undecided(site):
     assert "年份未定" in _text(site, "rules/undated-test-study-rules")
+    html = (site / "rules/undated-test-study-rules/index.html").read_text(encoding="utf-8")
+    assert re.search(r'data-pagefind-filter="年份[^"]*"[^>]*data-zx-filter="年份未定"', html)  # searchable as such
 
 
 def test_an_excerpt_is_marked_and_keeps_its_numbers(site):

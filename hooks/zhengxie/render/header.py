@@ -192,7 +192,9 @@ def _add_year(doc: Document, rows: list[Row]) -> None:
     if (doc.period and doc.period.year) or doc.inferred_year is not None:
         return  # the period's or the inferred year's own row stands for it
     if not doc.year:
-        rows.append(Row("year", YEAR_LABEL, (Value(UNDATED_LABEL, link=UNDATED_URL, not_stated=True),)))
+        rows.append(
+            Row("year", YEAR_LABEL, (Value(UNDATED_LABEL, link=UNDATED_URL, filter=YEAR_FILTER, not_stated=True),))
+        )
         return
     year = Value(year_label(doc.year), link=urls.year_url(doc.year), filter=YEAR_FILTER, filter_value=str(doc.year))
     dates = [i for i, row in enumerate(rows) if row.id in ("period", "date")]
