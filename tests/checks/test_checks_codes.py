@@ -10,6 +10,7 @@ import pytest
 
 from bounds.cases import BOUNDS_CASES
 from checks_support import FILES, HALF, HOME, NOTE, PLAN, PLAN_DATA, ROOT, RULE, SUMMARY, SUMMARY_DATA, summary
+from dates_cases import DATE_CASES
 from portal_support import PORTAL_CASES
 from safety_input_cases import INPUT_CASES
 
@@ -452,8 +453,9 @@ CASES = [
 ]
 
 CASES += INPUT_CASES  # reading limits, publishing and identity (ZX109–ZX120)
+CASES += DATE_CASES  # undated documents, inferred years, dates in order (ZX230–ZX237)
 CASES += BOUNDS_CASES  # Markdown nesting, heading patterns, parent cycles (ZX136, ZX137, ZX512)
-CASES += PORTAL_CASES  # originals attached as 附件, 索引号 body codes (ZX151–ZX155, ZX231)
+CASES += PORTAL_CASES  # originals attached as 附件, 索引号 body codes (ZX151–ZX156)
 
 NOT_FROM_THE_CHECK = {
     "ZX121": "reported by `check --files` for a path that does not exist (tests/test_cache_cli.py)",

@@ -519,6 +519,8 @@ def test_a_forgotten_date_is_an_error_whose_hint_offers_not_stated(zx_repo):
     assert "date: 原文未载" in problems[0].hint and "不要自己推断" in problems[0].hint
     assert re.search(r"date: [0-9]{4}-[0-9]{2}-[0-9]{2}", problems[0].hint)  # and the form of a stated one
     zx_repo.edit(RULE, "kind: rule\n", "kind: rule\ndate: 原文未载\n")
+    assert [p.code for p in zx_repo.check()] == ["ZX230"]  # no year stated: the file name's 2019 is a guess
+    zx_repo.edit(RULE, "date: 原文未载\n", "date: 原文未载\ninferred_year: {value: 2019, basis: 依据所引文件推定}\n")
     _passes(zx_repo)
 
 

@@ -99,11 +99,12 @@ waive: {{ZX301: {{reason: {WAIVER_REASON}, scope: 提案办理和落实情况}}}
 七年来共收到提案一千余件。
 """,
     )
-    # A note on 2018 whose 成文日期 the original leaves out: its year has documents, none "issued".
+    # A note on 2018 (its 文号 says so) whose 成文日期 the original leaves out: its year has documents,
+    # none "issued".
     repo.write(
         UNDATED_NOTE,
-        "---\ntitle: 云溪市政协学习心得\nkind: note\ntype: study\nbody: yunxi-city\ndate: 原文未载\n"
-        "topics: [study]\n---\n\n学习的心得。\n",
+        "---\ntitle: 云溪市政协学习心得\nkind: note\ntype: study\nbody: yunxi-city\n"
+        "doc_number: 云政协办〔2018〕5号\ndate: 原文未载\ntopics: [study]\n---\n\n学习的心得。\n",
     )
     return make_buildable(repo)
 

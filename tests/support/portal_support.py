@@ -78,7 +78,7 @@ PORTAL_CASES = [
     ("ZX153", lambda r: (with_site(r), attach(r, ORIGINAL)), PLAN, LISTED, None),
     ("ZX154", lambda r: _original(r, ORIGINAL, b"just text, renamed\n"), PLAN, LISTED, None),
     ("ZX155", lambda r: (with_site(r), r.write(ORIGINAL, PDF)), ORIGINAL, 1, None),
-    ("ZX231", _duplicate_code, "data/bodies.yml", ("data/bodies.yml", "test-two"), None),
+    ("ZX156", _duplicate_code, "data/bodies.yml", ("data/bodies.yml", "test-two"), None),
 ]
 
 

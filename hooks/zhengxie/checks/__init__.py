@@ -22,6 +22,7 @@ def run_checks(corpus: Corpus) -> list[Problem]:
     return apply_waivers(corpus, problems)
 
 
+from zhengxie.checks.dates import check_dates  # noqa: E402
 from zhengxie.checks.documents import check_documents  # noqa: E402
 from zhengxie.checks.fields import check_fields  # noqa: E402
 from zhengxie.checks.figures import check_figures  # noqa: E402
@@ -45,6 +46,7 @@ CHECKS += [
     check_sections,  # required sections, order, empty sections (ZX30x)
     check_numbering,  # 一、二、… （一）（二）… 第一条 … (ZX304–ZX306)
     check_plan_items,  # plan items (ZX401–ZX405)
+    check_dates,  # dates in order, plans dated in their period, item and report dates (ZX233–ZX236)
     check_figures,  # summary data, periods, follow-through reports (ZX41x)
     check_measures,  # figures: breakdowns, rates, parts, repeats, the plan, 原文如此 (ZX411, ZX413, ZX42x, ZX509–ZX511)
     check_references,  # topics, bodies, forms, plan item references (ZX501–ZX504)
@@ -52,5 +54,5 @@ CHECKS += [
     check_residue,  # template residue (ZX601)
     check_import_todos,  # what make import left for a person (ZX130)
     check_unsafe,  # template syntax, HTML the sanitizer would remove, page templates (ZX602–ZX606)
-    check_portal,  # body codes of the 索引号 (ZX231); originals are checked as they are read (ZX151–ZX155)
+    check_portal,  # body codes of the 索引号 (ZX156); originals are checked as they are read (ZX151–ZX155)
 ]

@@ -1,5 +1,6 @@
 """Numbering: headings 一、二、… and （一）（二）… run on without gaps or repeats within their level
-(restarting under each parent heading); a rule's articles 第一条, 第二条 … run on across the rule."""
+(restarting under each parent heading); a rule's articles 第一条, 第二条 … run on across the rule.
+An excerpt (节选, front-matter `excerpt`) may begin at any number — 二、 or 第五条 — and runs on from it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from zhengxie.model.corpus import Corpus, Document
 from zhengxie.registry.problems import Reporter
 from zhengxie.text.outline import NUMBERING, Heading, NumberingStyle, int_to_chinese
 
+EXCERPT = "excerpt"  # the front-matter field (data/fields.yml) of an excerpt of a longer original
 FORMATS: dict[NumberingStyle, str] = {
     "han": "{}、",
     "paren": "（{}）",
@@ -67,7 +69,7 @@ def _check_headings(doc: Document, reporter: Reporter) -> None:
                 match = NUMBERING.match(numbered.text) if numbered.numbering_style else None
                 numerals.append(match.group(style) if match else int_to_chinese(stands_for or 0))
             for index, expected in _sequence(
-                [n for _, n in sequence], numerals, reporter, doc, [h.line for h, _ in sequence]
+                [n for _, n in sequence], numerals, reporter, doc, [h.line for h, _ in sequence], is_excerpt(doc)
             ):
                 numbered = sequence[index][0]
                 reporter.add("ZX304", doc.path, numbered.line, text=numbered.text, expected=_expected(style, expected))
@@ -91,22 +93,41 @@ def _unnumbered_slip(
 def _check_articles(doc: Document, reporter: Reporter) -> None:
     articles = doc.articles
     for index, expected in _sequence(
-        [a.number for a in articles], [a.numeral for a in articles], reporter, doc, [a.line for a in articles]
+        [a.number for a in articles],
+        [a.numeral for a in articles],
+        reporter,
+        doc,
+        [a.line for a in articles],
+        is_excerpt(doc),
     ):
         reporter.add(
             "ZX305", doc.path, articles[index].line, found=articles[index].numeral, expected=int_to_chinese(expected)
         )
 
 
+def is_excerpt(doc: Document) -> bool:
+    """Whether the document is an excerpt (节选) of a longer original: `excerpt` says what it keeps."""
+    return bool(doc.fields.get(EXCERPT))
+
+
 def _sequence(
-    numbers: list[int | None], numerals: list[str], reporter: Reporter, doc: Document, lines: list[int]
+    numbers: list[int | None],
+    numerals: list[str],
+    reporter: Reporter,
+    doc: Document,
+    lines: list[int],
+    start_anywhere: bool = False,
 ) -> Iterator[tuple[int, int]]:
-    """(index, expected number) of each place where a 1, 2, 3 … sequence breaks.
+    """(index, expected number) of each place where a 1, 2, 3 … sequence breaks (an excerpt's may
+    begin at any number).
 
     After a break the count goes on from the number written — unless the next one shows that this
     one was the slip (1, 1, 3: the second should be 2), so one mistake is reported once."""
     previous = 0
     for index, number in enumerate(numbers):
+        if index == 0 and start_anywhere and number is not None and _well_formed(numerals[0], number):
+            previous = number
+            continue
         expected = previous + 1
         if number is None or not _well_formed(numerals[index], number):
             reporter.add("ZX306", doc.path, lines[index], numeral=numerals[index])

@@ -22,6 +22,6 @@ def check_portal(corpus: Corpus) -> None:
         code = code.strip()
         if code in first:
             line = ydoc.line_of((index, "code")) if ydoc is not None else None
-            corpus.reporter.add("ZX231", BODIES, line, body_code=code, other=first[code])
+            corpus.reporter.add("ZX156", BODIES, line, body_code=code, other=first[code])
         else:
             first[code] = str(body)

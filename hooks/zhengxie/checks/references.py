@@ -16,8 +16,9 @@ from zhengxie.model.corpus import Corpus, Document, KeyPath
 from zhengxie.registry.names import Names
 from zhengxie.sources.loader import DATA
 from zhengxie.text.reading import YamlDoc
+from zhengxie.text.values import NOT_STATED_TEXT
 
-ITEM_REF = re.compile(r"^([0-9]{4}-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
+ITEM_REF = re.compile(r"^((?:[0-9]{4}|undated)-[a-z0-9-]+)#([a-z0-9][a-z0-9-]*)$")
 
 
 def check_references(corpus: Corpus) -> None:
@@ -54,6 +55,8 @@ def check_references(corpus: Corpus) -> None:
                     if isinstance(s, dict)
                 ]
                 for form, path in uses:
+                    if form == NOT_STATED_TEXT:  # the original states no form: 原文未载, never a guess
+                        continue
                     if isinstance(form, str) and form and _unknown(form, vocab.forms, form_names):
                         report(
                             "ZX503",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Protocol
 
@@ -55,3 +56,19 @@ def search(
     if data is None or (ydoc.text and (prefilter or pattern).search(ydoc.text) is None):
         return []
     return [(path, match) for path, text in strings(data) for match in pattern.finditer(text)]
+
+
+def non_finite(data: object, path: KeyPath = ()) -> list[tuple[KeyPath, float]]:
+    """(path, value) of every number that is no number a document can print: YAML's .nan, .inf, -.inf
+    (a JSON Schema's `number` and `minimum` let them through: NaN compares false with everything)."""
+    found: list[tuple[KeyPath, float]] = []
+    stack: list[tuple[KeyPath, object]] = [(path, data)]
+    while stack:
+        at, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            found.append((at, value))
+        elif isinstance(value, dict):
+            stack.extend(((*at, key), item) for key, item in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend(((*at, index), item) for index, item in reversed(list(enumerate(value))))
+    return found

@@ -11,13 +11,31 @@ where to write it. A departure the original itself makes is waived in the front 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from zhengxie.checks import wording
-from zhengxie.model.corpus import Corpus, Document, Profile, SectionSpec
+from zhengxie.checks.numbering import is_excerpt
+from zhengxie.model.corpus import TYPES, Corpus, Document, Profile, SectionSpec
 from zhengxie.text.outline import Heading, int_to_chinese
 
 LEVEL = 2  # profile sections are ## headings
+BROKEN = ("syntax", "full-width-colon")  # front-matter issues that may hide what it declares
+_DECLARED = re.compile(r"^(type|profile)[ \t]*[:：][ \t]*(\S[^\n#]*)", re.MULTILINE)
+_SPACE = re.compile(r"\s+")  # 总 则, 总　则: a title spaced out for the eye is the title
+
+
+def _compact(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def matches(spec: SectionSpec, title: str) -> bool:
+    """Whether a ## title (numbering removed) is this section: as written, or with its spaces removed
+    (总 则 is 总则), against the name, the aliases (spaced or not) and the patterns."""
+    if spec.matches(title):
+        return True
+    compact = _compact(title)
+    return spec.matches(compact) or compact in {_compact(name) for name in (spec.name, *spec.aliases)}
 
 
 @dataclass(frozen=True)
@@ -35,8 +53,11 @@ def check_sections(corpus: Corpus) -> None:
         for heading in doc.headings:
             if heading.level == 1:
                 corpus.reporter.add("ZX307", doc.path, heading.line, text=heading.text)
-        candidates = vocab.profiles_for(doc.kind, doc.type, doc.body)
-        pinned = doc.fields.get("profile")
+        declared = _declared(corpus, doc)
+        if declared is None:
+            continue  # the broken front matter hides the type: its own problem, not a wrong structure
+        type_id, pinned = declared
+        candidates = vocab.profiles_for(doc.kind, type_id, doc.body)
         if pinned is not None:
             if pinned not in {p.id for p in candidates}:
                 corpus.reporter.add(
@@ -70,6 +91,25 @@ def check_sections(corpus: Corpus) -> None:
             corpus.reporter.add(finding.code, doc.path, finding.line, None, **finding.params)
 
 
+def _declared(corpus: Corpus, doc: Document) -> tuple[str | None, object] | None:
+    """The document's type and pinned profile: as read; when its front matter could not be parsed
+    (one slip such as type：proposal-report, reported on its own), as the front matter's lines declare
+    them, full-width colon or not — the structure is judged by the declared type, never by the kind's
+    default. None when a broken front matter leaves the type unknown."""
+    meta = doc.meta_yaml
+    if meta is None or not any(issue.kind in BROKEN for issue in meta.issues):
+        return doc.type, doc.fields.get("profile")
+    written = {m[1]: m[2].strip().strip("\"'") for m in _DECLARED.finditer(meta.text)}
+    kind = corpus.vocab.kinds.get(doc.kind)
+    type_id: str | None = None
+    if "type" in written:
+        type_id = corpus.vocab.names_of(f"{TYPES}/{doc.kind}").resolve(written["type"])
+        if kind is None or type_id not in kind.types:
+            return None
+    profile = written.get("profile")
+    return type_id, corpus.vocab.names_of("profiles").resolve(profile) if profile else None
+
+
 def _structural(findings: list[_Finding]) -> int:
     return sum(1 for f in findings if f.code != "ZX303")
 
@@ -86,12 +126,13 @@ def _check_document(doc: Document, profile: Profile, candidates: list[Profile]) 
         findings.append(_Finding(code, line, params))
 
     specs = profile.sections
+    excerpt = is_excerpt(doc)
     top = _top(doc)
     sections = [h for h in top if h.level == LEVEL]
     # the first ## heading matching each required section
     found: list[int | None] = []
     for spec in specs:
-        found.append(next((i for i, h in enumerate(sections) if spec.matches(h.title)), None))
+        found.append(next((i for i, h in enumerate(sections) if matches(spec, h.title)), None))
     in_order = _in_order(found)
     lines = doc.text.split("\n")
 
@@ -112,10 +153,10 @@ def _check_document(doc: Document, profile: Profile, candidates: list[Profile]) 
         prev_h = _found_heading(sections, found, prev_index)
         next_h = _found_heading(sections, found, next_index)
         if position is None:
-            if spec.optional:
+            if spec.optional or excerpt:  # an excerpt (节选) keeps only part of the original's sections
                 continue
             line, where = _belongs(spec, prev_h, next_h, sections, top, last_line(), doc)
-            others = wording.join(f"{p.id}（{p.name}）" for p in candidates if p is not profile) or "（无）"
+            others = [f"{p.id}（{p.name}）" for p in candidates if p is not profile]
             report(
                 "ZX301",
                 line,
@@ -123,10 +164,12 @@ def _check_document(doc: Document, profile: Profile, candidates: list[Profile]) 
                 where=where,
                 at_line=line,
                 numbering=_numbering(sections, prev_h),
-                aliases=wording.join(spec.aliases) or "（无）",
+                aliases=f"（也可用的标题：{wording.join(spec.aliases)}）" if spec.aliases else "",
                 order=order(),
                 profile=profile.name,
-                others=others,
+                others=f"原件用的是另一种结构时，在文首写 profile: 选用其他结构（{wording.join(others)}）；"
+                if others
+                else "",
             )
             continue
         heading = sections[position]

@@ -42,7 +42,7 @@ class YearRow:
 
     @property
     def label(self) -> str:
-        return f"{self.year} 年" if self.year else "年份不详"
+        return f"{self.year} 年" if self.year else "年份未定"
 
     @property
     def unreported_plans(self) -> int:
@@ -161,7 +161,7 @@ class FollowPages:
             cut = _cut(by_year[year], size)
             marked = [paging.SliceLink(s.year, s.url, s.count, s.year == year) for s in slices]
             for number, parts in enumerate(cut, start=1):
-                title = f"落实情况：{year} 年" if year else "落实情况：年份不详"
+                title = f"落实情况：{year} 年" if year else "落实情况：年份未定"
                 page = FollowPage(
                     SLICE,
                     title if number == 1 else f"{title}（第 {number} 页）",

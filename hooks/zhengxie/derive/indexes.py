@@ -19,6 +19,8 @@ from zhengxie.text.values import NOT_STATED, NotStated, When
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")  # ids that may become a URL path segment
 LEVELS = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "township": "乡镇（街道）"}
+UNDATED_LABEL = "年份未定"  # documents whose originals state no year, none inferred (file names undated-…)
+INFERRED_MARK = "年份为推定"  # documents filed under a year inferred from context, with its basis
 QUARTER_MONTHS = {1: "1—3 月", 2: "4—6 月", 3: "7—9 月", 4: "10—12 月"}
 
 
@@ -45,6 +47,13 @@ class ItemEntry:
         """Month used for ordering: a span sorts after its last month, no time after December."""
         when = self.item.when
         return when.sort_month if when else 99
+
+
+def item_year(item: PlanItem, plan: Document) -> int | None:
+    """The year an item is listed under: the year its time names (2024-03-15), else its plan's. An
+    item dated in another year than its plan is listed where its date puts it (and the check flags it)."""
+    when = item.when
+    return when.year if when is not None and when.year is not None else plan.year
 
 
 def _doc_key(doc: Document) -> tuple[dt.date, str]:
@@ -109,6 +118,7 @@ class YearEntry:
     items: list[ItemEntry] = field(default_factory=list)  # items scheduled this year, in calendar order
     about: list[Document] = field(default_factory=list)  # documents on this year issued in another year
     date_not_stated: list[Document] = field(default_factory=list)  # documents on this year whose 成文日期 is 原文未载
+    inferred: list[Document] = field(default_factory=list)  # documents filed here by a year inferred (推定)
 
     @property
     def url(self) -> str:
@@ -117,8 +127,8 @@ class YearEntry:
     @property
     def doc_count(self) -> int:
         """Every document the year's page lists: issued this year, on this year but issued in another,
-        on this year with no 成文日期 stated (the three never overlap)."""
-        return len(self.issued) + len(self.about) + len(self.date_not_stated)
+        on this year with no 成文日期 stated, on this year by an inferred year (the four never overlap)."""
+        return len(self.issued) + len(self.about) + len(self.date_not_stated) + len(self.inferred)
 
     @property
     def doc_text(self) -> str:
@@ -129,9 +139,10 @@ class YearEntry:
             ("本年印发", len(self.issued)),
             ("其他年份印发", len(self.about)),
             ("成文日期原文未载", len(self.date_not_stated)),
+            (INFERRED_MARK, len(self.inferred)),
         ]
         stated = [f"{how} {n} 篇" for how, n in parts if n]
-        detail = f"（{'，'.join(stated)}）" if self.about or self.date_not_stated else ""
+        detail = f"（{'，'.join(stated)}）" if self.about or self.date_not_stated or self.inferred else ""
         return f"文档 {self.doc_count} 篇{detail}"
 
 
@@ -236,7 +247,7 @@ class Indexes:
         vocab = self._vocab = corpus.vocab
         docs = sorted(corpus.documents.values(), key=_doc_key, reverse=True)
         entries = [
-            ItemEntry(item, plan, plan.year, follow.by_item.get(item.ref))
+            ItemEntry(item, plan, item_year(item, plan), follow.by_item.get(item.ref))
             for plan in corpus.documents.values()
             for item in plan.items
         ]
@@ -253,12 +264,14 @@ class Indexes:
             topic_entry.years = by_year(topic_entry.docs, topic_entry.items)
 
         self.years: dict[int, YearEntry] = {}
-        self.undated: list[Document] = []  # documents with neither a date nor a period
+        self.undated: list[Document] = []  # 年份未定: no year stated (period, date) nor inferred
         self.unscheduled: list[ItemEntry] = []  # items of plans without a year
         for doc in docs:
             if doc.date:
                 self._year(doc.date.year).issued.append(doc)
-            if doc.year and not doc.date:  # 原文未载: never say it was issued in another year
+            if doc.year and not doc.date and doc.inferred_year is not None:  # filed by its 推定 year, marked so
+                self._year(doc.year).inferred.append(doc)
+            elif doc.year and not doc.date:  # 原文未载: never say it was issued in another year
                 self._year(doc.year).date_not_stated.append(doc)
             elif doc.year and isinstance(doc.date, dt.date) and doc.date.year != doc.year:
                 self._year(doc.year).about.append(doc)

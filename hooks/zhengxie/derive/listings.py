@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from zhengxie.derive.indexes import SLUG, Indexes, ItemEntry, MonthGroup, YearEntry, YearGroup, by_year
+from zhengxie.derive.indexes import INFERRED_MARK, SLUG, Indexes, ItemEntry, MonthGroup, YearEntry, YearGroup, by_year
 from zhengxie.markup.typography import year_label
 from zhengxie.model import paging, urls
 from zhengxie.model.corpus import Corpus, Document
@@ -147,6 +147,10 @@ class Listings:
             ("date-not-stated", f"{year.year} 年度的文档（成文日期原文未载）", "doc", d)
             for d in reversed(year.date_not_stated)
         ]
+        entries += [
+            ("inferred", f"{year.year} 年度的文档（原件没有写明年份，{INFERRED_MARK}）", "doc", d)
+            for d in reversed(year.inferred)
+        ]
         base = urls.year_url(year.year)
         pages = paging.chunks(entries, self.size)
         first_page: dict[str, tuple[str, str]] = {}  # group key -> (label, page URL) where it starts
@@ -156,7 +160,7 @@ class Listings:
         months = [
             (label, f"{url}#{key}")
             for key, (label, url) in first_page.items()
-            if key not in ("about", "date-not-stated")
+            if key not in ("about", "date-not-stated", "inferred")
         ]
         cut: list[ListingPage] = []
         for number, chunk in enumerate(pages, 1):

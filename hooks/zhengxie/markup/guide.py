@@ -132,6 +132,7 @@ FIELD_TYPES = {
     "adoption": "通过信息（meeting、session、date、caption）",
     "waivers": "问题代码: {reason: 原因, scope: 豁免的内容}",
     "code-name": "编号（英文小写）",
+    "inferred": "推定的年份和依据 {value: 年份, basis: 依据}",
 }
 VOCABULARY_FILES = {"bodies": "data/bodies.yml", "topics": "data/topics.yml"}
 ALL_KINDS = "全部"

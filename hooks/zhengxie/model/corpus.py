@@ -15,11 +15,13 @@ from zhengxie.registry.names import Names
 from zhengxie.registry.problems import Problem, Reporter
 from zhengxie.text.outline import Article, Heading
 from zhengxie.text.reading import YamlDoc
-from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Adoption, Amount, NotStated, Period, When
+from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Adoption, Amount, Inferred, NotStated, Period, When
 
 # What a front-matter field holds once read (zhengxie.model.fields.READERS, by the field's type):
-# text, texts/refs, date, period, flag, adoption, waivers — or NOT_STATED where the field allows it.
-FieldValue = str | tuple[str, ...] | dt.date | Period | NotStated | bool | Adoption | dict[str, "WaiverEntry"]
+# text, texts/refs, date, period, flag, adoption, waivers, an inferred year — or NOT_STATED where allowed.
+FieldValue = (
+    str | tuple[str, ...] | dt.date | Period | NotStated | bool | Adoption | dict[str, "WaiverEntry"] | Inferred
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,13 +521,25 @@ class Document:
 
     @property
     def year(self) -> int | None:
-        """The year the document is filed under: its period's (last) year, else its date's, else its
-        file name's (documents are named <year>-…)."""
+        """The year the document is filed under: its period's (last) year, else its date's, else the
+        year the editor inferred (`inferred_year: {value, basis}`), else its file name's (<year>-…); None for
+        an undated document (undated-…, with period and date 原文未载): filed under 年份未定."""
         if self.period and self.period.year:
             return self.period.year
         if self.date:
             return self.date.year
+        if self.inferred_year is not None:
+            return self.inferred_year.value
         return int(self.id[:4]) if self.id[:4].isdigit() else None
+
+    @property
+    def inferred_year(self) -> Inferred | None:
+        """The year inferred from context with its basis, when the original states none (period and
+        date give no year): the document is filed under it, marked 推定."""
+        if (self.period and self.period.year) or self.date:
+            return None
+        value = self.fields.get("inferred_year")
+        return value if isinstance(value, Inferred) else None
 
     @property
     def waivers(self) -> dict[str, WaiverEntry]:

@@ -12,7 +12,16 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 
 from zhengxie.model.corpus import Field, FieldValue, WaiverEntry
-from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, PERIOD_PATTERN, NotStated, Period, parse_period
+from zhengxie.text.values import (
+    NOT_STATED,
+    NOT_STATED_TEXT,
+    PERIOD_PATTERN,
+    Inferred,
+    NotStated,
+    Period,
+    parse_inferred_year,
+    parse_period,
+)
 
 # An adoption is a value (text.values, beside periods and times); it stays importable from here too.
 from zhengxie.text.values import Adoption as Adoption
@@ -96,6 +105,7 @@ READERS: dict[str, Callable[[object], FieldValue | None]] = {  # data/fields.yml
     "flag": lambda v: v if isinstance(v, bool) else None,
     "adoption": _adoption,
     "waivers": _waivers,
+    "inferred": parse_inferred_year,
 }
 
 
@@ -117,6 +127,8 @@ def display(spec: Field, value: object) -> str:
         return value.label
     if isinstance(value, Adoption):
         return value.caption or value.label
+    if isinstance(value, Inferred):
+        return value.label
     if spec.type == "choice":
         return spec.choices.get(value, value) if isinstance(value, str) else str(value)
     if isinstance(value, (tuple, list)):
@@ -184,6 +196,16 @@ def _value_schema(spec: Field) -> JsonSchema:
                         },
                     },
                 ]
+            },
+        }
+    elif kind == "inferred":
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["value", "basis"],
+            "properties": {
+                "value": {"type": "integer", "minimum": 1000, "maximum": 9999, "description": "推定的年份"},
+                "basis": {**_NAME, "description": "推定的依据，例如 依据“九届二次会议”推定"},
             },
         }
     else:

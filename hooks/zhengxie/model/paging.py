@@ -138,4 +138,4 @@ class SliceLink:
 
     @property
     def label(self) -> str:
-        return f"{self.year} 年" if self.year else "年份不详"
+        return f"{self.year} 年" if self.year else "年份未定"

@@ -232,6 +232,22 @@ def field_widget(vocab: Vocabulary, kind: Kind, spec: Field, waivers: list[Json]
                 },
             ],
         }
+    if spec.type == "inferred":  # a year the original does not state, inferred with its basis
+        return base | {
+            "widget": "object",
+            "collapsed": True,
+            "fields": [
+                {
+                    "name": "value",
+                    "label": "推定的年份",
+                    "widget": "number",
+                    "value_type": "int",
+                    "min": 1000,
+                    "max": 9999,
+                },
+                {"name": "basis", "label": "推定的依据", "widget": "string", "hint": "例如 依据“九届二次会议”推定"},
+            ],
+        }
     if spec.id == "sample_note":
         return base | {"widget": "text"}
     mode = {"date": "date", "texts": "texts"}.get(spec.type, "text")

@@ -147,7 +147,11 @@ def plan_events(corpus: Corpus, follow: FollowThrough, plan: Document, site_url:
         report = line.report if line else None
         # A report whose status is dated (held, postponed: data/statuses.yml) moves the event to its date.
         dated = report is not None and report.date is not None and line is not None and line.state.dated
-        span = _day(report.date) if dated and report and report.date else _span(year, item.when)
+        if dated and report and report.date:
+            span = _day(report.date)
+        else:
+            when = item.when  # a time that names its year (2020-03-15) is on that year, not the plan's
+            span = _span(when.year if when is not None and when.year else year, when)
         if span is None:
             continue
         url = base + urls.item_url(plan.url, item.id)

@@ -19,12 +19,15 @@ from zhengxie.model import urls
 from zhengxie.model.corpus import Corpus, Document, Field, FieldValue, Vocabulary, Waived
 from zhengxie.model.fields import Adoption, chinese_date, display
 from zhengxie.sources.history import FileDates
-from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Period
+from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Inferred, Period
 
 # The year a document is filed under is derived (period, else date), not a field of the table; it
 # feeds the search filter of this name and links to the year's page.
 YEAR_LABEL = "年份"
 YEAR_FILTER = "年份"
+UNDATED_LABEL = "年份未定"  # a document whose original states no year (and none is inferred)
+INFERRED_MARK = "推定"
+UNDATED_URL = "years/#undated"  # the years index lists them under 年份未定
 
 # Rule status values that readers must not miss (the page shows them as a prominent badge).
 ALERT_CHOICES = ("amended", "repealed")
@@ -144,6 +147,15 @@ def _values(corpus: Corpus, doc: Document, spec: Field, value: FieldValue) -> tu
                 filter_value=str(value.year),
             ),
         )
+    if isinstance(value, Inferred):  # 2019 年（推定：依据“九届二次会议”推定）: filed under the year, marked
+        return (
+            Value(
+                f"{year_label(value.value)}（{INFERRED_MARK}：{value.basis}）",
+                link=urls.year_url(value.value),
+                filter=spec.filter or YEAR_FILTER,
+                filter_value=str(value.value),
+            ),
+        )
     return (Value(display(spec, value), filter=spec.filter),)
 
 
@@ -187,7 +199,12 @@ def _adoption_rows(spec: Field, adoption: Adoption) -> list[Row]:
 
 def _add_year(doc: Document, rows: list[Row]) -> None:
     """The derived year, linked to its page and fed to the year filter, unless a period row stands for it."""
-    if not doc.year or (doc.period and doc.period.year):
+    if (doc.period and doc.period.year) or doc.inferred_year is not None:
+        return  # the period's or the inferred year's own row stands for it
+    if not doc.year:
+        rows.append(
+            Row("year", YEAR_LABEL, (Value(UNDATED_LABEL, link=UNDATED_URL, filter=YEAR_FILTER, not_stated=True),))
+        )
         return
     year = Value(year_label(doc.year), link=urls.year_url(doc.year), filter=YEAR_FILTER, filter_value=str(doc.year))
     dates = [i for i, row in enumerate(rows) if row.id in ("period", "date")]

@@ -52,10 +52,17 @@ _YEAR = re.compile(r"^([0-9]{4})$")
 _HALF = re.compile(r"^([0-9]{4})-H([12])$")
 _RANGE = re.compile(r"^([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})$")
 _SINCE = re.compile(r"^(\S.{0,40}?)以来$")
-PERIOD_PATTERN = r"^([0-9]{4}(-H[12])?|[0-9]{4}\s*[-–—~至到]\s*[0-9]{4}|\S.{0,40}以来|原文未载)(?![\s\S])"
+# At a session: 七届一次会议, 十三届四次会议期间 (the meeting the original names, in Chinese numerals)
+_SESSION = re.compile(
+    r"^((?:第)?[一二三四五六七八九十]{1,3}届(?:第)?[一二三四五六七八九十]{1,3}次(?:全体)?会议)(期间)?$"
+)
+PERIOD_PATTERN = (
+    r"^([0-9]{4}(-H[12])?|[0-9]{4}\s*[-–—~至到]\s*[0-9]{4}|\S.{0,40}以来"
+    r"|(第)?[一二三四五六七八九十]{1,3}届(第)?[一二三四五六七八九十]{1,3}次(全体)?会议(期间)?|原文未载)(?![\s\S])"
+)
 
 
-PeriodKind = Literal["year", "half-year", "range", "since"]
+PeriodKind = Literal["year", "half-year", "range", "since", "session"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +72,7 @@ class Period:
     start: int | None = None  # first year covered
     end: int | None = None  # last year covered
     half: int | None = None  # 1 or 2 for half-years
-    since: str = ""  # the meeting a "since" period counts from
+    since: str = ""  # the meeting a "since" period counts from, or the session a "session" period is
 
     @property
     def label(self) -> str:
@@ -102,7 +109,42 @@ def parse_period(value: object) -> Period | NotStated | None:
         return Period("range", text, start, end) if start <= end else None
     if match := _SINCE.match(text):
         return Period("since", text, since=match[1])
+    if match := _SESSION.match(text):
+        return Period("session", text, since=match[1])
     return None
+
+
+# ---- inferred values ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Inferred:
+    """A value the original does not state but the editor infers from it, with the basis written
+    (inferred_year: {value: 2019, basis: 依据“九届二次会议”推定}). Shown as 推定, never as stated."""
+
+    value: int
+    basis: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.value}年（推定：{self.basis}）"
+
+
+INFERRED_KEYS = ("value", "basis")
+
+
+def parse_inferred_year(value: object) -> Inferred | None:
+    """{value: 2019, basis: 依据…推定}: a four-digit year and a basis; None for anything else."""
+    if not isinstance(value, dict) or set(value) != set(INFERRED_KEYS):
+        return None
+    year, basis = value.get("value"), value.get("basis")
+    if isinstance(year, str) and year.strip().isdigit():
+        year = int(year.strip())
+    if not isinstance(year, int) or isinstance(year, bool) or not 1000 <= year <= 9999:
+        return None
+    if not isinstance(basis, str) or not basis.strip():
+        return None
+    return Inferred(year, basis.strip())
 
 
 # ---- plan-item times ------------------------------------------------------------------------------
@@ -161,6 +203,7 @@ class When:
     last_month: int
     day: int | None = None  # for dates
     last_day: int | None = None
+    year: int | None = None  # the year a dated time names (2024-03-15); None for times within the plan year
 
     @property
     def label(self) -> str:
@@ -217,12 +260,12 @@ def parse_when(value: object) -> When | NotStated | None:
         return When("year", text, 1, 12)
     if match := _DATE.match(text):
         day = _real_date(match[1], match[2], match[3])
-        return When("date", text, day.month, day.month, day.day, day.day) if day else None
+        return When("date", text, day.month, day.month, day.day, day.day, day.year) if day else None
     if match := _DATE_RANGE.match(text):
         start, end = _real_date(*match.group(1, 2, 3)), _real_date(*match.group(4, 5, 6))
         if start is None or end is None or start.year != end.year or start > end:
             return None  # a range within one plan year, from the earlier date to the later
-        return When("dates", text, start.month, end.month, start.day, end.day)
+        return When("dates", text, start.month, end.month, start.day, end.day, start.year)
     return None
 
 
