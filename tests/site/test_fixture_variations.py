@@ -89,3 +89,4 @@ def test_waiver_is_explained_on_the_page_and_listed(built_site, corpus):
     assert "编者注" in header(built_site, doc) and reason in header(built_site, doc)
     listing = (built_site / "waivers" / "index.html").read_text(encoding="utf-8")
     assert doc.id in listing and code in listing and reason in listing
+    assert all(scope in listing for scope in waiver.scopes)  # exactly what the waiver excuses
