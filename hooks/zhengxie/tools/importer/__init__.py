@@ -190,8 +190,8 @@ def _place(root: Path, vocab: Vocabulary, part: Part, body: str | None, taken: s
         found.todos.append(
             Todo(
                 "ZX212",
-                f"原件没有写明年份（标题、日期、题注中都没有）：文件名暂以 {UNDATED} 开头；"
-                "确定文档所属年份后把正文和数据文件都改名为“年份-…”",
+                f"原件没有写明年份（标题、日期、题注中都没有）：文件名以 {UNDATED} 开头，网站把它列在“年份未定”下。"
+                "请核对原件确实没有写年份；能从原件内容推定年份的，写 inferred_year（年份和推定依据），不要自己补写年份",
                 field="file",
             )
         )
