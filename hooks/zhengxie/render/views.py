@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from zhengxie.derive.followthrough import FollowThrough
 from zhengxie.model import urls
-from zhengxie.model.corpus import Corpus, Document, KeyPath
+from zhengxie.model.corpus import Corpus, Document, KeyPath, Vocabulary
 from zhengxie.text.values import Count, parse_count
 
 
@@ -21,6 +21,21 @@ def stated_count(doc: Document) -> Count[int] | None:
     """The number of items the plan's text states (values.Count: 18, 10件左右, 20余项), or None."""
     data = doc.data_yaml.data if doc.data_yaml is not None else None
     return parse_count(data.get("stated_count")) if isinstance(data, dict) else None
+
+
+def form_counts(doc: Document, vocab: Vocabulary) -> list[tuple[str, str]]:
+    """(form's name, count as written) of a plan that counts its activities by form instead of listing
+    them (`form_counts`: 专题协商会 3, 对口协商 10余次); [] for any other plan."""
+    data = doc.data_yaml.data if doc.data_yaml is not None else None
+    raw = data.get("form_counts") if isinstance(data, dict) else None
+    if not isinstance(raw, dict):
+        return []
+    names = vocab.names_of("forms")
+    found = []
+    for form, count in raw.items():
+        entry = vocab.forms.get(names.resolve(form)) if isinstance(form, str) else None
+        found.append((entry.name if entry else str(form), str(count)))
+    return found
 
 
 class Views:
@@ -54,7 +69,12 @@ class Views:
         """follow_url: the page of 落实情况 that shows the plan (zhengxie.followpages)."""
         progress = self.follow.of_plan(doc) if self.follow else None
         return self.render(
-            "partials/zx/plan-items.html", doc, progress=progress, stated=stated_count(doc), follow_url=follow_url
+            "partials/zx/plan-items.html",
+            doc,
+            progress=progress,
+            stated=stated_count(doc),
+            form_counts=form_counts(doc, self.corpus.vocab),
+            follow_url=follow_url,
         )
 
     def summary_figures(self, doc: Document) -> str:
