@@ -246,3 +246,10 @@ def test_note_dates_still_pass(zx_repo):
 def test_a_report_held_on_a_date_the_original_leaves_out(zx_repo):
     zx_repo.edit(SUMMARY_DATA, "    date: 2019-03-20\n", "    date: 原文未载\n")
     _passes(zx_repo)
+
+
+@pytest.mark.parametrize("value", ["-.inf", ".inf", ".nan"])
+def test_not_a_number_is_one_problem(zx_repo, value):
+    """One root cause, one problem: no second finding from the schema (out of range, not an integer)."""
+    zx_repo.edit(PLAN_DATA, "stated_count: 2", f"stated_count: {value}")
+    assert [p.code for p in zx_repo.check()] == ["ZX237"]
