@@ -116,3 +116,18 @@ def test_an_excerpt_is_marked_and_keeps_its_numbers(site):
     html = (site / "notes/2019-test-excerpt-note/index.html").read_text(encoding="utf-8")
     assert "节选自原件第二部分" in _text(site, "notes/2019-test-excerpt-note")
     assert '<ol start="2">' in html  # the list prints 2. and 3., as the original does
+
+
+def test_open_data_says_which_years_are_inferred_and_why(site):
+    import csv
+    import io
+    import json
+
+    rows = {r["id"]: r for r in json.loads((site / "opendata/documents.json").read_text(encoding="utf-8"))["rows"]}
+    assert rows["2015-test-duty-rules"]["year"] == 2015
+    assert rows["2015-test-duty-rules"]["year_inferred"] == BASIS
+    assert (
+        rows["undated-test-study-rules"]["year"] is None and rows["undated-test-study-rules"]["year_inferred"] is None
+    )
+    table = list(csv.DictReader(io.StringIO((site / "opendata/documents.csv").read_text(encoding="utf-8-sig"))))
+    assert {r["年份推定依据"] for r in table if r["年份"] == "2015"} == {BASIS}
