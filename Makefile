@@ -68,8 +68,8 @@ import: $(STAMP)
 schemas: $(STAMP)
 	$(CORE) schemas
 
-## test: lint and types, strict build, core tests and browser tests (Debian chromium is installed when missing)
-test: $(STAMP) chromium lint
+## test: lint and types, strict build, core tests and browser tests (Debian chromium and the npm packages are installed when missing)
+test: $(STAMP) $(NODE_STAMP) chromium lint
 	$(MKDOCS) build --strict
 	$(PY) -m pytest tests
 

@@ -7,6 +7,7 @@ shared helpers, imported by their module name: `from checks_support import MiniR
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -154,6 +155,22 @@ def page(request, browser, site_url):
     page = _browser_page(browser, request.param, site_url)
     yield page
     page.context.close()
+
+
+# ---- npm packages (the browser editor, axe-core) ----------------------------------------------------
+
+NPM_TIMEOUT = 600  # the first `npm ci` downloads the packages
+
+
+@pytest.fixture(scope="session")
+def node_modules() -> Path:
+    """The packages package-lock.json pins (Decap CMS, axe-core) in the repository's node_modules/.
+    `make test` installs them first (mk/edit.mk); a pytest run of its own does the same `npm ci` when
+    they are missing or older than the lock file."""
+    stamp, lock = ROOT / "node_modules" / ".package-lock.json", ROOT / "package-lock.json"
+    if not stamp.is_file() or stamp.stat().st_mtime < lock.stat().st_mtime:
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True, timeout=NPM_TIMEOUT)
+    return ROOT / "node_modules"
 
 
 # ---- validation (tests/test_checks_*.py) --------------------------------------------------------

@@ -6,7 +6,7 @@ code that scrolls. Also the search results, the 字号 panel open and 长者模�
 from __future__ import annotations
 
 import json
-import subprocess
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -15,7 +15,6 @@ import fixture_site
 from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-NPM_TIMEOUT = 600  # the first `npm ci` downloads the packages
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # One page of each type the site publishes (the fixture site: tests/fixtures/corpus).
@@ -51,14 +50,10 @@ PAGE_TYPES = [
 
 
 @pytest.fixture(scope="session")
-def axe_script() -> str:
-    """axe-core as package.json pins it, installed with `npm ci` (package-lock.json) when missing."""
+def axe_script(node_modules: Path) -> str:
+    """axe-core as package.json pins it (package-lock.json, installed by `npm ci`)."""
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
-    installed = ROOT / "node_modules" / "axe-core" / "package.json"
-    if not installed.is_file() or json.loads(installed.read_text(encoding="utf-8"))["version"] != pinned:
-        subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True, timeout=NPM_TIMEOUT, capture_output=True
-        )
+    installed = node_modules / "axe-core" / "package.json"
     assert json.loads(installed.read_text(encoding="utf-8"))["version"] == pinned
     return str(AXE)
 

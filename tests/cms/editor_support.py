@@ -21,18 +21,7 @@ from conftest import ROOT
 from fixture_site import assemble
 
 DECAP = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
-NPM_TIMEOUT = 600  # the first `npm ci` downloads the packages
 START_TIMEOUT = 120  # decap-server and the first build of `mkdocs serve`
-
-
-@pytest.fixture(scope="session")
-def node_modules() -> Path:
-    """The packages package-lock.json pins, in the repository's node_modules/."""
-    if not DECAP.is_file():
-        subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True, timeout=NPM_TIMEOUT, capture_output=True
-        )
-    return ROOT / "node_modules"
 
 
 def free_port() -> int:

@@ -22,7 +22,7 @@ from conftest import ARTIFACTS
 PLAN = "2017-minghu-city-consultation-plan"  # made on saving from 时期 2017, 明湖市政协 and 年度协商计划
 PLAN_TITLE = "明湖市政协2017年度协商计划"
 SUMMARY = "2017-minghu-city-annual-summary"
-editor, node_modules = editor_support.editor, editor_support.node_modules  # the fixtures
+editor = editor_support.editor  # the fixture (node_modules is conftest.py's)
 SAVE_TIMEOUT = 30  # s: a save goes through decap-server to the disk
 
 

@@ -28,12 +28,12 @@ def test_the_entry_is_the_collection_the_editor_names(zx_repo) -> None:
     assert cms.entry_url(corpus, doc) == f"admin/#/collections/{collection['name']}/entries/{PLAN_ID}"
 
 
-def test_the_editor_is_linked_only_where_it_is_deployed(zx_repo, monkeypatch) -> None:
+def test_the_editor_is_linked_only_where_it_is_deployed(zx_repo, monkeypatch, node_modules: Path) -> None:
     corpus = load_corpus(zx_repo.root)
     doc = corpus.documents[PLAN_ID]
     monkeypatch.delenv("ZX_CMS_REPO", raising=False)
     monkeypatch.delenv("ZX_CMS_PORT", raising=False)
-    (zx_repo.root / "node_modules").symlink_to(ROOT / "node_modules")
+    (zx_repo.root / "node_modules").symlink_to(node_modules)
     assert cms.edit_url(zx_repo.root, corpus, doc) is None  # no repository to edit
     monkeypatch.setenv("ZX_CMS_REPO", "owner/site")
     assert cms.edit_url(zx_repo.root, corpus, doc) == cms.entry_url(corpus, doc)
@@ -80,9 +80,9 @@ def _edit_link(page: Path) -> str | None:
 
 
 @pytest.mark.slow
-def test_every_document_page_has_edit_this_page(tmp_path: Path) -> None:
+def test_every_document_page_has_edit_this_page(tmp_path: Path, node_modules: Path) -> None:
     repo = make_buildable(MiniRepo(tmp_path / "repo"))
-    (repo.root / "node_modules").symlink_to(ROOT / "node_modules")
+    (repo.root / "node_modules").symlink_to(node_modules)
     _build(repo, tmp_path / "plain")
     assert _edit_link(tmp_path / "plain" / "plans" / PLAN_ID / "index.html") is None  # nothing to edit with
     web = "https://github.com/owner/site/edit/main/docs/"

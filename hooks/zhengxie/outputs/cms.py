@@ -233,6 +233,8 @@ def field_widget(vocab: Vocabulary, kind: Kind, spec: Field, waivers: list[Json]
             ],
         }
     if spec.type == "inferred":  # a year the original does not state, inferred with its basis
+        # Both parts optional here: Decap validates an empty optional object's required parts, so a
+        # document without an inferred year could not be saved; the check asks for both when one is given.
         return base | {
             "widget": "object",
             "collapsed": True,
@@ -244,8 +246,15 @@ def field_widget(vocab: Vocabulary, kind: Kind, spec: Field, waivers: list[Json]
                     "value_type": "int",
                     "min": 1000,
                     "max": 9999,
+                    "required": False,
                 },
-                {"name": "basis", "label": "推定的依据", "widget": "string", "hint": "例如 依据“九届二次会议”推定"},
+                {
+                    "name": "basis",
+                    "label": "推定的依据",
+                    "widget": "string",
+                    "hint": "例如 依据“九届二次会议”推定",
+                    "required": False,
+                },
             ],
         }
     if spec.id == "sample_note":
