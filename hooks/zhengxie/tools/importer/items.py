@@ -25,6 +25,7 @@ YEAR_PREFIX = re.compile(r"^[0-9]{4}\s*年(?:度)?\s*")
 LABELLED = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*([^；;。]{1,200})")
 SPLIT_NAMES = re.compile(r"[、，,；;/\s　]+")  # a cell's names: one a line (read as spaces) or listed
 SPLIT_PARTS = re.compile(r"[，,；;]+")
+BRACKET_END = re.compile(r"[（(]([^（）()]{1,200})[）)]\s*[。；]?$")  # an item line's values in brackets at its end
 COLUMNS_FILE = "data/import.yml"
 COLUMNS_SCHEMA = "data/schemas/import.schema.json"
 HEADER_ROWS = 3  # the header is within the first rows (a caption row may stand above it)
@@ -181,11 +182,14 @@ def _heading_row(cells: list[str], names: Names) -> str | None:
     return text if GROUP_NUMBER.match(text) or names.form_named(text) else None
 
 
-def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[list[Item], list[str]] | None:
+def from_table(
+    rows: list[list[str]], names: Names, where: str = "", form: str | None = None
+) -> tuple[list[Item], list[str]] | None:
     """Items from a table whose header row names its columns (and the names of the columns of no
     known field); None when it is no item table. A row repeating the header is skipped; a group
     row (one value across the row) gives its form or time to the rows under it, or else is kept in
-    their notes; a merged cell's value is in each row it covers (the reader carries it down)."""
+    their notes; a merged cell's value is in each row it covers (the reader carries it down). A table
+    with no form column or group row under a heading that names a form (`form`) takes that form."""
     start = _header(rows, names) if rows else None
     if start is None:
         return None
@@ -223,8 +227,8 @@ def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[li
             item.form = names.form_named(cell) or names.form_in(cell)
             if item.form is None:
                 item.notes.append(f"协商形式“{cell}”不在 data/forms.yml 中")
-        elif group_form:
-            item.form = group_form
+        elif group_form or form:
+            item.form = group_form or form
         if "time" in columns and (cell := cells[columns["time"]].strip()):
             item.time = time_value(cell)
             if item.time is None:
@@ -275,12 +279,17 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
     labelled = list(LABELLED.finditer(text))
     item = Item("", source=text)
     rest = text
-    if labelled:
+    bracket = BRACKET_END.search(text)
+    if bracket is not None and LABELLED.search(bracket.group(1)):  # 议题（时间：4月；牵头单位：…）
+        rest = text[: bracket.start()]
+        for match in LABELLED.finditer(bracket.group(1)):
+            place(item, match.group(1), match.group(2).strip(), names)
+    elif labelled:
         rest = text[: labelled[0].start()]
         for match in labelled:
             label, value = match.group(1), match.group(2).strip()
             place(item, label, value, names)
-    elif (paren := re.search(r"[（(]([^（）()]{1,200})[）)]\s*[。；]?$", text)) is not None:
+    elif (paren := BRACKET_END.search(text)) is not None:
         rest = text[: paren.start()]
         for part in SPLIT_PARTS.split(paren.group(1)):
             if part.strip():
