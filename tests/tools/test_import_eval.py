@@ -155,6 +155,10 @@ def _unaccounted(part: Part, kept: list[str], columns: set[str], forms: dict[str
         for item in found.items
         for t in (item.title, item.time or "", forms.get(item.form or "", ""), *_role_values(item))
     } - {""}
+    # a value the item could not take (时间“一季度”不是可识别的写法) is in the draft as its 待核 note
+    item_texts |= {
+        norm(quoted) for item in found.items for note in item.notes for quoted in re.findall(r"“([^”]+)”", note)
+    }
     missing = []
     for paragraph in kept:
         text = norm(paragraph)
