@@ -25,7 +25,7 @@ _UNIT_OPINION = r"\s*(件|条|篇)"
 MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] = (
     ("proposals-received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int, ""),
     ("proposals-merged", re.compile(rf"并案(?:处理)?\s*{_N}\s*件"), int, ""),
-    ("proposals-filed", re.compile(rf"(?<!不予)(?<!未予)立案\s*{_N}\s*件"), int, ""),
+    ("proposals-filed", re.compile(rf"(?<!不予)(?<!未予)立案(?:提案)?\s*{_N}\s*件"), int, ""),
     (
         "proposals-referred",
         re.compile(rf"转(?:为|作|交)?(?:意见建议|意见和建议)[^，。；0-9]{{0,8}}?{_N}\s*件"),
@@ -66,6 +66,12 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     (  # the members after the verb: 参与委员200多人次
         "member-participation",
         re.compile(rf"(?:参加|参与)(?:活动)?的?委员\s*{_N}\s*(人次)"),
+        int,
+        "",
+    ),
+    (  # the count after the members: 组织委员200余人次参加视察
+        "member-participation",
+        re.compile(rf"委员\s*{_N}\s*(人次)\s*(?:参加|参与)"),
         int,
         "",
     ),
@@ -186,9 +192,25 @@ def _has_figure(text: str) -> bool:
     return any(pattern.search(text) for _, pattern, _, _ in MEASURES) or COUNTED.search(text) is not None
 
 
+# Two counts in one clause: 收到提案和立案数分别为204件和191件 → 收到提案204件，立案191件.
+RESPECTIVELY = re.compile(
+    rf"([\u4e00-\u9fff]{{2,10}}?)(?:和|与|、)([\u4e00-\u9fff]{{2,8}}?)数?分别(?:为|是|达到?)?\s*"
+    rf"{_N}\s*(件|条|篇|次|项|人次)\s*(?:和|与|、)\s*{_N}\s*(件|条|篇|次|项|人次)"
+)
+
+
+def _respectively(sentence: str) -> str:
+    """The sentence with each count of a 分别 clause put after its own name."""
+    return RESPECTIVELY.sub(
+        lambda m: f"{m.group(1)}{m.group(3)}{m.group(4)}，{m.group(2).removesuffix('数')}{m.group(5)}{m.group(6)}",
+        sentence,
+    )
+
+
 def _in_sentence(sentence: str, rows: list[Figure], context: str = "") -> list[Figure]:
     """The typed figures of one sentence (returned) and its label-and-unit rows (added to `rows`,
     returned too so their source is set); a word a measure needs may stand in the `context`."""
+    printed, sentence = sentence, _respectively(sentence)
     typed: list[Figure] = []
     typed_spans: list[tuple[int, int]] = []
     for path, pattern, kind, needs in MEASURES:
@@ -220,6 +242,8 @@ def _in_sentence(sentence: str, rows: list[Figure], context: str = "") -> list[F
         new += more
     for match in COUNT_FIRST.finditer(sentence):
         new.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
+    for figure in typed + new:
+        figure.sentence = printed  # the report shows the sentence as the original prints it
     rows += new
     return typed + new
 

@@ -398,6 +398,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             parsed = items_mod.from_table(block.rows, names, block.where, heading_form) if is_plan else None
             if parsed and parsed[0]:
                 found.items += parsed[0]
+                found.left_out += parsed[2]
                 found.counts["tables"] += 1
                 for column in parsed[1]:
                     found.todos.append(
