@@ -93,6 +93,10 @@ COUNTED = re.compile(
 )
 
 
+# A part named inside a count: 收到提案171件（含集体提案23件） — kept as a labelled row for the editor.
+BREAKDOWN = re.compile(rf"含([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(件|条|篇|项|个|人)")
+
+
 # A count before its noun: 开展了5次专题调研, 召开2场座谈会.
 COUNT_FIRST = re.compile(
     rf"(?:进行|开展|组织|召开|举办)了?\s*{_N}\s*(次|场|期)([\u4e00-\u9fff]{{2,8}}?)(?=[，。；、]|$)"
@@ -240,6 +244,10 @@ def _in_sentence(sentence: str, rows: list[Figure], context: str = "") -> list[F
         new.append(Figure("figures", value, label, match.group(3), sentence))
         more, consumed = _continued(sentence, match.end(), typed_spans)
         new += more
+    for match in BREAKDOWN.finditer(sentence):
+        if not any(s <= match.start(2) < e for s, e in typed_spans):
+            value = _number(match.group(2), int, _after(sentence, match.end()))
+            new.append(Figure("figures", value, match.group(1), match.group(3), sentence))
     for match in COUNT_FIRST.finditer(sentence):
         new.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
     for figure in typed + new:
