@@ -1,5 +1,5 @@
 """The importer measured on Word files the unit tests never use (issue 28, "Done when"): the second
-evaluation set in tests/fixtures/import/eval — 29 documents of other bodies, other wordings, other
+evaluation set in tests/fixtures/import/eval — 60 documents of other bodies, other wordings, other
 table layouts, 公文 furniture, tracked changes and Word numbering — each compared with an answer
 written by hand. Fields, plan items and figures must each come out right at least 90 % of the time;
 every paragraph of every original is in the draft (text, fields, items, figures) or named in the
