@@ -96,3 +96,33 @@ def test_a_count_stated_in_chinese_is_written_as_stated_and_passes_the_schema(zx
     errors = [e for e in Draft202012Validator(schema).iter_errors(data) if "stated_count" in e.absolute_path]
     assert errors == []
     assert [p.code for p in zx_repo.check() if p.file == part.paths[1] and p.code == "ZX404"] == ["ZX404"]  # 15 ≠ 1
+
+
+def test_figures_worded_in_other_orders(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.para("收到提案和立案数分别为204件和191件。已办复提案191件，所提问题已解决或正在解决的150件，占78.5%。")
+    b.para("收回反馈表180份，满意和基本满意的176件。未予立案4件。开展协商活动18项，组织委员200余人次参加视察。")
+    b.table([["报送社情民意信息", "被采用", "获领导批示"], ["240条", "96条", "41条"]])
+    b.para("政协云溪市委员会")
+    b.para("2025年12月29日")
+    part = import_file(zx_repo.root, b.save(tmp_path / "summary.docx")).parts[0]
+    assert not part.error, part.error
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    assert {row["measure"]: row["value"] for row in data["figures"] if "measure" in row} == {
+        "proposals-received": 204,
+        "proposals-filed": 191,
+        "proposals-answered": 191,
+        "proposals-solved": 150,
+        "proposals-solved-rate": 78.5,
+        "proposals-feedback": 180,
+        "proposals-satisfied": 176,
+        "proposals-rejected": 4,
+        "consultations": 18,
+        "member-participation": "200余",
+        "opinions-submitted": 240,
+        "opinions-adopted": 96,
+        "opinions-endorsed": 41,
+    }
+    assert not [row for row in data["figures"] if "label" in row]

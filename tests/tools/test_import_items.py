@@ -136,3 +136,39 @@ def test_make_check_validates_the_column_names_file(zx_repo):
     assert all(p.code.startswith("ZX") and re.search(r"[\u4e00-\u9fff]", p.message) for p in problems)
     zx_repo.write("data/import.yml", "columns:\n  title: [议题]\n  time: [时间]\n")
     assert not [p for p in zx_repo.check() if p.file == "data/import.yml"]
+
+
+def test_a_two_row_header_a_column_of_two_fields_and_a_form_before_the_title(zx_repo, tmp_path):
+    b = _plan()
+    two_rows = b.table(
+        [
+            ["序号", "协商议题", "协商安排", "", "责任单位"],
+            ["", "", "时间", "形式", ""],
+            ["1", "城市更新中的历史建筑保护", "5月", "对口协商", "城建委"],
+        ]
+    )
+    two_rows.cell(0, 2).merge(two_rows.cell(0, 3))  # 协商安排 spans the time and form columns
+    b.table([["议题名称", "协商形式及时间", "牵头单位"], ["社区心理服务站建设", "对口协商／6月", "社会委"]])
+    b.table([["内容", "时间", "牵头单位"], ["专题协商：推进全域旅游", "4月", "文史委"]])
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i.get("form"), i.get("time")) for i in items] == [
+        ("城市更新中的历史建筑保护", "counterpart", "5月"),
+        ("社区心理服务站建设", "counterpart", "6月"),
+        ("推进全域旅游", "thematic", "4月"),
+    ]
+    left_out = [text for text, _why in part.found.left_out]
+    assert "协商安排" in left_out and "协商形式及时间" in left_out  # the header read as structure is reported
+
+
+def test_tables_and_bracketed_lines_under_a_section_named_by_a_form(zx_repo, tmp_path):
+    b = Builder()
+    b.para("硚口区政协2026年度协商计划", style="Title")
+    b.para("一、专题协商", style="Heading 1")
+    b.table([["题目", "时间", "责任委室"], ["汉江湾科创走廊建设", "4月", "经济委"]])
+    b.para("二、对口协商", style="Heading 1")
+    b.numbered("规范网约车运营（时间：5月；牵头单位：社会委）", "decimal", rendered="1.")
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i.get("form"), i.get("time"), i.get("roles")) for i in items] == [
+        ("汉江湾科创走廊建设", "thematic", "4月", {"lead-unit": "经济委"}),
+        ("规范网约车运营", "counterpart", "5月", {"lead-unit": "社会委"}),
+    ]

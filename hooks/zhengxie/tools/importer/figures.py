@@ -17,6 +17,7 @@ _CN = "一二三四五六七八九十百千两〇零"
 _N = rf"(约?\s*(?:[0-9]{{1,7}}|[{_CN}]{{1,6}})\s*(?:余|多)?)"
 _PCT = r"(约?\s*[0-9]{1,3}(?:\.[0-9]{1,2})?)\s*[%％]"
 _GAP = r"[^，。；0-9]{0,12}?"  # a few words between a measure's name and its number, within a clause
+_GAP_NOT_ADOPTED = r"(?:(?!采用|批示)[^，。；0-9]){0,12}?"
 _UNIT_OPINION = r"\s*(件|条|篇)"
 
 # (measure id in data/measures.yml, pattern, value type, a word the sentence must hold); a second
@@ -24,24 +25,38 @@ _UNIT_OPINION = r"\s*(件|条|篇)"
 MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] = (
     ("proposals-received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int, ""),
     ("proposals-merged", re.compile(rf"并案(?:处理)?\s*{_N}\s*件"), int, ""),
-    ("proposals-filed", re.compile(rf"(?<!不予)立案\s*{_N}\s*件"), int, ""),
+    ("proposals-filed", re.compile(rf"(?<!不予)(?<!未予)立案(?:提案)?\s*{_N}\s*件"), int, ""),
     (
         "proposals-referred",
         re.compile(rf"转(?:为|作|交)?(?:意见建议|意见和建议)[^，。；0-9]{{0,8}}?{_N}\s*件"),
         int,
         "",
     ),
-    ("proposals-rejected", re.compile(rf"不予立案\s*{_N}\s*件"), int, ""),
-    ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复|办结)\s*{_N}\s*件"), int, ""),
+    ("proposals-rejected", re.compile(rf"(?:不予|未予)立案\s*{_N}\s*件"), int, ""),
+    ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复|办结)(?:提案)?\s*{_N}\s*件"), int, ""),
+    ("proposals-solved", re.compile(rf"(?:已解决|得到解决)(?:或正在解决)?的?\s*{_N}\s*件"), int, ""),
+    ("proposals-satisfied", re.compile(rf"满意(?:和|或|及)基本满意的?(?:提案)?\s*{_N}\s*件"), int, ""),
+    ("proposals-feedback", re.compile(rf"反馈(?:意见)?表[^，。；0-9]{{0,6}}?{_N}\s*(份)"), int, ""),
     ("proposals-filing-rate", re.compile(rf"立案率{_GAP}{_PCT}"), float, ""),
     ("proposals-answer-rate", re.compile(rf"(?:答复率|办复率|办结率){_GAP}{_PCT}"), float, ""),
-    ("proposals-solved-rate", re.compile(rf"(?:已解决|得到解决)[^，。；]{{0,10}}?占\s*{_PCT}"), float, ""),
+    ("proposals-solved-rate", re.compile(rf"(?:已解决|得到解决)[^。；]{{0,20}}?占\s*{_PCT}"), float, ""),
     ("proposals-satisfaction-rate", re.compile(rf"满意率{_GAP}{_PCT}"), float, ""),
     # (not 被采用社情民意信息28条: that is opinions-adopted)
-    ("opinions-submitted", re.compile(rf"(?<!采用)(?<!批示)社情民意(?:信息)?{_GAP}{_N}{_UNIT_OPINION}"), int, ""),
+    (  # the words between never 采用 or 批示: 社情民意 | 被采用 | 12条 counts the adopted ones
+        "opinions-submitted",
+        re.compile(rf"(?<!采用)(?<!批示)社情民意(?:信息)?{_GAP_NOT_ADOPTED}{_N}{_UNIT_OPINION}"),
+        int,
+        "",
+    ),
     ("opinions-adopted", re.compile(rf"(?:被|获)?采用{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
     ("opinions-endorsed", re.compile(rf"批示{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
     ("opinions-adoption-rate", re.compile(rf"采用率{_GAP}{_PCT}"), float, "社情民意"),
+    (  # 开展协商活动18项 (not 计划开展…: a target, set aside with its section)
+        "consultations",
+        re.compile(rf"(?:开展|组织|举办)(?:了)?(?:各类|各种)?协商(?:议政)?活动\s*{_N}\s*(次|项|场)"),
+        int,
+        "",
+    ),
     (
         "member-participation",
         re.compile(rf"委员[^，。；0-9]{{0,6}}?(?:参加|参与)[^，。；0-9]{{0,8}}?{_N}\s*(人次)"),
@@ -51,6 +66,12 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     (  # the members after the verb: 参与委员200多人次
         "member-participation",
         re.compile(rf"(?:参加|参与)(?:活动)?的?委员\s*{_N}\s*(人次)"),
+        int,
+        "",
+    ),
+    (  # the count after the members: 组织委员200余人次参加视察
+        "member-participation",
+        re.compile(rf"委员\s*{_N}\s*(人次)\s*(?:参加|参与)"),
         int,
         "",
     ),
@@ -70,6 +91,10 @@ COUNTED = re.compile(
     rf"((?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出|提出|培训|接待)(?:了)?"
     rf"[\u4e00-\u9fff“”]{{2,12}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条)"
 )
+
+
+# A part named inside a count: 收到提案171件（含集体提案23件） — kept as a labelled row for the editor.
+BREAKDOWN = re.compile(rf"含([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(件|条|篇|项|个|人)")
 
 
 # A count before its noun: 开展了5次专题调研, 召开2场座谈会.
@@ -102,6 +127,7 @@ class Source:
     section: str = ""
     section_index: int = -1  # which ## section (-1: before the first)
     label: str = ""  # a table's label cell, when the source is one label-and-value pair
+    context: str = ""  # the table's row of labels: 被采用 under 报送社情民意信息 counts 社情民意
 
 
 def _number(text: str, kind: type[int] | type[float], after: str = "", percent: bool = False) -> int | float | str:
@@ -146,7 +172,7 @@ def figures_in(sources: list[Source]) -> tuple[list[Figure], list[tuple[Figure, 
                 aside.append(source)
             continue
         for sentence in sentences(source.text):
-            figures = _in_sentence(sentence, rows)
+            figures = _in_sentence(sentence, rows, source.context)
             if not figures and source.label and (cell := CELL_VALUE.match(source.text[len(source.label) :])):
                 percent = cell.group(2) in "%％"
                 value = _number(cell.group(1), float if percent else int, cell.group(3) or "", percent)
@@ -170,13 +196,29 @@ def _has_figure(text: str) -> bool:
     return any(pattern.search(text) for _, pattern, _, _ in MEASURES) or COUNTED.search(text) is not None
 
 
-def _in_sentence(sentence: str, rows: list[Figure]) -> list[Figure]:
+# Two counts in one clause: 收到提案和立案数分别为204件和191件 → 收到提案204件，立案191件.
+RESPECTIVELY = re.compile(
+    rf"([\u4e00-\u9fff]{{2,10}}?)(?:和|与|、)([\u4e00-\u9fff]{{2,8}}?)数?分别(?:为|是|达到?)?\s*"
+    rf"{_N}\s*(件|条|篇|次|项|人次)\s*(?:和|与|、)\s*{_N}\s*(件|条|篇|次|项|人次)"
+)
+
+
+def _respectively(sentence: str) -> str:
+    """The sentence with each count of a 分别 clause put after its own name."""
+    return RESPECTIVELY.sub(
+        lambda m: f"{m.group(1)}{m.group(3)}{m.group(4)}，{m.group(2).removesuffix('数')}{m.group(5)}{m.group(6)}",
+        sentence,
+    )
+
+
+def _in_sentence(sentence: str, rows: list[Figure], context: str = "") -> list[Figure]:
     """The typed figures of one sentence (returned) and its label-and-unit rows (added to `rows`,
-    returned too so their source is set)."""
+    returned too so their source is set); a word a measure needs may stand in the `context`."""
+    printed, sentence = sentence, _respectively(sentence)
     typed: list[Figure] = []
     typed_spans: list[tuple[int, int]] = []
     for path, pattern, kind, needs in MEASURES:
-        if needs and needs not in sentence:
+        if needs and needs not in sentence and needs not in context:
             continue
         for match in pattern.finditer(sentence):
             if any(s <= match.start(1) < e for s, e in typed_spans):
@@ -202,8 +244,14 @@ def _in_sentence(sentence: str, rows: list[Figure]) -> list[Figure]:
         new.append(Figure("figures", value, label, match.group(3), sentence))
         more, consumed = _continued(sentence, match.end(), typed_spans)
         new += more
+    for match in BREAKDOWN.finditer(sentence):
+        if not any(s <= match.start(2) < e for s, e in typed_spans):
+            value = _number(match.group(2), int, _after(sentence, match.end()))
+            new.append(Figure("figures", value, match.group(1), match.group(3), sentence))
     for match in COUNT_FIRST.finditer(sentence):
         new.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
+    for figure in typed + new:
+        figure.sentence = printed  # the report shows the sentence as the original prints it
     rows += new
     return typed + new
 
@@ -232,7 +280,9 @@ def table_sources(rows: list[list[str]], where: str, section: str, section_index
         for number, row in enumerate(rows[1:], 2):
             for label, value in zip(rows[0], row, strict=False):
                 if label and value:
-                    out.append(Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label))
+                    source = Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label)
+                    source.context = "".join(rows[0])
+                    out.append(source)
         return out
     for number, row in enumerate(rows, 1):
         cells = list(dict.fromkeys(c for c in row if c))

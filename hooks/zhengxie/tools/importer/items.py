@@ -25,6 +25,7 @@ YEAR_PREFIX = re.compile(r"^[0-9]{4}\s*年(?:度)?\s*")
 LABELLED = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*([^；;。]{1,200})")
 SPLIT_NAMES = re.compile(r"[、，,；;/\s　]+")  # a cell's names: one a line (read as spaces) or listed
 SPLIT_PARTS = re.compile(r"[，,；;]+")
+BRACKET_END = re.compile(r"[（(]([^（）()]{1,200})[）)]\s*[。；]?$")  # an item line's values in brackets at its end
 COLUMNS_FILE = "data/import.yml"
 COLUMNS_SCHEMA = "data/schemas/import.schema.json"
 HEADER_ROWS = 3  # the header is within the first rows (a caption row may stand above it)
@@ -157,6 +158,29 @@ def _header(rows: list[list[str]], names: Names) -> int | None:
     return None
 
 
+FORM_LEAD = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:]\s*(.+)$")
+COMBINED_PARTS = re.compile(r"[／/、，,；;\s　]+")
+FIELDS_JOINED = re.compile(r"[及和与、/／]")
+
+
+def _names_fields(cell: str, names: Names) -> bool:
+    """Whether a header cell names two known fields at once: 协商形式及时间, 形式/时间."""
+    parts = [p for p in FIELDS_JOINED.split(re.sub(r"[\s　]+", "", cell)) if p]
+    return len(parts) >= 2 and all(names.column(p) in ("form", "time") for p in parts)
+
+
+def _sub_header(header: list[str], row: list[str], names: Names) -> list[str] | None:
+    """The header completed by a second header row — its filled cells all name columns, each under
+    a cell that names none (协商安排 over 时间 and 形式) — or None when the next row is no such row."""
+    filled = [(i, c.strip()) for i, c in enumerate(row) if c.strip() and i < len(header)]
+    if not filled or any(names.column(c) is None or names.column(header[i]) is not None for i, c in filled):
+        return None
+    out = list(header)
+    for i, c in filled:
+        out[i] = c
+    return out
+
+
 def _group(cells: list[str], title: int) -> str | None:
     """A group row's text: one value across the row (a merged cell), or in its first cell only
     when that is not the title column (a row of a title alone is an item)."""
@@ -181,20 +205,33 @@ def _heading_row(cells: list[str], names: Names) -> str | None:
     return text if GROUP_NUMBER.match(text) or names.form_named(text) else None
 
 
-def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[list[Item], list[str]] | None:
+def from_table(
+    rows: list[list[str]], names: Names, where: str = "", form: str | None = None
+) -> tuple[list[Item], list[str], list[tuple[str, str]]] | None:
     """Items from a table whose header row names its columns (and the names of the columns of no
     known field); None when it is no item table. A row repeating the header is skipped; a group
     row (one value across the row) gives its form or time to the rows under it, or else is kept in
-    their notes; a merged cell's value is in each row it covers (the reader carries it down)."""
+    their notes; a merged cell's value is in each row it covers (the reader carries it down). A table
+    with no form column or group row under a heading that names a form (`form`) takes that form.
+    The third list holds the header cells read as structure, not values, each with why."""
     start = _header(rows, names) if rows else None
     if start is None:
         return None
     header = [cell.strip() for cell in rows[start]]
+    structure: list[tuple[str, str]] = []
+    if (sub := _sub_header(header, rows[start + 1] if start + 1 < len(rows) else [], names)) is not None:
+        for cell in dict.fromkeys(c for c, new in zip(header, sub, strict=True) if c and c != new):
+            structure.append((cell, f"{where}两行表头的上一行：各栏按下一行的名称读"))
+        header, start = sub, start + 1  # 协商安排 over 时间 | 形式: the second row names the columns
     columns: dict[str, int] = {}  # "title", "form", "time" or "role:<role id>" -> column
     unknown: list[tuple[int, str]] = []
+    combined: list[int] = []  # a column naming two fields (协商形式及时间): its values placed by what they are
     for index, cell in enumerate(header):
         key = names.column(cell)
-        if key == "title":
+        if key is None and _names_fields(cell, names):
+            combined.append(index)
+            structure.append((cell, f"{where}表头：这一栏的协商形式和时间分别读进各项"))
+        elif key == "title":
             columns.setdefault("title", index)
         elif key is not None and key != "ignore":
             columns.setdefault(key, index)
@@ -218,14 +255,25 @@ def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[li
         title = cells[columns["title"]].strip()
         if not title:
             continue
+        title_form = None  # 专题协商：推进全域旅游 — the form before the title
+        if (lead := FORM_LEAD.match(title)) is not None and (title_form := names.form_named(lead.group(1))):
+            title = lead.group(2).strip()
         item = Item(title, source=" | ".join(cells), where=f"{where}第{row_number}行")
-        if "form" in columns and (cell := cells[columns["form"]].strip()):
+        for index in combined:
+            for part in COMBINED_PARTS.split(cells[index].strip()):
+                if part:
+                    place(item, "", part, names)
+        if item.form is not None:
+            pass
+        elif "form" in columns and (cell := cells[columns["form"]].strip()):
             item.form = names.form_named(cell) or names.form_in(cell)
             if item.form is None:
                 item.notes.append(f"协商形式“{cell}”不在 data/forms.yml 中")
-        elif group_form:
-            item.form = group_form
-        if "time" in columns and (cell := cells[columns["time"]].strip()):
+        elif title_form or group_form or form:
+            item.form = title_form or group_form or form
+        if item.time is not None:
+            pass
+        elif "time" in columns and (cell := cells[columns["time"]].strip()):
             item.time = time_value(cell)
             if item.time is None:
                 item.notes.append(f"时间“{cell}”不是可识别的写法")
@@ -243,7 +291,7 @@ def from_table(rows: list[list[str]], names: Names, where: str = "") -> tuple[li
         if group_note:
             item.notes.append(f"表格中的分组：{group_note}")
         items.append(item)
-    return items, [name for _, name in unknown]
+    return items, [name for _, name in unknown], structure
 
 
 def names_form(text: str, names: Names) -> bool:
@@ -275,12 +323,17 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
     labelled = list(LABELLED.finditer(text))
     item = Item("", source=text)
     rest = text
-    if labelled:
+    bracket = BRACKET_END.search(text)
+    if bracket is not None and LABELLED.search(bracket.group(1)):  # 议题（时间：4月；牵头单位：…）
+        rest = text[: bracket.start()]
+        for match in LABELLED.finditer(bracket.group(1)):
+            place(item, match.group(1), match.group(2).strip(), names)
+    elif labelled:
         rest = text[: labelled[0].start()]
         for match in labelled:
             label, value = match.group(1), match.group(2).strip()
             place(item, label, value, names)
-    elif (paren := re.search(r"[（(]([^（）()]{1,200})[）)]\s*[。；]?$", text)) is not None:
+    elif (paren := BRACKET_END.search(text)) is not None:
         rest = text[: paren.start()]
         for part in SPLIT_PARTS.split(paren.group(1)):
             if part.strip():

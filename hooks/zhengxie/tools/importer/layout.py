@@ -153,14 +153,18 @@ def _head(blocks: list[Block], layout: Layout) -> list[Block]:
     return out
 
 
+# The second line of a title printed under the issuing organ's name: 关于…, or a year (2026年度…计划).
+TITLE_AFTER_ORGAN = re.compile(r"^(关于|(19|20)[0-9]{2}年)")
+
+
 def _title_parts(first: Block, second: Block) -> bool:
     """Two lines of one title: the first no title and no head line of its own — or the issuing
-    organ's name over a line beginning 关于 (中国人民政治协商会议…委员会 / 关于印发…的通知) —
+    organ's name over a line beginning 关于 or a year (中国人民政治协商会议…委员会 / 关于印发…的通知) —
     without sentence punctuation; the second ends as a title does."""
     if first.is_table or second.is_table:
         return False
     a, b = first.text.strip(), second.text.strip()
-    organ_about = bool(lines.issuer(a)) and b.startswith("关于") and not whole_date(a)
+    organ_about = bool(lines.issuer(a)) and TITLE_AFTER_ORGAN.match(b) is not None and not whole_date(a)
     return (
         2 <= len(a) <= TITLE_PART_MAX
         and not any(c in a for c in "。；;：:")

@@ -32,9 +32,9 @@ JOIN_MIN = 30  # a paragraph this long that stops mid-sentence continues in the 
 PERIOD_RANGE = re.compile(r"([0-9]{4})\s*[-—–至到]\s*([0-9]{4})\s*年")
 PERIOD_HALF = re.compile(r"([0-9]{4})\s*年\s*(上|下)半年")
 PERIOD_YEAR = re.compile(r"([0-9]{4})\s*年(?:度)?")
-# 十四届三次会议以来, 政协洛阳市第十四届委员会第四次会议以来, 上次全体会议以来
+# 十四届三次会议以来, 政协洛阳市第十四届委员会第四次会议以来, 市政协六届二次会议以来, 上次全体会议以来
 PERIOD_SINCE = re.compile(
-    r"((?:(?:政协[\u4e00-\u9fff]{1,12}?)?第?[一二三四五六七八九十]+届(?:委员会第)?[一二三四五六七八九十]+次"
+    r"((?:(?:[市县区]政协|政协[\u4e00-\u9fff]{1,12}?)?第?[一二三四五六七八九十]+届(?:委员会第)?[一二三四五六七八九十]+次"
     r"|上次)(?:全体)?会议)以来"
 )
 
@@ -289,7 +289,7 @@ def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
             break
         if block.level and not lines.title_like(block.text):  # a Heading-styled line: the body begins
             break
-        if not _head_line(block.text):
+        if not (_head_line(block.text) or block.style == "Title"):  # Word's Title style names the title
             break
         head_end = index + 1
     end = _attachment_after_signature(blocks, head_end)
@@ -388,15 +388,17 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     heading_form: str | None = None  # the form a heading in the item section names: its items take it
     form_key = ""  # that heading's kind
     section_item: items_mod.Item | None = None  # an item whose own sub-section states its values
+    section_in_items = False  # whether that sub-section stands in the plan's item section
     macro_placed = False
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
     for block in body:
         if block.is_table:
             pending = _flush(pending, found, paragraphs)
-            parsed = items_mod.from_table(block.rows, names, block.where) if is_plan else None
+            parsed = items_mod.from_table(block.rows, names, block.where, heading_form) if is_plan else None
             if parsed and parsed[0]:
                 found.items += parsed[0]
+                found.left_out += parsed[2]
                 found.counts["tables"] += 1
                 for column in parsed[1]:
                     found.todos.append(
@@ -450,11 +452,13 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             heading_form = named if is_plan and level > 2 else None
             form_key = key
             section_item = None
-            if in_items and level > 2 and heading_form is None:
+            if is_plan and level > 2 and heading_form is None:
                 section_item = items_mod.Item(bare, where=block.where)  # its values in labelled lines
+                section_in_items = in_items  # elsewhere in a plan, only lines that label a form make it one
             if level == 2:  # a Heading style's typed number (一、协商议题) is no part of the section's name
-                in_items = is_plan and item_section(bare, vocab, found.kind, found.type_)
-                heading_form = None
+                # a section named by a form (一、专题协商): its tables and numbered lines are that form's items
+                heading_form = names.form_named(bare) if is_plan else None
+                in_items = is_plan and (item_section(bare, vocab, found.kind, found.type_) or heading_form is not None)
                 paragraphs.section, paragraphs.index = title, paragraphs.index + 1
                 paragraphs.starts.append(len(found.blocks) - 1)
             continue
@@ -465,7 +469,11 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             paragraphs.current = block.where
             found.counts["articles"] += 1
             continue
-        if section_item is not None and (pairs := items_mod.labelled_line(text, names)) is not None:
+        if (
+            section_item is not None
+            and (pairs := items_mod.labelled_line(text, names)) is not None
+            and (section_in_items or section_item in found.items or any(names.column(k) == "form" for k, _ in pairs))
+        ):
             pending = _flush(pending, found, paragraphs)
             if not (section_item.form or section_item.time or section_item.roles or section_item.notes):
                 found.items.append(section_item)  # the first labelled line makes the sub-section an item
