@@ -38,6 +38,8 @@ TIMES = [
     ("第二季度", "quarter", 4, 6, "第二季度"),
     ("第4季度", "quarter", 10, 12, "第4季度"),
     ("Q1", "quarter", 1, 3, "第一季度"),
+    ("一季度", "quarter", 1, 3, "一季度"),  # as many plans print it: kept as printed
+    ("二、三季度", "quarters", 4, 9, "二、三季度"),
     ("三月中下旬", "month", 3, 3, "三月中下旬"),
     ("第三、四季度", "quarters", 7, 12, "第三、四季度"),
     ("第二至三季度", "quarters", 4, 9, "第二至三季度"),
