@@ -273,35 +273,23 @@ class _Audit:
                 return
             note = f"按{by}已写明数字的分项合计{span(low, high)}{unit}，已多于{owner.label}{total.text}{unit}"
             high = float("inf")
-            self.unit = unit
-            self.flag(
-                owner,
-                path,
-                "ZX422",
-                note,
-                span(low, high),
-                sum=span(low, high),
-                total=total.text,
-                label=owner.label,
-                by=by,
-                unit=unit,
-            )
+        elif total.overlaps(low, high):
             return
-        if not total.overlaps(low, high):
+        else:
             note = f"按{by}分项合计{span(low, high)}{unit}，与{owner.label}{total.text}{unit}不符"
-            self.unit = unit
-            self.flag(
-                owner,
-                path,
-                "ZX422",
-                note,
-                span(low, high),
-                sum=span(low, high),
-                total=total.text,
-                label=owner.label,
-                by=by,
-                unit=unit,
-            )
+        self.unit = unit
+        self.flag(
+            owner,
+            path,
+            "ZX422",
+            note,
+            span(low, high),
+            sum=span(low, high),
+            total=total.text,
+            label=owner.label,
+            by=by,
+            unit=unit,
+        )
 
     def check_shares(self, owner: Figure | Part, total: Amount, breakdown: Breakdown, unit: str) -> None:
         """占X%: each share against its part over the total, to the share's printed precision; no share,
