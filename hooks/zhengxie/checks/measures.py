@@ -450,16 +450,21 @@ class _Audit:
             return
         else:
             note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
+        self.flag_formula(figure, formula, note, low, high)
+
+    def flag_formula(self, figure: Figure, formula: str, note: str, low: float, high: float) -> None:
+        """ZX427: a figure against what its parts compute (a sum or a difference of stated figures)."""
+        computed = with_unit(low, high, figure.unit)
         self.flag(
             figure,
             figure.path,
             "ZX427",
             note,
-            with_unit(low, high, figure.unit),
+            computed,
             label=figure.label,
             value=figure.text,
             formula=formula,
-            computed=with_unit(low, high, figure.unit),
+            computed=computed,
         )
 
     def check_difference(self, figure: Figure, value: Amount, measure: Measure) -> None:
@@ -475,17 +480,7 @@ class _Audit:
             return
         formula = f"{minuend.label}{minuend.text} − {subtrahend.label}{subtrahend.text}"
         note = f"{formula} = {span(low, high)}{figure.unit}，与{figure.label}{figure.text}不符"
-        self.flag(
-            figure,
-            figure.path,
-            "ZX427",
-            note,
-            with_unit(low, high, figure.unit),
-            label=figure.label,
-            value=figure.text,
-            formula=formula,
-            computed=with_unit(low, high, figure.unit),
-        )
+        self.flag_formula(figure, formula, note, low, high)
 
     def check_plan(self, figure: Figure, value: Amount, measure: Measure) -> None:
         if not figure.plan:
