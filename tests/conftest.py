@@ -89,18 +89,10 @@ def shard_sites(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served over local HTTP (a thread in this process), as a reader would reach it."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from serving import root_url, serve
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve(built_site)
+    yield root_url(server)
     server.shutdown()
 
 
@@ -187,35 +179,6 @@ def zx_repo(tmp_path):
 # ---- the reader's site (tests/test_reader_*.py): a fixture corpus under a sub-path URL ------------
 
 
-def _serve(directory: Path, not_found: str | None = None):
-    """Serve `directory` over local HTTP; a missing path gets `not_found` (a site's 404.html) with
-    status 404, as a static host configured for the site would answer."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def send_error(self, code, message=None, explain=None):
-            page = Path(directory) / not_found if not_found else None
-            if code != 404 or page is None or not page.exists():
-                super().send_error(code, message, explain)
-                return
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def reader_site(tmp_path_factory):
     """The fixture corpus (tests/support/reader_support.py) built once, strict, with search, for
@@ -237,9 +200,10 @@ def reader_site(tmp_path_factory):
 def reader_url(reader_site):
     """http://127.0.0.1:<port>/zx/: the reader's site served under its sub-path."""
     from reader_support import MOUNT
+    from serving import root_url, serve
 
-    server = _serve(reader_site[1].parent, not_found=f"{MOUNT}/404.html")
-    yield f"http://127.0.0.1:{server.server_address[1]}/{MOUNT}/"
+    server = serve(reader_site[1].parent, not_found=f"{MOUNT}/404.html")
+    yield f"{root_url(server)}{MOUNT}/"
     server.shutdown()
 
 

@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import ARTIFACTS, VIEWPORTS
-from portal_support import NOTE_ID, PLAN_ID, PLAN_INTRO, PORTAL_SITE_URL, build_portal_site, serve
+from portal_support import NOTE_ID, PLAN_ID, PLAN_INTRO, PORTAL_SITE_URL, build_portal_site
+from serving import root_url, serve
 
 PLAN_URL = f"plans/{PLAN_ID}/"
 
@@ -18,7 +19,7 @@ PLAN_URL = f"plans/{PLAN_ID}/"
 def portal_url(tmp_path_factory):
     _repo, out = build_portal_site(tmp_path_factory.mktemp("portal-browser"))
     server = serve(out)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield root_url(server)
     server.shutdown()
 
 

@@ -11,12 +11,9 @@ On screen, at both widths, the same site's year and body pages show their docume
 
 from __future__ import annotations
 
-import functools
 import io
 import re
-import threading
 import unicodedata
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -25,6 +22,7 @@ from playwright.sync_api import Page, expect
 from checks_support import PLAN, PLAN_DATA, RULE, MiniRepo, make_buildable
 from conftest import ARTIFACTS, VIEWPORTS
 from reader_support import build
+from serving import root_url, serve
 
 SITE_URL = "https://example.org/print/"
 MOUNT = "print"
@@ -116,13 +114,8 @@ def print_url(tmp_path_factory):
     result = build(repo, out, SITE_URL=SITE_URL)
     assert result.returncode == 0, result.stdout + result.stderr
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out.parent)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{MOUNT}/"
+    server = serve(out.parent)
+    yield f"{root_url(server)}{MOUNT}/"
     server.shutdown()
 
 

@@ -9,7 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import VIEWPORTS, _browser_page, _serve
+from conftest import VIEWPORTS, _browser_page
+from serving import root_url, serve
 from shards_support import OTHER_TITLE
 
 TITLE = ".pagefind-ui__result-inner > .pagefind-ui__result-title > a.pagefind-ui__result-link"
@@ -18,8 +19,8 @@ HUB_TITLE = "洛阳市政协工作规则"
 
 @pytest.fixture(scope="module")
 def merged_url(shard_sites):
-    server = _serve(shard_sites[2], not_found="404.html")
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve(shard_sites[2], not_found="404.html")
+    yield root_url(server)
     server.shutdown()
 
 

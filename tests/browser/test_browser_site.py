@@ -6,18 +6,15 @@ Screenshots land in tests/artifacts/ (page.shot)."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 import fixture_site
 from conftest import ARTIFACTS, ROOT, VIEWPORTS
+from serving import root_url, serve
 from site_checks import header_fields
 
 PLAN = f"plans/{fixture_site.PLAN}/"
@@ -192,16 +189,6 @@ def test_search_overlay_is_usable(page):
 # ---- what a query downloads --------------------------------------------------------------------------
 
 
-def _serve(directory: Path):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def _pagefind_downloads(context, run) -> dict[str, int]:
     """Bytes of every response under /pagefind/ while `run` searches (the dedicated worker included)."""
     seen: dict[str, int] = {}
@@ -329,7 +316,8 @@ def test_query_downloads_do_not_grow_with_the_site(browser, tmp_path):
     stats = index_site(tmp_path)
     assert stats.pages == 400 and stats.index_chunks > 4, stats
 
-    server, url = _serve(tmp_path)
+    server = serve(tmp_path)
+    url = root_url(server)
     context = browser.new_context()
     page = context.new_page()
     page.goto(url + "doc-0/")
@@ -356,7 +344,8 @@ def test_query_downloads_do_not_grow_with_the_site(browser, tmp_path):
 
 def test_results_link_under_any_base_path(browser, built_site):
     """Served from a sub-path (/<dir>/), the bundle loads and result links keep the sub-path."""
-    server, url = _serve(built_site.parent)
+    server = serve(built_site.parent)
+    url = root_url(server)
     prefix = f"/{built_site.name}/"
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
     page = context.new_page()

@@ -14,18 +14,17 @@ page): the expected document holds the query and, where the case says so, no oth
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 import os
 import re
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from serving import root_url, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SEARCHED_META = ("title", "zx-terms", "zx-number", "zx-date", "zx-body")
@@ -60,23 +59,14 @@ def holders(pages: dict[str, str], query: str) -> list[str]:
     return sorted(url for url, text in pages.items() if all(t in text for t in terms))
 
 
-def serve(directory: Path):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def ask(page, query: str) -> list[dict]:
     return page.evaluate("q => window.zxSearch.query(q)", query)
 
 
 @pytest.fixture(scope="module")
 def fixture_search(browser, built_site):
-    server, url = serve(built_site)
+    server = serve(built_site)
+    url = root_url(server)
     context = browser.new_context()
     page = context.new_page()
     page.goto(url + "plans/")
@@ -208,7 +198,8 @@ def large_search(browser, tmp_path_factory):
         text=True,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    server, url = serve(out)
+    server = serve(out)
+    url = root_url(server)
     context = browser.new_context()
     page = context.new_page()
     page.goto(url + "plans/")

@@ -7,16 +7,14 @@ at least 12 px and a figures table is label | value."""
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from checks_support import MiniRepo, build_site, make_buildable, write_summary
 from conftest import ARTIFACTS, VIEWPORTS
+from serving import root_url, serve
 
 SIC_NOTE = "按领域分项合计171件，与立案174件不符（原文如此）"
 
@@ -242,13 +240,8 @@ def test_charts_are_drawn_the_same_on_every_build(site, tmp_path):
 
 @pytest.fixture(scope="module")
 def served(site):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve(site)
+    yield root_url(server)
     server.shutdown()
 
 

@@ -4,16 +4,14 @@ in the HTML (parsed, not grepped) and in Chromium, search filters included."""
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from checks_support import HOME, NOTE, PLAN, PLAN_DATA, summary
 from safety_output_support import HOSTILE_DESCRIPTION, MARKER, active_content, build, build_hostile_repo
+from serving import root_url, serve
 
 PAGES = [
     "",
@@ -209,13 +207,8 @@ def test_check_reports_every_case_and_the_build_the_same(hostile):
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(hostile.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve(hostile.site)
+    yield root_url(server)
     server.shutdown()
 
 

@@ -154,18 +154,3 @@ def build_site_at(repo, out):
         capture_output=True,
         text=True,
     )
-
-
-def serve(directory):
-    """`directory` over local HTTP in a thread; returns the server (its address, .shutdown())."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
