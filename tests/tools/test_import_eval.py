@@ -236,6 +236,8 @@ def measured(tmp_path_factory):
     vocab = load_vocabulary(ROOT).vocab
     forms = {form.id: form.name for form in vocab.forms.values()}
     scores = {"fields": Score(), "items": Score(), "figures": Score()}
+    batch_of = {name: batch for batch, names in _builder_module().BATCHES.items() for name in names}
+    per_batch: dict[str, dict[str, Score]] = {}
     unaccounted: dict[str, list[str]] = {}
     invented: dict[str, list[str]] = {}
     for name, (path, builder) in built.items():
@@ -244,6 +246,7 @@ def measured(tmp_path_factory):
         assert len(imported.parts) == 1, name
         part = imported.parts[0]
         want = dict(expected["fields"])
+        before = {what: (score.right, score.total, len(score.misses)) for what, score in scores.items()}
         if "articles" in expected:
             scores["fields"].add(
                 part.found.counts["articles"] == expected["articles"],
@@ -252,15 +255,28 @@ def measured(tmp_path_factory):
         _fields(part, want, scores["fields"], name)
         _items(part, expected.get("items") or [], expected.get("stated_count"), scores["items"], name)
         _figures(part, expected.get("figures") or [], scores["figures"], name)
+        batch = per_batch.setdefault(batch_of[name], {"fields": Score(), "items": Score(), "figures": Score()})
+        for what in ("fields", "items", "figures"):  # the same measures again, for this batch alone
+            _score_again(scores[what], batch[what], before[what])
         unaccounted[name] = _unaccounted(part, builder.kept, _columns(), forms)
         invented[name] = _invented(part, "\n".join(builder.kept), forms)
         dropped = [d for d in builder.dropped if norm(d) in norm("".join(part.found.blocks))]
         unaccounted[name] += [f"（应去掉而留下）{d}" for d in dropped]
+    for batch_name, batch in per_batch.items():
+        print(batch_name, "  ".join(f"{w} {s.right}/{s.total}" for w, s in batch.items()))
     for what, score in scores.items():
         print(f"{what}: {score.right}/{score.total} = {score.share:.1%}")
         for miss in score.misses:
             print("   ", miss)
     return scores, unaccounted, invented
+
+
+def _score_again(whole: Score, batch: Score, before: tuple[int, int, int]) -> None:
+    """Adds to a batch's score what one document added to the whole set's."""
+    right, total, missed = before
+    batch.right += whole.right - right
+    batch.total += whole.total - total
+    batch.misses += whole.misses[missed:]
 
 
 def test_the_set_is_large_enough_and_answered_by_hand():
