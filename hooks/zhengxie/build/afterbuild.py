@@ -92,7 +92,7 @@ class Job:
                 self.previous = None
             self._check()
             if scratch is not None:
-                self._start_index(scratch)
+                self._start_index(scratch, site.document_folders())
             written: set[str] = set()
             for part in site.output_parts(self.site_url):
                 files = part()
@@ -115,11 +115,11 @@ class Job:
             self.site = None  # the model of a superseded build is not kept alive
             self.done.set()
 
-    def _start_index(self, scratch: Path) -> None:
+    def _start_index(self, scratch: Path, folders: list[str]) -> None:
         with self._lock:
             self._check()
             nice = shutil.which("nice")
-            command = search.index_command(self.site_dir, output=scratch)
+            command = search.index_command(self.site_dir, output=scratch, folders=folders)
             self._process = subprocess.Popen(
                 [nice, "-n", str(NICE), *command] if nice else command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
             )

@@ -281,12 +281,24 @@ class Site:
     def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
         """Write calendars, feeds and open data (the hub of a sharded build only: they cover the whole
         corpus); index for search."""
-        if self.shard.hub:
-            write_files(site_dir, self.outputs(site_url or "/"))
+        indexing = None
         if search_enabled() and self.shard.bundle in self.shard.bundles:
-            from zhengxie.outputs.search import index_site
+            from zhengxie.outputs.search import Indexing
 
-            index_site(site_dir, bundle=self.shard.bundle)
+            indexing = Indexing(site_dir, self.shard.bundle, self.document_folders())
+        try:
+            if self.shard.hub:
+                write_files(site_dir, self.outputs(site_url or "/"))
+        except BaseException:
+            if indexing is not None:
+                indexing.stop()
+            raise
+        if indexing is not None:
+            indexing.finish()
+
+    def document_folders(self) -> list[str]:
+        """The site folders holding document pages: the kinds' folders (data/kinds.yml)."""
+        return [kind.folder for kind in self.corpus.vocab.kinds.values()]
 
     # ---- wayfinding, feeds, preview ------------------------------------------------------------------
 

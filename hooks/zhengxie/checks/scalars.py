@@ -62,6 +62,8 @@ def non_finite(data: object, path: KeyPath = ()) -> list[tuple[KeyPath, float]]:
     """(path, value) of every number that is no number a document can print: YAML's .nan, .inf, -.inf
     (a JSON Schema's `number` and `minimum` let them through: NaN compares false with everything)."""
     found: list[tuple[KeyPath, float]] = []
+    if not _any_non_finite(data):  # the common case, without building a key path per value
+        return found
     stack: list[tuple[KeyPath, object]] = [(path, data)]
     while stack:
         at, value = stack.pop()
@@ -72,3 +74,17 @@ def non_finite(data: object, path: KeyPath = ()) -> list[tuple[KeyPath, float]]:
         elif isinstance(value, list):
             stack.extend(((*at, index), item) for index, item in reversed(list(enumerate(value))))
     return found
+
+
+def _any_non_finite(data: object) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False

@@ -8,6 +8,7 @@ not state is NOT_STATED, never a default.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -417,13 +418,30 @@ def printed_unit(text: str, number: str, units: Iterable[str]) -> str | None:
     text never prints the number with one of them, or prints it with more than one.
 
     The registry's unit is for arithmetic; a page shows the unit the original prints."""
-    choices = sorted({u for u in units if u and u != "%"}, key=len, reverse=True)
+    choices = tuple(sorted({u for u in units if u and u != "%"}, key=len, reverse=True))
     if not number or not choices:
         return None
-    digit = r"0-9.〇零一二三四五六七八九十百千万亿两"
-    pattern = rf"(?<![{digit}]){re.escape(number)}(?![{digit}])\s*(?:余|多)?\s*({'|'.join(map(re.escape, choices))})"
-    found = set(re.findall(pattern, text))
+    after = _unit_after(choices)
+    found: set[str] = set()
+    start = text.find(number)
+    while start >= 0:
+        end = start + len(number)
+        whole = (start == 0 or text[start - 1] not in _NUMBER_CHARS) and text[end : end + 1] not in _NUMBER_CHARS
+        match = after.match(text, end) if whole else None
+        if match is not None:
+            found.add(match[1])
+        start = text.find(number, start + 1)
     return found.pop() if len(found) == 1 else None
+
+
+_NUMBER_CHARS = frozenset("0123456789.〇零一二三四五六七八九十百千万亿两")
+
+
+@functools.lru_cache(maxsize=64)
+def _unit_after(choices: tuple[str, ...]) -> re.Pattern[str]:
+    """One of the units right after a number (余 or 多 between them allowed). Compiled once per unit set:
+    a pattern per number overflowed re's cache and cost a compile per figure."""
+    return re.compile(rf"\s*(?:余|多)?\s*({'|'.join(map(re.escape, choices))})")
 
 
 # ---- adoptions ------------------------------------------------------------------------------------
