@@ -306,14 +306,22 @@ ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\
 
 
 def _attachment_after_signature(blocks: list[Block], start: int) -> int:
-    """Where an attachment printed after the signature and date begins (a line 附件 or 附件1
-    right after the 成文日期), or the end: the signature is read before it, the attachment as text."""
+    """Where an attachment printed after the signature and date begins, or the end: a line 附件 or
+    附件1 right after the 成文日期, or the attached document's own title right after a signature
+    and its date (a 印发通知 followed by what it issues). The signature is read before it, the
+    attachment as text."""
     for index in range(start + 1, len(blocks)):
         block = blocks[index]
-        if not block.is_table and ATTACHMENT.match(block.text.strip()):
-            before = blocks[index - 1]
-            if not before.is_table and whole_date(before.text):
-                return index
+        if block.is_table:
+            continue
+        before = blocks[index - 1]
+        if before.is_table or not whole_date(before.text):
+            continue
+        if ATTACHMENT.match(block.text.strip()):
+            return index
+        signed = index >= 2 and not blocks[index - 2].is_table and lines.issuer(blocks[index - 2].text)
+        if signed and index + 1 < len(blocks) and lines.title_like(block.text) and not whole_date(block.text):
+            return index
     return len(blocks)
 
 
