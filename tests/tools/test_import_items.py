@@ -172,3 +172,58 @@ def test_tables_and_bracketed_lines_under_a_section_named_by_a_form(zx_repo, tmp
         ("汉江湾科创走廊建设", "thematic", "4月", {"lead-unit": "经济委"}),
         ("规范网约车运营", "counterpart", "5月", {"lead-unit": "社会委"}),
     ]
+
+
+def test_one_top_level_section_per_topic_with_its_values_labelled(zx_repo, tmp_path):
+    """一、围绕“议题”召开… sections, each followed by labelled lines — one label a line, several on
+    one line under a grouping label, or a sub-heading naming the field over its value."""
+    b = Builder()
+    b.para("云溪市政协2025年度协商计划", style="Title")
+    b.para("一、围绕“推动老字号品牌振兴”召开专题协商会")
+    b.para("（一）协商形式：专题协商会。")
+    b.para("（二）时间安排：5月。")
+    b.para("（三）参加人员：部分委员和商户代表。")
+    b.para("（四）组织实施：牵头领导：副主席甲某。责任部门：经济委员会。参与部门：市商务局、市市场监管局。")
+    b.para("二、聚焦“河道保洁长效机制”开展视察")
+    b.para("（一）协商形式")
+    b.para("视察")
+    b.para("（二）时间安排")
+    b.para("10月")
+    b.para("三、工作要求")
+    b.para("各牵头部门要提前拟定方案。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [
+        ("推动老字号品牌振兴", "thematic", "5月"),
+        ("河道保洁长效机制", "inspection", "10月"),
+    ]
+    assert items[0]["roles"]["participants"] == ["市商务局", "市市场监管局"]
+    assert items[0]["roles"]["lead-leader"] == "副主席甲某"
+    text = zx_repo.read(part.paths[0])
+    assert "参加人员：部分委员和商户代表" in text  # a label of no item field stays text
+    assert "各牵头部门要提前拟定方案" in text and "（一）协商形式" not in text
+    assert ("组织实施：", "项目各栏的分组名称（其下各栏已读进项目），不是字段") in part.found.left_out
+
+
+def test_numbered_topics_with_bracketed_values_under_form_sub_headings(zx_repo, tmp_path):
+    """1.关于……（牵头单位：…；时间：…） under （一）专题协商 in a section not named for items; a value
+    the other lines label and one line leaves out is stated as nothing (原文未载); a heading as
+    high as the section ends the items."""
+    b = Builder()
+    b.para("云溪市政协2025年工作要点", style="Title")
+    b.para("一、提高协商议政质量")
+    b.para("（一）专题协商")
+    b.para("1.关于发展林下经济(牵头单位:农业农村委,时间:4月)")
+    b.para("2.关于优化公交线网（牵头单位：城建委；时间：第三季度）")
+    b.para("（二）对口协商")
+    b.para("3.关于完善托育服务（牵头单位：社会委、妇联界）")
+    b.para("围绕群众关切开展协商，及时报送成果。")
+    b.para("二、加强自身建设")
+    b.para("1.健全委员履职档案。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [
+        ("关于发展林下经济", "thematic", "4月"),
+        ("关于优化公交线网", "thematic", "第三季度"),
+        ("关于完善托育服务", "counterpart", "原文未载"),
+    ]
+    assert items[2]["roles"] == {"lead-unit": ["社会委", "妇联界"]}
+    assert "围绕群众关切开展协商" in zx_repo.read(part.paths[0])

@@ -45,6 +45,7 @@ class Item:
     notes: list[str] = field(default_factory=list)  # what a person must place
     source: str = ""  # the row or line as read
     where: str = ""  # where it stands in the original (原件第N段, its row)
+    labelled: set[str] = field(default_factory=set)  # "form", "time", "role:<id>": what a label named
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Columns:
     time: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     roles: dict[str, str] = field(default_factory=dict)
+    lead_ins: tuple[str, ...] = ()  # 围绕“议题”召开…: the words before a quoted topic (topic_lead_ins)
 
 
 def load_columns(root: Path, vocab: Vocabulary) -> Columns:
@@ -91,6 +93,7 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         tuple(columns.get("time", ())),
         tuple(columns.get("ignore", ())),
         roles,
+        tuple(data.get("topic_lead_ins", ())),
     )
 
 
@@ -127,6 +130,15 @@ class Names:
             if (role := self.role_named(candidate)) is not None:
                 return f"role:{role}"
         return "title" if name.endswith("议题") else None
+
+    def topic(self, text: str) -> str:
+        """The topic a heading or line quotes after a declared lead-in — 围绕“推进城乡供水一体化”召开
+        专题协商会 → 推进城乡供水一体化 — or the text as it stands."""
+        for lead in self.columns.lead_ins:
+            match = re.match(rf"^{re.escape(lead)}[\s　]*[“「\"]([^”」\"“「]{{2,60}})[”」\"](.+)$", text.strip())
+            if match is not None:
+                return match.group(1).strip()
+        return text
 
     def form_in(self, text: str) -> str | None:
         return next((fid for name, fid in self.forms.items() if name in text), None)
@@ -299,21 +311,64 @@ def names_form(text: str, names: Names) -> bool:
     return any(names.column(match.group(1)) == "form" for match in LABELLED.finditer(text))
 
 
+NUMBERED = re.compile(r"^(?:[（(][0-9一二三四五六七八九十]{1,3}[）)]|[0-9一二三四五六七八九十]{1,3}[.、．])[\s　]*")
+LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})[:：]")
+VALUE_ENDS = "；;。，,、 　"
+
+
+def strip_number(text: str) -> str:
+    """The line without its typed number: （一）, 1., 二、."""
+    return NUMBERED.sub("", text.strip(), count=1)
+
+
 def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
     """(label, value) of a line that is nothing but known labels and their values — 协商形式：专题
-    协商会；时间：4月；牵头单位：… — as an item of its own section states them; None otherwise."""
-    stripped = text.strip().rstrip("。；;")
+    协商会；时间：4月。牵头单位：… — as an item of its own section states them; None otherwise. A typed
+    number before it is no part of it; a label with no value of its own before another label
+    (组织实施：牵头领导：…) groups those labels and comes back with the value ""."""
+    stripped = strip_number(text).rstrip("。；;")
+    labels = list(LABEL.finditer(stripped))
+    if not labels or labels[0].start() != 0:
+        return None
     pairs: list[tuple[str, str]] = []
-    position = 0
-    for match in LABELLED.finditer(stripped):
-        if stripped[position : match.start()].strip("；;，, 　"):
-            return None  # words outside a label
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(stripped)
+        value = stripped[match.end() : end].strip(VALUE_ENDS)
         key = names.column(match.group(1))
-        if key is None or key in ("title", "ignore"):
-            return None
-        pairs.append((match.group(1), match.group(2).strip()))
-        position = match.end()
-    return pairs if pairs and not stripped[position:].strip("；;，, 　") else None
+        if value and (key is None or key in ("title", "ignore")):
+            return None  # words under a label of no item field: the line is text
+        pairs.append((match.group(1), value))
+    return pairs if any(value for _, value in pairs) else None
+
+
+def column_label(text: str, names: Names) -> str | None:
+    """The label a sub-heading is when it is nothing but an item field's name — （一）协商形式, 时间安排：
+    — whose value is the next paragraph; None otherwise."""
+    label = strip_number(text).rstrip("：:。 　")
+    key = names.column(label)
+    return label if key is not None and key not in ("title", "ignore") else None
+
+
+def bracket_labels(text: str, names: Names) -> bool:
+    """Whether a line ends with its values in brackets, each under a known label: 议题（牵头单位：…；时间：…）."""
+    bracket = BRACKET_END.search(text)
+    if bracket is None:
+        return False
+    labels = list(LABEL.finditer(bracket.group(1)))
+    return bool(labels) and all(names.column(m.group(1)) not in (None, "title", "ignore") for m in labels)
+
+
+def fill_unstated(items: list[Item]) -> None:
+    """Items whose values are labelled (a line or a section each): a time or a role the others label
+    and one leaves out is stated as nothing, as an empty table cell is (EMPTY: 原文未载 in the draft)."""
+    labelled = [item for item in items if item.labelled]
+    named = {key for item in labelled for key in item.labelled}
+    for item in labelled:
+        if "time" in named and item.time is None:
+            item.time = EMPTY
+        for key in sorted(named):
+            if key.startswith("role:") and key[5:] not in item.roles:
+                item.roles[key[5:]] = EMPTY
 
 
 def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
@@ -326,8 +381,12 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
     bracket = BRACKET_END.search(text)
     if bracket is not None and LABELLED.search(bracket.group(1)):  # 议题（时间：4月；牵头单位：…）
         rest = text[: bracket.start()]
-        for match in LABELLED.finditer(bracket.group(1)):
-            place(item, match.group(1), match.group(2).strip(), names)
+        inner = bracket.group(1)
+        labels = list(LABEL.finditer(inner))
+        for index, match in enumerate(labels):
+            end = labels[index + 1].start() if index + 1 < len(labels) else len(inner)
+            if value := inner[match.end() : end].strip(VALUE_ENDS):
+                place(item, match.group(1), value, names)
     elif labelled:
         rest = text[: labelled[0].start()]
         for match in labelled:
@@ -352,7 +411,7 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
             item.form = names.form_in(text)  # one short clause naming a form: 议题 + 专题协商会 + 4月
             if (time := TIME.search(text)) is not None:
                 item.time = time_value(time.group(0))
-    item.title = rest.strip().rstrip("。；;，,：:")
+    item.title = names.topic(rest.strip().rstrip("。；;，,：:"))
     if item.form is None and form is not None and len(item.title) <= ITEM_LINE_MAX and "。" not in item.title:
         item.form = form  # under a heading that names the form
     if not item.title or (item.form is None and not item.roles):
@@ -368,6 +427,8 @@ def _placeable(part: str, names: Names) -> bool:
 def place(item: Item, label: str, value: str, names: Names) -> None:
     """One value of an item, by its label (形式, 时间, a role) or, unlabelled, by what it is."""
     key = names.column(label) if label else None
+    if key is not None and (key in ("form", "time") or key.startswith("role:")):
+        item.labelled.add(key)
     if key == "form" or (not label and names.form_named(value)):
         item.form = names.form_named(value) or names.form_in(value)
         if item.form is None:

@@ -135,7 +135,8 @@ def _head(blocks: list[Block], layout: Layout) -> list[Block]:
             layout.left_out.append((f"签发人：{signer.group(1).strip()}", "签发人：元数据没有这一项"))
             index += 1
             continue
-        if near and index + 1 < len(blocks) and _title_parts(block, blocks[index + 1]):
+        title_open = not _after_title(out)  # a title's two lines: only before the title is read
+        if near and title_open and index + 1 < len(blocks) and _title_parts(block, blocks[index + 1]):
             joined = text + blocks[index + 1].text.strip()
             layout.title_joined = joined
             second = blocks[index + 1]

@@ -397,6 +397,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     form_key = ""  # that heading's kind
     section_item: items_mod.Item | None = None  # an item whose own sub-section states its values
     section_in_items = False  # whether that sub-section stands in the plan's item section
+    value_label = ""  # a sub-heading naming an item field (（一）协商形式): the next paragraph is its value
     macro_placed = False
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
@@ -424,7 +425,13 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         text = block.text
         key = _heading_key(block)
-        if key is not None and heading_form and key != form_key and not key.startswith("level"):
+        if (
+            key is not None
+            and heading_form
+            and key != form_key
+            and not key.startswith("level")
+            and styles.index(key) > styles.index(form_key)  # a heading as high as the form's ends its items
+        ):
             # a numbered line under a heading that names a form: an item of that form, not a heading
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
             if (item := items_mod.from_line(stripped, names, heading_form)) is not None:
@@ -435,6 +442,20 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
                 continue
+        if key is not None and section_item is not None and (label := items_mod.column_label(text, names)):
+            pending = _flush(pending, found, paragraphs)  # （一）协商形式 over its value: no heading
+            value_label = label
+            found.left_out.append((text, "项目一栏的名称：下一段是这一项的值，已读进项目"))
+            continue
+        if value_label and section_item is not None and key is None and not block.is_table:
+            pending = _flush(pending, found, paragraphs)
+            _section_values(section_item, [(value_label, text.strip().rstrip("。；;"))], found, names)
+            value_label = ""
+            if not macro_placed and section_item in found.items:
+                found.blocks.append("{{ plan_items() }}")
+                macro_placed = True
+            continue
+        value_label = ""
         if key is not None:
             pending = _flush(pending, found, paragraphs)
             level = min(6, 2 + styles.index(key))
@@ -460,9 +481,10 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             heading_form = named if is_plan and level > 2 else None
             form_key = key
             section_item = None
-            if is_plan and level > 2 and heading_form is None:
-                section_item = items_mod.Item(bare, where=block.where)  # its values in labelled lines
-                section_in_items = in_items  # elsewhere in a plan, only lines that label a form make it one
+            if is_plan and heading_form is None:
+                # its values in labelled lines (a section of the top level only when they label a form)
+                section_item = items_mod.Item(names.topic(bare), where=block.where)
+                section_in_items = in_items and level > 2
             if level == 2:  # a Heading style's typed number (一、协商议题) is no part of the section's name
                 # a section named by a form (一、专题协商): its tables and numbered lines are that form's items
                 heading_form = names.form_named(bare) if is_plan else None
@@ -483,19 +505,20 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             and (section_in_items or section_item in found.items or any(names.column(k) == "form" for k, _ in pairs))
         ):
             pending = _flush(pending, found, paragraphs)
-            if not (section_item.form or section_item.time or section_item.roles or section_item.notes):
-                found.items.append(section_item)  # the first labelled line makes the sub-section an item
-                if not macro_placed:
-                    found.blocks.append("{{ plan_items() }}")
-                    macro_placed = True
-            for label, value in pairs:
-                items_mod.place(section_item, label, value, names)
+            _section_values(section_item, pairs, found, names)
+            for label in (label for label, value in pairs if not value):
+                found.left_out.append((f"{label}：", "项目各栏的分组名称（其下各栏已读进项目），不是字段"))
+            if not macro_placed:
+                found.blocks.append("{{ plan_items() }}")
+                macro_placed = True
             continue
         labelled_form = is_plan and items_mod.names_form(text, names)  # …。形式：专题协商会；时间：5月
+        typed_number = items_mod.strip_number(text) != text.strip()
+        valued = is_plan and typed_number and (heading_form is not None or items_mod.bracket_labels(text, names))
         if (
             is_plan
-            and (in_items or block.listed or labelled_form)
-            and (lines.run_in(text) or block.listed or heading_form)
+            and (in_items or block.listed or labelled_form or valued)
+            and (lines.run_in(text) or block.listed or typed_number or heading_form)
         ):
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
             item = items_mod.from_line(stripped, names, heading_form)
@@ -522,6 +545,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
         pending = text
         paragraphs.current = block.where
     _flush(pending, found, paragraphs)
+    items_mod.fill_unstated(found.items)
     if is_plan and (count := stated_count(paragraphs.items)) is not None:
         found.stated_count = count
         found.seen.append(("正文写明的项目数", count))
@@ -529,6 +553,17 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
         _figures(found, paragraphs)
     found.counts["items"] = len(found.items)
     found.counts["figures"] = len(found.figures)
+
+
+def _section_values(
+    item: items_mod.Item, pairs: list[tuple[str, str]], found: Recognised, names: items_mod.Names
+) -> None:
+    """Labelled values of an item stated in its own section; the first makes the section an item."""
+    if item not in found.items:
+        found.items.append(item)
+    for label, value in pairs:
+        if value:
+            items_mod.place(item, label, value, names)
 
 
 MARKDOWN_START = re.compile(r"^([#>*+\-=|]|[0-9]{1,3}\.\s)")  # would start a heading, quote, list or table
