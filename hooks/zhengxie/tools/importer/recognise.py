@@ -550,7 +550,8 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
         found.stated_count = count
         found.seen.append(("正文写明的项目数", count))
     if found.kind and vocab.kinds[found.kind].data == "summary-figures":
-        _figures(found, paragraphs)
+        registered = figures_mod.registered_counts(vocab.measures.values(), vocab.names_of("measures").names)
+        _figures(found, paragraphs, registered)
     found.counts["items"] = len(found.items)
     found.counts["figures"] = len(found.figures)
 
@@ -616,10 +617,10 @@ class _Sources:
         self.items.append(figures_mod.Source(text, self.current, self.section, self.index))
 
 
-def _figures(found: Recognised, paragraphs: _Sources) -> None:
+def _figures(found: Recognised, paragraphs: _Sources, registered: figures_mod.Registered) -> None:
     """The figures, each with where it came from; the data macro placed at the end of the section
     the first of them came from (not after a later section of plans); a section of plans set aside."""
-    found.figures, conflicts, aside = figures_mod.figures_in(paragraphs.items)
+    found.figures, conflicts, aside = figures_mod.figures_in(paragraphs.items, registered)
     for earlier, later in conflicts:
         found.todos.append(
             Todo(
