@@ -227,3 +227,19 @@ def test_numbered_topics_with_bracketed_values_under_form_sub_headings(zx_repo, 
     ]
     assert items[2]["roles"] == {"lead-unit": ["社会委", "妇联界"]}
     assert "围绕群众关切开展协商" in zx_repo.read(part.paths[0])
+
+
+def test_a_topic_section_takes_its_headings_form_and_a_general_section_is_no_item(zx_repo, tmp_path):
+    """With no form labelled, a topic section takes the form its heading names; a section of the plan
+    titled like a field (二、时间安排) over prose is the plan's own text, not an item's value."""
+    b = Builder()
+    b.para("云溪市政协2025年度协商计划", style="Title")
+    b.para("一、围绕“社区食堂可持续运营”召开专题协商会")
+    b.para("时间安排：6月")
+    b.para("牵头单位：社会和法制委员会，配合单位：市民政局")
+    b.para("二、时间安排")
+    b.para("全年分三个阶段推进。各单位按月报送进展。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [("社区食堂可持续运营", "thematic", "6月")]
+    assert items[0]["roles"] == {"lead-unit": "社会和法制委员会", "participants": "市民政局"}
+    assert "全年分三个阶段推进" in zx_repo.read(part.paths[0])

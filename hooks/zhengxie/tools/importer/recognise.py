@@ -397,11 +397,13 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     form_key = ""  # that heading's kind
     section_item: items_mod.Item | None = None  # an item whose own sub-section states its values
     section_in_items = False  # whether that sub-section stands in the plan's item section
+    section_form: str | None = None  # the form that sub-section's heading names (…召开专题协商会)
+    section_key = ""  # that heading's kind
     value_label = ""  # a sub-heading naming an item field (（一）协商形式): the next paragraph is its value
     macro_placed = False
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
-    for block in body:
+    for position, block in enumerate(body):
         if block.is_table:
             pending = _flush(pending, found, paragraphs)
             parsed = items_mod.from_table(block.rows, names, block.where, heading_form) if is_plan else None
@@ -442,14 +444,20 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
                 continue
-        if key is not None and section_item is not None and (label := items_mod.column_label(text, names)):
+        if (
+            key is not None
+            and section_item is not None
+            and styles.index(key) > styles.index(section_key)  # under the item's own heading
+            and (label := items_mod.column_label(text, names))
+            and _value_next(body, position)
+        ):
             pending = _flush(pending, found, paragraphs)  # （一）协商形式 over its value: no heading
             value_label = label
             found.left_out.append((text, "项目一栏的名称：下一段是这一项的值，已读进项目"))
             continue
         if value_label and section_item is not None and key is None and not block.is_table:
             pending = _flush(pending, found, paragraphs)
-            _section_values(section_item, [(value_label, text.strip().rstrip("。；;"))], found, names)
+            _section_values(section_item, [(value_label, text.strip().rstrip("。；;"))], found, names, section_form)
             value_label = ""
             if not macro_placed and section_item in found.items:
                 found.blocks.append("{{ plan_items() }}")
@@ -485,6 +493,8 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 # its values in labelled lines (a section of the top level only when they label a form)
                 section_item = items_mod.Item(names.topic(bare), where=block.where)
                 section_in_items = in_items and level > 2
+                section_form = names.form_in(bare)
+                section_key = key
             if level == 2:  # a Heading style's typed number (一、协商议题) is no part of the section's name
                 # a section named by a form (一、专题协商): its tables and numbered lines are that form's items
                 heading_form = names.form_named(bare) if is_plan else None
@@ -502,10 +512,15 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
         if (
             section_item is not None
             and (pairs := items_mod.labelled_line(text, names)) is not None
-            and (section_in_items or section_item in found.items or any(names.column(k) == "form" for k, _ in pairs))
+            and (
+                section_in_items
+                or section_form is not None
+                or section_item in found.items
+                or any(names.column(k) == "form" for k, _ in pairs)
+            )
         ):
             pending = _flush(pending, found, paragraphs)
-            _section_values(section_item, pairs, found, names)
+            _section_values(section_item, pairs, found, names, section_form)
             for label in (label for label, value in pairs if not value):
                 found.left_out.append((f"{label}：", "项目各栏的分组名称（其下各栏已读进项目），不是字段"))
             if not macro_placed:
@@ -556,15 +571,39 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     found.counts["figures"] = len(found.figures)
 
 
+VALUE_MAX = 60  # a value under a sub-heading naming its field is a phrase, not a paragraph of prose
+
+
+def _value_next(body: list[Block], position: int) -> bool:
+    """Whether the block after a sub-heading is one value: a short line, no heading, no sentences."""
+    if position + 1 >= len(body):
+        return False
+    after = body[position + 1]
+    text = after.text.strip().rstrip("。；;")
+    return (
+        not after.is_table
+        and _heading_key(after) is None
+        and 0 < len(text) <= VALUE_MAX
+        and not any(c in text for c in "。；;")
+    )
+
+
 def _section_values(
-    item: items_mod.Item, pairs: list[tuple[str, str]], found: Recognised, names: items_mod.Names
+    item: items_mod.Item,
+    pairs: list[tuple[str, str]],
+    found: Recognised,
+    names: items_mod.Names,
+    heading_form: str | None = None,
 ) -> None:
-    """Labelled values of an item stated in its own section; the first makes the section an item."""
+    """Labelled values of an item stated in its own section; the first makes the section an item.
+    With no form labelled, the item takes the one its heading names (围绕“…”召开专题协商会)."""
     if item not in found.items:
         found.items.append(item)
     for label, value in pairs:
         if value:
             items_mod.place(item, label, value, names)
+    if item.form is None and heading_form is not None and not any(n.startswith("协商形式“") for n in item.notes):
+        item.form = heading_form
 
 
 MARKDOWN_START = re.compile(r"^([#>*+\-=|]|[0-9]{1,3}\.\s)")  # would start a heading, quote, list or table
