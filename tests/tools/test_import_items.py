@@ -243,3 +243,19 @@ def test_a_topic_section_takes_its_headings_form_and_a_general_section_is_no_ite
     assert [(i["title"], i["form"], i["time"]) for i in items] == [("社区食堂可持续运营", "thematic", "6月")]
     assert items[0]["roles"] == {"lead-unit": "社会和法制委员会", "participants": "市民政局"}
     assert "全年分三个阶段推进" in zx_repo.read(part.paths[0])
+
+
+def test_labels_read_by_their_ending_and_a_form_heading_with_a_declared_ending(zx_repo, tmp_path):
+    """A label not listed is read by how it ends (计划开展时间 → time, data/import.yml endings); a
+    heading that is a form's name plus 议题 names the form; a numbered task with only a unit in
+    brackets under no such heading is a task of the plan, not a consultation item."""
+    b = Builder()
+    b.para("云溪市政协2025年工作要点", style="Title")
+    b.para("一、提高协商实效")
+    b.para("（一）专题协商议题")
+    b.para("1.关于盘活闲置农房（牵头单位：农业和农村委员会；计划开展时间：7月）")
+    b.para("二、加强自身建设")
+    b.para("1.完善委员履职档案（牵头单位：委员工作委员会）")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [("关于盘活闲置农房", "thematic", "7月")]
+    assert "完善委员履职档案" in zx_repo.read(part.paths[0])

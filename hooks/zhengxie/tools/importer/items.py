@@ -58,6 +58,8 @@ class Columns:
     ignore: tuple[str, ...] = ()
     roles: dict[str, str] = field(default_factory=dict)
     lead_ins: tuple[str, ...] = ()  # 围绕“议题”召开…: the words before a quoted topic (topic_lead_ins)
+    endings: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"title": ("议题",)})  # 拟开展时间 → time
+    form_endings: tuple[str, ...] = ()  # 专题协商议题: a form's name and one of these names the form
 
 
 def load_columns(root: Path, vocab: Vocabulary) -> Columns:
@@ -94,6 +96,8 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         tuple(columns.get("ignore", ())),
         roles,
         tuple(data.get("topic_lead_ins", ())),
+        {key: tuple(words) for key, words in data.get("endings", {"title": ["议题"]}).items()},
+        tuple(data.get("form_heading_endings", ())),
     )
 
 
@@ -129,7 +133,10 @@ class Names:
                     return key
             if (role := self.role_named(candidate)) is not None:
                 return f"role:{role}"
-        return "title" if name.endswith("议题") else None
+        for key, endings in self.columns.endings.items():  # a name not listed, by how it ends
+            if len(name) > 2 and name.endswith(tuple(endings)):
+                return key
+        return None
 
     def topic(self, text: str) -> str:
         """The topic a heading or line quotes after a declared lead-in — 围绕“推进城乡供水一体化”召开
@@ -145,6 +152,14 @@ class Names:
 
     def form_named(self, text: str) -> str | None:
         return self.forms.get(text.strip())
+
+    def form_heading(self, text: str) -> str | None:
+        """The form a heading is nothing but the name of: 专题协商, or 专题协商议题 (a declared ending)."""
+        text = text.strip()
+        if (form := self.form_named(text)) is not None:
+            return form
+        ending = next((e for e in self.columns.form_endings if text.endswith(e) and len(text) > len(e)), None)
+        return self.form_named(text[: -len(ending)]) if ending else None
 
     def role_named(self, text: str) -> str | None:
         return self.roles.get(text.strip())
@@ -240,7 +255,7 @@ def from_table(
     combined: list[int] = []  # a column naming two fields (协商形式及时间): its values placed by what they are
     for index, cell in enumerate(header):
         key = names.column(cell)
-        if key is None and _names_fields(cell, names):
+        if _names_fields(cell, names):  # 协商形式及时间: two fields, whatever its ending says
             combined.append(index)
             structure.append((cell, f"{where}表头：这一栏的协商形式和时间分别读进各项"))
         elif key == "title":
@@ -349,13 +364,12 @@ def column_label(text: str, names: Names) -> str | None:
     return label if key is not None and key not in ("title", "ignore") else None
 
 
-def bracket_labels(text: str, names: Names) -> bool:
-    """Whether a line ends with its values in brackets, each under a known label: 议题（牵头单位：…；时间：…）."""
+def bracket_labels(text: str, names: Names) -> set[str]:
+    """What a line's values in brackets at its end are labelled as — 议题（形式：…；牵头单位：…）→
+    {"form", "role:lead-unit"} — when every label there is a known one; else nothing."""
     bracket = BRACKET_END.search(text)
-    if bracket is None:
-        return False
-    labels = list(LABEL.finditer(bracket.group(1)))
-    return bool(labels) and all(names.column(m.group(1)) not in (None, "title", "ignore") for m in labels)
+    keys = [names.column(m.group(1)) for m in LABEL.finditer(bracket.group(1))] if bracket else []
+    return {k for k in keys if k} if keys and all(k not in (None, "title", "ignore") for k in keys) else set()
 
 
 def fill_unstated(items: list[Item]) -> None:

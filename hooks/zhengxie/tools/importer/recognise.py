@@ -485,7 +485,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             # nothing but a registered form's name (（一）在基层协商): the lines under it are its items
             numbered = lines.heading(title)  # a Heading style keeps its typed number: （一）在基层协商
             bare = (numbered.title if numbered is not None else title).rstrip("。")
-            named = names.form_in(title) if in_items else names.form_named(bare)
+            named = names.form_in(title) if in_items else names.form_heading(bare)
             heading_form = named if is_plan and level > 2 else None
             form_key = key
             section_item = None
@@ -497,7 +497,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 section_key = key
             if level == 2:  # a Heading style's typed number (一、协商议题) is no part of the section's name
                 # a section named by a form (一、专题协商): its tables and numbered lines are that form's items
-                heading_form = names.form_named(bare) if is_plan else None
+                heading_form = names.form_heading(bare) if is_plan else None
                 in_items = is_plan and (item_section(bare, vocab, found.kind, found.type_) or heading_form is not None)
                 paragraphs.section, paragraphs.index = title, paragraphs.index + 1
                 paragraphs.starts.append(len(found.blocks) - 1)
@@ -529,7 +529,10 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         labelled_form = is_plan and items_mod.names_form(text, names)  # …。形式：专题协商会；时间：5月
         typed_number = items_mod.strip_number(text) != text.strip()
-        valued = is_plan and typed_number and (heading_form is not None or items_mod.bracket_labels(text, names))
+        # a numbered line under a heading naming a form, or one whose bracketed values label a form
+        valued = (
+            is_plan and typed_number and (heading_form is not None or "form" in items_mod.bracket_labels(text, names))
+        )
         if (
             is_plan
             and (in_items or block.listed or labelled_form or valued)
