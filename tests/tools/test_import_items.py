@@ -259,3 +259,16 @@ def test_labels_read_by_their_ending_and_a_form_heading_with_a_declared_ending(z
     part, items = _items(zx_repo, b, tmp_path)
     assert [(i["title"], i["form"], i["time"]) for i in items] == [("关于盘活闲置农房", "thematic", "7月")]
     assert "完善委员履职档案" in zx_repo.read(part.paths[0])
+
+
+def test_a_sub_section_naming_its_topic_and_form_with_values_spaced_on_one_line(zx_repo, tmp_path):
+    b = _plan()
+    b.para("（一）就“背街小巷微更新”开展专题协商")
+    b.para("协商形式：专题协商会　时间：5月　牵头单位：城建委")
+    b.para("（二）聚焦“夜间公交加密”开展对口协商")
+    b.para("时间：11月；牵头单位：经济委")
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("背街小巷微更新", "thematic", "5月", {"lead-unit": "城建委"}),
+        ("夜间公交加密", "counterpart", "11月", {"lead-unit": "经济委"}),
+    ]

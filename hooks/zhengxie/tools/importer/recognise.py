@@ -489,8 +489,9 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             heading_form = named if is_plan and level > 2 else None
             form_key = key
             section_item = None
-            if is_plan and heading_form is None:
-                # its values in labelled lines (a section of the top level only when they label a form)
+            if is_plan and (heading_form is None or names.form_heading(bare) is None):
+                # its values in labelled lines (a section of the top level only when they label a form);
+                # a heading naming a topic and its form (（一）围绕“…”开展专题协商) too, not a form alone
                 section_item = items_mod.Item(names.topic(bare), where=block.where)
                 section_in_items = in_items and level > 2
                 section_form = names.form_in(bare)
