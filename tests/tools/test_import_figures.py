@@ -155,3 +155,18 @@ def test_parts_listed_after_其中_kinds_of_proposal_and_registered_activities(z
     assert rows["重点提案"] == (10, "件")
     assert rows["所提问题已经采纳"] == (60, "件") and rows["留作参考"] == (16, "件")
     assert rows["组织调研视察"] == (15, "次")  # two activities in one count: neither measure
+
+
+def test_members_counted_and_members_taking_part_worded_after_the_activity(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.para("本届共有委员286名，其中非中共人士委员171名。参加各类履职活动的委员达1500余人次。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    part = import_file(zx_repo.root, b.save(tmp_path / "summary.docx")).parts[0]
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
+    rows = {row["label"]: row["value"] for row in data["figures"] if "label" in row}
+    assert measures == {"members": 286, "member-participation": "1500余"}
+    assert rows == {"非中共人士委员": 171}  # a part of the members: a labelled row, not a second count

@@ -272,3 +272,18 @@ def test_a_sub_section_naming_its_topic_and_form_with_values_spaced_on_one_line(
         ("背街小巷微更新", "thematic", "5月", {"lead-unit": "城建委"}),
         ("夜间公交加密", "counterpart", "11月", {"lead-unit": "经济委"}),
     ]
+
+
+def test_numbered_item_lines_with_bracketed_values_are_items_not_headings(zx_repo, tmp_path):
+    b = _plan()
+    b.para("经主席会议研究，本年度协商议题共2项。")
+    b.para("1.推动稻渔综合种养提质（专题协商会，4月）")
+    b.para("2.改善老城区停车秩序（对口协商，6月，城建委牵头）")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [
+        ("推动稻渔综合种养提质", "thematic", "4月"),
+        ("改善老城区停车秩序", "counterpart", "6月"),
+    ]
+    assert items[1]["roles"] == {"lead-unit": "城建委"}
+    assert part.found.stated_count == "2项"
+    assert "### 1." not in zx_repo.read(part.paths[0])

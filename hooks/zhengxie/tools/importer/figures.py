@@ -68,9 +68,15 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
         int,
         "",
     ),
-    (  # the members after the verb: 参与委员200多人次
+    (  # the members after the verb: 参与委员200多人次, 参加活动的委员达1800人次
         "member-participation",
-        re.compile(rf"(?:参加|参与)(?:活动)?的?委员\s*{_N}\s*(人次)"),
+        re.compile(rf"(?:参加|参与)(?:[^，。；0-9]{{0,8}}?的)?委员(?:达到?|共|累计|计)?\s*{_N}\s*(人次)"),
+        int,
+        "",
+    ),
+    (  # the members counted: 共有委员312名, 委员总数达到280人 (not 党员委员124名, a part of them)
+        "members",
+        re.compile(rf"(?:(?:共有|现有|全体)委员|委员(?:总数|人数))(?:为|达到?|共)?\s*{_N}\s*(人|名)"),
         int,
         "",
     ),

@@ -372,6 +372,18 @@ def bracket_labels(text: str, names: Names) -> set[str]:
     return {k for k in keys if k} if keys and all(k not in (None, "title", "ignore") for k in keys) else set()
 
 
+def carries_values(text: str, names: Names) -> bool:
+    """Whether a line ends with an item's values in brackets: labelled ones, or parts that are each
+    a form, a time or …牵头 (推动X（专题协商会，4月，经济委牵头）)."""
+    bracket = BRACKET_END.search(strip_number(text))
+    if bracket is None:
+        return False
+    if bracket_labels(text, names):
+        return True
+    parts = [p.strip() for p in SPLIT_PARTS.split(bracket.group(1)) if p.strip()]
+    return bool(parts) and all(_placeable(p, names) for p in parts)
+
+
 def fill_unstated(items: list[Item]) -> None:
     """Items whose values are labelled (a line or a section each): a time or a role the others label
     and one leaves out is stated as nothing, as an empty table cell is (EMPTY: 原文未载 in the draft)."""

@@ -427,14 +427,15 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         text = block.text
         key = _heading_key(block)
+        under_form = bool(heading_form) and key != form_key and styles.index(key or form_key) > styles.index(form_key)
+        valued_line = is_plan and key is not None and items_mod.carries_values(text, names)
         if (
             key is not None
-            and heading_form
-            and key != form_key
             and not key.startswith("level")
-            and styles.index(key) > styles.index(form_key)  # a heading as high as the form's ends its items
-        ):
-            # a numbered line under a heading that names a form: an item of that form, not a heading
+            and (under_form or (valued_line and (in_items or "form" in items_mod.bracket_labels(text, names))))
+        ):  # a heading as high as the form's ends its items
+            # a numbered line under a heading that names a form, or in the item section with its values
+            # in brackets (1.议题（专题协商会，4月）): an item, not a heading
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
             if (item := items_mod.from_line(stripped, names, heading_form)) is not None:
                 pending = _flush(pending, found, paragraphs)
@@ -628,7 +629,7 @@ def _heading_key(block: Block) -> str | None:
 
 
 STATED = re.compile(
-    r"(?:安排|开展|确定|计划|拟)[^。]{0,40}?((?:约)?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:余|多)?"
+    r"(?:安排|开展|确定|计划|拟|共)[^。]{0,40}?((?:约)?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:余|多)?"
     r"(?:个|件|项|次)(?:左右)?)"
 )
 
