@@ -287,3 +287,19 @@ def test_numbered_item_lines_with_bracketed_values_are_items_not_headings(zx_rep
     assert items[1]["roles"] == {"lead-unit": "城建委"}
     assert part.found.stated_count == "2项"
     assert "### 1." not in zx_repo.read(part.paths[0])
+
+
+def test_labelled_lines_after_a_numbered_item_line_are_its_values(zx_repo, tmp_path):
+    b = _plan()
+    b.para("（一）双月协商座谈会")
+    b.para("1.提升公共法律服务水平")
+    b.para("牵头单位：社会和法制委员会")
+    b.para("时间：8月")
+    b.para("2.推动冰雪旅游提档")
+    b.para("牵头单位：文化文史委员会")
+    b.para("联系人：办公室")
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("提升公共法律服务水平", "bimonthly-forum", "8月", {"lead-unit": "社会和法制委员会"}),
+        ("推动冰雪旅游提档", "bimonthly-forum", "原文未载", {"lead-unit": "文化文史委员会"}),
+    ]

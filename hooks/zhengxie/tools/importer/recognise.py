@@ -399,6 +399,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     section_in_items = False  # whether that sub-section stands in the plan's item section
     section_form: str | None = None  # the form that sub-section's heading names (…召开专题协商会)
     section_key = ""  # that heading's kind
+    line_item: items_mod.Item | None = None  # the item the last line made: labelled lines after it are its values
     value_label = ""  # a sub-heading naming an item field (（一）协商形式): the next paragraph is its value
     macro_placed = False
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
@@ -427,6 +428,14 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         text = block.text
         key = _heading_key(block)
+        previous_item, line_item = line_item, None
+        if previous_item is not None and key is None and (pairs := items_mod.labelled_line(text, names)):
+            pending = _flush(pending, found, paragraphs)  # 1.议题 / 牵头单位：… / 时间：…: the item's values
+            for label, value in pairs:
+                if value:
+                    items_mod.place(previous_item, label, value, names)
+            line_item = previous_item
+            continue
         under_form = bool(heading_form) and key != form_key and styles.index(key or form_key) > styles.index(form_key)
         valued_line = is_plan and key is not None and items_mod.carries_values(text, names)
         if (
@@ -441,6 +450,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 pending = _flush(pending, found, paragraphs)
                 item.where = block.where
                 found.items.append(item)
+                line_item = item
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
@@ -449,11 +459,11 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             key is not None
             and section_item is not None
             and styles.index(key) > styles.index(section_key)  # under the item's own heading
-            and (label := items_mod.column_label(text, names))
+            and (field_label := items_mod.column_label(text, names))
             and _value_next(body, position)
         ):
             pending = _flush(pending, found, paragraphs)  # （一）协商形式 over its value: no heading
-            value_label = label
+            value_label = field_label
             found.left_out.append((text, "项目一栏的名称：下一段是这一项的值，已读进项目"))
             continue
         if value_label and section_item is not None and key is None and not block.is_table:
@@ -546,6 +556,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 pending = _flush(pending, found, paragraphs)
                 item.where = block.where
                 found.items.append(item)
+                line_item = item
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
