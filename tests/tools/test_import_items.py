@@ -303,3 +303,23 @@ def test_labelled_lines_after_a_numbered_item_line_are_its_values(zx_repo, tmp_p
         ("提升公共法律服务水平", "bimonthly-forum", "8月", {"lead-unit": "社会和法制委员会"}),
         ("推动冰雪旅游提档", "bimonthly-forum", "原文未载", {"lead-unit": "文化文史委员会"}),
     ]
+
+
+def test_labelled_sub_headings_and_a_grouping_sub_heading_over_labelled_lines(zx_repo, tmp_path):
+    """（一）协商形式：… typed as a heading is a value of the section's item; （三）组织实施 over
+    牵头领导：… / 责任部门：… groups them (named in the report), it starts no item of its own."""
+    b = Builder()
+    b.para("云溪市政协2025年度协商计划", style="Title")
+    b.para("一、围绕“县域商业体系建设”召开专题协商会")
+    b.para("（一）协商形式：专题协商会")
+    b.para("（二）时间安排：7月")
+    b.para("（三）组织实施")
+    b.para("牵头领导：副主席乙某")
+    b.para("责任部门：经济委员会")
+    b.para("二、有关要求")
+    b.para("各责任部门要提前谋划。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("县域商业体系建设", "thematic", "7月", {"lead-leader": "副主席乙某", "responsible": "经济委员会"}),
+    ]
+    assert ("（三）组织实施", "项目各栏的分组名称（其下各栏已读进项目），不是字段") in part.found.left_out

@@ -428,6 +428,14 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         text = block.text
         key = _heading_key(block)
+        if (
+            key is not None
+            and section_item is not None
+            and section_key
+            and styles.index(key) > styles.index(section_key)
+            and items_mod.labelled_line(text, names) is not None
+        ):
+            key = None  # （一）协商形式：专题协商会 under the item's heading: its values, not a heading
         previous_item, line_item = line_item, None
         if previous_item is not None and key is None and (pairs := items_mod.labelled_line(text, names)):
             pending = _flush(pending, found, paragraphs)  # 1.议题 / 牵头单位：… / 时间：…: the item's values
@@ -475,6 +483,17 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 macro_placed = True
             continue
         value_label = ""
+        if (
+            key is not None
+            and section_item is not None
+            and section_item in found.items
+            and styles.index(key) > styles.index(section_key)
+            and position + 1 < len(body)
+            and items_mod.labelled_line(body[position + 1].text, names) is not None
+        ):  # （四）组织实施 over 牵头领导：… / 责任部门：…: a group of the item's values, no new section
+            pending = _flush(pending, found, paragraphs)
+            found.left_out.append((text, "项目各栏的分组名称（其下各栏已读进项目），不是字段"))
+            continue
         if key is not None:
             pending = _flush(pending, found, paragraphs)
             level = min(6, 2 + styles.index(key))
