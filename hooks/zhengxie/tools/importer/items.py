@@ -154,8 +154,9 @@ class Names:
         return self.forms.get(text.strip())
 
     def form_heading(self, text: str) -> str | None:
-        """The form a heading is nothing but the name of: 专题协商, or 专题协商议题 (a declared ending)."""
-        text = text.strip()
+        """The form a heading is nothing but the name of: 专题协商, or 专题协商议题 (a declared ending),
+        with or without a count in brackets after it (专题协商（2项）)."""
+        text = re.sub(r"[（(][^（）()]{1,12}[）)]$", "", text.strip()).strip()
         if (form := self.form_named(text)) is not None:
             return form
         ending = next((e for e in self.columns.form_endings if text.endswith(e) and len(text) > len(e)), None)
