@@ -157,6 +157,21 @@ def test_parts_listed_after_其中_kinds_of_proposal_and_registered_activities(z
     assert rows["组织调研视察"] == (15, "次")  # two activities in one count: neither measure
 
 
+def test_parts_listed_after_a_point_of_view(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年提案工作情况的报告", style="Title")
+    b.para("一、提案提交情况")
+    b.para(
+        "共收到提案150件。从提案内容看，经济发展方面48件，民生保障方面70件。按提出者分，党派提案20件、委员提案130件。"
+    )
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    part = import_file(zx_repo.root, b.save(tmp_path / "report.docx")).parts[0]
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    rows = {row["label"]: row["value"] for row in data["figures"] if "label" in row}
+    assert rows == {"经济发展方面": 48, "民生保障方面": 70, "党派提案": 20, "委员提案": 130}
+
+
 def test_members_counted_and_members_taking_part_worded_after_the_activity(zx_repo, tmp_path):
     b = Builder()
     b.para("云溪市政协2025年工作总结", style="Title")

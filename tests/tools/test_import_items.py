@@ -254,10 +254,15 @@ def test_labels_read_by_their_ending_and_a_form_heading_with_a_declared_ending(z
     b.para("一、提高协商实效")
     b.para("（一）专题协商议题")
     b.para("1.关于盘活闲置农房（牵头单位：农业和农村委员会；计划开展时间：7月）")
+    b.para("（二）对口协商（1项）")
+    b.para("2.关于规范物业收费（牵头单位：社会和法制委员会，时间：9月）")
     b.para("二、加强自身建设")
     b.para("1.完善委员履职档案（牵头单位：委员工作委员会）")
     part, items = _items(zx_repo, b, tmp_path)
-    assert [(i["title"], i["form"], i["time"]) for i in items] == [("关于盘活闲置农房", "thematic", "7月")]
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [
+        ("关于盘活闲置农房", "thematic", "7月"),
+        ("关于规范物业收费", "counterpart", "9月"),
+    ]
     assert "完善委员履职档案" in zx_repo.read(part.paths[0])
 
 

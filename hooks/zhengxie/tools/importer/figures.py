@@ -114,8 +114,11 @@ COUNT_FIRST = re.compile(
 )
 # Further counts in the same list: 特等奖1篇，优秀奖7篇，鼓励奖12篇.
 CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条|对)")
-# A list of parts after 其中 (或 立案提案中，): 专题协商会3次、双月协商座谈会6次; 已经解决的71件，…
-LIST_LEAD = re.compile(r"其中[，,：:]?|[\u4e00-\u9fff]{2,8}中[，,：:]")
+# A list of parts after 其中 (或 立案提案中，从提案内容看，按类别分，): 专题协商会3次、双月协商座谈会6次;
+# 已经解决的71件，…
+LIST_LEAD = re.compile(
+    r"其中[，,：:]?|(?:[\u4e00-\u9fff]{2,8}中|从[\u4e00-\u9fff]{2,8}看|按[\u4e00-\u9fff]{1,8}分)[，,：:]"
+)
 LIST_ITEM = re.compile(rf"\s*([\u4e00-\u9fff“”]{{2,16}}?)的?\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|名|册|条|份|对)")
 LIST_SEP = re.compile(r"\s*[，、；;,]\s*")
 # A kind of proposal counted: 确定重点提案12件 → 重点提案 (what 收到, 立案, 办复 … count is a typed measure).
