@@ -185,3 +185,21 @@ def test_members_counted_and_members_taking_part_worded_after_the_activity(zx_re
     rows = {row["label"]: row["value"] for row in data["figures"] if "label" in row}
     assert measures == {"members": 286, "member-participation": "1500余"}
     assert rows == {"非中共人士委员": 171}  # a part of the members: a labelled row, not a second count
+
+
+def test_a_second_count_of_a_registered_activity_is_a_row_of_its_own(zx_repo, tmp_path):
+    """The first 专题调研 count is the registered measure; a later one (a committee's) is not a conflict
+    that loses both, but a labelled row beside it."""
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.para("全年开展专题调研14次、集中视察5次。")
+    b.para("提案委员会围绕重点提案办理开展专题调研4次。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    part = import_file(zx_repo.root, b.save(tmp_path / "summary.docx")).parts[0]
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
+    rows = {row["label"]: row["value"] for row in data["figures"] if "label" in row}
+    assert measures == {"research": 14, "inspections": 5}
+    assert list(rows.values()) == [4]

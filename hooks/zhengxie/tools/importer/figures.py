@@ -140,6 +140,7 @@ class Figure:
     sentence: str = ""
     where: str = ""  # 正文第N段 or 表格N第R行
     section: str = ""  # the heading of the section it came from
+    named: str = ""  # the activity as printed, when the registry's names made it this measure
 
 
 @dataclass
@@ -222,7 +223,8 @@ def figures_in(
                 value = _number(cell.group(1), float if percent else int, cell.group(3) or "", percent)
                 figures = [Figure("figures", value, source.label, cell.group(2), sentence)]
                 if (measure := _registered(figures[0], registered or {})) is not None:
-                    figures[0].path, figures[0].label = measure, ""  # 专题视察 | 5次: a registered measure
+                    figures[0].path, figures[0].named = measure, source.label  # 专题视察 | 5次: a registered measure
+                    figures[0].label = ""
                 else:
                     rows += figures
             for figure in figures:
@@ -232,6 +234,9 @@ def figures_in(
                 earlier = found.get(figure.path)
                 if earlier is None:
                     found[figure.path] = figure
+                elif earlier.value != figure.value and figure.named:
+                    figure.path, figure.label = "figures", figure.named  # a second 专题调研 count: a row of its own
+                    rows.append(figure)
                 elif earlier.value != figure.value:
                     conflicts.append((earlier, figure))
     for earlier, _later in conflicts:
@@ -311,7 +316,7 @@ def _in_sentence(
         measure = _registered(figure, registered or {})
         if measure is not None and not any(f.path == measure for f in typed):
             new.remove(figure)
-            figure.path, figure.label = measure, ""
+            figure.path, figure.named, figure.label = measure, figure.label, ""
             typed.append(figure)
     for figure in typed + new:
         figure.sentence = printed  # the report shows the sentence as the original prints it
