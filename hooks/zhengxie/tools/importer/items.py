@@ -386,16 +386,14 @@ def carries_values(text: str, names: Names) -> bool:
 
 
 def fill_unstated(items: list[Item]) -> None:
-    """Items whose values are labelled (a line or a section each): a time or a role the others label
-    and one leaves out is stated as nothing, as an empty table cell is (EMPTY: 原文未载 in the draft)."""
+    """Items whose values are labelled (a line or a section each): a time the others label and one
+    leaves out is stated as nothing, as an empty table cell is (EMPTY: 原文未载 in the draft). A role
+    left out stays unset, for the check to ask about: another label (责任部门) may stand for it."""
     labelled = [item for item in items if item.labelled]
-    named = {key for item in labelled for key in item.labelled}
-    for item in labelled:
-        if "time" in named and item.time is None:
-            item.time = EMPTY
-        for key in sorted(named):
-            if key.startswith("role:") and key[5:] not in item.roles:
-                item.roles[key[5:]] = EMPTY
+    if any("time" in item.labelled for item in labelled):
+        for item in labelled:
+            if item.time is None:
+                item.time = EMPTY
 
 
 def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
