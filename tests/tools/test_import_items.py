@@ -205,7 +205,7 @@ def test_one_top_level_section_per_topic_with_its_values_labelled(zx_repo, tmp_p
 
 
 def test_numbered_topics_with_bracketed_values_under_form_sub_headings(zx_repo, tmp_path):
-    """1.关于……（牵头单位：…；时间：…） under （一）专题协商 in a section not named for items; a value
+    """1.关于……（牵头单位：…；时间：…） under （一）专题协商 in a section not named for items; a time
     the other lines label and one line leaves out is stated as nothing (原文未载); a heading as
     high as the section ends the items."""
     b = Builder()
