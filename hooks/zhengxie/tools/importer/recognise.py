@@ -637,7 +637,7 @@ def _section_values(
     for label, value in pairs:
         if value:
             items_mod.place(item, label, value, names)
-    if item.form is None and heading_form is not None and not any(n.startswith("协商形式“") for n in item.notes):
+    if item.form is None and heading_form is not None and "form" not in item.labelled:  # not one labelled unknown
         item.form = heading_form
 
 
