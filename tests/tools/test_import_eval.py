@@ -135,6 +135,9 @@ def _figures(part: Part, expected: list[dict], score: Score, name: str) -> None:
         score.add(False, f"{name} 多出的数字 {key}")
 
 
+LABELLED_LINE = re.compile(r"^(?:[（(][0-9一二三四五六七八九十]{1,3}[）)])?[\u4e00-\u9fff]{2,6}[:：]")
+
+
 def _unaccounted(part: Part, kept: list[str], columns: set[str], forms: dict[str, str]) -> list[str]:
     """The original's paragraphs (and table cells) found nowhere in the draft or the report."""
     found = part.found
@@ -168,8 +171,8 @@ def _unaccounted(part: Part, kept: list[str], columns: set[str], forms: dict[str
             continue
         if any(v in text or text in v for v in field_texts) or dates_in(paragraph) & field_dates:
             continue
-        lines = [norm(re.sub(r"^[\u4e00-\u9fff]{2,6}[:：]", "", line)) for line in paragraph.splitlines()]
-        lines = [line for line in lines if line]  # a labelled line (时间：5月) by its value
+        lines = [norm(LABELLED_LINE.sub("", line)).rstrip("。；;") for line in paragraph.splitlines()]
+        lines = [line for line in lines if line]  # a labelled line (（二）时间：5月。) by its value
         if all(
             line in item_texts or line in columns or line.isdigit() or any(line in n for n in notes) for line in lines
         ):

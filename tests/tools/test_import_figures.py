@@ -49,12 +49,12 @@ def test_figures_from_prose_and_tables_to_registered_measures(zx_repo, tmp_path)
         "opinions-endorsed": 12,
         "member-participation": "1200余",
         "proposals-satisfaction-rate": "98%以上",  # from the table, qualifier kept
+        "research": "十二",  # 开展专题调研: the registry's alias of 调研 (data/measures.yml), as printed
+        "inspections": 5,  # the table's 专题视察 row
     }
     rows = [(r["label"], r["value"], r["unit"]) for r in data["figures"] if "label" in r]
-    assert ("开展专题调研", "十二", "次") in rows  # as printed: checks read 十二 as 12
     assert ("召开座谈会", "三十以上", "次") in rows
     assert ("提出意见建议", "40余", "条") in rows
-    assert ("专题视察", 5, "次") in rows  # a table row
     assert 15 not in [value for _, value, _ in rows] and 20 not in [value for _, value, _ in rows]
     text = zx_repo.read(part.paths[0])
     # the data table stands at the end of the section the figures came from, before the plans
@@ -126,3 +126,80 @@ def test_figures_worded_in_other_orders(zx_repo, tmp_path):
         "opinions-endorsed": 41,
     }
     assert not [row for row in data["figures"] if "label" in row]
+
+
+def test_parts_listed_after_其中_kinds_of_proposal_and_registered_activities(zx_repo, tmp_path):
+    """Counts listed after 其中 (or …中，) are labelled rows each; a kind of proposal counted
+    (重点提案) is a row named by it; 转为…意见建议 is the registered referral; 人次 after a list of
+    activities members took part in is member participation; an activity the registry names
+    (data/measures.yml: a name or alias, in one of its units) is that measure, a mixed one is a row."""
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.para("全年开展协商活动20次，其中专题协商会4次、界别协商会7次；组织调研视察15次。")
+    b.para("共收到提案140件，立案126件，转为社情民意意见建议6件，不予立案8件。")
+    b.para("立案提案中，党派团体提案31件，委员个人提案95件。主席会议遴选重点提案10件。")
+    b.para("目前已全部办复，其中，所提问题已经采纳的60件，列入规划逐步落实的50件，留作参考的16件。")
+    b.para("组织委员参加学习、考察、联络等活动九百余人次。开展专题调研9次、集中视察3次。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    part = import_file(zx_repo.root, b.save(tmp_path / "summary.docx")).parts[0]
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
+    rows = {row["label"]: (row["value"], row["unit"]) for row in data["figures"] if "label" in row}
+    assert measures["proposals-referred"] == 6
+    assert measures["member-participation"] == "九百余"
+    assert (measures["research"], measures["inspections"]) == (9, 3)
+    assert rows["专题协商会"] == (4, "次") and rows["界别协商会"] == (7, "次")
+    assert rows["党派团体提案"] == (31, "件") and rows["委员个人提案"] == (95, "件")
+    assert rows["重点提案"] == (10, "件")
+    assert rows["所提问题已经采纳"] == (60, "件") and rows["留作参考"] == (16, "件")
+    assert rows["组织调研视察"] == (15, "次")  # two activities in one count: neither measure
+
+
+def test_parts_listed_after_a_point_of_view(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年提案工作情况的报告", style="Title")
+    b.para("一、提案提交情况")
+    b.para(
+        "共收到提案150件。从提案内容看，经济发展方面48件，民生保障方面70件。按提出者分，党派提案20件、委员提案130件。"
+    )
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    part = import_file(zx_repo.root, b.save(tmp_path / "report.docx")).parts[0]
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    rows = {row["label"]: row["value"] for row in data["figures"] if "label" in row}
+    assert rows == {"经济发展方面": 48, "民生保障方面": 70, "党派提案": 20, "委员提案": 130}
+
+
+def test_members_counted_and_members_taking_part_worded_after_the_activity(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.para("本届共有委员286名，其中非中共人士委员171名。参加各类履职活动的委员达1500余人次。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    part = import_file(zx_repo.root, b.save(tmp_path / "summary.docx")).parts[0]
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
+    rows = {row["label"]: row["value"] for row in data["figures"] if "label" in row}
+    assert measures == {"members": 286, "member-participation": "1500余"}
+    assert rows == {"非中共人士委员": 171}  # a part of the members: a labelled row, not a second count
+
+
+def test_a_second_count_of_a_registered_activity_is_a_row_of_its_own(zx_repo, tmp_path):
+    """The first 专题调研 count is the registered measure; a later one (a committee's) is not a conflict
+    that loses both, but a labelled row beside it."""
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.para("全年开展专题调研14次、集中视察5次。")
+    b.para("提案委员会围绕重点提案办理开展专题调研4次。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    part = import_file(zx_repo.root, b.save(tmp_path / "summary.docx")).parts[0]
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
+    rows = {row["label"]: row["value"] for row in data["figures"] if "label" in row}
+    assert measures == {"research": 14, "inspections": 5}
+    assert list(rows.values()) == [4]

@@ -109,3 +109,47 @@ def test_a_number_and_signer_table_and_a_rule_adopted_by_a_meeting(zx_repo, tmp_
     assert (front["kind"], front["type"]) == ("rule", "measures")
     assert ("签发人：李某", "签发人：元数据没有这一项") in part.found.left_out
     assert part.found.counts["articles"] == 2
+
+
+def test_a_notice_followed_by_the_plan_it_issues_without_an_attachment_line(zx_repo, tmp_path):
+    """The notice's signature and 成文日期 (in Chinese numerals) stand before the plan it issues,
+    whose own title follows with no 附件 line: they are the notice's fields, the plan is text."""
+    b = Builder()
+    for line in (
+        "政协云岭县委员会文件",
+        "云政协发〔2025〕7号",
+        "政协云岭县委员会关于印发《云岭县政协2025年度协商计划》的通知",
+        "各专门委员会，机关各科室：",
+        "现将计划印发给你们，请照此组织实施。",
+        "政协云岭县委员会",
+        "二〇二五年三月九日",
+        "（此件公开发布）",
+        "云岭县政协2025年度协商计划",
+        "全年围绕县委重点工作组织协商。",
+        "政协云岭县委员会办公室　　　2025年3月12日印发",
+    ):
+        b.para(line)
+    _imported, part = _import(zx_repo, b.save(tmp_path / "notice.docx"))
+    front = _front(zx_repo.read(part.paths[0]))
+    assert str(front["date"]) == "2025-03-09"  # the notice's date, not the 印发 date
+    assert front["issuers"] == ["政协云岭县委员会"]
+    body = zx_repo.read(part.paths[0]).split("\n---\n", 1)[1]
+    assert "云岭县政协2025年度协商计划" in body and "全年围绕县委重点工作组织协商" in body
+    assert "（此件公开发布）云岭" not in body  # the note is no first line of the plan's title
+
+
+def test_a_lead_in_sentence_and_an_article_ending_in_a_colon_are_no_addressees(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年度协商计划", style="Title")
+    b.para("经市委同意，市政协今年安排协商活动6项，具体如下：")
+    b.para("一、专题协商会")
+    _imported, part = _import(zx_repo, b.save(tmp_path / "plan.docx"))
+    assert not [why for _text, why in part.found.left_out if why.startswith("主送")]
+    assert part.found.stated_count == "6项"
+    rule = Builder()
+    rule.para("云溪市政协主席会议规则", style="Title")
+    rule.para("第一条　主席会议的职责包括：")
+    rule.para("（一）研究常务委员会会议的议题；")
+    rule.para("第二条　本规则自通过之日起施行。")
+    _imported, part = _import(zx_repo, rule.save(tmp_path / "rule.docx"))
+    assert part.found.counts["articles"] == 2

@@ -172,3 +172,159 @@ def test_tables_and_bracketed_lines_under_a_section_named_by_a_form(zx_repo, tmp
         ("汉江湾科创走廊建设", "thematic", "4月", {"lead-unit": "经济委"}),
         ("规范网约车运营", "counterpart", "5月", {"lead-unit": "社会委"}),
     ]
+
+
+def test_one_top_level_section_per_topic_with_its_values_labelled(zx_repo, tmp_path):
+    """一、围绕“议题”召开… sections, each followed by labelled lines — one label a line, several on
+    one line under a grouping label, or a sub-heading naming the field over its value."""
+    b = Builder()
+    b.para("云溪市政协2025年度协商计划", style="Title")
+    b.para("一、围绕“推动老字号品牌振兴”召开专题协商会")
+    b.para("（一）协商形式：专题协商会。")
+    b.para("（二）时间安排：5月。")
+    b.para("（三）参加人员：部分委员和商户代表。")
+    b.para("（四）组织实施：牵头领导：副主席甲某。责任部门：经济委员会。参与部门：市商务局、市市场监管局。")
+    b.para("二、聚焦“河道保洁长效机制”开展视察")
+    b.para("（一）协商形式")
+    b.para("视察")
+    b.para("（二）时间安排")
+    b.para("10月")
+    b.para("三、工作要求")
+    b.para("各牵头部门要提前拟定方案。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [
+        ("推动老字号品牌振兴", "thematic", "5月"),
+        ("河道保洁长效机制", "inspection", "10月"),
+    ]
+    assert items[0]["roles"]["participants"] == ["市商务局", "市市场监管局"]
+    assert items[0]["roles"]["lead-leader"] == "副主席甲某"
+    text = zx_repo.read(part.paths[0])
+    assert "参加人员：部分委员和商户代表" in text  # a label of no item field stays text
+    assert "各牵头部门要提前拟定方案" in text and "（一）协商形式" not in text
+    assert ("组织实施：", "项目各栏的分组名称（其下各栏已读进项目），不是字段") in part.found.left_out
+
+
+def test_numbered_topics_with_bracketed_values_under_form_sub_headings(zx_repo, tmp_path):
+    """1.关于……（牵头单位：…；时间：…） under （一）专题协商 in a section not named for items; a time
+    the other lines label and one line leaves out is stated as nothing (原文未载); a heading as
+    high as the section ends the items."""
+    b = Builder()
+    b.para("云溪市政协2025年工作要点", style="Title")
+    b.para("一、提高协商议政质量")
+    b.para("（一）专题协商")
+    b.para("1.关于发展林下经济(牵头单位:农业农村委,时间:4月)")
+    b.para("2.关于优化公交线网（牵头单位：城建委；时间：第三季度）")
+    b.para("（二）对口协商")
+    b.para("3.关于完善托育服务（牵头单位：社会委、妇联界）")
+    b.para("围绕群众关切开展协商，及时报送成果。")
+    b.para("二、加强自身建设")
+    b.para("1.健全委员履职档案。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [
+        ("关于发展林下经济", "thematic", "4月"),
+        ("关于优化公交线网", "thematic", "第三季度"),
+        ("关于完善托育服务", "counterpart", "原文未载"),
+    ]
+    assert items[2]["roles"] == {"lead-unit": ["社会委", "妇联界"]}
+    assert "围绕群众关切开展协商" in zx_repo.read(part.paths[0])
+
+
+def test_a_topic_section_takes_its_headings_form_and_a_general_section_is_no_item(zx_repo, tmp_path):
+    """With no form labelled, a topic section takes the form its heading names; a section of the plan
+    titled like a field (二、时间安排) over prose is the plan's own text, not an item's value."""
+    b = Builder()
+    b.para("云溪市政协2025年度协商计划", style="Title")
+    b.para("一、围绕“社区食堂可持续运营”召开专题协商会")
+    b.para("时间安排：6月")
+    b.para("牵头单位：社会和法制委员会，配合单位：市民政局")
+    b.para("二、时间安排")
+    b.para("全年分三个阶段推进。各单位按月报送进展。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [("社区食堂可持续运营", "thematic", "6月")]
+    assert items[0]["roles"] == {"lead-unit": "社会和法制委员会", "participants": "市民政局"}
+    assert "全年分三个阶段推进" in zx_repo.read(part.paths[0])
+
+
+def test_labels_read_by_their_ending_and_a_form_heading_with_a_declared_ending(zx_repo, tmp_path):
+    """A label not listed is read by how it ends (计划开展时间 → time, data/import.yml endings); a
+    heading that is a form's name plus 议题 names the form; a numbered task with only a unit in
+    brackets under no such heading is a task of the plan, not a consultation item."""
+    b = Builder()
+    b.para("云溪市政协2025年工作要点", style="Title")
+    b.para("一、提高协商实效")
+    b.para("（一）专题协商议题")
+    b.para("1.关于盘活闲置农房（牵头单位：农业和农村委员会；计划开展时间：7月）")
+    b.para("（二）对口协商（1项）")
+    b.para("2.关于规范物业收费（牵头单位：社会和法制委员会，时间：9月）")
+    b.para("二、加强自身建设")
+    b.para("1.完善委员履职档案（牵头单位：委员工作委员会）")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [
+        ("关于盘活闲置农房", "thematic", "7月"),
+        ("关于规范物业收费", "counterpart", "9月"),
+    ]
+    assert "完善委员履职档案" in zx_repo.read(part.paths[0])
+
+
+def test_a_sub_section_naming_its_topic_and_form_with_values_spaced_on_one_line(zx_repo, tmp_path):
+    b = _plan()
+    b.para("（一）就“背街小巷微更新”开展专题协商")
+    b.para("协商形式：专题协商会　时间：5月　牵头单位：城建委")
+    b.para("（二）聚焦“夜间公交加密”开展对口协商")
+    b.para("时间：11月；牵头单位：经济委")
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("背街小巷微更新", "thematic", "5月", {"lead-unit": "城建委"}),
+        ("夜间公交加密", "counterpart", "11月", {"lead-unit": "经济委"}),
+    ]
+
+
+def test_numbered_item_lines_with_bracketed_values_are_items_not_headings(zx_repo, tmp_path):
+    b = _plan()
+    b.para("经主席会议研究，本年度协商议题共2项。")
+    b.para("1.推动稻渔综合种养提质（专题协商会，4月）")
+    b.para("2.改善老城区停车秩序（对口协商，6月，城建委牵头）")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [
+        ("推动稻渔综合种养提质", "thematic", "4月"),
+        ("改善老城区停车秩序", "counterpart", "6月"),
+    ]
+    assert items[1]["roles"] == {"lead-unit": "城建委"}
+    assert part.found.stated_count == "2项"
+    assert "### 1." not in zx_repo.read(part.paths[0])
+
+
+def test_labelled_lines_after_a_numbered_item_line_are_its_values(zx_repo, tmp_path):
+    b = _plan()
+    b.para("（一）双月协商座谈会")
+    b.para("1.提升公共法律服务水平")
+    b.para("牵头单位：社会和法制委员会")
+    b.para("时间：8月")
+    b.para("2.推动冰雪旅游提档")
+    b.para("牵头单位：文化文史委员会")
+    b.para("联系人：办公室")
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("提升公共法律服务水平", "bimonthly-forum", "8月", {"lead-unit": "社会和法制委员会"}),
+        ("推动冰雪旅游提档", "bimonthly-forum", "原文未载", {"lead-unit": "文化文史委员会"}),
+    ]
+
+
+def test_labelled_sub_headings_and_a_grouping_sub_heading_over_labelled_lines(zx_repo, tmp_path):
+    """（一）协商形式：… typed as a heading is a value of the section's item; （三）组织实施 over
+    牵头领导：… / 责任部门：… groups them (named in the report), it starts no item of its own."""
+    b = Builder()
+    b.para("云溪市政协2025年度协商计划", style="Title")
+    b.para("一、围绕“县域商业体系建设”召开专题协商会")
+    b.para("（一）协商形式：专题协商会")
+    b.para("（二）时间安排：7月")
+    b.para("（三）组织实施")
+    b.para("牵头领导：副主席乙某")
+    b.para("责任部门：经济委员会")
+    b.para("二、有关要求")
+    b.para("各责任部门要提前谋划。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("县域商业体系建设", "thematic", "7月", {"lead-leader": "副主席乙某", "responsible": "经济委员会"}),
+    ]
+    assert ("（三）组织实施", "项目各栏的分组名称（其下各栏已读进项目），不是字段") in part.found.left_out

@@ -54,6 +54,7 @@ def test_headings_articles_and_figures_are_kept(zx_repo):
         "proposals-solved-rate": 89.6,
         "proposals-satisfaction-rate": 95.5,
         "opinions-submitted": 40,
+        "inspections": 4,  # 组织视察4次: the registry's 视察
     }
     assert imported.parts[2].found.stated_count == "18项"
     assert imported.parts[2].found.items == []  # the plan names 18 items but lists none: none invented

@@ -9,8 +9,10 @@ The patterns live in MEASURES below, one row each, keyed by the measure id of da
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+
+from zhengxie.model.corpus import Measure
 
 _CN = "一二三四五六七八九十百千两〇零"
 # An amount as printed: 约 before, digits or a Chinese numeral, 余 or 多 after (以上 and 左右 follow the unit).
@@ -26,9 +28,12 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     ("proposals-received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int, ""),
     ("proposals-merged", re.compile(rf"并案(?:处理)?\s*{_N}\s*件"), int, ""),
     ("proposals-filed", re.compile(rf"(?<!不予)(?<!未予)立案(?:提案)?\s*{_N}\s*件"), int, ""),
-    (
+    (  # 转为委员意见建议11件, 转有关部门参考6件
         "proposals-referred",
-        re.compile(rf"转(?:为|作|交)?(?:意见建议|意见和建议)[^，。；0-9]{{0,8}}?{_N}\s*件"),
+        re.compile(
+            rf"转(?:为|作|交)?(?:[\u4e00-\u9fff]{{0,4}}?(?:意见建议|意见和建议)|有关(?:部门|单位)(?:参考|研究))"
+            rf"[^，。；0-9]{{0,8}}?{_N}\s*件"
+        ),
         int,
         "",
     ),
@@ -59,13 +64,19 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     ),
     (
         "member-participation",
-        re.compile(rf"委员[^，。；0-9]{{0,6}}?(?:参加|参与)[^，。；0-9]{{0,8}}?{_N}\s*(人次)"),
+        re.compile(rf"委员[^，。；0-9]{{0,6}}?(?:参加|参与)[^，。；0-9]{{0,20}}?{_N}\s*(人次)"),
         int,
         "",
     ),
-    (  # the members after the verb: 参与委员200多人次
+    (  # the members after the verb: 参与委员200多人次, 参加活动的委员达1800人次
         "member-participation",
-        re.compile(rf"(?:参加|参与)(?:活动)?的?委员\s*{_N}\s*(人次)"),
+        re.compile(rf"(?:参加|参与)(?:[^，。；0-9]{{0,8}}?的)?委员(?:达到?|共|累计|计)?\s*{_N}\s*(人次)"),
+        int,
+        "",
+    ),
+    (  # the members counted: 共有委员312名, 委员总数达到280人 (not 党员委员124名, a part of them)
+        "members",
+        re.compile(rf"(?:(?:共有|现有|全体)委员|委员(?:总数|人数))(?:为|达到?|共)?\s*{_N}\s*(人|名)"),
         int,
         "",
     ),
@@ -103,6 +114,19 @@ COUNT_FIRST = re.compile(
 )
 # Further counts in the same list: 特等奖1篇，优秀奖7篇，鼓励奖12篇.
 CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条|对)")
+# A list of parts after 其中 (或 立案提案中，从提案内容看，按类别分，): 专题协商会3次、双月协商座谈会6次;
+# 已经解决的71件，…
+LIST_LEAD = re.compile(
+    r"其中[，,：:]?|(?:[\u4e00-\u9fff]{2,8}中|从[\u4e00-\u9fff]{2,8}看|按[\u4e00-\u9fff]{1,8}分)[，,：:]"
+)
+LIST_ITEM = re.compile(rf"\s*([\u4e00-\u9fff“”]{{2,16}}?)的?\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|名|册|条|份|对)")
+LIST_SEP = re.compile(r"\s*[，、；;,]\s*")
+# A kind of proposal counted: 确定重点提案12件 → 重点提案 (what 收到, 立案, 办复 … count is a typed measure).
+PROPOSAL_KIND = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?提案)\s*{_N}\s*(件)")
+KIND_CUT = re.compile(r"^.*(?:确定|遴选|评选|选出|其中|包括|含)")
+TYPED_VERBS = re.compile(r"收到|提交|提出|立案|办复|答复|办结|并案|交办")
+# The words before an activity's name in a counted label: 组织委员开展专题调研 → 专题调研.
+LEADING = re.compile(r"^(?:开展|组织|举办|召开|进行|参加|参与|委员|了|各类|各种)+")
 DOCUMENT_UNITS = ("件", "条", "篇")  # what proposals and 社情民意 are counted in (not activities: 次, 场)
 FORWARD = re.compile(r"打算|计划|思路|安排|展望|目标")  # a section of what is to be done, not what was
 
@@ -116,6 +140,7 @@ class Figure:
     sentence: str = ""
     where: str = ""  # 正文第N段 or 表格N第R行
     section: str = ""  # the heading of the section it came from
+    named: str = ""  # the activity as printed, when the registry's names made it this measure
 
 
 @dataclass
@@ -158,10 +183,30 @@ def sentences(text: str) -> Iterator[str]:
             yield sentence.strip()
 
 
-def figures_in(sources: list[Source]) -> tuple[list[Figure], list[tuple[Figure, Figure]], list[Source]]:
+Registered = Mapping[str, tuple[str, tuple[str, ...]]]  # a measure's name or alias -> (its id, its units)
+
+
+def registered_counts(
+    measures: Iterable[Measure], spellings: Mapping[str, str]
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The names and aliases of the registry's counted measures (not rates), each with its measure and
+    units: a counted activity named by one of them is that measure (组织专题调研12次 → research)."""
+    by_id = {m.id: m for m in measures if not m.rate and not m.plan}
+    return {
+        text: (by_id[id_].id, by_id[id_].units or (by_id[id_].unit,))
+        for text, id_ in spellings.items()
+        if id_ in by_id and text != id_
+    }
+
+
+def figures_in(
+    sources: list[Source], registered: Registered | None = None
+) -> tuple[list[Figure], list[tuple[Figure, Figure]], list[Source]]:
     """(figures found, conflicts, sources set aside): a measure stated twice with different values
     is a conflict for a person, and neither value is kept; a section of what is yet to be done
-    (…工作打算) states targets, not figures of the period, and is set aside."""
+    (…工作打算) states targets, not figures of the period, and is set aside. A counted activity
+    that the registry names (`registered`: a measure's name or alias, in one of its units) is
+    that measure; any other is a labelled row."""
     found: dict[str, Figure] = {}  # measure id -> the figure first found
     conflicts: list[tuple[Figure, Figure]] = []  # (the first, another value)
     rows: list[Figure] = []
@@ -172,12 +217,16 @@ def figures_in(sources: list[Source]) -> tuple[list[Figure], list[tuple[Figure, 
                 aside.append(source)
             continue
         for sentence in sentences(source.text):
-            figures = _in_sentence(sentence, rows, source.context)
+            figures = _in_sentence(sentence, rows, source.context, registered or {})
             if not figures and source.label and (cell := CELL_VALUE.match(source.text[len(source.label) :])):
                 percent = cell.group(2) in "%％"
                 value = _number(cell.group(1), float if percent else int, cell.group(3) or "", percent)
                 figures = [Figure("figures", value, source.label, cell.group(2), sentence)]
-                rows += figures
+                if (measure := _registered(figures[0], registered or {})) is not None:
+                    figures[0].path, figures[0].named = measure, source.label  # 专题视察 | 5次: a registered measure
+                    figures[0].label = ""
+                else:
+                    rows += figures
             for figure in figures:
                 figure.where, figure.section = source.where, source.section
                 if figure.path == "figures":
@@ -185,6 +234,9 @@ def figures_in(sources: list[Source]) -> tuple[list[Figure], list[tuple[Figure, 
                 earlier = found.get(figure.path)
                 if earlier is None:
                     found[figure.path] = figure
+                elif earlier.value != figure.value and figure.named:
+                    figure.path, figure.label = "figures", figure.named  # a second 专题调研 count: a row of its own
+                    rows.append(figure)
                 elif earlier.value != figure.value:
                     conflicts.append((earlier, figure))
     for earlier, _later in conflicts:
@@ -211,7 +263,9 @@ def _respectively(sentence: str) -> str:
     )
 
 
-def _in_sentence(sentence: str, rows: list[Figure], context: str = "") -> list[Figure]:
+def _in_sentence(
+    sentence: str, rows: list[Figure], context: str = "", registered: Registered | None = None
+) -> list[Figure]:
     """The typed figures of one sentence (returned) and its label-and-unit rows (added to `rows`,
     returned too so their source is set); a word a measure needs may stand in the `context`."""
     printed, sentence = sentence, _respectively(sentence)
@@ -250,10 +304,54 @@ def _in_sentence(sentence: str, rows: list[Figure], context: str = "") -> list[F
             new.append(Figure("figures", value, match.group(1), match.group(3), sentence))
     for match in COUNT_FIRST.finditer(sentence):
         new.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
+    new += _parts_listed(sentence, typed_spans, new)
+    for match in PROPOSAL_KIND.finditer(sentence):
+        label = KIND_CUT.sub("", match.group(1))
+        if any(s <= match.start(2) < e for s, e in typed_spans) or TYPED_VERBS.search(label) or label == "提案":
+            continue
+        if not any(f.label == label for f in new):
+            value = _number(match.group(2), int, _after(sentence, match.end()))
+            new.append(Figure("figures", value, label, match.group(3), sentence))
+    for figure in list(new):
+        measure = _registered(figure, registered or {})
+        if measure is not None and not any(f.path == measure for f in typed):
+            new.remove(figure)
+            figure.path, figure.named, figure.label = measure, figure.label, ""
+            typed.append(figure)
     for figure in typed + new:
         figure.sentence = printed  # the report shows the sentence as the original prints it
     rows += new
     return typed + new
+
+
+def _registered(figure: Figure, registered: Registered) -> str | None:
+    """The measure a counted activity's name is, by the registry's names and aliases, in its units."""
+    noun = LEADING.sub("", figure.label)
+    entry = registered.get(noun)
+    return entry[0] if entry is not None and figure.unit in entry[1] else None
+
+
+def _parts_listed(sentence: str, typed: list[tuple[int, int]], read: list[Figure]) -> list[Figure]:
+    """The counts listed after 其中 (one or more) or after …中， (two or more), each a labelled row,
+    unless a typed measure or another pattern has read it."""
+    out: list[Figure] = []
+    for lead in LIST_LEAD.finditer(sentence):
+        position, found = lead.end(), []
+        while (match := LIST_ITEM.match(sentence, position)) is not None:
+            found.append(match)
+            position = match.end()
+            if (separator := LIST_SEP.match(sentence, position)) is None:
+                break
+            position = separator.end()
+        if len(found) < (1 if lead.group().startswith("其中") else 2):
+            continue
+        for match in found:
+            label = match.group(1).strip("“”")
+            if any(s <= match.start(2) < e for s, e in typed) or any(f.label == label for f in read + out):
+                continue
+            value = _number(match.group(2), int, _after(sentence, match.end()))
+            out.append(Figure("figures", value, label, match.group(3), sentence))
+    return out
 
 
 def _continued(sentence: str, position: int, typed: list[tuple[int, int]]) -> tuple[list[Figure], int]:

@@ -45,6 +45,7 @@ class Item:
     notes: list[str] = field(default_factory=list)  # what a person must place
     source: str = ""  # the row or line as read
     where: str = ""  # where it stands in the original (原件第N段, its row)
+    labelled: set[str] = field(default_factory=set)  # "form", "time", "role:<id>": what a label named
 
 
 @dataclass
@@ -56,6 +57,9 @@ class Columns:
     time: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     roles: dict[str, str] = field(default_factory=dict)
+    lead_ins: tuple[str, ...] = ()  # 围绕“议题”召开…: the words before a quoted topic (topic_lead_ins)
+    endings: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"title": ("议题",)})  # 拟开展时间 → time
+    form_endings: tuple[str, ...] = ()  # 专题协商议题: a form's name and one of these names the form
 
 
 def load_columns(root: Path, vocab: Vocabulary) -> Columns:
@@ -91,6 +95,9 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         tuple(columns.get("time", ())),
         tuple(columns.get("ignore", ())),
         roles,
+        tuple(data.get("topic_lead_ins", ())),
+        {key: tuple(words) for key, words in data.get("endings", {"title": ["议题"]}).items()},
+        tuple(data.get("form_heading_endings", ())),
     )
 
 
@@ -126,13 +133,34 @@ class Names:
                     return key
             if (role := self.role_named(candidate)) is not None:
                 return f"role:{role}"
-        return "title" if name.endswith("议题") else None
+        for key, endings in self.columns.endings.items():  # a name not listed, by how it ends
+            if len(name) > 2 and name.endswith(tuple(endings)):
+                return key
+        return None
+
+    def topic(self, text: str) -> str:
+        """The topic a heading or line quotes after a declared lead-in — 围绕“推进城乡供水一体化”召开
+        专题协商会 → 推进城乡供水一体化 — or the text as it stands."""
+        for lead in self.columns.lead_ins:
+            match = re.match(rf"^{re.escape(lead)}[\s　]*[“「\"]([^”」\"“「]{{2,60}})[”」\"](.+)$", text.strip())
+            if match is not None:
+                return match.group(1).strip()
+        return text
 
     def form_in(self, text: str) -> str | None:
         return next((fid for name, fid in self.forms.items() if name in text), None)
 
     def form_named(self, text: str) -> str | None:
         return self.forms.get(text.strip())
+
+    def form_heading(self, text: str) -> str | None:
+        """The form a heading is nothing but the name of: 专题协商, or 专题协商议题 (a declared ending),
+        with or without a count in brackets after it (专题协商（2项）)."""
+        text = re.sub(r"[（(][^（）()]{1,12}[）)]$", "", text.strip()).strip()
+        if (form := self.form_named(text)) is not None:
+            return form
+        ending = next((e for e in self.columns.form_endings if text.endswith(e) and len(text) > len(e)), None)
+        return self.form_named(text[: -len(ending)]) if ending else None
 
     def role_named(self, text: str) -> str | None:
         return self.roles.get(text.strip())
@@ -228,7 +256,7 @@ def from_table(
     combined: list[int] = []  # a column naming two fields (协商形式及时间): its values placed by what they are
     for index, cell in enumerate(header):
         key = names.column(cell)
-        if key is None and _names_fields(cell, names):
+        if _names_fields(cell, names):  # 协商形式及时间: two fields, whatever its ending says
             combined.append(index)
             structure.append((cell, f"{where}表头：这一栏的协商形式和时间分别读进各项"))
         elif key == "title":
@@ -299,21 +327,73 @@ def names_form(text: str, names: Names) -> bool:
     return any(names.column(match.group(1)) == "form" for match in LABELLED.finditer(text))
 
 
+NUMBERED = re.compile(r"^(?:[（(][0-9一二三四五六七八九十]{1,3}[）)]|[0-9一二三四五六七八九十]{1,3}[.、．])[\s　]*")
+LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})[:：]")
+VALUE_ENDS = "；;。，,、 　"
+
+
+def strip_number(text: str) -> str:
+    """The line without its typed number: （一）, 1., 二、."""
+    return NUMBERED.sub("", text.strip(), count=1)
+
+
 def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
     """(label, value) of a line that is nothing but known labels and their values — 协商形式：专题
-    协商会；时间：4月；牵头单位：… — as an item of its own section states them; None otherwise."""
-    stripped = text.strip().rstrip("。；;")
+    协商会；时间：4月。牵头单位：… — as an item of its own section states them; None otherwise. A typed
+    number before it is no part of it; a label with no value of its own before another label
+    (组织实施：牵头领导：…) groups those labels and comes back with the value ""."""
+    stripped = strip_number(text).rstrip("。；;")
+    labels = list(LABEL.finditer(stripped))
+    if not labels or labels[0].start() != 0:
+        return None
     pairs: list[tuple[str, str]] = []
-    position = 0
-    for match in LABELLED.finditer(stripped):
-        if stripped[position : match.start()].strip("；;，, 　"):
-            return None  # words outside a label
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(stripped)
+        value = stripped[match.end() : end].strip(VALUE_ENDS)
         key = names.column(match.group(1))
-        if key is None or key in ("title", "ignore"):
-            return None
-        pairs.append((match.group(1), match.group(2).strip()))
-        position = match.end()
-    return pairs if pairs and not stripped[position:].strip("；;，, 　") else None
+        if value and (key is None or key in ("title", "ignore")):
+            return None  # words under a label of no item field: the line is text
+        pairs.append((match.group(1), value))
+    return pairs if any(value for _, value in pairs) else None
+
+
+def column_label(text: str, names: Names) -> str | None:
+    """The label a sub-heading is when it is nothing but an item field's name — （一）协商形式, 时间安排：
+    — whose value is the next paragraph; None otherwise."""
+    label = strip_number(text).rstrip("：:。 　")
+    key = names.column(label)
+    return label if key is not None and key not in ("title", "ignore") else None
+
+
+def bracket_labels(text: str, names: Names) -> set[str]:
+    """What a line's values in brackets at its end are labelled as — 议题（形式：…；牵头单位：…）→
+    {"form", "role:lead-unit"} — when every label there is a known one; else nothing."""
+    bracket = BRACKET_END.search(text)
+    keys = [names.column(m.group(1)) for m in LABEL.finditer(bracket.group(1))] if bracket else []
+    return {k for k in keys if k} if keys and all(k not in (None, "title", "ignore") for k in keys) else set()
+
+
+def carries_values(text: str, names: Names) -> bool:
+    """Whether a line ends with an item's values in brackets: labelled ones, or parts that are each
+    a form, a time or …牵头 (推动X（专题协商会，4月，经济委牵头）)."""
+    bracket = BRACKET_END.search(strip_number(text))
+    if bracket is None:
+        return False
+    if bracket_labels(text, names):
+        return True
+    parts = [p.strip() for p in SPLIT_PARTS.split(bracket.group(1)) if p.strip()]
+    return bool(parts) and all(_placeable(p, names) for p in parts)
+
+
+def fill_unstated(items: list[Item]) -> None:
+    """Items whose values are labelled (a line or a section each): a time the others label and one
+    leaves out is stated as nothing, as an empty table cell is (EMPTY: 原文未载 in the draft). A role
+    left out stays unset, for the check to ask about: another label (责任部门) may stand for it."""
+    labelled = [item for item in items if item.labelled]
+    if any("time" in item.labelled for item in labelled):
+        for item in labelled:
+            if item.time is None:
+                item.time = EMPTY
 
 
 def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
@@ -326,8 +406,12 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
     bracket = BRACKET_END.search(text)
     if bracket is not None and LABELLED.search(bracket.group(1)):  # 议题（时间：4月；牵头单位：…）
         rest = text[: bracket.start()]
-        for match in LABELLED.finditer(bracket.group(1)):
-            place(item, match.group(1), match.group(2).strip(), names)
+        inner = bracket.group(1)
+        labels = list(LABEL.finditer(inner))
+        for index, match in enumerate(labels):
+            end = labels[index + 1].start() if index + 1 < len(labels) else len(inner)
+            if value := inner[match.end() : end].strip(VALUE_ENDS):
+                place(item, match.group(1), value, names)
     elif labelled:
         rest = text[: labelled[0].start()]
         for match in labelled:
@@ -352,7 +436,7 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
             item.form = names.form_in(text)  # one short clause naming a form: 议题 + 专题协商会 + 4月
             if (time := TIME.search(text)) is not None:
                 item.time = time_value(time.group(0))
-    item.title = rest.strip().rstrip("。；;，,：:")
+    item.title = names.topic(rest.strip().rstrip("。；;，,：:"))
     if item.form is None and form is not None and len(item.title) <= ITEM_LINE_MAX and "。" not in item.title:
         item.form = form  # under a heading that names the form
     if not item.title or (item.form is None and not item.roles):
@@ -368,6 +452,8 @@ def _placeable(part: str, names: Names) -> bool:
 def place(item: Item, label: str, value: str, names: Names) -> None:
     """One value of an item, by its label (形式, 时间, a role) or, unlabelled, by what it is."""
     key = names.column(label) if label else None
+    if key is not None and (key in ("form", "time") or key.startswith("role:")):
+        item.labelled.add(key)
     if key == "form" or (not label and names.form_named(value)):
         item.form = names.form_named(value) or names.form_in(value)
         if item.form is None:

@@ -34,6 +34,7 @@ COPY_TO = re.compile(r"^(抄\s*送|抄\s*报|分\s*送)[\s　]*[:：]")
 PRINTED = re.compile(r"^(\S.{1,40}?)[\s　]+(\S{6,20}?)[\s　]*印\s*发$")
 NOTE = re.compile(r"^[（(](此件|本件|联系人|附注)\S.{0,80}[）)]$")
 RECIPIENTS = re.compile(r"^(?!各位)(\S.{1,120}?)[：:]$")
+LEAD_IN = re.compile(r"如下[：:]$")  # 具体安排如下： introduces what follows; it names no addressee
 RECIPIENT_WORDS = ("委员会", "政协", "办公室", "部门", "单位", "机关", "政府", "党组", "组", "局", "院", "各")
 
 
@@ -134,7 +135,8 @@ def _head(blocks: list[Block], layout: Layout) -> list[Block]:
             layout.left_out.append((f"签发人：{signer.group(1).strip()}", "签发人：元数据没有这一项"))
             index += 1
             continue
-        if near and index + 1 < len(blocks) and _title_parts(block, blocks[index + 1]):
+        title_open = not _after_title(out)  # a title's two lines: only before the title is read
+        if near and title_open and index + 1 < len(blocks) and _title_parts(block, blocks[index + 1]):
             joined = text + blocks[index + 1].text.strip()
             layout.title_joined = joined
             second = blocks[index + 1]
@@ -164,6 +166,8 @@ def _title_parts(first: Block, second: Block) -> bool:
     if first.is_table or second.is_table:
         return False
     a, b = first.text.strip(), second.text.strip()
+    if NOTE.match(a):  # （此件公开发布） after the date: a note, not a title's first line
+        return False
     organ_about = bool(lines.issuer(a)) and TITLE_AFTER_ORGAN.match(b) is not None and not whole_date(a)
     return (
         2 <= len(a) <= TITLE_PART_MAX
@@ -190,8 +194,17 @@ def _known_head_line(text: str) -> bool:
 
 
 def _recipients(text: str) -> bool:
+    """主送: organs listed before a colon — never an article, a sentence introducing what follows
+    (…如下：), or a line holding a number (a year or a count is no addressee)."""
     match = RECIPIENTS.match(text)
-    return match is not None and any(word in match.group(1) for word in RECIPIENT_WORDS) and "。" not in text
+    return (
+        match is not None
+        and any(word in match.group(1) for word in RECIPIENT_WORDS)
+        and "。" not in text
+        and not lines.article(text)
+        and not LEAD_IN.search(text)
+        and not any(c.isdigit() for c in text)
+    )
 
 
 def _after_title(out: list[Block]) -> bool:

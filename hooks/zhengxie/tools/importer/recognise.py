@@ -306,14 +306,22 @@ ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\
 
 
 def _attachment_after_signature(blocks: list[Block], start: int) -> int:
-    """Where an attachment printed after the signature and date begins (a line 附件 or 附件1
-    right after the 成文日期), or the end: the signature is read before it, the attachment as text."""
+    """Where an attachment printed after the signature and date begins, or the end: a line 附件 or
+    附件1 right after the 成文日期, or the attached document's own title right after a signature
+    and its date (a 印发通知 followed by what it issues). The signature is read before it, the
+    attachment as text."""
     for index in range(start + 1, len(blocks)):
         block = blocks[index]
-        if not block.is_table and ATTACHMENT.match(block.text.strip()):
-            before = blocks[index - 1]
-            if not before.is_table and whole_date(before.text):
-                return index
+        if block.is_table:
+            continue
+        before = blocks[index - 1]
+        if before.is_table or not whole_date(before.text):
+            continue
+        if ATTACHMENT.match(block.text.strip()):
+            return index
+        signed = index >= 2 and not blocks[index - 2].is_table and lines.issuer(blocks[index - 2].text)
+        if signed and index + 1 < len(blocks) and lines.title_like(block.text) and not whole_date(block.text):
+            return index
     return len(blocks)
 
 
@@ -389,10 +397,14 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     form_key = ""  # that heading's kind
     section_item: items_mod.Item | None = None  # an item whose own sub-section states its values
     section_in_items = False  # whether that sub-section stands in the plan's item section
+    section_form: str | None = None  # the form that sub-section's heading names (…召开专题协商会)
+    section_key = ""  # that heading's kind
+    line_item: items_mod.Item | None = None  # the item the last line made: labelled lines after it are its values
+    value_label = ""  # a sub-heading naming an item field (（一）协商形式): the next paragraph is its value
     macro_placed = False
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
-    for block in body:
+    for position, block in enumerate(body):
         if block.is_table:
             pending = _flush(pending, found, paragraphs)
             parsed = items_mod.from_table(block.rows, names, block.where, heading_form) if is_plan else None
@@ -416,17 +428,72 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         text = block.text
         key = _heading_key(block)
-        if key is not None and heading_form and key != form_key and not key.startswith("level"):
-            # a numbered line under a heading that names a form: an item of that form, not a heading
+        if (
+            key is not None
+            and section_item is not None
+            and section_key
+            and styles.index(key) > styles.index(section_key)
+            and items_mod.labelled_line(text, names) is not None
+        ):
+            key = None  # （一）协商形式：专题协商会 under the item's heading: its values, not a heading
+        previous_item, line_item = line_item, None
+        if previous_item is not None and key is None and (pairs := items_mod.labelled_line(text, names)):
+            pending = _flush(pending, found, paragraphs)  # 1.议题 / 牵头单位：… / 时间：…: the item's values
+            for label, value in pairs:
+                if value:
+                    items_mod.place(previous_item, label, value, names)
+            line_item = previous_item
+            continue
+        under_form = bool(heading_form) and key != form_key and styles.index(key or form_key) > styles.index(form_key)
+        valued_line = is_plan and key is not None and items_mod.carries_values(text, names)
+        if (
+            key is not None
+            and not key.startswith("level")
+            and (under_form or (valued_line and (in_items or "form" in items_mod.bracket_labels(text, names))))
+        ):  # a heading as high as the form's ends its items
+            # a numbered line under a heading that names a form, or in the item section with its values
+            # in brackets (1.议题（专题协商会，4月）): an item, not a heading
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
             if (item := items_mod.from_line(stripped, names, heading_form)) is not None:
                 pending = _flush(pending, found, paragraphs)
                 item.where = block.where
                 found.items.append(item)
+                line_item = item
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
                 continue
+        if (
+            key is not None
+            and section_item is not None
+            and styles.index(key) > styles.index(section_key)  # under the item's own heading
+            and (field_label := items_mod.column_label(text, names))
+            and _value_next(body, position)
+        ):
+            pending = _flush(pending, found, paragraphs)  # （一）协商形式 over its value: no heading
+            value_label = field_label
+            found.left_out.append((text, "项目一栏的名称：下一段是这一项的值，已读进项目"))
+            continue
+        if value_label and section_item is not None and key is None and not block.is_table:
+            pending = _flush(pending, found, paragraphs)
+            _section_values(section_item, [(value_label, text.strip().rstrip("。；;"))], found, names, section_form)
+            value_label = ""
+            if not macro_placed and section_item in found.items:
+                found.blocks.append("{{ plan_items() }}")
+                macro_placed = True
+            continue
+        value_label = ""
+        if (
+            key is not None
+            and section_item is not None
+            and section_item in found.items
+            and styles.index(key) > styles.index(section_key)
+            and position + 1 < len(body)
+            and items_mod.labelled_line(body[position + 1].text, names) is not None
+        ):  # （四）组织实施 over 牵头领导：… / 责任部门：…: a group of the item's values, no new section
+            pending = _flush(pending, found, paragraphs)
+            found.left_out.append((text, "项目各栏的分组名称（其下各栏已读进项目），不是字段"))
+            continue
         if key is not None:
             pending = _flush(pending, found, paragraphs)
             level = min(6, 2 + styles.index(key))
@@ -448,16 +515,20 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             # nothing but a registered form's name (（一）在基层协商): the lines under it are its items
             numbered = lines.heading(title)  # a Heading style keeps its typed number: （一）在基层协商
             bare = (numbered.title if numbered is not None else title).rstrip("。")
-            named = names.form_in(title) if in_items else names.form_named(bare)
+            named = names.form_in(title) if in_items else names.form_heading(bare)
             heading_form = named if is_plan and level > 2 else None
             form_key = key
             section_item = None
-            if is_plan and level > 2 and heading_form is None:
-                section_item = items_mod.Item(bare, where=block.where)  # its values in labelled lines
-                section_in_items = in_items  # elsewhere in a plan, only lines that label a form make it one
+            if is_plan and (heading_form is None or names.form_heading(bare) is None):
+                # its values in labelled lines (a section of the top level only when they label a form);
+                # a heading naming a topic and its form (（一）围绕“…”开展专题协商) too, not a form alone
+                section_item = items_mod.Item(names.topic(bare), where=block.where)
+                section_in_items = in_items and level > 2
+                section_form = names.form_in(bare)
+                section_key = key
             if level == 2:  # a Heading style's typed number (一、协商议题) is no part of the section's name
                 # a section named by a form (一、专题协商): its tables and numbered lines are that form's items
-                heading_form = names.form_named(bare) if is_plan else None
+                heading_form = names.form_heading(bare) if is_plan else None
                 in_items = is_plan and (item_section(bare, vocab, found.kind, found.type_) or heading_form is not None)
                 paragraphs.section, paragraphs.index = title, paragraphs.index + 1
                 paragraphs.starts.append(len(found.blocks) - 1)
@@ -472,22 +543,31 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
         if (
             section_item is not None
             and (pairs := items_mod.labelled_line(text, names)) is not None
-            and (section_in_items or section_item in found.items or any(names.column(k) == "form" for k, _ in pairs))
+            and (
+                section_in_items
+                or section_form is not None
+                or section_item in found.items
+                or any(names.column(k) == "form" for k, _ in pairs)
+            )
         ):
             pending = _flush(pending, found, paragraphs)
-            if not (section_item.form or section_item.time or section_item.roles or section_item.notes):
-                found.items.append(section_item)  # the first labelled line makes the sub-section an item
-                if not macro_placed:
-                    found.blocks.append("{{ plan_items() }}")
-                    macro_placed = True
-            for label, value in pairs:
-                items_mod.place(section_item, label, value, names)
+            _section_values(section_item, pairs, found, names, section_form)
+            for label in (label for label, value in pairs if not value):
+                found.left_out.append((f"{label}：", "项目各栏的分组名称（其下各栏已读进项目），不是字段"))
+            if not macro_placed:
+                found.blocks.append("{{ plan_items() }}")
+                macro_placed = True
             continue
         labelled_form = is_plan and items_mod.names_form(text, names)  # …。形式：专题协商会；时间：5月
+        typed_number = items_mod.strip_number(text) != text.strip()
+        # a numbered line under a heading naming a form, or one whose bracketed values label a form
+        valued = (
+            is_plan and typed_number and (heading_form is not None or "form" in items_mod.bracket_labels(text, names))
+        )
         if (
             is_plan
-            and (in_items or block.listed or labelled_form)
-            and (lines.run_in(text) or block.listed or heading_form)
+            and (in_items or block.listed or labelled_form or valued)
+            and (lines.run_in(text) or block.listed or typed_number or heading_form)
         ):
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
             item = items_mod.from_line(stripped, names, heading_form)
@@ -495,6 +575,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 pending = _flush(pending, found, paragraphs)
                 item.where = block.where
                 found.items.append(item)
+                line_item = item
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
@@ -514,13 +595,50 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
         pending = text
         paragraphs.current = block.where
     _flush(pending, found, paragraphs)
+    items_mod.fill_unstated(found.items)
     if is_plan and (count := stated_count(paragraphs.items)) is not None:
         found.stated_count = count
         found.seen.append(("正文写明的项目数", count))
     if found.kind and vocab.kinds[found.kind].data == "summary-figures":
-        _figures(found, paragraphs)
+        registered = figures_mod.registered_counts(vocab.measures.values(), vocab.names_of("measures").names)
+        _figures(found, paragraphs, registered)
     found.counts["items"] = len(found.items)
     found.counts["figures"] = len(found.figures)
+
+
+VALUE_MAX = 60  # a value under a sub-heading naming its field is a phrase, not a paragraph of prose
+
+
+def _value_next(body: list[Block], position: int) -> bool:
+    """Whether the block after a sub-heading is one value: a short line, no heading, no sentences."""
+    if position + 1 >= len(body):
+        return False
+    after = body[position + 1]
+    text = after.text.strip().rstrip("。；;")
+    return (
+        not after.is_table
+        and _heading_key(after) is None
+        and 0 < len(text) <= VALUE_MAX
+        and not any(c in text for c in "。；;")
+    )
+
+
+def _section_values(
+    item: items_mod.Item,
+    pairs: list[tuple[str, str]],
+    found: Recognised,
+    names: items_mod.Names,
+    heading_form: str | None = None,
+) -> None:
+    """Labelled values of an item stated in its own section; the first makes the section an item.
+    With no form labelled, the item takes the one its heading names (围绕“…”召开专题协商会)."""
+    if item not in found.items:
+        found.items.append(item)
+    for label, value in pairs:
+        if value:
+            items_mod.place(item, label, value, names)
+    if item.form is None and heading_form is not None and "form" not in item.labelled:  # not one labelled unknown
+        item.form = heading_form
 
 
 MARKDOWN_START = re.compile(r"^([#>*+\-=|]|[0-9]{1,3}\.\s)")  # would start a heading, quote, list or table
@@ -541,7 +659,7 @@ def _heading_key(block: Block) -> str | None:
 
 
 STATED = re.compile(
-    r"(?:安排|开展|确定|计划|拟)[^。]{0,40}?((?:约)?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:余|多)?"
+    r"(?:安排|开展|确定|计划|拟|共)[^。]{0,40}?((?:约)?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:余|多)?"
     r"(?:个|件|项|次)(?:左右)?)"
 )
 
@@ -573,10 +691,10 @@ class _Sources:
         self.items.append(figures_mod.Source(text, self.current, self.section, self.index))
 
 
-def _figures(found: Recognised, paragraphs: _Sources) -> None:
+def _figures(found: Recognised, paragraphs: _Sources, registered: figures_mod.Registered) -> None:
     """The figures, each with where it came from; the data macro placed at the end of the section
     the first of them came from (not after a later section of plans); a section of plans set aside."""
-    found.figures, conflicts, aside = figures_mod.figures_in(paragraphs.items)
+    found.figures, conflicts, aside = figures_mod.figures_in(paragraphs.items, registered)
     for earlier, later in conflicts:
         found.todos.append(
             Todo(
