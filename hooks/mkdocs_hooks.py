@@ -77,6 +77,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     _mark_section(page, False)
+    engine.page_rendered(engine.current(), page.file.src_uri, Path(config.site_dir))
     return output
 
 
@@ -120,3 +121,7 @@ def _toc_items(items: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
 
 def on_post_build(config: MkDocsConfig) -> None:
     engine.finish(engine.current(), Path(config.site_dir), config.site_url)
+
+
+def on_build_error(error: Exception) -> None:
+    engine.failed()

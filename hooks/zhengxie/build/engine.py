@@ -20,8 +20,10 @@ __all__ = [
     "article_anchors",
     "background_job",
     "current",
+    "failed",
     "finish",
     "log_problem",
+    "page_rendered",
     "prepare",
     "search_enabled",
     "start",
@@ -70,6 +72,19 @@ def finish(site: Site, site_dir: Path, site_url: str | None) -> None:
         _after_build.start(site, Path(site_dir), site_url or "/")
     else:
         site.post_build(Path(site_dir), site_url=site_url)
+
+
+def page_rendered(site: Site, src_uri: str, site_dir: Path) -> None:
+    """The engine is about to write a page: a build may start its search index early (a live
+    preview indexes in its background job)."""
+    if _after_build is None:
+        site.page_rendered(src_uri, Path(site_dir))
+
+
+def failed() -> None:
+    """The engine stopped with an error: whatever the build started stops too."""
+    if _current is not None:
+        _current.stop_indexing()
 
 
 def background_job() -> Job | None:

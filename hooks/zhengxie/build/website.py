@@ -32,7 +32,7 @@ from zhengxie.model.portal import Portal
 from zhengxie.outputs import cms, feeds, opendata
 from zhengxie.outputs import ical as calendar
 from zhengxie.outputs.feeds import FeedLink
-from zhengxie.outputs.search import SearchMeta
+from zhengxie.outputs.search import Indexing, SearchMeta
 from zhengxie.registry.problems import Problem
 from zhengxie.render import charts, header, printmarks, sharing
 from zhengxie.render.views import Views
@@ -67,6 +67,8 @@ class Site:
     )  # parts of the page frame rendered once, for this build only
     _nav_urls: tuple[str, ...] | None = None  # the URLs of the nav's pages (this build's nav)
     history: History = field(default_factory=History)  # 发布日期 / 更新日期 of docs/ (git), read once per build
+    _unwritten: set[str] | None = None  # document pages of this build not yet written (see page_rendered)
+    _indexing: Indexing | None = None  # the search index of this build, once started
 
     @classmethod
     def load(cls, root: Path, template_dir: Path, preview: bool = False) -> Site:
@@ -278,13 +280,35 @@ class Site:
             lambda: opendata.build_open_data(corpus, follow, site_url),
         ]
 
+    def indexes_search(self) -> bool:
+        return search_enabled() and self.shard.bundle in self.shard.bundles
+
+    def page_rendered(self, src_uri: str, site_dir: Path) -> None:
+        """The engine has rendered a page and is about to write it. Once every document page of this
+        build is on disk, Pagefind (which reads only the document folders) starts indexing them
+        while the engine renders the generated pages (lists, indexes, data pages) on the other core.
+        The engine writes each page right after this call, so the index starts at the first call
+        after the last document's."""
+        if self._indexing is not None or not self.indexes_search():
+            return
+        if self._unwritten is None:
+            self._unwritten = {uri for uri in self.corpus.by_src_uri if self.shard.publishes(uri)}
+        if self._unwritten:
+            self._unwritten.discard(src_uri)
+            return
+        self._indexing = Indexing(site_dir, self.shard.bundle, self.document_folders())
+
+    def stop_indexing(self) -> None:
+        """The build failed: no Pagefind left running to write into the site folder after it."""
+        indexing, self._indexing = self._indexing, None
+        if indexing is not None:
+            indexing.stop()
+
     def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
         """Write calendars, feeds and open data (the hub of a sharded build only: they cover the whole
-        corpus); index for search."""
-        indexing = None
-        if search_enabled() and self.shard.bundle in self.shard.bundles:
-            from zhengxie.outputs.search import Indexing
-
+        corpus); index for search (started already if the document pages were written first)."""
+        indexing, self._indexing = self._indexing, None
+        if indexing is None and self.indexes_search():
             indexing = Indexing(site_dir, self.shard.bundle, self.document_folders())
         try:
             if self.shard.hub:
