@@ -153,6 +153,21 @@ def part_separator(text: str) -> int | None:
     return chinese_to_int(match.group(1)) if match else None
 
 
+SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ 　]+[\u4e00-\u9fff])+$")  # 工 作 报 告: letter-spaced
+CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ 　]+(?=[\u4e00-\u9fff])")
+
+
+def unspaced(text: str) -> str:
+    """A line spaced out letter by letter (工 作 报 告), as its words: 工作报告; any other line as it is."""
+    return CJK_GAP.sub("", text) if SPACED.match(text) else text
+
+
+def title_text(text: str) -> str:
+    """A title as one line: a line break inside it (read as a space) or letter-spacing between
+    Chinese characters is no part of the title — Chinese titles join their lines with nothing."""
+    return CJK_GAP.sub("", text.strip())
+
+
 def title_like(text: str) -> bool:
     stripped = text.strip()
     return (

@@ -360,7 +360,7 @@ def _read_head(head: list[Block], found: Recognised, vocab: Vocabulary) -> None:
             found.fields["date"] = date.isoformat()
             found.seen.append(("成文日期", f"{text}（{date.isoformat()}）"))
         elif "title" not in found.fields and (lines.title_like(text) or block.style == "Title"):
-            found.fields["title"] = mark_residue(text, found, "标题")
+            found.fields["title"] = mark_residue(lines.title_text(text), found, "标题")
             found.seen.append(("标题", text))
         elif lines.issuer(text) and "title" not in found.fields:
             issuers_above.append(text)
