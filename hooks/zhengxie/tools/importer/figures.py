@@ -39,12 +39,17 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     ),
     ("proposals-rejected", re.compile(rf"(?:不予|未予)立案\s*{_N}\s*件"), int, ""),
     ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复|办结)(?:提案)?\s*{_N}\s*件"), int, ""),
-    ("proposals-solved", re.compile(rf"(?:已解决|得到解决)(?:或正在解决)?的?\s*{_N}\s*件"), int, ""),
+    ("proposals-solved", re.compile(rf"(?:已经?解决|得到解决)(?:或正在解决)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-satisfied", re.compile(rf"满意(?:和|或|及)基本满意的?(?:提案)?\s*{_N}\s*件"), int, ""),
-    ("proposals-feedback", re.compile(rf"反馈(?:意见)?表[^，。；0-9]{{0,6}}?{_N}\s*(份)"), int, ""),
+    (  # 收回反馈意见表186份, 收回办理情况征询意见表214份
+        "proposals-feedback",
+        re.compile(rf"(?:反馈|征询|(?:收回|回收)[^，。；0-9]{{0,12}}?)(?:意见)?表[^，。；0-9]{{0,6}}?{_N}\s*(份)"),
+        int,
+        "",
+    ),
     ("proposals-filing-rate", re.compile(rf"立案率{_GAP}{_PCT}"), float, ""),
     ("proposals-answer-rate", re.compile(rf"(?:答复率|办复率|办结率){_GAP}{_PCT}"), float, ""),
-    ("proposals-solved-rate", re.compile(rf"(?:已解决|得到解决)[^。；]{{0,20}}?占\s*{_PCT}"), float, ""),
+    ("proposals-solved-rate", re.compile(rf"(?:已经?解决|得到解决)[^。；]{{0,20}}?占\s*{_PCT}"), float, ""),
     ("proposals-satisfaction-rate", re.compile(rf"满意率{_GAP}{_PCT}"), float, ""),
     # (not 被采用社情民意信息28条: that is opinions-adopted)
     (  # the words between never 采用 or 批示: 社情民意 | 被采用 | 12条 counts the adopted ones
@@ -55,6 +60,12 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     ),
     ("opinions-adopted", re.compile(rf"(?:被|获)?采用{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
     ("opinions-endorsed", re.compile(rf"批示{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
+    (  # the count first: （报送的社情民意信息中，）有8条获县领导批示
+        "opinions-endorsed",
+        re.compile(rf"{_N}{_UNIT_OPINION}(?:获|被|得到)[^，。；0-9]{{0,8}}?批示"),
+        int,
+        "社情民意",
+    ),
     ("opinions-adoption-rate", re.compile(rf"采用率{_GAP}{_PCT}"), float, "社情民意"),
     (  # 开展协商活动18项 (not 计划开展…: a target, set aside with its section)
         "consultations",
@@ -97,10 +108,12 @@ QUALIFIER_AFTER = re.compile(r"\s*(以上|左右)")
 # Rates and counts with no typed measure today, as `figures` rows.
 OTHER_RATES = re.compile(rf"([\u4e00-\u9fff]{{2,6}}率){_GAP}{_PCT}")
 TYPED_RATES = ("答复率", "办复率", "办结率", "满意率", "立案率", "采用率")
-# Counted activities: 开展专题调研5次, 收到征文31篇, 举办培训班2期.
+# Counted activities: 开展专题调研5次, 收到征文31篇, 举办培训班2期, 编发《社情民意》专报48期; whom a
+# thing was sent to is part of its label (向市政协报送信息72篇).
 COUNTED = re.compile(
-    rf"((?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出|提出|培训|接待)(?:了)?"
-    rf"[\u4e00-\u9fff“”]{{2,12}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条)"
+    rf"((?:向[\u4e00-\u9fff]{{2,8}}?(?=报送|提交|推荐))?"
+    rf"(?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出|提出|培训|接待|编发|编报|编印|推荐)(?:了)?"
+    rf"[\u4e00-\u9fff“”《》]{{2,12}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条)"
 )
 
 
@@ -121,6 +134,13 @@ LIST_LEAD = re.compile(
 )
 LIST_ITEM = re.compile(rf"\s*([\u4e00-\u9fff“”]{{2,16}}?)的?\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|名|册|条|份|对)")
 LIST_SEP = re.compile(r"\s*[，、；;,]\s*")
+# What came of the proposals answered, a class each (已经解决或基本解决的（A类）78件, 列入计划逐步解决的
+# 29件, 因条件限制暂时难以解决的13件): a labelled row each, as printed — unless it is the registered
+# 已解决或正在解决 (proposals-solved).
+RESULT_CLASS = re.compile(
+    rf"((?:已经?|正在|列入|因|受|得到|暂|尚|基本)[\u4e00-\u9fff]{{0,14}}?解决)的?"
+    rf"(?:[（(][A-Za-zＡ-Ｚ甲乙丙丁一二三四]类[）)])?\s*{_N}\s*(件)"
+)
 # A kind of proposal counted: 确定重点提案12件 → 重点提案 (what 收到, 立案, 办复 … count is a typed measure).
 PROPOSAL_KIND = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?提案)\s*{_N}\s*(件)")
 KIND_CUT = re.compile(r"^.*(?:确定|遴选|评选|选出|其中|包括|含)")
@@ -128,7 +148,13 @@ TYPED_VERBS = re.compile(r"收到|提交|提出|立案|办复|答复|办结|并�
 # The words before an activity's name in a counted label: 组织委员开展专题调研 → 专题调研.
 LEADING = re.compile(r"^(?:开展|组织|举办|召开|进行|参加|参与|委员|了|各类|各种)+")
 DOCUMENT_UNITS = ("件", "条", "篇")  # what proposals and 社情民意 are counted in (not activities: 次, 场)
-FORWARD = re.compile(r"打算|计划|思路|安排|展望|目标")  # a section of what is to be done, not what was
+FORWARD = re.compile(r"打算|计划|思路|安排|展望|目标|工作建议|今后|明年|下一步|新的一年")  # what is to be done
+# A part line of its own, no heading number, that opens what is to be done: 2028年工作安排, 今后工作打算.
+FORWARD_PART = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}年度?|今后|明年|下一步|新的一年|今年)[\u4e00-\u9fff]{0,8}?"
+    r"(?:打算|安排|计划|思路|建议|展望|目标|任务|要点)$"
+)
+BACKWARD_PART = re.compile(r"^(?:(?:19|20)[0-9]{2}年度?|过去一年|一年来)[\u4e00-\u9fff]{0,8}?(?:回顾|总结|情况)$")
 
 
 @dataclass
@@ -211,8 +237,14 @@ def figures_in(
     conflicts: list[tuple[Figure, Figure]] = []  # (the first, another value)
     rows: list[Figure] = []
     aside: list[Source] = []
+    forward = False  # after a part line of what is to be done (2028年工作安排), till one of what was done
     for source in sources:
-        if source.section and FORWARD.search(source.section):
+        line = source.text.strip().rstrip("：:")
+        if FORWARD_PART.match(line):
+            forward = True
+        elif BACKWARD_PART.match(line):
+            forward = False
+        if forward or (source.section and FORWARD.search(source.section)):
             if _has_figure(source.text):
                 aside.append(source)
             continue
@@ -305,6 +337,13 @@ def _in_sentence(
     for match in COUNT_FIRST.finditer(sentence):
         new.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
     new += _parts_listed(sentence, typed_spans, new)
+    for match in RESULT_CLASS.finditer(sentence):
+        label = match.group(1)
+        if any(s <= match.start(2) < e for s, e in typed_spans) or any(f.label == label for f in new):
+            continue
+        new = [f for f in new if not (f.label.endswith(label) and f.value == _number(match.group(2), int))]
+        value = _number(match.group(2), int, _after(sentence, match.end()))
+        new.append(Figure("figures", value, label, match.group(3), sentence))
     for match in PROPOSAL_KIND.finditer(sentence):
         label = KIND_CUT.sub("", match.group(1))
         if any(s <= match.start(2) < e for s, e in typed_spans) or TYPED_VERBS.search(label) or label == "提案":
@@ -382,13 +421,38 @@ def table_sources(rows: list[list[str]], where: str, section: str, section_index
                     source.context = "".join(rows[0])
                     out.append(source)
         return out
+    unit_column = next((i for i, c in enumerate(rows[0]) if c.strip() in UNIT_HEADERS), None) if rows else None
+    labels = "".join(c for row in rows for c in row[:1] if not _digits(c))  # 被采用 under 报送社情民意信息
     for number, row in enumerate(rows, 1):
         cells = list(dict.fromkeys(c for c in row if c))
-        if len(cells) == 2 and not _digits(cells[0]) and _digits(cells[1]):
-            out.append(Source("".join(cells) + "。", f"{where}第{number}行", section, section_index, cells[0]))
+        if unit_column is not None and number > 1 and (pair := _with_unit(row, unit_column)) is not None:
+            label, value = pair  # 召开常委会议 | 次 | 2: the unit in a column of its own
+            source = Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label)
+            source.context = labels
+            out.append(source)
+        elif len(cells) == 2 and not _digits(cells[0]) and _digits(cells[1]):
+            source = Source("".join(cells) + "。", f"{where}第{number}行", section, section_index, cells[0])
+            source.context = labels
+            out.append(source)
         elif any(_digits(c) for c in cells):
             out.append(Source("".join(cells) + "。", f"{where}第{number}行", section, section_index))
     return out
+
+
+UNIT_HEADERS = ("单位", "计量单位", "计数单位")  # a column of units beside the values (项目 | 单位 | 数量)
+
+
+def _with_unit(row: list[str], unit_column: int) -> tuple[str, str] | None:
+    """(label, value with its unit) of a row whose unit stands in a column of its own."""
+    if unit_column >= len(row):
+        return None
+    unit = row[unit_column].strip()
+    others = [c.strip() for i, c in enumerate(row) if i != unit_column and c.strip()]
+    labels = [c for c in others if not _digits(c)]
+    values = [c for c in others if _digits(c)]
+    if len(labels) != 1 or len(values) != 1 or not unit or _digits(unit):
+        return None
+    return labels[0], values[0] + unit
 
 
 def _digits(text: str) -> bool:
