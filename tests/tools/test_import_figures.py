@@ -203,3 +203,104 @@ def test_a_second_count_of_a_registered_activity_is_a_row_of_its_own(zx_repo, tm
     rows = {row["label"]: row["value"] for row in data["figures"] if "label" in row}
     assert measures == {"research": 14, "inspections": 5}
     assert list(rows.values()) == [4]
+
+
+def _figures(zx_repo, path) -> tuple[dict, dict]:
+    part = import_file(zx_repo.root, path).parts[0]
+    assert not part.error, part.error
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
+    rows = {row["label"]: (row["value"], row.get("unit")) for row in data["figures"] if "label" in row}
+    return measures, rows
+
+
+def test_what_came_of_the_proposals_answered_class_by_class(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年提案工作情况的报告", style="Title")
+    b.para("一、办理情况")
+    b.para(
+        "已办复提案120件。就结果而言，所提问题已经解决或正在解决的96件，占80%；列入计划逐步解决的18件；"
+        "因政策限制暂时难以解决的（C类）6件。"
+    )
+    b.para("共收回办理情况征询意见表118份。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures["proposals-solved"] == 96 and measures["proposals-solved-rate"] == 80
+    assert measures["proposals-feedback"] == 118
+    assert rows["列入计划逐步解决"] == (18, "件")
+    assert rows["因政策限制暂时难以解决"] == (6, "件")
+
+
+def test_classes_lettered_are_rows_worded_as_printed(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年提案工作情况的报告", style="Title")
+    b.para("一、办理情况")
+    b.para("从结果看，问题已经解决或基本解决的（A类）50件，正在解决或列入计划解决的（B类）40件。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert "proposals-solved" not in measures  # 基本解决 is not the registered 已解决或正在解决
+    assert rows == {"已经解决或基本解决": (50, "件"), "正在解决或列入计划解决": (40, "件")}
+
+
+def test_a_table_with_a_column_of_units(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年上半年工作总结", style="Title")
+    b.para("一、上半年工作")
+    b.table(
+        [
+            ["项目", "单位", "数量"],
+            ["召开主席会议", "次", "4"],
+            ["开展协商活动", "次", "9"],
+            ["报送社情民意信息", "条", "30"],
+            ["社情民意信息被采用", "条", "12"],
+        ]
+    )
+    b.para("上报的社情民意信息中，有5条得到市领导批示。")
+    b.para("政协云溪市委员会")
+    b.para("2025年7月2日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {"consultations": 9, "opinions-submitted": 30, "opinions-adopted": 12, "opinions-endorsed": 5}
+    assert rows == {"召开主席会议": (4, "次")}
+
+
+def test_a_two_column_table_of_opinion_counts_reads_its_labels_together(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.table([["指标", "数量"], ["报送社情民意信息", "90条"], ["被省政协采用", "14条"], ["获市领导批示", "11条"]])
+    b.para("编发《社情民意》专报20期，向省政协报送信息25篇。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {"opinions-submitted": 90, "opinions-adopted": 14, "opinions-endorsed": 11}
+    assert rows == {"编发《社情民意》专报": (20, "期"), "向省政协报送信息": (25, "篇")}
+
+
+def test_an_endorsement_in_a_summary_of_opinion_work_without_the_word_in_its_sentence(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年社情民意信息工作总结", style="Title")
+    b.para("一、基本情况")
+    b.para("全年收到社情民意信息200篇，采用信息120篇。")
+    b.para("向省政协报送信息30篇，被省政协采用6篇；获市领导批示22篇。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {"opinions-submitted": 200, "opinions-adopted": 120, "opinions-endorsed": 22}
+    assert rows["被省政协采用"] == (6, "篇")  # adopted higher up: a row, not a second adoption count
+
+
+def test_a_part_line_of_next_year_sets_its_numbers_aside(zx_repo, tmp_path):
+    b = Builder()
+    b.para("政协云溪市第十届委员会常务委员会工作报告", style="Title")
+    b.para("2025年工作回顾")
+    b.para("一、协商议政")
+    b.para("全年开展协商活动21次，报送社情民意信息80条。")
+    b.para("2026年工作安排")
+    b.para("今年将开展协商活动25次左右，报送社情民意信息100条以上。")
+    b.para("二、今后工作建议")  # a numbered part naming what is to come
+    b.para("组织视察8次。")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures == {"consultations": 21, "opinions-submitted": 80}
+    assert rows == {}

@@ -226,18 +226,21 @@ def registered_counts(
 
 
 def figures_in(
-    sources: list[Source], registered: Registered | None = None
+    sources: list[Source], registered: Registered | None = None, topic: str = ""
 ) -> tuple[list[Figure], list[tuple[Figure, Figure]], list[Source]]:
     """(figures found, conflicts, sources set aside): a measure stated twice with different values
     is a conflict for a person, and neither value is kept; a section of what is yet to be done
     (…工作打算) states targets, not figures of the period, and is set aside. A counted activity
     that the registry names (`registered`: a measure's name or alias, in one of its units) is
-    that measure; any other is a labelled row."""
+    that measure; any other is a labelled row. A measure whose sentence lacks the word it needs
+    (社情民意) is read where the document's `topic` (its title) holds that word — only when no
+    sentence has given that measure and no row has read that count."""
     found: dict[str, Figure] = {}  # measure id -> the figure first found
     conflicts: list[tuple[Figure, Figure]] = []  # (the first, another value)
     rows: list[Figure] = []
     aside: list[Source] = []
     forward = False  # after a part line of what is to be done (2028年工作安排), till one of what was done
+    read: list[Source] = []
     for source in sources:
         line = source.text.strip().rstrip("：:")
         if FORWARD_PART.match(line):
@@ -248,6 +251,7 @@ def figures_in(
             if _has_figure(source.text):
                 aside.append(source)
             continue
+        read.append(source)
         for sentence in sentences(source.text):
             figures = _in_sentence(sentence, rows, source.context, registered or {})
             if not figures and source.label and (cell := CELL_VALUE.match(source.text[len(source.label) :])):
@@ -273,7 +277,29 @@ def figures_in(
                     conflicts.append((earlier, figure))
     for earlier, _later in conflicts:
         found.pop(earlier.path, None)
+    if topic:
+        _by_topic(read, topic, found, rows, {f.path for pair in conflicts for f in pair})
     return list(found.values()) + rows, conflicts, aside
+
+
+def _by_topic(sources: list[Source], topic: str, found: dict[str, Figure], rows: list[Figure], held: set[str]) -> None:
+    """The measures the document's subject names (a 社情民意 summary's 获县领导批示47篇): each once,
+    where no sentence has given it, and not a count a labelled row has read already."""
+    for source in sources:
+        for sentence in sentences(source.text):
+            for path, pattern, kind, needs in MEASURES:
+                if not needs or needs not in topic or needs in sentence or needs in source.context:
+                    continue
+                if path in found or path in held:
+                    continue
+                for match in pattern.finditer(sentence):
+                    value = _number(match.group(1), kind, _after(sentence, match.end()), kind is float)
+                    if any(r.sentence == sentence and r.value == value for r in rows):
+                        continue
+                    unit = match.group(2) if (match.lastindex or 0) >= 2 else ""
+                    found[path] = Figure(path, value, unit=unit, sentence=sentence)
+                    found[path].where, found[path].section = source.where, source.section
+                    break
 
 
 def _has_figure(text: str) -> bool:

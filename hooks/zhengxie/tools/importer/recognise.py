@@ -694,7 +694,8 @@ class _Sources:
 def _figures(found: Recognised, paragraphs: _Sources, registered: figures_mod.Registered) -> None:
     """The figures, each with where it came from; the data macro placed at the end of the section
     the first of them came from (not after a later section of plans); a section of plans set aside."""
-    found.figures, conflicts, aside = figures_mod.figures_in(paragraphs.items, registered)
+    topic = str(found.fields.get("title", ""))
+    found.figures, conflicts, aside = figures_mod.figures_in(paragraphs.items, registered, topic)
     for earlier, later in conflicts:
         found.todos.append(
             Todo(
