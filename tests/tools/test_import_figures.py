@@ -304,3 +304,17 @@ def test_a_part_line_of_next_year_sets_its_numbers_aside(zx_repo, tmp_path):
     measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
     assert measures == {"consultations": 21, "opinions-submitted": 80}
     assert rows == {}
+
+
+def test_a_sub_section_of_plans_sets_its_numbers_aside(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年上半年工作总结", style="Title")
+    b.para("一、上半年工作")
+    b.para("（一）协商议政")
+    b.para("上半年开展协商活动9次。")
+    b.para("（二）下半年打算")
+    b.para("下半年再开展协商活动6次，组织视察4次。")
+    b.para("二、存在的问题")
+    b.para("组织视察3次，覆盖面还不够。")
+    measures, _rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {"consultations": 9, "inspections": 3}

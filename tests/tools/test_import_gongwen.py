@@ -182,3 +182,16 @@ def test_a_title_broken_inside_one_paragraph_joins_without_a_space(zx_repo, tmp_
     b.para("全年开展协商活动20次。")
     _imported, part = _import(zx_repo, b.save(tmp_path / "report.docx"))
     assert _front(zx_repo.read(part.paths[0]))["title"] == "政协云溪市第十届委员会常务委员会工作报告"
+
+
+def test_an_organ_over_a_line_holding_only_the_type(zx_repo, tmp_path):
+    b = Builder()
+    b.para("政协云溪市第十届委员会")
+    b.para("常务委员会工作报告")
+    b.para("——2025年1月6日在政协云溪市第十届委员会第四次会议上")
+    b.para("一、过去一年的工作")
+    b.para("全年开展协商活动20次。")
+    _imported, part = _import(zx_repo, b.save(tmp_path / "report.docx"))
+    front = _front(zx_repo.read(part.paths[0]))
+    assert front["title"] == "政协云溪市第十届委员会常务委员会工作报告"
+    assert front["type"] == "standing-committee-report"

@@ -138,7 +138,7 @@ LIST_SEP = re.compile(r"\s*[，、；;,]\s*")
 # 29件, 因条件限制暂时难以解决的13件): a labelled row each, as printed — unless it is the registered
 # 已解决或正在解决 (proposals-solved).
 RESULT_CLASS = re.compile(
-    rf"((?:已经?|正在|列入|因|受|得到|暂|尚|基本)[\u4e00-\u9fff]{{0,14}}?解决)的?"
+    rf"((?:已经?|正在|列入|因|由于|受|得到|暂|尚|基本)[\u4e00-\u9fff]{{0,14}}?解决)的?"
     rf"(?:[（(][A-Za-zＡ-Ｚ甲乙丙丁一二三四]类[）)])?\s*{_N}\s*(件)"
 )
 # A kind of proposal counted: 确定重点提案12件 → 重点提案 (what 收到, 立案, 办复 … count is a typed measure).

@@ -167,7 +167,7 @@ def _title_lines(blocks: list[Block], index: int) -> int:
     whose last holds no more than the document's type (工作报告, spaced out or not) — a line that
     cannot be a title alone, so the short lines above it, an organ's name among them, are the
     title's first part (中国人民政治协商会议 / …县第十二届委员会常务委员会 / 工 作 报 告)."""
-    for count in range(TITLE_LINES, 2, -1):
+    for count in range(TITLE_LINES, 1, -1):
         parts = blocks[index : index + count]
         if len(parts) < count or any(p.is_table for p in parts):
             continue

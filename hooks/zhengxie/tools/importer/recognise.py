@@ -531,7 +531,10 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 heading_form = names.form_heading(bare) if is_plan else None
                 in_items = is_plan and (item_section(bare, vocab, found.kind, found.type_) or heading_form is not None)
                 paragraphs.section, paragraphs.index = title, paragraphs.index + 1
+                paragraphs.top = title
                 paragraphs.starts.append(len(found.blocks) - 1)
+            else:  # a sub-section of what is to be done (（四）下步打算): a section of its own for figures
+                paragraphs.section = title if figures_mod.FORWARD.search(title) else paragraphs.top
             continue
         if (art := lines.article(text)) is not None:
             pending = _flush(pending, found, paragraphs)
@@ -681,7 +684,8 @@ def stated_count(sources: list[figures_mod.Source]) -> str | None:
 @dataclass
 class _Sources:
     items: list[figures_mod.Source] = field(default_factory=list)
-    section: str = ""  # the current ## heading
+    section: str = ""  # the current ## heading (or a sub-heading of what is to be done under it)
+    top: str = ""  # the current ## heading
     index: int = -1  # which ## section (-1: before the first)
     starts: list[int] = field(default_factory=list)  # index in found.blocks of each ## heading
     tables: int = 0
