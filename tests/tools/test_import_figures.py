@@ -318,3 +318,21 @@ def test_a_sub_section_of_plans_sets_its_numbers_aside(zx_repo, tmp_path):
     b.para("组织视察3次，覆盖面还不够。")
     measures, _rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
     assert measures == {"consultations": 9, "inspections": 3}
+
+
+def test_adoptions_counted_level_by_level_are_rows_and_quotes_stay_paired(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.para("报送社情民意信息150条，被全国政协采用2条，省政协采用19条，市政协采用44条。")
+    b.para("所提问题已经解决和正在解决的88件，占81%。举办“委员讲坛”5期。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {"opinions-submitted": 150, "proposals-solved": 88, "proposals-solved-rate": 81}
+    assert rows == {
+        "被全国政协采用": (2, "条"),
+        "省政协采用": (19, "条"),
+        "市政协采用": (44, "条"),
+        "举办“委员讲坛”": (5, "期"),
+    }

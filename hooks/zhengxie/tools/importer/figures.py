@@ -39,7 +39,7 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     ),
     ("proposals-rejected", re.compile(rf"(?:不予|未予)立案\s*{_N}\s*件"), int, ""),
     ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复|办结)(?:提案)?\s*{_N}\s*件"), int, ""),
-    ("proposals-solved", re.compile(rf"(?:已经?解决|得到解决)(?:或正在解决)?的?\s*{_N}\s*件"), int, ""),
+    ("proposals-solved", re.compile(rf"(?:已经?解决|得到解决)(?:(?:或|和|及)正在解决)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-satisfied", re.compile(rf"满意(?:和|或|及)基本满意的?(?:提案)?\s*{_N}\s*件"), int, ""),
     (  # 收回反馈意见表186份, 收回办理情况征询意见表214份
         "proposals-feedback",
@@ -329,6 +329,7 @@ def _in_sentence(
     printed, sentence = sentence, _respectively(sentence)
     typed: list[Figure] = []
     typed_spans: list[tuple[int, int]] = []
+    starts: list[int] = []  # where each typed figure's number begins
     for path, pattern, kind, needs in MEASURES:
         if needs and needs not in sentence and needs not in context:
             continue
@@ -340,7 +341,10 @@ def _in_sentence(
             percent = kind is float
             value = _number(match.group(1), kind, _after(sentence, match.end()), percent)
             typed.append(Figure(path, value, unit=unit, sentence=sentence))
-    new: list[Figure] = []
+            starts.append(match.start(1))
+    parted = _by_parts(typed, starts, sentence)
+    typed = [f for f in parted if f.path != "figures"]
+    new: list[Figure] = [f for f in parted if f.path == "figures"]
     for match in OTHER_RATES.finditer(sentence):
         if not any(match.group(1).endswith(t) for t in TYPED_RATES):
             value = _number(match.group(2), float, _after(sentence, match.end()), True)
@@ -349,7 +353,7 @@ def _in_sentence(
     for match in COUNTED.finditer(sentence):
         if match.start() < consumed or any(s <= match.start(2) < e for s, e in typed_spans):
             continue
-        label = match.group(1).strip("“”")
+        label = _quoted(match.group(1))
         if ("提案" in label or "社情民意" in label) and match.group(3) in DOCUMENT_UNITS:
             continue  # proposals or reports counted: a typed measure, or a part of it the editor places
         value = _number(match.group(2), int, _after(sentence, match.end()))
@@ -389,6 +393,36 @@ def _in_sentence(
     return typed + new
 
 
+def _quoted(label: str) -> str:
+    """A label with its quotation marks as printed (举办“委员讲堂”), a mark left unpaired by the
+    pattern's cut dropped (“四个一 → 四个一)."""
+    if label.count("“") == label.count("”"):
+        return label
+    return label.strip("“”")
+
+
+CLAUSE_START = re.compile(r"[，、；：,;:（(]")
+CLAUSE_LEAD = re.compile(r"^(?:其中|分别|共|另)+")
+
+
+def _by_parts(typed: list[Figure], starts: list[int], sentence: str) -> list[Figure]:
+    """A measure counted more than once in one sentence with different values (被全国政协采用3篇，
+    省政协采用27篇) is counted by parts, none of them the total: each a labelled row, named by its
+    clause as printed."""
+    values: dict[str, set[str]] = {}
+    for figure in typed:
+        values.setdefault(figure.path, set()).add(str(figure.value))
+    out: list[Figure] = []
+    for figure, start in zip(typed, starts, strict=True):
+        if len(values[figure.path]) < 2:
+            out.append(figure)
+            continue
+        clause_from = max((m.end() for m in CLAUSE_START.finditer(sentence, 0, start)), default=0)
+        label = CLAUSE_LEAD.sub("", sentence[clause_from:start]).strip()
+        out.append(Figure("figures", figure.value, label or figure.path, figure.unit, figure.sentence))
+    return out
+
+
 def _registered(figure: Figure, registered: Registered) -> str | None:
     """The measure a counted activity's name is, by the registry's names and aliases, in its units."""
     noun = LEADING.sub("", figure.label)
@@ -411,7 +445,7 @@ def _parts_listed(sentence: str, typed: list[tuple[int, int]], read: list[Figure
         if len(found) < (1 if lead.group().startswith("其中") else 2):
             continue
         for match in found:
-            label = match.group(1).strip("“”")
+            label = _quoted(match.group(1))
             if any(s <= match.start(2) < e for s, e in typed) or any(f.label == label for f in read + out):
                 continue
             value = _number(match.group(2), int, _after(sentence, match.end()))
