@@ -336,3 +336,23 @@ def test_adoptions_counted_level_by_level_are_rows_and_quotes_stay_paired(zx_rep
         "市政协采用": (44, "条"),
         "举办“委员讲坛”": (5, "期"),
     }
+
+
+def test_review_outcomes_rates_given_together_and_sessions_counted_in_场次(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.para("共收到提案120件，立案110件，不予立案的6件，合并处理4件。提案办复率、满意率分别达100%和96.4%。")
+    b.para("全年召开各类协商会议18场次。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {
+        "proposals-received": 120,
+        "proposals-filed": 110,
+        "proposals-rejected": 6,
+        "proposals-merged": 4,
+        "proposals-answer-rate": 100,
+        "proposals-satisfaction-rate": 96.4,
+    }
+    assert rows == {"召开各类协商会议": (18, "场次")}

@@ -26,7 +26,7 @@ _UNIT_OPINION = r"\s*(件|条|篇)"
 # group, when there is one, is the unit
 MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] = (
     ("proposals-received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int, ""),
-    ("proposals-merged", re.compile(rf"并案(?:处理)?\s*{_N}\s*件"), int, ""),
+    ("proposals-merged", re.compile(rf"(?:并案|合并)(?:处理)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-filed", re.compile(rf"(?<!不予)(?<!未予)立案(?:提案)?\s*{_N}\s*件"), int, ""),
     (  # 转为委员意见建议11件, 转有关部门参考6件
         "proposals-referred",
@@ -37,7 +37,7 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
         int,
         "",
     ),
-    ("proposals-rejected", re.compile(rf"(?:不予|未予)立案\s*{_N}\s*件"), int, ""),
+    ("proposals-rejected", re.compile(rf"(?:不予|未予)立案(?:处理)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复|办结)(?:提案)?\s*{_N}\s*件"), int, ""),
     ("proposals-solved", re.compile(rf"(?:已经?解决|得到解决)(?:(?:或|和|及)正在解决)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-satisfied", re.compile(rf"满意(?:和|或|及)基本满意的?(?:提案)?\s*{_N}\s*件"), int, ""),
@@ -113,7 +113,7 @@ TYPED_RATES = ("答复率", "办复率", "办结率", "满意率", "立案率", 
 COUNTED = re.compile(
     rf"((?:向[\u4e00-\u9fff]{{2,8}}?(?=报送|提交|推荐))?"
     rf"(?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出|提出|培训|接待|编发|编报|编印|推荐)(?:了)?"
-    rf"[\u4e00-\u9fff“”《》]{{2,12}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条)"
+    rf"[\u4e00-\u9fff“”《》]{{2,12}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场次|场|户|人|册|条)"
 )
 
 
@@ -123,16 +123,18 @@ BREAKDOWN = re.compile(rf"含([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(件|条|篇|项
 
 # A count before its noun: 开展了5次专题调研, 召开2场座谈会.
 COUNT_FIRST = re.compile(
-    rf"(?:进行|开展|组织|召开|举办)了?\s*{_N}\s*(次|场|期)([\u4e00-\u9fff]{{2,8}}?)(?=[，。；、]|$)"
+    rf"(?:进行|开展|组织|召开|举办)了?\s*{_N}\s*(次|场次|场|期)([\u4e00-\u9fff]{{2,8}}?)(?=[，。；、]|$)"
 )
 # Further counts in the same list: 特等奖1篇，优秀奖7篇，鼓励奖12篇.
-CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条|对)")
+CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场次|场|户|人|册|条|对)")
 # A list of parts after 其中 (或 立案提案中，从提案内容看，按类别分，): 专题协商会3次、双月协商座谈会6次;
 # 已经解决的71件，…
 LIST_LEAD = re.compile(
     r"其中[，,：:]?|(?:[\u4e00-\u9fff]{2,8}中|从[\u4e00-\u9fff]{2,8}看|按[\u4e00-\u9fff]{1,8}分)[，,：:]"
 )
-LIST_ITEM = re.compile(rf"\s*([\u4e00-\u9fff“”]{{2,16}}?)的?\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|名|册|条|份|对)")
+LIST_ITEM = re.compile(
+    rf"\s*([\u4e00-\u9fff“”]{{2,16}}?)的?\s*{_N}\s*(人次|次|篇|件|项|期|个|场次|场|户|人|名|册|条|份|对)"
+)
 LIST_SEP = re.compile(r"\s*[，、；;,]\s*")
 # What came of the proposals answered, a class each (已经解决或基本解决的（A类）78件, 列入计划逐步解决的
 # 29件, 因条件限制暂时难以解决的13件): a labelled row each, as printed — unless it is the registered
@@ -313,8 +315,16 @@ RESPECTIVELY = re.compile(
 )
 
 
+# Two rates in one clause: 办复率、满意率分别达100%和97.5% → 办复率100%，满意率97.5%.
+RESPECTIVELY_RATES = re.compile(
+    rf"([\u4e00-\u9fff]{{2,8}}?率)(?:和|与|、)([\u4e00-\u9fff]{{2,8}}?率)分别(?:为|是|达到?)?\s*"
+    rf"{_PCT}\s*(?:和|与|、)\s*{_PCT}"
+)
+
+
 def _respectively(sentence: str) -> str:
     """The sentence with each count of a 分别 clause put after its own name."""
+    sentence = RESPECTIVELY_RATES.sub(lambda m: f"{m.group(1)}{m.group(3)}%，{m.group(2)}{m.group(4)}%", sentence)
     return RESPECTIVELY.sub(
         lambda m: f"{m.group(1)}{m.group(3)}{m.group(4)}，{m.group(2).removesuffix('数')}{m.group(5)}{m.group(6)}",
         sentence,
@@ -466,7 +476,7 @@ def _continued(sentence: str, position: int, typed: list[tuple[int, int]]) -> tu
     return rows, position
 
 
-CELL_VALUE = re.compile(rf"^{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|名|册|条|%|％)\s*(以上|左右)?。?$")
+CELL_VALUE = re.compile(rf"^{_N}\s*(人次|次|篇|件|项|期|个|场次|场|户|人|名|册|条|%|％)\s*(以上|左右)?。?$")
 
 
 def table_sources(rows: list[list[str]], where: str, section: str, section_index: int) -> list[Source]:
