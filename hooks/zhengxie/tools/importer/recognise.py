@@ -115,10 +115,14 @@ def mark_residue(text: str, found: Recognised, where: str) -> str:
     return "".join(out)
 
 
+TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?")
+
+
 def kind_and_type(title: str, vocab: Vocabulary) -> tuple[str | None, str | None]:
     """The registered type whose name or title pattern (data/kinds.yml `title_patterns`) the title
     contains, the longest first (半年工作总结 before 工作总结, 协商工作计划 before 工作计划); a type
-    named 年度… also answers to its name without 年度. 的 is ignored (提案工作情况的报告)."""
+    named 年度… also answers to its name without 年度. 的 is ignored (提案工作情况的报告), and so is a
+    year standing between a type's words (常委会2025年工作报告)."""
     names: list[tuple[str, str, str]] = []  # (name or pattern, kind id, type id)
     for kind in vocab.kinds.values():
         for doc_type in kind.types.values():
@@ -127,8 +131,9 @@ def kind_and_type(title: str, vocab: Vocabulary) -> tuple[str | None, str | None
                 names.append((doc_type.name[2:], kind.id, doc_type.id))
             names += [(pattern, kind.id, doc_type.id) for pattern in doc_type.title_patterns]
     plain = title.replace("的", "")
+    yearless = TITLE_YEAR.sub("", plain)  # 常委会2025年工作报告: a year between a type's words
     for name, kind_id, type_id in sorted(names, key=lambda n: -len(n[0])):
-        if name in title or name in plain:
+        if name in title or name in plain or name in yearless:
             return kind_id, type_id
     return None, None
 
