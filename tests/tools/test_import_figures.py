@@ -356,3 +356,14 @@ def test_review_outcomes_rates_given_together_and_sessions_counted_in_场次(zx_
         "proposals-satisfaction-rate": 96.4,
     }
     assert rows == {"召开各类协商会议": (18, "场次")}
+
+
+def test_a_section_of_next_year_s_tasks_is_not_read_as_figures(zx_repo, tmp_path):
+    b = Builder()
+    b.para("政协云溪市第十届委员会常务委员会工作报告", style="Title")
+    b.para("一、2025年工作回顾")
+    b.para("全年开展协商活动12次。")
+    b.para("二、2026年工作任务")
+    b.para("计划开展协商活动15次。")
+    measures, _rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures == {"consultations": 12}

@@ -195,3 +195,16 @@ def test_an_organ_over_a_line_holding_only_the_type(zx_repo, tmp_path):
     front = _front(zx_repo.read(part.paths[0]))
     assert front["title"] == "政协云溪市第十届委员会常务委员会工作报告"
     assert front["type"] == "standing-committee-report"
+
+
+def test_a_title_opening_with_关于_over_an_organ_line_is_joined(zx_repo, tmp_path):
+    b = Builder()
+    b.para("关于政协云溪市第十届委员会")
+    b.para("第三次会议以来提案工作情况的报告")
+    b.para("——2025年1月7日在政协云溪市第十届委员会第四次会议上")
+    b.para("各位委员：")
+    b.para("共收到提案150件，立案140件。")
+    _imported, part = _import(zx_repo, b.save(tmp_path / "report.docx"))
+    front = _front(zx_repo.read(part.paths[0]))
+    assert front["title"] == "关于政协云溪市第十届委员会第三次会议以来提案工作情况的报告"
+    assert "issuers" not in front or front["issuers"] != ["关于政协云溪市第十届委员会"]

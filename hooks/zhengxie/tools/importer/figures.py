@@ -150,7 +150,9 @@ TYPED_VERBS = re.compile(r"收到|提交|提出|立案|办复|答复|办结|并�
 # The words before an activity's name in a counted label: 组织委员开展专题调研 → 专题调研.
 LEADING = re.compile(r"^(?:开展|组织|举办|召开|进行|参加|参与|委员|了|各类|各种)+")
 DOCUMENT_UNITS = ("件", "条", "篇")  # what proposals and 社情民意 are counted in (not activities: 次, 场)
-FORWARD = re.compile(r"打算|计划|思路|安排|展望|目标|工作建议|今后|明年|下一步|新的一年")  # what is to be done
+FORWARD = re.compile(
+    r"打算|计划|思路|安排|展望|目标|工作建议|工作任务|主要任务|今后|明年|下一步|新的一年"
+)  # what is to be done
 # A part line of its own, no heading number, that opens what is to be done: 2028年工作安排, 今后工作打算.
 FORWARD_PART = re.compile(
     r"^(?:(?:19|20)[0-9]{2}年度?|今后|明年|下一步|新的一年|今年)[\u4e00-\u9fff]{0,8}?"

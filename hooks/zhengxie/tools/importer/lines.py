@@ -141,6 +141,8 @@ def issuer(text: str) -> bool:
     stripped = text.strip()
     if any(c in stripped for c in "：:；;，,。"):
         return False  # 牵头单位：…委员会 is a labelled line, not a signature
+    if stripped.startswith("关于"):
+        return False  # 关于政协…委员会 opens a title printed over two lines
     return 4 <= len(stripped) <= 40 and ISSUER.match(stripped) is not None
 
 
