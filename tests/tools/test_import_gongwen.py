@@ -208,3 +208,16 @@ def test_a_title_opening_with_关于_over_an_organ_line_is_joined(zx_repo, tmp_p
     front = _front(zx_repo.read(part.paths[0]))
     assert front["title"] == "关于政协云溪市第十届委员会第三次会议以来提案工作情况的报告"
     assert "issuers" not in front or front["issuers"] != ["关于政协云溪市第十届委员会"]
+
+
+def test_a_title_spaced_letter_by_letter_and_a_date_in_brackets_under_it(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云 溪 市 政 协 2025 年 工 作 总 结")
+    b.para("（2025年12月28日）")
+    b.para("一、主要工作")
+    b.para("全年开展协商活动12次。")
+    _imported, part = _import(zx_repo, b.save(tmp_path / "summary.docx"))
+    front = _front(zx_repo.read(part.paths[0]))
+    assert front["title"] == "云溪市政协2025年工作总结"
+    assert (front["kind"], front["type"]) == ("summary", "annual")
+    assert str(front["date"]) == "2025-12-28"

@@ -37,6 +37,7 @@ def vocab():
         ("关于十届四次会议以来提案办理情况的报告", ("summary", "proposal-report")),
         ("云溪市政协提案办理工作总结", ("summary", "proposal-summary")),
         ("云溪市政协提案审查工作报告", ("summary", "proposal-review-report")),
+        ("政协云溪市委员会关于2024年度工作情况的报告", ("summary", "annual")),
         ("云溪市政协机关车辆使用登记表", (None, None)),
     ],
 )
