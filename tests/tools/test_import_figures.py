@@ -367,3 +367,16 @@ def test_a_section_of_next_year_s_tasks_is_not_read_as_figures(zx_repo, tmp_path
     b.para("计划开展协商活动15次。")
     measures, _rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
     assert measures == {"consultations": 12}
+
+
+def test_tables_whose_column_names_give_the_unit(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年提案工作情况的报告", style="Title")
+    b.para("一、提案情况")
+    b.table([["项目", "数量（件）"], ["收到提案", "160"], ["立案", "148"]])
+    b.table([["类别", "件数"], ["已经解决或正在解决", "120"], ["列入计划逐步解决", "20"]])
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures == {"proposals-received": 160, "proposals-filed": 148, "proposals-solved": 120}
+    assert rows == {"列入计划逐步解决": (20, "件")}

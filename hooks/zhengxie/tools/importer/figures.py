@@ -487,17 +487,25 @@ def table_sources(rows: list[list[str]], where: str, section: str, section_index
     out: list[Source] = []
     if len(rows) >= 2 and not any(_digits(c) for c in rows[0]) and all(_digits(c) for c in rows[1] if c):
         for number, row in enumerate(rows[1:], 2):
-            for label, value in zip(rows[0], row, strict=False):
+            for header, value in zip(rows[0], row, strict=False):
+                label, unit = _header_unit(header)  # 收到提案（件） over 150: 收到提案150件
                 if label and value:
+                    value = value + unit if BARE_NUMBER.match(value.strip()) else value
                     source = Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label)
                     source.context = "".join(rows[0])
                     out.append(source)
         return out
     unit_column = next((i for i, c in enumerate(rows[0]) if c.strip() in UNIT_HEADERS), None) if rows else None
     labels = "".join(c for row in rows for c in row[:1] if not _digits(c))  # 被采用 under 报送社情民意信息
+    units = [_header_unit(c)[1] for c in rows[0]] if rows and not any(_digits(c) for c in rows[0]) else []
     for number, row in enumerate(rows, 1):
         cells = list(dict.fromkeys(c for c in row if c))
-        if unit_column is not None and number > 1 and (pair := _with_unit(row, unit_column)) is not None:
+        if number > 1 and any(units) and (pair := _in_united_column(row, units)) is not None:
+            label, value = pair  # 项目 | 数量（件） / 收到提案 | 150: the unit in the column's name
+            source = Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label)
+            source.context = labels
+            out.append(source)
+        elif unit_column is not None and number > 1 and (pair := _with_unit(row, unit_column)) is not None:
             label, value = pair  # 召开常委会议 | 次 | 2: the unit in a column of its own
             source = Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label)
             source.context = labels
@@ -509,6 +517,33 @@ def table_sources(rows: list[list[str]], where: str, section: str, section_index
         elif any(_digits(c) for c in cells):
             out.append(Source("".join(cells) + "。", f"{where}第{number}行", section, section_index))
     return out
+
+
+# A column's name giving its values' unit: 数量（件）, 件数, 次数.
+HEADER_UNIT = re.compile(r"^(.*?)\s*[（(]\s*(人次|场次|次|篇|件|项|期|个|场|户|人|名|册|条|份)\s*[）)]$")
+COUNT_HEADERS = {"件数": "件", "次数": "次", "条数": "条", "篇数": "篇", "人数": "人", "期数": "期", "项数": "项"}
+BARE_NUMBER = re.compile(r"^[0-9]{1,7}$")
+
+
+def _header_unit(cell: str) -> tuple[str, str]:
+    """(a column's name without its unit, the unit it gives its values, or "")."""
+    text = cell.strip()
+    if (match := HEADER_UNIT.match(text)) is not None:
+        return match.group(1), match.group(2)
+    return text, COUNT_HEADERS.get(text, "")
+
+
+def _in_united_column(row: list[str], units: list[str]) -> tuple[str, str] | None:
+    """(label, value with its unit) of a row with one label cell and a bare number under a column
+    whose name gives the unit; a serial number (a number under no unit) is passed over."""
+    labels = [c.strip() for c in row if c.strip() and not _digits(c)]
+    valued = [
+        (c.strip(), units[i]) for i, c in enumerate(row) if i < len(units) and units[i] and BARE_NUMBER.match(c.strip())
+    ]
+    if len(labels) != 1 or not valued:
+        return None
+    value, unit = valued[0]
+    return labels[0], value + unit
 
 
 UNIT_HEADERS = ("单位", "计量单位", "计数单位")  # a column of units beside the values (项目 | 单位 | 数量)
