@@ -380,3 +380,21 @@ def test_tables_whose_column_names_give_the_unit(zx_repo, tmp_path):
     measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
     assert measures == {"proposals-received": 160, "proposals-filed": 148, "proposals-solved": 120}
     assert rows == {"列入计划逐步解决": (20, "件")}
+
+
+def test_lettered_classes_and_a_total_adopted_before_its_parts(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年提案工作情况的报告", style="Title")
+    b.para("一、办理情况")
+    b.para("已办复提案130件，其中A类（已解决或采纳）80件，B类（正在解决）40件，C类（留作参考）10件。")
+    b.para("社情民意信息被采用36条，其中被省政协采用4条。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures == {"proposals-answered": 130, "opinions-adopted": 36}
+    assert rows == {
+        "A类（已解决或采纳）": (80, "件"),
+        "B类（正在解决）": (40, "件"),
+        "C类（留作参考）": (10, "件"),
+        "被省政协采用": (4, "条"),
+    }

@@ -143,6 +143,8 @@ RESULT_CLASS = re.compile(
     rf"((?:已经?|正在|列入|因|由于|受|得到|暂|尚|基本)[\u4e00-\u9fff]{{0,14}}?解决)的?"
     rf"(?:[（(][A-Za-zＡ-Ｚ甲乙丙丁一二三四]类[）)])?\s*{_N}\s*(件)"
 )
+# A class by its letter: A类（已解决或采纳）162件 — a labelled row as printed.
+LETTER_CLASS = re.compile(rf"([A-ZＡ-Ｚ甲乙丙丁][类级](?:[（(][^（）()，。；]{{1,20}}[）)])?)\s*{_N}\s*(件)")
 # A kind of proposal counted: 确定重点提案12件 → 重点提案 (what 收到, 立案, 办复 … count is a typed measure).
 PROPOSAL_KIND = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?提案)\s*{_N}\s*(件)")
 KIND_CUT = re.compile(r"^.*(?:确定|遴选|评选|选出|其中|包括|含)")
@@ -386,6 +388,10 @@ def _in_sentence(
         new = [f for f in new if not (f.label.endswith(label) and f.value == _number(match.group(2), int))]
         value = _number(match.group(2), int, _after(sentence, match.end()))
         new.append(Figure("figures", value, label, match.group(3), sentence))
+    for match in LETTER_CLASS.finditer(sentence):
+        if not any(s <= match.start(2) < e for s, e in typed_spans) and not any(f.label == match.group(1) for f in new):
+            value = _number(match.group(2), int, _after(sentence, match.end()))
+            new.append(Figure("figures", value, match.group(1), match.group(3), sentence))
     for match in PROPOSAL_KIND.finditer(sentence):
         label = KIND_CUT.sub("", match.group(1))
         if any(s <= match.start(2) < e for s, e in typed_spans) or TYPED_VERBS.search(label) or label == "提案":
@@ -420,13 +426,16 @@ CLAUSE_LEAD = re.compile(r"^(?:其中|分别|共|另)+")
 def _by_parts(typed: list[Figure], starts: list[int], sentence: str) -> list[Figure]:
     """A measure counted more than once in one sentence with different values (被全国政协采用3篇，
     省政协采用27篇) is counted by parts, none of them the total: each a labelled row, named by its
-    clause as printed."""
+    clause as printed — unless the parts follow 其中 after the first count, which is the total."""
     values: dict[str, set[str]] = {}
-    for figure in typed:
+    first: dict[str, int] = {}  # where each measure's first count stands
+    for figure, start in zip(typed, starts, strict=True):
         values.setdefault(figure.path, set()).add(str(figure.value))
+        first.setdefault(figure.path, start)
     out: list[Figure] = []
     for figure, start in zip(typed, starts, strict=True):
-        if len(values[figure.path]) < 2:
+        total = first[figure.path]  # 被采用42条，其中被全国政协采用2条: the total, then its parts
+        if len(values[figure.path]) < 2 or (start == total and "其中" in sentence[total:]):
             out.append(figure)
             continue
         clause_from = max((m.end() for m in CLAUSE_START.finditer(sentence, 0, start)), default=0)
