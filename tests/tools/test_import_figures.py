@@ -398,3 +398,13 @@ def test_lettered_classes_and_a_total_adopted_before_its_parts(zx_repo, tmp_path
         "C类（留作参考）": (10, "件"),
         "被省政协采用": (4, "条"),
     }
+
+
+def test_a_minimum_asked_of_each_unit_is_not_the_plan_s_count(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作要点", style="Title")
+    b.para("一、加强学习")
+    b.para("各委员联络组全年开展协商活动不少于3次。")
+    b.save(tmp_path / "points.docx")
+    part = import_file(zx_repo.root, tmp_path / "points.docx").parts[0]
+    assert part.found.stated_count is None

@@ -672,6 +672,9 @@ STATED = re.compile(
 )
 
 
+MINIMUM = re.compile(r"不少于|不低于|至少|每[个年季月]?|各[\u4e00-\u9fff]{0,6}?(?:组|委|单位|乡镇|界别)")
+
+
 def stated_count(sources: list[figures_mod.Source]) -> str | None:
     """The number of items the plan's text states, as stated (15个, 10项左右): the first such
     phrase about 协商 or 议题, else the first at all."""
@@ -680,7 +683,8 @@ def stated_count(sources: list[figures_mod.Source]) -> str | None:
         if "表格" in source.where:
             continue
         for match in STATED.finditer(source.text):
-            found.append((match.group(0), match.group(1)))
+            if not MINIMUM.search(match.group(0)):  # 各…全年开展不少于2次: a requirement, not the plan's count
+                found.append((match.group(0), match.group(1)))
     about = [count for phrase, count in found if "协商" in phrase or "议题" in phrase]
     counts = about or [count for _, count in found]
     return counts[0] if counts else None
