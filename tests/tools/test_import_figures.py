@@ -203,3 +203,208 @@ def test_a_second_count_of_a_registered_activity_is_a_row_of_its_own(zx_repo, tm
     rows = {row["label"]: row["value"] for row in data["figures"] if "label" in row}
     assert measures == {"research": 14, "inspections": 5}
     assert list(rows.values()) == [4]
+
+
+def _figures(zx_repo, path) -> tuple[dict, dict]:
+    part = import_file(zx_repo.root, path).parts[0]
+    assert not part.error, part.error
+    data = yaml.safe_load(zx_repo.read(part.paths[1]))
+    measures = {row["measure"]: row["value"] for row in data["figures"] if "measure" in row}
+    rows = {row["label"]: (row["value"], row.get("unit")) for row in data["figures"] if "label" in row}
+    return measures, rows
+
+
+def test_what_came_of_the_proposals_answered_class_by_class(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年提案工作情况的报告", style="Title")
+    b.para("一、办理情况")
+    b.para(
+        "已办复提案120件。就结果而言，所提问题已经解决或正在解决的96件，占80%；列入计划逐步解决的18件；"
+        "因政策限制暂时难以解决的（C类）6件。"
+    )
+    b.para("共收回办理情况征询意见表118份。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures["proposals-solved"] == 96 and measures["proposals-solved-rate"] == 80
+    assert measures["proposals-feedback"] == 118
+    assert rows["列入计划逐步解决"] == (18, "件")
+    assert rows["因政策限制暂时难以解决"] == (6, "件")
+
+
+def test_classes_lettered_are_rows_worded_as_printed(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年提案工作情况的报告", style="Title")
+    b.para("一、办理情况")
+    b.para("从结果看，问题已经解决或基本解决的（A类）50件，正在解决或列入计划解决的（B类）40件。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert "proposals-solved" not in measures  # 基本解决 is not the registered 已解决或正在解决
+    assert rows == {"已经解决或基本解决": (50, "件"), "正在解决或列入计划解决": (40, "件")}
+
+
+def test_a_table_with_a_column_of_units(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年上半年工作总结", style="Title")
+    b.para("一、上半年工作")
+    b.table(
+        [
+            ["项目", "单位", "数量"],
+            ["召开主席会议", "次", "4"],
+            ["开展协商活动", "次", "9"],
+            ["报送社情民意信息", "条", "30"],
+            ["社情民意信息被采用", "条", "12"],
+        ]
+    )
+    b.para("上报的社情民意信息中，有5条得到市领导批示。")
+    b.para("政协云溪市委员会")
+    b.para("2025年7月2日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {"consultations": 9, "opinions-submitted": 30, "opinions-adopted": 12, "opinions-endorsed": 5}
+    assert rows == {"召开主席会议": (4, "次")}
+
+
+def test_a_two_column_table_of_opinion_counts_reads_its_labels_together(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.table([["指标", "数量"], ["报送社情民意信息", "90条"], ["被省政协采用", "14条"], ["获市领导批示", "11条"]])
+    b.para("编发《社情民意》专报20期，向省政协报送信息25篇。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {"opinions-submitted": 90, "opinions-adopted": 14, "opinions-endorsed": 11}
+    assert rows == {"编发《社情民意》专报": (20, "期"), "向省政协报送信息": (25, "篇")}
+
+
+def test_an_endorsement_in_a_summary_of_opinion_work_without_the_word_in_its_sentence(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年社情民意信息工作总结", style="Title")
+    b.para("一、基本情况")
+    b.para("全年收到社情民意信息200篇，采用信息120篇。")
+    b.para("向省政协报送信息30篇，被省政协采用6篇；获市领导批示22篇。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {"opinions-submitted": 200, "opinions-adopted": 120, "opinions-endorsed": 22}
+    assert rows["被省政协采用"] == (6, "篇")  # adopted higher up: a row, not a second adoption count
+
+
+def test_a_part_line_of_next_year_sets_its_numbers_aside(zx_repo, tmp_path):
+    b = Builder()
+    b.para("政协云溪市第十届委员会常务委员会工作报告", style="Title")
+    b.para("2025年工作回顾")
+    b.para("一、协商议政")
+    b.para("全年开展协商活动21次，报送社情民意信息80条。")
+    b.para("2026年工作安排")
+    b.para("今年将开展协商活动25次左右，报送社情民意信息100条以上。")
+    b.para("二、今后工作建议")  # a numbered part naming what is to come
+    b.para("组织视察8次。")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures == {"consultations": 21, "opinions-submitted": 80}
+    assert rows == {}
+
+
+def test_a_sub_section_of_plans_sets_its_numbers_aside(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年上半年工作总结", style="Title")
+    b.para("一、上半年工作")
+    b.para("（一）协商议政")
+    b.para("上半年开展协商活动9次。")
+    b.para("（二）下半年打算")
+    b.para("下半年再开展协商活动6次，组织视察4次。")
+    b.para("二、存在的问题")
+    b.para("组织视察3次，覆盖面还不够。")
+    measures, _rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {"consultations": 9, "inspections": 3}
+
+
+def test_adoptions_counted_level_by_level_are_rows_and_quotes_stay_paired(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.para("报送社情民意信息150条，被全国政协采用2条，省政协采用19条，市政协采用44条。")
+    b.para("所提问题已经解决和正在解决的88件，占81%。举办“委员讲坛”5期。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {"opinions-submitted": 150, "proposals-solved": 88, "proposals-solved-rate": 81}
+    assert rows == {
+        "被全国政协采用": (2, "条"),
+        "省政协采用": (19, "条"),
+        "市政协采用": (44, "条"),
+        "举办“委员讲坛”": (5, "期"),
+    }
+
+
+def test_review_outcomes_rates_given_together_and_sessions_counted_in_场次(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作总结", style="Title")
+    b.para("一、全年工作")
+    b.para("共收到提案120件，立案110件，不予立案的6件，合并处理4件。提案办复率、满意率分别达100%和96.4%。")
+    b.para("全年召开各类协商会议18场次。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures == {
+        "proposals-received": 120,
+        "proposals-filed": 110,
+        "proposals-rejected": 6,
+        "proposals-merged": 4,
+        "proposals-answer-rate": 100,
+        "proposals-satisfaction-rate": 96.4,
+    }
+    assert rows == {"召开各类协商会议": (18, "场次")}
+
+
+def test_a_section_of_next_year_s_tasks_is_not_read_as_figures(zx_repo, tmp_path):
+    b = Builder()
+    b.para("政协云溪市第十届委员会常务委员会工作报告", style="Title")
+    b.para("一、2025年工作回顾")
+    b.para("全年开展协商活动12次。")
+    b.para("二、2026年工作任务")
+    b.para("计划开展协商活动15次。")
+    measures, _rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures == {"consultations": 12}
+
+
+def test_tables_whose_column_names_give_the_unit(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年提案工作情况的报告", style="Title")
+    b.para("一、提案情况")
+    b.table([["项目", "数量（件）"], ["收到提案", "160"], ["立案", "148"]])
+    b.table([["类别", "件数"], ["已经解决或正在解决", "120"], ["列入计划逐步解决", "20"]])
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures == {"proposals-received": 160, "proposals-filed": 148, "proposals-solved": 120}
+    assert rows == {"列入计划逐步解决": (20, "件")}
+
+
+def test_lettered_classes_and_a_total_adopted_before_its_parts(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年提案工作情况的报告", style="Title")
+    b.para("一、办理情况")
+    b.para("已办复提案130件，其中A类（已解决或采纳）80件，B类（正在解决）40件，C类（留作参考）10件。")
+    b.para("社情民意信息被采用36条，其中被省政协采用4条。")
+    b.para("政协云溪市委员会")
+    b.para("2025年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures == {"proposals-answered": 130, "opinions-adopted": 36}
+    assert rows == {
+        "A类（已解决或采纳）": (80, "件"),
+        "B类（正在解决）": (40, "件"),
+        "C类（留作参考）": (10, "件"),
+        "被省政协采用": (4, "条"),
+    }
+
+
+def test_a_minimum_asked_of_each_unit_is_not_the_plan_s_count(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2025年工作要点", style="Title")
+    b.para("一、加强学习")
+    b.para("各委员联络组全年开展协商活动不少于3次。")
+    b.save(tmp_path / "points.docx")
+    part = import_file(zx_repo.root, tmp_path / "points.docx").parts[0]
+    assert part.found.stated_count is None

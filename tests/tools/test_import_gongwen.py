@@ -153,3 +153,71 @@ def test_a_lead_in_sentence_and_an_article_ending_in_a_colon_are_no_addressees(z
     rule.para("第二条　本规则自通过之日起施行。")
     _imported, part = _import(zx_repo, rule.save(tmp_path / "rule.docx"))
     assert part.found.counts["articles"] == 2
+
+
+def test_a_title_over_three_lines_its_last_spaced_out(zx_repo, tmp_path):
+    b = Builder()
+    b.para("中国人民政治协商会议")
+    b.para("云溪市第十届委员会常务委员会")
+    b.para("工 作 报 告")
+    b.para("（2025年1月6日在政协云溪市第十届委员会第四次会议上）")
+    b.para("市政协主席　王某")
+    b.para("各位委员：")
+    b.para("现在，我代表常务委员会向大会报告工作。")
+    b.para("一、过去一年的工作")
+    b.para("全年召开常委会议4次，开展协商活动20次。")
+    _imported, part = _import(zx_repo, b.save(tmp_path / "report.docx"))
+    front = _front(zx_repo.read(part.paths[0]))
+    assert front["title"] == "中国人民政治协商会议云溪市第十届委员会常务委员会工作报告"
+    assert (front["kind"], front["type"], front["body"]) == ("summary", "standing-committee-report", "yunxi-city")
+    assert str(front["date"]) == "2025-01-06"
+    assert any(f.path == "consultations" and f.value == 20 for f in part.found.figures)
+
+
+def test_a_title_broken_inside_one_paragraph_joins_without_a_space(zx_repo, tmp_path):
+    b = Builder()
+    b.para("政协云溪市第十届委员会\n常务委员会工作报告", style="Title")
+    b.para("——2025年1月6日在政协云溪市第十届委员会第四次会议上")
+    b.para("一、过去一年的工作")
+    b.para("全年开展协商活动20次。")
+    _imported, part = _import(zx_repo, b.save(tmp_path / "report.docx"))
+    assert _front(zx_repo.read(part.paths[0]))["title"] == "政协云溪市第十届委员会常务委员会工作报告"
+
+
+def test_an_organ_over_a_line_holding_only_the_type(zx_repo, tmp_path):
+    b = Builder()
+    b.para("政协云溪市第十届委员会")
+    b.para("常务委员会工作报告")
+    b.para("——2025年1月6日在政协云溪市第十届委员会第四次会议上")
+    b.para("一、过去一年的工作")
+    b.para("全年开展协商活动20次。")
+    _imported, part = _import(zx_repo, b.save(tmp_path / "report.docx"))
+    front = _front(zx_repo.read(part.paths[0]))
+    assert front["title"] == "政协云溪市第十届委员会常务委员会工作报告"
+    assert front["type"] == "standing-committee-report"
+
+
+def test_a_title_opening_with_关于_over_an_organ_line_is_joined(zx_repo, tmp_path):
+    b = Builder()
+    b.para("关于政协云溪市第十届委员会")
+    b.para("第三次会议以来提案工作情况的报告")
+    b.para("——2025年1月7日在政协云溪市第十届委员会第四次会议上")
+    b.para("各位委员：")
+    b.para("共收到提案150件，立案140件。")
+    _imported, part = _import(zx_repo, b.save(tmp_path / "report.docx"))
+    front = _front(zx_repo.read(part.paths[0]))
+    assert front["title"] == "关于政协云溪市第十届委员会第三次会议以来提案工作情况的报告"
+    assert "issuers" not in front or front["issuers"] != ["关于政协云溪市第十届委员会"]
+
+
+def test_a_title_spaced_letter_by_letter_and_a_date_in_brackets_under_it(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云 溪 市 政 协 2025 年 工 作 总 结")
+    b.para("（2025年12月28日）")
+    b.para("一、主要工作")
+    b.para("全年开展协商活动12次。")
+    _imported, part = _import(zx_repo, b.save(tmp_path / "summary.docx"))
+    front = _front(zx_repo.read(part.paths[0]))
+    assert front["title"] == "云溪市政协2025年工作总结"
+    assert (front["kind"], front["type"]) == ("summary", "annual")
+    assert str(front["date"]) == "2025-12-28"

@@ -32,6 +32,12 @@ def vocab():
         ("关于九届三次会议以来提案工作情况的报告", ("summary", "proposal-report")),
         ("云溪市政协全体会议议事规则", ("rule", "procedure")),
         ("一次调研的心得体会", ("note", "study")),
+        ("青峰镇政协工作办公室2025年度协商议事活动安排", ("plan", "consultation")),
+        ("云溪市政协常委会2025年工作报告", ("summary", "standing-committee-report")),
+        ("关于十届四次会议以来提案办理情况的报告", ("summary", "proposal-report")),
+        ("云溪市政协提案办理工作总结", ("summary", "proposal-summary")),
+        ("云溪市政协提案审查工作报告", ("summary", "proposal-review-report")),
+        ("政协云溪市委员会关于2024年度工作情况的报告", ("summary", "annual")),
         ("云溪市政协机关车辆使用登记表", (None, None)),
     ],
 )

@@ -30,6 +30,9 @@ DATE = re.compile(
 )
 
 
+BRACKETED = re.compile(r"[（(](.{6,20})[）)]")
+
+
 def _number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
@@ -60,6 +63,10 @@ def find_date(text: str) -> dt.date | None:
 
 
 def whole_date(text: str) -> dt.date | None:
-    """The date when the line is nothing but a date (a 成文日期 line under a signature)."""
-    match = DATE.fullmatch(text.strip())
+    """The date when the line is nothing but a date (a 成文日期 line under a signature), in
+    brackets or not (（2025年1月6日） under a report's title)."""
+    stripped = text.strip()
+    if (bracketed := BRACKETED.fullmatch(stripped)) is not None:
+        stripped = bracketed.group(1).strip()
+    match = DATE.fullmatch(stripped)
     return to_date(match) if match else None

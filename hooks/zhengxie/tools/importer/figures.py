@@ -26,7 +26,7 @@ _UNIT_OPINION = r"\s*(件|条|篇)"
 # group, when there is one, is the unit
 MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] = (
     ("proposals-received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int, ""),
-    ("proposals-merged", re.compile(rf"并案(?:处理)?\s*{_N}\s*件"), int, ""),
+    ("proposals-merged", re.compile(rf"(?:并案|合并)(?:处理)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-filed", re.compile(rf"(?<!不予)(?<!未予)立案(?:提案)?\s*{_N}\s*件"), int, ""),
     (  # 转为委员意见建议11件, 转有关部门参考6件
         "proposals-referred",
@@ -37,14 +37,19 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
         int,
         "",
     ),
-    ("proposals-rejected", re.compile(rf"(?:不予|未予)立案\s*{_N}\s*件"), int, ""),
+    ("proposals-rejected", re.compile(rf"(?:不予|未予)立案(?:处理)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复|办结)(?:提案)?\s*{_N}\s*件"), int, ""),
-    ("proposals-solved", re.compile(rf"(?:已解决|得到解决)(?:或正在解决)?的?\s*{_N}\s*件"), int, ""),
+    ("proposals-solved", re.compile(rf"(?:已经?解决|得到解决)(?:(?:或|和|及)正在解决)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-satisfied", re.compile(rf"满意(?:和|或|及)基本满意的?(?:提案)?\s*{_N}\s*件"), int, ""),
-    ("proposals-feedback", re.compile(rf"反馈(?:意见)?表[^，。；0-9]{{0,6}}?{_N}\s*(份)"), int, ""),
+    (  # 收回反馈意见表186份, 收回办理情况征询意见表214份
+        "proposals-feedback",
+        re.compile(rf"(?:反馈|征询|(?:收回|回收)[^，。；0-9]{{0,12}}?)(?:意见)?表[^，。；0-9]{{0,6}}?{_N}\s*(份)"),
+        int,
+        "",
+    ),
     ("proposals-filing-rate", re.compile(rf"立案率{_GAP}{_PCT}"), float, ""),
     ("proposals-answer-rate", re.compile(rf"(?:答复率|办复率|办结率){_GAP}{_PCT}"), float, ""),
-    ("proposals-solved-rate", re.compile(rf"(?:已解决|得到解决)[^。；]{{0,20}}?占\s*{_PCT}"), float, ""),
+    ("proposals-solved-rate", re.compile(rf"(?:已经?解决|得到解决)[^。；]{{0,20}}?占\s*{_PCT}"), float, ""),
     ("proposals-satisfaction-rate", re.compile(rf"满意率{_GAP}{_PCT}"), float, ""),
     # (not 被采用社情民意信息28条: that is opinions-adopted)
     (  # the words between never 采用 or 批示: 社情民意 | 被采用 | 12条 counts the adopted ones
@@ -55,6 +60,12 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     ),
     ("opinions-adopted", re.compile(rf"(?:被|获)?采用{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
     ("opinions-endorsed", re.compile(rf"批示{_GAP}{_N}{_UNIT_OPINION}"), int, "社情民意"),
+    (  # the count first: （报送的社情民意信息中，）有8条获县领导批示
+        "opinions-endorsed",
+        re.compile(rf"{_N}{_UNIT_OPINION}(?:获|被|得到)[^，。；0-9]{{0,8}}?批示"),
+        int,
+        "社情民意",
+    ),
     ("opinions-adoption-rate", re.compile(rf"采用率{_GAP}{_PCT}"), float, "社情民意"),
     (  # 开展协商活动18项 (not 计划开展…: a target, set aside with its section)
         "consultations",
@@ -97,10 +108,12 @@ QUALIFIER_AFTER = re.compile(r"\s*(以上|左右)")
 # Rates and counts with no typed measure today, as `figures` rows.
 OTHER_RATES = re.compile(rf"([\u4e00-\u9fff]{{2,6}}率){_GAP}{_PCT}")
 TYPED_RATES = ("答复率", "办复率", "办结率", "满意率", "立案率", "采用率")
-# Counted activities: 开展专题调研5次, 收到征文31篇, 举办培训班2期.
+# Counted activities: 开展专题调研5次, 收到征文31篇, 举办培训班2期, 编发《社情民意》专报48期; whom a
+# thing was sent to is part of its label (向市政协报送信息72篇).
 COUNTED = re.compile(
-    rf"((?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出|提出|培训|接待)(?:了)?"
-    rf"[\u4e00-\u9fff“”]{{2,12}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条)"
+    rf"((?:向[\u4e00-\u9fff]{{2,8}}?(?=报送|提交|推荐))?"
+    rf"(?:开展|组织|举办|召开|收到|形成|撰写|报送|走访|提交|发放|评选出|提出|培训|接待|编发|编报|编印|推荐)(?:了)?"
+    rf"[\u4e00-\u9fff“”《》]{{2,12}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场次|场|户|人|册|条)"
 )
 
 
@@ -110,17 +123,28 @@ BREAKDOWN = re.compile(rf"含([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(件|条|篇|项
 
 # A count before its noun: 开展了5次专题调研, 召开2场座谈会.
 COUNT_FIRST = re.compile(
-    rf"(?:进行|开展|组织|召开|举办)了?\s*{_N}\s*(次|场|期)([\u4e00-\u9fff]{{2,8}}?)(?=[，。；、]|$)"
+    rf"(?:进行|开展|组织|召开|举办)了?\s*{_N}\s*(次|场次|场|期)([\u4e00-\u9fff]{{2,8}}?)(?=[，。；、]|$)"
 )
 # Further counts in the same list: 特等奖1篇，优秀奖7篇，鼓励奖12篇.
-CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|册|条|对)")
+CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(人次|次|篇|件|项|期|个|场次|场|户|人|册|条|对)")
 # A list of parts after 其中 (或 立案提案中，从提案内容看，按类别分，): 专题协商会3次、双月协商座谈会6次;
 # 已经解决的71件，…
 LIST_LEAD = re.compile(
     r"其中[，,：:]?|(?:[\u4e00-\u9fff]{2,8}中|从[\u4e00-\u9fff]{2,8}看|按[\u4e00-\u9fff]{1,8}分)[，,：:]"
 )
-LIST_ITEM = re.compile(rf"\s*([\u4e00-\u9fff“”]{{2,16}}?)的?\s*{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|名|册|条|份|对)")
+LIST_ITEM = re.compile(
+    rf"\s*([\u4e00-\u9fff“”]{{2,16}}?)的?\s*{_N}\s*(人次|次|篇|件|项|期|个|场次|场|户|人|名|册|条|份|对)"
+)
 LIST_SEP = re.compile(r"\s*[，、；;,]\s*")
+# What came of the proposals answered, a class each (已经解决或基本解决的（A类）78件, 列入计划逐步解决的
+# 29件, 因条件限制暂时难以解决的13件): a labelled row each, as printed — unless it is the registered
+# 已解决或正在解决 (proposals-solved).
+RESULT_CLASS = re.compile(
+    rf"((?:已经?|正在|列入|因|由于|受|得到|暂|尚|基本)[\u4e00-\u9fff]{{0,14}}?解决)的?"
+    rf"(?:[（(][A-Za-zＡ-Ｚ甲乙丙丁一二三四]类[）)])?\s*{_N}\s*(件)"
+)
+# A class by its letter: A类（已解决或采纳）162件 — a labelled row as printed.
+LETTER_CLASS = re.compile(rf"([A-ZＡ-Ｚ甲乙丙丁][类级](?:[（(][^（）()，。；]{{1,20}}[）)])?)\s*{_N}\s*(件)")
 # A kind of proposal counted: 确定重点提案12件 → 重点提案 (what 收到, 立案, 办复 … count is a typed measure).
 PROPOSAL_KIND = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?提案)\s*{_N}\s*(件)")
 KIND_CUT = re.compile(r"^.*(?:确定|遴选|评选|选出|其中|包括|含)")
@@ -128,7 +152,15 @@ TYPED_VERBS = re.compile(r"收到|提交|提出|立案|办复|答复|办结|并�
 # The words before an activity's name in a counted label: 组织委员开展专题调研 → 专题调研.
 LEADING = re.compile(r"^(?:开展|组织|举办|召开|进行|参加|参与|委员|了|各类|各种)+")
 DOCUMENT_UNITS = ("件", "条", "篇")  # what proposals and 社情民意 are counted in (not activities: 次, 场)
-FORWARD = re.compile(r"打算|计划|思路|安排|展望|目标")  # a section of what is to be done, not what was
+FORWARD = re.compile(
+    r"打算|计划|思路|安排|展望|目标|工作建议|工作任务|主要任务|今后|明年|下一步|新的一年"
+)  # what is to be done
+# A part line of its own, no heading number, that opens what is to be done: 2028年工作安排, 今后工作打算.
+FORWARD_PART = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}年度?|今后|明年|下一步|新的一年|今年)[\u4e00-\u9fff]{0,8}?"
+    r"(?:打算|安排|计划|思路|建议|展望|目标|任务|要点)$"
+)
+BACKWARD_PART = re.compile(r"^(?:(?:19|20)[0-9]{2}年度?|过去一年|一年来)[\u4e00-\u9fff]{0,8}?(?:回顾|总结|情况)$")
 
 
 @dataclass
@@ -200,22 +232,32 @@ def registered_counts(
 
 
 def figures_in(
-    sources: list[Source], registered: Registered | None = None
+    sources: list[Source], registered: Registered | None = None, topic: str = ""
 ) -> tuple[list[Figure], list[tuple[Figure, Figure]], list[Source]]:
     """(figures found, conflicts, sources set aside): a measure stated twice with different values
     is a conflict for a person, and neither value is kept; a section of what is yet to be done
     (…工作打算) states targets, not figures of the period, and is set aside. A counted activity
     that the registry names (`registered`: a measure's name or alias, in one of its units) is
-    that measure; any other is a labelled row."""
+    that measure; any other is a labelled row. A measure whose sentence lacks the word it needs
+    (社情民意) is read where the document's `topic` (its title) holds that word — only when no
+    sentence has given that measure and no row has read that count."""
     found: dict[str, Figure] = {}  # measure id -> the figure first found
     conflicts: list[tuple[Figure, Figure]] = []  # (the first, another value)
     rows: list[Figure] = []
     aside: list[Source] = []
+    forward = False  # after a part line of what is to be done (2028年工作安排), till one of what was done
+    read: list[Source] = []
     for source in sources:
-        if source.section and FORWARD.search(source.section):
+        line = source.text.strip().rstrip("：:")
+        if FORWARD_PART.match(line):
+            forward = True
+        elif BACKWARD_PART.match(line):
+            forward = False
+        if forward or (source.section and FORWARD.search(source.section)):
             if _has_figure(source.text):
                 aside.append(source)
             continue
+        read.append(source)
         for sentence in sentences(source.text):
             figures = _in_sentence(sentence, rows, source.context, registered or {})
             if not figures and source.label and (cell := CELL_VALUE.match(source.text[len(source.label) :])):
@@ -241,7 +283,29 @@ def figures_in(
                     conflicts.append((earlier, figure))
     for earlier, _later in conflicts:
         found.pop(earlier.path, None)
+    if topic:
+        _by_topic(read, topic, found, rows, {f.path for pair in conflicts for f in pair})
     return list(found.values()) + rows, conflicts, aside
+
+
+def _by_topic(sources: list[Source], topic: str, found: dict[str, Figure], rows: list[Figure], held: set[str]) -> None:
+    """The measures the document's subject names (a 社情民意 summary's 获县领导批示47篇): each once,
+    where no sentence has given it, and not a count a labelled row has read already."""
+    for source in sources:
+        for sentence in sentences(source.text):
+            for path, pattern, kind, needs in MEASURES:
+                if not needs or needs not in topic or needs in sentence or needs in source.context:
+                    continue
+                if path in found or path in held:
+                    continue
+                for match in pattern.finditer(sentence):
+                    value = _number(match.group(1), kind, _after(sentence, match.end()), kind is float)
+                    if any(r.sentence == sentence and r.value == value for r in rows):
+                        continue
+                    unit = match.group(2) if (match.lastindex or 0) >= 2 else ""
+                    found[path] = Figure(path, value, unit=unit, sentence=sentence)
+                    found[path].where, found[path].section = source.where, source.section
+                    break
 
 
 def _has_figure(text: str) -> bool:
@@ -255,8 +319,16 @@ RESPECTIVELY = re.compile(
 )
 
 
+# Two rates in one clause: 办复率、满意率分别达100%和97.5% → 办复率100%，满意率97.5%.
+RESPECTIVELY_RATES = re.compile(
+    rf"([\u4e00-\u9fff]{{2,8}}?率)(?:和|与|、)([\u4e00-\u9fff]{{2,8}}?率)分别(?:为|是|达到?)?\s*"
+    rf"{_PCT}\s*(?:和|与|、)\s*{_PCT}"
+)
+
+
 def _respectively(sentence: str) -> str:
     """The sentence with each count of a 分别 clause put after its own name."""
+    sentence = RESPECTIVELY_RATES.sub(lambda m: f"{m.group(1)}{m.group(3)}%，{m.group(2)}{m.group(4)}%", sentence)
     return RESPECTIVELY.sub(
         lambda m: f"{m.group(1)}{m.group(3)}{m.group(4)}，{m.group(2).removesuffix('数')}{m.group(5)}{m.group(6)}",
         sentence,
@@ -271,6 +343,7 @@ def _in_sentence(
     printed, sentence = sentence, _respectively(sentence)
     typed: list[Figure] = []
     typed_spans: list[tuple[int, int]] = []
+    starts: list[int] = []  # where each typed figure's number begins
     for path, pattern, kind, needs in MEASURES:
         if needs and needs not in sentence and needs not in context:
             continue
@@ -282,7 +355,10 @@ def _in_sentence(
             percent = kind is float
             value = _number(match.group(1), kind, _after(sentence, match.end()), percent)
             typed.append(Figure(path, value, unit=unit, sentence=sentence))
-    new: list[Figure] = []
+            starts.append(match.start(1))
+    parted = _by_parts(typed, starts, sentence)
+    typed = [f for f in parted if f.path != "figures"]
+    new: list[Figure] = [f for f in parted if f.path == "figures"]
     for match in OTHER_RATES.finditer(sentence):
         if not any(match.group(1).endswith(t) for t in TYPED_RATES):
             value = _number(match.group(2), float, _after(sentence, match.end()), True)
@@ -291,7 +367,7 @@ def _in_sentence(
     for match in COUNTED.finditer(sentence):
         if match.start() < consumed or any(s <= match.start(2) < e for s, e in typed_spans):
             continue
-        label = match.group(1).strip("“”")
+        label = _quoted(match.group(1))
         if ("提案" in label or "社情民意" in label) and match.group(3) in DOCUMENT_UNITS:
             continue  # proposals or reports counted: a typed measure, or a part of it the editor places
         value = _number(match.group(2), int, _after(sentence, match.end()))
@@ -305,6 +381,17 @@ def _in_sentence(
     for match in COUNT_FIRST.finditer(sentence):
         new.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
     new += _parts_listed(sentence, typed_spans, new)
+    for match in RESULT_CLASS.finditer(sentence):
+        label = match.group(1)
+        if any(s <= match.start(2) < e for s, e in typed_spans) or any(f.label == label for f in new):
+            continue
+        new = [f for f in new if not (f.label.endswith(label) and f.value == _number(match.group(2), int))]
+        value = _number(match.group(2), int, _after(sentence, match.end()))
+        new.append(Figure("figures", value, label, match.group(3), sentence))
+    for match in LETTER_CLASS.finditer(sentence):
+        if not any(s <= match.start(2) < e for s, e in typed_spans) and not any(f.label == match.group(1) for f in new):
+            value = _number(match.group(2), int, _after(sentence, match.end()))
+            new.append(Figure("figures", value, match.group(1), match.group(3), sentence))
     for match in PROPOSAL_KIND.finditer(sentence):
         label = KIND_CUT.sub("", match.group(1))
         if any(s <= match.start(2) < e for s, e in typed_spans) or TYPED_VERBS.search(label) or label == "提案":
@@ -322,6 +409,39 @@ def _in_sentence(
         figure.sentence = printed  # the report shows the sentence as the original prints it
     rows += new
     return typed + new
+
+
+def _quoted(label: str) -> str:
+    """A label with its quotation marks as printed (举办“委员讲堂”), a mark left unpaired by the
+    pattern's cut dropped (“四个一 → 四个一)."""
+    if label.count("“") == label.count("”"):
+        return label
+    return label.strip("“”")
+
+
+CLAUSE_START = re.compile(r"[，、；：,;:（(]")
+CLAUSE_LEAD = re.compile(r"^(?:其中|分别|共|另)+")
+
+
+def _by_parts(typed: list[Figure], starts: list[int], sentence: str) -> list[Figure]:
+    """A measure counted more than once in one sentence with different values (被全国政协采用3篇，
+    省政协采用27篇) is counted by parts, none of them the total: each a labelled row, named by its
+    clause as printed — unless the parts follow 其中 after the first count, which is the total."""
+    values: dict[str, set[str]] = {}
+    first: dict[str, int] = {}  # where each measure's first count stands
+    for figure, start in zip(typed, starts, strict=True):
+        values.setdefault(figure.path, set()).add(str(figure.value))
+        first.setdefault(figure.path, start)
+    out: list[Figure] = []
+    for figure, start in zip(typed, starts, strict=True):
+        total = first[figure.path]  # 被采用42条，其中被全国政协采用2条: the total, then its parts
+        if len(values[figure.path]) < 2 or (start == total and "其中" in sentence[total:]):
+            out.append(figure)
+            continue
+        clause_from = max((m.end() for m in CLAUSE_START.finditer(sentence, 0, start)), default=0)
+        label = CLAUSE_LEAD.sub("", sentence[clause_from:start]).strip()
+        out.append(Figure("figures", figure.value, label or figure.path, figure.unit, figure.sentence))
+    return out
 
 
 def _registered(figure: Figure, registered: Registered) -> str | None:
@@ -346,7 +466,7 @@ def _parts_listed(sentence: str, typed: list[tuple[int, int]], read: list[Figure
         if len(found) < (1 if lead.group().startswith("其中") else 2):
             continue
         for match in found:
-            label = match.group(1).strip("“”")
+            label = _quoted(match.group(1))
             if any(s <= match.start(2) < e for s, e in typed) or any(f.label == label for f in read + out):
                 continue
             value = _number(match.group(2), int, _after(sentence, match.end()))
@@ -367,7 +487,7 @@ def _continued(sentence: str, position: int, typed: list[tuple[int, int]]) -> tu
     return rows, position
 
 
-CELL_VALUE = re.compile(rf"^{_N}\s*(人次|次|篇|件|项|期|个|场|户|人|名|册|条|%|％)\s*(以上|左右)?。?$")
+CELL_VALUE = re.compile(rf"^{_N}\s*(人次|次|篇|件|项|期|个|场次|场|户|人|名|册|条|%|％)\s*(以上|左右)?。?$")
 
 
 def table_sources(rows: list[list[str]], where: str, section: str, section_index: int) -> list[Source]:
@@ -376,19 +496,79 @@ def table_sources(rows: list[list[str]], where: str, section: str, section_index
     out: list[Source] = []
     if len(rows) >= 2 and not any(_digits(c) for c in rows[0]) and all(_digits(c) for c in rows[1] if c):
         for number, row in enumerate(rows[1:], 2):
-            for label, value in zip(rows[0], row, strict=False):
+            for header, value in zip(rows[0], row, strict=False):
+                label, unit = _header_unit(header)  # 收到提案（件） over 150: 收到提案150件
                 if label and value:
+                    value = value + unit if BARE_NUMBER.match(value.strip()) else value
                     source = Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label)
                     source.context = "".join(rows[0])
                     out.append(source)
         return out
+    unit_column = next((i for i, c in enumerate(rows[0]) if c.strip() in UNIT_HEADERS), None) if rows else None
+    labels = "".join(c for row in rows for c in row[:1] if not _digits(c))  # 被采用 under 报送社情民意信息
+    units = [_header_unit(c)[1] for c in rows[0]] if rows and not any(_digits(c) for c in rows[0]) else []
     for number, row in enumerate(rows, 1):
         cells = list(dict.fromkeys(c for c in row if c))
-        if len(cells) == 2 and not _digits(cells[0]) and _digits(cells[1]):
-            out.append(Source("".join(cells) + "。", f"{where}第{number}行", section, section_index, cells[0]))
+        if number > 1 and any(units) and (pair := _in_united_column(row, units)) is not None:
+            label, value = pair  # 项目 | 数量（件） / 收到提案 | 150: the unit in the column's name
+            source = Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label)
+            source.context = labels
+            out.append(source)
+        elif unit_column is not None and number > 1 and (pair := _with_unit(row, unit_column)) is not None:
+            label, value = pair  # 召开常委会议 | 次 | 2: the unit in a column of its own
+            source = Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label)
+            source.context = labels
+            out.append(source)
+        elif len(cells) == 2 and not _digits(cells[0]) and _digits(cells[1]):
+            source = Source("".join(cells) + "。", f"{where}第{number}行", section, section_index, cells[0])
+            source.context = labels
+            out.append(source)
         elif any(_digits(c) for c in cells):
             out.append(Source("".join(cells) + "。", f"{where}第{number}行", section, section_index))
     return out
+
+
+# A column's name giving its values' unit: 数量（件）, 件数, 次数.
+HEADER_UNIT = re.compile(r"^(.*?)\s*[（(]\s*(人次|场次|次|篇|件|项|期|个|场|户|人|名|册|条|份)\s*[）)]$")
+COUNT_HEADERS = {"件数": "件", "次数": "次", "条数": "条", "篇数": "篇", "人数": "人", "期数": "期", "项数": "项"}
+BARE_NUMBER = re.compile(r"^[0-9]{1,7}$")
+
+
+def _header_unit(cell: str) -> tuple[str, str]:
+    """(a column's name without its unit, the unit it gives its values, or "")."""
+    text = cell.strip()
+    if (match := HEADER_UNIT.match(text)) is not None:
+        return match.group(1), match.group(2)
+    return text, COUNT_HEADERS.get(text, "")
+
+
+def _in_united_column(row: list[str], units: list[str]) -> tuple[str, str] | None:
+    """(label, value with its unit) of a row with one label cell and a bare number under a column
+    whose name gives the unit; a serial number (a number under no unit) is passed over."""
+    labels = [c.strip() for c in row if c.strip() and not _digits(c)]
+    valued = [
+        (c.strip(), units[i]) for i, c in enumerate(row) if i < len(units) and units[i] and BARE_NUMBER.match(c.strip())
+    ]
+    if len(labels) != 1 or not valued:
+        return None
+    value, unit = valued[0]
+    return labels[0], value + unit
+
+
+UNIT_HEADERS = ("单位", "计量单位", "计数单位")  # a column of units beside the values (项目 | 单位 | 数量)
+
+
+def _with_unit(row: list[str], unit_column: int) -> tuple[str, str] | None:
+    """(label, value with its unit) of a row whose unit stands in a column of its own."""
+    if unit_column >= len(row):
+        return None
+    unit = row[unit_column].strip()
+    others = [c.strip() for i, c in enumerate(row) if i != unit_column and c.strip()]
+    labels = [c for c in others if not _digits(c)]
+    values = [c for c in others if _digits(c)]
+    if len(labels) != 1 or len(values) != 1 or not unit or _digits(unit):
+        return None
+    return labels[0], values[0] + unit
 
 
 def _digits(text: str) -> bool:

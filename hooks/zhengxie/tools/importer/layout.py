@@ -22,6 +22,8 @@ from zhengxie.tools.importer.dates import DATE, whole_date
 
 HEAD_SCAN = 10  # the 版头 and 主送 lie within the first blocks
 TITLE_PART_MAX = 40
+TITLE_LINES = 3  # a title printed over at most this many lines
+TITLE_TAIL_MAX = 10  # a last line this short holds only the type (常务委员会工作报告), no title alone
 MASTHEAD = re.compile(r"^(\S.{1,38}?)[\s　]*文件$")
 SERIAL = re.compile(r"^[0-9]{5,8}$")  # 份号
 SECRECY = re.compile(r"^(?:绝密|机密|秘密|内部)(?:[★☆*＊][\s　]*\S{0,10})?$")
@@ -135,13 +137,14 @@ def _head(blocks: list[Block], layout: Layout) -> list[Block]:
             layout.left_out.append((f"签发人：{signer.group(1).strip()}", "签发人：元数据没有这一项"))
             index += 1
             continue
-        title_open = not _after_title(out)  # a title's two lines: only before the title is read
-        if near and title_open and index + 1 < len(blocks) and _title_parts(block, blocks[index + 1]):
-            joined = text + blocks[index + 1].text.strip()
+        title_open = not _after_title(out)  # a title's lines: only before the title is read
+        if near and title_open and (count := _title_lines(blocks, index)) > 1:
+            parts = blocks[index : index + count]
+            joined = "".join(lines.unspaced(p.text.strip()) for p in parts)
             layout.title_joined = joined
-            second = blocks[index + 1]
-            out.append(Block(joined, style=second.style or block.style, number=block.number, joined=(second.number,)))
-            index += 2
+            style = parts[-1].style or block.style
+            out.append(Block(joined, style=style, number=block.number, joined=tuple(p.number for p in parts[1:])))
+            index += count
             continue
         if near and not recipients_done and _recipients(text) and _after_title(out):
             layout.recipients = text.rstrip("：:")
@@ -159,13 +162,48 @@ def _head(blocks: list[Block], layout: Layout) -> list[Block]:
 TITLE_AFTER_ORGAN = re.compile(r"^(关于|(19|20)[0-9]{2}年)")
 
 
+def _title_lines(blocks: list[Block], index: int) -> int:
+    """How many lines from `index` print one title: two (see _title_parts), or up to TITLE_LINES
+    whose last holds no more than the document's type (工作报告, spaced out or not) — a line that
+    cannot be a title alone, so the short lines above it, an organ's name among them, are the
+    title's first part (中国人民政治协商会议 / …县第十二届委员会常务委员会 / 工 作 报 告)."""
+    for count in range(TITLE_LINES, 1, -1):
+        parts = blocks[index : index + count]
+        if len(parts) < count or any(p.is_table for p in parts):
+            continue
+        last = lines.unspaced(parts[-1].text.strip())
+        firsts = [p.text.strip() for p in parts[:-1]]
+        if (
+            lines.title_like(last)
+            and len(last) <= TITLE_TAIL_MAX
+            and all(_title_first_part(a) for a in firsts)
+            and len("".join(firsts) + last) <= 80
+        ):
+            return count
+    if index + 1 < len(blocks) and _title_parts(blocks[index], blocks[index + 1]):
+        return 2
+    return 0
+
+
+def _title_first_part(text: str) -> bool:
+    """A line that may open a title printed over several lines: short, no sentence punctuation, no
+    title of its own, and no head line but an organ's name."""
+    return (
+        2 <= len(text) <= TITLE_PART_MAX
+        and not any(c in text for c in "。；;：:，,")
+        and not lines.title_like(text)
+        and (lines.issuer(text) or not _known_head_line(text))
+        and not whole_date(text)
+    )
+
+
 def _title_parts(first: Block, second: Block) -> bool:
     """Two lines of one title: the first no title and no head line of its own — or the issuing
     organ's name over a line beginning 关于 or a year (中国人民政治协商会议…委员会 / 关于印发…的通知) —
     without sentence punctuation; the second ends as a title does."""
     if first.is_table or second.is_table:
         return False
-    a, b = first.text.strip(), second.text.strip()
+    a, b = first.text.strip(), lines.unspaced(second.text.strip())
     if NOTE.match(a):  # （此件公开发布） after the date: a note, not a title's first line
         return False
     organ_about = bool(lines.issuer(a)) and TITLE_AFTER_ORGAN.match(b) is not None and not whole_date(a)

@@ -141,6 +141,8 @@ def issuer(text: str) -> bool:
     stripped = text.strip()
     if any(c in stripped for c in "：:；;，,。"):
         return False  # 牵头单位：…委员会 is a labelled line, not a signature
+    if stripped.startswith("关于"):
+        return False  # 关于政协…委员会 opens a title printed over two lines
     return 4 <= len(stripped) <= 40 and ISSUER.match(stripped) is not None
 
 
@@ -153,8 +155,25 @@ def part_separator(text: str) -> int | None:
     return chinese_to_int(match.group(1)) if match else None
 
 
+# 工 作 报 告, 云 溪 市 政 协 2025 年: letter-spaced (single characters, a number kept whole)
+SPACED = re.compile(r"^(?:[\u4e00-\u9fff]|[0-9]+)(?:[ 　]+(?:[\u4e00-\u9fff]|[0-9]+))+$")
+SPACE_RUN = re.compile(r"[ 　]+")
+CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ 　]+(?=[\u4e00-\u9fff])")
+
+
+def unspaced(text: str) -> str:
+    """A line spaced out letter by letter (工 作 报 告), as its words: 工作报告; any other line as it is."""
+    return SPACE_RUN.sub("", text) if SPACED.match(text) else text
+
+
+def title_text(text: str) -> str:
+    """A title as one line: a line break inside it (read as a space) or letter-spacing between
+    Chinese characters is no part of the title — Chinese titles join their lines with nothing."""
+    return CJK_GAP.sub("", unspaced(text.strip()))
+
+
 def title_like(text: str) -> bool:
-    stripped = text.strip()
+    stripped = unspaced(text.strip())  # a title spaced out letter by letter is a title
     return (
         4 <= len(stripped) <= 60
         and not any(c in stripped for c in "。；，,")

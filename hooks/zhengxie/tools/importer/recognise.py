@@ -115,10 +115,14 @@ def mark_residue(text: str, found: Recognised, where: str) -> str:
     return "".join(out)
 
 
+TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?")
+
+
 def kind_and_type(title: str, vocab: Vocabulary) -> tuple[str | None, str | None]:
     """The registered type whose name or title pattern (data/kinds.yml `title_patterns`) the title
     contains, the longest first (半年工作总结 before 工作总结, 协商工作计划 before 工作计划); a type
-    named 年度… also answers to its name without 年度. 的 is ignored (提案工作情况的报告)."""
+    named 年度… also answers to its name without 年度. 的 is ignored (提案工作情况的报告), and so is a
+    year standing between a type's words (常委会2025年工作报告)."""
     names: list[tuple[str, str, str]] = []  # (name or pattern, kind id, type id)
     for kind in vocab.kinds.values():
         for doc_type in kind.types.values():
@@ -127,8 +131,9 @@ def kind_and_type(title: str, vocab: Vocabulary) -> tuple[str | None, str | None
                 names.append((doc_type.name[2:], kind.id, doc_type.id))
             names += [(pattern, kind.id, doc_type.id) for pattern in doc_type.title_patterns]
     plain = title.replace("的", "")
+    yearless = TITLE_YEAR.sub("", plain)  # 常委会2025年工作报告: a year between a type's words
     for name, kind_id, type_id in sorted(names, key=lambda n: -len(n[0])):
-        if name in title or name in plain:
+        if name in title or name in plain or name in yearless:
             return kind_id, type_id
     return None, None
 
@@ -360,7 +365,7 @@ def _read_head(head: list[Block], found: Recognised, vocab: Vocabulary) -> None:
             found.fields["date"] = date.isoformat()
             found.seen.append(("成文日期", f"{text}（{date.isoformat()}）"))
         elif "title" not in found.fields and (lines.title_like(text) or block.style == "Title"):
-            found.fields["title"] = mark_residue(text, found, "标题")
+            found.fields["title"] = mark_residue(lines.title_text(text), found, "标题")
             found.seen.append(("标题", text))
         elif lines.issuer(text) and "title" not in found.fields:
             issuers_above.append(text)
@@ -531,7 +536,10 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 heading_form = names.form_heading(bare) if is_plan else None
                 in_items = is_plan and (item_section(bare, vocab, found.kind, found.type_) or heading_form is not None)
                 paragraphs.section, paragraphs.index = title, paragraphs.index + 1
+                paragraphs.top = title
                 paragraphs.starts.append(len(found.blocks) - 1)
+            else:  # a sub-section of what is to be done (（四）下步打算): a section of its own for figures
+                paragraphs.section = title if figures_mod.FORWARD.search(title) else paragraphs.top
             continue
         if (art := lines.article(text)) is not None:
             pending = _flush(pending, found, paragraphs)
@@ -664,6 +672,9 @@ STATED = re.compile(
 )
 
 
+MINIMUM = re.compile(r"不少于|不低于|至少|每[个年季月]?|各[\u4e00-\u9fff]{0,6}?(?:组|委|单位|乡镇|界别)")
+
+
 def stated_count(sources: list[figures_mod.Source]) -> str | None:
     """The number of items the plan's text states, as stated (15个, 10项左右): the first such
     phrase about 协商 or 议题, else the first at all."""
@@ -672,7 +683,8 @@ def stated_count(sources: list[figures_mod.Source]) -> str | None:
         if "表格" in source.where:
             continue
         for match in STATED.finditer(source.text):
-            found.append((match.group(0), match.group(1)))
+            if not MINIMUM.search(match.group(0)):  # 各…全年开展不少于2次: a requirement, not the plan's count
+                found.append((match.group(0), match.group(1)))
     about = [count for phrase, count in found if "协商" in phrase or "议题" in phrase]
     counts = about or [count for _, count in found]
     return counts[0] if counts else None
@@ -681,7 +693,8 @@ def stated_count(sources: list[figures_mod.Source]) -> str | None:
 @dataclass
 class _Sources:
     items: list[figures_mod.Source] = field(default_factory=list)
-    section: str = ""  # the current ## heading
+    section: str = ""  # the current ## heading (or a sub-heading of what is to be done under it)
+    top: str = ""  # the current ## heading
     index: int = -1  # which ## section (-1: before the first)
     starts: list[int] = field(default_factory=list)  # index in found.blocks of each ## heading
     tables: int = 0
@@ -694,7 +707,8 @@ class _Sources:
 def _figures(found: Recognised, paragraphs: _Sources, registered: figures_mod.Registered) -> None:
     """The figures, each with where it came from; the data macro placed at the end of the section
     the first of them came from (not after a later section of plans); a section of plans set aside."""
-    found.figures, conflicts, aside = figures_mod.figures_in(paragraphs.items, registered)
+    topic = str(found.fields.get("title", ""))
+    found.figures, conflicts, aside = figures_mod.figures_in(paragraphs.items, registered, topic)
     for earlier, later in conflicts:
         found.todos.append(
             Todo(
