@@ -19,7 +19,7 @@ from zhengxie.tools.importer.blocks import ImportFailed
 _M = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
 TIME = re.compile(
     rf"(?<![0-9])(?:{_M}月?\s*[-–—~至到]\s*{_M}月份?|{_M}月份?(?:上旬|中旬|下旬|底|初)?"
-    r"|第[一二三四1-4]季度|上半年|下半年|全年)"
+    r"|第?[一二三四1-4]季度|上半年|下半年|全年)"
 )
 YEAR_PREFIX = re.compile(r"^[0-9]{4}\s*年(?:度)?\s*")
 LABELLED = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*([^；;。]{1,200})")
@@ -60,6 +60,9 @@ class Columns:
     lead_ins: tuple[str, ...] = ()  # 围绕“议题”召开…: the words before a quoted topic (topic_lead_ins)
     endings: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"title": ("议题",)})  # 拟开展时间 → time
     form_endings: tuple[str, ...] = ()  # 专题协商议题: a form's name and one of these names the form
+    owner_endings: tuple[str, ...] = ()  # 县政协牵头领导: whose role a column names, before the role's name
+    topic_ends: tuple[str, ...] = ()  # 围绕推进…开展专题协商: the words a sentence's topic runs up to
+    sentence_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> 牵头, 配合 …
 
 
 def load_columns(root: Path, vocab: Vocabulary) -> Columns:
@@ -89,6 +92,11 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         if role_id not in vocab.roles:
             raise ImportFailed(f"{COLUMNS_FILE} 的 roles 写了 {role_id}，data/roles.yml 中没有这个角色：请改正")
         roles.update(dict.fromkeys(names, role_id))
+    for role_id in data.get("sentence_roles", {}):
+        if role_id not in vocab.roles:
+            raise ImportFailed(
+                f"{COLUMNS_FILE} 的 sentence_roles 写了 {role_id}，data/roles.yml 中没有这个角色：请改正"
+            )
     return Columns(
         tuple(columns.get("title", ())),
         tuple(columns.get("form", ())),
@@ -98,6 +106,9 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         tuple(data.get("topic_lead_ins", ())),
         {key: tuple(words) for key, words in data.get("endings", {"title": ["议题"]}).items()},
         tuple(data.get("form_heading_endings", ())),
+        tuple(data.get("role_owner_endings", ())),
+        tuple(data.get("topic_ends", ())),
+        {role: tuple(words) for role, words in data.get("sentence_roles", {}).items()},
     )
 
 
@@ -113,6 +124,9 @@ class Names:
             for ending in ("会议", "会"):  # 专题协商会 is often written 专题协商
                 if form.name.endswith(ending) and len(form.name) - len(ending) >= 2:
                     forms.setdefault(form.name[: -len(ending)], form.id)
+        for name, form_id in vocab.names_of("forms").names.items():  # an alias data/forms.yml declares
+            if form_id in vocab.forms and name != form_id:
+                forms.setdefault(name, form_id)
         self.forms = dict(sorted(forms.items(), key=lambda kv: -len(kv[0])))
         roles: dict[str, str] = {}  # name -> role id
         for role in vocab.roles.values():
@@ -133,9 +147,20 @@ class Names:
                     return key
             if (role := self.role_named(candidate)) is not None:
                 return f"role:{role}"
+        if (role := self.owned_role(name)) is not None:
+            return f"role:{role}"
         for key, endings in self.columns.endings.items():  # a name not listed, by how it ends
             if len(name) > 2 and name.endswith(tuple(endings)):
                 return key
+        return None
+
+    def owned_role(self, cell: str) -> str | None:
+        """The role a name gives after whose it is (县政协牵头领导 → lead-leader), by role_owner_endings."""
+        name = re.sub(r"[\s　]+", "", cell)
+        for role_name, role in self.roles.items():
+            owner = name.removesuffix(role_name)
+            if owner != name and self.columns.owner_endings and owner.endswith(self.columns.owner_endings):
+                return role
         return None
 
     def topic(self, text: str) -> str:
@@ -263,6 +288,8 @@ def from_table(
             columns.setdefault("title", index)
         elif key is not None and key != "ignore":
             columns.setdefault(key, index)
+            if key.startswith("role:") and names.owned_role(cell):
+                structure.append((cell, f"{where}表头：写明谁的角色一栏，按角色读进各项"))
         elif cell and key is None:
             unknown.append((index, cell))
     if "title" not in columns:
@@ -341,7 +368,9 @@ def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
     """(label, value) of a line that is nothing but known labels and their values — 协商形式：专题
     协商会；时间：4月。牵头单位：… — as an item of its own section states them; None otherwise. A typed
     number before it is no part of it; a label with no value of its own before another label
-    (组织实施：牵头领导：…) groups those labels and comes back with the value ""."""
+    (组织实施：牵头领导：…) groups those labels and comes back with the value "". The first label
+    may be of no item field when known labels with values follow it (组织实施：由主席会议组织。牵头
+    单位：…): its words come back with it, for the item's notes."""
     stripped = strip_number(text).rstrip("。；;")
     labels = list(LABEL.finditer(stripped))
     if not labels or labels[0].start() != 0:
@@ -351,10 +380,11 @@ def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
         end = labels[index + 1].start() if index + 1 < len(labels) else len(stripped)
         value = stripped[match.end() : end].strip(VALUE_ENDS)
         key = names.column(match.group(1))
-        if value and (key is None or key in ("title", "ignore")):
+        if value and (key is None or key in ("title", "ignore")) and (index > 0 or len(labels) == 1):
             return None  # words under a label of no item field: the line is text
         pairs.append((match.group(1), value))
-    return pairs if any(value for _, value in pairs) else None
+    known = [value for label, value in pairs if value and names.column(label) not in (None, "title", "ignore")]
+    return pairs if known else None
 
 
 def column_label(text: str, names: Names) -> str | None:

@@ -658,8 +658,8 @@ def _heading_key(block: Block) -> str | None:
     return heading.style if heading is not None else None
 
 
-STATED = re.compile(
-    r"(?:安排|开展|确定|计划|拟|共)[^。]{0,40}?((?:约)?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:余|多)?"
+STATED = re.compile(  # a minimum (不少于2次) is a target, not the number of the plan's items
+    r"(?:安排|开展|确定|计划|拟|共)[^。]{0,40}?(?<![0-9一二三四五六七八九十两约])(?<!不少于)(?<!至少)(?<!不低于)((?:约)?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:余|多)?"
     r"(?:个|件|项|次)(?:左右)?)"
 )
 
