@@ -502,3 +502,147 @@ def place(item: Item, label: str, value: str, names: Names) -> None:
         item.form = names.form_in(value)
     else:
         item.notes.append(f"“{label + '：' if label else ''}{value}”没有对应的字段")
+
+
+CLAUSES = re.compile(r"[，,；;。]+")
+QUOTED_TOPICS = re.compile(r"^((?:[“「\"][^”」\"“「]{2,60}[”」\"][、和及与]?)+)")
+QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,60})[”」\"]")
+EACH = "分别"  # 分别由A、B牵头: the names go to the topics in turn
+TOPIC_MAX = 60
+FIRST_SENTENCE = re.compile(r"^([^。；;，,]{2,60})。(.+)$")
+
+
+def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[list[Item], list[str]]:
+    """Items told in sentences — 围绕推进X开展专题协商。由A牵头，B配合，5月召开。 or 围绕“X”“Y”分别召开
+    专题协商会，由A、B分别牵头 — each from a topic after a lead-in (topic_lead_ins) at the start of a
+    clause, up to a topic_ends word (or the quoted words), and the clauses after it up to the next
+    lead-in: the form they name (or the heading's, `form`), a time, names before sentence_roles words.
+    Under a heading naming a form, a line with no lead-in is an item when its first sentence is the
+    topic and the rest state its values (X。由A牵头，3月开展。). A topic naming no form is no item.
+    Also the clauses placed nowhere (kept in the items' notes): the caller keeps such a paragraph.
+    A time the sentences leave out is stated as nothing (原文未载 in the draft)."""
+    columns = names.columns
+    if not columns.lead_ins or not columns.topic_ends:
+        return [], []
+    leads = "|".join(re.escape(lead) for lead in sorted(columns.lead_ins, key=len, reverse=True))
+    starts = list(re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{leads})", text))
+    segments: list[tuple[list[str], str]] = []
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        topics, rest = _topics(text[match.end() : end], names)
+        if topics:
+            segments.append((topics, rest))
+    if not starts and form is not None and (first := FIRST_SENTENCE.match(text.strip())) is not None:
+        segments.append(([first.group(1).strip()], first.group(2)))
+    items: list[Item] = []
+    left: list[str] = []
+    for topics, rest in segments:
+        told = _told(topics, rest, names, form, lead_in=bool(starts))
+        if told is None:
+            continue
+        made, unplaced = told
+        items += made
+        left += unplaced
+    return items, left
+
+
+def _topics(segment: str, names: Names) -> tuple[list[str], str]:
+    """The topics a clause after a lead-in names, and the words after them."""
+    if (quoted := QUOTED_TOPICS.match(segment)) is not None:
+        return QUOTED.findall(quoted.group(1)), segment[quoted.end() :]
+    ends = [segment.find(word, 2) for word in names.columns.topic_ends]
+    stops = [i for i in (*ends, *(segment.find(p) for p in "，,；;。")) if i >= 2]
+    if not stops or min(stops) > TOPIC_MAX or min(stops) not in ends:
+        return [], segment
+    cut = min(stops)
+    topic, rest = segment[:cut].strip().removesuffix(EACH), segment[cut:]
+    if EACH in rest and "、" in topic:  # 围绕A、B分别召开…: two topics
+        return [t for t in topic.split("、") if t], rest
+    return [topic], rest
+
+
+def _told(
+    topics: list[str], rest: str, names: Names, form: str | None, lead_in: bool
+) -> tuple[list[Item], list[str]] | None:
+    """The items of one lead-in's topics from the clauses after them; None when they name no form
+    (and no heading names one) or, with no lead-in, state neither a time nor a role."""
+    said_form: str | None = None
+    times: list[str] = []
+    roles: dict[str, list[str]] = {}
+    unplaced: list[str] = []
+    for clause in (c.strip() for c in CLAUSES.split(rest)):
+        if not clause:
+            continue
+        found_form = names.form_in(clause)
+        said_form = said_form or found_form
+        found_times = [t for t in (m.group(0) for m in TIME.finditer(clause)) if time_value(t)]
+        times += found_times
+        if (role := _sentence_role(clause, names)) is not None:
+            roles.setdefault(role[0], []).extend(role[1])
+            continue
+        residue = clause
+        for word in [*found_times, *(n for n, f in names.forms.items() if f == found_form and n in clause)]:
+            residue = residue.replace(word, "", 1)
+        for word in sorted((*names.columns.topic_ends, *SENTENCE_FILLERS), key=len, reverse=True):
+            residue = residue.replace(word, "")
+        if residue.strip(" 　、"):
+            unplaced.append(clause)
+    item_form = said_form or form
+    if item_form is None or (not lead_in and not times and not roles):
+        return None
+    items = []
+    for index, topic in enumerate(topics):
+        item = Item(topic, form=item_form, source="；".join([topic, rest]))
+        item.time = _share(times, index, len(topics)) or EMPTY
+        for role_id, role_names in roles.items():
+            if (share := _share_names(role_names, index, len(topics))) is not None:
+                item.roles[role_id] = share
+        item.notes += [f"“{clause}”没有对应的字段" for clause in unplaced]
+        items.append(item)
+    return items, unplaced
+
+
+SENTENCE_FILLERS = ("分别为", "分别", "时间为", "时间", "协商", "推进", "实施", "于", "由", "并")
+
+
+def _share(values: list[str], index: int, count: int) -> str | None:
+    """The value of the index-th of `count` topics: each its own when as many are given, else the one."""
+    if len(values) == count:
+        return values[index]
+    return values[0] if len(values) == 1 else None
+
+
+def _share_names(values: list[str], index: int, count: int) -> str | list[str] | None:
+    if count > 1 and len(values) == count:
+        return values[index]
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else list(values)
+
+
+def _sentence_role(clause: str, names: Names) -> tuple[str, list[str]] | None:
+    """由A、B牵头 / A牵头承办 / B配合 → (role id, names), by sentence_roles."""
+    words = sorted(
+        ((word, role) for role, ws in names.columns.sentence_roles.items() for word in ws),
+        key=lambda wr: -len(wr[0]),
+    )
+    for word, role in words:
+        match = re.match(rf"^(?:{EACH})?由?(.{{2,80}}?)(?:{EACH})?{re.escape(word)}$", clause)
+        if match is None:
+            continue
+        listed = [n for n in re.split(r"[、，,和及]", match.group(1).removeprefix("由")) if n]
+        if listed and not any(names.form_in(n) or TIME.search(n) for n in listed):
+            return role, listed
+    return None
+
+
+def line_items(text: str, names: Names, form: str | None = None) -> list[Item]:
+    """The items of a numbered line in the item section or under a form heading: items told in
+    sentences (sentence_items) when the line labels nothing and has no values in brackets, else
+    the line's one item (from_line)."""
+    if not LABELLED.search(text) and BRACKET_END.search(text) is None:
+        told, _ = sentence_items(text, names, form)
+        if told:
+            return told
+    item = from_line(text, names, form)
+    return [item] if item is not None else []

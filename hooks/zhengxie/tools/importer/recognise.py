@@ -402,6 +402,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     line_item: items_mod.Item | None = None  # the item the last line made: labelled lines after it are its values
     value_label = ""  # a sub-heading naming an item field (（一）协商形式): the next paragraph is its value
     macro_placed = False
+    numbered_items = False  # items under the current heading came from numbered lines
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
     for position, block in enumerate(body):
@@ -454,11 +455,13 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             # a numbered line under a heading that names a form, or in the item section with its values
             # in brackets (1.议题（专题协商会，4月）): an item, not a heading
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
-            if (item := items_mod.from_line(stripped, names, heading_form)) is not None:
+            if line_items := items_mod.line_items(stripped, names, heading_form):
                 pending = _flush(pending, found, paragraphs)
-                item.where = block.where
-                found.items.append(item)
-                line_item = item
+                for item in line_items:
+                    item.where = block.where
+                found.items += line_items
+                line_item = line_items[-1]
+                numbered_items = True
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
@@ -496,6 +499,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         if key is not None:
             pending = _flush(pending, found, paragraphs)
+            numbered_items = False
             level = min(6, 2 + styles.index(key))
             heading = None if key.startswith("level") else lines.heading(text)
             if heading is not None:
@@ -568,14 +572,30 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             is_plan
             and (in_items or block.listed or labelled_form or valued)
             and (lines.run_in(text) or block.listed or typed_number or heading_form)
+            and (typed_number or block.listed or not numbered_items)  # a numbered item's siblings are numbered
         ):
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
-            item = items_mod.from_line(stripped, names, heading_form)
-            if item is not None:
+            if line_items := items_mod.line_items(stripped, names, heading_form):
                 pending = _flush(pending, found, paragraphs)
-                item.where = block.where
-                found.items.append(item)
-                line_item = item
+                for item in line_items:
+                    item.where = block.where
+                found.items += line_items
+                line_item = line_items[-1]
+                numbered_items = numbered_items or typed_number
+                if not macro_placed:
+                    found.blocks.append("{{ plan_items() }}")
+                    macro_placed = True
+                continue
+        in_own_section = section_item is not None and section_item in found.items  # its sentences describe it
+        if is_plan and not in_own_section and (typed_number or block.listed or in_items or heading_form):
+            told, _ = items_mod.sentence_items(items_mod.strip_number(text), names)  # prose names its form
+            if told:  # items told in a paragraph of prose (围绕X召开专题协商会，由A牵头): the paragraph stays
+                for item in told:
+                    item.where = block.where
+                found.items += told
+                pending = _flush(pending, found, paragraphs)
+                paragraphs.current = block.where
+                _flush(text, found, paragraphs)
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
