@@ -328,3 +328,121 @@ def test_labelled_sub_headings_and_a_grouping_sub_heading_over_labelled_lines(zx
         ("县域商业体系建设", "thematic", "7月", {"lead-leader": "副主席乙某", "responsible": "经济委员会"}),
     ]
     assert ("（三）组织实施", "项目各栏的分组名称（其下各栏已读进项目），不是字段") in part.found.left_out
+
+
+def test_numbered_sentences_under_a_form_heading_are_items(zx_repo, tmp_path):
+    """1.围绕X建言献策。由A牵头，B配合，5月份召开。 under a heading naming the form: the topic runs
+    from the lead-in to a declared end word; the sentences after it give the lead, the others and
+    the time. A line whose first sentence is its topic (X。由A牵头…) is one too; a time left vague
+    is stated as nothing and kept in the item's notes."""
+    b = _plan()
+    b.para("（一）专题协商会")
+    b.para("1.围绕改善山区学校寄宿条件建言献策。由教科卫体委员会牵头，县教育局、县财政局配合，5月份召开。")
+    b.para("2.乡村公路养护机制。由城建委牵头，县交通局参加，待汛期过后确定。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        (
+            "改善山区学校寄宿条件",
+            "thematic",
+            "5月份",
+            {"lead-unit": "教科卫体委员会", "participants": ["县教育局", "县财政局"]},
+        ),
+        ("乡村公路养护机制", "thematic", "原文未载", {"lead-unit": "城建委", "participants": "县交通局"}),
+    ]
+    assert any("待汛期过后确定" in note for note in part.found.items[1].notes)
+
+
+def test_items_told_in_a_prose_paragraph_keep_the_paragraph(zx_repo, tmp_path):
+    """In 工作要点 prose: several topics in one sentence, each with its form; 分别 hands the leads
+    and times out in turn; quoted topics; a paragraph naming no form is no item. The paragraphs
+    stay in the text."""
+    b = Builder()
+    b.para("云溪市政协2025年工作要点", style="Title")
+    b.para("一、坚持团结民主，围绕全市中心工作履职")
+    b.para("（一）拓展协商载体。围绕河道保洁长效机制开展对口协商，围绕菜市场提档升级开展界别协商。")
+    b.para(
+        "（二）开好专题协商会。围绕“山地果业提质”“县城供热改造”分别召开专题协商会，由农业委、城建委分别牵头，时间分别为5月、10月。"
+    )
+    b.para("（三）聚焦夜市管理开展专题民主监督，社会委牵头，下半年进行。")
+    b.para("（四）做好提案工作。坚持提案办理协商常态化。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i.get("roles", {})) for i in items] == [
+        ("河道保洁长效机制", "counterpart", "原文未载", {}),
+        ("菜市场提档升级", "sector", "原文未载", {}),
+        ("山地果业提质", "thematic", "5月", {"lead-unit": "农业委"}),
+        ("县城供热改造", "thematic", "10月", {"lead-unit": "城建委"}),
+        ("夜市管理", "democratic-supervision", "下半年", {"lead-unit": "社会委"}),
+    ]
+    text = zx_repo.read(part.paths[0])
+    assert "拓展协商载体" in text and "坚持提案办理协商常态化" in text
+
+
+def test_value_lines_spaced_with_role_names_offices_use_and_a_closing_paragraph(zx_repo, tmp_path):
+    """时间安排：…　牵头领导：…　牵头界别：…　协商部门：… on one line under a numbered topic in a form
+    group with a count (专题协商会（2项）); the unnumbered paragraph after the numbered items is the
+    plan's text, not an item; a minimum (不少于3次) is no count of the plan's items."""
+    b = _plan()
+    b.para("全年开展委员培训不少于3次。")
+    b.para("（一）专题协商会（2项）")
+    b.para("1.山洪灾害防御能力建设")
+    b.para("时间安排：4—5月　牵头领导：甲某　牵头界别：农业界　协商部门：县水利局、县应急局")
+    b.para("2.县域冷链物流补短板")
+    b.para("时间安排：8月　牵头领导：乙某某　牵头单位：经济委　协商部门：县商务局")
+    b.para("各牵头单位要提前拟定方案，邀请协商部门到会听取意见。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        (
+            "山洪灾害防御能力建设",
+            "thematic",
+            "4—5月",
+            {"lead-leader": "甲某", "lead-unit": "农业界", "participants": ["县水利局", "县应急局"]},
+        ),
+        (
+            "县域冷链物流补短板",
+            "thematic",
+            "8月",
+            {"lead-leader": "乙某某", "lead-unit": "经济委", "participants": "县商务局"},
+        ),
+    ]
+    assert part.found.stated_count is None
+    assert "邀请协商部门到会听取意见" in zx_repo.read(part.paths[0])
+
+
+def test_a_group_label_with_words_of_its_own_before_known_labels(zx_repo, tmp_path):
+    """（三）组织实施：在主席会议领导下进行。牵头领导：…。责任部门：… — the known labels are the item's
+    values; the group label's own words are kept in its notes."""
+    b = Builder()
+    b.para("云溪市政协2025年度协商计划", style="Title")
+    b.para("一、围绕“水库移民后期扶持”开展专题协商")
+    b.para("（一）协商形式：专题协商会。")
+    b.para("（二）时间安排：9月。")
+    b.para("（三）组织实施：由主席会议统筹安排。牵头领导：副主席丙某。责任部门：农业委。参与部门：县水利局。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        (
+            "水库移民后期扶持",
+            "thematic",
+            "9月",
+            {"lead-leader": "副主席丙某", "responsible": "农业委", "participants": "县水利局"},
+        ),
+    ]
+    assert any("由主席会议统筹安排" in note for note in part.found.items[0].notes)
+
+
+def test_a_table_with_the_time_first_an_owned_role_column_and_a_form_alias(zx_repo, tmp_path):
+    """时间 as the first column, 县政协牵头领导 (a role after whose it is), a form written as its declared
+    alias (协商议事会 → 在基层协商), and the form column merged down over its rows."""
+    b = _plan()
+    table = b.table(
+        [
+            ["时间", "协商议题", "协商形式", "县政协牵头领导", "牵头单位"],
+            ["3月", "村级道路管护", "协商议事会", "丁某", "镇政协工作组"],
+            ["7月", "农贸市场改造", "", "戊某", "镇经济办"],
+        ]
+    )
+    table.cell(1, 2).merge(table.cell(2, 2))
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("村级道路管护", "grassroots", "3月", {"lead-leader": "丁某", "lead-unit": "镇政协工作组"}),
+        ("农贸市场改造", "grassroots", "7月", {"lead-leader": "戊某", "lead-unit": "镇经济办"}),
+    ]
