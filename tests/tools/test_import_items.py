@@ -446,3 +446,21 @@ def test_a_table_with_the_time_first_an_owned_role_column_and_a_form_alias(zx_re
         ("村级道路管护", "grassroots", "3月", {"lead-leader": "丁某", "lead-unit": "镇政协工作组"}),
         ("农贸市场改造", "grassroots", "7月", {"lead-leader": "戊某", "lead-unit": "镇经济办"}),
     ]
+
+
+def test_a_quoted_topic_before_its_form_a_topic_ended_by_a_comma_and_general_words(zx_repo, tmp_path):
+    """召开“X”专题协商会 (no lead-in) with the time before it and 会同 naming the others; 围绕X，于…召开
+    (the topic ends at a comma when the next clause carries it on); a sentence naming several forms
+    at once is the plan's general words, no item; a unit's name with 和 in it stays whole."""
+    b = Builder()
+    b.para("云溪市政协2025年工作要点", style="Title")
+    b.para("一、提高协商质量")
+    b.para("（一）创新协商方式。围绕基层治理，开展专题协商、对口协商等多种形式的协商。")
+    b.para("（二）开好协商会议。6月召开“城区积水点改造”专题协商会，由城建委牵头，会同市住房和城乡建设局。")
+    b.para("（三）围绕古村落保护，于三季度开展对口协商，文史委负责。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i.get("roles", {})) for i in items] == [
+        ("城区积水点改造", "thematic", "6月", {"lead-unit": "城建委", "participants": "市住房和城乡建设局"}),
+        ("古村落保护", "counterpart", "三季度", {"lead-unit": "文史委"}),
+    ]
+    assert "创新协商方式" in zx_repo.read(part.paths[0])

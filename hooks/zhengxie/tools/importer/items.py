@@ -63,6 +63,8 @@ class Columns:
     owner_endings: tuple[str, ...] = ()  # 县政协牵头领导: whose role a column names, before the role's name
     topic_ends: tuple[str, ...] = ()  # 围绕推进…开展专题协商: the words a sentence's topic runs up to
     sentence_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> 牵头, 配合 …
+    sentence_roles_before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> 会同 …
+    fillers: tuple[str, ...] = ()  # 分别, 时间为 …: words of an item's sentence that state no value
 
 
 def load_columns(root: Path, vocab: Vocabulary) -> Columns:
@@ -92,11 +94,10 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         if role_id not in vocab.roles:
             raise ImportFailed(f"{COLUMNS_FILE} 的 roles 写了 {role_id}，data/roles.yml 中没有这个角色：请改正")
         roles.update(dict.fromkeys(names, role_id))
-    for role_id in data.get("sentence_roles", {}):
-        if role_id not in vocab.roles:
-            raise ImportFailed(
-                f"{COLUMNS_FILE} 的 sentence_roles 写了 {role_id}，data/roles.yml 中没有这个角色：请改正"
-            )
+    for key in ("sentence_roles", "sentence_roles_before"):
+        for role_id in data.get(key, {}):
+            if role_id not in vocab.roles:
+                raise ImportFailed(f"{COLUMNS_FILE} 的 {key} 写了 {role_id}，data/roles.yml 中没有这个角色：请改正")
     return Columns(
         tuple(columns.get("title", ())),
         tuple(columns.get("form", ())),
@@ -109,6 +110,8 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         tuple(data.get("role_owner_endings", ())),
         tuple(data.get("topic_ends", ())),
         {role: tuple(words) for role, words in data.get("sentence_roles", {}).items()},
+        {role: tuple(words) for role, words in data.get("sentence_roles_before", {}).items()},
+        tuple(data.get("sentence_fillers", ())),
     )
 
 
@@ -174,6 +177,15 @@ class Names:
 
     def form_in(self, text: str) -> str | None:
         return next((fid for name, fid in self.forms.items() if name in text), None)
+
+    def forms_in(self, text: str) -> list[str]:
+        """Every form a text names, each where its longest name stands."""
+        found: list[str] = []
+        for name, fid in self.forms.items():
+            if name in text:
+                found.append(fid)
+                text = text.replace(name, "　")
+        return found
 
     def form_named(self, text: str) -> str | None:
         return self.forms.get(text.strip())
@@ -525,13 +537,22 @@ def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[li
     if not columns.lead_ins or not columns.topic_ends:
         return [], []
     leads = "|".join(re.escape(lead) for lead in sorted(columns.lead_ins, key=len, reverse=True))
-    starts = list(re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{leads})", text))
+    starts = [(m.start(), m.end()) for m in re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{leads})", text)]
+    before: dict[int, str] = {}  # 5月召开“X”专题协商会: the words of the clause before a quoted topic
+    if names.forms:  # 召开“X”专题协商会: a quoted topic right before a form's name, with no lead-in
+        form_names = "|".join(re.escape(name) for name in names.forms)
+        for m in re.finditer(rf"[“「]([^”」“「]{{2,{TOPIC_MAX}}})[”」](?=(?:{form_names}))", text):
+            if not any(after <= m.start() and not CLAUSES.search(text[after : m.start()]) for _, after in starts):
+                starts.append((m.start(), m.start()))  # not a topic a lead-in already quotes
+                clause_start = max(text.rfind(p, 0, m.start()) for p in "。；;，,") + 1
+                before[m.start()] = text[clause_start : m.start()]
+        starts.sort()
     segments: list[tuple[list[str], str]] = []
-    for index, match in enumerate(starts):
-        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
-        topics, rest = _topics(text[match.end() : end], names)
+    for index, (start, after) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+        topics, rest = _topics(text[after:end], names)
         if topics:
-            segments.append((topics, rest))
+            segments.append((topics, before.get(start, "") + rest))
     if not starts and form is not None and (first := FIRST_SENTENCE.match(text.strip())) is not None:
         segments.append(([first.group(1).strip()], first.group(2)))
     items: list[Item] = []
@@ -552,9 +573,13 @@ def _topics(segment: str, names: Names) -> tuple[list[str], str]:
         return QUOTED.findall(quoted.group(1)), segment[quoted.end() :]
     ends = [segment.find(word, 2) for word in names.columns.topic_ends]
     stops = [i for i in (*ends, *(segment.find(p) for p in "，,；;。")) if i >= 2]
-    if not stops or min(stops) > TOPIC_MAX or min(stops) not in ends:
+    if not stops or min(stops) > TOPIC_MAX:
         return [], segment
     cut = min(stops)
+    if cut not in ends:  # 围绕X，于5月召开专题协商会: the topic when the next clause carries it on
+        after = CLAUSES.split(segment[cut:].lstrip("，,；;。"), maxsplit=1)[0]
+        if segment[cut] not in "，," or not (names.form_in(after) or any(w in after for w in names.columns.topic_ends)):
+            return [], segment
     topic, rest = segment[:cut].strip().removesuffix(EACH), segment[cut:]
     if EACH in rest and "、" in topic:  # 围绕A、B分别召开…: two topics
         return [t for t in topic.split("、") if t], rest
@@ -570,9 +595,9 @@ def _told(
     times: list[str] = []
     roles: dict[str, list[str]] = {}
     unplaced: list[str] = []
-    for clause in (c.strip() for c in CLAUSES.split(rest)):
-        if not clause:
-            continue
+    for number, clause in enumerate(c.strip() for c in CLAUSES.split(rest) if c.strip()):
+        if number == 0 and len(set(names.forms_in(clause))) > 1:
+            return None  # 围绕中心工作开展专题协商、对口协商: the plan's general words, no one item
         found_form = names.form_in(clause)
         said_form = said_form or found_form
         found_times = [t for t in (m.group(0) for m in TIME.finditer(clause)) if time_value(t)]
@@ -583,7 +608,7 @@ def _told(
         residue = clause
         for word in [*found_times, *(n for n, f in names.forms.items() if f == found_form and n in clause)]:
             residue = residue.replace(word, "", 1)
-        for word in sorted((*names.columns.topic_ends, *SENTENCE_FILLERS), key=len, reverse=True):
+        for word in sorted((*names.columns.topic_ends, *names.columns.fillers), key=len, reverse=True):
             residue = residue.replace(word, "")
         if residue.strip(" 　、"):
             unplaced.append(clause)
@@ -602,9 +627,6 @@ def _told(
     return items, unplaced
 
 
-SENTENCE_FILLERS = ("分别为", "分别", "时间为", "时间", "协商", "推进", "实施", "于", "由", "并")
-
-
 def _share(values: list[str], index: int, count: int) -> str | None:
     """The value of the index-th of `count` topics: each its own when as many are given, else the one."""
     if len(values) == count:
@@ -621,7 +643,8 @@ def _share_names(values: list[str], index: int, count: int) -> str | list[str] |
 
 
 def _sentence_role(clause: str, names: Names) -> tuple[str, list[str]] | None:
-    """由A、B牵头 / A牵头承办 / B配合 → (role id, names), by sentence_roles."""
+    """由A、B牵头 / A牵头承办 / B配合 / 会同B → (role id, names), by sentence_roles (words after the
+    names) and sentence_roles_before (words before them)."""
     words = sorted(
         ((word, role) for role, ws in names.columns.sentence_roles.items() for word in ws),
         key=lambda wr: -len(wr[0]),
@@ -630,9 +653,15 @@ def _sentence_role(clause: str, names: Names) -> tuple[str, list[str]] | None:
         match = re.match(rf"^(?:{EACH})?由?(.{{2,80}}?)(?:{EACH})?{re.escape(word)}$", clause)
         if match is None:
             continue
-        listed = [n for n in re.split(r"[、，,和及]", match.group(1).removeprefix("由")) if n]
+        listed = [n for n in re.split(r"[、，,]", match.group(1).removeprefix("由")) if n]
         if listed and not any(names.form_in(n) or TIME.search(n) for n in listed):
             return role, listed
+    before = [(word, role) for role, ws in names.columns.sentence_roles_before.items() for word in ws]
+    for word, role in before:  # 会同B
+        if clause.startswith(word) and len(clause) > len(word) + 1:
+            listed = [n for n in re.split(r"[、，,]", clause[len(word) :]) if n]
+            if not any(names.form_in(n) or TIME.search(n) for n in listed):
+                return role, listed
     return None
 
 
