@@ -464,3 +464,20 @@ def test_a_quoted_topic_before_its_form_a_topic_ended_by_a_comma_and_general_wor
         ("古村落保护", "counterpart", "三季度", {"lead-unit": "文史委"}),
     ]
     assert "创新协商方式" in zx_repo.read(part.paths[0])
+
+
+def test_words_before_the_lead_in_and_a_label_of_no_field_on_a_value_line(zx_repo, tmp_path):
+    """于9月，围绕X召开… takes the time stated before the lead-in; a value line with a label of no
+    item field among known ones (活动地点：…) keeps those words in the item's notes; 双月协商 is the
+    declared alias of 双月协商座谈会."""
+    b = _plan()
+    b.para("（一）双月协商")
+    b.para("1.社区嵌入式托育")
+    b.para("时间：10月　牵头单位：社会委　活动地点：市民中心")
+    b.para("（二）于9月，围绕背街小巷照明召开专题协商会，城建委牵头。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("社区嵌入式托育", "bimonthly-forum", "10月", {"lead-unit": "社会委"}),
+        ("背街小巷照明", "thematic", "9月", {"lead-unit": "城建委"}),
+    ]
+    assert any("市民中心" in note for note in part.found.items[0].notes)

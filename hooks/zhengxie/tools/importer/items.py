@@ -381,8 +381,8 @@ def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
     协商会；时间：4月。牵头单位：… — as an item of its own section states them; None otherwise. A typed
     number before it is no part of it; a label with no value of its own before another label
     (组织实施：牵头领导：…) groups those labels and comes back with the value "". The first label
-    may be of no item field when known labels with values follow it (组织实施：由主席会议组织。牵头
-    单位：…): its words come back with it, for the item's notes."""
+    may be of no item field (组织实施：由主席会议组织。牵头单位：…), and others too (协商地点：…), when
+    the labels of item fields are at least as many: their words come back, for the item's notes."""
     stripped = strip_number(text).rstrip("。；;")
     labels = list(LABEL.finditer(stripped))
     if not labels or labels[0].start() != 0:
@@ -391,12 +391,12 @@ def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(stripped)
         value = stripped[match.end() : end].strip(VALUE_ENDS)
-        key = names.column(match.group(1))
-        if value and (key is None or key in ("title", "ignore")) and (index > 0 or len(labels) == 1):
-            return None  # words under a label of no item field: the line is text
+        if value and names.column(match.group(1)) == "title":
+            return None  # a topic labelled: the line is a topic of its own, not values
         pairs.append((match.group(1), value))
     known = [value for label, value in pairs if value and names.column(label) not in (None, "title", "ignore")]
-    return pairs if known else None
+    unknown = [value for label, value in pairs if value and names.column(label) in (None, "ignore")]
+    return pairs if known and len(known) >= len(unknown) else None  # more words of no field: the line is text
 
 
 def column_label(text: str, names: Names) -> str | None:
@@ -539,6 +539,10 @@ def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[li
     leads = "|".join(re.escape(lead) for lead in sorted(columns.lead_ins, key=len, reverse=True))
     starts = [(m.start(), m.end()) for m in re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{leads})", text)]
     before: dict[int, str] = {}  # 5月召开“X”专题协商会: the words of the clause before a quoted topic
+    for start, _ in starts:  # 于5月，围绕X召开…: a sentence's words before its first lead-in
+        sentence_start = max(text.rfind(p, 0, start) for p in "。；;") + 1
+        if not any(sentence_start <= other < start for other, _ in starts):
+            before[start] = text[sentence_start:start]
     if names.forms:  # 召开“X”专题协商会: a quoted topic right before a form's name, with no lead-in
         form_names = "|".join(re.escape(name) for name in names.forms)
         for m in re.finditer(rf"[“「]([^”」“「]{{2,{TOPIC_MAX}}})[”」](?=(?:{form_names}))", text):
