@@ -65,6 +65,7 @@ class Columns:
     sentence_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> 牵头, 配合 …
     sentence_roles_before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> 会同 …
     fillers: tuple[str, ...] = ()  # 分别, 时间为 …: words of an item's sentence that state no value
+    back_references: tuple[str, ...] = ()  # 上述 …: a sentence's topic pointing back to others
 
 
 def load_columns(root: Path, vocab: Vocabulary) -> Columns:
@@ -112,6 +113,7 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         {role: tuple(words) for role, words in data.get("sentence_roles", {}).items()},
         {role: tuple(words) for role, words in data.get("sentence_roles_before", {}).items()},
         tuple(data.get("sentence_fillers", ())),
+        tuple(data.get("topic_back_references", ())),
     )
 
 
@@ -474,6 +476,8 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
             rest = "".join(pieces)
             for part in tail:
                 place(item, "", part, names)
+        elif counts_forms(text, names):
+            return None  # 召开专题协商会4次: how many of a form, said of the plan's work
         else:
             item.form = names.form_in(text)  # one short clause naming a form: 议题 + 专题协商会 + 4月
             if (time := TIME.search(text)) is not None:
@@ -484,6 +488,11 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
     if not item.title or (item.form is None and not item.roles):
         return None
     return item
+
+
+def counts_forms(text: str, names: Names) -> bool:
+    """Whether a text counts a form's events (召开专题协商会4次, 对口协商两场) rather than naming one."""
+    return any(re.search(rf"{re.escape(name)}\s*{COUNTED.pattern}", text) for name in names.forms if name in text)
 
 
 def _placeable(part: str, names: Names) -> bool:
@@ -519,7 +528,10 @@ def place(item: Item, label: str, value: str, names: Names) -> None:
 CLAUSES = re.compile(r"[，,；;。]+")
 QUOTED_TOPICS = re.compile(r"^((?:[“「\"][^”」\"“「]{2,60}[”」\"][、和及与]?)+)")
 QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,60})[”」\"]")
-EACH = "分别"  # 分别由A、B牵头: the names go to the topics in turn
+EACH = "分别"
+COUNTED = re.compile(
+    r"(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:余|多)?[次项个场期]"
+)  # 分别由A、B牵头: the names go to the topics in turn
 TOPIC_MAX = 60
 FIRST_SENTENCE = re.compile(r"^([^。；;，,]{2,60})。(.+)$")
 
@@ -602,6 +614,8 @@ def _told(
     for number, clause in enumerate(c.strip() for c in CLAUSES.split(rest) if c.strip()):
         if number == 0 and len(set(names.forms_in(clause))) > 1:
             return None  # 围绕中心工作开展专题协商、对口协商: the plan's general words, no one item
+        if COUNTED.search(clause):
+            return None  # 召开专题协商会3次: how many, said of the plan's work, not one item
         found_form = names.form_in(clause)
         said_form = said_form or found_form
         found_times = [t for t in (m.group(0) for m in TIME.finditer(clause)) if time_value(t)]
@@ -619,6 +633,8 @@ def _told(
     item_form = said_form or form
     if item_form is None or (not lead_in and not times and not roles):
         return None
+    if any(topic.startswith(names.columns.back_references) for topic in topics if names.columns.back_references):
+        return None  # 围绕上述议题开展专题协商: the items are stated elsewhere
     items = []
     for index, topic in enumerate(topics):
         item = Item(topic, form=item_form, source="；".join([topic, rest]))
