@@ -494,3 +494,18 @@ def test_sentences_pointing_back_or_counting_are_no_items(zx_repo, tmp_path):
     assert [(i["title"], i["form"], i["time"]) for i in items] == [("山区供水保障", "thematic", "5月")]
     text = zx_repo.read(part.paths[0])
     assert "围绕上述议题开展专题协商" in text and "召开专题协商会4次" in text
+
+
+def test_a_count_of_other_work_is_no_stated_count(zx_repo, tmp_path):
+    """计划开展委员培训3次 counts other work; 本年度安排协商活动2项 is the number of the plan's items."""
+    b = _plan()
+    b.para("今年计划开展委员培训3次，本年度安排协商活动2项。")
+    b.para("1.推动稻渔综合种养提质（专题协商会，4月）")
+    b.para("2.改善老城区停车秩序（对口协商，6月）")
+    part, _items_read = _items(zx_repo, b, tmp_path)
+    assert part.found.stated_count == "2项"
+    c = _plan("云溪市政协2026年度协商计划")
+    c.para("今年计划开展委员培训3次。")
+    c.para("1.推动稻渔综合种养提质（专题协商会，4月）")
+    part, _items_read = _items(zx_repo, c, tmp_path)
+    assert part.found.stated_count is None

@@ -686,16 +686,16 @@ STATED = re.compile(  # a minimum (不少于2次) is a target, not the number of
 
 def stated_count(sources: list[figures_mod.Source]) -> str | None:
     """The number of items the plan's text states, as stated (15个, 10项左右): the first such
-    phrase about 协商 or 议题, else the first at all."""
-    found: list[tuple[str, str]] = []
+    phrase whose clause is about 协商 or 议题 (本年度协商议题共2项); a count of other work (培训3次)
+    is no count of the plan's items."""
     for source in sources:
         if "表格" in source.where:
             continue
         for match in STATED.finditer(source.text):
-            found.append((match.group(0), match.group(1)))
-    about = [count for phrase, count in found if "协商" in phrase or "议题" in phrase]
-    counts = about or [count for _, count in found]
-    return counts[0] if counts else None
+            clause = source.text[max(source.text.rfind(p, 0, match.start()) for p in "。；，") + 1 : match.end()]
+            if "协商" in clause or "议题" in clause:
+                return match.group(1)
+    return None
 
 
 @dataclass
