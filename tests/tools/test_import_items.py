@@ -509,3 +509,16 @@ def test_a_count_of_other_work_is_no_stated_count(zx_repo, tmp_path):
     c.para("1.推动稻渔综合种养提质（专题协商会，4月）")
     part, _items_read = _items(zx_repo, c, tmp_path)
     assert part.found.stated_count is None
+
+
+def test_a_form_named_as_the_lines_label_and_a_topic_in_the_first_clause(zx_repo, tmp_path):
+    """1.对口协商：X，由A牵头，B配合，5月召开 — the form before the colon, the topic in the first clause,
+    every other clause a value."""
+    b = _plan()
+    b.para("1.对口协商：规范校外培训收费，由教科卫体委牵头，市教育局配合，5月召开。")
+    b.para("2.专题协商会：推进林下经济发展，农业委负责，三季度进行。")
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("规范校外培训收费", "counterpart", "5月", {"lead-unit": "教科卫体委", "participants": "市教育局"}),
+        ("推进林下经济发展", "thematic", "三季度", {"lead-unit": "农业委"}),
+    ]

@@ -534,6 +534,7 @@ COUNTED = re.compile(
 )  # 分别由A、B牵头: the names go to the topics in turn
 TOPIC_MAX = 60
 FIRST_SENTENCE = re.compile(r"^([^。；;，,]{2,60})。(.+)$")
+FIRST_CLAUSE = re.compile(r"^([^。；;，,]{2,60})[，,](.+)$")
 
 
 def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[list[Item], list[str]]:
@@ -569,13 +570,17 @@ def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[li
         topics, rest = _topics(text[after:end], names)
         if topics:
             segments.append((topics, before.get(start, "") + rest))
+    whole = False  # X，由A牵头，5月召开: the first clause is the topic when the others are all values
     if not starts and form is not None and (first := FIRST_SENTENCE.match(text.strip())) is not None:
         segments.append(([first.group(1).strip()], first.group(2)))
+    elif not starts and form is not None and (first := FIRST_CLAUSE.match(text.strip())) is not None:
+        segments.append(([first.group(1).strip()], first.group(2)))
+        whole = True
     items: list[Item] = []
     left: list[str] = []
     for topics, rest in segments:
         told = _told(topics, rest, names, form, lead_in=bool(starts))
-        if told is None:
+        if told is None or (whole and told[1]):
             continue
         made, unplaced = told
         items += made
@@ -688,7 +693,10 @@ def _sentence_role(clause: str, names: Names) -> tuple[str, list[str]] | None:
 def line_items(text: str, names: Names, form: str | None = None) -> list[Item]:
     """The items of a numbered line in the item section or under a form heading: items told in
     sentences (sentence_items) when the line labels nothing and has no values in brackets, else
-    the line's one item (from_line)."""
+    the line's one item (from_line). A form's name as the line's label (专题协商会：X，由A牵头) is
+    the form of what follows it."""
+    if (lead := FORM_LEAD.match(text)) is not None and (lead_form := names.form_named(lead.group(1))):
+        text, form = lead.group(2), lead_form
     if not LABELLED.search(text) and BRACKET_END.search(text) is None:
         told, _ = sentence_items(text, names, form)
         if told:
