@@ -522,3 +522,18 @@ def test_a_form_named_as_the_lines_label_and_a_topic_in_the_first_clause(zx_repo
         ("规范校外培训收费", "counterpart", "5月", {"lead-unit": "教科卫体委", "participants": "市教育局"}),
         ("推进林下经济发展", "thematic", "三季度", {"lead-unit": "农业委"}),
     ]
+
+
+def test_a_sentence_of_values_after_an_item_line_and_a_form_after_a_table_title(zx_repo, tmp_path):
+    """1.X then 由A牵头，B配合，6月召开。 on the next line: the item's values. In a table with no form
+    column, 推进X（对口协商） names the form after the title."""
+    b = _plan()
+    b.para("（一）专题协商会")
+    b.para("1.推动预制菜产业规范发展")
+    b.para("由经济委牵头，市市场监管局配合，6月召开。")
+    b.table([["协商议题", "时间"], ["规范网约车管理（对口协商）", "9月"]])
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i.get("roles", {})) for i in items] == [
+        ("推动预制菜产业规范发展", "thematic", "6月", {"lead-unit": "经济委", "participants": "市市场监管局"}),
+        ("规范网约车管理", "counterpart", "9月", {}),
+    ]

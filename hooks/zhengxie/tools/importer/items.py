@@ -327,6 +327,8 @@ def from_table(
         title_form = None  # 专题协商：推进全域旅游 — the form before the title
         if (lead := FORM_LEAD.match(title)) is not None and (title_form := names.form_named(lead.group(1))):
             title = lead.group(2).strip()
+        elif (after := BRACKET_END.search(title)) is not None and (title_form := names.form_named(after.group(1))):
+            title = title[: after.start()].strip()  # 推进全域旅游（专题协商会）: the form after the title
         item = Item(title, source=" | ".join(cells), where=f"{where}第{row_number}行")
         for index in combined:
             for part in COMBINED_PARTS.split(cells[index].strip()):
@@ -607,26 +609,31 @@ def _topics(segment: str, names: Names) -> tuple[list[str], str]:
     return [topic], rest
 
 
-def _told(
-    topics: list[str], rest: str, names: Names, form: str | None, lead_in: bool
-) -> tuple[list[Item], list[str]] | None:
-    """The items of one lead-in's topics from the clauses after them; None when they name no form
-    (and no heading names one) or, with no lead-in, state neither a time nor a role."""
-    said_form: str | None = None
-    times: list[str] = []
-    roles: dict[str, list[str]] = {}
-    unplaced: list[str] = []
+@dataclass
+class _Said:
+    """What the clauses after a topic state: a form, times, names by role, and the clauses placed nowhere."""
+
+    form: str | None = None
+    times: list[str] = field(default_factory=list)
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    unplaced: list[str] = field(default_factory=list)
+
+
+def _said(rest: str, names: Names) -> _Said | None:
+    """The values the clauses state; None when they are the plan's general words (several forms at
+    once) or count events (召开专题协商会3次) rather than tell one item."""
+    said = _Said()
     for number, clause in enumerate(c.strip() for c in CLAUSES.split(rest) if c.strip()):
         if number == 0 and len(set(names.forms_in(clause))) > 1:
             return None  # 围绕中心工作开展专题协商、对口协商: the plan's general words, no one item
         if COUNTED.search(clause):
             return None  # 召开专题协商会3次: how many, said of the plan's work, not one item
         found_form = names.form_in(clause)
-        said_form = said_form or found_form
+        said.form = said.form or found_form
         found_times = [t for t in (m.group(0) for m in TIME.finditer(clause)) if time_value(t)]
-        times += found_times
+        said.times += found_times
         if (role := _sentence_role(clause, names)) is not None:
-            roles.setdefault(role[0], []).extend(role[1])
+            said.roles.setdefault(role[0], []).extend(role[1])
             continue
         residue = clause
         for word in [*found_times, *(n for n, f in names.forms.items() if f == found_form and n in clause)]:
@@ -634,22 +641,48 @@ def _told(
         for word in sorted((*names.columns.topic_ends, *names.columns.fillers), key=len, reverse=True):
             residue = residue.replace(word, "")
         if residue.strip(" 　、"):
-            unplaced.append(clause)
-    item_form = said_form or form
-    if item_form is None or (not lead_in and not times and not roles):
+            said.unplaced.append(clause)
+    return said
+
+
+def _told(
+    topics: list[str], rest: str, names: Names, form: str | None, lead_in: bool
+) -> tuple[list[Item], list[str]] | None:
+    """The items of one lead-in's topics from the clauses after them; None when they name no form
+    (and no heading names one) or, with no lead-in, state neither a time nor a role."""
+    said = _said(rest, names)
+    if said is None:
+        return None
+    item_form = said.form or form
+    if item_form is None or (not lead_in and not said.times and not said.roles):
         return None
     if any(topic.startswith(names.columns.back_references) for topic in topics if names.columns.back_references):
         return None  # 围绕上述议题开展专题协商: the items are stated elsewhere
     items = []
     for index, topic in enumerate(topics):
         item = Item(topic, form=item_form, source="；".join([topic, rest]))
-        item.time = _share(times, index, len(topics)) or EMPTY
-        for role_id, role_names in roles.items():
+        item.time = _share(said.times, index, len(topics)) or EMPTY
+        for role_id, role_names in said.roles.items():
             if (share := _share_names(role_names, index, len(topics))) is not None:
                 item.roles[role_id] = share
-        item.notes += [f"“{clause}”没有对应的字段" for clause in unplaced]
+        item.notes += [f"“{clause}”没有对应的字段" for clause in said.unplaced]
         items.append(item)
-    return items, unplaced
+    return items, said.unplaced
+
+
+def sentence_values(item: Item, text: str, names: Names) -> bool:
+    """Whether a paragraph after an item's line is nothing but its values in a sentence — 由A牵头，
+    B配合，5月召开。 — and if so, gives them to the item (what it states already stays)."""
+    said = _said(text, names)
+    if said is None or said.unplaced or not (said.times or said.roles) or len(said.times) > 1:
+        return False
+    if said.form is not None and item.form is None:
+        item.form = said.form
+    if said.times and item.time in (None, EMPTY):
+        item.time = said.times[0]
+    for role_id, role_names in said.roles.items():
+        item.roles.setdefault(role_id, role_names[0] if len(role_names) == 1 else list(role_names))
+    return True
 
 
 def _share(values: list[str], index: int, count: int) -> str | None:

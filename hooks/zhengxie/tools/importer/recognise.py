@@ -445,6 +445,10 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                     items_mod.place(previous_item, label, value, names)
             line_item = previous_item
             continue
+        if previous_item is not None and key is None and items_mod.sentence_values(previous_item, text, names):
+            pending = _flush(pending, found, paragraphs)  # 1.议题 / 由A牵头，B配合，5月召开。: the item's values
+            line_item = previous_item
+            continue
         under_form = bool(heading_form) and key != form_key and styles.index(key or form_key) > styles.index(form_key)
         valued_line = is_plan and key is not None and items_mod.carries_values(text, names)
         if (
