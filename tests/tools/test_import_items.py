@@ -484,11 +484,12 @@ def test_words_before_the_lead_in_and_a_label_of_no_field_on_a_value_line(zx_rep
 
 
 def test_sentences_pointing_back_or_counting_are_no_items(zx_repo, tmp_path):
-    """围绕上述议题… points back to the items above; …召开专题协商会4次 counts the plan's work: neither
-    is an item, and both stay in the text."""
+    """围绕上述议题… points back to the items above; 围绕协商议题… names no topic (the word is a title
+    column's name); …召开专题协商会4次 counts the plan's work: none is an item, all stay in the text."""
     b = _plan()
     b.table([["协商议题", "协商形式", "时间"], ["山区供水保障", "专题协商会", "5月"]])
     b.para("围绕上述议题开展专题协商，由各专门委员会分别牵头。")
+    b.para("围绕协商议题开展专题调研，形成调研报告。")
     b.para("（一）全年围绕乡村振兴召开专题协商会4次。")
     part, items = _items(zx_repo, b, tmp_path)
     assert [(i["title"], i["form"], i["time"]) for i in items] == [("山区供水保障", "thematic", "5月")]

@@ -658,6 +658,8 @@ def _told(
         return None
     if any(topic.startswith(names.columns.back_references) for topic in topics if names.columns.back_references):
         return None  # 围绕上述议题开展专题协商: the items are stated elsewhere
+    if any(topic in names.columns.title for topic in topics):
+        return None  # 围绕协商议题开展调研: the word for a topic (a title column's name), not one
     items = []
     for index, topic in enumerate(topics):
         item = Item(topic, form=item_form, source="；".join([topic, rest]))
