@@ -138,7 +138,7 @@ def _figures(part: Part, expected: list[dict], score: Score, name: str) -> None:
 LABELLED_LINE = re.compile(r"^(?:[（(][0-9一二三四五六七八九十]{1,3}[）)])?[\u4e00-\u9fff]{2,6}[:：]")
 
 
-def _unaccounted(part: Part, kept: list[str], columns: set[str], forms: dict[str, str]) -> list[str]:
+def _unaccounted(part: Part, kept: list[str], columns: set[str], forms: dict[str, list[str]]) -> list[str]:
     """The original's paragraphs (and table cells) found nowhere in the draft or the report."""
     found = part.found
     body = norm("".join(found.blocks))
@@ -156,7 +156,7 @@ def _unaccounted(part: Part, kept: list[str], columns: set[str], forms: dict[str
     item_texts = {
         norm(t)
         for item in found.items
-        for t in (item.title, item.time or "", forms.get(item.form or "", ""), *_role_values(item))
+        for t in (item.title, item.time or "", *forms.get(item.form or "", ()), *_role_values(item))
     } - {""}
     # a value the item could not take (时间“一季度”不是可识别的写法), a cell of a column of no known
     # field (“备注”一栏：…): in the draft as the item's 待核 note
@@ -224,6 +224,14 @@ def _invented(part: Part, source: str, forms: dict[str, str]) -> list[str]:
 
 
 @functools.cache
+def _form_names() -> dict[str, list[str]]:
+    """Each form's name and aliases (data/forms.yml): a cell printing an alias (协商议事会) is in the
+    draft as that form."""
+    data = yaml.safe_load((ROOT / "data" / "forms.yml").read_text(encoding="utf-8"))
+    return {form["id"]: [form["name"], *form.get("aliases", [])] for form in data}
+
+
+@functools.cache
 def _columns() -> set[str]:
     data = yaml.safe_load((ROOT / "data" / "import.yml").read_text(encoding="utf-8"))["columns"]
     names = [n for key, value in data.items() if key != "roles" for n in value]
@@ -261,7 +269,7 @@ def measured(tmp_path_factory):
         batch = per_batch.setdefault(batch_of[name], {"fields": Score(), "items": Score(), "figures": Score()})
         for what in ("fields", "items", "figures"):  # the same measures again, for this batch alone
             _score_again(scores[what], batch[what], before[what])
-        unaccounted[name] = _unaccounted(part, builder.kept, _columns(), forms)
+        unaccounted[name] = _unaccounted(part, builder.kept, _columns(), _form_names())
         invented[name] = _invented(part, "\n".join(builder.kept), forms)
         dropped = [d for d in builder.dropped if norm(d) in norm("".join(part.found.blocks))]
         unaccounted[name] += [f"（应去掉而留下）{d}" for d in dropped]

@@ -328,3 +328,213 @@ def test_labelled_sub_headings_and_a_grouping_sub_heading_over_labelled_lines(zx
         ("县域商业体系建设", "thematic", "7月", {"lead-leader": "副主席乙某", "responsible": "经济委员会"}),
     ]
     assert ("（三）组织实施", "项目各栏的分组名称（其下各栏已读进项目），不是字段") in part.found.left_out
+
+
+def test_numbered_sentences_under_a_form_heading_are_items(zx_repo, tmp_path):
+    """1.围绕X建言献策。由A牵头，B配合，5月份召开。 under a heading naming the form: the topic runs
+    from the lead-in to a declared end word; the sentences after it give the lead, the others and
+    the time. A line whose first sentence is its topic (X。由A牵头…) is one too; a time left vague
+    is stated as nothing and kept in the item's notes."""
+    b = _plan()
+    b.para("（一）专题协商会")
+    b.para("1.围绕改善山区学校寄宿条件建言献策。由教科卫体委员会牵头，县教育局、县财政局配合，5月份召开。")
+    b.para("2.乡村公路养护机制。由城建委牵头，县交通局参加，待汛期过后确定。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        (
+            "改善山区学校寄宿条件",
+            "thematic",
+            "5月份",
+            {"lead-unit": "教科卫体委员会", "participants": ["县教育局", "县财政局"]},
+        ),
+        ("乡村公路养护机制", "thematic", "原文未载", {"lead-unit": "城建委", "participants": "县交通局"}),
+    ]
+    assert any("待汛期过后确定" in note for note in part.found.items[1].notes)
+
+
+def test_items_told_in_a_prose_paragraph_keep_the_paragraph(zx_repo, tmp_path):
+    """In 工作要点 prose: several topics in one sentence, each with its form; 分别 hands the leads
+    and times out in turn; quoted topics; a paragraph naming no form is no item. The paragraphs
+    stay in the text."""
+    b = Builder()
+    b.para("云溪市政协2025年工作要点", style="Title")
+    b.para("一、坚持团结民主，围绕全市中心工作履职")
+    b.para("（一）拓展协商载体。围绕河道保洁长效机制开展对口协商，围绕菜市场提档升级开展界别协商。")
+    b.para(
+        "（二）开好专题协商会。围绕“山地果业提质”“县城供热改造”分别召开专题协商会，由农业委、城建委分别牵头，时间分别为5月、10月。"
+    )
+    b.para("（三）聚焦夜市管理开展专题民主监督，社会委牵头，下半年进行。")
+    b.para("（四）做好提案工作。坚持提案办理协商常态化。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i.get("roles", {})) for i in items] == [
+        ("河道保洁长效机制", "counterpart", "原文未载", {}),
+        ("菜市场提档升级", "sector", "原文未载", {}),
+        ("山地果业提质", "thematic", "5月", {"lead-unit": "农业委"}),
+        ("县城供热改造", "thematic", "10月", {"lead-unit": "城建委"}),
+        ("夜市管理", "democratic-supervision", "下半年", {"lead-unit": "社会委"}),
+    ]
+    text = zx_repo.read(part.paths[0])
+    assert "拓展协商载体" in text and "坚持提案办理协商常态化" in text
+
+
+def test_value_lines_spaced_with_role_names_offices_use_and_a_closing_paragraph(zx_repo, tmp_path):
+    """时间安排：…　牵头领导：…　牵头界别：…　协商部门：… on one line under a numbered topic in a form
+    group with a count (专题协商会（2项）); the unnumbered paragraph after the numbered items is the
+    plan's text, not an item; a minimum (不少于3次) is no count of the plan's items."""
+    b = _plan()
+    b.para("全年开展委员培训不少于3次。")
+    b.para("（一）专题协商会（2项）")
+    b.para("1.山洪灾害防御能力建设")
+    b.para("时间安排：4—5月　牵头领导：甲某　牵头界别：农业界　协商部门：县水利局、县应急局")
+    b.para("2.县域冷链物流补短板")
+    b.para("时间安排：8月　牵头领导：乙某某　牵头单位：经济委　协商部门：县商务局")
+    b.para("各牵头单位要提前拟定方案，邀请协商部门到会听取意见。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        (
+            "山洪灾害防御能力建设",
+            "thematic",
+            "4—5月",
+            {"lead-leader": "甲某", "lead-unit": "农业界", "participants": ["县水利局", "县应急局"]},
+        ),
+        (
+            "县域冷链物流补短板",
+            "thematic",
+            "8月",
+            {"lead-leader": "乙某某", "lead-unit": "经济委", "participants": "县商务局"},
+        ),
+    ]
+    assert part.found.stated_count is None
+    assert "邀请协商部门到会听取意见" in zx_repo.read(part.paths[0])
+
+
+def test_a_group_label_with_words_of_its_own_before_known_labels(zx_repo, tmp_path):
+    """（三）组织实施：在主席会议领导下进行。牵头领导：…。责任部门：… — the known labels are the item's
+    values; the group label's own words are kept in its notes."""
+    b = Builder()
+    b.para("云溪市政协2025年度协商计划", style="Title")
+    b.para("一、围绕“水库移民后期扶持”开展专题协商")
+    b.para("（一）协商形式：专题协商会。")
+    b.para("（二）时间安排：9月。")
+    b.para("（三）组织实施：由主席会议统筹安排。牵头领导：副主席丙某。责任部门：农业委。参与部门：县水利局。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        (
+            "水库移民后期扶持",
+            "thematic",
+            "9月",
+            {"lead-leader": "副主席丙某", "responsible": "农业委", "participants": "县水利局"},
+        ),
+    ]
+    assert any("由主席会议统筹安排" in note for note in part.found.items[0].notes)
+
+
+def test_a_table_with_the_time_first_an_owned_role_column_and_a_form_alias(zx_repo, tmp_path):
+    """时间 as the first column, 县政协牵头领导 (a role after whose it is), a form written as its declared
+    alias (协商议事会 → 在基层协商), and the form column merged down over its rows."""
+    b = _plan()
+    table = b.table(
+        [
+            ["时间", "协商议题", "协商形式", "县政协牵头领导", "牵头单位"],
+            ["3月", "村级道路管护", "协商议事会", "丁某", "镇政协工作组"],
+            ["7月", "农贸市场改造", "", "戊某", "镇经济办"],
+        ]
+    )
+    table.cell(1, 2).merge(table.cell(2, 2))
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("村级道路管护", "grassroots", "3月", {"lead-leader": "丁某", "lead-unit": "镇政协工作组"}),
+        ("农贸市场改造", "grassroots", "7月", {"lead-leader": "戊某", "lead-unit": "镇经济办"}),
+    ]
+
+
+def test_a_quoted_topic_before_its_form_a_topic_ended_by_a_comma_and_general_words(zx_repo, tmp_path):
+    """召开“X”专题协商会 (no lead-in) with the time before it and 会同 naming the others; 围绕X，于…召开
+    (the topic ends at a comma when the next clause carries it on); a sentence naming several forms
+    at once is the plan's general words, no item; a unit's name with 和 in it stays whole."""
+    b = Builder()
+    b.para("云溪市政协2025年工作要点", style="Title")
+    b.para("一、提高协商质量")
+    b.para("（一）创新协商方式。围绕基层治理，开展专题协商、对口协商等多种形式的协商。")
+    b.para("（二）开好协商会议。6月召开“城区积水点改造”专题协商会，由城建委牵头，会同市住房和城乡建设局。")
+    b.para("（三）围绕古村落保护，于三季度开展对口协商，文史委负责。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i.get("roles", {})) for i in items] == [
+        ("城区积水点改造", "thematic", "6月", {"lead-unit": "城建委", "participants": "市住房和城乡建设局"}),
+        ("古村落保护", "counterpart", "三季度", {"lead-unit": "文史委"}),
+    ]
+    assert "创新协商方式" in zx_repo.read(part.paths[0])
+
+
+def test_words_before_the_lead_in_and_a_label_of_no_field_on_a_value_line(zx_repo, tmp_path):
+    """于9月，围绕X召开… takes the time stated before the lead-in; a value line with a label of no
+    item field among known ones (活动地点：…) keeps those words in the item's notes; 双月协商 is the
+    declared alias of 双月协商座谈会."""
+    b = _plan()
+    b.para("（一）双月协商")
+    b.para("1.社区嵌入式托育")
+    b.para("时间：10月　牵头单位：社会委　活动地点：市民中心")
+    b.para("（二）于9月，围绕背街小巷照明召开专题协商会，城建委牵头。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("社区嵌入式托育", "bimonthly-forum", "10月", {"lead-unit": "社会委"}),
+        ("背街小巷照明", "thematic", "9月", {"lead-unit": "城建委"}),
+    ]
+    assert any("市民中心" in note for note in part.found.items[0].notes)
+
+
+def test_sentences_pointing_back_or_counting_are_no_items(zx_repo, tmp_path):
+    """围绕上述议题… points back to the items above; 围绕协商议题… names no topic (the word is a title
+    column's name); …召开专题协商会4次 counts the plan's work: none is an item, all stay in the text."""
+    b = _plan()
+    b.table([["协商议题", "协商形式", "时间"], ["山区供水保障", "专题协商会", "5月"]])
+    b.para("围绕上述议题开展专题协商，由各专门委员会分别牵头。")
+    b.para("围绕协商议题开展专题调研，形成调研报告。")
+    b.para("（一）全年围绕乡村振兴召开专题协商会4次。")
+    part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"]) for i in items] == [("山区供水保障", "thematic", "5月")]
+    text = zx_repo.read(part.paths[0])
+    assert "围绕上述议题开展专题协商" in text and "召开专题协商会4次" in text
+
+
+def test_a_count_of_other_work_is_no_stated_count(zx_repo, tmp_path):
+    """计划开展委员培训3次 counts other work; 本年度安排协商活动2项 is the number of the plan's items."""
+    b = _plan()
+    b.para("今年计划开展委员培训3次，本年度安排协商活动2项。")
+    b.para("1.推动稻渔综合种养提质（专题协商会，4月）")
+    b.para("2.改善老城区停车秩序（对口协商，6月）")
+    part, _items_read = _items(zx_repo, b, tmp_path)
+    assert part.found.stated_count == "2项"
+    c = _plan("云溪市政协2026年度协商计划")
+    c.para("今年计划开展委员培训3次。")
+    c.para("1.推动稻渔综合种养提质（专题协商会，4月）")
+    part, _items_read = _items(zx_repo, c, tmp_path)
+    assert part.found.stated_count is None
+
+
+def test_a_form_named_as_the_lines_label_and_a_topic_in_the_first_clause(zx_repo, tmp_path):
+    """1.对口协商：X，由A牵头，B配合，5月召开 — the form before the colon, the topic in the first clause,
+    every other clause a value."""
+    b = _plan()
+    b.para("1.对口协商：规范校外培训收费，由教科卫体委牵头，市教育局配合，5月召开。")
+    b.para("2.专题协商会：推进林下经济发展，农业委负责，三季度进行。")
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i["roles"]) for i in items] == [
+        ("规范校外培训收费", "counterpart", "5月", {"lead-unit": "教科卫体委", "participants": "市教育局"}),
+        ("推进林下经济发展", "thematic", "三季度", {"lead-unit": "农业委"}),
+    ]
+
+
+def test_a_sentence_of_values_after_an_item_line_and_a_form_after_a_table_title(zx_repo, tmp_path):
+    """1.X then 由A牵头，B配合，6月召开。 on the next line: the item's values. In a table with no form
+    column, 推进X（对口协商） names the form after the title."""
+    b = _plan()
+    b.para("（一）专题协商会")
+    b.para("1.推动预制菜产业规范发展")
+    b.para("由经济委牵头，市市场监管局配合，6月召开。")
+    b.table([["协商议题", "时间"], ["规范网约车管理（对口协商）", "9月"]])
+    _part, items = _items(zx_repo, b, tmp_path)
+    assert [(i["title"], i["form"], i["time"], i.get("roles", {})) for i in items] == [
+        ("推动预制菜产业规范发展", "thematic", "6月", {"lead-unit": "经济委", "participants": "市市场监管局"}),
+        ("规范网约车管理", "counterpart", "9月", {}),
+    ]

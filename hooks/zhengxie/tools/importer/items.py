@@ -19,7 +19,7 @@ from zhengxie.tools.importer.blocks import ImportFailed
 _M = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
 TIME = re.compile(
     rf"(?<![0-9])(?:{_M}月?\s*[-–—~至到]\s*{_M}月份?|{_M}月份?(?:上旬|中旬|下旬|底|初)?"
-    r"|第[一二三四1-4]季度|上半年|下半年|全年)"
+    r"|第?[一二三四1-4]季度|上半年|下半年|全年)"
 )
 YEAR_PREFIX = re.compile(r"^[0-9]{4}\s*年(?:度)?\s*")
 LABELLED = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*([^；;。]{1,200})")
@@ -60,6 +60,12 @@ class Columns:
     lead_ins: tuple[str, ...] = ()  # 围绕“议题”召开…: the words before a quoted topic (topic_lead_ins)
     endings: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"title": ("议题",)})  # 拟开展时间 → time
     form_endings: tuple[str, ...] = ()  # 专题协商议题: a form's name and one of these names the form
+    owner_endings: tuple[str, ...] = ()  # 县政协牵头领导: whose role a column names, before the role's name
+    topic_ends: tuple[str, ...] = ()  # 围绕推进…开展专题协商: the words a sentence's topic runs up to
+    sentence_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> 牵头, 配合 …
+    sentence_roles_before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> 会同 …
+    fillers: tuple[str, ...] = ()  # 分别, 时间为 …: words of an item's sentence that state no value
+    back_references: tuple[str, ...] = ()  # 上述 …: a sentence's topic pointing back to others
 
 
 def load_columns(root: Path, vocab: Vocabulary) -> Columns:
@@ -89,6 +95,10 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         if role_id not in vocab.roles:
             raise ImportFailed(f"{COLUMNS_FILE} 的 roles 写了 {role_id}，data/roles.yml 中没有这个角色：请改正")
         roles.update(dict.fromkeys(names, role_id))
+    for key in ("sentence_roles", "sentence_roles_before"):
+        for role_id in data.get(key, {}):
+            if role_id not in vocab.roles:
+                raise ImportFailed(f"{COLUMNS_FILE} 的 {key} 写了 {role_id}，data/roles.yml 中没有这个角色：请改正")
     return Columns(
         tuple(columns.get("title", ())),
         tuple(columns.get("form", ())),
@@ -98,6 +108,12 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         tuple(data.get("topic_lead_ins", ())),
         {key: tuple(words) for key, words in data.get("endings", {"title": ["议题"]}).items()},
         tuple(data.get("form_heading_endings", ())),
+        tuple(data.get("role_owner_endings", ())),
+        tuple(data.get("topic_ends", ())),
+        {role: tuple(words) for role, words in data.get("sentence_roles", {}).items()},
+        {role: tuple(words) for role, words in data.get("sentence_roles_before", {}).items()},
+        tuple(data.get("sentence_fillers", ())),
+        tuple(data.get("topic_back_references", ())),
     )
 
 
@@ -113,6 +129,9 @@ class Names:
             for ending in ("会议", "会"):  # 专题协商会 is often written 专题协商
                 if form.name.endswith(ending) and len(form.name) - len(ending) >= 2:
                     forms.setdefault(form.name[: -len(ending)], form.id)
+        for name, form_id in vocab.names_of("forms").names.items():  # an alias data/forms.yml declares
+            if form_id in vocab.forms and name != form_id:
+                forms.setdefault(name, form_id)
         self.forms = dict(sorted(forms.items(), key=lambda kv: -len(kv[0])))
         roles: dict[str, str] = {}  # name -> role id
         for role in vocab.roles.values():
@@ -133,9 +152,20 @@ class Names:
                     return key
             if (role := self.role_named(candidate)) is not None:
                 return f"role:{role}"
+        if (role := self.owned_role(name)) is not None:
+            return f"role:{role}"
         for key, endings in self.columns.endings.items():  # a name not listed, by how it ends
             if len(name) > 2 and name.endswith(tuple(endings)):
                 return key
+        return None
+
+    def owned_role(self, cell: str) -> str | None:
+        """The role a name gives after whose it is (县政协牵头领导 → lead-leader), by role_owner_endings."""
+        name = re.sub(r"[\s　]+", "", cell)
+        for role_name, role in self.roles.items():
+            owner = name.removesuffix(role_name)
+            if owner != name and self.columns.owner_endings and owner.endswith(self.columns.owner_endings):
+                return role
         return None
 
     def topic(self, text: str) -> str:
@@ -149,6 +179,15 @@ class Names:
 
     def form_in(self, text: str) -> str | None:
         return next((fid for name, fid in self.forms.items() if name in text), None)
+
+    def forms_in(self, text: str) -> list[str]:
+        """Every form a text names, each where its longest name stands."""
+        found: list[str] = []
+        for name, fid in self.forms.items():
+            if name in text:
+                found.append(fid)
+                text = text.replace(name, "　")
+        return found
 
     def form_named(self, text: str) -> str | None:
         return self.forms.get(text.strip())
@@ -263,6 +302,8 @@ def from_table(
             columns.setdefault("title", index)
         elif key is not None and key != "ignore":
             columns.setdefault(key, index)
+            if key.startswith("role:") and names.owned_role(cell):
+                structure.append((cell, f"{where}表头：写明谁的角色一栏，按角色读进各项"))
         elif cell and key is None:
             unknown.append((index, cell))
     if "title" not in columns:
@@ -286,6 +327,8 @@ def from_table(
         title_form = None  # 专题协商：推进全域旅游 — the form before the title
         if (lead := FORM_LEAD.match(title)) is not None and (title_form := names.form_named(lead.group(1))):
             title = lead.group(2).strip()
+        elif (after := BRACKET_END.search(title)) is not None and (title_form := names.form_named(after.group(1))):
+            title = title[: after.start()].strip()  # 推进全域旅游（专题协商会）: the form after the title
         item = Item(title, source=" | ".join(cells), where=f"{where}第{row_number}行")
         for index in combined:
             for part in COMBINED_PARTS.split(cells[index].strip()):
@@ -341,7 +384,9 @@ def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
     """(label, value) of a line that is nothing but known labels and their values — 协商形式：专题
     协商会；时间：4月。牵头单位：… — as an item of its own section states them; None otherwise. A typed
     number before it is no part of it; a label with no value of its own before another label
-    (组织实施：牵头领导：…) groups those labels and comes back with the value ""."""
+    (组织实施：牵头领导：…) groups those labels and comes back with the value "". The first label
+    may be of no item field (组织实施：由主席会议组织。牵头单位：…), and others too (协商地点：…), when
+    the labels of item fields are at least as many: their words come back, for the item's notes."""
     stripped = strip_number(text).rstrip("。；;")
     labels = list(LABEL.finditer(stripped))
     if not labels or labels[0].start() != 0:
@@ -350,11 +395,12 @@ def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(stripped)
         value = stripped[match.end() : end].strip(VALUE_ENDS)
-        key = names.column(match.group(1))
-        if value and (key is None or key in ("title", "ignore")):
-            return None  # words under a label of no item field: the line is text
+        if value and names.column(match.group(1)) == "title":
+            return None  # a topic labelled: the line is a topic of its own, not values
         pairs.append((match.group(1), value))
-    return pairs if any(value for _, value in pairs) else None
+    known = [value for label, value in pairs if value and names.column(label) not in (None, "title", "ignore")]
+    unknown = [value for label, value in pairs if value and names.column(label) in (None, "ignore")]
+    return pairs if known and len(known) >= len(unknown) else None  # more words of no field: the line is text
 
 
 def column_label(text: str, names: Names) -> str | None:
@@ -432,6 +478,8 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
             rest = "".join(pieces)
             for part in tail:
                 place(item, "", part, names)
+        elif counts_forms(text, names):
+            return None  # 召开专题协商会4次: how many of a form, said of the plan's work
         else:
             item.form = names.form_in(text)  # one short clause naming a form: 议题 + 专题协商会 + 4月
             if (time := TIME.search(text)) is not None:
@@ -442,6 +490,11 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
     if not item.title or (item.form is None and not item.roles):
         return None
     return item
+
+
+def counts_forms(text: str, names: Names) -> bool:
+    """Whether a text counts a form's events (召开专题协商会4次, 对口协商两场) rather than naming one."""
+    return any(re.search(rf"{re.escape(name)}\s*{COUNTED.pattern}", text) for name in names.forms if name in text)
 
 
 def _placeable(part: str, names: Names) -> bool:
@@ -472,3 +525,216 @@ def place(item: Item, label: str, value: str, names: Names) -> None:
         item.form = names.form_in(value)
     else:
         item.notes.append(f"“{label + '：' if label else ''}{value}”没有对应的字段")
+
+
+CLAUSES = re.compile(r"[，,；;。]+")
+QUOTED_TOPICS = re.compile(r"^((?:[“「\"][^”」\"“「]{2,60}[”」\"][、和及与]?)+)")
+QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,60})[”」\"]")
+EACH = "分别"
+COUNTED = re.compile(
+    r"(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:余|多)?[次项个场期]"
+)  # 分别由A、B牵头: the names go to the topics in turn
+TOPIC_MAX = 60
+FIRST_SENTENCE = re.compile(r"^([^。；;，,]{2,60})。(.+)$")
+FIRST_CLAUSE = re.compile(r"^([^。；;，,]{2,60})[，,](.+)$")
+
+
+def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[list[Item], list[str]]:
+    """Items told in sentences — 围绕推进X开展专题协商。由A牵头，B配合，5月召开。 or 围绕“X”“Y”分别召开
+    专题协商会，由A、B分别牵头 — each from a topic after a lead-in (topic_lead_ins) at the start of a
+    clause, up to a topic_ends word (or the quoted words), and the clauses after it up to the next
+    lead-in: the form they name (or the heading's, `form`), a time, names before sentence_roles words.
+    Under a heading naming a form, a line with no lead-in is an item when its first sentence is the
+    topic and the rest state its values (X。由A牵头，3月开展。). A topic naming no form is no item.
+    Also the clauses placed nowhere (kept in the items' notes): the caller keeps such a paragraph.
+    A time the sentences leave out is stated as nothing (原文未载 in the draft)."""
+    columns = names.columns
+    if not columns.lead_ins or not columns.topic_ends:
+        return [], []
+    leads = "|".join(re.escape(lead) for lead in sorted(columns.lead_ins, key=len, reverse=True))
+    starts = [(m.start(), m.end()) for m in re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{leads})", text)]
+    before: dict[int, str] = {}  # 5月召开“X”专题协商会: the words of the clause before a quoted topic
+    for start, _ in starts:  # 于5月，围绕X召开…: a sentence's words before its first lead-in
+        sentence_start = max(text.rfind(p, 0, start) for p in "。；;") + 1
+        if not any(sentence_start <= other < start for other, _ in starts):
+            before[start] = text[sentence_start:start]
+    if names.forms:  # 召开“X”专题协商会: a quoted topic right before a form's name, with no lead-in
+        form_names = "|".join(re.escape(name) for name in names.forms)
+        for m in re.finditer(rf"[“「]([^”」“「]{{2,{TOPIC_MAX}}})[”」](?=(?:{form_names}))", text):
+            if not any(after <= m.start() and not CLAUSES.search(text[after : m.start()]) for _, after in starts):
+                starts.append((m.start(), m.start()))  # not a topic a lead-in already quotes
+                clause_start = max(text.rfind(p, 0, m.start()) for p in "。；;，,") + 1
+                before[m.start()] = text[clause_start : m.start()]
+        starts.sort()
+    segments: list[tuple[list[str], str]] = []
+    for index, (start, after) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+        topics, rest = _topics(text[after:end], names)
+        if topics:
+            segments.append((topics, before.get(start, "") + rest))
+    whole = False  # X，由A牵头，5月召开: the first clause is the topic when the others are all values
+    if not starts and form is not None and (first := FIRST_SENTENCE.match(text.strip())) is not None:
+        segments.append(([first.group(1).strip()], first.group(2)))
+    elif not starts and form is not None and (first := FIRST_CLAUSE.match(text.strip())) is not None:
+        segments.append(([first.group(1).strip()], first.group(2)))
+        whole = True
+    items: list[Item] = []
+    left: list[str] = []
+    for topics, rest in segments:
+        told = _told(topics, rest, names, form, lead_in=bool(starts))
+        if told is None or (whole and told[1]):
+            continue
+        made, unplaced = told
+        items += made
+        left += unplaced
+    return items, left
+
+
+def _topics(segment: str, names: Names) -> tuple[list[str], str]:
+    """The topics a clause after a lead-in names, and the words after them."""
+    if (quoted := QUOTED_TOPICS.match(segment)) is not None:
+        return QUOTED.findall(quoted.group(1)), segment[quoted.end() :]
+    ends = [segment.find(word, 2) for word in names.columns.topic_ends]
+    stops = [i for i in (*ends, *(segment.find(p) for p in "，,；;。")) if i >= 2]
+    if not stops or min(stops) > TOPIC_MAX:
+        return [], segment
+    cut = min(stops)
+    if cut not in ends:  # 围绕X，于5月召开专题协商会: the topic when the next clause carries it on
+        after = CLAUSES.split(segment[cut:].lstrip("，,；;。"), maxsplit=1)[0]
+        if segment[cut] not in "，," or not (names.form_in(after) or any(w in after for w in names.columns.topic_ends)):
+            return [], segment
+    topic, rest = segment[:cut].strip().removesuffix(EACH), segment[cut:]
+    if EACH in rest and "、" in topic:  # 围绕A、B分别召开…: two topics
+        return [t for t in topic.split("、") if t], rest
+    return [topic], rest
+
+
+@dataclass
+class _Said:
+    """What the clauses after a topic state: a form, times, names by role, and the clauses placed nowhere."""
+
+    form: str | None = None
+    times: list[str] = field(default_factory=list)
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    unplaced: list[str] = field(default_factory=list)
+
+
+def _said(rest: str, names: Names) -> _Said | None:
+    """The values the clauses state; None when they are the plan's general words (several forms at
+    once) or count events (召开专题协商会3次) rather than tell one item."""
+    said = _Said()
+    for number, clause in enumerate(c.strip() for c in CLAUSES.split(rest) if c.strip()):
+        if number == 0 and len(set(names.forms_in(clause))) > 1:
+            return None  # 围绕中心工作开展专题协商、对口协商: the plan's general words, no one item
+        if COUNTED.search(clause):
+            return None  # 召开专题协商会3次: how many, said of the plan's work, not one item
+        found_form = names.form_in(clause)
+        said.form = said.form or found_form
+        found_times = [t for t in (m.group(0) for m in TIME.finditer(clause)) if time_value(t)]
+        said.times += found_times
+        if (role := _sentence_role(clause, names)) is not None:
+            said.roles.setdefault(role[0], []).extend(role[1])
+            continue
+        residue = clause
+        for word in [*found_times, *(n for n, f in names.forms.items() if f == found_form and n in clause)]:
+            residue = residue.replace(word, "", 1)
+        for word in sorted((*names.columns.topic_ends, *names.columns.fillers), key=len, reverse=True):
+            residue = residue.replace(word, "")
+        if residue.strip(" 　、"):
+            said.unplaced.append(clause)
+    return said
+
+
+def _told(
+    topics: list[str], rest: str, names: Names, form: str | None, lead_in: bool
+) -> tuple[list[Item], list[str]] | None:
+    """The items of one lead-in's topics from the clauses after them; None when they name no form
+    (and no heading names one) or, with no lead-in, state neither a time nor a role."""
+    said = _said(rest, names)
+    if said is None:
+        return None
+    item_form = said.form or form
+    if item_form is None or (not lead_in and not said.times and not said.roles):
+        return None
+    if any(topic.startswith(names.columns.back_references) for topic in topics if names.columns.back_references):
+        return None  # 围绕上述议题开展专题协商: the items are stated elsewhere
+    if any(topic in names.columns.title for topic in topics):
+        return None  # 围绕协商议题开展调研: the word for a topic (a title column's name), not one
+    items = []
+    for index, topic in enumerate(topics):
+        item = Item(topic, form=item_form, source="；".join([topic, rest]))
+        item.time = _share(said.times, index, len(topics)) or EMPTY
+        for role_id, role_names in said.roles.items():
+            if (share := _share_names(role_names, index, len(topics))) is not None:
+                item.roles[role_id] = share
+        item.notes += [f"“{clause}”没有对应的字段" for clause in said.unplaced]
+        items.append(item)
+    return items, said.unplaced
+
+
+def sentence_values(item: Item, text: str, names: Names) -> bool:
+    """Whether a paragraph after an item's line is nothing but its values in a sentence — 由A牵头，
+    B配合，5月召开。 — and if so, gives them to the item (what it states already stays)."""
+    said = _said(text, names)
+    if said is None or said.unplaced or not (said.times or said.roles) or len(said.times) > 1:
+        return False
+    if said.form is not None and item.form is None:
+        item.form = said.form
+    if said.times and item.time in (None, EMPTY):
+        item.time = said.times[0]
+    for role_id, role_names in said.roles.items():
+        item.roles.setdefault(role_id, role_names[0] if len(role_names) == 1 else list(role_names))
+    return True
+
+
+def _share(values: list[str], index: int, count: int) -> str | None:
+    """The value of the index-th of `count` topics: each its own when as many are given, else the one."""
+    if len(values) == count:
+        return values[index]
+    return values[0] if len(values) == 1 else None
+
+
+def _share_names(values: list[str], index: int, count: int) -> str | list[str] | None:
+    if count > 1 and len(values) == count:
+        return values[index]
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else list(values)
+
+
+def _sentence_role(clause: str, names: Names) -> tuple[str, list[str]] | None:
+    """由A、B牵头 / A牵头承办 / B配合 / 会同B → (role id, names), by sentence_roles (words after the
+    names) and sentence_roles_before (words before them)."""
+    words = sorted(
+        ((word, role) for role, ws in names.columns.sentence_roles.items() for word in ws),
+        key=lambda wr: -len(wr[0]),
+    )
+    for word, role in words:
+        match = re.match(rf"^(?:{EACH})?由?(.{{2,80}}?)(?:{EACH})?{re.escape(word)}$", clause)
+        if match is None:
+            continue
+        listed = [n for n in re.split(r"[、，,]", match.group(1).removeprefix("由")) if n]
+        if listed and not any(names.form_in(n) or TIME.search(n) for n in listed):
+            return role, listed
+    before = [(word, role) for role, ws in names.columns.sentence_roles_before.items() for word in ws]
+    for word, role in before:  # 会同B
+        if clause.startswith(word) and len(clause) > len(word) + 1:
+            listed = [n for n in re.split(r"[、，,]", clause[len(word) :]) if n]
+            if not any(names.form_in(n) or TIME.search(n) for n in listed):
+                return role, listed
+    return None
+
+
+def line_items(text: str, names: Names, form: str | None = None) -> list[Item]:
+    """The items of a numbered line in the item section or under a form heading: items told in
+    sentences (sentence_items) when the line labels nothing and has no values in brackets, else
+    the line's one item (from_line). A form's name as the line's label (专题协商会：X，由A牵头) is
+    the form of what follows it."""
+    if (lead := FORM_LEAD.match(text)) is not None and (lead_form := names.form_named(lead.group(1))):
+        text, form = lead.group(2), lead_form
+    if not LABELLED.search(text) and BRACKET_END.search(text) is None:
+        told, _ = sentence_items(text, names, form)
+        if told:
+            return told
+    item = from_line(text, names, form)
+    return [item] if item is not None else []

@@ -407,6 +407,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     line_item: items_mod.Item | None = None  # the item the last line made: labelled lines after it are its values
     value_label = ""  # a sub-heading naming an item field (（一）协商形式): the next paragraph is its value
     macro_placed = False
+    numbered_items = False  # items under the current heading came from numbered lines
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
     for position, block in enumerate(body):
@@ -449,6 +450,10 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                     items_mod.place(previous_item, label, value, names)
             line_item = previous_item
             continue
+        if previous_item is not None and key is None and items_mod.sentence_values(previous_item, text, names):
+            pending = _flush(pending, found, paragraphs)  # 1.议题 / 由A牵头，B配合，5月召开。: the item's values
+            line_item = previous_item
+            continue
         under_form = bool(heading_form) and key != form_key and styles.index(key or form_key) > styles.index(form_key)
         valued_line = is_plan and key is not None and items_mod.carries_values(text, names)
         if (
@@ -459,11 +464,13 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             # a numbered line under a heading that names a form, or in the item section with its values
             # in brackets (1.议题（专题协商会，4月）): an item, not a heading
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
-            if (item := items_mod.from_line(stripped, names, heading_form)) is not None:
+            if line_items := items_mod.line_items(stripped, names, heading_form):
                 pending = _flush(pending, found, paragraphs)
-                item.where = block.where
-                found.items.append(item)
-                line_item = item
+                for item in line_items:
+                    item.where = block.where
+                found.items += line_items
+                line_item = line_items[-1]
+                numbered_items = True
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
@@ -501,6 +508,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             continue
         if key is not None:
             pending = _flush(pending, found, paragraphs)
+            numbered_items = False
             level = min(6, 2 + styles.index(key))
             heading = None if key.startswith("level") else lines.heading(text)
             if heading is not None:
@@ -576,14 +584,30 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             is_plan
             and (in_items or block.listed or labelled_form or valued)
             and (lines.run_in(text) or block.listed or typed_number or heading_form)
+            and (typed_number or block.listed or not numbered_items)  # a numbered item's siblings are numbered
         ):
             stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
-            item = items_mod.from_line(stripped, names, heading_form)
-            if item is not None:
+            if line_items := items_mod.line_items(stripped, names, heading_form):
                 pending = _flush(pending, found, paragraphs)
-                item.where = block.where
-                found.items.append(item)
-                line_item = item
+                for item in line_items:
+                    item.where = block.where
+                found.items += line_items
+                line_item = line_items[-1]
+                numbered_items = numbered_items or typed_number
+                if not macro_placed:
+                    found.blocks.append("{{ plan_items() }}")
+                    macro_placed = True
+                continue
+        in_own_section = section_item is not None and section_item in found.items  # its sentences describe it
+        if is_plan and not in_own_section and (typed_number or block.listed or in_items or heading_form):
+            told, _ = items_mod.sentence_items(items_mod.strip_number(text), names)  # prose names its form
+            if told:  # items told in a paragraph of prose (围绕X召开专题协商会，由A牵头): the paragraph stays
+                for item in told:
+                    item.where = block.where
+                found.items += told
+                pending = _flush(pending, found, paragraphs)
+                paragraphs.current = block.where
+                _flush(text, found, paragraphs)
                 if not macro_placed:
                     found.blocks.append("{{ plan_items() }}")
                     macro_placed = True
@@ -666,8 +690,8 @@ def _heading_key(block: Block) -> str | None:
     return heading.style if heading is not None else None
 
 
-STATED = re.compile(
-    r"(?:安排|开展|确定|计划|拟|共)[^。]{0,40}?((?:约)?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:余|多)?"
+STATED = re.compile(  # a minimum (不少于2次) is a target, not the number of the plan's items
+    r"(?:安排|开展|确定|计划|拟|共)[^。]{0,40}?(?<![0-9一二三四五六七八九十两约])(?<!不少于)(?<!至少)(?<!不低于)((?:约)?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:余|多)?"
     r"(?:个|件|项|次)(?:左右)?)"
 )
 
@@ -677,17 +701,18 @@ MINIMUM = re.compile(r"不少于|不低于|至少|每[个年季月]?|各[\u4e00-
 
 def stated_count(sources: list[figures_mod.Source]) -> str | None:
     """The number of items the plan's text states, as stated (15个, 10项左右): the first such
-    phrase about 协商 or 议题, else the first at all."""
-    found: list[tuple[str, str]] = []
+    phrase whose clause is about 协商 or 议题 (本年度协商议题共2项); a count of other work (培训3次)
+    is no count of the plan's items."""
     for source in sources:
         if "表格" in source.where:
             continue
         for match in STATED.finditer(source.text):
-            if not MINIMUM.search(match.group(0)):  # 各…全年开展不少于2次: a requirement, not the plan's count
-                found.append((match.group(0), match.group(1)))
-    about = [count for phrase, count in found if "协商" in phrase or "议题" in phrase]
-    counts = about or [count for _, count in found]
-    return counts[0] if counts else None
+            if MINIMUM.search(match.group(0)):  # 各…全年开展不少于2次: a requirement, not the plan's count
+                continue
+            clause = source.text[max(source.text.rfind(p, 0, match.start()) for p in "。；，") + 1 : match.end()]
+            if "协商" in clause or "议题" in clause:
+                return match.group(1)
+    return None
 
 
 @dataclass
