@@ -307,12 +307,13 @@ def _zones(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
     return blocks[:head_end], blocks[head_end:tail_start] + blocks[end:] + notes, blocks[tail_start:end]
 
 
-ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?$")
+# 附件, 附件1, or 附件：<the attachment's name> on one line (a name, not a sentence: no 。；)
+ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\s*(?:[:：]?$|[:：][\s　]*[^。；;]{2,60}$)")
 
 
 def _attachment_after_signature(blocks: list[Block], start: int) -> int:
     """Where an attachment printed after the signature and date begins, or the end: a line 附件 or
-    附件1 right after the 成文日期, or the attached document's own title right after a signature
+    附件1 (or 附件：its name) right after the 成文日期, or the attached document's own title right after a signature
     and its date (a 印发通知 followed by what it issues). The signature is read before it, the
     attachment as text."""
     for index in range(start + 1, len(blocks)):
