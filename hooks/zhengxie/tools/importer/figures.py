@@ -198,7 +198,10 @@ def _number(text: str, kind: type[int] | type[float], after: str = "", percent: 
     if not (core.isdigit() or "." in core):
         return f"{stripped}{'%' if percent else ''}{after}"
     value = float(core)
-    number: int | float = int(value) if kind is int or value.is_integer() else value
+    if kind is float and "." in core and repr(value) != core:
+        return f"{stripped}{'%' if percent else ''}{after}"  # 98.50 keeps its printed precision
+    # 98.0 stays 98.0 (the original prints a decimal place); 100 stays 100
+    number: int | float = int(value) if kind is int or "." not in core else value
     if not (about or more or after):
         return number
     return f"{'约' if about else ''}{number}{more}{'%' if percent else ''}{after}"
