@@ -140,7 +140,7 @@ LIST_SEP = re.compile(r"\s*[，、；;,]\s*")
 # 29件, 因条件限制暂时难以解决的13件): a labelled row each, as printed — unless it is the registered
 # 已解决或正在解决 (proposals-solved).
 RESULT_CLASS = re.compile(
-    rf"((?:已经?|正在|列入|因|由于|受|得到|暂|尚|基本)[\u4e00-\u9fff]{{0,14}}?解决)的?"
+    rf"((?:已经?|正在|列入|因|由于|受|得到|暂|尚|基本)[\u4e00-\u9fff、]{{0,16}}?解决)的?"
     rf"(?:[（(][A-Za-zＡ-Ｚ甲乙丙丁一二三四]类[）)])?\s*{_N}\s*(件)"
 )
 # A class by its letter: A类（已解决或采纳）162件 — a labelled row as printed.
@@ -388,7 +388,8 @@ def _in_sentence(
         label = match.group(1)
         if any(s <= match.start(2) < e for s, e in typed_spans) or any(f.label == label for f in new):
             continue
-        new = [f for f in new if not (f.label.endswith(label) and f.value == _number(match.group(2), int))]
+        same = _number(match.group(2), int)  # the class read before by a shorter or longer label
+        new = [f for f in new if not ((f.label.endswith(label) or label.endswith(f.label)) and f.value == same)]
         value = _number(match.group(2), int, _after(sentence, match.end()))
         new.append(Figure("figures", value, label, match.group(3), sentence))
     for match in LETTER_CLASS.finditer(sentence):
@@ -424,18 +425,25 @@ def _quoted(label: str) -> str:
 
 CLAUSE_START = re.compile(r"[，、；：,;:（(]")
 CLAUSE_LEAD = re.compile(r"^(?:其中|分别|共|另)+")
+# Of the parts of a measure stated by parts, the one about the handling work (对办理工作满意…,
+# 办理工作满意率) is what the measure counts (满意 with how a proposal was handled); the others
+# (办理结果满意率) are rows of their own.
+WHOLE_PART = re.compile(r"^对?办理工作")
+_PART_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})的$")
 
 
 def _by_parts(typed: list[Figure], starts: list[int], sentence: str) -> list[Figure]:
     """A measure counted more than once in one sentence with different values (被全国政协采用3篇，
     省政协采用27篇) is counted by parts, none of them the total: each a labelled row, named by its
-    clause as printed — unless the parts follow 其中 after the first count, which is the total."""
+    clause as printed (without a last 的) — unless the parts follow 其中 after the first count, which
+    is the total, or the part is the one the measure counts (WHOLE_PART)."""
     values: dict[str, set[str]] = {}
     first: dict[str, int] = {}  # where each measure's first count stands
     for figure, start in zip(typed, starts, strict=True):
         values.setdefault(figure.path, set()).add(str(figure.value))
         first.setdefault(figure.path, start)
     out: list[Figure] = []
+    kept: set[str] = set()  # the measures a part has been kept as (WHOLE_PART)
     for figure, start in zip(typed, starts, strict=True):
         total = first[figure.path]  # 被采用42条，其中被全国政协采用2条: the total, then its parts
         if len(values[figure.path]) < 2 or (start == total and "其中" in sentence[total:]):
@@ -443,6 +451,11 @@ def _by_parts(typed: list[Figure], starts: list[int], sentence: str) -> list[Fig
             continue
         clause_from = max((m.end() for m in CLAUSE_START.finditer(sentence, 0, start)), default=0)
         label = CLAUSE_LEAD.sub("", sentence[clause_from:start]).strip()
+        if WHOLE_PART.search(label) and figure.path not in kept:
+            kept.add(figure.path)  # 对办理工作满意…195件: the measure itself; 对办理结果满意…188件 a row
+            out.append(figure)
+            continue
+        label = _PART_END.sub("", label)  # 对办理结果满意或基本满意的188件 → 对办理结果满意或基本满意
         out.append(Figure("figures", figure.value, label or figure.path, figure.unit, figure.sentence))
     return out
 
