@@ -28,10 +28,11 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     ("proposals-received", re.compile(rf"(?:收到|提交|提出|交)[^，。；0-9]{{0,10}}?提案\s*{_N}\s*件"), int, ""),
     ("proposals-merged", re.compile(rf"(?:并案|合并)(?:处理)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-filed", re.compile(rf"(?<!不予)(?<!未予)立案(?:提案)?\s*{_N}\s*件"), int, ""),
-    (  # 转为委员意见建议11件, 转有关部门参考6件
+    (  # 转为委员意见建议11件, 转有关部门参考6件, 转为社情民意信息处理31件 (a proposal converted)
         "proposals-referred",
         re.compile(
-            rf"转(?:为|作|交)?(?:[\u4e00-\u9fff]{{0,4}}?(?:意见建议|意见和建议)|有关(?:部门|单位)(?:参考|研究))"
+            rf"转(?:为|作|交)?(?:[\u4e00-\u9fff]{{0,4}}?(?:意见建议|意见和建议)|有关(?:部门|单位)(?:参考|研究)"
+            rf"|社情民意(?:信息)?)"
             rf"[^，。；0-9]{{0,8}}?{_N}\s*件"
         ),
         int,
@@ -39,6 +40,12 @@ MEASURES: tuple[tuple[str, re.Pattern[str], type[int] | type[float], str], ...] 
     ),
     ("proposals-rejected", re.compile(rf"(?:不予|未予)立案(?:处理)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-answered", re.compile(rf"(?:已)?(?:答复|办复|办结)(?:提案)?\s*{_N}\s*件"), int, ""),
+    (  # the count first, all of them answered: 208件提案全部办结, 191件均已办复
+        "proposals-answered",
+        re.compile(rf"{_N}\s*件(?:提案)?(?:均已?|已?全部已?)(?:答复|办复|办结)(?!率)"),
+        int,
+        "",
+    ),
     ("proposals-solved", re.compile(rf"(?:已经?解决|得到解决)(?:(?:或|和|及)正在解决)?的?\s*{_N}\s*件"), int, ""),
     ("proposals-satisfied", re.compile(rf"满意(?:和|或|及)基本满意的?(?:提案)?\s*{_N}\s*件"), int, ""),
     (  # 收回反馈意见表186份, 收回办理情况征询意见表214份
