@@ -158,6 +158,8 @@ KIND_CUT = re.compile(r"^.*(?:确定|遴选|评选|选出|其中|包括|含)")
 TYPED_VERBS = re.compile(r"收到|提交|提出|立案|办复|答复|办结|并案|交办")
 # The words before an activity's name in a counted label: 组织委员开展专题调研 → 专题调研.
 LEADING = re.compile(r"^(?:开展|组织|举办|召开|进行|参加|参与|委员|了|各类|各种)+")
+# Who did a counted activity, before its name: 联络组委员视察 → 视察 (the members of a group, named).
+DOER = re.compile(r"^[\u4e00-\u9fff]{1,8}?委员(?!会)([\u4e00-\u9fff]{2,6})$")
 DOCUMENT_UNITS = ("件", "条", "篇")  # what proposals and 社情民意 are counted in (not activities: 次, 场)
 FORWARD = re.compile(
     r"打算|计划|思路|安排|展望|目标|工作建议|工作任务|主要任务|今后|明年|下一步|新的一年"
@@ -468,9 +470,12 @@ def _by_parts(typed: list[Figure], starts: list[int], sentence: str) -> list[Fig
 
 
 def _registered(figure: Figure, registered: Registered) -> str | None:
-    """The measure a counted activity's name is, by the registry's names and aliases, in its units."""
+    """The measure a counted activity's name is, by the registry's names and aliases, in its units —
+    also after the members who did it (联络组委员视察)."""
     noun = LEADING.sub("", figure.label)
     entry = registered.get(noun)
+    if entry is None and (doer := DOER.match(noun)) is not None:
+        entry = registered.get(doer.group(1))  # 联络组委员视察3次: the members who did it, then 视察
     return entry[0] if entry is not None and figure.unit in entry[1] else None
 
 
