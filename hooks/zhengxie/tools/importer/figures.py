@@ -158,6 +158,11 @@ KIND_CUT = re.compile(r"^.*(?:确定|遴选|评选|选出|其中|包括|含)")
 TYPED_VERBS = re.compile(r"收到|提交|提出|立案|办复|答复|办结|并案|交办")
 # The words before an activity's name in a counted label: 组织委员开展专题调研 → 专题调研.
 LEADING = re.compile(r"^(?:开展|组织|举办|召开|进行|参加|参与|委员|了|各类|各种)+")
+# Where a counted activity was done, right before its verb, is part of its label: (两个)委员工作室 |
+# 接待群众140余人次, 各委员联络站 | 收集意见建议52条.
+PLACE_BEFORE = re.compile(
+    rf"(?:^|[，、；：。]|[0-9{_CN}]+个|各)([\u4e00-\u9fff]{{0,8}}?(?:工作室|联络站|之家|活动站|服务站))$"
+)
 # Who did a counted activity, before its name: 联络组委员视察 → 视察 (the members of a group, named).
 DOER = re.compile(r"^[\u4e00-\u9fff]{1,8}?委员(?!会)([\u4e00-\u9fff]{2,6})$")
 DOCUMENT_UNITS = ("件", "条", "篇")  # what proposals and 社情民意 are counted in (not activities: 次, 场)
@@ -380,6 +385,8 @@ def _in_sentence(
         if match.start() < consumed or any(s <= match.start(2) < e for s, e in typed_spans):
             continue
         label = _quoted(match.group(1))
+        if (place := PLACE_BEFORE.search(sentence, 0, match.start())) is not None:
+            label = re.sub(rf"^[0-9{_CN}]+个", "", place.group(1)) + label  # 两个委员工作室接待群众140余人次 → 委员工作室接待群众
         if ("提案" in label or "社情民意" in label) and match.group(3) in DOCUMENT_UNITS:
             continue  # proposals or reports counted: a typed measure, or a part of it the editor places
         value = _number(match.group(2), int, _after(sentence, match.end()))
