@@ -408,3 +408,39 @@ def test_a_minimum_asked_of_each_unit_is_not_the_plan_s_count(zx_repo, tmp_path)
     b.save(tmp_path / "points.docx")
     part = import_file(zx_repo.root, tmp_path / "points.docx").parts[0]
     assert part.found.stated_count is None
+
+
+def test_satisfaction_by_parts_rates_as_printed_and_outcome_classes_with_a_list_comma(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2026年提案工作情况的报告", style="Title")
+    b.para("一、办理情况")
+    b.para("经审查，立案150件，转为社情民意信息处理12件。150件提案均已办复。")
+    b.para("因资金、规划限制暂时不能解决的7件。")
+    b.para(
+        "收回征询意见表140份，对办理工作满意或基本满意的137件，对办理结果满意或基本满意的129件，"
+        "办理工作满意率和办理结果满意率分别为97.0%和92.1%。"
+    )
+    b.para("政协云溪市委员会")
+    b.para("2026年12月20日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert measures["proposals-referred"] == 12 and "opinions-submitted" not in measures
+    assert measures["proposals-answered"] == 150
+    assert measures["proposals-satisfied"] == 137
+    assert str(measures["proposals-satisfaction-rate"]) == "97.0"  # the decimal place as printed
+    assert rows["对办理结果满意或基本满意"] == (129, "件")
+    assert rows["办理结果满意率"][0] == 92.1
+    assert rows["因资金、规划限制暂时不能解决"] == (7, "件")
+    assert "暂时不能解决" not in rows
+
+
+def test_an_activity_after_who_did_it_and_where(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2026年工作总结", style="Title")
+    b.para("一、主要工作")
+    b.para("组织片区组委员视察4次。三个委员联络站接待群众90余人次。全年召开主席会议6次、常委会议3次。")
+    b.para("政协云溪市委员会")
+    b.para("2026年12月28日")
+    measures, rows = _figures(zx_repo, b.save(tmp_path / "summary.docx"))
+    assert measures["inspections"] == 4
+    assert rows["委员联络站接待群众"] == ("90余", "人次")
+    assert rows["召开主席会议"] == (6, "次") and rows["常委会议"] == (3, "次")  # the verb only where printed

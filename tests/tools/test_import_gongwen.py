@@ -221,3 +221,21 @@ def test_a_title_spaced_letter_by_letter_and_a_date_in_brackets_under_it(zx_repo
     assert front["title"] == "云溪市政协2025年工作总结"
     assert (front["kind"], front["type"]) == ("summary", "annual")
     assert str(front["date"]) == "2025-12-28"
+
+
+def test_a_work_plan_signed_before_its_attached_table_named_on_the_attachment_line(zx_repo, tmp_path):
+    """落款 and 成文日期, then 附件：<the attachment's name> and the attached table: the signature
+    and date are the plan's fields, the attachment stays in the text."""
+    b = Builder()
+    b.para("政协云岭县委员会2026年工作计划", style="Title")
+    b.para("全年安排协商议题3个，具体安排见附件。")
+    b.para("政协云岭县委员会")
+    b.para("2026年2月3日")
+    b.para("附件：县政协2026年度协商议题安排表")
+    b.table([["序号", "协商议题", "时间"], ["1", "集镇停车秩序整治", "4月"]])
+    _imported, part = _import(zx_repo, b.save(tmp_path / "plan.docx"))
+    front = _front(zx_repo.read(part.paths[0]))
+    assert str(front["date"]) == "2026-02-03"
+    assert front["issuers"] == ["政协云岭县委员会"]
+    body = zx_repo.read(part.paths[0]).split("\n---\n", 1)[1]
+    assert "附件：县政协2026年度协商议题安排表" in body

@@ -33,6 +33,8 @@ def vocab():
         ("云溪市政协全体会议议事规则", ("rule", "procedure")),
         ("一次调研的心得体会", ("note", "study")),
         ("青峰镇政协工作办公室2025年度协商议事活动安排", ("plan", "consultation")),
+        ("石桥镇政协工作室2026年度协商议事活动计划", ("plan", "consultation")),
+        ("东湖街道政协联络组2026年协商活动计划", ("plan", "consultation")),
         ("云溪市政协常委会2025年工作报告", ("summary", "standing-committee-report")),
         ("关于十届四次会议以来提案办理情况的报告", ("summary", "proposal-report")),
         ("云溪市政协提案办理工作总结", ("summary", "proposal-summary")),

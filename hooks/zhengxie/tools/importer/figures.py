@@ -386,7 +386,9 @@ def _in_sentence(
             continue
         label = _quoted(match.group(1))
         if (place := PLACE_BEFORE.search(sentence, 0, match.start())) is not None:
-            label = re.sub(rf"^[0-9{_CN}]+个", "", place.group(1)) + label  # 两个委员工作室接待群众140余人次 → 委员工作室接待群众
+            label = (
+                re.sub(rf"^[0-9{_CN}]+个", "", place.group(1)) + label
+            )  # 两个委员工作室接待群众140余人次 → 委员工作室接待群众
         if ("提案" in label or "社情民意" in label) and match.group(3) in DOCUMENT_UNITS:
             continue  # proposals or reports counted: a typed measure, or a part of it the editor places
         value = _number(match.group(2), int, _after(sentence, match.end()))
@@ -445,6 +447,7 @@ CLAUSE_LEAD = re.compile(r"^(?:其中|分别|共|另)+")
 # 办理工作满意率) is what the measure counts (满意 with how a proposal was handled); the others
 # (办理结果满意率) are rows of their own.
 WHOLE_PART = re.compile(r"^对?办理工作")
+PART_UNIT = re.compile(rf"{_N}\s*(人次|件|条|篇|份|次|项|个|人|%|％)")
 _PART_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})的$")
 
 
@@ -472,7 +475,9 @@ def _by_parts(typed: list[Figure], starts: list[int], sentence: str) -> list[Fig
             out.append(figure)
             continue
         label = _PART_END.sub("", label)  # 对办理结果满意或基本满意的188件 → 对办理结果满意或基本满意
-        out.append(Figure("figures", figure.value, label or figure.path, figure.unit, figure.sentence))
+        printed = PART_UNIT.match(sentence, start)  # the unit the row's count is printed in (188件)
+        unit = figure.unit or (printed.group(2) if printed else "")
+        out.append(Figure("figures", figure.value, label or figure.path, unit, figure.sentence))
     return out
 
 
