@@ -386,9 +386,8 @@ def _in_sentence(
             continue
         label = _quoted(match.group(1))
         if (place := PLACE_BEFORE.search(sentence, 0, match.start())) is not None:
-            label = (
-                re.sub(rf"^[0-9{_CN}]+个", "", place.group(1)) + label
-            )  # 两个委员工作室接待群众140余人次 → 委员工作室接待群众
+            # 两个委员工作室接待群众140余人次 → 委员工作室接待群众
+            label = re.sub(rf"^[0-9{_CN}]+个", "", place.group(1)) + label
         if ("提案" in label or "社情民意" in label) and match.group(3) in DOCUMENT_UNITS:
             continue  # proposals or reports counted: a typed measure, or a part of it the editor places
         value = _number(match.group(2), int, _after(sentence, match.end()))
