@@ -725,6 +725,15 @@ def _sentence_role(clause: str, names: Names) -> tuple[str, list[str]] | None:
     return None
 
 
+def names_roles(text: str, names: Names) -> bool:
+    """Whether an unlabelled line lists roles by name, one after another (领办督办领导、承办单位、
+    督办单位): it tells what the items will state, and is no item itself."""
+    if LABELLED.search(text) or not names.roles:
+        return False
+    roles = "|".join(re.escape(name) for name in sorted(names.roles, key=len, reverse=True))
+    return re.search(rf"(?:{roles})[、和及与](?:{roles})", text) is not None
+
+
 def line_items(text: str, names: Names, form: str | None = None) -> list[Item]:
     """The items of a numbered line in the item section or under a form heading: items told in
     sentences (sentence_items) when the line labels nothing and has no values in brackets, else
@@ -732,6 +741,8 @@ def line_items(text: str, names: Names, form: str | None = None) -> list[Item]:
     the form of what follows it."""
     if (lead := FORM_LEAD.match(text)) is not None and (lead_form := names.form_named(lead.group(1))):
         text, form = lead.group(2), lead_form
+    if names_roles(text, names):
+        return []  # 明确牵头单位、参与单位和时间: a sentence about the items' columns, no item
     if not LABELLED.search(text) and BRACKET_END.search(text) is None:
         told, _ = sentence_items(text, names, form)
         if told:
