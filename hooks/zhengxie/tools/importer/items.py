@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhengxie.model.corpus import Vocabulary
+from zhengxie.text.outline import chinese_to_int
 from zhengxie.text.values import parse_when
 from zhengxie.tools.importer.blocks import ImportFailed
 
@@ -552,7 +553,7 @@ def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[li
     if not columns.lead_ins or not columns.topic_ends:
         return [], []
     leads = "|".join(re.escape(lead) for lead in sorted(columns.lead_ins, key=len, reverse=True))
-    starts = [(m.start(), m.end()) for m in re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{leads})", text)]
+    starts = [(m.start(), m.end()) for m in re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{EACH})?(?:{leads})", text)]
     before: dict[int, str] = {}  # 5月召开“X”专题协商会: the words of the clause before a quoted topic
     for start, _ in starts:  # 于5月，围绕X召开…: a sentence's words before its first lead-in
         sentence_start = max(text.rfind(p, 0, start) for p in "。；;") + 1
@@ -570,6 +571,11 @@ def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[li
     for index, (start, after) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
         topics, rest = _topics(text[after:end], names)
+        sentence_start = max(text.rfind(p, 0, start) for p in "。；;") + 1
+        if len(topics) == 1 and _listed(topics[0], text[sentence_start:after]):
+            topics = topics[0].split("、")
+            if start in before:  # 安排议题2个，围绕A、B…: the count is of these topics, no count of events
+                before[start] = "，".join(c for c in CLAUSES.split(before[start]) if not COUNTED.search(c))
         if topics:
             segments.append((topics, before.get(start, "") + rest))
     whole = False  # X，由A牵头，5月召开: the first clause is the topic when the others are all values
@@ -607,6 +613,21 @@ def _topics(segment: str, names: Names) -> tuple[list[str], str]:
     if EACH in rest and "、" in topic:  # 围绕A、B分别召开…: two topics
         return [t for t in topic.split("、") if t], rest
     return [topic], rest
+
+
+LISTED_COUNT = re.compile(r"([0-9一二两三四五六七八九十]{1,3})\s*[个项]")
+
+
+def _listed(topic: str, before: str) -> bool:
+    """Whether a topic of parts listed with 、 is that many topics: the words before its lead-in say
+    分别 (分别围绕A、B召开…) or count exactly as many (安排议题2个，围绕A、B召开…)."""
+    parts = topic.split("、")
+    if len(parts) < 2 or any(len(part) < 2 for part in parts):
+        return False
+    if EACH in before:
+        return True
+    counts = [chinese_to_int(m.group(1).replace("两", "二")) for m in LISTED_COUNT.finditer(before)]
+    return len(counts) == 1 and counts[0] == len(parts)
 
 
 @dataclass
