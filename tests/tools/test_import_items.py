@@ -602,3 +602,18 @@ def test_one_topic_with_parts_is_not_split_without_a_count_or_each(zx_repo, tmp_
     b.para("1.围绕稳岗、扩就业召开专题协商会，5月。")
     _, items = _items(zx_repo, b, tmp_path)
     assert [item["title"] for item in items] == ["稳岗、扩就业"]
+
+
+def test_a_leaders_posts_before_the_name_stay_one_leader(zx_repo, tmp_path):
+    b = _plan()
+    b.table(
+        [
+            ["议题", "时间", "牵头领导", "参与单位"],
+            ["山区道路安全防护", "7月", "市委常委、副市长孙某", "市交通局、市公安局"],
+            ["城区停车秩序", "9月", "李某、周某", "市城管局"],
+        ]
+    )
+    _, items = _items(zx_repo, b, tmp_path)
+    assert items[0]["roles"]["lead-leader"] == "市委常委、副市长孙某"  # one person, as printed
+    assert items[0]["roles"]["participants"] == ["市交通局", "市公安局"]
+    assert items[1]["roles"]["lead-leader"] == ["李某", "周某"]

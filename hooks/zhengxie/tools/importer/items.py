@@ -67,6 +67,7 @@ class Columns:
     sentence_roles_before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> 会同 …
     fillers: tuple[str, ...] = ()  # 分别, 时间为 …: words of an item's sentence that state no value
     back_references: tuple[str, ...] = ()  # 上述 …: a sentence's topic pointing back to others
+    posts: tuple[str, ...] = ()  # 县委常委、副县长王某: a name's post before 、 belongs to the next name
 
 
 def load_columns(root: Path, vocab: Vocabulary) -> Columns:
@@ -115,6 +116,7 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         {role: tuple(words) for role, words in data.get("sentence_roles_before", {}).items()},
         tuple(data.get("sentence_fillers", ())),
         tuple(data.get("topic_back_references", ())),
+        tuple(data.get("leader_posts", ())),
     )
 
 
@@ -212,8 +214,19 @@ def time_value(text: str) -> str | None:
     return text if text and parse_when(text) else None
 
 
-def _names(text: str) -> str | list[str]:
-    names = [n for n in SPLIT_NAMES.split(text.strip()) if n]
+def _names(text: str, posts: tuple[str, ...] = ()) -> str | list[str]:
+    """A cell's names, one a line or listed; a part that is only a post (leader_posts) joined with 、
+    to the next is that next name's post and stays with it as printed (县委常委、副县长王某)."""
+    pieces = SPLIT_NAMES.split(text.strip())
+    seps = SPLIT_NAMES.findall(text.strip())
+    names: list[str] = []
+    joined = False
+    for index, piece in enumerate(pieces):
+        if joined and names:
+            names[-1] += seps[index - 1] + piece
+        elif piece:
+            names.append(piece)
+        joined = bool(piece) and bool(posts) and piece.endswith(posts) and index < len(seps) and seps[index] == "、"
     return names[0] if len(names) == 1 else names
 
 
@@ -356,7 +369,7 @@ def from_table(
         for key, index in columns.items():
             if key.startswith("role:"):
                 cell = cells[index].strip()
-                item.roles[key[5:]] = _names(cell) if cell else EMPTY
+                item.roles[key[5:]] = _names(cell, names.columns.posts) if cell else EMPTY
         for index, name in unknown:
             if cells[index].strip():
                 item.notes.append(f"“{name}”一栏：{cells[index].strip()}")
@@ -517,7 +530,7 @@ def place(item: Item, label: str, value: str, names: Names) -> None:
         if item.time is None:
             item.notes.append(f"时间“{value}”不是可识别的写法")
     elif label and (role := names.role_named(label)) is not None:
-        item.roles[role] = _names(value)
+        item.roles[role] = _names(value, names.columns.posts)
     elif not label and (match := LEADS.match(value)):
         item.roles["lead-unit"] = _names(match.group(1))
     elif not label and (match := TAKE_PART.match(value)):
