@@ -762,8 +762,8 @@ def _sentence_role(clause: str, names: Names) -> tuple[str, list[str]] | None:
 def names_roles(text: str, names: Names) -> bool:
     """Whether an unlabelled line lists roles by name, one after another (领办督办领导、承办单位、
     督办单位): it tells what the items will state, and is no item itself."""
-    if LABELLED.search(text) or not names.roles:
-        return False
+    if LABELLED.search(text) or BRACKET_END.search(text) is not None or not names.roles:
+        return False  # an item line's values, labelled or in brackets, may name roles
     roles = "|".join(re.escape(name) for name in sorted(names.roles, key=len, reverse=True))
     return re.search(rf"(?:{roles})[、和及与](?:{roles})", text) is not None
 
