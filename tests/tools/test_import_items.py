@@ -617,3 +617,12 @@ def test_a_leaders_posts_before_the_name_stay_one_leader(zx_repo, tmp_path):
     assert items[0]["roles"]["lead-leader"] == "市委常委、副市长孙某"  # one person, as printed
     assert items[0]["roles"]["participants"] == ["市交通局", "市公安局"]
     assert items[1]["roles"]["lead-leader"] == ["李某", "周某"]
+
+
+def test_a_clause_opening_with_who_is_organised_before_its_lead_in(zx_repo, tmp_path):
+    b = _plan()
+    b.para("1.组织委员就城郊垃圾转运站运行开展集中视察，8月。")
+    _, items = _items(zx_repo, b, tmp_path)
+    assert [(item["title"], item["form"], item["time"]) for item in items] == [
+        ("城郊垃圾转运站运行", "member-inspection", "8月")
+    ]

@@ -68,6 +68,7 @@ class Columns:
     fillers: tuple[str, ...] = ()  # 分别, 时间为 …: words of an item's sentence that state no value
     back_references: tuple[str, ...] = ()  # 上述 …: a sentence's topic pointing back to others
     posts: tuple[str, ...] = ()  # 县委常委、副县长王某: a name's post before 、 belongs to the next name
+    openers: tuple[str, ...] = ()  # 组织委员就X开展视察: words a clause may open with before its lead-in
 
 
 def load_columns(root: Path, vocab: Vocabulary) -> Columns:
@@ -117,6 +118,7 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         tuple(data.get("sentence_fillers", ())),
         tuple(data.get("topic_back_references", ())),
         tuple(data.get("leader_posts", ())),
+        tuple(data.get("topic_lead_in_openers", ())),
     )
 
 
@@ -566,7 +568,8 @@ def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[li
     if not columns.lead_ins or not columns.topic_ends:
         return [], []
     leads = "|".join(re.escape(lead) for lead in sorted(columns.lead_ins, key=len, reverse=True))
-    starts = [(m.start(), m.end()) for m in re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{EACH})?(?:{leads})", text)]
+    openers = "|".join(re.escape(o) for o in sorted((EACH, *columns.openers), key=len, reverse=True))
+    starts = [(m.start(), m.end()) for m in re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{openers})?(?:{leads})", text)]
     before: dict[int, str] = {}  # 5月召开“X”专题协商会: the words of the clause before a quoted topic
     for start, _ in starts:  # 于5月，围绕X召开…: a sentence's words before its first lead-in
         sentence_start = max(text.rfind(p, 0, start) for p in "。；;") + 1
