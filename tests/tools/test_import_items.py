@@ -538,3 +538,91 @@ def test_a_sentence_of_values_after_an_item_line_and_a_form_after_a_table_title(
         ("推动预制菜产业规范发展", "thematic", "6月", {"lead-unit": "经济委", "participants": "市市场监管局"}),
         ("规范网约车管理", "counterpart", "9月", {}),
     ]
+
+
+def test_a_key_proposal_table_under_a_proposal_heading(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2031年度协商计划", style="Title")
+    b.para("一、重点提案办理协商（2件）")
+    b.para("选定2件重点提案，明确领办督办领导、承办单位、督办单位和办理时间。")
+    b.table(
+        [
+            ["序号", "提案名称", "领办督办领导", "承办单位", "督办单位", "办理时间"],
+            ["1", "关于改善乡村客运班线的提案", "市政协副主席赵某", "市交通局", "市政协提案委", "5月"],
+            ["2", "关于规范社区托管班的提案", "市政协副主席钱某", "市教育局", "市政协提案委", "8月"],
+        ]
+    )
+    _, items = _items(zx_repo, b, tmp_path)
+    assert [item["title"] for item in items] == ["关于改善乡村客运班线的提案", "关于规范社区托管班的提案"]
+    assert {item.get("form") for item in items} == {"proposal"}  # the heading names the form
+    assert items[0]["time"] == "5月"
+    assert items[0]["roles"]["lead-leader"] == "市政协副主席赵某"
+    assert items[0]["roles"]["undertaker"] == "市交通局"
+    assert items[0]["roles"]["supervisor"] == "市政协提案委"
+
+
+def test_a_sector_group_leading_and_the_standing_committee_written_out(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2031年度协商计划", style="Title")
+    b.para("一、界别协商（1项）")
+    b.para("（一）乡村民宿规范经营")
+    b.para("时间安排：6月　牵头界别组：农业界、工商联界　协商部门：市文旅局")
+    b.para("二、专题议政性常务委员会会议（1项）")
+    b.para("（一）城区老旧管网改造")
+    b.para("时间安排：9月　牵头单位：城建委　协商部门：市住建局")
+    _, items = _items(zx_repo, b, tmp_path)
+    by_title = {item["title"]: item for item in items}
+    assert by_title["乡村民宿规范经营"]["form"] == "sector"
+    assert by_title["乡村民宿规范经营"]["roles"]["lead-unit"] == ["农业界", "工商联界"]
+    assert by_title["城区老旧管网改造"]["form"] == "standing-committee"
+
+
+def test_topics_listed_in_running_sentences_of_key_points(zx_repo, tmp_path):
+    b = Builder()
+    b.para("政协云溪市委员会2031年工作要点", style="Title")
+    b.para("一、围绕中心工作，做实协商议政")
+    b.para("安排专题协商议题2个，围绕山区茶叶品牌培育、城乡物流配送体系召开专题协商会。")
+    b.para("分别围绕“河道采砂管理”“农村厕所管护”召开双月协商座谈会。")
+    b.para("围绕小微园区提质开展对口协商。")
+    b.para("二、加强自身建设")
+    b.para("围绕履职能力建设开展委员培训。")
+    _, items = _items(zx_repo, b, tmp_path)
+    assert [(item["title"], item["form"]) for item in items] == [
+        ("山区茶叶品牌培育", "thematic"),
+        ("城乡物流配送体系", "thematic"),
+        ("河道采砂管理", "bimonthly-forum"),
+        ("农村厕所管护", "bimonthly-forum"),
+        ("小微园区提质", "counterpart"),  # a sibling of paragraphs that listed their topics
+    ]
+    assert {item["time"] for item in items} == {"原文未载"}
+
+
+def test_one_topic_with_parts_is_not_split_without_a_count_or_each(zx_repo, tmp_path):
+    b = _plan()
+    b.para("1.围绕稳岗、扩就业召开专题协商会，5月。")
+    _, items = _items(zx_repo, b, tmp_path)
+    assert [item["title"] for item in items] == ["稳岗、扩就业"]
+
+
+def test_a_leaders_posts_before_the_name_stay_one_leader(zx_repo, tmp_path):
+    b = _plan()
+    b.table(
+        [
+            ["议题", "时间", "牵头领导", "参与单位"],
+            ["山区道路安全防护", "7月", "市委常委、副市长孙某", "市交通局、市公安局"],
+            ["城区停车秩序", "9月", "李某、周某", "市城管局"],
+        ]
+    )
+    _, items = _items(zx_repo, b, tmp_path)
+    assert items[0]["roles"]["lead-leader"] == "市委常委、副市长孙某"  # one person, as printed
+    assert items[0]["roles"]["participants"] == ["市交通局", "市公安局"]
+    assert items[1]["roles"]["lead-leader"] == ["李某", "周某"]
+
+
+def test_a_clause_opening_with_who_is_organised_before_its_lead_in(zx_repo, tmp_path):
+    b = _plan()
+    b.para("1.组织委员就城郊垃圾转运站运行开展集中视察，8月。")
+    _, items = _items(zx_repo, b, tmp_path)
+    assert [(item["title"], item["form"], item["time"]) for item in items] == [
+        ("城郊垃圾转运站运行", "member-inspection", "8月")
+    ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhengxie.model.corpus import Vocabulary
+from zhengxie.text.outline import chinese_to_int
 from zhengxie.text.values import parse_when
 from zhengxie.tools.importer.blocks import ImportFailed
 
@@ -66,6 +67,8 @@ class Columns:
     sentence_roles_before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> 会同 …
     fillers: tuple[str, ...] = ()  # 分别, 时间为 …: words of an item's sentence that state no value
     back_references: tuple[str, ...] = ()  # 上述 …: a sentence's topic pointing back to others
+    posts: tuple[str, ...] = ()  # 县委常委、副县长王某: a name's post before 、 belongs to the next name
+    openers: tuple[str, ...] = ()  # 组织委员就X开展视察: words a clause may open with before its lead-in
 
 
 def load_columns(root: Path, vocab: Vocabulary) -> Columns:
@@ -114,6 +117,8 @@ def load_columns(root: Path, vocab: Vocabulary) -> Columns:
         {role: tuple(words) for role, words in data.get("sentence_roles_before", {}).items()},
         tuple(data.get("sentence_fillers", ())),
         tuple(data.get("topic_back_references", ())),
+        tuple(data.get("leader_posts", ())),
+        tuple(data.get("topic_lead_in_openers", ())),
     )
 
 
@@ -211,8 +216,19 @@ def time_value(text: str) -> str | None:
     return text if text and parse_when(text) else None
 
 
-def _names(text: str) -> str | list[str]:
-    names = [n for n in SPLIT_NAMES.split(text.strip()) if n]
+def _names(text: str, posts: tuple[str, ...] = ()) -> str | list[str]:
+    """A cell's names, one a line or listed; a part that is only a post (leader_posts) joined with 、
+    to the next is that next name's post and stays with it as printed (县委常委、副县长王某)."""
+    pieces = SPLIT_NAMES.split(text.strip())
+    seps = SPLIT_NAMES.findall(text.strip())
+    names: list[str] = []
+    joined = False
+    for index, piece in enumerate(pieces):
+        if joined and names:
+            names[-1] += seps[index - 1] + piece
+        elif piece:
+            names.append(piece)
+        joined = bool(piece) and bool(posts) and piece.endswith(posts) and index < len(seps) and seps[index] == "、"
     return names[0] if len(names) == 1 else names
 
 
@@ -355,7 +371,7 @@ def from_table(
         for key, index in columns.items():
             if key.startswith("role:"):
                 cell = cells[index].strip()
-                item.roles[key[5:]] = _names(cell) if cell else EMPTY
+                item.roles[key[5:]] = _names(cell, names.columns.posts) if cell else EMPTY
         for index, name in unknown:
             if cells[index].strip():
                 item.notes.append(f"“{name}”一栏：{cells[index].strip()}")
@@ -516,7 +532,7 @@ def place(item: Item, label: str, value: str, names: Names) -> None:
         if item.time is None:
             item.notes.append(f"时间“{value}”不是可识别的写法")
     elif label and (role := names.role_named(label)) is not None:
-        item.roles[role] = _names(value)
+        item.roles[role] = _names(value, names.columns.posts)
     elif not label and (match := LEADS.match(value)):
         item.roles["lead-unit"] = _names(match.group(1))
     elif not label and (match := TAKE_PART.match(value)):
@@ -552,7 +568,8 @@ def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[li
     if not columns.lead_ins or not columns.topic_ends:
         return [], []
     leads = "|".join(re.escape(lead) for lead in sorted(columns.lead_ins, key=len, reverse=True))
-    starts = [(m.start(), m.end()) for m in re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{leads})", text)]
+    openers = "|".join(re.escape(o) for o in sorted((EACH, *columns.openers), key=len, reverse=True))
+    starts = [(m.start(), m.end()) for m in re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{openers})?(?:{leads})", text)]
     before: dict[int, str] = {}  # 5月召开“X”专题协商会: the words of the clause before a quoted topic
     for start, _ in starts:  # 于5月，围绕X召开…: a sentence's words before its first lead-in
         sentence_start = max(text.rfind(p, 0, start) for p in "。；;") + 1
@@ -570,6 +587,11 @@ def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[li
     for index, (start, after) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
         topics, rest = _topics(text[after:end], names)
+        sentence_start = max(text.rfind(p, 0, start) for p in "。；;") + 1
+        if len(topics) == 1 and _listed(topics[0], text[sentence_start:after]):
+            topics = topics[0].split("、")
+            if start in before:  # 安排议题2个，围绕A、B…: the count is of these topics, no count of events
+                before[start] = "，".join(c for c in CLAUSES.split(before[start]) if not COUNTED.search(c))
         if topics:
             segments.append((topics, before.get(start, "") + rest))
     whole = False  # X，由A牵头，5月召开: the first clause is the topic when the others are all values
@@ -607,6 +629,21 @@ def _topics(segment: str, names: Names) -> tuple[list[str], str]:
     if EACH in rest and "、" in topic:  # 围绕A、B分别召开…: two topics
         return [t for t in topic.split("、") if t], rest
     return [topic], rest
+
+
+LISTED_COUNT = re.compile(r"([0-9一二两三四五六七八九十]{1,3})\s*[个项]")
+
+
+def _listed(topic: str, before: str) -> bool:
+    """Whether a topic of parts listed with 、 is that many topics: the words before its lead-in say
+    分别 (分别围绕A、B召开…) or count exactly as many (安排议题2个，围绕A、B召开…)."""
+    parts = topic.split("、")
+    if len(parts) < 2 or any(len(part) < 2 for part in parts):
+        return False
+    if EACH in before:
+        return True
+    counts = [chinese_to_int(m.group(1).replace("两", "二")) for m in LISTED_COUNT.finditer(before)]
+    return len(counts) == 1 and counts[0] == len(parts)
 
 
 @dataclass
@@ -725,6 +762,15 @@ def _sentence_role(clause: str, names: Names) -> tuple[str, list[str]] | None:
     return None
 
 
+def names_roles(text: str, names: Names) -> bool:
+    """Whether an unlabelled line lists roles by name, one after another (领办督办领导、承办单位、
+    督办单位): it tells what the items will state, and is no item itself."""
+    if LABELLED.search(text) or BRACKET_END.search(text) is not None or not names.roles:
+        return False  # an item line's values, labelled or in brackets, may name roles
+    roles = "|".join(re.escape(name) for name in sorted(names.roles, key=len, reverse=True))
+    return re.search(rf"(?:{roles})[、和及与](?:{roles})", text) is not None
+
+
 def line_items(text: str, names: Names, form: str | None = None) -> list[Item]:
     """The items of a numbered line in the item section or under a form heading: items told in
     sentences (sentence_items) when the line labels nothing and has no values in brackets, else
@@ -732,6 +778,8 @@ def line_items(text: str, names: Names, form: str | None = None) -> list[Item]:
     the form of what follows it."""
     if (lead := FORM_LEAD.match(text)) is not None and (lead_form := names.form_named(lead.group(1))):
         text, form = lead.group(2), lead_form
+    if names_roles(text, names):
+        return []  # 明确牵头单位、参与单位和时间: a sentence about the items' columns, no item
     if not LABELLED.search(text) and BRACKET_END.search(text) is None:
         told, _ = sentence_items(text, names, form)
         if told:

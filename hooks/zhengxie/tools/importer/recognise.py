@@ -409,6 +409,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     value_label = ""  # a sub-heading naming an item field (（一）协商形式): the next paragraph is its value
     macro_placed = False
     numbered_items = False  # items under the current heading came from numbered lines
+    prose_listed = False  # a plain paragraph under the current heading listed its topics as items
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
     pending = ""  # a paragraph broken across blocks
     for position, block in enumerate(body):
@@ -533,6 +534,7 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             heading_form = named if is_plan and level > 2 else None
             form_key = key
             section_item = None
+            prose_listed = False
             if is_plan and (heading_form is None or names.form_heading(bare) is None):
                 # its values in labelled lines (a section of the top level only when they label a form);
                 # a heading naming a topic and its form (（一）围绕“…”开展专题协商) too, not a form alone
@@ -600,8 +602,14 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                     macro_placed = True
                 continue
         in_own_section = section_item is not None and section_item in found.items  # its sentences describe it
-        if is_plan and not in_own_section and (typed_number or block.listed or in_items or heading_form):
+        placed_prose = typed_number or block.listed or in_items or heading_form
+        if is_plan and not in_own_section:
             told, _ = items_mod.sentence_items(items_mod.strip_number(text), names)  # prose names its form
+            # a plain paragraph elsewhere (a 工作要点's running text) tells items when it lists two or
+            # more of them (安排议题2个，分别围绕A、B召开…), and so its sibling paragraphs too
+            if not placed_prose and len(told) < 2 and not prose_listed:
+                told = []
+            prose_listed = prose_listed or (not placed_prose and bool(told))
             if told:  # items told in a paragraph of prose (围绕X召开专题协商会，由A牵头): the paragraph stays
                 for item in told:
                     item.where = block.where
