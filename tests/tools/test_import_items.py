@@ -626,3 +626,19 @@ def test_a_clause_opening_with_who_is_organised_before_its_lead_in(zx_repo, tmp_
     assert [(item["title"], item["form"], item["time"]) for item in items] == [
         ("城郊垃圾转运站运行", "member-inspection", "8月")
     ]
+
+
+def test_unlabelled_bracketed_values_after_a_quoted_topic_name_the_lead_by_its_role_word(zx_repo, tmp_path):
+    b = Builder()
+    b.para("云溪市政协2032年工作要点", style="Title")
+    b.para("一、提升协商实效")
+    b.para("1.围绕“山洪沟道治理”召开专题协商会（5月，市政协城建委牵头）。")
+    b.para("2.就“社区托育点建设”开展对口协商（下半年，市政协社法委承办）。")
+    b.para("二、协商议题")
+    b.para("1.围绕“老旧电梯更新”召开双月协商座谈会（7月，市住建局配合，市政协经济委负责）。")
+    _, items = _items(zx_repo, b, tmp_path)
+    assert [(item["title"], item["form"], item["time"], item["roles"]) for item in items] == [
+        ("山洪沟道治理", "thematic", "5月", {"lead-unit": "市政协城建委"}),
+        ("社区托育点建设", "counterpart", "下半年", {"lead-unit": "市政协社法委"}),
+        ("老旧电梯更新", "bimonthly-forum", "7月", {"participants": "市住建局", "lead-unit": "市政协经济委"}),
+    ]

@@ -32,8 +32,6 @@ COLUMNS_SCHEMA = "data/schemas/import.schema.json"
 HEADER_ROWS = 3  # the header is within the first rows (a caption row may stand above it)
 ITEM_LINE_MAX = 100  # an unlabelled item is one short clause; a longer paragraph is prose, not an item
 EMPTY = "empty"  # what a table's empty time or role cell states: nothing (the draft writes 原文未载 where required)
-LEADS = re.compile(r"^(.{2,40}?)(牵头|负责)$")
-TAKE_PART = re.compile(r"^(.{2,80}?)(参加|参与|配合)$")
 
 
 @dataclass
@@ -501,6 +499,8 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
             if (time := TIME.search(text)) is not None:
                 item.time = time_value(time.group(0))
     item.title = names.topic(rest.strip().rstrip("。；;，,：:"))
+    if item.form is None and item.title != rest.strip().rstrip("。；;，,：:"):
+        item.form = names.form_in(rest.replace(item.title, "", 1))  # 围绕“X”召开专题协商会（…）: its form
     if item.form is None and form is not None and len(item.title) <= ITEM_LINE_MAX and "。" not in item.title:
         item.form = form  # under a heading that names the form
     if not item.title or (item.form is None and not item.roles):
@@ -514,8 +514,9 @@ def counts_forms(text: str, names: Names) -> bool:
 
 
 def _placeable(part: str, names: Names) -> bool:
-    """Whether an unlabelled part of an item line is one value: a form's name, a time, …牵头."""
-    return bool(names.form_named(part) or time_value(part) or LEADS.match(part) or TAKE_PART.match(part))
+    """Whether an unlabelled part of an item line is one value: a form's name, a time, names before
+    a sentence_roles word (…牵头, …承办, …配合)."""
+    return bool(names.form_named(part) or time_value(part) or _sentence_role(part, names))
 
 
 def place(item: Item, label: str, value: str, names: Names) -> None:
@@ -533,10 +534,8 @@ def place(item: Item, label: str, value: str, names: Names) -> None:
             item.notes.append(f"时间“{value}”不是可识别的写法")
     elif label and (role := names.role_named(label)) is not None:
         item.roles[role] = _names(value, names.columns.posts)
-    elif not label and (match := LEADS.match(value)):
-        item.roles["lead-unit"] = _names(match.group(1))
-    elif not label and (match := TAKE_PART.match(value)):
-        item.roles["participants"] = _names(match.group(1))
+    elif not label and (said := _sentence_role(value, names)) is not None:  # 县政协经济委牵头
+        item.roles[said[0]] = _names("、".join(said[1]), names.columns.posts)
     elif not label and names.form_in(value):
         item.form = names.form_in(value)
     else:
@@ -544,6 +543,7 @@ def place(item: Item, label: str, value: str, names: Names) -> None:
 
 
 CLAUSES = re.compile(r"[，,；;。]+")
+BRACKETS = re.compile(r"[（）()]")
 QUOTED_TOPICS = re.compile(r"^((?:[“「\"][^”」\"“「]{2,60}[”」\"][、和及与]?)+)")
 QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,60})[”」\"]")
 EACH = "分别"
@@ -660,6 +660,7 @@ def _said(rest: str, names: Names) -> _Said | None:
     """The values the clauses state; None when they are the plan's general words (several forms at
     once) or count events (召开专题协商会3次) rather than tell one item."""
     said = _Said()
+    rest = BRACKETS.sub("，", rest)  # 召开专题协商会（6月，县政协经济委牵头）: the bracket's parts are clauses
     for number, clause in enumerate(c.strip() for c in CLAUSES.split(rest) if c.strip()):
         if number == 0 and len(set(names.forms_in(clause))) > 1:
             return None  # 围绕中心工作开展专题协商、对口协商: the plan's general words, no one item
