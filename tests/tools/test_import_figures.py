@@ -152,7 +152,7 @@ def test_parts_listed_after_其中_kinds_of_proposal_and_registered_activities(z
     assert (measures["research"], measures["inspections"]) == (9, 3)
     assert rows["专题协商会"] == (4, "次") and rows["界别协商会"] == (7, "次")
     assert rows["党派团体提案"] == (31, "件") and rows["委员个人提案"] == (95, "件")
-    assert rows["重点提案"] == (10, "件")
+    assert rows["遴选重点提案"] == (10, "件")  # the verb as printed, the words before it (主席会议) not
     assert rows["所提问题已经采纳"] == (60, "件") and rows["留作参考"] == (16, "件")
     assert rows["组织调研视察"] == (15, "次")  # two activities in one count: neither measure
 
@@ -444,3 +444,18 @@ def test_an_activity_after_who_did_it_and_where(zx_repo, tmp_path):
     assert measures["inspections"] == 4
     assert rows["委员联络站接待群众"] == ("90余", "人次")
     assert rows["召开主席会议"] == (6, "次") and rows["常委会议"] == (3, "次")  # the verb only where printed
+
+
+def test_a_kind_of_proposal_keeps_its_verb_and_classes_marked_by_letter_are_a_list(zx_repo, tmp_path):
+    b = Builder()
+    b.para("关于市政协提案工作情况的报告", style="Title")
+    b.para("一、提案办理")
+    b.para("市委、市政府确定重点提案9件，由市领导领衔督办。")
+    b.para("按办理结果分，已经采纳的84件（A类），列入规划逐步落实的47件（B类），因政策所限作为参考的11件（C类）。")
+    b.para("政协云溪市委员会")
+    b.para("2027年12月20日")
+    _, rows = _figures(zx_repo, b.save(tmp_path / "report.docx"))
+    assert rows["确定重点提案"] == (9, "件")  # the verb as printed; who decided it is no part of the label
+    assert "重点提案" not in rows
+    assert rows["已经采纳"] == (84, "件") and rows["列入规划逐步落实"] == (47, "件")
+    assert rows["因政策所限作为参考"] == (11, "件")  # a class the list runs on to past the letters in brackets

@@ -139,8 +139,10 @@ CONTINUED = re.compile(rf"[，、]([\u4e00-\u9fff]{{2,8}}?)\s*{_N}\s*(人次|次
 LIST_LEAD = re.compile(
     r"其中[，,：:]?|(?:[\u4e00-\u9fff]{2,8}中|从[\u4e00-\u9fff]{2,8}看|按[\u4e00-\u9fff]{1,8}分)[，,：:]"
 )
+# A class's letter in brackets beside its count: 已经解决的121件（A类）, 已经解决的（A类）78件.
+CLASS_MARK = r"(?:[（(][A-Za-zＡ-Ｚ甲乙丙丁一二三四]类[）)])"
 LIST_ITEM = re.compile(
-    rf"\s*([\u4e00-\u9fff“”]{{2,16}}?)的?\s*{_N}\s*(人次|次|篇|件|项|期|个|场次|场|户|人|名|册|条|份|对)"
+    rf"\s*([\u4e00-\u9fff“”]{{2,16}}?)的?\s*{_N}\s*(人次|次|篇|件|项|期|个|场次|场|户|人|名|册|条|份|对){CLASS_MARK}?"
 )
 LIST_SEP = re.compile(r"\s*[，、；;,]\s*")
 # What came of the proposals answered, a class each (已经解决或基本解决的（A类）78件, 列入计划逐步解决的
@@ -148,13 +150,16 @@ LIST_SEP = re.compile(r"\s*[，、；;,]\s*")
 # 已解决或正在解决 (proposals-solved).
 RESULT_CLASS = re.compile(
     rf"((?:已经?|正在|列入|因|由于|受|得到|暂|尚|基本)[\u4e00-\u9fff、]{{0,16}}?解决)的?"
-    rf"(?:[（(][A-Za-zＡ-Ｚ甲乙丙丁一二三四]类[）)])?\s*{_N}\s*(件)"
+    rf"{CLASS_MARK}?\s*{_N}\s*(件)"
 )
 # A class by its letter: A类（已解决或采纳）162件 — a labelled row as printed.
 LETTER_CLASS = re.compile(rf"([A-ZＡ-Ｚ甲乙丙丁][类级](?:[（(][^（）()，。；]{{1,20}}[）)])?)\s*{_N}\s*(件)")
-# A kind of proposal counted: 确定重点提案12件 → 重点提案 (what 收到, 立案, 办复 … count is a typed measure).
+# A kind of proposal counted: 集体提案39件, 确定重点提案12件 → 确定重点提案, with the verb as printed
+# (what 收到, 立案, 办复 … count is a typed measure); the words before the verb (区政府, 主席会议从立案
+# 提案中) and a lead word (其中, 包括, 含) with what precedes it are no part of the label.
 PROPOSAL_KIND = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?提案)\s*{_N}\s*(件)")
-KIND_CUT = re.compile(r"^.*(?:确定|遴选|评选|选出|其中|包括|含)")
+KIND_CUT = re.compile(r"^.*(?:其中|包括|含)")
+KIND_VERB = re.compile(r"确定|遴选|评选出?|选出")
 TYPED_VERBS = re.compile(r"收到|提交|提出|立案|办复|答复|办结|并案|交办")
 # The words before an activity's name in a counted label: 组织委员开展专题调研 → 专题调研.
 LEADING = re.compile(r"^(?:开展|组织|举办|召开|进行|参加|参与|委员|了|各类|各种)+")
@@ -415,6 +420,8 @@ def _in_sentence(
             new.append(Figure("figures", value, match.group(1), match.group(3), sentence))
     for match in PROPOSAL_KIND.finditer(sentence):
         label = KIND_CUT.sub("", match.group(1))
+        if verbs := list(KIND_VERB.finditer(label)):
+            label = label[verbs[-1].start() :]
         if any(s <= match.start(2) < e for s, e in typed_spans) or TYPED_VERBS.search(label) or label == "提案":
             continue
         if not any(f.label == label for f in new):
