@@ -642,3 +642,18 @@ def test_unlabelled_bracketed_values_after_a_quoted_topic_name_the_lead_by_its_r
         ("社区托育点建设", "counterpart", "下半年", {"lead-unit": "市政协社法委"}),
         ("老旧电梯更新", "bimonthly-forum", "7月", {"participants": "市住建局", "lead-unit": "市政协经济委"}),
     ]
+
+
+def test_a_quoted_topic_after_its_lead_in_within_a_clause_naming_who_takes_part(zx_repo, tmp_path):
+    b = Builder()
+    b.para("政协云溪市委员会2032年工作要点", style="Title")
+    b.para("一、深化协商议政")
+    b.para("（一）开展界别协商。邀请科技界、教育界委员就“中小学科创教室建设”开展界别协商。")
+    b.para("（二）开展对口协商。9月，组织委员围绕“农贸市场改造提升”开展对口协商。")
+    b.para("二、加强自身建设")
+    b.para("（一）加强学习。组织委员学习履职知识，提升履职能力。")
+    _, items = _items(zx_repo, b, tmp_path)
+    assert [(item["title"], item["form"], item["time"]) for item in items] == [
+        ("中小学科创教室建设", "sector", "原文未载"),
+        ("农贸市场改造提升", "counterpart", "9月"),
+    ]

@@ -570,6 +570,10 @@ def sentence_items(text: str, names: Names, form: str | None = None) -> tuple[li
     leads = "|".join(re.escape(lead) for lead in sorted(columns.lead_ins, key=len, reverse=True))
     openers = "|".join(re.escape(o) for o in sorted((EACH, *columns.openers), key=len, reverse=True))
     starts = [(m.start(), m.end()) for m in re.finditer(rf"(?:^|(?<=[。；;，,]))(?:{openers})?(?:{leads})", text)]
+    for m in re.finditer(rf"(?:{leads})(?=[“「])", text):  # 组织经济界、农业界委员围绕“X”开展…: a quoted
+        if not any(end == m.end() for _, end in starts):  # topic after its lead-in, within a clause
+            starts.append((m.start(), m.end()))
+    starts.sort()
     before: dict[int, str] = {}  # 5月召开“X”专题协商会: the words of the clause before a quoted topic
     for start, _ in starts:  # 于5月，围绕X召开…: a sentence's words before its first lead-in
         sentence_start = max(text.rfind(p, 0, start) for p in "。；;") + 1
