@@ -126,7 +126,7 @@ def browser():
         browser.close()
 
 
-def _browser_page(browser, width_name: str, base_url: str):
+def browser_page(browser, width_name: str, base_url: str):
     """A fresh page at one of VIEWPORTS, with `base_url`, `width_name` and `shot(name, full=False)`
     (a screenshot artifact in tests/artifacts/); the caller closes `page.context`."""
     is_phone = width_name == "phone"
@@ -144,7 +144,7 @@ def _browser_page(browser, width_name: str, base_url: str):
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
 def page(request, browser, site_url):
     """A fresh page at desktop and at phone width; `page.shot(name)` saves a screenshot artifact."""
-    page = _browser_page(browser, request.param, site_url)
+    page = browser_page(browser, request.param, site_url)
     yield page
     page.context.close()
 
@@ -210,7 +210,7 @@ def reader_url(reader_site):
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
 def reader_page(request, browser, reader_url):
     """Like `page`, on the reader's site: desktop and phone, screenshots in tests/artifacts/."""
-    page = _browser_page(browser, request.param, reader_url)
+    page = browser_page(browser, request.param, reader_url)
     yield page
     page.context.close()
 

@@ -94,3 +94,17 @@ def test_test_file_names_are_unique_across_folders():
     names = Counter(path.name for path in FILES if path.name.startswith("test_"))
     clashes = sorted(name for name, count in names.items() if count > 1)
     assert not clashes, f"test files with the same name in two folders: {clashes}"
+
+
+def test_no_test_module_takes_another_test_modules_private_names():
+    """A helper two test files share is public (in tests/support or conftest), never `_name`."""
+    local = {path.stem for path in FILES}
+    offences = [
+        f"{name}:{node.lineno} takes {alias.name} from {node.module}"
+        for name, tree in _trees()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module in local
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert not offences, "\n".join(offences)

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import VIEWPORTS, _browser_page
+from conftest import VIEWPORTS, browser_page
 from serving import root_url, serve
 from shards_support import OTHER_TITLE
 
@@ -26,7 +26,7 @@ def merged_url(shard_sites):
 
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
 def page(request, browser, merged_url):
-    page = _browser_page(browser, request.param, merged_url)
+    page = browser_page(browser, request.param, merged_url)
     yield page
     page.context.close()
 
