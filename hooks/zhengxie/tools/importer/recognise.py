@@ -407,7 +407,6 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
     section_key = ""  # that heading's kind
     line_item: items_mod.Item | None = None  # the item the last line made: labelled lines after it are its values
     value_label = ""  # a sub-heading naming an item field (（一）协商形式): the next paragraph is its value
-    macro_placed = False
     numbered_items = False  # items under the current heading came from numbered lines
     prose_listed = False  # a plain paragraph under the current heading listed its topics as items
     paragraphs = _Sources()  # body text for figures and the stated count, with where it stands
@@ -417,16 +416,13 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             pending = _flush(pending, found, paragraphs)
             parsed = items_mod.from_table(block.rows, names, block.where, heading_form) if is_plan else None
             if parsed and parsed[0]:
-                found.items += parsed[0]
+                _add_items(found, parsed[0])
                 found.left_out += parsed[2]
                 found.counts["tables"] += 1
                 for column in parsed[1]:
                     found.todos.append(
                         Todo("", f"表格的“{column}”一栏不是协商项目的字段，已写进各项的注释，请决定放在哪里")
                     )
-                if not macro_placed:
-                    found.blocks.append("{{ plan_items() }}")
-                    macro_placed = True
             else:
                 found.blocks.append(_markdown_table(block.rows, found))
                 paragraphs.tables += 1
@@ -462,21 +458,15 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             key is not None
             and not key.startswith("level")
             and (under_form or (valued_line and (in_items or "form" in items_mod.bracket_labels(text, names))))
+            and (line_items := items_mod.line_items(items_mod.strip_number(text), names, heading_form))
         ):  # a heading as high as the form's ends its items
             # a numbered line under a heading that names a form, or in the item section with its values
             # in brackets (1.议题（专题协商会，4月）): an item, not a heading
-            stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
-            if line_items := items_mod.line_items(stripped, names, heading_form):
-                pending = _flush(pending, found, paragraphs)
-                for item in line_items:
-                    item.where = block.where
-                found.items += line_items
-                line_item = line_items[-1]
-                numbered_items = True
-                if not macro_placed:
-                    found.blocks.append("{{ plan_items() }}")
-                    macro_placed = True
-                continue
+            pending = _flush(pending, found, paragraphs)
+            _add_items(found, line_items, block.where)
+            line_item = line_items[-1]
+            numbered_items = True
+            continue
         if (
             key is not None
             and section_item is not None
@@ -492,9 +482,6 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             pending = _flush(pending, found, paragraphs)
             _section_values(section_item, [(value_label, text.strip().rstrip("。；;"))], found, names, section_form)
             value_label = ""
-            if not macro_placed and section_item in found.items:
-                found.blocks.append("{{ plan_items() }}")
-                macro_placed = True
             continue
         value_label = ""
         if (
@@ -573,9 +560,6 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             _section_values(section_item, pairs, found, names, section_form)
             for label in (label for label, value in pairs if not value):
                 found.left_out.append((f"{label}：", "项目各栏的分组名称（其下各栏已读进项目），不是字段"))
-            if not macro_placed:
-                found.blocks.append("{{ plan_items() }}")
-                macro_placed = True
             continue
         labelled_form = is_plan and items_mod.names_form(text, names)  # …。形式：专题协商会；时间：5月
         typed_number = items_mod.strip_number(text) != text.strip()
@@ -588,19 +572,13 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
             and (in_items or block.listed or labelled_form or valued)
             and (lines.run_in(text) or block.listed or typed_number or heading_form)
             and (typed_number or block.listed or not numbered_items)  # a numbered item's siblings are numbered
+            and (line_items := items_mod.line_items(items_mod.strip_number(text), names, heading_form))
         ):
-            stripped = re.sub(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?[.、．]?)[\s　]*", "", text)
-            if line_items := items_mod.line_items(stripped, names, heading_form):
-                pending = _flush(pending, found, paragraphs)
-                for item in line_items:
-                    item.where = block.where
-                found.items += line_items
-                line_item = line_items[-1]
-                numbered_items = numbered_items or typed_number
-                if not macro_placed:
-                    found.blocks.append("{{ plan_items() }}")
-                    macro_placed = True
-                continue
+            pending = _flush(pending, found, paragraphs)
+            _add_items(found, line_items, block.where)
+            line_item = line_items[-1]
+            numbered_items = numbered_items or typed_number
+            continue
         in_own_section = section_item is not None and section_item in found.items  # its sentences describe it
         placed_prose = typed_number or block.listed or in_items or heading_form
         if is_plan and not in_own_section:
@@ -611,15 +589,10 @@ def _read_body(body: list[Block], found: Recognised, vocab: Vocabulary, names: i
                 told = []
             prose_listed = prose_listed or (not placed_prose and bool(told))
             if told:  # items told in a paragraph of prose (围绕X召开专题协商会，由A牵头): the paragraph stays
-                for item in told:
-                    item.where = block.where
-                found.items += told
                 pending = _flush(pending, found, paragraphs)
                 paragraphs.current = block.where
                 _flush(text, found, paragraphs)
-                if not macro_placed:
-                    found.blocks.append("{{ plan_items() }}")
-                    macro_placed = True
+                _add_items(found, told, block.where)
                 continue
         if lines.run_in(text):
             found.counts["run_in"] += 1
@@ -674,12 +647,26 @@ def _section_values(
     """Labelled values of an item stated in its own section; the first makes the section an item.
     With no form labelled, the item takes the one its heading names (围绕“…”召开专题协商会)."""
     if item not in found.items:
-        found.items.append(item)
+        _add_items(found, [item])
     for label, value in pairs:
         if value:
             items_mod.place(item, label, value, names)
     if item.form is None and heading_form is not None and "form" not in item.labelled:  # not one labelled unknown
         item.form = heading_form
+
+
+ITEMS_MACRO = scaffold.MACROS["plan-items"]
+
+
+def _add_items(found: Recognised, items: list[items_mod.Item], where: str | None = None) -> None:
+    """Items read from the original (from `where`, when given); the first of them places the items
+    table in the draft, where the original began to list them."""
+    for item in items:
+        if where is not None:
+            item.where = where
+    found.items += items
+    if ITEMS_MACRO not in found.blocks:
+        found.blocks.append(ITEMS_MACRO)
 
 
 MARKDOWN_START = re.compile(r"^([#>*+\-=|]|[0-9]{1,3}\.\s)")  # would start a heading, quote, list or table
