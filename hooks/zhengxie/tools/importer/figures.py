@@ -395,14 +395,12 @@ def _in_sentence(
             label = re.sub(rf"^[0-9{_CN}]+个", "", place.group(1)) + label
         if ("提案" in label or "社情民意" in label) and match.group(3) in DOCUMENT_UNITS:
             continue  # proposals or reports counted: a typed measure, or a part of it the editor places
-        value = _number(match.group(2), int, _after(sentence, match.end()))
-        new.append(Figure("figures", value, label, match.group(3), sentence))
+        new.append(_counted_row(match, label, sentence))
         more, consumed = _continued(sentence, match.end(), typed_spans)
         new += more
     for match in BREAKDOWN.finditer(sentence):
         if not any(s <= match.start(2) < e for s, e in typed_spans):
-            value = _number(match.group(2), int, _after(sentence, match.end()))
-            new.append(Figure("figures", value, match.group(1), match.group(3), sentence))
+            new.append(_counted_row(match, match.group(1), sentence))
     for match in COUNT_FIRST.finditer(sentence):
         new.append(Figure("figures", _number(match.group(1), int), match.group(3), match.group(2), sentence))
     new += _parts_listed(sentence, typed_spans, new)
@@ -412,12 +410,10 @@ def _in_sentence(
             continue
         same = _number(match.group(2), int)  # the class read before by a shorter or longer label
         new = [f for f in new if not ((f.label.endswith(label) or label.endswith(f.label)) and f.value == same)]
-        value = _number(match.group(2), int, _after(sentence, match.end()))
-        new.append(Figure("figures", value, label, match.group(3), sentence))
+        new.append(_counted_row(match, label, sentence))
     for match in LETTER_CLASS.finditer(sentence):
         if not any(s <= match.start(2) < e for s, e in typed_spans) and not any(f.label == match.group(1) for f in new):
-            value = _number(match.group(2), int, _after(sentence, match.end()))
-            new.append(Figure("figures", value, match.group(1), match.group(3), sentence))
+            new.append(_counted_row(match, match.group(1), sentence))
     for match in PROPOSAL_KIND.finditer(sentence):
         label = KIND_CUT.sub("", match.group(1))
         if verbs := list(KIND_VERB.finditer(label)):
@@ -425,8 +421,7 @@ def _in_sentence(
         if any(s <= match.start(2) < e for s, e in typed_spans) or TYPED_VERBS.search(label) or label == "提案":
             continue
         if not any(f.label == label for f in new):
-            value = _number(match.group(2), int, _after(sentence, match.end()))
-            new.append(Figure("figures", value, label, match.group(3), sentence))
+            new.append(_counted_row(match, label, sentence))
     for figure in list(new):
         measure = _registered(figure, registered or {})
         if measure is not None and not any(f.path == measure for f in typed):
@@ -437,6 +432,12 @@ def _in_sentence(
         figure.sentence = printed  # the report shows the sentence as the original prints it
     rows += new
     return typed + new
+
+
+def _counted_row(match: re.Match[str], label: str, sentence: str) -> Figure:
+    """A labelled row of a count a pattern found (group 2 the number, group 3 its unit)."""
+    value = _number(match.group(2), int, _after(sentence, match.end()))
+    return Figure("figures", value, label, match.group(3), sentence)
 
 
 def _quoted(label: str) -> str:
@@ -515,8 +516,7 @@ def _parts_listed(sentence: str, typed: list[tuple[int, int]], read: list[Figure
             label = _quoted(match.group(1))
             if any(s <= match.start(2) < e for s, e in typed) or any(f.label == label for f in read + out):
                 continue
-            value = _number(match.group(2), int, _after(sentence, match.end()))
-            out.append(Figure("figures", value, label, match.group(3), sentence))
+            out.append(_counted_row(match, label, sentence))
     return out
 
 
@@ -528,8 +528,7 @@ def _continued(sentence: str, position: int, typed: list[tuple[int, int]]) -> tu
         position = match.end()
         if any(s <= match.start(2) < e for s, e in typed) or "提案" in match.group(1) or "社情民意" in match.group(1):
             continue
-        value = _number(match.group(2), int, _after(sentence, match.end()))
-        rows.append(Figure("figures", value, match.group(1), match.group(3), sentence))
+        rows.append(_counted_row(match, match.group(1), sentence))
     return rows, position
 
 
@@ -555,18 +554,16 @@ def table_sources(rows: list[list[str]], where: str, section: str, section_index
     units = [_header_unit(c)[1] for c in rows[0]] if rows and not any(_digits(c) for c in rows[0]) else []
     for number, row in enumerate(rows, 1):
         cells = list(dict.fromkeys(c for c in row if c))
-        if number > 1 and any(units) and (pair := _in_united_column(row, units)) is not None:
-            label, value = pair  # 项目 | 数量（件） / 收到提案 | 150: the unit in the column's name
+        pair = None
+        if number > 1 and any(units):
+            pair = _in_united_column(row, units)  # 项目 | 数量（件） / 收到提案 | 150: the unit in the column's name
+        if pair is None and number > 1 and unit_column is not None:
+            pair = _with_unit(row, unit_column)  # 召开常委会议 | 次 | 2: the unit in a column of its own
+        if pair is None and len(cells) == 2 and not _digits(cells[0]) and _digits(cells[1]):
+            pair = cells[0], cells[1]  # 收到提案 | 134件
+        if pair is not None:
+            label, value = pair
             source = Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label)
-            source.context = labels
-            out.append(source)
-        elif unit_column is not None and number > 1 and (pair := _with_unit(row, unit_column)) is not None:
-            label, value = pair  # 召开常委会议 | 次 | 2: the unit in a column of its own
-            source = Source(f"{label}{value}。", f"{where}第{number}行", section, section_index, label)
-            source.context = labels
-            out.append(source)
-        elif len(cells) == 2 and not _digits(cells[0]) and _digits(cells[1]):
-            source = Source("".join(cells) + "。", f"{where}第{number}行", section, section_index, cells[0])
             source.context = labels
             out.append(source)
         elif any(_digits(c) for c in cells):
