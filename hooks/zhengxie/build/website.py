@@ -296,6 +296,9 @@ class Site:
         if self._unwritten:
             self._unwritten.discard(src_uri)
             return
+        self._start_indexing(site_dir)
+
+    def _start_indexing(self, site_dir: Path) -> None:
         self._indexing = Indexing(site_dir, self.shard.bundle, self.document_folders())
 
     def stop_indexing(self) -> None:
@@ -307,16 +310,15 @@ class Site:
     def post_build(self, site_dir: Path, site_url: str | None = None) -> None:
         """Write calendars, feeds and open data (the hub of a sharded build only: they cover the whole
         corpus); index for search (started already if the document pages were written first)."""
-        indexing, self._indexing = self._indexing, None
-        if indexing is None and self.indexes_search():
-            indexing = Indexing(site_dir, self.shard.bundle, self.document_folders())
+        if self._indexing is None and self.indexes_search():
+            self._start_indexing(site_dir)
         try:
             if self.shard.hub:
                 write_files(site_dir, self.outputs(site_url or "/"))
         except BaseException:
-            if indexing is not None:
-                indexing.stop()
+            self.stop_indexing()
             raise
+        indexing, self._indexing = self._indexing, None
         if indexing is not None:
             indexing.finish()
 
