@@ -389,6 +389,14 @@ LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})[:：]")
 VALUE_ENDS = "；;。，,、 　"
 
 
+def label_values(text: str) -> list[tuple[str, str]]:
+    """(label, value) of each label in a text and the words up to the next (时间：4月；牵头单位：经济委);
+    a label holding no value of its own comes with ""."""
+    labels = list(LABEL.finditer(text))
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    return [(m.group(1), text[m.end() : end].strip(VALUE_ENDS)) for m, end in zip(labels, ends, strict=True)]
+
+
 def strip_number(text: str) -> str:
     """The line without its typed number: （一）, 1., 二、."""
     return NUMBERED.sub("", text.strip(), count=1)
@@ -402,16 +410,12 @@ def labelled_line(text: str, names: Names) -> list[tuple[str, str]] | None:
     may be of no item field (组织实施：由主席会议组织。牵头单位：…), and others too (协商地点：…), when
     the labels of item fields are at least as many: their words come back, for the item's notes."""
     stripped = strip_number(text).rstrip("。；;")
-    labels = list(LABEL.finditer(stripped))
-    if not labels or labels[0].start() != 0:
+    first = LABEL.search(stripped)
+    if first is None or first.start() != 0:
         return None
-    pairs: list[tuple[str, str]] = []
-    for index, match in enumerate(labels):
-        end = labels[index + 1].start() if index + 1 < len(labels) else len(stripped)
-        value = stripped[match.end() : end].strip(VALUE_ENDS)
-        if value and names.column(match.group(1)) == "title":
-            return None  # a topic labelled: the line is a topic of its own, not values
-        pairs.append((match.group(1), value))
+    pairs = label_values(stripped)
+    if any(value and names.column(label) == "title" for label, value in pairs):
+        return None  # a topic labelled: the line is a topic of its own, not values
     known = [value for label, value in pairs if value and names.column(label) not in (None, "title", "ignore")]
     unknown = [value for label, value in pairs if value and names.column(label) in (None, "ignore")]
     return pairs if known and len(known) >= len(unknown) else None  # more words of no field: the line is text
@@ -466,12 +470,9 @@ def from_line(text: str, names: Names, form: str | None = None) -> Item | None:
     bracket = BRACKET_END.search(text)
     if bracket is not None and LABELLED.search(bracket.group(1)):  # 议题（时间：4月；牵头单位：…）
         rest = text[: bracket.start()]
-        inner = bracket.group(1)
-        labels = list(LABEL.finditer(inner))
-        for index, match in enumerate(labels):
-            end = labels[index + 1].start() if index + 1 < len(labels) else len(inner)
-            if value := inner[match.end() : end].strip(VALUE_ENDS):
-                place(item, match.group(1), value, names)
+        for label, value in label_values(bracket.group(1)):
+            if value:
+                place(item, label, value, names)
     elif labelled:
         rest = text[: labelled[0].start()]
         for match in labelled:
