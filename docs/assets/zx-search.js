@@ -11,7 +11,10 @@
  * every candidate Pagefind returns is checked against its text — title, body and the names it is found
  * by (metadata: body, topics, kind, year, 文号). A document holding each term of the query whole ranks
  * first; then one holding every word of two or more characters of each term; a document matched through
- * single characters only (和 of 和美乡村, 情 of 情况) is no result. Excerpts are cut from the body text
+ * single characters only (和 of 和美乡村, 情 of 情况) is no result. Candidates are checked 200 at a time,
+ * those holding the query's words closest together first (Pagefind's word positions), and further while
+ * none passes: a document holding the query is among the first checked, and a search answers "找到 0+"
+ * only once something passed. Excerpts are cut from the body text
  * around the query; filters combine with OR within a filter and AND across filters; the 类别 filter lists
  * each kind above its types. The same code answers window.zxSearch.query() for the tests.
  *
@@ -33,7 +36,7 @@
   var ORDER = ["类别", "年份", "单位", "专题"];  // filters shown in this order, others after
   var KIND_FILTER = "类别";
   var PAGE = 5;  // results shown at first and added by 加载更多结果
-  var CHECKED_AT_ONCE = 200;  // candidates checked before the first results show; more when paging on
+  var CHECKED_AT_ONCE = 200;  // candidates checked before the first results show (more while none pass); more when paging on
   var QUERY_KEY = "zx-search-query";
   var HIGHLIGHT = "highlight";
   var container = document.getElementById("zx-search-ui");
@@ -152,22 +155,42 @@
       var options = self.sort ? { sort: { date: self.sort } } : {};
       return Promise.all(probes(self.query, self.ts).map(function (q) { return pf.search(q, options); }));
     }).then(function (found) {
-      // Every candidate once, checked in this order: those more probes found first (the documents
-      // holding the whole query are among them), then by Pagefind's order (relevance or date).
+      // Every candidate once, checked in this order: those holding the query's words closest together
+      // first (by the positions Pagefind gives for the query: a phrase the page segments otherwise
+      // than the browser is found by no quoted probe, and its words alone are in most documents), then
+      // those more probes found, then by Pagefind's order (relevance or date).
+      var wordCount = self.ts.reduce(function (n, t) { return n + words(t).length; }, 0);
       var byId = {};
       var order = [];
-      found.forEach(function (f) {
-        f.results.forEach(function (r, rank) {
+      found.forEach(function (f, probe) {
+        f.results.forEach(function (r) {
           var c = byId[r.id];
-          if (!c) { c = byId[r.id] = { r: r, hits: 0, rank: rank, first: order.length }; order.push(c); }
+          if (!c) { c = byId[r.id] = { r: r, hits: 0, first: order.length, near: 0 }; order.push(c); }
           c.hits += 1;
+          if (probe === 0) c.near = nearness(r.words || [], wordCount);
         });
       });
-      order.sort(function (a, b) { return b.hits - a.hits || a.first - b.first; });
+      order.sort(function (a, b) { return b.near - a.near || b.hits - a.hits || a.first - b.first; });
       self.pending = order.map(function (c) { return c.r; });
-      return self.more(CHECKED_AT_ONCE);
+      // Nothing to show yet, candidates left: look further before answering "找到 0+ 个".
+      return self.more(CHECKED_AT_ONCE).then(function further(done) {
+        return done.complete() || done.results({}).length ? done : done.more(CHECKED_AT_ONCE).then(further);
+      });
     });
   };
+  // How close together a candidate holds the query's words: the most positions Pagefind matched within
+  // a window of twice the query's word count, the tightest such group first. A document holding the
+  // query as a phrase holds its words side by side, while words found apart are in most documents.
+  var NEAR = 1000;  // one word more outweighs any difference in spread
+  function nearness(positions, wordCount) {
+    var marks = positions.slice().sort(function (a, b) { return a - b; });
+    var span = 2 * wordCount, best = 0;
+    for (var lo = 0, hi = 0; lo < marks.length; lo++) {
+      while (hi < marks.length && marks[hi] < marks[lo] + span) hi++;
+      best = Math.max(best, (hi - lo) * NEAR - (marks[hi - 1] - marks[lo]));
+    }
+    return best;
+  }
   Search.prototype.more = function (n) {
     var self = this;
     var batch = self.pending.splice(0, n);
@@ -627,13 +650,14 @@
   }, true);
 
   // The ranking without the dialog, for tests and for anyone scripting the site's search:
-  // query(q, {filters, sort}) → [{url, title, tier, date, body, excerpt}], best first.
+  // query(q, {filters, sort, shown}) → [{url, title, tier, date, body, excerpt}], best first: every
+  // candidate checked, or with `shown` only those the dialog checks before the reader asks for more.
   window.zxSearch = {
     query: function (query, options) {
       options = options || {};
       var search = new Search(query, options.sort || "");
       return search.start().then(function s(done) {
-        return done.complete() ? done : done.more(CHECKED_AT_ONCE).then(s);
+        return done.complete() || options.shown ? done : done.more(CHECKED_AT_ONCE).then(s);
       }).then(function (done) {
         return done.results(options.filters || {}).map(function (r) {
           var box = document.createElement("p");
