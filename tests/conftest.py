@@ -6,6 +6,7 @@ shared helpers, imported by their module name: `from checks_support import MiniR
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -160,8 +161,11 @@ def node_modules() -> Path:
     `make test` installs them first (mk/edit.mk); a pytest run of its own does the same `npm ci` when
     they are missing or older than the lock file."""
     stamp, lock = ROOT / "node_modules" / ".package-lock.json", ROOT / "package-lock.json"
-    if not stamp.is_file() or stamp.stat().st_mtime < lock.stat().st_mtime:
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True, timeout=NPM_TIMEOUT)
+    # One `npm ci` at a time: each pytest-xdist worker asks for this fixture.
+    with open(ROOT / ".npm-install.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if not stamp.is_file() or stamp.stat().st_mtime < lock.stat().st_mtime:
+            subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True, timeout=NPM_TIMEOUT)
     return ROOT / "node_modules"
 
 
