@@ -253,3 +253,25 @@ def test_unique_matches_the_toc_extension():
     ours, theirs = set(), set()
     for slug in ["a", "a", "a_1", "a", "", "", "b_1", "b_1"]:
         assert unique(slug, ours) == reference(slug, theirs)
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        (lambda s: s.update(minLength=-1), "-1"),  # no schema by the metaschema
+        (lambda s: s.update(pattern="(["), "(["),  # a pattern Python cannot compile
+        (lambda s: s.update({"$id": "::no uri"}), "::no uri"),  # valid by the metaschema, unbuildable by jsonschema-rs
+    ],
+    ids=["metaschema", "pattern", "id"],
+)
+def test_a_broken_schema_is_one_zx103_every_time_it_is_checked(zx_repo, change, says):
+    """A pull request that breaks a schema gets one ZX103 naming the file and what is wrong, never a
+    traceback — and the same again when the same process checks the same text (make serve, tests)."""
+    path = zx_repo.path("data/schemas/topics.schema.json")
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    change(schema)
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    for _ in range(2):
+        problems = [p for p in zx_repo.check() if p.code == "ZX103"]
+        assert [p.file for p in problems] == ["data/schemas/topics.schema.json"]
+        assert says in problems[0].message

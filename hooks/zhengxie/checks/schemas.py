@@ -8,6 +8,7 @@ in the vocabularies (topics, bodies, forms) is checked by `references` with "did
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -78,8 +79,9 @@ class Schema:
 
 
 def load_schema(root: Path, name: str, reporter: Reporter | None = None) -> Schema | None:
-    """The validator for data/schemas/<name>.schema.json, read and checked on every run (about 80 ms
-    for all of them): nothing of an earlier run is kept."""
+    """The validator for data/schemas/<name>.schema.json, read and checked on every run (nothing of an
+    earlier run is kept but jsonschema's verdict on a text it has seen: not_a_schema). A file that is
+    no schema, or one jsonschema-rs cannot build (an $id that is no URI), is its one ZX103."""
     path = Path(root) / DATA / SCHEMAS / f"{name}.schema.json"
     rel = f"{DATA}/{SCHEMAS}/{name}.schema.json"
     if not path.is_file():
@@ -90,20 +92,39 @@ def load_schema(root: Path, name: str, reporter: Reporter | None = None) -> Sche
         if reporter is not None:
             reporter.add_once("ZX116", rel, 1)
         return None
+    line: int | None = None
+    quick: jsonschema_rs.Validator | None = None
     try:
-        raw = path.read_bytes()
-        schema: JsonSchema = json.loads(raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"))
-        from jsonschema import Draft202012Validator
-
-        Draft202012Validator.check_schema(schema)
-    except Exception as error:  # ValueError (JSON, UTF-8) or jsonschema's SchemaError; others are raised again
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        schema: JsonSchema = json.loads(text)
+        wrong = not_a_schema(text)
+        quick = None if wrong else jsonschema_rs.validator_for(schema, validate_formats=True)
+    except Exception as error:  # ValueError (JSON, UTF-8, jsonschema-rs) or OSError; others are raised again
         if not _schema_error(error):
             raise
+        wrong = (str(error).splitlines() or [type(error).__name__])[0]
+        line = getattr(error, "lineno", None)
+    if wrong or quick is None:
         if reporter is not None:
-            line = getattr(error, "lineno", None)
-            reporter.add("ZX103", rel, line, detail=str(error).splitlines()[0])
+            reporter.add("ZX103", rel, line, detail=wrong)
         return None
-    return Schema(schema, _descriptions(schema), jsonschema_rs.validator_for(schema, validate_formats=True))
+    return Schema(schema, _descriptions(schema), quick)
+
+
+@functools.lru_cache(maxsize=64)
+def not_a_schema(text: str) -> str | None:
+    """Why the JSON `text` is no draft 2020-12 schema (the first line of jsonschema's SchemaError), or
+    None. A pure function of the text, remembered: checking a schema against the metaschema is most of
+    a small repository's check (about 90 ms), and the tests and `make serve` check the same schemas
+    many times in one process."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(json.loads(text))
+    except SchemaError as error:
+        return str(error).splitlines()[0]
+    return None
 
 
 def _schema_error(error: Exception) -> bool:
