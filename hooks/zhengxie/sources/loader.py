@@ -57,6 +57,7 @@ from zhengxie.text import limits, outline
 from zhengxie.text.reading import (
     UNREAD,
     ReadIssue,
+    RealFolders,
     YamlDoc,
     YamlIssueKind,
     front_matter_problem,
@@ -99,8 +100,9 @@ def load_corpus(root: Path | str) -> Corpus:
         root, (k.folder for k in corpus.vocab.kinds.values()), corpus.reporter, corpus.vocab.portal.original_suffixes
     )
     corpus.entries = list_documents(corpus)
+    folders = RealFolders(root)  # each folder's realpath asked once in this load
     for entry in corpus.entries:
-        corpus.documents[entry.id] = load_document(root, entry, corpus.reporter, corpus.vocab)
+        corpus.documents[entry.id] = load_document(root, entry, corpus.reporter, corpus.vocab, folders)
     attach_originals(corpus)  # 附件: accepted, or reported and kept out of the site
     return corpus
 
@@ -148,12 +150,12 @@ def _data_names(folder: Path) -> tuple[list[str], set[str]]:
     return sorted(name for name, _ in found), {name for name, is_file in found if is_file}
 
 
-def _load_yaml_file(root: Path, path: str, reporter: Reporter) -> YamlDoc:
+def _load_yaml_file(root: Path, path: str, reporter: Reporter, folders: RealFolders | None = None) -> YamlDoc:
     full = root / path
     if not full.is_file():
         reporter.add("ZX108", path)
         return YamlDoc()
-    text, issue = read_source(full, root)
+    text, issue = read_source(full, root, folders)
     if text is None:
         report_read_issue(issue, path, reporter)
         return YamlDoc()
@@ -564,12 +566,14 @@ def _re2_reason(error: Exception) -> str:
 # ---- documents ------------------------------------------------------------------------------------
 
 
-def load_document(root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabulary) -> Document:
+def load_document(
+    root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabulary, folders: RealFolders | None = None
+) -> Document:
     kind = vocab.kinds[entry.kind]
     md = root / entry.path  # docs/<kind-folder>/[<year>/]<id>.md
     path = entry.path
     doc = Document(id=entry.id, kind=kind.id, path=path, src_uri=entry.src_uri)
-    text, issue = read_source(md, root)
+    text, issue = read_source(md, root, folders)
     if text is None:
         report_read_issue(issue, path, reporter)
         return doc
@@ -596,7 +600,7 @@ def load_document(root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabu
     data_path = entry.data_path
     if data_path is not None:
         doc.data_path = data_path
-        doc.data_yaml = _load_yaml_file(root, data_path, reporter)
+        doc.data_yaml = _load_yaml_file(root, data_path, reporter, folders)
         data = doc.data_yaml.data
         reader = DATA_READERS.get(kind.data) if kind.data is not None else None
         resolver = DATA_RESOLVERS.get(kind.data) if kind.data is not None else None

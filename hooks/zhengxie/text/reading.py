@@ -198,10 +198,40 @@ def _folder_inside(path: Path | str, root: Path | str) -> bool:
     return os.path.realpath(folder) == expected
 
 
-def read_source(path: Path | str, root: Path | str | None = None) -> tuple[str | None, ReadIssue | None]:
+class RealFolders:
+    """`_folder_inside` for the many files one load reads under `root`: each folder is asked of the
+    file system once per load (not once per file), and nothing is kept beyond the load. The file
+    itself is still checked every time (read_source never opens a symlink)."""
+
+    __slots__ = ("known", "prefix", "real_root", "root")
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = os.path.abspath(os.fspath(root))
+        self.prefix = self.root.rstrip(os.sep) + os.sep
+        self.real_root = os.path.realpath(self.root)
+        self.known: dict[str, bool] = {}  # folder (absolute) -> real and under root
+
+    def inside(self, path: Path | str) -> bool:
+        """`_folder_inside(path, root)`, the folder's answer remembered for the rest of the load."""
+        path = os.path.abspath(os.fspath(path))
+        if not path.startswith(self.prefix):
+            return False
+        folder = os.path.dirname(path)
+        known = self.known.get(folder)
+        if known is None:
+            rel_folder = os.path.dirname(path[len(self.prefix) :])
+            expected = os.path.join(self.real_root, rel_folder) if rel_folder else self.real_root
+            known = self.known[folder] = os.path.realpath(folder) == expected
+        return known
+
+
+def read_source(
+    path: Path | str, root: Path | str | None = None, folders: RealFolders | None = None
+) -> tuple[str | None, ReadIssue | None]:
     """Text with BOM removed and line ends normalised, or (None, why not). With `root`, a path that
-    is a symlink or leads outside the repository is never opened (ZX116)."""
-    if root is not None and not _folder_inside(path, root):
+    is a symlink or leads outside the repository is never opened (ZX116); `folders` (for that same
+    root) answers for the folders once per load."""
+    if root is not None and not (folders.inside(path) if folders is not None else _folder_inside(path, root)):
         return None, ReadIssue("ZX116", 1)
     try:
         st = os.lstat(path) if root is not None else os.stat(path)
