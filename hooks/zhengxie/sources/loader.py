@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import re2  # type: ignore[import-untyped]  # google-re2: matching in time linear in the heading
@@ -50,8 +50,9 @@ from zhengxie.model.corpus import (
 from zhengxie.model.fields import parse_date, read_value
 from zhengxie.model.portal import SITE_FILE, read_portal
 from zhengxie.registry.names import Names, Spelling
-from zhengxie.registry.problems import Reporter, load_catalogue
+from zhengxie.registry.problems import Problem, Reporter, load_catalogue
 from zhengxie.sources.discovery import discover
+from zhengxie.sources.forked import in_slices
 from zhengxie.sources.originals import attach_originals
 from zhengxie.text import limits, outline
 from zhengxie.text.reading import (
@@ -100,11 +101,33 @@ def load_corpus(root: Path | str) -> Corpus:
         root, (k.folder for k in corpus.vocab.kinds.values()), corpus.reporter, corpus.vocab.portal.original_suffixes
     )
     corpus.entries = list_documents(corpus)
-    folders = RealFolders(root)  # each folder's realpath asked once in this load
-    for entry in corpus.entries:
-        corpus.documents[entry.id] = load_document(root, entry, corpus.reporter, corpus.vocab, folders)
+    load_documents(corpus)
     attach_originals(corpus)  # 附件: accepted, or reported and kept out of the site
     return corpus
+
+
+# Documents per extra core below which loading stays on one core (forking and sending the documents
+# back would cost more than it saves).
+FORK_MINIMUM = 500
+
+
+def load_documents(corpus: Corpus) -> None:
+    """Every listed document read, in the listing's order, with its problems in that order too. On
+    several cores, consecutive slices are read in forked children (zhengxie.sources.forked) and the
+    documents and problems sent back: the same corpus and problems as one core makes."""
+    root, reporter, vocab = Path(corpus.root), corpus.reporter, corpus.vocab
+    before = list(reporter.problems)  # what add_once compares with (a slice reports only its own files)
+
+    def load(entries: Sequence[DocEntry]) -> tuple[list[Document], list[Problem]]:
+        own = Reporter(reporter.catalogue, list(before))
+        folders = RealFolders(root)  # each folder's realpath asked once in this load
+        documents = [load_document(root, entry, own, vocab, folders) for entry in entries]
+        return documents, own.problems[len(before) :]
+
+    for documents, problems in in_slices(corpus.entries, load, FORK_MINIMUM):
+        for doc in documents:
+            corpus.documents[doc.id] = doc
+        reporter.problems.extend(problems)
 
 
 def list_documents(corpus: Corpus) -> list[DocEntry]:
