@@ -5,6 +5,7 @@ Everything here returns data plus findings; nothing raises on bad input and noth
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -152,6 +153,8 @@ class YamlDoc:
     lines: dict[KeyPath, int] = field(default_factory=dict)  # key path -> 1-based line
     issues: list[YamlIssue] = field(default_factory=list)
     text: str = ""  # the source text as parsed (lets checks search a whole file in one pass)
+    # parse_yaml built `data` and met no .nan, .inf or -.inf on the way (checks need not look for them)
+    finite: bool = False
 
     def line_of(self, path: KeyPath, default: int | None = None) -> int | None:
         """Line of the deepest known prefix of `path` (an unknown key falls back to its parent)."""
@@ -486,8 +489,11 @@ def _build_document(loader: _Loader, node: yaml.Node, doc: YamlDoc, offset: int,
     scalars of the JSON-like types, and `<<` merge keys."""
     issues = len(doc.issues)
     doc.lines.setdefault((), node.start_mark.line + 1 + offset)
+    builder = _Builder(loader, offset, set() if aliases else None)
     try:
-        return _Builder(loader, offset, set() if aliases else None).build(node, (), doc.lines, doc.issues)
+        data = builder.build(node, (), doc.lines, doc.issues)
+        doc.finite = builder.finite
+        return data
     except _RefusedError as exc:
         kind, mark, detail = exc.refusal
         doc.lines.clear()
@@ -516,10 +522,11 @@ class _Builder:
     the collections being built when the text has anchors (an alias back to one is a cycle).
     Plain text values, nearly all of them, are taken straight from the node in the loops below."""
 
-    __slots__ = ("active", "loader", "offset")
+    __slots__ = ("active", "finite", "loader", "offset")
 
     def __init__(self, loader: _Loader, offset: int, active: set[int] | None) -> None:
         self.loader, self.offset, self.active = loader, offset, active
+        self.finite = True  # no .nan, .inf or -.inf built so far
 
     def build(self, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], issues: list[YamlIssue]) -> object:
         cls = node.__class__
@@ -534,7 +541,10 @@ class _Builder:
             construct = _SCALARS.get(tag)
             if construct is None:
                 raise _RefusedError(_refused(node))
-            return construct(self.loader, node)
+            value = construct(self.loader, node)
+            if value.__class__ is float and not math.isfinite(value):
+                self.finite = False
+            return value
         if len(path) >= limits.YAML_DEPTH.value:  # this collection would be one level too many
             raise _RefusedError(("depth", node.start_mark, str(limits.YAML_DEPTH.value)))
         if tag.__class__ is not slice and tag != (_SEQ if cls is _Sequence else _MAP):  # untagged: seq or map
