@@ -45,12 +45,16 @@ def _broken_copy(fixture_copy):
     docs[-1].write_bytes(docs[-1].read_bytes().replace(b"title:", b"title: [", 1))
     docs[-2].write_bytes(docs[-2].read_bytes() + b"\xff\xfe")
     plans[0].write_bytes(plans[0].read_bytes() + b"\nitems: {\n")
+    docs[3].write_text(
+        docs[3].read_text(encoding="utf-8") + "\n[某页](nowhere.md) {{ page.title }} <script>x</script>\n"
+    )
     docs[0].unlink()
     docs[0].symlink_to(docs[1])
     return fixture_copy
 
 
-def test_loading_on_several_cores_gives_what_one_core_gives(fixture_copy, monkeypatch):
+def test_loading_and_checking_on_several_cores_give_what_one_core_gives(fixture_copy, monkeypatch):
+    from zhengxie import checks
     from zhengxie.checks import run_checks
     from zhengxie.sources import forked, loader
 
@@ -68,7 +72,14 @@ def test_loading_on_several_cores_gives_what_one_core_gives(fixture_copy, monkey
     assert all(several.documents[key] == doc for key, doc in one.documents.items())
     assert several.reporter.problems == one.reporter.problems
     assert {p.code for p in one.reporter.problems} >= {"ZX101", "ZX103", "ZX116"}
-    assert run_checks(several) == run_checks(one)
+    monkeypatch.setattr(checks, "FORK_DOCUMENTS", 1)  # the last checks in a child, beside the others
+    monkeypatch.setattr(forked, "cores", lambda: 2)
+    started.clear()
+    forked_verdict = run_checks(several)
+    assert len(started) == 1
+    monkeypatch.setattr(forked, "cores", lambda: 1)
+    assert forked_verdict == run_checks(one)
+    assert {"ZX505", "ZX602"} <= {p.code for p in forked_verdict}  # a broken link and a script, found in the child
 
 
 def test_a_failed_child_is_replaced_and_none_is_left_behind(monkeypatch):

@@ -16,6 +16,7 @@ killed and reaped before the exception goes on.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import os
 import pickle
@@ -52,20 +53,28 @@ def in_slices(items: Sequence[T], job: Callable[[Sequence[T]], R], minimum: int)
     children = min(cores() - 1, MAX_CHILDREN, len(items) // max(minimum, 1))
     if children < 1 or not can_fork():
         return [job(items)]
-    slices = _slices(items, children)
+    return in_parts([functools.partial(job, part) for part in _slices(items, children)])
+
+
+def in_parts(jobs: Sequence[Callable[[], R]]) -> list[R]:
+    """[job() for job in jobs], the first job run here and each other one in a forked child (all
+    of them here, in order, on one core or when forking is not possible). A job run in a child sees the process
+    as it was at the fork: what it changes there is lost, only its result comes back."""
+    if len(jobs) < 2 or cores() < 2 or not can_fork():
+        return [job() for job in jobs]
     running: list[tuple[int, int]] = []  # (pid, read end of its pipe) of each child not yet reaped
     try:
-        for part in slices[1:]:
-            _start(job, part, running)
-        results = [job(slices[0])]
-        for index in range(1, len(slices)):
+        for job in jobs[1:]:
+            _start(job, running)
+        results = [jobs[0]()]
+        for index in range(1, len(jobs)):
             pid, fd = running[index - 1]
             running[index - 1] = (pid, -1)  # _received closes the pipe, whatever happens
             payload = _received(fd) if pid else None
             ok = bool(pid) and _exited_well(pid)
             running[index - 1] = (0, -1)  # reaped: its pid may be another process's from now on
             result: tuple[R] | None = _unpickled(payload) if ok and payload is not None else None
-            results.append(job(slices[index]) if result is None else result[0])
+            results.append(jobs[index]() if result is None else result[0])
         return results
     finally:
         for pid, fd in running:  # only after an exception: every child still running is stopped
@@ -83,8 +92,8 @@ def _slices(items: Sequence[T], children: int) -> list[Sequence[T]]:
     return [items[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def _start(job: Callable[[Sequence[T]], R], part: Sequence[T], running: list[tuple[int, int]]) -> None:
-    """Fork a child that sends back pickle.dumps((job(part),)) and exits; (its pid, the pipe's read
+def _start(job: Callable[[], R], running: list[tuple[int, int]]) -> None:
+    """Fork a child that sends back pickle.dumps((job(),)) and exits; (its pid, the pipe's read
     end) is added to `running` before a Ctrl-C can interrupt the parent."""
     # Ctrl-C is held back until the pipe and the child are recorded (and, in the child, until it is
     # inside its own handler: it must never run the parent's code).
@@ -108,7 +117,7 @@ def _start(job: Callable[[Sequence[T]], R], part: Sequence[T], running: list[tup
         try:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
             os.close(read_end)
-            payload = memoryview(pickle.dumps((job(part),), protocol=pickle.HIGHEST_PROTOCOL))
+            payload = memoryview(pickle.dumps((job(),), protocol=pickle.HIGHEST_PROTOCOL))
             while payload:
                 payload = payload[os.write(write_end, payload) :]
             code = 0
