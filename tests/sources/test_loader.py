@@ -79,6 +79,10 @@ def test_loading_and_checking_on_several_cores_give_what_one_core_gives(fixture_
     assert len(started) == 1
     monkeypatch.setattr(forked, "cores", lambda: 1)
     assert forked_verdict == run_checks(one)
+    assert list(several.dependencies.items()) == list(one.dependencies.items())  # what `check --changed` reads
+    assert any(
+        read.startswith("docs/") for reads in one.dependencies.values() for read in reads
+    )  # (links, in the child)
     assert {"ZX505", "ZX602"} <= {p.code for p in forked_verdict}  # a broken link and a script, found in the child
 
 

@@ -17,9 +17,12 @@ CHECKS: list[Callable[[Corpus], None]] = []
 
 
 # Documents from which the last checks (TAIL) run in a forked child beside the others: they only
-# report (nothing they change is read later), and their problems come back after the others', in
-# the order one process gives. Below it, forking a whole corpus costs more than it saves.
+# report and note what they read (nothing they change is read by a later check), and their
+# problems and notes come back after the others', in the order one process gives. Below it,
+# forking a whole corpus costs more than it saves.
 FORK_DOCUMENTS = 1000
+
+Found = tuple[list[Problem], dict[str, set[str]]]  # problems, and what their checks noted reading
 
 
 def run_checks(corpus: Corpus) -> list[Problem]:
@@ -27,22 +30,26 @@ def run_checks(corpus: Corpus) -> list[Problem]:
     head, tail = CHECKS[:split], CHECKS[split:]
     problems = corpus.reporter.problems
 
-    def run_head() -> list[Problem]:
+    def run_head() -> Found:
         for check in head:
             check(corpus)
-        return []
+        return [], {}
 
-    def run_tail() -> list[Problem]:
-        """The tail's problems, taken off the reporter again (the caller adds them in order)."""
+    def run_tail() -> Found:
+        """The tail's problems, taken off the reporter again (the caller adds them in order), and
+        every dependency noted (Corpus.note_dependency: `check --changed` reads them)."""
         start = len(problems)
         for check in tail:
             check(corpus)
         found = problems[start:]
         del problems[start:]
-        return found
+        return found, corpus.dependencies
 
-    for found in in_parts([run_head, run_tail] if tail else [run_head]):
+    for found, dependencies in in_parts([run_head, run_tail] if tail else [run_head]):
         problems.extend(found)
+        if dependencies is not corpus.dependencies:  # the tail ran in a child: its notes join ours
+            for reader, reads in dependencies.items():
+                corpus.dependencies.setdefault(reader, set()).update(reads)
     return apply_waivers(corpus, sorted(problems, key=lambda p: p.sort_key()))
 
 
