@@ -35,12 +35,19 @@ MAX_CHILDREN = 3  # beyond four processes, pickling the results back costs more 
 PARENT_SHARE = 1.1
 
 
+# A parent that already runs several of our processes side by side (the sharded build runs one
+# `mkdocs build` per core) sets this to the cores each of them may use ("1": no forking).
+CORES_ENV = "ZHENGXIE_CORES"
+
+
 def cores() -> int:
-    """Cores this process may run on."""
+    """Cores this process may run on (at most CORES_ENV's number, when it is set to one)."""
     try:
-        return len(os.sched_getaffinity(0))
+        found = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        found = os.cpu_count() or 1
+    limit = os.environ.get(CORES_ENV, "")
+    return max(1, min(found, int(limit))) if limit.isdigit() else found
 
 
 def can_fork() -> bool:
