@@ -105,7 +105,7 @@ def _check_year(corpus: Corpus, doc: Document) -> None:
 def _check_numbers(corpus: Corpus, doc: Document) -> None:
     """.nan, .inf and -.inf in the front matter or the data file: no original prints them (ZX237)."""
     for path, ydoc in ((doc.path, doc.meta_yaml), (doc.data_path, doc.data_yaml)):
-        if path is None or ydoc is None:
+        if path is None or ydoc is None or ydoc.finite:  # the parser saw every number: none to look for
             continue
         for keys, value in scalars.non_finite(ydoc.data):
             where = " ".join(f"第 {k + 1} 项" if isinstance(k, int) else str(k) for k in keys) or "（文件）"

@@ -251,7 +251,8 @@ def doc_slices(corpus: Corpus, doc: Document) -> tuple[tuple[str, str, int], ...
     def count(base: str, slug: str = "") -> None:
         sizes[base, slug] = sizes.get((base, slug), 0) + 1
 
-    slug = paging.year_slug(doc.year)
+    year = doc.year  # (a property: asked once)
+    slug = paging.year_slug(year)
     section = corpus.vocab.kinds.get(doc.kind)
     topics, bodies = corpus.vocab.topics, corpus.vocab.bodies
     if section is not None and corpus.listing is not None and corpus.listing.has_page(f"{section.folder}/index.md"):
@@ -263,15 +264,18 @@ def doc_slices(corpus: Corpus, doc: Document) -> tuple[tuple[str, str, int], ...
         count(urls.body_url(doc.body), slug)
     if doc.date:
         count(urls.year_url(doc.date.year))
-    if doc.year and (not doc.date or doc.date.year != doc.year):
-        count(urls.year_url(doc.year))
-    for item in doc.items:
-        count(paging.slice_url(urls.FOLLOW_THROUGH_URL, doc.year))  # 落实情况's year pages (zhengxie.followpages)
-        if doc.year:
-            count(urls.year_url(doc.year))
-        for t in dict.fromkeys(item.topics):
-            if t in topics and SLUG.match(t):
-                count(urls.topic_url(t), slug)
+    if year and (not doc.date or doc.date.year != year):
+        count(urls.year_url(year))
+    if doc.items:
+        follow = paging.slice_url(urls.FOLLOW_THROUGH_URL, year)  # 落实情况's year pages (zhengxie.followpages)
+        year_page = urls.year_url(year) if year else None
+        for item in doc.items:
+            count(follow)
+            if year_page is not None:
+                count(year_page)
+            for t in dict.fromkeys(item.topics):
+                if t in topics and SLUG.match(t):
+                    count(urls.topic_url(t), slug)
     return tuple((base, s, n) for (base, s), n in sorted(sizes.items()))
 
 

@@ -25,6 +25,7 @@ from typing import Required, TextIO, TypedDict
 
 from zhengxie.shards import partition as shards
 from zhengxie.shards.merge import MergeError, merge
+from zhengxie.sources import forked
 
 WORK = Path("build") / "shards"
 
@@ -80,7 +81,8 @@ def run_shards(
             proc = subprocess.Popen(
                 mkdocs_command(out),
                 cwd=root,
-                env=shard_env(f"{k}/{count}", env),
+                # several shards at once share the cores: each loads and checks on one (no forking)
+                env=dict(shard_env(f"{k}/{count}", env), **({forked.CORES_ENV: "1"} if jobs > 1 else {})),
                 stdout=logfile,
                 stderr=subprocess.STDOUT,
             )

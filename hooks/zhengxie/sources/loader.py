@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import re2  # type: ignore[import-untyped]  # google-re2: matching in time linear in the heading
@@ -50,13 +50,15 @@ from zhengxie.model.corpus import (
 from zhengxie.model.fields import parse_date, read_value
 from zhengxie.model.portal import SITE_FILE, read_portal
 from zhengxie.registry.names import Names, Spelling
-from zhengxie.registry.problems import Reporter, load_catalogue
+from zhengxie.registry.problems import Problem, Reporter, load_catalogue
 from zhengxie.sources.discovery import discover
+from zhengxie.sources.forked import in_slices
 from zhengxie.sources.originals import attach_originals
 from zhengxie.text import limits, outline
 from zhengxie.text.reading import (
     UNREAD,
     ReadIssue,
+    RealFolders,
     YamlDoc,
     YamlIssueKind,
     front_matter_problem,
@@ -99,10 +101,33 @@ def load_corpus(root: Path | str) -> Corpus:
         root, (k.folder for k in corpus.vocab.kinds.values()), corpus.reporter, corpus.vocab.portal.original_suffixes
     )
     corpus.entries = list_documents(corpus)
-    for entry in corpus.entries:
-        corpus.documents[entry.id] = load_document(root, entry, corpus.reporter, corpus.vocab)
+    load_documents(corpus)
     attach_originals(corpus)  # 附件: accepted, or reported and kept out of the site
     return corpus
+
+
+# Documents per extra core below which loading stays on one core (forking and sending the documents
+# back would cost more than it saves).
+FORK_MINIMUM = 500
+
+
+def load_documents(corpus: Corpus) -> None:
+    """Every listed document read, in the listing's order, with its problems in that order too. On
+    several cores, consecutive slices are read in forked children (zhengxie.sources.forked) and the
+    documents and problems sent back: the same corpus and problems as one core makes."""
+    root, reporter, vocab = Path(corpus.root), corpus.reporter, corpus.vocab
+    before = list(reporter.problems)  # what add_once compares with (a slice reports only its own files)
+
+    def load(entries: Sequence[DocEntry]) -> tuple[list[Document], list[Problem]]:
+        own = Reporter(reporter.catalogue, list(before))
+        folders = RealFolders(root)  # each folder's realpath asked once in this load
+        documents = [load_document(root, entry, own, vocab, folders) for entry in entries]
+        return documents, own.problems[len(before) :]
+
+    for documents, problems in in_slices(corpus.entries, load, FORK_MINIMUM):
+        for doc in documents:
+            corpus.documents[doc.id] = doc
+        reporter.problems.extend(problems)
 
 
 def list_documents(corpus: Corpus) -> list[DocEntry]:
@@ -148,12 +173,12 @@ def _data_names(folder: Path) -> tuple[list[str], set[str]]:
     return sorted(name for name, _ in found), {name for name, is_file in found if is_file}
 
 
-def _load_yaml_file(root: Path, path: str, reporter: Reporter) -> YamlDoc:
+def _load_yaml_file(root: Path, path: str, reporter: Reporter, folders: RealFolders | None = None) -> YamlDoc:
     full = root / path
     if not full.is_file():
         reporter.add("ZX108", path)
         return YamlDoc()
-    text, issue = read_source(full, root)
+    text, issue = read_source(full, root, folders)
     if text is None:
         report_read_issue(issue, path, reporter)
         return YamlDoc()
@@ -564,12 +589,14 @@ def _re2_reason(error: Exception) -> str:
 # ---- documents ------------------------------------------------------------------------------------
 
 
-def load_document(root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabulary) -> Document:
+def load_document(
+    root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabulary, folders: RealFolders | None = None
+) -> Document:
     kind = vocab.kinds[entry.kind]
     md = root / entry.path  # docs/<kind-folder>/[<year>/]<id>.md
     path = entry.path
     doc = Document(id=entry.id, kind=kind.id, path=path, src_uri=entry.src_uri)
-    text, issue = read_source(md, root)
+    text, issue = read_source(md, root, folders)
     if text is None:
         report_read_issue(issue, path, reporter)
         return doc
@@ -596,7 +623,7 @@ def load_document(root: Path, entry: DocEntry, reporter: Reporter, vocab: Vocabu
     data_path = entry.data_path
     if data_path is not None:
         doc.data_path = data_path
-        doc.data_yaml = _load_yaml_file(root, data_path, reporter)
+        doc.data_yaml = _load_yaml_file(root, data_path, reporter, folders)
         data = doc.data_yaml.data
         reader = DATA_READERS.get(kind.data) if kind.data is not None else None
         resolver = DATA_RESOLVERS.get(kind.data) if kind.data is not None else None

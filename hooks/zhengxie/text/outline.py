@@ -50,6 +50,7 @@ class Article:
     line: int
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function, asked for the same few numerals in every document
 def chinese_to_int(numeral: str) -> int | None:
     """一 → 1, 十二 → 12, 一百零五 → 105, 一千零一 → 1001, 十万 → 100000, 一万亿 → 10¹²; Arabic digits
     pass through. None if malformed, or longer than MAX_NUMERAL characters."""
@@ -92,6 +93,7 @@ def _below_wan(text: str) -> int | None:
     return total + digit
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function, asked for the same few numbers in every document
 def int_to_chinese(number: int) -> str:
     """The standard numeral of any number ≥ 0: 1 → 一, 12 → 十二, 105 → 一百零五, 110 → 一百一十,
     1001 → 一千零一, 100000 → 十万, 10¹² → 一万亿, 10¹⁶ → 一亿亿. `chinese_to_int` reads each back."""

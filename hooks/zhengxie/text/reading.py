@@ -5,6 +5,7 @@ Everything here returns data plus findings; nothing raises on bad input and noth
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -152,6 +153,8 @@ class YamlDoc:
     lines: dict[KeyPath, int] = field(default_factory=dict)  # key path -> 1-based line
     issues: list[YamlIssue] = field(default_factory=list)
     text: str = ""  # the source text as parsed (lets checks search a whole file in one pass)
+    # parse_yaml built `data` and met no .nan, .inf or -.inf on the way (checks need not look for them)
+    finite: bool = False
 
     def line_of(self, path: KeyPath, default: int | None = None) -> int | None:
         """Line of the deepest known prefix of `path` (an unknown key falls back to its parent)."""
@@ -198,10 +201,40 @@ def _folder_inside(path: Path | str, root: Path | str) -> bool:
     return os.path.realpath(folder) == expected
 
 
-def read_source(path: Path | str, root: Path | str | None = None) -> tuple[str | None, ReadIssue | None]:
+class RealFolders:
+    """`_folder_inside` for the many files one load reads under `root`: each folder is asked of the
+    file system once per load (not once per file), and nothing is kept beyond the load. The file
+    itself is still checked every time (read_source never opens a symlink)."""
+
+    __slots__ = ("known", "prefix", "real_root", "root")
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = os.path.abspath(os.fspath(root))
+        self.prefix = self.root.rstrip(os.sep) + os.sep
+        self.real_root = os.path.realpath(self.root)
+        self.known: dict[str, bool] = {}  # folder (absolute) -> real and under root
+
+    def inside(self, path: Path | str) -> bool:
+        """`_folder_inside(path, root)`, the folder's answer remembered for the rest of the load."""
+        path = os.path.abspath(os.fspath(path))
+        if not path.startswith(self.prefix):
+            return False
+        folder = os.path.dirname(path)
+        known = self.known.get(folder)
+        if known is None:
+            rel_folder = os.path.dirname(path[len(self.prefix) :])
+            expected = os.path.join(self.real_root, rel_folder) if rel_folder else self.real_root
+            known = self.known[folder] = os.path.realpath(folder) == expected
+        return known
+
+
+def read_source(
+    path: Path | str, root: Path | str | None = None, folders: RealFolders | None = None
+) -> tuple[str | None, ReadIssue | None]:
     """Text with BOM removed and line ends normalised, or (None, why not). With `root`, a path that
-    is a symlink or leads outside the repository is never opened (ZX116)."""
-    if root is not None and not _folder_inside(path, root):
+    is a symlink or leads outside the repository is never opened (ZX116); `folders` (for that same
+    root) answers for the folders once per load."""
+    if root is not None and not (folders.inside(path) if folders is not None else _folder_inside(path, root)):
         return None, ReadIssue("ZX116", 1)
     try:
         st = os.lstat(path) if root is not None else os.stat(path)
@@ -456,8 +489,11 @@ def _build_document(loader: _Loader, node: yaml.Node, doc: YamlDoc, offset: int,
     scalars of the JSON-like types, and `<<` merge keys."""
     issues = len(doc.issues)
     doc.lines.setdefault((), node.start_mark.line + 1 + offset)
+    builder = _Builder(loader, offset, set() if aliases else None)
     try:
-        return _Builder(loader, offset, set() if aliases else None).build(node, (), doc.lines, doc.issues)
+        data = builder.build(node, (), doc.lines, doc.issues)
+        doc.finite = builder.finite
+        return data
     except _RefusedError as exc:
         kind, mark, detail = exc.refusal
         doc.lines.clear()
@@ -486,10 +522,11 @@ class _Builder:
     the collections being built when the text has anchors (an alias back to one is a cycle).
     Plain text values, nearly all of them, are taken straight from the node in the loops below."""
 
-    __slots__ = ("active", "loader", "offset")
+    __slots__ = ("active", "finite", "loader", "offset")
 
     def __init__(self, loader: _Loader, offset: int, active: set[int] | None) -> None:
         self.loader, self.offset, self.active = loader, offset, active
+        self.finite = True  # no .nan, .inf or -.inf built so far
 
     def build(self, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], issues: list[YamlIssue]) -> object:
         cls = node.__class__
@@ -504,7 +541,10 @@ class _Builder:
             construct = _SCALARS.get(tag)
             if construct is None:
                 raise _RefusedError(_refused(node))
-            return construct(self.loader, node)
+            value = construct(self.loader, node)
+            if value.__class__ is float and not math.isfinite(value):
+                self.finite = False
+            return value
         if len(path) >= limits.YAML_DEPTH.value:  # this collection would be one level too many
             raise _RefusedError(("depth", node.start_mark, str(limits.YAML_DEPTH.value)))
         if tag.__class__ is not slice and tag != (_SEQ if cls is _Sequence else _MAP):  # untagged: seq or map
