@@ -37,7 +37,7 @@ PARENT_SHARE = 1.1
 
 # A parent that already runs several of our processes side by side (the sharded build runs one
 # `mkdocs build` per core) sets this to the cores each of them may use ("1": no forking).
-CORES_ENV = "ZHENGXIE_CORES"
+CORES_ENV = "ZX_CORES"
 
 
 def cores() -> int:
