@@ -179,3 +179,25 @@ def real(folder: str) -> str:
     assert result["lines"] == sum(f["lines"] for f in result["found"]) > 0
     (tmp_path / "hooks" / "zhengxie" / "carry.py").write_text("x = 1\n", encoding="utf-8")
     assert any(f["reason"] == "a deleted reuse module is back" for f in reuse_lines.count(tmp_path)["found"])
+
+
+def test_reuse_lines_lists_a_pipe_to_a_forked_child_and_counts_the_same_pickle_elsewhere(tmp_path):
+    """Pickling a child's result into a pipe (the functions PIPED names) keeps nothing for a later run;
+    the same code under any other name is counted as persistence."""
+    import reuse_lines
+
+    code = """import pickle
+
+
+def {name}(job, write_end):
+    payload = pickle.dumps((job(),))
+    return payload
+"""
+    module = tmp_path / "hooks" / "zhengxie" / "sources" / "forked.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(code.format(name="_start"), encoding="utf-8")
+    result = reuse_lines.count(tmp_path)
+    assert result["lines"] == 0
+    assert [m["function"] for m in result["memos"]] == ["_start"]
+    module.write_text(code.format(name="save"), encoding="utf-8")
+    assert reuse_lines.count(tmp_path)["lines"] > 0
