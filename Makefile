@@ -71,7 +71,7 @@ schemas: $(STAMP)
 ## test: lint and types, strict build, core tests and browser tests (Debian chromium and the npm packages are installed when missing)
 test: $(STAMP) $(NODE_STAMP) chromium lint
 	$(MKDOCS) build --strict
-	$(PY) -m pytest tests -n "$$(( $$(nproc) + 1 ))" --dist worksteal
+	$(PY) -m pytest tests -n auto --dist worksteal
 
 ## lint: ruff (lint and format), mypy --strict for the core, the layer contract (pyproject.toml)
 lint: $(STAMP)
