@@ -99,9 +99,7 @@ def load_schema(root: Path, name: str, reporter: Reporter | None = None) -> Sche
         schema: JsonSchema = json.loads(text)
         wrong = not_a_schema(text)
         quick = None if wrong else jsonschema_rs.validator_for(schema, validate_formats=True)
-    except Exception as error:  # ValueError (JSON, UTF-8, jsonschema-rs) or OSError; others are raised again
-        if not _schema_error(error):
-            raise
+    except (ValueError, OSError) as error:  # not JSON, not UTF-8, unbuildable by jsonschema-rs, unreadable
         wrong = (str(error).splitlines() or [type(error).__name__])[0]
         line = getattr(error, "lineno", None)
     if wrong or quick is None:
@@ -125,14 +123,6 @@ def not_a_schema(text: str) -> str | None:
     except SchemaError as error:
         return str(error).splitlines()[0]
     return None
-
-
-def _schema_error(error: Exception) -> bool:
-    if isinstance(error, (ValueError, OSError)):  # not JSON, not UTF-8, unreadable
-        return True
-    from jsonschema.exceptions import SchemaError
-
-    return isinstance(error, SchemaError)
 
 
 def _descriptions(schema: JsonSchema) -> dict[str, str]:

@@ -191,14 +191,7 @@ def inside_repository(path: Path | str, root: Path | str) -> bool:
 def _folder_inside(path: Path | str, root: Path | str) -> bool:
     """`inside_repository` but for the last step: the path's folders are real and under `root`,
     asked of the file system every time (a folder may be swapped for a symlink between two builds)."""
-    path, root = os.path.abspath(os.fspath(path)), os.path.abspath(os.fspath(root))
-    prefix = root.rstrip(os.sep) + os.sep  # both normalised: a path under root starts with it
-    if not path.startswith(prefix):
-        return False
-    rel = path[len(prefix) :]
-    folder, rel_folder = os.path.dirname(path), os.path.dirname(rel)
-    expected = os.path.join(os.path.realpath(root), rel_folder) if rel_folder else os.path.realpath(root)
-    return os.path.realpath(folder) == expected
+    return RealFolders(root).inside(path)
 
 
 class RealFolders:
