@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+import python_runs
 from checks_support import PLAN, MiniRepo, make_buildable
 from conftest import ROOT
 from zhengxie.outputs import cms
@@ -64,12 +63,9 @@ def test_the_site_workflow_deploys_the_editor_for_this_repository() -> None:
 
 def _build(repo: MiniRepo, out: Path, **env: str) -> None:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("ZX_CMS", "ZX_EDIT"))}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=repo.root,
-        env=clean | {"NO_MKDOCS_2_WARNING": "1", "ZX_SEARCH": "0"} | env,
-        capture_output=True,
-        text=True,
+    arguments = ["build", "--strict", "--site-dir", str(out)]
+    result = python_runs.run(
+        "mkdocs", arguments, repo.root, clean | {"NO_MKDOCS_2_WARNING": "1", "ZX_SEARCH": "0"} | env
     )
     assert result.returncode == 0, result.stderr[-3000:]
 

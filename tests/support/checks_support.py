@@ -290,17 +290,11 @@ def make_buildable(repo: MiniRepo) -> MiniRepo:
 def build_site(repo: MiniRepo, out: Path):
     """`mkdocs build --strict` of a buildable mini-repo into `out` (no search index)."""
     import os
-    import subprocess
-    import sys
+
+    import python_runs
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=repo.root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    return python_runs.run("mkdocs", ["build", "--strict", "--site-dir", str(out)], repo.root, env)
 
 
 def summary(problems) -> list:

@@ -13,10 +13,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
+
+import python_runs
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
@@ -138,13 +139,7 @@ def transplant(dest: Path, years: dict[int, int], bodies: dict[str, str] | None 
 
 def check(root: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
-    return subprocess.run(
-        [sys.executable, "-m", "zhengxie", "check", "--root", str(root)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=root,
-    )
+    return python_runs.run("zhengxie", ["check", "--root", str(root)], root, env)
 
 
 def build(root: Path, out: Path, search: bool = False) -> subprocess.CompletedProcess:
@@ -152,10 +147,4 @@ def build(root: Path, out: Path, search: bool = False) -> subprocess.CompletedPr
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if not search:
         env["ZX_SEARCH"] = "0"
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    return python_runs.run("mkdocs", ["build", "--strict", "--site-dir", str(out)], root, env)

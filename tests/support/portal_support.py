@@ -143,14 +143,8 @@ def build_portal_site(base):
 def build_site_at(repo, out):
     """checks_support.build_site with SITE_URL set: og:url and canonical links take it."""
     import os
-    import subprocess
-    import sys
+
+    import python_runs
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0", SITE_URL=PORTAL_SITE_URL)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=repo.root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    return python_runs.run("mkdocs", ["build", "--strict", "--site-dir", str(out)], repo.root, env)

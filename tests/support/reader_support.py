@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+import python_runs
 from checks_support import PLAN, PLAN_DATA, MiniRepo, make_buildable
 
 SITE_URL = "https://example.org/zx/"
@@ -66,5 +66,5 @@ def make_site(repo: MiniRepo) -> None:
 
 def build(repo: MiniRepo, out: Path, strict: bool = True, **env) -> subprocess.CompletedProcess:
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)] + (["--strict"] if strict else [])
-    return subprocess.run(command, cwd=repo.root, env=environment, capture_output=True, text=True)
+    arguments = ["build", "--site-dir", str(out)] + (["--strict"] if strict else [])
+    return python_runs.run("mkdocs", arguments, repo.root, environment)

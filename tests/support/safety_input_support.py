@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
+import python_runs
 from checks_support import MiniRepo, make_buildable
 
 _CODE = re.compile(r"(?:错误|警告) (ZX[0-9]{3})")
@@ -27,25 +27,12 @@ def _env() -> dict:
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "zhengxie", "check", "--root", str(root), *args],
-        cwd=root,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return python_runs.run("zhengxie", ["check", "--root", str(root), *args], root, _env(), timeout=120)
 
 
 def run_build(root: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)],
-        cwd=root,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    arguments = ["build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)]
+    return python_runs.run("mkdocs", arguments, root, _env(), timeout=300)
 
 
 def codes(output: str) -> set:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import python_runs
 from checks_support import HOME, NOTE, PLAN, PLAN_DATA, SUMMARY, SUMMARY_DATA, MiniRepo, make_buildable
 
 MARKER = "main-py-ran.txt"
@@ -130,14 +130,7 @@ def build(root: Path, search: bool = False) -> subprocess.CompletedProcess:
     """A non-strict build: the hostile content fails the check (and so the strict build), and the
     tests look at what would have been published anyway."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="1" if search else "0")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(root / "site")],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return python_runs.run("mkdocs", ["build", "--site-dir", str(root / "site")], root, env, timeout=300)
 
 
 class ActiveContent(HTMLParser):

@@ -16,10 +16,10 @@ from __future__ import annotations
 import logging
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any, Self
+
+import python_runs
 
 SERVE_URL = "http://127.0.0.1:8000/"
 STATUS = "zx-preview-status.json"
@@ -116,22 +116,15 @@ def without_preview_box(content: bytes) -> bytes:
     return PREVIEW_BOX.sub(b"", content, count=1)
 
 
-def start_clean_build(root: Path, out: Path) -> subprocess.Popen[str]:
+def start_clean_build(root: Path, out: Path) -> python_runs.Started:
     """`mkdocs build` (not strict: a source with problems still builds) of root into out, at the
     serve URL, without search, in a process of its own."""
     env = dict(os.environ, SITE_URL=SERVE_URL, ZX_SEARCH="0", NO_MKDOCS_2_WARNING="1")
     env.pop("ZX_SHARD", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    return python_runs.start("mkdocs", ["build", "--site-dir", str(out)], root, env, merge=True)
 
 
-def finish_clean_build(process: subprocess.Popen[str], timeout: float = 600) -> None:
+def finish_clean_build(process: python_runs.Started, timeout: float = 600) -> None:
     output, _ = process.communicate(timeout=timeout)
     assert process.returncode == 0, output
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import python_runs
 from checks_support import NOTE, RULE, MiniRepo, make_buildable
 
 OTHER_RULE = "docs/rules/2019-test-juxian-rules.md"  # 莒县政协: the other shard from 洛阳市政协's at N=2
@@ -31,12 +32,8 @@ def environment(repo: MiniRepo, **extra) -> dict:
 
 
 def build_whole(repo: MiniRepo, out: Path, **extra) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=repo.root,
-        env=environment(repo, **extra),
-        capture_output=True,
-        text=True,
+    return python_runs.run(
+        "mkdocs", ["build", "--strict", "--site-dir", str(out)], repo.root, environment(repo, **extra)
     )
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
+import python_runs
 from checks_support import NOTE, PLAN, ROOT
 
 
 def run(*args, cwd=ROOT):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
-    return subprocess.run([sys.executable, "-m", "zhengxie", *args], capture_output=True, text=True, env=env, cwd=cwd)
+    return python_runs.run("zhengxie", args, cwd, env)
 
 
 def test_clean_repo_exits_0(zx_repo):

@@ -19,7 +19,6 @@ import os
 import pickle
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import python_runs
 from checks_support import FILES, NOTE, ROOT, MiniRepo, build_site, make_buildable
 from zhengxie.registry.problems import printable
 from zhengxie.tools.changed import changed_files
@@ -387,13 +387,7 @@ def test_changed_files_names_deleted_and_renamed_files(bare: Path) -> None:
 
 
 def _cli_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "zhengxie", "check", "--format", "json", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=_env(PYTHONPATH=str(ROOT / "hooks")),
-    )
+    return python_runs.run("zhengxie", ["check", "--format", "json", *args], root, _env(PYTHONPATH=str(ROOT / "hooks")))
 
 
 @pytest.mark.parametrize("commit", [False, True], ids=["uncommitted", "committed"])
