@@ -187,8 +187,8 @@ def check(root: Path, output: str = "text", files: list[str] | None = None, must
         )
         return 2
     store = records.open_store(root, enabled=files is None and os.environ.get(STORE_ENV, "1") != "0")
-    key = _check_key(root) if store.usable else None
-    stored = records.read(store, CHECK_RECORD, key, _verdict) if key else None
+    key = check_key(root) if store.usable else None
+    stored = records.read(store, CHECK_RECORD, key, verdict_of) if key else None
     if stored is not None:
         return _print(*stored, output)
     from zhengxie.build.validate import validate
@@ -205,13 +205,13 @@ def check(root: Path, output: str = "text", files: list[str] | None = None, must
     if store.tracked:
         problems = problems + [reporter.add("ZX157", path, None, path=path) for path in store.tracked]
     problems = sorted(problems, key=lambda p: p.sort_key())
-    if key and _check_key(root) == key:  # stored only when nothing changed while it was checked
+    if key and check_key(root) == key:  # stored only when nothing changed while it was checked
         value = {"documents": documents, "problems": [p.as_record() for p in problems]}
         records.write(store, CHECK_RECORD, key, value)
     return _print(problems, documents, output)
 
 
-def _check_key(root: Path) -> str | None:
+def check_key(root: Path) -> str | None:
     """The key of the whole check's verdict for `root` now; None when some input cannot be hashed
     (a symlink or a special file: the check reports those itself)."""
     from zhengxie.store import digest
@@ -222,7 +222,7 @@ def _check_key(root: Path) -> str | None:
         return None
 
 
-def _verdict(value: object) -> tuple[list[Problem], int] | None:
+def verdict_of(value: object) -> tuple[list[Problem], int] | None:
     """A stored verdict, validated field by field: (problems, documents), or None."""
     if not isinstance(value, dict) or set(value) != {"documents", "problems"}:
         return None
