@@ -164,7 +164,8 @@ def _schemas_command(args: argparse.Namespace) -> int:
 # What the whole check reads, relative to the repository root (the key of its stored verdict covers
 # all of it, every file by content): docs/ and data/ (discovery walks both), mkdocs.yml (the Markdown
 # extensions the HTML check renders with) and overrides/ (the page templates a page may name). The
-# code and Python's packages are in store.digest.code_digest.
+# code and Python's packages are in store.digest.code_digest. A check that comes to read another file
+# (say, a Markdown extension that includes files) must name it here, or a repeated check would miss it.
 CHECK_INPUTS = ("docs", "data", "mkdocs.yml", "overrides")
 CHECK_RECORD = "check"
 STORE_ENV = "ZX_STORE"  # ZX_STORE=0: neither replay nor store the verdict (cold measurements)
@@ -204,7 +205,8 @@ def check(root: Path, output: str = "text", files: list[str] | None = None, must
         problems = problems + [reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
     if store.tracked:
         problems = problems + [reporter.add("ZX157", path, None, path=path) for path in store.tracked]
-    problems = sorted(problems, key=lambda p: p.sort_key())
+    if files is not None or store.tracked:  # the whole check's own order otherwise
+        problems = sorted(problems, key=lambda p: p.sort_key())
     if key and check_key(root) == key:  # stored only when nothing changed while it was checked
         value = {"documents": documents, "problems": [p.as_record() for p in problems]}
         records.write(store, CHECK_RECORD, key, value)
