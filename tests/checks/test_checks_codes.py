@@ -462,6 +462,7 @@ NOT_FROM_THE_CHECK = {
     "ZX699": "reported by the site build when a page's macros fail to render (zhengxie.build.website), not by the check",
     "ZX128": "a sharded build's selection (ZX_SHARD), not a file: tests/shards/test_shards.py",
     "ZX129": "a sharded build asking for more shards than data/shards.yml allows: tests/shards/test_shards.py",
+    "ZX157": "reported by the check command when git tracks a file in its store: tests/store/test_store.py",
 }
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from zhengxie.registry.problems import CatalogueError, Problem, Reporter, printable
+from zhengxie.registry.problems import CODE, SEVERITIES, CatalogueError, Problem, Reporter, printable
 
 FORMATS = ("text", "github", "json")
 
@@ -160,12 +161,25 @@ def _schemas_command(args: argparse.Namespace) -> int:
     return 0
 
 
+# What the whole check reads, relative to the repository root (the key of its stored verdict covers
+# all of it, every file by content): docs/ and data/ (discovery walks both), mkdocs.yml (the Markdown
+# extensions the HTML check renders with) and overrides/ (the page templates a page may name). The
+# code and Python's packages are in store.digest.code_digest. A check that comes to read another file
+# (say, a Markdown extension that includes files) must name it here, or a repeated check would miss it.
+CHECK_INPUTS = ("docs", "data", "mkdocs.yml", "overrides")
+CHECK_RECORD = "check"
+STORE_ENV = "ZX_STORE"  # ZX_STORE=0: neither replay nor store the verdict (cold measurements)
+
+
 def check(root: Path, output: str = "text", files: list[str] | None = None, must_exist: Sequence[str] = ()) -> int:
     """With `files`, only the problems of those files and of the documents whose verdict they can
     change (the documents that link to them, name their plan items or succeed them) are reported;
     everything is still checked. A file of `must_exist` (--files) that does not exist is a problem
-    (ZX121); --changed also lists deleted files, which may be gone."""
-    from zhengxie.build.validate import validate
+    (ZX121); --changed also lists deleted files, which may be gone.
+
+    The whole check (no `files`) replays the verdict stored for exactly these inputs and this code
+    (zhengxie.store), or computes it and stores it; --files and --changed always compute."""
+    from zhengxie.store import records
 
     if not (root / "data").is_dir() or not (root / "docs").is_dir():
         print(
@@ -173,17 +187,66 @@ def check(root: Path, output: str = "text", files: list[str] | None = None, must
             file=sys.stderr,
         )
         return 2
+    store = records.open_store(root, enabled=files is None and os.environ.get(STORE_ENV, "1") != "0")
+    key = check_key(root) if store.usable else None
+    stored = records.read(store, CHECK_RECORD, key, verdict_of) if key else None
+    if stored is not None:
+        return _print(*stored, output)
+    from zhengxie.build.validate import validate
+
     corpus, problems = validate(root)  # a broken catalogue raises CatalogueError (main reports it)
     documents = len(corpus.documents)
+    reporter = corpus.reporter
+    assert isinstance(reporter, Reporter)
     if files is not None:
         from zhengxie.tools.changed import missing, select
 
         problems, documents = select(corpus, problems, files)
-        reporter = corpus.reporter
-        assert isinstance(reporter, Reporter)
-        unknown = [reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
-        problems = sorted(problems + unknown, key=lambda p: p.sort_key())
+        problems = problems + [reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
+    if store.tracked:
+        problems = problems + [reporter.add("ZX157", path, None, path=path) for path in store.tracked]
+    if files is not None or store.tracked:  # the whole check's own order otherwise
+        problems = sorted(problems, key=lambda p: p.sort_key())
+    if key and check_key(root) == key:  # stored only when nothing changed while it was checked
+        value = {"documents": documents, "problems": [p.as_record() for p in problems]}
+        records.write(store, CHECK_RECORD, key, value)
     return _print(problems, documents, output)
+
+
+def check_key(root: Path) -> str | None:
+    """The key of the whole check's verdict for `root` now; None when some input cannot be hashed
+    (a symlink or a special file: the check reports those itself)."""
+    from zhengxie.store import digest
+
+    try:
+        return digest.key(CHECK_RECORD, digest.code_digest(root), digest.files_digest(root, CHECK_INPUTS))
+    except digest.UnhashableError:
+        return None
+
+
+def verdict_of(value: object) -> tuple[list[Problem], int] | None:
+    """A stored verdict, validated field by field: (problems, documents), or None."""
+    if not isinstance(value, dict) or set(value) != {"documents", "problems"}:
+        return None
+    documents, rows = value["documents"], value["problems"]
+    if not _count(documents) or not isinstance(rows, list):
+        return None
+    problems = []
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == 7):
+            return None
+        code, severity, file, line, message, hint, column = row
+        texts = (code, file, message, hint)
+        if not all(isinstance(t, str) for t in texts) or severity not in SEVERITIES or not CODE.match(code):
+            return None
+        if not (line is None or _count(line)) or not (column is None or _count(column)):
+            return None
+        problems.append(Problem(code, severity, file, line, message, hint, column))
+    return problems, documents
+
+
+def _count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _print(problems: list[Problem], documents: int, output: str) -> int:
