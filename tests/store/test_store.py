@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from checks_support import NOTE, PLAN, PLAN_DATA, SUMMARY, MiniRepo
+from checks_support import NOTE, PLAN, PLAN_DATA, SUMMARY, MiniRepo, build_site, make_buildable
 from zhengxie.build import validate as validate_module
 from zhengxie.store import digest, records
 from zhengxie.tools import cli
@@ -268,3 +268,17 @@ def test_a_committed_record_is_never_read_and_is_reported(
     shutil.rmtree(repo.path("build"))
     _git(repo.root, "rm", "-q", "-r", "--cached", "--", "build")
     assert checks("--format", "json")[1] == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_committed_record_fails_the_strict_build_as_it_fails_the_check(tmp_path: Path) -> None:
+    """One verdict: the build never reads the store, but a record committed into it fails the build
+    with the same ZX157 the check reports."""
+    repo = make_buildable(MiniRepo(tmp_path / "repo"))
+    repo.write(RECORD, "{}")
+    repo.write(".gitignore", "/build/\n")
+    _git(repo.root, "init", "-q", "-b", "main")
+    _git(repo.root, "add", "-A")
+    _git(repo.root, "add", "-f", "--", RECORD)
+    result = build_site(repo, tmp_path / "site")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{RECORD}: 错误 ZX157" in result.stdout + result.stderr

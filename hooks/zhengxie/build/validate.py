@@ -11,13 +11,21 @@ from zhengxie.checks import run_checks
 from zhengxie.model.corpus import Corpus
 from zhengxie.registry.problems import Problem
 from zhengxie.sources.loader import load_corpus
+from zhengxie.store import records
 
 
 def validate(root: Path | str) -> tuple[Corpus, list[Problem]]:
-    """The whole corpus and its problems, read from the files (the check and the build share it)."""
+    """The whole corpus and its problems, read from the files (the check and the build share it).
+    A file committed into the store's folder (ZX157) fails both alike, though only the check would
+    have read it: one verdict."""
     with collector_paused():
         corpus = load_corpus(root)
-        return corpus, run_checks(corpus)
+        problems = run_checks(corpus)
+    committed = records.tracked_in_folder(Path(root)) or ()
+    if committed:
+        problems += [corpus.reporter.add("ZX157", path, None, path=path) for path in committed]
+        problems.sort(key=lambda problem: problem.sort_key())
+    return corpus, problems
 
 
 @contextmanager

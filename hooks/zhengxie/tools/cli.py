@@ -203,9 +203,6 @@ def check(root: Path, output: str = "text", files: list[str] | None = None, must
 
         problems, documents = select(corpus, problems, files)
         problems = problems + [reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
-    if store.tracked:
-        problems = problems + [reporter.add("ZX157", path, None, path=path) for path in store.tracked]
-    if files is not None or store.tracked:  # the whole check's own order otherwise
         problems = sorted(problems, key=lambda p: p.sort_key())
     if key and check_key(root) == key:  # stored only when nothing changed while it was checked
         value = {"documents": documents, "problems": [p.as_record() for p in problems]}
