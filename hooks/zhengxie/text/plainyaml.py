@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container
+from sys import intern
 
 KeyPath = tuple[str | int, ...]
 Lines = dict[KeyPath, int]
@@ -110,6 +111,7 @@ class _Reader:
                 break  # a list at the key's own indent ends the mapping (its owner's list, or an error)
             if not key:
                 raise NotPlain
+            key = intern(key)  # one object per name: smaller and faster to pickle, faster to look up
             if key in result:
                 self.duplicates.append((line, indent + 1, key))
             key_path = path + (key,)  # noqa: RUF005 - concatenation: faster than unpacking
