@@ -13,6 +13,7 @@ from zhengxie.model.paging import DEFAULT_PAGE_SIZE
 from zhengxie.model.portal import Original, Portal
 from zhengxie.registry.names import Names
 from zhengxie.registry.problems import Problem, Reporter
+from zhengxie.text.frozen import pickled_by_fields
 from zhengxie.text.outline import Article, Heading
 from zhengxie.text.reading import YamlDoc
 from zhengxie.text.values import NOT_STATED, NOT_STATED_TEXT, Adoption, Amount, Inferred, NotStated, Period, When
@@ -24,6 +25,7 @@ FieldValue = (
 )
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class WaiverEntry:
     """One code of a document's `waive`: the editor's reason and exactly what it excuses (`scope`: the
@@ -35,6 +37,7 @@ class WaiverEntry:
     scoped: bool = True
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Sic:
     """原文如此 on a figure or breakdown part: the editor's reason and the values it acknowledges — the
@@ -302,6 +305,7 @@ class Vocabulary:
         return own + declared
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Stage:
     """One step of an item that runs through several forms (联组讨论 → 大会发言 → 常委会议)."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 import yaml
 
-from zhengxie.text import limits, outline
+from zhengxie.text import limits, outline, plainyaml
 
 # A path into a YAML value: mapping keys and list indexes (YamlDoc.lines, YamlDoc.line_of).
 KeyPath = tuple[str | int, ...]
@@ -293,8 +293,10 @@ def read_text(path: Path | str, root: Path | str | None = None) -> tuple[str | N
     return text, (issue.reason if issue else None)
 
 
-def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
-    """Parse one YAML document; line numbers are shifted so they count from `first_line`."""
+def parse_yaml(text: str, first_line: int = 1, plain: bool = True) -> YamlDoc:
+    """Parse one YAML document; line numbers are shifted so they count from `first_line`. Texts
+    written in plain YAML are read by zhengxie.text.plainyaml (unless `plain` is False), the others
+    by libyaml: the same result either way."""
     doc = YamlDoc(text=text)
     offset = first_line - 1
     if "：" in text:
@@ -305,6 +307,8 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
     too_deep = _too_deep(text)
     if too_deep is not None:
         doc.issues.append(YamlIssue("depth", too_deep + offset, None, str(limits.YAML_DEPTH.value)))
+        return doc
+    if plain and _read_plain(text, first_line, doc):
         return doc
     try:
         loader = _Loader(text)
@@ -337,6 +341,39 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
         doc.issues.append(YamlIssue("syntax", first_line, None, f"无法读取的值（{type(exc).__name__}）"))
         doc.data = None
     return doc
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()  # what _SCALARS' constructors read (bool_values)
+
+
+def _read_plain(text: str, first_line: int, doc: YamlDoc) -> bool:
+    """Data, lines and duplicate keys by zhengxie.text.plainyaml when it reads the text (True);
+    the same as libyaml and `_Builder` give, scalars typed by the same rules."""
+    finite = True
+
+    def scalar(value: str) -> object:
+        nonlocal finite
+        tag = _plain_tag(value)
+        if tag in (_STR, _MERGE):
+            return value
+        construct = _SCALARS.get(tag)
+        if construct is None:  # refused by the libyaml path, which says why
+            raise plainyaml.NotPlain
+        try:
+            result = construct(_CONSTRUCTOR, yaml.ScalarNode(tag, value))  # type: ignore[arg-type]
+        except Exception as exc:  # e.g. 5 000 digits: the libyaml path reports it
+            raise plainyaml.NotPlain from exc
+        if isinstance(result, float) and not math.isfinite(result):
+            finite = False
+        return result
+
+    read = plainyaml.read(text, first_line, scalar, _TYPED_FIRST)
+    if read is None:
+        return False
+    doc.data, doc.lines, duplicates = read
+    doc.issues += [YamlIssue("duplicate-key", line, column, key) for line, column, key in duplicates]
+    doc.finite = finite
+    return True
 
 
 def _too_deep(text: str) -> int | None:

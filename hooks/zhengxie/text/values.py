@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Generic, Literal, TypeVar, cast
 
+from zhengxie.text.frozen import pickled_by_fields
 from zhengxie.text.outline import chinese_to_int
 
 NOT_STATED_TEXT = "原文未载"
@@ -66,6 +67,7 @@ PERIOD_PATTERN = (
 PeriodKind = Literal["year", "half-year", "range", "since", "session"]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Period:
     kind: PeriodKind
@@ -118,6 +120,7 @@ def parse_period(value: object) -> Period | NotStated | None:
 # ---- inferred values ------------------------------------------------------------------------------
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Inferred:
     """A value the original does not state but the editor infers from it, with the basis written
@@ -194,6 +197,7 @@ def _month(text: str) -> int:
 WhenKind = Literal["month", "months", "quarter", "quarters", "half-year", "year", "date", "dates", "vague"]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class When:
     """When a plan item is to take place, as precisely as the plan says."""
@@ -304,6 +308,7 @@ Qualifier = Literal["", "约", "余", "多", "左右", "以上"]  # as written; 
 Number = TypeVar("Number", int, float)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Count(Generic[Number]):
     """A count as stated: 18, 10件左右, 约20项, 20余次."""
@@ -341,6 +346,7 @@ AMOUNT_PATTERN = (  # summary-data schema's $defs/amount
 APPROXIMATE = 0.1  # 约 / 左右: within a tenth either side
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Amount(Count[float]):
     """A figure as printed: 174, 73.2%, 99%以上, 20余, 约300, 1200余, 十二, 一百二十余. The text stays
@@ -451,6 +457,7 @@ def chinese_date(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Adoption:
     """Adopted at a meeting: 主席会议, 常务委员会第十五次会议 … with its 题注 as printed."""
