@@ -8,7 +8,6 @@ import os
 # (the server's environment is never a run's: each run gets the one its test gives).
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-import gc
 
 import babel  # noqa: F401
 import click  # noqa: F401
@@ -39,5 +38,3 @@ import pymdownx.superfences  # noqa: F401
 
 import zhengxie.build.engine
 import zhengxie.tools.cli  # noqa: F401
-
-gc.freeze()  # the preloaded objects: never traversed by a run's collections (nor copied by them)
