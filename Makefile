@@ -21,11 +21,9 @@ $(foreach name,$(INPUTS),$(if $(filter-out undefined,$(origin $(name))),$(eval $
 
 include $(dir $(lastword $(MAKEFILE_LIST)))mk/edit.mk
 
-# --no-compile: Python compiles a module when it is first imported; compiling every installed file
-# up front took 5 of the install's 25 s.
 $(STAMP): requirements.txt
 	python3 -m venv .venv
-	.venv/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-compile -r requirements.txt
+	.venv/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $(STAMP)
 
 # The venv and the npm packages do not depend on each other: installed side by side.
