@@ -201,3 +201,19 @@ def {name}(job, write_end):
     assert [m["function"] for m in result["memos"]] == ["_start"]
     module.write_text(code.format(name="save"), encoding="utf-8")
     assert reuse_lines.count(tmp_path)["lines"] > 0
+
+
+def test_reuse_lines_counts_the_store_package_and_the_functions_that_use_it(tmp_path):
+    """The one store counts whole, each line once; a function elsewhere that uses a name imported
+    from it counts too, and the rest of that module does not."""
+    import reuse_lines
+
+    store = tmp_path / "hooks" / "zhengxie" / "store"
+    store.mkdir(parents=True)
+    (store / "records.py").write_text('"""Records."""\n\nimport json\n\nPATH = "build/cache/store"\n', encoding="utf-8")
+    (tmp_path / "hooks" / "zhengxie" / "cli.py").write_text(
+        "from zhengxie.store import records\n\n\ndef check():\n    return records.PATH\n\n\ndef other():\n    return 1\n",
+        encoding="utf-8",
+    )
+    found = {f["file"]: f["lines"] for f in reuse_lines.count(tmp_path)["found"]}
+    assert found == {"hooks/zhengxie/store/records.py": 5, "hooks/zhengxie/cli.py": 2}
