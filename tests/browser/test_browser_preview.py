@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+import ports
 from checks_support import PLAN, MiniRepo
 from conftest import ARTIFACTS, VIEWPORTS
 from reader_support import build, make_site
@@ -34,10 +34,27 @@ def _broken_repo(root) -> MiniRepo:
 
 @contextlib.contextmanager
 def serving(root: Path, livereload: bool = False) -> Iterator[str]:
-    """`mkdocs serve` of root on a free port (watching the sources with livereload); yields its URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    """`mkdocs serve` of root on a free port (watching the sources with livereload); yields its URL.
+    A port another process took meanwhile is tried again on another (tests/support/ports.py)."""
+    for attempt in range(1, ports.TRIES + 1):
+        port = ports.free_port()
+        server, log = _start_serving(root, livereload, port)
+        started = any("Serving on" in line for line in log)
+        if started or attempt == ports.TRIES or not ports.taken("".join(log)):
+            break
+        server.wait()
+    try:
+        assert started and server.poll() is None, "".join(log)
+        assert server.stderr is not None
+        threading.Thread(target=server.stderr.read, daemon=True).start()  # the pipe never fills up
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _start_serving(root: Path, livereload: bool, port: int) -> tuple[subprocess.Popen[str], list[str]]:
+    """The server and its log up to "Serving on" (logged once the first build is done), or to its end."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
     server = subprocess.Popen(
         [
@@ -56,18 +73,12 @@ def serving(root: Path, livereload: bool = False) -> Iterator[str]:
         text=True,
     )
     log = []
-    try:
-        assert server.stderr is not None
-        for line in server.stderr:  # MkDocs logs "Serving on …" once the first build is done
-            log.append(line)
-            if "Serving on" in line:
-                break
-        assert server.poll() is None, "".join(log)
-        threading.Thread(target=server.stderr.read, daemon=True).start()  # the pipe never fills up
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait()
+    assert server.stderr is not None
+    for line in server.stderr:
+        log.append(line)
+        if "Serving on" in line:
+            break
+    return server, log
 
 
 @pytest.fixture(scope="module")

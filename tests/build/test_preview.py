@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -29,6 +28,7 @@ from typing import TypeVar
 
 import pytest
 
+import ports
 from fixture_site import PLAN, RULE, SUMMARY, assemble
 from serve_support import LONE, LONE_PLAN, STATUS, add_lone_body
 
@@ -67,9 +67,18 @@ class Served:
     """`mkdocs serve` of root in a process of its own; its log is read as it comes."""
 
     def __init__(self, root: Path, env: dict[str, str]):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        for attempt in range(1, ports.TRIES + 1):
+            try:
+                self._start(root, env, ports.free_port())
+                self.wait(lambda: any("Serving on" in line for line in self.log), "the first build")
+                break
+            except pytest.fail.Exception:
+                self.stop()
+                if attempt == ports.TRIES or not ports.taken("\n".join(self.log)):
+                    raise
+        self.wait(lambda: self.generation() is not None, "the first background job")
+
+    def _start(self, root: Path, env: dict[str, str], port: int) -> None:
         self.base = f"http://127.0.0.1:{port}/"
         self.log: list[str] = []
         # stop() ends the server with Ctrl-C (SIGINT). A test run started in the background ignores
@@ -89,8 +98,6 @@ class Served:
             signal.signal(signal.SIGINT, ignored)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        self.wait(lambda: any("Serving on" in line for line in self.log), "the first build")
-        self.wait(lambda: self.generation() is not None, "the first background job")
 
     def _read(self) -> None:
         assert self.process.stderr is not None

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -17,18 +16,12 @@ from pathlib import Path
 
 import pytest
 
+import ports
 from conftest import ROOT
 from fixture_site import assemble
 
 DECAP = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 START_TIMEOUT = 120  # decap-server and the first build of `mkdocs serve`
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
@@ -66,11 +59,35 @@ def editor(node_modules: Path, tmp_path: Path) -> Iterator[Editor]:
     shutil.copy(ROOT / "mk" / "edit.mk", root / "mk" / "edit.mk")
     (root / "node_modules").symlink_to(node_modules)
     (root / ".venv").symlink_to((ROOT / ".venv").resolve())
-    site, backend = free_port(), free_port()
     log = tmp_path / "edit.log"
+    for attempt in range(1, ports.TRIES + 1):  # a port another process took meanwhile: tried again
+        site, backend = ports.free_port(), ports.free_port()
+        process = _make_edit(root, site, backend, log)
+        url = f"http://127.0.0.1:{site}/admin/"
+        try:
+            wait_for(lambda: _started(process, log, url, backend), START_TIMEOUT, f"make edit (log: {log})")  # noqa: B023
+            break
+        except AssertionError:
+            _stop(process)
+            if attempt == ports.TRIES or not ports.taken(log.read_text(encoding="utf-8")):
+                raise
+    try:
+        yield Editor(root, url, log)
+    finally:
+        _stop(process)
+
+
+def _started(process: subprocess.Popen[bytes], log: Path, url: str, backend: int) -> bool:
+    """Both servers answer; an AssertionError with the log when make stopped or a port was taken."""
+    text = log.read_text(encoding="utf-8")
+    assert process.poll() is None and not ports.taken(text), text
+    return answers(url + "config.yml") and answers(f"http://127.0.0.1:{backend}/api/v1", b'{"action": "info"}')
+
+
+def _make_edit(root: Path, site: int, backend: int, log: Path) -> subprocess.Popen[bytes]:
     with log.open("w") as out:
         # -o: the shared venv is taken as installed (this copy's requirements.txt is newer than its stamp).
-        process = subprocess.Popen(
+        return subprocess.Popen(
             ["make", "-o", ".venv/.installed", "edit", f"EDIT_ADDR=127.0.0.1:{site}", f"CMS_PORT={backend}"],
             cwd=root,
             stdout=out,
@@ -78,16 +95,9 @@ def editor(node_modules: Path, tmp_path: Path) -> Iterator[Editor]:
             start_new_session=True,
             env=dict(os.environ, ZX_SEARCH="0"),
         )
-    try:
-        url = f"http://127.0.0.1:{site}/admin/"
 
-        def started() -> bool:
-            assert process.poll() is None, log.read_text(encoding="utf-8")
-            return answers(url + "config.yml") and answers(f"http://127.0.0.1:{backend}/api/v1", b'{"action": "info"}')
 
-        wait_for(started, START_TIMEOUT, f"make edit (log: {log})")
-        yield Editor(root, url, log)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)  # make, decap-server and mkdocs serve: the group it leads
-            process.wait(timeout=30)
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)  # make, decap-server and mkdocs serve: the group it leads
+        process.wait(timeout=30)
