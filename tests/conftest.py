@@ -67,24 +67,51 @@ def fixture_copy(fixture_root, tmp_path) -> Path:
     return Path(shutil.copytree(fixture_root, tmp_path / "site"))
 
 
+def once_per_run(tmp_path_factory, name: str, make) -> Path:
+    """The folder `make(folder)` filled, for a session fixture whose tests only read it: made once per
+    test run. pytest-xdist's workers share the parent of their base folders; the first worker to ask
+    makes it there under a lock, the others wait and read it. A folder left half made (its worker
+    failed) is made again by the next to ask."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process: its own base folder
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent / f"once-{name}"
+    done = shared.with_name(shared.name + ".done")
+    with open(shared.with_name(shared.name + ".lock"), "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if not done.is_file():
+            import shutil
+
+            shutil.rmtree(shared, ignore_errors=True)
+            shared.mkdir()
+            make(shared)
+            done.touch()
+    return shared
+
+
 @pytest.fixture(scope="session")
 def built_site(fixture_root, tmp_path_factory) -> Path:
-    """The fixture site built once with `mkdocs build --strict` (search index included)."""
+    """The fixture site built once with `mkdocs build --strict` (search index included), once per run."""
     from fixture_site import build
 
-    out = tmp_path_factory.mktemp("built")
-    result = build(fixture_root, out, search=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    def make(folder: Path) -> None:
+        result = build(fixture_root, folder / "site", search=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return once_per_run(tmp_path_factory, "built", make) / "site"
 
 
 @pytest.fixture(scope="session")
 def shard_sites(tmp_path_factory):
     """A mini-repository with documents on both shards of a 2-shard build (tests/support/shards_support.py),
-    built once whole and once as 2 shards merged: (repo, whole site, merged site), strict, with search."""
+    built once whole and once as 2 shards merged: (repo, whole site, merged site), strict, with search;
+    once per run."""
+    from checks_support import MiniRepo
     from shards_support import build_shard_sites
 
-    return build_shard_sites(tmp_path_factory.mktemp("shards"))
+    base = once_per_run(tmp_path_factory, "shards", build_shard_sites)
+    return MiniRepo.at(base / "repo"), base / "whole", base / "merged"
 
 
 @pytest.fixture(scope="session")
@@ -185,19 +212,20 @@ def zx_repo(tmp_path):
 
 @pytest.fixture(scope="session")
 def reader_site(tmp_path_factory):
-    """The fixture corpus (tests/support/reader_support.py) built once, strict, with search, for
+    """The fixture corpus (tests/support/reader_support.py) built once per run, strict, with search, for
     SITE_URL=https://example.org/zx/ into <www>/zx/; returns (repo, site_dir)."""
     from checks_support import MiniRepo
     from reader_support import MOUNT, SITE_URL, add_corpus, build, make_site
 
-    base = tmp_path_factory.mktemp("reader")
-    repo = MiniRepo(base / "repo")
-    add_corpus(repo)
-    make_site(repo)
-    out = base / "www" / MOUNT
-    result = build(repo, out, SITE_URL=SITE_URL)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return repo, out
+    def make(base: Path) -> None:
+        repo = MiniRepo(base / "repo")
+        add_corpus(repo)
+        make_site(repo)
+        result = build(repo, base / "www" / MOUNT, SITE_URL=SITE_URL)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    base = once_per_run(tmp_path_factory, "reader", make)
+    return MiniRepo.at(base / "repo"), base / "www" / MOUNT
 
 
 @pytest.fixture(scope="session")

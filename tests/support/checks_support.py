@@ -204,6 +204,13 @@ class MiniRepo:
         for path, text in FILES.items():
             self.write(path, text)
 
+    @classmethod
+    def at(cls, root: Path) -> MiniRepo:
+        """The mini-repository already written at root (nothing is written)."""
+        repo = cls.__new__(cls)
+        repo.root = root
+        return repo
+
     def path(self, rel: str) -> Path:
         return self.root / rel
 
