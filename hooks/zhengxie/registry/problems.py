@@ -84,8 +84,21 @@ class Problem:
         return (self.file, self.line or 0, self.column or 0, self.code)
 
     def as_record(self) -> tuple[str, Severity, str, int | None, str, str, int | None]:
-        """Its fields in order, as the caches store it (plain data): Problem(*record) makes it again."""
+        """Its fields in order, as the store keeps it (plain data): `from_record` makes it again."""
         return (self.code, self.severity, self.file, self.line, self.message, self.hint, self.column)
+
+    @classmethod
+    def from_record(cls, record: object) -> Problem | None:
+        """The problem `as_record` wrote, read back from plain data (JSON gives a list), each field
+        checked; None for anything else."""
+        if not (isinstance(record, (list, tuple)) and len(record) == 7):
+            return None
+        code, severity, file, line, message, hint, column = record
+        if not all(isinstance(text, str) for text in (code, file, message, hint)):
+            return None
+        if not _is_severity(severity) or not CODE.match(code) or not (_position(line) and _position(column)):
+            return None
+        return cls(code, severity, file, line, message, hint, column)
 
 
 @dataclass(frozen=True)
@@ -284,3 +297,8 @@ def _show(value: object) -> str:
     if isinstance(value, (list, tuple, set)):
         return "、".join(str(v) for v in value)
     return str(value)
+
+
+def _position(value: object) -> TypeGuard[int | None]:
+    """A line or column as a record holds it: a count from 1, or None."""
+    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)

@@ -8,7 +8,7 @@ the record (os.replace), so a reader sees the old record or the new one, never h
 
 Nothing a commit brought may be read as a record: when git tracks any file in the store's folder
 (or tracks one of its parent folders as a file or a symlink), the store is not used at all, and the
-check reports each such path (ZX157). When git cannot answer in a repository (not installed, a
+validation the check and the build share reports each such path (ZX157). When git cannot answer in a repository (not installed, a
 dubious owner), the store is not used either. Outside a git repository nothing can be committed.
 """
 
@@ -37,12 +37,10 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Place:
-    """The store of one repository: `usable` when it may be read and written; `tracked`: the paths
-    (relative to the root) git tracks in its folder, each a coded problem for the check."""
+    """The store of one repository: `usable` when it may be read and written."""
 
     root: Path
     usable: bool
-    tracked: tuple[str, ...] = ()
 
     @property
     def folder(self) -> Path:
@@ -50,13 +48,11 @@ class Place:
 
 
 def open_store(root: Path | str, enabled: bool = True) -> Place:
-    """The store of `root`. Git is asked what it tracks there even when the store is switched off
-    (`enabled` False): a committed record is a problem whether or not this run would read it."""
+    """The store of `root`: unusable when switched off, when git tracks anything in its folder (or
+    cannot say), or when a part of its path is not a real folder. The committed files themselves are
+    reported by the validation the check and the build share (ZX157), not here."""
     root = Path(root)
-    tracked = tracked_in_folder(root)
-    if tracked is None or tracked:
-        return Place(root, False, tracked or ())
-    return Place(root, enabled and _real_folders(root))
+    return Place(root, enabled and tracked_in_folder(root) == () and _real_folders(root))
 
 
 def tracked_in_folder(root: Path) -> tuple[str, ...] | None:

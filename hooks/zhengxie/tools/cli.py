@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from zhengxie.registry.problems import CODE, SEVERITIES, CatalogueError, Problem, Reporter, printable
+from zhengxie.registry.problems import CatalogueError, Problem, Reporter, printable
 
 FORMATS = ("text", "github", "json")
 
@@ -196,11 +196,11 @@ def check(root: Path, output: str = "text", files: list[str] | None = None, must
 
     corpus, problems = validate(root)  # a broken catalogue raises CatalogueError (main reports it)
     documents = len(corpus.documents)
-    reporter = corpus.reporter
-    assert isinstance(reporter, Reporter)
     if files is not None:
         from zhengxie.tools.changed import missing, select
 
+        reporter = corpus.reporter
+        assert isinstance(reporter, Reporter)
         problems, documents = select(corpus, problems, files)
         problems = problems + [reporter.add("ZX121", path, None, path=path) for path in missing(root, must_exist)]
         problems = sorted(problems, key=lambda p: p.sort_key())
@@ -226,24 +226,15 @@ def verdict_of(value: object) -> tuple[list[Problem], int] | None:
     if not isinstance(value, dict) or set(value) != {"documents", "problems"}:
         return None
     documents, rows = value["documents"], value["problems"]
-    if not _count(documents) or not isinstance(rows, list):
+    if not isinstance(documents, int) or isinstance(documents, bool) or documents < 0 or not isinstance(rows, list):
         return None
     problems = []
     for row in rows:
-        if not (isinstance(row, list) and len(row) == 7):
+        problem = Problem.from_record(row)
+        if problem is None:
             return None
-        code, severity, file, line, message, hint, column = row
-        texts = (code, file, message, hint)
-        if not all(isinstance(t, str) for t in texts) or severity not in SEVERITIES or not CODE.match(code):
-            return None
-        if not (line is None or _count(line)) or not (column is None or _count(column)):
-            return None
-        problems.append(Problem(code, severity, file, line, message, hint, column))
+        problems.append(problem)
     return problems, documents
-
-
-def _count(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _print(problems: list[Problem], documents: int, output: str) -> int:
