@@ -282,3 +282,19 @@ def test_a_committed_record_fails_the_strict_build_as_it_fails_the_check(tmp_pat
     result = build_site(repo, tmp_path / "site")
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{RECORD}: 错误 ZX157" in result.stdout + result.stderr
+
+
+def test_a_distribution_installed_again_with_other_code_computes_it_again(
+    checks: Checks, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Same name and version, other files: pip's RECORD (each installed file's hash) tells them apart."""
+    installed = tmp_path / "site-packages" / "rules_lib-1.0.dist-info"
+    installed.mkdir(parents=True)
+    (installed / "RECORD").write_text("rules_lib/__init__.py,sha256=AAAA,10\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(installed.parent))
+    checks()
+    checks()
+    assert checks.computed == 1
+    (installed / "RECORD").write_text("rules_lib/__init__.py,sha256=BBBB,10\n", encoding="utf-8")
+    checks()
+    assert checks.computed == 2

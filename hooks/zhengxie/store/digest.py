@@ -23,6 +23,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 DATA = "data"
 SCHEMAS = f"{DATA}/schemas"
 VOCABULARY_SUFFIX = ".yml"  # data/*.yml: the vocabularies, the catalogue, the site's settings
+RECORD = "RECORD"  # a dist-info's list of installed files with their hashes (PEP 376, PEP 627)
 COMPILED = "__pycache__"  # Python's compiled modules: derived from the code, rewritten at will
 _CHUNK = 1 << 22
 _OPEN = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC  # never a link; a FIFO cannot block
@@ -56,8 +57,8 @@ def files_digest(root: Path | str, paths: Iterable[str], skip: frozenset[str] = 
 
 def code_digest(root: Path | str) -> str:
     """The code and the vocabularies that judge a repository's files: the package's files, Python's
-    version, the installed distributions (their names carry their versions), and data/*.yml with
-    data/schemas/ of `root`."""
+    version, the installed distributions (their names carry their versions; their RECORDs the hash of
+    every file installed), and data/*.yml with data/schemas/ of `root`."""
     code = files_digest(PACKAGE.parent, [PACKAGE.name], frozenset({COMPILED}))
     return key(sys.version, sys.implementation.cache_tag or "", *_distributions(), code, vocabulary_digest(root))
 
@@ -75,14 +76,27 @@ def vocabulary_digest(root: Path | str) -> str:
 
 
 def _distributions() -> list[str]:
-    """The *.dist-info and *.egg-info names on sys.path (name-version), sorted."""
+    """Each *.dist-info and *.egg-info on sys.path (name-version) with the digest of its RECORD, the list
+    of the distribution's files and their hashes that pip writes: the same version installed again from
+    other code changes it. Sorted."""
     found: set[str] = set()
     for entry in sys.path:
         try:
-            found.update(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+            names = [n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info"))]
         except OSError:
             continue  # a zip file or a missing folder: nothing installed there
+        for name in names:
+            found.add(f"{name}:{_record_digest(os.path.join(entry or '.', name, RECORD))}")
     return sorted(found)
+
+
+def _record_digest(path: str) -> str:
+    """The SHA-256 of a distribution's RECORD; "-" when it has none (an egg-info, a hand-made folder)."""
+    try:
+        with open(path, "rb") as record:
+            return hashlib.sha256(record.read()).hexdigest()
+    except OSError:
+        return "-"
 
 
 def _add(digest: Hasher, base: bytes, rel: bytes, skip: frozenset[str]) -> None:
