@@ -463,6 +463,7 @@ NOT_FROM_THE_CHECK = {
     "ZX128": "a sharded build's selection (ZX_SHARD), not a file: tests/shards/test_shards.py",
     "ZX129": "a sharded build asking for more shards than data/shards.yml allows: tests/shards/test_shards.py",
     "ZX157": "reported by the check command when git tracks a file in its store: tests/store/test_store.py",
+    "ZX158": "reported when git tracks compiled code or an installed environment: tests/gitfiles/test_tracked.py",
 }
 
 

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from zhengxie.checks import run_checks
+from zhengxie.gitfiles import tracked
 from zhengxie.model.corpus import Corpus
 from zhengxie.registry.problems import Problem
 from zhengxie.sources.loader import load_corpus
@@ -17,13 +18,15 @@ from zhengxie.store import records
 def validate(root: Path | str) -> tuple[Corpus, list[Problem]]:
     """The whole corpus and its problems, read from the files (the check and the build share it).
     A file committed into the store's folder (ZX157) fails both alike, though only the check would
-    have read it: one verdict."""
+    have read it, and so does compiled code or an installed environment committed anywhere (ZX158):
+    one verdict."""
     with collector_paused():
         corpus = load_corpus(root)
         problems = run_checks(corpus)
-    committed = records.tracked_in_folder(Path(root)) or ()
+    committed = [("ZX157", path) for path in records.tracked_in_folder(Path(root)) or ()]
+    committed += [("ZX158", path) for path in tracked.committed_code(Path(root))]
     if committed:
-        problems += [corpus.reporter.add("ZX157", path, None, path=path) for path in committed]
+        problems += [corpus.reporter.add(code, path, None, path=path) for code, path in committed]
         problems.sort(key=lambda problem: problem.sort_key())
     return corpus, problems
 

@@ -18,19 +18,19 @@ import contextlib
 import json
 import os
 import stat
-import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from zhengxie.gitfiles.tracked import tracked
+
 FOLDER = ("build", "cache", "store")  # under the repository root; .gitignore ignores build/
 FORMAT = "zhengxie-store/1"
 MAX_BYTES = 64 << 20  # a record larger than this is neither written nor read
 SUFFIX = ".json"
 _OPEN = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-_GIT_ENV = {"GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
 
 T = TypeVar("T")
 
@@ -58,34 +58,12 @@ def open_store(root: Path | str, enabled: bool = True) -> Place:
 def tracked_in_folder(root: Path) -> tuple[str, ...] | None:
     """The paths git tracks in the store's folder or at one of its parents; () outside a git
     repository; None when git cannot say."""
-    if not _in_repository(root):
-        return ()
-    top = FOLDER[0]
-    try:
-        done = subprocess.run(
-            ["git", "ls-files", "-z", "--", f":(icase){top}"],  # a case-insensitive disk opens Build/ as build/
-            cwd=root,
-            capture_output=True,
-            stdin=subprocess.DEVNULL,
-            env={**os.environ, **_GIT_ENV},
-            check=False,
-        )
-    except OSError:
-        return None
-    if done.returncode != 0:
+    paths = tracked(root, [f":(icase){FOLDER[0]}"])  # a case-insensitive disk opens Build/ as build/
+    if paths is None:
         return None
     folder = "/".join(FOLDER).lower()
     parents = {"/".join(FOLDER[:n]).lower() for n in range(1, len(FOLDER) + 1)}
-    paths = [os.fsdecode(p) for p in done.stdout.split(b"\0") if p]
     return tuple(p for p in paths if p.lower() in parents or p.lower().startswith(folder + "/"))
-
-
-def _in_repository(root: Path) -> bool:
-    """Whether git could track files here: a .git (folder or file) in `root` or above, or GIT_DIR."""
-    if os.environ.get("GIT_DIR"):
-        return True
-    here = Path(os.path.abspath(root))
-    return any(os.path.lexists(folder / ".git") for folder in (here, *here.parents))
 
 
 def _real_folders(root: Path) -> bool:

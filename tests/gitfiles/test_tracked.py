@@ -1,0 +1,152 @@
+"""zhengxie.gitfiles: compiled code or an installed environment committed to git is reported by the
+check and fails the strict build (ZX158), and `make` starts no command while git tracks any, so a
+committed .pyc never runs in place of its reviewed source."""
+
+from __future__ import annotations
+
+import json
+import py_compile
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from checks_support import ROOT, MiniRepo, build_site, make_buildable
+from zhengxie.gitfiles import tracked
+from zhengxie.tools import cli
+
+MARKER = "ran-from-a-committed-pyc"
+COMMITTED = [
+    "hooks/zhengxie/__pycache__/cli.cpython-311.pyc",
+    "tests/support/helpers.pyc",
+    "Hooks/__PYCACHE__/X.PYC",  # a case-insensitive disk opens it as hooks/__pycache__/x.pyc
+    "node_modules/axe-core/axe.min.js",
+    ".venv/bin/python",
+]
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+
+def _commit(repo: MiniRepo, *forced: str) -> None:
+    repo.write(".gitignore", "__pycache__/\n*.pyc\n.venv\nnode_modules/\n/build/\n")
+    _git(repo.root, "init", "-q", "-b", "main")
+    _git(repo.root, "add", "-A")
+    if forced:
+        _git(repo.root, "add", "-f", "--", *forced)
+    _git(repo.root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "edit")
+
+
+def _check(repo: MiniRepo, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, object]]]:
+    code = cli.main(["check", "--root", str(repo.root), "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("committed", COMMITTED)
+def test_committed_code_is_reported_by_the_check(
+    zx_repo: MiniRepo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, committed: str
+) -> None:
+    monkeypatch.setenv(cli.STORE_ENV, "0")
+    zx_repo.write(committed, "compiled")
+    _commit(zx_repo, committed)
+    code, reported = _check(zx_repo, capsys)
+    assert code == 1
+    ours = [p for p in reported if p["code"] == "ZX158"]
+    assert [p["file"] for p in ours] == [committed]
+    assert "由 git 跟踪" in str(ours[0]["message"]) and ours[0]["hint"]
+    assert [p for p in reported if p["code"] != "ZX158"] == []
+
+    _git(zx_repo.root, "rm", "-q", "-r", "--cached", "--", committed)
+    assert _check(zx_repo, capsys) == (0, [])  # the file is still on disk, only no longer committed
+
+
+def test_compiled_modules_a_machine_writes_itself_are_no_problem(
+    zx_repo: MiniRepo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every developer's checkout has __pycache__/ folders and a .venv: ignored, not committed."""
+    monkeypatch.setenv(cli.STORE_ENV, "0")
+    for path in COMMITTED:
+        if path == path.lower():  # what Python and make write; git on Linux ignores names case by case
+            zx_repo.write(path, "compiled")
+    _commit(zx_repo)
+    assert _check(zx_repo, capsys) == (0, [])
+    assert tracked.committed_code(zx_repo.root) == ()
+
+
+def test_outside_a_git_repository_nothing_is_committed(tmp_path: Path) -> None:
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "x.pyc").write_bytes(b"compiled")
+    assert tracked.committed_code(tmp_path) == ()
+
+
+def test_committed_code_fails_the_strict_build_as_it_fails_the_check(tmp_path: Path) -> None:
+    repo = make_buildable(MiniRepo(tmp_path / "repo"))
+    committed = "overrides/__pycache__/main.cpython-311.pyc"
+    repo.write(committed, "compiled")
+    _commit(repo, committed)
+    result = build_site(repo, tmp_path / "site")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{committed}: 错误 ZX158" in result.stdout + result.stderr
+
+
+def test_make_runs_nothing_while_a_compiled_module_is_committed(tmp_path: Path) -> None:
+    """The attack itself: a .pyc compiled with an unchecked hash is imported whatever its .py says.
+    Committed into a checkout, `make check` and `make build` stop before Python starts (exit 2)."""
+    repo = MiniRepo(tmp_path / "repo")
+    shutil.copy(ROOT / "Makefile", repo.root / "Makefile")
+    shutil.copytree(ROOT / "mk", repo.root / "mk")
+    shutil.copytree(ROOT / "hooks", repo.root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    (repo.root / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    module = repo.root / "hooks" / "zhengxie" / "registry" / "names.py"
+    planted = tmp_path / "planted.py"
+    planted.write_text(
+        module.read_text(encoding="utf-8") + f"\nimport pathlib\npathlib.Path({str(tmp_path / MARKER)!r}).touch()\n",
+        encoding="utf-8",
+    )
+    compiled = "hooks/zhengxie/registry/__pycache__/names.cpython-311.pyc"
+    py_compile.compile(
+        str(planted),
+        cfile=str(repo.root / compiled),
+        dfile=str(module),
+        invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+    )
+    _commit(repo, compiled)
+    for target in ("check", "build"):
+        done = subprocess.run(
+            ["make", "-s", "-C", str(repo.root), "-o", ".venv/.installed", target], capture_output=True, text=True
+        )
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert "错误 ZX158" in done.stderr and compiled in done.stderr
+    assert not (tmp_path / MARKER).exists()
+
+    _git(repo.root, "rm", "-q", "--cached", "--", compiled)  # once removed from git, make runs again
+    done = subprocess.run(
+        ["make", "-s", "-n", "-C", str(repo.root), "-o", ".venv/.installed", "check"], capture_output=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_environment_committed_as_a_symlink_is_reported(
+    zx_repo: MiniRepo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`.venv/` in .gitignore ignores a folder, not a symlink: `make` would run the programs it points at."""
+    monkeypatch.setenv(cli.STORE_ENV, "0")
+    (zx_repo.root / ".venv").symlink_to("docs", target_is_directory=True)
+    zx_repo.write(".gitignore", ".venv/\n")
+    _git(zx_repo.root, "init", "-q", "-b", "main")
+    _git(zx_repo.root, "add", "-A")
+    code, reported = _check(zx_repo, capsys)
+    assert code == 1
+    assert [(p["code"], p["file"]) for p in reported] == [("ZX158", ".venv")]
+
+
+def test_the_makefile_guards_the_same_paths_the_check_reports() -> None:
+    """The Makefile cannot ask Python for the list (that would start the code it guards against): it
+    repeats it, and this keeps the two equal."""
+    [line] = [
+        line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines() if "COMMITTED_CODE :=" in line
+    ]
+    assert tuple(re.findall(r"'([^']+)'", line)) == tracked.NEVER_COMMITTED
