@@ -17,13 +17,14 @@ export $(1)
 endef
 $(foreach name,$(INPUTS),$(if $(filter-out undefined,$(origin $(name))),$(eval $(call take-as-data,$(name)))))
 
-# Compiled Python or an installed environment committed to git would run in place of the reviewed
-# source (a .pyc under __pycache__/ is imported instead of its .py): while git tracks any, no command
-# starts Python. The same paths as zhengxie.gitfiles.tracked.NEVER_COMMITTED; the check and the
-# strict build report each one as ZX158.
-COMMITTED_CODE := $(shell git ls-files -- ':(icase,glob)**/__pycache__/**' ':(icase,glob)**/*.pyc' ':(icase,glob)**/*.pyo' ':(icase).venv' ':(icase)node_modules' 2>/dev/null | head -n 3)
+# Compiled Python, an installed environment or a build output committed to git would run in place of
+# the reviewed source (a .pyc under __pycache__/ is imported instead of its .py) or be published
+# unchecked (make merge-shards lays every build/shards/*/ into site/): while git tracks any, no command
+# runs. The same paths as zhengxie.gitfiles.tracked.NEVER_COMMITTED; the check and the strict build
+# report each one (ZX157 in build/cache/store/, ZX158 elsewhere).
+COMMITTED_CODE := $(shell git ls-files -- ':(icase,glob)**/__pycache__/**' ':(icase,glob)**/*.pyc' ':(icase,glob)**/*.pyo' ':(icase).venv' ':(icase)node_modules' ':(icase)build' ':(icase)site' 2>/dev/null | head -n 3)
 ifneq ($(strip $(COMMITTED_CODE)),)
-$(error 错误 ZX158：仓库中提交了编译后的程序或安装目录（$(COMMITTED_CODE) …），它们会代替审阅过的源代码运行。在仓库根目录用 git rm --cached -r 加这些路径把它们移出仓库后再运行)
+$(error 错误 ZX158：仓库中提交了本机生成的文件（$(COMMITTED_CODE) …）：编译后的程序会代替审阅过的源代码运行，构建输出会不经检查发布。在仓库根目录用 git rm --cached -r 加这些路径把它们移出仓库后再运行)
 endif
 
 .PHONY: serve build build-sharded shard-matrix merge-shards test installed lint check new import schemas bench lock clean chromium edit

@@ -1,6 +1,7 @@
-"""zhengxie.gitfiles: compiled code or an installed environment committed to git is reported by the
-check and fails the strict build (ZX158), and `make` starts no command while git tracks any, so a
-committed .pyc never runs in place of its reviewed source."""
+"""zhengxie.gitfiles: compiled code, an installed environment or a build output committed to git is
+reported by the check and fails the strict build (ZX158), and `make` runs no command while git tracks
+any, so a committed .pyc never runs in place of its reviewed source and a committed shard is never
+merged into the published site."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ COMMITTED = [
     "Hooks/__PYCACHE__/X.PYC",  # a case-insensitive disk opens it as hooks/__pycache__/x.pyc
     "node_modules/axe-core/axe.min.js",
     ".venv/bin/python",
+    "build/shards/1/index.html",  # the site workflow merges every build/shards/*/ and publishes it
+    "site/index.html",
 ]
 
 
@@ -32,7 +35,7 @@ def _git(root: Path, *args: str) -> None:
 
 
 def _commit(repo: MiniRepo, *forced: str) -> None:
-    repo.write(".gitignore", "__pycache__/\n*.pyc\n.venv\nnode_modules/\n/build/\n")
+    repo.write(".gitignore", "__pycache__/\n*.pyc\n.venv\nnode_modules/\n/build/\n/site/\n")
     _git(repo.root, "init", "-q", "-b", "main")
     _git(repo.root, "add", "-A")
     if forced:
@@ -150,3 +153,21 @@ def test_the_makefile_guards_the_same_paths_the_check_reports() -> None:
         line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines() if "COMMITTED_CODE :=" in line
     ]
     assert tuple(re.findall(r"'([^']+)'", line)) == tracked.NEVER_COMMITTED
+
+
+def test_make_merges_no_committed_shard(tmp_path: Path) -> None:
+    """The site workflow downloads the shards into build/shards/ of a checkout and runs `make merge-shards`,
+    which lays every build/shards/*/ into site/: a committed shard would be published unchecked."""
+    repo = MiniRepo(tmp_path / "repo")
+    shutil.copy(ROOT / "Makefile", repo.root / "Makefile")
+    shutil.copytree(ROOT / "mk", repo.root / "mk")
+    (repo.root / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    committed = "build/shards/9/index.html"
+    repo.write(committed, "<script>alert(1)</script>")
+    _commit(repo, committed)
+    done = subprocess.run(
+        ["make", "-s", "-C", str(repo.root), "-o", ".venv/.installed", "merge-shards"], capture_output=True, text=True
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "错误 ZX158" in done.stderr and committed in done.stderr
+    assert not (repo.root / "site").exists()

@@ -18,13 +18,14 @@ from zhengxie.store import records
 def validate(root: Path | str) -> tuple[Corpus, list[Problem]]:
     """The whole corpus and its problems, read from the files (the check and the build share it).
     A file committed into the store's folder (ZX157) fails both alike, though only the check would
-    have read it, and so does compiled code or an installed environment committed anywhere (ZX158):
-    one verdict."""
+    have read it, and so does compiled code, an installed environment or a build output committed
+    anywhere else (ZX158): one verdict."""
     with collector_paused():
         corpus = load_corpus(root)
         problems = run_checks(corpus)
-    committed = [("ZX157", path) for path in records.tracked_in_folder(Path(root)) or ()]
-    committed += [("ZX158", path) for path in tracked.committed_code(Path(root))]
+    in_store = records.tracked_in_folder(Path(root)) or ()
+    committed = [("ZX157", path) for path in in_store]  # the store's own problem, not ZX158 again
+    committed += [("ZX158", path) for path in tracked.committed_code(Path(root)) if path not in in_store]
     if committed:
         problems += [corpus.reporter.add(code, path, None, path=path) for code, path in committed]
         problems.sort(key=lambda problem: problem.sort_key())

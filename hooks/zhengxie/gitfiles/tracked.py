@@ -1,12 +1,14 @@
 """Which paths git tracks, asked without prompts or locks, and the paths no commit may hold.
 
 A pull request can add any file with `git add -f`, ignored or not. Most are read as content and
-checked; some would be run or trusted without anyone reading them: Python's compiled modules (a
-`.pyc` under `__pycache__/` is imported in place of its reviewed `.py`, and one written with an
-unchecked hash is used whatever the source says) and the installed environments the commands run
-from (`.venv/`, `node_modules/`). They are listed here, in code, so a pull request cannot edit the
-list it is judged by; the validation the check and the build share reports each one (ZX158), and the
-Makefile refuses to start Python at all while git tracks any.
+checked; some would be run, trusted or published without anyone reading them: Python's compiled
+modules (a `.pyc` under `__pycache__/` is imported in place of its reviewed `.py`, and one written
+with an unchecked hash is used whatever the source says), the installed environments the commands
+run from (`.venv`, `node_modules`), and what the builds write (`build/`: the check's store, the
+shards the site workflow merges and publishes; `site/`). They are listed here, in code, so a pull
+request cannot edit the list it is judged by; the validation the check and the build share reports
+each one (ZX157 in the store's folder, ZX158 elsewhere), and the Makefile refuses to run any command
+while git tracks one.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ NEVER_COMMITTED = (
     ":(icase,glob)**/*.pyo",
     ":(icase).venv",
     ":(icase)node_modules",
+    ":(icase)build",
+    ":(icase)site",
 )
 
 
@@ -59,6 +63,6 @@ def tracked(root: Path, pathspecs: Sequence[str]) -> tuple[str, ...] | None:
 
 
 def committed_code(root: Path) -> tuple[str, ...]:
-    """Tracked compiled modules and installed environments (NEVER_COMMITTED); () when git cannot say,
-    as then nothing can be named (the Makefile's guard asks git too)."""
+    """Tracked compiled modules, installed environments and build outputs (NEVER_COMMITTED); () when
+    git cannot say, as then nothing can be named (the Makefile's guard asks git too)."""
     return tracked(root, NEVER_COMMITTED) or ()
