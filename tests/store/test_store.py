@@ -298,3 +298,18 @@ def test_a_distribution_installed_again_with_other_code_computes_it_again(
     (installed / "RECORD").write_text("rules_lib/__init__.py,sha256=BBBB,10\n", encoding="utf-8")
     checks()
     assert checks.computed == 2
+
+
+def test_committing_or_removing_a_build_output_computes_it_again(checks: Checks) -> None:
+    """The verdict reads git's index too (ZX158): the same files, committed or not, are two verdicts."""
+    repo = checks.repo
+    repo.write("site/index.html", "<p>built</p>")
+    repo.write(".gitignore", "/site/\n/build/\n")
+    _git(repo.root, "init", "-q", "-b", "main")
+    _git(repo.root, "add", "-A")
+    assert checks()[0] == 0
+    _git(repo.root, "add", "-f", "--", "site/index.html")
+    code, out, _ = checks()
+    assert (code, checks.computed) == (1, 2) and "site/index.html: 错误 ZX158" in out
+    _git(repo.root, "rm", "-q", "--cached", "--", "site/index.html")
+    assert checks()[0] == 0 and checks.computed == 3

@@ -455,22 +455,29 @@ def test_the_planted_files_would_run_if_read(tmp_path: Path) -> None:
 
 
 def test_nothing_committed_under_build_is_read(tmp_path: Path) -> None:
+    """Committed, the plants are named by the check and fail the build (ZX158), and none runs; left on
+    disk once out of git, they are still never read: the site equals one built without them."""
     repo = _committed(make_buildable(MiniRepo(tmp_path / "repo")))
     marker = tmp_path / "unpickled"
     planted = _plant(repo, marker)
     assert _git(repo.root, "ls-files", "--", "build").stdout.decode().split() == sorted(planted)
 
     check = _cli_check(repo.root)
+    reported = json.loads(check.stdout)
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert sorted((p["code"], p["file"]) for p in reported) == [("ZX158", path) for path in sorted(planted)]
+    committed = build_site(repo, tmp_path / "committed")
+    assert committed.returncode == 1 and "错误 ZX158" in committed.stdout + committed.stderr
+    assert not marker.exists()
+
+    _git(repo.root, "rm", "-q", "-r", "--cached", "--", "build")  # out of git, still on disk
+    check = _cli_check(repo.root)
     assert (check.returncode, check.stdout.strip()) == (0, "[]"), check.stdout + check.stderr
     with_planted = build_site(repo, tmp_path / "with")
     assert with_planted.returncode == 0, with_planted.stderr
     assert not marker.exists()
-
-    _git(repo.root, "rm", "-q", "-r", "--", "build")
-    # Left: only the record the check itself wrote (zhengxie.store; tests/store/ shows one git tracks is not read)
-    assert {p for p in _files(repo.path("build")) if (repo.path("build") / p).is_file()} == {"cache/store/check.json"}
+    assert all(repo.path(path).is_file() for path in planted)
     shutil.rmtree(repo.path("build"))
-    assert planted
     without = build_site(repo, tmp_path / "without")
     assert without.returncode == 0, without.stderr
     built = _tree(tmp_path / "with")

@@ -164,8 +164,9 @@ def _schemas_command(args: argparse.Namespace) -> int:
 # What the whole check reads, relative to the repository root (the key of its stored verdict covers
 # all of it, every file by content): docs/ and data/ (discovery walks both), mkdocs.yml (the Markdown
 # extensions the HTML check renders with) and overrides/ (the page templates a page may name). The
-# code and Python's packages are in store.digest.code_digest. A check that comes to read another file
-# (say, a Markdown extension that includes files) must name it here, or a repeated check would miss it.
+# code and Python's packages are in store.digest.code_digest, the committed paths of ZX158 in check_key.
+# A check that comes to read another file (say, a Markdown extension that includes files) must name it
+# here, or a repeated check would miss it.
 CHECK_INPUTS = ("docs", "data", "mkdocs.yml", "overrides")
 CHECK_RECORD = "check"
 STORE_ENV = "ZX_STORE"  # ZX_STORE=0: neither replay nor store the verdict (cold measurements)
@@ -213,12 +214,15 @@ def check(root: Path, output: str = "text", files: list[str] | None = None, must
 def check_key(root: Path) -> str | None:
     """The key of the whole check's verdict for `root` now; None when some input cannot be hashed
     (a symlink or a special file: the check reports those itself)."""
+    from zhengxie.gitfiles import tracked
     from zhengxie.store import digest
 
     try:
-        return digest.key(CHECK_RECORD, digest.code_digest(root), digest.files_digest(root, CHECK_INPUTS))
+        code, files = digest.code_digest(root), digest.files_digest(root, CHECK_INPUTS)
     except digest.UnhashableError:
         return None
+    # The verdict also reads git's index: which paths no commit may hold are tracked (ZX158)
+    return digest.key(CHECK_RECORD, code, files, *tracked.committed_code(root))
 
 
 def verdict_of(value: object) -> tuple[list[Problem], int] | None:
