@@ -171,3 +171,15 @@ def test_make_merges_no_committed_shard(tmp_path: Path) -> None:
     assert done.returncode == 2, done.stdout + done.stderr
     assert "错误 ZX158" in done.stderr and committed in done.stderr
     assert not (repo.root / "site").exists()
+
+
+@pytest.mark.parametrize("workflow", ["check.yml", "site.yml"])
+def test_the_workflows_start_python_only_through_make(workflow: str) -> None:
+    """The Makefile's guard runs before any Python: a workflow step that ran Python itself (the check,
+    a build) would import a committed .pyc before anything could refuse it."""
+    import yaml
+
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / workflow).read_text(encoding="utf-8"))
+    runs = [step["run"] for job in flow["jobs"].values() for step in job["steps"] if "run" in step]
+    assert runs and any(re.search(r"\bmake\b", run) for run in runs)
+    assert not [run for run in runs if re.search(r"python|\.venv/|mkdocs|pip ", run)]
