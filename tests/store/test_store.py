@@ -105,17 +105,26 @@ def test_any_change_to_what_the_check_reads_computes_it_again(
     assert after == _fresh(checks, monkeypatch, "--format", "json")
 
 
+@pytest.mark.parametrize("changed", ["package", "distribution"])
 def test_a_change_to_the_code_computes_it_again(
-    checks: Checks, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    checks: Checks, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, changed: str
 ) -> None:
-    code = tmp_path / "code" / "zhengxie"
-    code.mkdir(parents=True)
-    (code / "checks.py").write_text("RULE = 1\n", encoding="utf-8")
-    monkeypatch.setattr(digest, "PACKAGE", code)
+    """The core's own files, or an installed distribution: the same name and version installed again
+    with other files is told apart by pip's RECORD (each installed file's hash)."""
+    if changed == "package":
+        code = tmp_path / "code" / "zhengxie" / "checks.py"
+        monkeypatch.setattr(digest, "PACKAGE", code.parent)
+        before, after = "RULE = 1\n", "RULE = 2\n"
+    else:
+        code = tmp_path / "site-packages" / "rules_lib-1.0.dist-info" / "RECORD"
+        monkeypatch.syspath_prepend(str(code.parent.parent))
+        before, after = "rules_lib/__init__.py,sha256=AAAA,10\n", "rules_lib/__init__.py,sha256=BBBB,10\n"
+    code.parent.mkdir(parents=True)
+    code.write_text(before, encoding="utf-8")
     checks()
     checks()
     assert checks.computed == 1
-    (code / "checks.py").write_text("RULE = 2\n", encoding="utf-8")
+    code.write_text(after, encoding="utf-8")
     checks()
     assert checks.computed == 2
 
@@ -282,22 +291,6 @@ def test_a_committed_record_fails_the_strict_build_as_it_fails_the_check(tmp_pat
     result = build_site(repo, tmp_path / "site")
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{RECORD}: 错误 ZX157" in result.stdout + result.stderr
-
-
-def test_a_distribution_installed_again_with_other_code_computes_it_again(
-    checks: Checks, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Same name and version, other files: pip's RECORD (each installed file's hash) tells them apart."""
-    installed = tmp_path / "site-packages" / "rules_lib-1.0.dist-info"
-    installed.mkdir(parents=True)
-    (installed / "RECORD").write_text("rules_lib/__init__.py,sha256=AAAA,10\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(installed.parent))
-    checks()
-    checks()
-    assert checks.computed == 1
-    (installed / "RECORD").write_text("rules_lib/__init__.py,sha256=BBBB,10\n", encoding="utf-8")
-    checks()
-    assert checks.computed == 2
 
 
 def test_committing_or_removing_a_build_output_computes_it_again(checks: Checks) -> None:
