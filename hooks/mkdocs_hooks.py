@@ -47,9 +47,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = engine.current()
-    # Only what the core accepted is published; refused files are the check's problems (ZX115–ZX120).
+    # Only what the core accepted is published; refused files are the check's problems (ZX115–ZX120;
+    # a symlink under overrides/ is ZX116 too).
     for file in list(files):
-        if file.src_dir == config.docs_dir and not site.publishable(file.src_uri):
+        if file.src_dir is not None and not site.publishes(file.src_dir, file.src_uri):
             files.remove(file)
     for src_uri, content in site.generated_pages() + site.generated_assets():
         files.append(File.generated(config, src_uri, content=content))

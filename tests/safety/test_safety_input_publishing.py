@@ -131,3 +131,36 @@ def test_the_build_publishes_only_what_the_check_accepts(zx_repo):
     assert site.publishable(PLAN[len("docs/") :])
     assert not site.publishable("notes/page.html")
     assert not site.publishable("notes/passwd.png")
+
+
+THEME_LINKS = [
+    "overrides/leak.txt",  # a file MkDocs copies into the site as it is
+    "overrides/partials/zx/footer.html",  # a template every page includes
+    "overrides/.icons/zx/seal.svg",  # Material inlines icons from .icons/
+    "overrides/linked",  # a folder
+    "mkdocs.yml",
+]
+
+
+def test_a_symlink_the_theme_would_follow_is_refused(zx_repo, tmp_path):
+    """MkDocs reads overrides/ and mkdocs.yml besides docs/: a linked template would be rendered and a
+    linked file published from wherever it points (a footer linked to ../.git/config would print the
+    checkout's credentials on every page)."""
+    for link in THEME_LINKS:
+        zx_repo.path(link).parent.mkdir(parents=True, exist_ok=True)
+        zx_repo.path(link).unlink(missing_ok=True)
+        os.symlink(tmp_path if link == "overrides/linked" else outside(zx_repo), zx_repo.path(link))
+    got = summary(zx_repo.check())
+    assert [entry for entry in got if entry[0] == "ZX116"] == sorted(("ZX116", link, 1) for link in THEME_LINKS)
+
+
+def test_the_build_publishes_no_linked_theme_file_and_fails(tmp_path):
+    from checks_support import MiniRepo, build_site, make_buildable
+
+    repo = make_buildable(MiniRepo(tmp_path / "repo"))
+    os.symlink(outside(repo), repo.path("overrides/leak.txt"))
+    result = build_site(repo, tmp_path / "site")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "overrides/leak.txt:1: 错误 ZX116" in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "leak.txt").exists()
+    assert not any(SECRET in p.read_text(errors="replace") for p in (tmp_path / "site").rglob("*") if p.is_file())

@@ -27,7 +27,7 @@ from zhengxie.markup import guide, macros, sanitize
 from zhengxie.markup.slots import Slots
 from zhengxie.markup.typography import ReaderExtension
 from zhengxie.model import articles, urls
-from zhengxie.model.corpus import Corpus, Document, KeptAsPrinted, Measure, Waived
+from zhengxie.model.corpus import DOCS, Corpus, Document, KeptAsPrinted, Measure, Waived
 from zhengxie.model.portal import Portal
 from zhengxie.outputs import cms, feeds, opendata
 from zhengxie.outputs import ical as calendar
@@ -37,6 +37,7 @@ from zhengxie.registry.problems import Problem
 from zhengxie.render import charts, header, printmarks, sharing
 from zhengxie.render.views import Views
 from zhengxie.shards import partition as shards
+from zhengxie.sources.discovery import THEME
 from zhengxie.sources.history import FileDates, History, read_history
 from zhengxie.text.reading import NOT_READ
 
@@ -171,6 +172,17 @@ class Site:
     def publishable(self, src_uri: str) -> bool:
         """Whether a file of docs/ may be published: the check's allowlist (zhengxie.discovery)."""
         return self.corpus.listing.publishable(src_uri)
+
+    def publishes(self, src_dir: str, src_uri: str) -> bool:
+        """Whether the engine may publish a file it found in `src_dir`: from docs/, what the check's
+        allowlist accepts; from overrides/, anything but a symlink (ZX116); from elsewhere (the
+        theme's own package), anything."""
+        folder = os.path.abspath(src_dir)
+        if folder == os.path.abspath(self.corpus.root / DOCS):
+            return self.publishable(src_uri)
+        if folder == os.path.abspath(self.corpus.root / THEME):
+            return f"{THEME}/{src_uri}" not in self.corpus.listing.refused
+        return True
 
     def chrome(self, part: str, url: str, src_uri: str, nav_urls: Iterable[str], caller: Callable[[], str]) -> str:
         """A part of the theme's frame that shows the nav (`part`: "tabs", "nav"), rendered by `caller`,

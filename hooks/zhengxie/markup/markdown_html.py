@@ -24,7 +24,10 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def extensions(root: Path) -> tuple[list[str], dict[str, dict[str, object]]]:
-    """(names, configs) of mkdocs.yml's markdown_extensions; an unreadable config gives none."""
+    """(names, configs) of mkdocs.yml's markdown_extensions; an unreadable config gives none, and so
+    does a symlink (never followed: ZX116)."""
+    if (Path(root) / "mkdocs.yml").is_symlink():
+        return [], {}
     try:
         # (S506: a SafeLoader, whose only addition reads every other tag as nothing)
         config = yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506

@@ -1,5 +1,5 @@
 """What docs/ and data/ hold, listed once per run: documents, other pages, publishable files, and
-what is refused.
+what is refused; and the symlinks among what the theme reads (overrides/, mkdocs.yml).
 
 docs/ publishes an allowlist of file types; anything else, a symlink anywhere, a file name with
 control characters, a document nested where no document belongs, or two names that differ only in
@@ -19,6 +19,8 @@ from zhengxie.model.corpus import DOCS, PAGE_SUFFIX, Listing
 from zhengxie.registry.problems import Reporter
 
 DATA = "data"
+THEME = "overrides"  # mkdocs.yml's custom_dir: the templates and files the theme renders and publishes
+CONFIG = "mkdocs.yml"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 ASSET_FOLDER = "assets"  # docs/assets/: the site's own styles and scripts (reviewed as code)
 ASSET_SUFFIXES = (".css", ".js")
@@ -51,7 +53,28 @@ def discover(
         lambda rel, parts: _docs_file(rel, parts, folders, listing, reporter, original_suffixes),
     )
     _walk(root, DATA, listing, names, reporter, lambda rel, parts: _data_file(rel, parts, folders, listing, reporter))
+    _theme_links(root, listing, reporter)
     return listing
+
+
+def _theme_links(root: Path, listing: Listing, reporter: Reporter) -> None:
+    """Symlinks among what MkDocs reads besides docs/: mkdocs.yml and everything under overrides/,
+    hidden folders too (Material inlines icons from .icons/). MkDocs would follow one, render a template
+    or publish a file from wherever it points — a committed overrides/partials/zx/footer.html linked to
+    ../.git/config would print the checkout's credentials on every page. Each is ZX116; the adapter
+    drops such a file from the theme's files, and the strict build fails on the problem."""
+    if os.path.islink(root / CONFIG):
+        _refuse(listing, reporter, "ZX116", CONFIG)
+    base = root / THEME
+    if os.path.islink(base):
+        _refuse(listing, reporter, "ZX116", THEME)
+        return
+    for dirpath, dirnames, filenames in os.walk(base):  # never enters a linked folder (followlinks=False)
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        for name in sorted(dirnames + filenames):
+            if os.path.islink(os.path.join(dirpath, name)):
+                _refuse(listing, reporter, "ZX116", f"{rel_dir}/{name}")
+        dirnames.sort()
 
 
 def _walk(root: Path, top: str, listing: Listing, names: dict[str, str], reporter: Reporter, accept: Accept) -> None:
