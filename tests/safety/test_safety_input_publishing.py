@@ -156,6 +156,7 @@ def test_a_symlink_the_theme_would_follow_is_refused(zx_repo, tmp_path):
 
 def test_the_build_publishes_no_linked_theme_file_and_fails(tmp_path):
     from checks_support import MiniRepo, build_site, make_buildable
+    from zhengxie.build.website import Site
 
     repo = make_buildable(MiniRepo(tmp_path / "repo"))
     os.symlink(outside(repo), repo.path("overrides/leak.txt"))
@@ -163,4 +164,11 @@ def test_the_build_publishes_no_linked_theme_file_and_fails(tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "overrides/leak.txt:1: 错误 ZX116" in result.stdout + result.stderr
     assert not (tmp_path / "site" / "leak.txt").exists()
+    site = Site.load(repo.root, template_dir=repo.path("overrides"))
+    assert not site.publishes(str(repo.path("overrides")), "leak.txt")
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", repo.path("overrides/linked"))
+    site = Site.load(repo.root, template_dir=repo.path("overrides"))
+    assert not site.publishes(str(repo.path("overrides")), "linked/secret.txt")  # whatever lists a linked folder
+    assert site.publishes(str(repo.path("overrides")), "main.html")
     assert not any(SECRET in p.read_text(errors="replace") for p in (tmp_path / "site").rglob("*") if p.is_file())

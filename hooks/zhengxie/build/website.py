@@ -180,8 +180,9 @@ class Site:
         folder = os.path.abspath(src_dir)
         if folder == os.path.abspath(self.corpus.root / DOCS):
             return self.publishable(src_uri)
-        if folder == os.path.abspath(self.corpus.root / THEME):
-            return f"{THEME}/{src_uri}" not in self.corpus.listing.refused
+        if folder == os.path.abspath(self.corpus.root / THEME):  # the file, or a folder above it, linked
+            parts = f"{THEME}/{src_uri}".split("/")
+            return not any("/".join(parts[:n]) in self.corpus.listing.refused for n in range(2, len(parts) + 1))
         return True
 
     def chrome(self, part: str, url: str, src_uri: str, nav_urls: Iterable[str], caller: Callable[[], str]) -> str:
