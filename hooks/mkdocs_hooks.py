@@ -25,6 +25,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from zhengxie.build import engine
 from zhengxie.markup import sanitize
+from zhengxie.render import templates
 
 _section_pages: dict[str, Page] = {}  # src_uri -> the nav's page, for pages kept out of the nav
 
@@ -92,6 +93,7 @@ def _mark_section(page: Page, active: bool) -> None:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.autoescape = True  # every value a template prints is escaped; only sanitized HTML is Markup
+    env.loader = templates.unlinked(env.loader)  # a template linked elsewhere is never rendered (ZX116)
     env.filters["zx_filter_value"] = sanitize.filter_value
     env.globals["zx_search_bundles"] = engine.current().shard.bundles
     return env

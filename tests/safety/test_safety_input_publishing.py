@@ -172,3 +172,20 @@ def test_the_build_publishes_no_linked_theme_file_and_fails(tmp_path):
     assert not site.publishes(str(repo.path("overrides")), "linked/secret.txt")  # whatever lists a linked folder
     assert site.publishes(str(repo.path("overrides")), "main.html")
     assert not any(SECRET in p.read_text(errors="replace") for p in (tmp_path / "site").rglob("*") if p.is_file())
+
+
+def test_a_linked_template_is_never_rendered_even_in_a_preview(tmp_path):
+    """Not strict (as `make serve` builds): the linked footer counts as missing, so the build stops
+    without printing what the link points at."""
+    import python_runs
+    from checks_support import MiniRepo, make_buildable
+
+    repo = make_buildable(MiniRepo(tmp_path / "repo"))
+    footer = repo.path("overrides/partials/zx/footer.html")
+    footer.unlink()
+    os.symlink(outside(repo), footer)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZX_SEARCH="0")
+    result = python_runs.run("mkdocs", ["build", "--site-dir", str(tmp_path / "site")], repo.root, env)
+    assert result.returncode == 1 and "partials/zx/footer.html" in result.stdout + result.stderr
+    assert SECRET not in result.stdout + result.stderr
+    assert not any(SECRET in p.read_text(errors="replace") for p in (tmp_path / "site").rglob("*") if p.is_file())
