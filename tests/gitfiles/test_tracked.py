@@ -95,14 +95,26 @@ def test_committed_code_fails_the_strict_build_as_it_fails_the_check(tmp_path: P
     assert f"{committed}: 错误 ZX158" in result.stdout + result.stderr
 
 
+def _with_make(repo: MiniRepo) -> MiniRepo:
+    """The Makefile (and mk/, which it includes) and the project's venv, as in a checkout."""
+    shutil.copy(ROOT / "Makefile", repo.root / "Makefile")
+    shutil.copytree(ROOT / "mk", repo.root / "mk")
+    (repo.root / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    return repo
+
+
+def _make(repo: MiniRepo, *args: str) -> subprocess.CompletedProcess[str]:
+    """`make` in the checkout; the venv is the project's (-o: make is not to install it here)."""
+    return subprocess.run(
+        ["make", "-s", "-C", str(repo.root), "-o", ".venv/.installed", *args], capture_output=True, text=True
+    )
+
+
 def test_make_runs_nothing_while_a_compiled_module_is_committed(tmp_path: Path) -> None:
     """The attack itself: a .pyc compiled with an unchecked hash is imported whatever its .py says.
     Committed into a checkout, `make check` and `make build` stop before Python starts (exit 2)."""
-    repo = MiniRepo(tmp_path / "repo")
-    shutil.copy(ROOT / "Makefile", repo.root / "Makefile")
-    shutil.copytree(ROOT / "mk", repo.root / "mk")
+    repo = _with_make(MiniRepo(tmp_path / "repo"))
     shutil.copytree(ROOT / "hooks", repo.root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    (repo.root / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
     module = repo.root / "hooks" / "zhengxie" / "registry" / "names.py"
     planted = tmp_path / "planted.py"
     planted.write_text(
@@ -118,17 +130,13 @@ def test_make_runs_nothing_while_a_compiled_module_is_committed(tmp_path: Path) 
     )
     _commit(repo, compiled)
     for target in ("check", "build"):
-        done = subprocess.run(
-            ["make", "-s", "-C", str(repo.root), "-o", ".venv/.installed", target], capture_output=True, text=True
-        )
+        done = _make(repo, target)
         assert done.returncode == 2, done.stdout + done.stderr
         assert "错误 ZX158" in done.stderr and compiled in done.stderr
     assert not (tmp_path / MARKER).exists()
 
     _git(repo.root, "rm", "-q", "--cached", "--", compiled)  # once removed from git, make runs again
-    done = subprocess.run(
-        ["make", "-s", "-n", "-C", str(repo.root), "-o", ".venv/.installed", "check"], capture_output=True
-    )
+    done = _make(repo, "-n", "check")
     assert done.returncode == 0, done.stderr
 
 
@@ -158,16 +166,11 @@ def test_the_makefile_guards_the_same_paths_the_check_reports() -> None:
 def test_make_merges_no_committed_shard(tmp_path: Path) -> None:
     """The site workflow downloads the shards into build/shards/ of a checkout and runs `make merge-shards`,
     which lays every build/shards/*/ into site/: a committed shard would be published unchecked."""
-    repo = MiniRepo(tmp_path / "repo")
-    shutil.copy(ROOT / "Makefile", repo.root / "Makefile")
-    shutil.copytree(ROOT / "mk", repo.root / "mk")
-    (repo.root / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    repo = _with_make(MiniRepo(tmp_path / "repo"))
     committed = "build/shards/9/index.html"
     repo.write(committed, "<script>alert(1)</script>")
     _commit(repo, committed)
-    done = subprocess.run(
-        ["make", "-s", "-C", str(repo.root), "-o", ".venv/.installed", "merge-shards"], capture_output=True, text=True
-    )
+    done = _make(repo, "merge-shards")
     assert done.returncode == 2, done.stdout + done.stderr
     assert "错误 ZX158" in done.stderr and committed in done.stderr
     assert not (repo.root / "site").exists()

@@ -23,11 +23,12 @@ def validate(root: Path | str) -> tuple[Corpus, list[Problem]]:
     with collector_paused():
         corpus = load_corpus(root)
         problems = run_checks(corpus)
-    in_store = records.tracked_in_folder(Path(root)) or ()
-    committed = [("ZX157", path) for path in in_store]  # the store's own problem, not ZX158 again
-    committed += [("ZX158", path) for path in tracked.committed_code(Path(root)) if path not in in_store]
+    committed = tracked.committed_code(Path(root))  # build/ among them: the store's folder too
+    in_store = set(records.in_folder(committed))  # the store's own problem, not ZX158 again
     if committed:
-        problems += [corpus.reporter.add(code, path, None, path=path) for code, path in committed]
+        problems += [
+            corpus.reporter.add("ZX157" if path in in_store else "ZX158", path, None, path=path) for path in committed
+        ]
         problems.sort(key=lambda problem: problem.sort_key())
     return corpus, problems
 

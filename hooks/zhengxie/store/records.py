@@ -19,7 +19,7 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -59,8 +59,11 @@ def tracked_in_folder(root: Path) -> tuple[str, ...] | None:
     """The paths git tracks in the store's folder or at one of its parents; () outside a git
     repository; None when git cannot say."""
     paths = tracked(root, [f":(icase){FOLDER[0]}"])  # a case-insensitive disk opens Build/ as build/
-    if paths is None:
-        return None
+    return None if paths is None else in_folder(paths)
+
+
+def in_folder(paths: Iterable[str]) -> tuple[str, ...]:
+    """Those of the repository-relative `paths` in the store's folder or at one of its parents."""
     folder = "/".join(FOLDER).lower()
     parents = {"/".join(FOLDER[:n]).lower() for n in range(1, len(FOLDER) + 1)}
     return tuple(p for p in paths if p.lower() in parents or p.lower().startswith(folder + "/"))
